@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up tdorg: system packages when missing (Graphviz `dot`, Python venv
+# support, the libraries Qt needs), then .venv with the pinned Python
+# dependencies and tdorg itself. Quick when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+need=()
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
+command -v "$python" >/dev/null 2>&1 || need+=(python3)
+"$python" -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
+if command -v dpkg >/dev/null 2>&1; then
+    for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+    done
+fi
+if [ ${#need[@]} -gt 0 ]; then
+    if command -v apt-get >/dev/null 2>&1; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        echo "Installing system packages: ${need[*]}"
+        $sudo apt-get update
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${need[@]}"
+    else
+        echo "Please install with your package manager: ${need[*]} (Graphviz provides the 'dot' program used for export)." >&2
+    fi
+fi
+
+stamp=.venv/.tdorg-installed
+if [ -f "$stamp" ] && [ "$stamp" -nt requirements.lock ] && [ "$stamp" -nt pyproject.toml ]; then
+    exit 0
+fi
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+    || .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+touch "$stamp"

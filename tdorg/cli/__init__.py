@@ -1,0 +1,1 @@
+"""The ``tdorg`` command line: validate, convert, export, diff."""

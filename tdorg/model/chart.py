@@ -1,0 +1,497 @@
+"""The chart: district facts, roles in a reporting forest, and the edits on them.
+
+Every edit either succeeds completely or raises an :class:`EditError` and
+leaves the chart exactly as it was. Each successful edit returns what is
+needed to undo it and announces a :class:`Change` to the chart's listeners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable, Iterable, Iterator, Mapping
+
+from .district import District
+from .errors import (
+    CycleError,
+    DuplicateIdError,
+    EditError,
+    FieldValueError,
+    PersonOverAllocatedError,
+    SelfReportError,
+    UnknownRoleError,
+)
+from .role import Role, check_id, check_role, normalise_fields
+from .settings import RuleSettings
+
+# Kinds of change a listener can receive.
+ADDED = "added"
+REMOVED = "removed"
+UPDATED = "updated"
+REPARENTED = "reparented"
+DOTTED = "dotted"
+REORDERED = "reordered"
+DISTRICT = "district"
+SETTINGS = "settings"
+
+#: Kinds that change the shape of the reporting forest.
+STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED})
+
+_FTE_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Change:
+    """One announced change: what happened and to which roles."""
+
+    kind: str
+    role_ids: tuple[str, ...] = ()
+    fields: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Everything :meth:`Chart.restore` needs to undo :meth:`Chart.remove_role`."""
+
+    role: Role
+    index: int
+    children: tuple[str, ...]
+    dotted_from: tuple[tuple[str, int], ...]
+
+
+Listener = Callable[[Change], None]
+
+
+def person_key(person: str) -> str:
+    return " ".join(person.split()).casefold()
+
+
+@dataclass
+class _Indexes:
+    children: dict[str | None, list[str]] = field(default_factory=lambda: {None: []})
+    dotted_in: dict[str, set[str]] = field(default_factory=dict)
+    person_fte: dict[str, float] = field(default_factory=dict)
+
+
+class Chart:
+    """A district's technology department as a reporting forest."""
+
+    def __init__(
+        self,
+        district: District | None = None,
+        roles: Iterable[Role] = (),
+        settings: RuleSettings | None = None,
+        notes: str = "",
+    ) -> None:
+        self._district = district or District()
+        self._settings = settings or RuleSettings()
+        self.notes = notes
+        self._roles: dict[str, Role] = {}
+        self._ix = _Indexes()
+        self._listeners: list[Listener] = []
+        self.revision = 0
+        self._load(list(roles))
+
+    # --- construction -----------------------------------------------------
+
+    def _load(self, roles: list[Role]) -> None:
+        """Add roles in the given order, managers possibly after their reports."""
+        checked: dict[str, Role] = {}
+        for role in roles:
+            role = check_role(role)
+            if role.id in checked:
+                raise DuplicateIdError(role.id)
+            checked[role.id] = role
+        for role in checked.values():
+            if role.reports_to is not None:
+                if role.reports_to == role.id:
+                    raise SelfReportError(role.id, role.title)
+                if role.reports_to not in checked:
+                    raise UnknownRoleError(role.reports_to, f"the manager of “{role.title}”")
+            for target in role.dotted_to:
+                if target not in checked:
+                    raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
+                if target == role.id:
+                    raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
+        _check_acyclic(checked)
+        for role in checked.values():
+            self._roles[role.id] = role
+            self._ix.children.setdefault(role.reports_to, []).append(role.id)
+            self._ix.children.setdefault(role.id, [])
+            for target in role.dotted_to:
+                self._ix.dotted_in.setdefault(target, set()).add(role.id)
+            self._count_person(role, +1)
+
+    def copy(self) -> "Chart":
+        """An independent chart with the same content and no listeners."""
+        return Chart(self._district, self.roles_in_order(), self._settings, self.notes)
+
+    # --- observation ------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _announce(self, kind: str, role_ids: Iterable[str] = (), fields_: Iterable[str] = ()) -> None:
+        self.revision += 1
+        change = Change(kind, tuple(role_ids), frozenset(fields_))
+        for listener in list(self._listeners):
+            listener(change)
+
+    # --- queries ----------------------------------------------------------
+
+    @property
+    def district(self) -> District:
+        return self._district
+
+    @property
+    def settings(self) -> RuleSettings:
+        return self._settings
+
+    @property
+    def roles(self) -> Mapping[str, Role]:
+        return MappingProxyType(self._roles)
+
+    def __len__(self) -> int:
+        return len(self._roles)
+
+    def __contains__(self, role_id: object) -> bool:
+        return role_id in self._roles
+
+    def role(self, role_id: str) -> Role:
+        try:
+            return self._roles[role_id]
+        except KeyError:
+            raise UnknownRoleError(role_id) from None
+
+    def children(self, role_id: str | None) -> tuple[str, ...]:
+        """Direct reports in the user's order; ``None`` gives the top roles."""
+        if role_id is not None and role_id not in self._roles:
+            raise UnknownRoleError(role_id)
+        return tuple(self._ix.children.get(role_id, ()))
+
+    def child_count(self, role_id: str | None) -> int:
+        return len(self._ix.children.get(role_id, ()))
+
+    def roots(self) -> tuple[str, ...]:
+        return tuple(self._ix.children[None])
+
+    def dotted_reports(self, role_id: str) -> frozenset[str]:
+        """Roles that have a dotted line to ``role_id``."""
+        return frozenset(self._ix.dotted_in.get(role_id, ()))
+
+    def index_among_siblings(self, role_id: str) -> int:
+        role = self.role(role_id)
+        return self._ix.children[role.reports_to].index(role_id)
+
+    def ancestors(self, role_id: str) -> Iterator[str]:
+        """Managers of ``role_id`` upwards, nearest first."""
+        current = self.role(role_id).reports_to
+        while current is not None:
+            yield current
+            current = self._roles[current].reports_to
+
+    def is_under(self, role_id: str, manager_id: str) -> bool:
+        """True when ``manager_id`` is ``role_id`` itself or one of its managers."""
+        if role_id == manager_id:
+            return True
+        return any(a == manager_id for a in self.ancestors(role_id))
+
+    def descendants(self, role_id: str) -> list[str]:
+        """Every role under ``role_id`` (not itself), in pre-order."""
+        out: list[str] = []
+        stack = list(reversed(self._ix.children.get(role_id, ())))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self._ix.children.get(current, ())))
+        return out
+
+    def tree_order(self) -> list[str]:
+        """All role ids in pre-order, top roles first, siblings in user order."""
+        out: list[str] = []
+        stack = list(reversed(self._ix.children[None]))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self._ix.children.get(current, ())))
+        return out
+
+    def roles_in_order(self) -> list[Role]:
+        return [self._roles[i] for i in self.tree_order()]
+
+    def person_fte(self, person: str) -> float:
+        return self._ix.person_fte.get(person_key(person), 0.0)
+
+    def over_allocated_people(self) -> dict[str, float]:
+        """People (by normalised name) whose FTE across roles exceeds 1.0."""
+        return {p: t for p, t in self._ix.person_fte.items() if t > 1.0 + _FTE_EPSILON}
+
+    def new_id(self, stem: str) -> str:
+        """A fresh id built from ``stem`` (e.g. a category)."""
+        base = "".join(c if c.isalnum() or c in "_-." else "_" for c in stem.lower()).strip("_") or "role"
+        base = base[:56]
+        if base not in self._roles:
+            return base
+        n = 2
+        while f"{base}-{n}" in self._roles:
+            n += 1
+        return f"{base}-{n}"
+
+    def reparent_problem(self, role_id: str, manager_id: str | None) -> EditError | None:
+        """The error :meth:`reparent` would raise, or ``None`` if it is allowed."""
+        role = self._roles.get(role_id)
+        if role is None:
+            return UnknownRoleError(role_id)
+        if manager_id is None:
+            return None
+        manager = self._roles.get(manager_id)
+        if manager is None:
+            return UnknownRoleError(manager_id, "the new manager")
+        if manager_id == role_id:
+            return SelfReportError(role_id, role.title)
+        if self.is_under(manager_id, role_id):
+            return CycleError(role_id, manager_id, role.title, manager.title)
+        return None
+
+    # --- edits ------------------------------------------------------------
+
+    def add_role(self, role: Role, index: int | None = None) -> Role:
+        """Add a role (with its manager and dotted lines); returns the stored value."""
+        role = check_role(role)
+        if role.id in self._roles:
+            raise DuplicateIdError(role.id)
+        if role.reports_to is not None and role.reports_to not in self._roles:
+            raise UnknownRoleError(role.reports_to, f"the manager of “{role.title}”")
+        for target in role.dotted_to:
+            if target not in self._roles:
+                raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
+        self._check_person_total(role, None)
+        self._insert(role, index)
+        self._announce(ADDED, (role.id,))
+        return role
+
+    def remove_role(self, role_id: str) -> Removal:
+        """Remove a role; its reports move up to its manager in its place."""
+        role = self.role(role_id)
+        siblings = self._ix.children[role.reports_to]
+        index = siblings.index(role_id)
+        children = tuple(self._ix.children.get(role_id, ()))
+        dotted_from = tuple(
+            (source, self._roles[source].dotted_to.index(role_id)) for source in sorted(self._ix.dotted_in.get(role_id, ()))
+        )
+        for source, _ in dotted_from:
+            src = self._roles[source]
+            self._roles[source] = src.with_changes(dotted_to=tuple(t for t in src.dotted_to if t != role_id))
+        self._ix.dotted_in.pop(role_id, None)
+        for target in role.dotted_to:
+            self._ix.dotted_in.get(target, set()).discard(role_id)
+        siblings[index : index + 1] = list(children)
+        for child in children:
+            self._roles[child] = self._roles[child].with_changes(reports_to=role.reports_to)
+        del self._ix.children[role_id]
+        del self._roles[role_id]
+        self._count_person(role, -1)
+        self._announce(REMOVED, (role_id,) + children + tuple(s for s, _ in dotted_from))
+        return Removal(role, index, children, dotted_from)
+
+    def restore(self, removal: Removal) -> None:
+        """Undo :meth:`remove_role` exactly."""
+        role = removal.role
+        if role.id in self._roles:
+            raise DuplicateIdError(role.id)
+        siblings = self._ix.children[role.reports_to]
+        del siblings[removal.index : removal.index + len(removal.children)]
+        siblings.insert(removal.index, role.id)
+        self._roles[role.id] = role
+        self._ix.children[role.id] = list(removal.children)
+        for child in removal.children:
+            self._roles[child] = self._roles[child].with_changes(reports_to=role.id)
+        for target in role.dotted_to:
+            self._ix.dotted_in.setdefault(target, set()).add(role.id)
+        for source, position in removal.dotted_from:
+            src = self._roles[source]
+            targets = list(src.dotted_to)
+            targets.insert(position, role.id)
+            self._roles[source] = src.with_changes(dotted_to=tuple(targets))
+            self._ix.dotted_in.setdefault(role.id, set()).add(source)
+        self._count_person(role, +1)
+        self._announce(ADDED, (role.id,) + removal.children + tuple(s for s, _ in removal.dotted_from))
+
+    def update_role(self, role_id: str, **changes: object) -> dict[str, object]:
+        """Change fields of a role; returns the old values (for undo)."""
+        old = self.role(role_id)
+        checked = normalise_fields(changes)
+        new = old.with_changes(**checked)
+        if new == old:
+            return {}
+        self._check_person_total(new, old)
+        previous = {name: getattr(old, name) for name in checked}
+        self._count_person(old, -1)
+        self._roles[role_id] = new
+        self._count_person(new, +1)
+        self._announce(UPDATED, (role_id,), checked.keys())
+        return previous
+
+    def reparent(self, role_id: str, manager_id: str | None, index: int | None = None) -> tuple[str | None, int]:
+        """Make ``role_id`` report to ``manager_id``; returns the old manager and index."""
+        problem = self.reparent_problem(role_id, manager_id)
+        if problem is not None:
+            raise problem
+        role = self._roles[role_id]
+        old_manager = role.reports_to
+        old_siblings = self._ix.children[old_manager]
+        old_index = old_siblings.index(role_id)
+        old_siblings.pop(old_index)
+        new_siblings = self._ix.children.setdefault(manager_id, [])
+        position = len(new_siblings) if index is None else max(0, min(index, len(new_siblings)))
+        new_siblings.insert(position, role_id)
+        self._roles[role_id] = role.with_changes(reports_to=manager_id)
+        affected = tuple(x for x in (role_id, old_manager, manager_id) if x is not None)
+        self._announce(REPARENTED, affected)
+        return old_manager, old_index
+
+    def move_sibling(self, role_id: str, index: int) -> int:
+        """Move a role to ``index`` among its siblings; returns the old index."""
+        role = self.role(role_id)
+        siblings = self._ix.children[role.reports_to]
+        old = siblings.index(role_id)
+        index = max(0, min(index, len(siblings) - 1))
+        if index != old:
+            siblings.pop(old)
+            siblings.insert(index, role_id)
+            self._announce(REORDERED, (role_id,))
+        return old
+
+    def add_dotted(self, role_id: str, target_id: str, index: int | None = None) -> None:
+        role = self.role(role_id)
+        target = self._roles.get(target_id)
+        if target is None:
+            raise UnknownRoleError(target_id, "the end of the dotted line")
+        if target_id == role_id:
+            raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
+        if target_id in role.dotted_to:
+            raise FieldValueError("dotted_to", f"“{role.title}” already has a dotted line to “{target.title}”.")
+        targets = list(role.dotted_to)
+        targets.insert(len(targets) if index is None else index, target_id)
+        self._roles[role_id] = role.with_changes(dotted_to=tuple(targets))
+        self._ix.dotted_in.setdefault(target_id, set()).add(role_id)
+        self._announce(DOTTED, (role_id, target_id))
+
+    def remove_dotted(self, role_id: str, target_id: str) -> int:
+        """Remove a dotted line; returns its position (for undo)."""
+        role = self.role(role_id)
+        if target_id not in role.dotted_to:
+            raise FieldValueError("dotted_to", f"“{role.title}” has no dotted line to “{target_id}”.")
+        position = role.dotted_to.index(target_id)
+        self._roles[role_id] = role.with_changes(dotted_to=tuple(t for t in role.dotted_to if t != target_id))
+        self._ix.dotted_in.get(target_id, set()).discard(role_id)
+        self._announce(DOTTED, (role_id, target_id))
+        return position
+
+    def set_district(self, district: District) -> District:
+        district.check()
+        old = self._district
+        if district != old:
+            self._district = district
+            self._announce(DISTRICT)
+        return old
+
+    def set_settings(self, settings: RuleSettings) -> RuleSettings:
+        old = self._settings
+        if settings != old:
+            self._settings = settings
+            self._announce(SETTINGS)
+        return old
+
+    # --- comparison -------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Chart):
+            return NotImplemented
+        return (
+            self._district == other._district
+            and self._settings == other._settings
+            and self.notes == other.notes
+            and self.roles_in_order() == other.roles_in_order()
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Chart {self._district.name!r}: {len(self._roles)} roles>"
+
+    # --- internals --------------------------------------------------------
+
+    def _insert(self, role: Role, index: int | None) -> None:
+        siblings = self._ix.children.setdefault(role.reports_to, [])
+        siblings.insert(len(siblings) if index is None else max(0, min(index, len(siblings))), role.id)
+        self._ix.children.setdefault(role.id, [])
+        self._roles[role.id] = role
+        for target in role.dotted_to:
+            self._ix.dotted_in.setdefault(target, set()).add(role.id)
+        self._count_person(role, +1)
+
+    def _counts(self, role: Role) -> bool:
+        return bool(role.person) and not role.vacant
+
+    def _count_person(self, role: Role, sign: int) -> None:
+        if not self._counts(role):
+            return
+        key = person_key(role.person)
+        total = self._ix.person_fte.get(key, 0.0) + sign * role.fte
+        if total <= _FTE_EPSILON:
+            self._ix.person_fte.pop(key, None)
+        else:
+            self._ix.person_fte[key] = total
+
+    def _check_person_total(self, new: Role, old: Role | None) -> None:
+        if not self._counts(new):
+            return
+        key = person_key(new.person)
+        total = self._ix.person_fte.get(key, 0.0) + new.fte
+        if old is not None and self._counts(old) and person_key(old.person) == key:
+            total -= old.fte
+        if total > 1.0 + _FTE_EPSILON:
+            raise PersonOverAllocatedError(new.person, round(total, 4))
+
+
+def _check_acyclic(roles: dict[str, Role]) -> None:
+    """Raise :class:`CycleError` naming a loop in the reporting lines, if any."""
+    state: dict[str, int] = {}
+    for start in roles:
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current not in state:
+            state[current] = 1
+            path.append(current)
+            current = roles[current].reports_to
+        if current is not None and state.get(current) == 1:
+            loop = path[path.index(current) :]
+            first, last = roles[loop[0]], roles[loop[-1]]
+            raise CycleError(last.id, first.id, last.title, first.title)
+        for node in path:
+            state[node] = 2
+
+
+__all__ = [
+    "ADDED",
+    "Chart",
+    "Change",
+    "DISTRICT",
+    "DOTTED",
+    "REMOVED",
+    "REORDERED",
+    "REPARENTED",
+    "Removal",
+    "SETTINGS",
+    "STRUCTURAL",
+    "UPDATED",
+    "check_id",
+    "person_key",
+]

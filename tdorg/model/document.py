@@ -1,0 +1,81 @@
+"""A document: what one ``.tdorg`` file holds, one or more named scenarios."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .chart import Chart
+from .errors import FieldValueError
+
+
+@dataclass
+class Scenario:
+    name: str
+    chart: Chart
+
+
+@dataclass
+class Document:
+    """Named scenarios of the same district ("Current", "Proposed 2027"…)."""
+
+    scenarios: list[Scenario] = field(default_factory=list)
+    active: int = 0
+
+    @classmethod
+    def of(cls, chart: Chart, name: str = "Current") -> "Document":
+        return cls([Scenario(name, chart)], 0)
+
+    @property
+    def chart(self) -> Chart:
+        """The chart of the active scenario."""
+        return self.scenarios[self.active].chart
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.scenarios]
+
+    def scenario(self, name: str) -> Scenario:
+        for s in self.scenarios:
+            if s.name == name:
+                return s
+        raise FieldValueError("scenario", f"There is no scenario named “{name}”.")
+
+    def check_new_name(self, name: str) -> str:
+        name = name.strip()
+        if not name:
+            raise FieldValueError("scenario", "A scenario needs a name.")
+        if len(name) > 100:
+            raise FieldValueError("scenario", "A scenario name can be at most 100 characters long.")
+        if name in self.names:
+            raise FieldValueError("scenario", f"There is already a scenario named “{name}”.")
+        return name
+
+    def add(self, name: str, chart: Chart, index: int | None = None) -> int:
+        name = self.check_new_name(name)
+        index = len(self.scenarios) if index is None else index
+        self.scenarios.insert(index, Scenario(name, chart))
+        return index
+
+    def duplicate(self, index: int, name: str) -> int:
+        return self.add(name, self.scenarios[index].chart.copy(), index + 1)
+
+    def rename(self, index: int, name: str) -> str:
+        old = self.scenarios[index].name
+        if name.strip() != old:
+            self.scenarios[index].name = self.check_new_name(name)
+        return old
+
+    def remove(self, index: int) -> Scenario:
+        if len(self.scenarios) == 1:
+            raise FieldValueError("scenario", "A file keeps at least one scenario.")
+        removed = self.scenarios.pop(index)
+        if self.active >= len(self.scenarios):
+            self.active = len(self.scenarios) - 1
+        return removed
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self.active == other.active and [(s.name, s.chart) for s in self.scenarios] == [
+            (s.name, s.chart) for s in other.scenarios
+        ]

@@ -1,0 +1,188 @@
+"""A role (position) in the technology department, as a plain value."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, fields, replace
+
+from .errors import FieldValueError, FteError
+from .vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+_FUNCTION_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """One position. Immutable: edits replace the value inside the chart.
+
+    ``reports_to`` and ``dotted_to`` are the role's lines; the chart keeps
+    them consistent with its own indexes, so change them through
+    :class:`~tdorg.model.chart.Chart` operations only.
+    """
+
+    id: str
+    title: str
+    category: str = "other"
+    person: str = ""
+    reports_to: str | None = None
+    dotted_to: tuple[str, ...] = ()
+    fte: float = 1.0
+    vacant: bool = False
+    employment: str = "staff"
+    flags: frozenset[str] = frozenset()
+    service_areas: tuple[str, ...] = ()
+    core_services: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+    backs_up: tuple[str, ...] = ()
+    notes: str = ""
+    annual_cost: float | None = None
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+    def display_person(self) -> str:
+        if self.vacant:
+            return "Vacant"
+        return self.person or "Unnamed"
+
+    def with_changes(self, **changes: object) -> "Role":
+        return replace(self, **changes)
+
+
+#: Fields a user edits through ``Chart.update_role`` (lines have their own operations).
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Role) if f.name not in ("id", "reports_to", "dotted_to")
+)
+
+
+def normalise_fields(changes: dict[str, object]) -> dict[str, object]:
+    """Coerce lists to tuples/frozensets and check each value; raise on a bad one."""
+    out: dict[str, object] = {}
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise FieldValueError(name, f"“{name}” is not a role field that can be edited this way.")
+        out[name] = _check_field(name, value)
+    return out
+
+
+def check_role(role: Role) -> Role:
+    """Check every field of a whole role (used when roles are added or loaded)."""
+    check_id(role.id)
+    values = {name: getattr(role, name) for name in EDITABLE_FIELDS}
+    checked = normalise_fields(values)
+    return replace(role, **checked, dotted_to=tuple(role.dotted_to))
+
+
+def check_id(role_id: object) -> str:
+    if not isinstance(role_id, str) or not _ID_RE.match(role_id):
+        raise FieldValueError(
+            "id",
+            f"Role id {role_id!r} is not valid: use 1–64 letters, digits, '_', '-' or '.', starting with a letter or digit.",
+        )
+    return role_id
+
+
+def check_fte(value: object, title: str = "") -> float:
+    if isinstance(value, bool):
+        raise FteError(value, title)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise FteError(value, title) from None
+    if not math.isfinite(number) or number <= 0 or number > 1.0:
+        raise FteError(value, title)
+    return number
+
+
+def _check_field(name: str, value: object) -> object:
+    if name == "title":
+        if not isinstance(value, str) or not value.strip():
+            raise FieldValueError("title", "A role needs a title.")
+        if len(value) > 200:
+            raise FieldValueError("title", "A title can be at most 200 characters long.")
+        return value.strip()
+    if name in ("person", "notes"):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise FieldValueError(name, f"{name.capitalize()} must be text.")
+        limit = 200 if name == "person" else 10_000
+        if len(value) > limit:
+            raise FieldValueError(name, f"{name.capitalize()} can be at most {limit} characters long.")
+        return value.strip() if name == "person" else value
+    if name == "category":
+        return _one_of(name, value, CATEGORIES, "category")
+    if name == "employment":
+        return _one_of(name, value, EMPLOYMENT_TYPES, "employment type")
+    if name == "fte":
+        return check_fte(value)
+    if name == "vacant":
+        if not isinstance(value, bool):
+            raise FieldValueError("vacant", "Vacant must be yes or no.")
+        return value
+    if name == "flags":
+        return frozenset(_many_of(name, value, FLAGS, "flag"))
+    if name == "service_areas":
+        return _many_of(name, value, SERVICE_AREAS, "service area")
+    if name == "core_services":
+        return _many_of(name, value, CORE_SERVICES, "core service")
+    if name in ("leads", "backs_up"):
+        return _functions(name, value)
+    if name == "annual_cost":
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise FieldValueError(name, "Annual cost must be a number.")
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise FieldValueError(name, f"Annual cost must be a number; got {value!r}.") from None
+        if not math.isfinite(number) or number < 0:
+            raise FieldValueError(name, f"Annual cost must be 0 or more; got {value!r}.")
+        return number
+    raise FieldValueError(name, f"Unknown role field “{name}”.")
+
+
+def _one_of(name: str, value: object, vocabulary: dict[str, str], what: str) -> str:
+    if not isinstance(value, str) or value not in vocabulary:
+        known = ", ".join(vocabulary)
+        raise FieldValueError(name, f"Unknown {what} {value!r}; expected one of: {known}.")
+    return value
+
+
+def _as_list(name: str, value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = list(value)
+        if not all(isinstance(v, str) for v in items):
+            raise FieldValueError(name, f"{name.replace('_', ' ').capitalize()} must be a list of words.")
+        return sorted(items) if isinstance(value, (set, frozenset)) else items
+    raise FieldValueError(name, f"{name.replace('_', ' ').capitalize()} must be a list of words.")
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _many_of(name: str, value: object, vocabulary: dict[str, str], what: str) -> tuple[str, ...]:
+    items = _as_list(name, value)
+    for item in items:
+        if item not in vocabulary:
+            known = ", ".join(vocabulary)
+            raise FieldValueError(name, f"Unknown {what} {item!r}; expected one of: {known}.")
+    return _dedupe(items)
+
+
+def _functions(name: str, value: object) -> tuple[str, ...]:
+    items = _as_list(name, value)
+    for item in items:
+        if not _FUNCTION_RE.match(item):
+            raise FieldValueError(
+                name, f"Function name {item!r} is not valid: use lower-case letters, digits and '_' (e.g. data_privacy)."
+            )
+    return _dedupe(items)

@@ -1,0 +1,144 @@
+"""The vocabulary of the rules engine: severities, findings, metrics, rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, ClassVar, Mapping
+
+if TYPE_CHECKING:
+    from .context import Context
+
+
+class Severity(IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.strip().upper()]
+
+
+#: Aspects of a chart a rule reads; an edit invalidates the rules reading what it touched.
+STRUCTURE = "structure"  # reporting lines, sibling order, roles added/removed
+DOTTED = "dotted"  # dotted lines
+FIELDS = "fields"  # role fields (flags, category, functions, FTE…)
+DISTRICT = "district"  # district facts
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One way the chart breaks the framework, with the roles to highlight."""
+
+    rule_id: str
+    severity: Severity
+    message: str
+    role_ids: tuple[str, ...] = ()
+    fix: str = ""
+    source: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule_id,
+            "severity": self.severity.label,
+            "message": self.message,
+            "roles": list(self.role_ids),
+            "fix": self.fix,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A staffing figure beside its surveyed reference value."""
+
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    reference: str
+    source: str
+    threshold: float | None = None
+    warns: bool = False
+    note: str = ""
+
+    def display(self) -> str:
+        if self.value is None:
+            return "—"
+        if abs(self.value - round(self.value)) < 0.05:
+            return f"{round(self.value):,}"
+        return f"{self.value:,.1f}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "value": self.value,
+            "unit": self.unit,
+            "reference": self.reference,
+            "source": self.source,
+            "threshold": self.threshold,
+            "warns": self.warns,
+            "note": self.note,
+        }
+
+
+class Rule:
+    """One rule of the framework. Subclasses set the class attributes and ``check``."""
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[Severity]
+    source: ClassVar[str]
+    #: Default thresholds, overridable per chart through RuleSettings.
+    params: ClassVar[Mapping[str, float]] = {}
+    #: Which aspects of the chart the rule reads.
+    reads: ClassVar[frozenset[str]] = frozenset({STRUCTURE, DOTTED, FIELDS, DISTRICT})
+
+    def param(self, ctx: "Context", name: str) -> float:
+        return ctx.chart.settings.threshold(self.id, name, self.params[name])
+
+    def finding(
+        self,
+        message: str,
+        role_ids: tuple[str, ...] | list[str] = (),
+        fix: str = "",
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(self.id, severity or self.severity, message, tuple(role_ids), fix, self.source)
+
+    def check(self, ctx: "Context") -> list[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass
+class Report:
+    """All findings and metrics of one chart."""
+
+    findings: list[Finding] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+
+    def by_severity(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity == severity]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == Severity.ERROR for f in self.findings)
+
+    def for_role(self, role_id: str) -> list[Finding]:
+        return [f for f in self.findings if role_id in f.role_ids]
+
+    def rule_ids(self) -> set[str]:
+        return {f.rule_id for f in self.findings}
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "findings": [f.as_dict() for f in self.findings],
+            "metrics": [m.as_dict() for m in self.metrics],
+            "counts": {s.label: len(self.by_severity(s)) for s in Severity},
+        }
