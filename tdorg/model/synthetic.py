@@ -60,12 +60,18 @@ def _sites(rng: random.Random) -> Iterator[Role]:
         if (site - 1) % 8 == 0:
             yield Role(id=f"fm{region}", title=f"Field Services Manager, Region {region}", category="it_manager",
                        reports_to="tsm", core_services=("support",), person=f"Person {rng.randrange(10**6)}")
+            yield Role(id=f"ds{region}", title=f"Director of Schools, Region {region}", category="instructional_leader",
+                       reports_to="cao", flags=frozenset({"teaching_learning_leader"}),
+                       person=f"Person {rng.randrange(10**6)}")
+            yield Role(id=f"il{region}", title=f"Integration Lead, Region {region}", category="integration_coach",
+                       reports_to="itc", dotted_to=(f"ds{region}",), service_areas=("instruction",),
+                       core_services=("professional_development",), person=f"Person {rng.randrange(10**6)}")
         if site % 10 == 0:
             yield Role(id=f"hd{site}", title=f"Help Desk Analyst {site // 10}", category="help_desk",
                        reports_to="hdm", core_services=("support",), backs_up=("help_desk",))
         level = _LEVELS[site % len(_LEVELS)]
         yield Role(id=f"pr{site}", title=f"Principal, {level.capitalize()} School {site}",
-                   category="instructional_leader", reports_to="cao", person=f"Person {rng.randrange(10**6)}")
+                   category="instructional_leader", reports_to=f"ds{region}", person=f"Person {rng.randrange(10**6)}")
         for j in range(1, (2 if level == "high" else 1) + 1):
             vacant = rng.random() < 0.03
             yield Role(id=f"bt{site}-{j}", title=f"Building Technician, School {site}" + (f" ({j})" if j > 1 else ""),
@@ -73,7 +79,7 @@ def _sites(rng: random.Random) -> Iterator[Role]:
                        person="" if vacant else f"Person {rng.randrange(10**6)}", core_services=("support",),
                        backs_up=("device_repair",), dotted_to=(f"pr{site}",))
         yield Role(id=f"ic{site}", title=f"Integration Coach, School {site}", category="integration_coach",
-                   reports_to="itc", dotted_to=(f"pr{site}",), fte=0.5 if rng.random() < 0.3 else 1.0,
+                   reports_to=f"il{region}", dotted_to=(f"pr{site}",), fte=0.5 if rng.random() < 0.3 else 1.0,
                    service_areas=("instruction",), core_services=("professional_development",),
                    backs_up=("instructional_integration",))
 
