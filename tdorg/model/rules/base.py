@@ -122,6 +122,8 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
+    #: Rules the chart switched off, with the reason given.
+    disabled: dict[str, str] = field(default_factory=dict)
 
     def by_severity(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity == severity]
@@ -141,4 +143,5 @@ class Report:
             "findings": [f.as_dict() for f in self.findings],
             "metrics": [m.as_dict() for m in self.metrics],
             "counts": {s.label: len(self.by_severity(s)) for s in Severity},
+            "disabled": dict(self.disabled),
         }

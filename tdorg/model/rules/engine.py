@@ -1,0 +1,119 @@
+"""Running the rules: a full validation, and a validator kept current edit by edit."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .. import chart as chart_module
+from ..chart import Change, Chart
+from .base import DISTRICT, DOTTED, FIELDS, STRUCTURE, Finding, Metric, Report, Rule
+from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
+from .context import Context
+from .leadership import Centralized, ItLeaderOnCabinet, ItLeaderReportsToSuperintendent, OneItLeader
+from .metrics import compute_metrics
+from .redundancy import Backups, SingleIntake, VacantSoleLead
+from .services import CoreServices, GartnerServiceAreas, IntegrationBothSides, IntegrationExists
+from .staffing import DevicesPerTechnician, StudentsPerTechStaff, TeachersPerIntegration, TechniciansForBuildings
+from .structure import PersonFte, SingleTop, SpanOfControl
+
+#: Every rule of the framework, in the framework's order.
+RULES: tuple[Rule, ...] = (
+    SingleTop(),
+    PersonFte(),
+    OneItLeader(),
+    ItLeaderOnCabinet(),
+    ItLeaderReportsToSuperintendent(),
+    Centralized(),
+    GartnerServiceAreas(),
+    CoreServices(),
+    IntegrationExists(),
+    IntegrationBothSides(),
+    TeachersPerIntegration(),
+    Backups(),
+    VacantSoleLead(),
+    SingleIntake(),
+    DevicesPerTechnician(),
+    StudentsPerTechStaff(),
+    TechniciansForBuildings(),
+    SpanOfControl(),
+    PrivacyOwner(),
+    PrivacyTiedToIt(),
+    SecurityOwner(),
+    ErateOwner(),
+)
+
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+_ORDER = {r.id: n for n, r in enumerate(RULES)}
+
+#: Which aspects each kind of change touches. Adding or removing a role
+#: changes everything a rule may read; a sibling reorder changes nothing.
+_ASPECTS = {
+    chart_module.ADDED: frozenset({STRUCTURE, DOTTED, FIELDS}),
+    chart_module.REMOVED: frozenset({STRUCTURE, DOTTED, FIELDS}),
+    chart_module.REPARENTED: frozenset({STRUCTURE}),
+    chart_module.REORDERED: frozenset(),
+    chart_module.DOTTED: frozenset({DOTTED}),
+    chart_module.UPDATED: frozenset({FIELDS}),
+    chart_module.DISTRICT: frozenset({DISTRICT}),
+}
+_METRIC_ASPECTS = frozenset({STRUCTURE, FIELDS, DISTRICT})
+
+
+def _sort(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.severity, _ORDER.get(f.rule_id, 99)))
+
+
+def validate(chart: Chart, rules: Sequence[Rule] = RULES) -> Report:
+    """Check ``chart`` against every rule it has not switched off."""
+    ctx = Context(chart)
+    settings = chart.settings
+    findings: list[Finding] = []
+    for rule in rules:
+        if not settings.is_disabled(rule.id):
+            findings.extend(rule.check(ctx))
+    return Report(_sort(findings), compute_metrics(chart, ctx), dict(settings.disabled))
+
+
+class Validator:
+    """Keeps a chart's report current, re-running only the rules an edit touched."""
+
+    def __init__(self, chart: Chart, rules: Sequence[Rule] = RULES) -> None:
+        self.chart = chart
+        self.rules = tuple(rules)
+        self._results: dict[str, list[Finding]] = {}
+        self._metrics: list[Metric] = []
+        self._dirty: set[str] = {r.id for r in self.rules}
+        self._metrics_dirty = True
+        self._report: Report | None = None
+        self._unsubscribe = chart.subscribe(self._changed)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+    def _changed(self, change: Change) -> None:
+        aspects = _ASPECTS.get(change.kind)
+        if aspects is None:  # settings: thresholds or switched-off rules
+            self._dirty = {r.id for r in self.rules}
+            self._metrics_dirty = True
+        elif aspects:
+            self._dirty.update(r.id for r in self.rules if r.reads & aspects)
+            self._metrics_dirty = self._metrics_dirty or bool(aspects & _METRIC_ASPECTS)
+        else:
+            return
+        self._report = None
+
+    @property
+    def report(self) -> Report:
+        if self._report is None:
+            ctx = Context(self.chart)
+            settings = self.chart.settings
+            for rule in self.rules:
+                if rule.id in self._dirty:
+                    self._results[rule.id] = [] if settings.is_disabled(rule.id) else rule.check(ctx)
+            self._dirty.clear()
+            if self._metrics_dirty:
+                self._metrics = compute_metrics(self.chart, ctx)
+                self._metrics_dirty = False
+            findings = [f for r in self.rules for f in self._results.get(r.id, ())]
+            self._report = Report(_sort(findings), list(self._metrics), dict(settings.disabled))
+        return self._report
