@@ -1,0 +1,208 @@
+"""The samples' CSV format: roles only, one position a row.
+
+Lists are separated by ``;``; ``vacant`` is ``yes`` or empty; an empty cell
+means unknown. Besides the sample's columns, ``notes`` and ``annual_cost``
+are read when present and always written. Other columns are ignored, so an
+HR export with extra columns can be read as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..atomic import atomic_write_text
+from ..chart import Chart
+from ..district import District
+from ..errors import FormatError
+from ..role import Role
+from ..vocab import FLAGS
+from .assemble import RoleEntry, build_chart, role_label
+from .text_file import read_text
+
+SAMPLE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "person",
+    "category",
+    "reports_to",
+    "dotted_to",
+    "fte",
+    "vacant",
+    "employment",
+    "flags",
+    "service_areas",
+    "core_services",
+    "leads",
+    "backs_up",
+)
+EXTRA_COLUMNS: tuple[str, ...] = ("notes", "annual_cost")
+COLUMNS: tuple[str, ...] = SAMPLE_COLUMNS + EXTRA_COLUMNS
+REQUIRED_COLUMNS: tuple[str, ...] = ("id", "title", "category", "reports_to")
+
+_YES = {"yes", "y", "true", "1", "x"}
+_NO = {"", "no", "n", "false", "0"}
+_MONEY_RE = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_LIST_SEPARATOR = ";"
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the line each starts on; blank lines are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _CsvSyntax(start, str(error)) from None
+        if any(cell.strip() for cell in row):
+            yield start, row
+        start = reader.line_num + 1
+
+
+class _CsvSyntax(Exception):
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+def read_csv(path: str | Path, district: District | None = None) -> Chart:
+    """Read the roles of a CSV file into a chart with ``district`` (empty by default)."""
+    text = read_text(path)
+    try:
+        rows = list(_rows(text))
+    except _CsvSyntax as error:
+        raise FormatError(path, f"This is not a readable CSV file: {error.reason}.", error.line) from None
+    if not rows:
+        raise FormatError(path, "The file is empty.")
+    header_line, header = rows[0]
+    columns = _columns(path, header_line, header)
+    entries = [_entry(path, line, row, columns, len(header)) for line, row in rows[1:]]
+    return build_chart(path, entries, district)
+
+
+def _columns(path: str | Path, line: int, header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = cell.strip().lower().replace(" ", "_")
+        if not name:
+            continue
+        if name in columns and name in COLUMNS:
+            raise FormatError(path, f"The column “{name}” appears twice in the header.", line, name)
+        columns.setdefault(name, index)
+    for name in REQUIRED_COLUMNS:
+        if name not in columns:
+            raise FormatError(
+                path,
+                f"The header has no “{name}” column; the columns are: {', '.join(COLUMNS)} "
+                f"(required: {', '.join(REQUIRED_COLUMNS)}).",
+                line,
+                name,
+            )
+    return columns
+
+
+def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int], width: int) -> RoleEntry:
+    if len(row) > width and any(cell.strip() for cell in row[width:]):
+        raise FormatError(path, f"This row has {len(row)} cells but the header has {width}.", line)
+
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return row[index] if index is not None and index < len(row) else ""
+
+    role_id = cell("id").strip()
+    label = role_label(role_id) if role_id else "This row"
+
+    def fail(reason: str, field: str) -> FormatError:
+        return FormatError(path, f"{label}: {reason}", line, field)
+
+    values: dict[str, object] = {
+        "id": role_id,
+        "title": cell("title"),
+        "person": cell("person").strip(),
+        "category": cell("category").strip() or "other",
+        "reports_to": cell("reports_to").strip() or None,
+        "dotted_to": tuple(_split(cell("dotted_to"))),
+        "employment": cell("employment").strip() or "staff",
+        "notes": cell("notes"),
+    }
+    for name in ("flags", "service_areas", "core_services", "leads", "backs_up"):
+        values[name] = tuple(_split(cell(name)))
+    fte = cell("fte").strip()
+    if fte:
+        try:
+            values["fte"] = float(fte)
+        except ValueError:
+            raise fail(f"FTE must be a number such as 1.0 or 0.5; got {fte!r}.", "fte") from None
+    vacant = cell("vacant").strip().lower()
+    if vacant not in _YES | _NO:
+        raise fail(f"Vacant must be “yes” or empty; got {cell('vacant')!r}.", "vacant")
+    values["vacant"] = vacant in _YES
+    cost = cell("annual_cost").strip()
+    if cost:
+        if not _MONEY_RE.match(cost):
+            raise fail(f"Annual cost must be a number such as 85000; got {cost!r}.", "annual_cost")
+        values["annual_cost"] = float(cost.replace("$", "").replace(",", "").replace(" ", ""))
+    return RoleEntry(Role(**values), label, line)  # type: ignore[arg-type]
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(_LIST_SEPARATOR) if part.strip()]
+
+
+# --- writing --------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    return repr(float(value))
+
+
+def _cost(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def role_to_row(role: Role) -> list[str]:
+    join = _LIST_SEPARATOR.join
+    return [
+        role.id,
+        role.title,
+        role.person,
+        role.category,
+        role.reports_to or "",
+        join(role.dotted_to),
+        _number(role.fte),
+        "yes" if role.vacant else "",
+        role.employment,
+        join(f for f in FLAGS if f in role.flags),
+        join(role.service_areas),
+        join(role.core_services),
+        join(role.leads),
+        join(role.backs_up),
+        role.notes,
+        _cost(role.annual_cost),
+    ]
+
+
+def chart_to_csv(chart: Chart) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for role in chart.roles_in_order():
+        writer.writerow(role_to_row(role))
+    return buffer.getvalue()
+
+
+def write_csv(chart: Chart, path: str | Path) -> None:
+    """Write the chart's roles as CSV (UTF-8, no byte-order mark), atomically.
+
+    District facts, chart notes and rule settings have no place in this format.
+    """
+    atomic_write_text(path, chart_to_csv(chart))
