@@ -1,0 +1,293 @@
+"""Conversion between domain values and the rows of a ``.tdorg`` file.
+
+Writing turns a :class:`Document` into plain dicts, one list per table.
+Reading takes the rows as tuples, in the column orders named below, and
+rebuilds the document; every value passes through the model's own checks,
+so a file with inconsistent rows raises :class:`BadData` naming the problem.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..chart import Chart
+from ..district import Buildings, District
+from ..document import Document, Scenario
+from ..errors import EditError
+from ..role import Role, check_role
+from ..settings import RuleSettings
+from .tables import (
+    LIST_SEPARATOR,
+    DisabledRuleRow,
+    DistrictRow,
+    DocumentRow,
+    DottedLineRow,
+    RoleRow,
+    ScenarioRow,
+    ThresholdRow,
+)
+
+# Column orders of the tuples :func:`document_from_rows` reads.
+SCENARIO_COLUMNS = ("id", "name", "notes")
+DISTRICT_COLUMNS = (
+    "scenario_id", "name", "state", "students", "teachers", "staff", "devices",
+    "buildings_elementary", "buildings_middle", "buildings_high", "buildings_other",
+    "buildings_total", "one_to_one_grades", "erate",
+)  # fmt: skip
+ROLE_COLUMNS = (
+    "scenario_id", "id", "reports_to", "title", "category", "person", "fte", "vacant",
+    "employment", "flags", "service_areas", "core_services", "leads", "backs_up", "notes",
+    "annual_cost",
+)  # fmt: skip
+DOTTED_COLUMNS = ("scenario_id", "role_id", "target_id")
+THRESHOLD_COLUMNS = ("scenario_id", "rule_id", "name", "value")
+DISABLED_COLUMNS = ("scenario_id", "rule_id", "reason")
+
+_LIST_FIELDS = ("service_areas", "core_services", "leads", "backs_up")
+
+
+class BadData(Exception):
+    """The rows cannot make a valid document; ``str()`` says why, as a sentence."""
+
+
+# --- writing --------------------------------------------------------------
+
+
+def document_rows(doc: Document, app_version: str) -> dict[type, list[dict[str, Any]]]:
+    """Rows for every table, parents first; raises :class:`BadData` for an unsavable document."""
+    if not doc.scenarios:
+        raise BadData("There is nothing to save: the document has no scenario.")
+    if not 0 <= doc.active < len(doc.scenarios):
+        raise BadData(f"The active scenario ({doc.active}) is not one of the document's {len(doc.scenarios)}.")
+    names = [s.name for s in doc.scenarios]
+    for name in names:
+        if names.count(name) > 1:
+            raise BadData(f"Two scenarios are named “{name}”; scenario names must differ.")
+    rows: dict[type, list[dict[str, Any]]] = {
+        DocumentRow: [{"id": 1, "active": doc.active, "app_version": app_version}],
+        ScenarioRow: [],
+        DistrictRow: [],
+        RoleRow: [],
+        DottedLineRow: [],
+        ThresholdRow: [],
+        DisabledRuleRow: [],
+    }
+    for position, scenario in enumerate(doc.scenarios):
+        scenario_id = position + 1
+        chart = scenario.chart
+        rows[ScenarioRow].append({"id": scenario_id, "position": position, "name": scenario.name, "notes": chart.notes})
+        rows[DistrictRow].append(_district_row(scenario_id, chart.district))
+        role_rows, dotted_rows = rows[RoleRow], rows[DottedLineRow]
+        for index, role in enumerate(chart.roles_in_order()):
+            role_rows.append(_role_row(scenario_id, index, role))
+            for line, target in enumerate(role.dotted_to):
+                dotted_rows.append({"scenario_id": scenario_id, "role_id": role.id, "position": line, "target_id": target})
+        settings = chart.settings
+        for rule_id, values in settings.thresholds.items():
+            for name, value in values.items():
+                rows[ThresholdRow].append({"scenario_id": scenario_id, "rule_id": rule_id, "name": name, "value": float(value)})
+        for rule_id, reason in settings.disabled.items():
+            rows[DisabledRuleRow].append({"scenario_id": scenario_id, "rule_id": rule_id, "reason": reason})
+    return rows
+
+
+def _district_row(scenario_id: int, d: District) -> dict[str, Any]:
+    b = d.buildings
+    return {
+        "scenario_id": scenario_id,
+        "name": d.name,
+        "state": d.state,
+        "students": d.students,
+        "teachers": d.teachers,
+        "staff": d.staff,
+        "devices": d.devices,
+        "buildings_elementary": b.elementary,
+        "buildings_middle": b.middle,
+        "buildings_high": b.high,
+        "buildings_other": b.other,
+        "buildings_total": b.total,
+        "one_to_one_grades": d.one_to_one_grades,
+        "erate": d.erate,
+    }
+
+
+def _role_row(scenario_id: int, position: int, r: Role) -> dict[str, Any]:
+    join = LIST_SEPARATOR.join
+    return {
+        "scenario_id": scenario_id,
+        "id": r.id,
+        "position": position,
+        "reports_to": r.reports_to,
+        "title": r.title,
+        "category": r.category,
+        "person": r.person,
+        "fte": r.fte,
+        "vacant": r.vacant,
+        "employment": r.employment,
+        "flags": join(sorted(r.flags)),
+        "service_areas": join(r.service_areas),
+        "core_services": join(r.core_services),
+        "leads": join(r.leads),
+        "backs_up": join(r.backs_up),
+        "notes": r.notes,
+        "annual_cost": r.annual_cost,
+    }
+
+
+# --- reading --------------------------------------------------------------
+
+
+@dataclass
+class LoadedRows:
+    """Rows read from a file: scenarios by position, roles by position, dotted lines in order."""
+
+    active: Sequence[tuple]
+    scenarios: Sequence[tuple]
+    districts: Sequence[tuple]
+    roles: Sequence[tuple]
+    dotted: Sequence[tuple]
+    thresholds: Sequence[tuple] = field(default_factory=list)
+    disabled: Sequence[tuple] = field(default_factory=list)
+
+
+def document_from_rows(rows: LoadedRows) -> Document:
+    """Rebuild the document; raises :class:`BadData` when the rows are inconsistent."""
+    if len(rows.active) != 1:
+        raise BadData("The file has no document record.")
+    if not rows.scenarios:
+        raise BadData("The file holds no scenario.")
+    names: dict[int, str] = {}
+    for scenario_id, name, _notes in rows.scenarios:
+        if not isinstance(name, str) or not name.strip():
+            raise BadData("A scenario in the file has no name.")
+        if name in names.values():
+            raise BadData(f"Two scenarios in the file are named “{name}”.")
+        names[scenario_id] = name
+    grouped = {key: _by_scenario(key, getattr(rows, key), names) for key in ("districts", "roles", "dotted", "thresholds", "disabled")}
+    scenarios = []
+    for scenario_id, name, notes in rows.scenarios:
+        try:
+            chart = _chart(
+                notes,
+                grouped["districts"][scenario_id],
+                grouped["roles"][scenario_id],
+                grouped["dotted"][scenario_id],
+                grouped["thresholds"][scenario_id],
+                grouped["disabled"][scenario_id],
+            )
+        except (BadData, EditError) as err:
+            raise BadData(f"The file holds inconsistent data in scenario “{name}”: {err}") from None
+        scenarios.append(Scenario(name, chart))
+    active = rows.active[0][0]
+    if not isinstance(active, int) or not 0 <= active < len(scenarios):
+        raise BadData(f"The active scenario ({active!r}) is not one of the file's {len(scenarios)} scenarios.")
+    return Document(scenarios, active)
+
+
+def _by_scenario(what: str, items: Sequence[tuple], names: dict[int, str]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = defaultdict(list)
+    for item in items:
+        if item[0] not in names:
+            raise BadData(f"Rows of its {what} refer to a scenario ({item[0]!r}) that the file does not hold.")
+        out[item[0]].append(item)
+    return out
+
+
+def _chart(notes: object, districts: list[tuple], roles: list[tuple], dotted: list[tuple], thresholds: list[tuple], disabled: list[tuple]) -> Chart:
+    if len(districts) != 1:
+        raise BadData("it has no district facts.")
+    district = _district(districts[0])
+    lines: dict[str, list[str]] = defaultdict(list)
+    for _sid, role_id, target_id in dotted:
+        lines[role_id].append(target_id)
+    role_values = [_role(row, lines) for row in roles]
+    known = {r.id for r in role_values}
+    for role_id in lines:
+        if role_id not in known:
+            raise BadData(f"a dotted line starts from role “{role_id}”, which does not exist.")
+    settings = _settings(thresholds, disabled)
+    try:
+        return Chart(district, role_values, settings, _text(notes, "the chart notes"))
+    except EditError as err:
+        raise BadData(_name_bad_role(err, role_values)) from None
+
+
+def _district(row: tuple) -> District:
+    (_sid, name, state, students, teachers, staff, devices, elementary, middle, high, other, total, grades, erate) = row
+    if erate is not None and not isinstance(erate, bool):
+        raise BadData(f"the district's E-rate value {erate!r} is not yes, no or unknown.")
+    district = District(
+        name=_text(name, "the district name"),
+        state=_text(state, "the district's state"),
+        students=students,
+        teachers=teachers,
+        staff=staff,
+        devices=devices,
+        buildings=Buildings(elementary, middle, high, other, total),
+        one_to_one_grades=_text(grades, "the district's 1:1 grades"),
+        erate=erate,
+    )
+    district.check()
+    return district
+
+
+def _role(row: tuple, lines: dict[str, list[str]]) -> Role:
+    (_sid, role_id, reports_to, title, category, person, fte, vacant, employment,
+     flags, service_areas, core_services, leads, backs_up, notes, annual_cost) = row  # fmt: skip
+    return Role(
+        id=role_id,
+        title=title,
+        category=category,
+        person=person,
+        reports_to=reports_to,
+        dotted_to=tuple(lines.get(role_id, ())),
+        fte=fte,
+        vacant=vacant,
+        employment=employment,
+        flags=_split(flags),
+        service_areas=_split(service_areas),
+        core_services=_split(core_services),
+        leads=_split(leads),
+        backs_up=_split(backs_up),
+        notes=notes,
+        annual_cost=annual_cost,
+    )
+
+
+def _split(value: object) -> object:
+    """A stored list as a tuple; anything else is left for the model to refuse."""
+    if isinstance(value, str):
+        return tuple(value.split(LIST_SEPARATOR)) if value else ()
+    return value
+
+
+def _settings(thresholds: list[tuple], disabled: list[tuple]) -> RuleSettings:
+    values: dict[str, dict[str, float]] = defaultdict(dict)
+    for _sid, rule_id, name, value in thresholds:
+        _text(rule_id, "a rule id")
+        _text(name, f"a threshold name of {rule_id}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise BadData(f"the threshold {name} of {rule_id} is {value!r}, not a number.")
+        values[rule_id][name] = float(value)
+    reasons = {_text(rule_id, "a rule id"): _text(reason, f"the reason {rule_id} is off") for _sid, rule_id, reason in disabled}
+    return RuleSettings(values, reasons)
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise BadData(f"{what} is {value!r}, not text.")
+    return value
+
+
+def _name_bad_role(err: EditError, roles: list[Role]) -> str:
+    """Say which role a field error comes from (the chart's own message does not)."""
+    for role in roles:
+        try:
+            check_role(role)
+        except EditError as field_error:
+            if str(field_error) == str(err):
+                return f"role “{role.id}”: {err}"
+    return str(err)

@@ -1,0 +1,170 @@
+"""Opening a ``.tdorg`` file.
+
+The file is read once into memory and never opened for writing: its header is
+checked, the bytes are handed to an in-memory SQLite database, old schemas
+are upgraded there, and the rows become a :class:`Document`. Every failure is
+one of the typed file errors, naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from ..document import Document
+from ..errors import CorruptFileError, NotATdorgFileError, TooNewFileError
+from .fileio import read_file_bytes
+from .header import looks_like_sqlite, parse_header
+from .mapping import (
+    DISABLED_COLUMNS,
+    DISTRICT_COLUMNS,
+    DOTTED_COLUMNS,
+    ROLE_COLUMNS,
+    SCENARIO_COLUMNS,
+    THRESHOLD_COLUMNS,
+    BadData,
+    LoadedRows,
+    document_from_rows,
+)
+from .migrations import TABLES_BY_VERSION, upgrade
+from .tables import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    DisabledRuleRow,
+    DistrictRow,
+    DocumentRow,
+    DottedLineRow,
+    RoleRow,
+    ScenarioRow,
+    ThresholdRow,
+)
+
+_READ_ERRORS = (SQLAlchemyError, sqlite3.Error, ValueError, TypeError, OverflowError)
+
+
+def open_document(path: str | Path) -> Document:
+    """Read the document saved at ``path``; the file itself is left untouched."""
+    path = Path(path)
+    data = read_file_bytes(path)
+    version = _check_header(path, data)
+    conn = _in_memory(path, data)
+    try:
+        _check_integrity(path, conn)
+        _check_tables(path, conn, version)
+        try:
+            upgrade(conn, version)
+        except (sqlite3.Error, ValueError) as err:
+            raise CorruptFileError(path, f"The file could not be brought up to date: it is damaged ({_detail(err)}).") from None
+        try:
+            rows = _read_rows(conn)
+            return document_from_rows(rows)
+        except BadData as err:
+            raise CorruptFileError(path, str(err)) from None
+        except _READ_ERRORS as err:
+            raise CorruptFileError(path, f"The file is damaged and could not be read ({_detail(err)}).") from None
+    finally:
+        conn.close()
+
+
+def _check_header(path: Path, data: bytes) -> int:
+    """The file's schema version, once the header says it is a tdorg file this version reads."""
+    if not data:
+        raise NotATdorgFileError(path, "The file is empty, so it is not a tdorg file.")
+    if not looks_like_sqlite(data):
+        raise NotATdorgFileError(path, "This is not a tdorg file (it is not an SQLite database).")
+    header = parse_header(data)
+    if header is None:
+        raise CorruptFileError(path, f"The file is truncated: it is only {len(data)} bytes long.")
+    if header.application_id != APPLICATION_ID:
+        raise NotATdorgFileError(path, "This is an SQLite database from another program, not a tdorg file.")
+    size = header.page_size
+    if size < 512 or size > 65536 or size & (size - 1):
+        raise CorruptFileError(path, "The file is damaged: its header is not valid.")
+    expected = header.expected_size
+    if (expected is not None and len(data) < expected) or len(data) % size:
+        should = f"{expected:,} bytes long" if expected is not None else f"a whole number of {size}-byte pages"
+        raise CorruptFileError(
+            path,
+            f"The file is truncated: it should be {should} but is {len(data):,} bytes; "
+            "it may have been copied or downloaded incompletely.",
+        )
+    version = header.user_version
+    if version > SCHEMA_VERSION:
+        raise TooNewFileError(
+            path,
+            f"This file was saved by a newer version of tdorg (file format {version}; this version reads "
+            f"formats 1 to {SCHEMA_VERSION}). Update tdorg to open it.",
+        )
+    if version < 1:
+        raise CorruptFileError(path, f"The file's format version ({version}) is not one tdorg has ever written.")
+    return version
+
+
+def _in_memory(path: Path, data: bytes) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        conn.deserialize(data)
+    except sqlite3.Error as err:
+        conn.close()
+        raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
+    return conn
+
+
+def _check_integrity(path: Path, conn: sqlite3.Connection) -> None:
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.Error as err:
+        raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
+    if problems != ["ok"]:
+        raise CorruptFileError(path, f"The file is damaged ({'; '.join(map(str, problems))}).")
+
+
+def _check_tables(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    try:
+        present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as err:
+        raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
+    expected = TABLES_BY_VERSION[version]
+    found = expected & present
+    if len(found) < 2:  # a table name or two in common is a coincidence
+        raise NotATdorgFileError(path, "This SQLite database does not hold tdorg's tables, so it is not a tdorg file.")
+    missing = sorted(expected - present)
+    if missing:
+        raise CorruptFileError(path, f"The file is damaged: it lacks the table{'s' * (len(missing) > 1)} {', '.join(missing)}.")
+
+
+def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    try:
+        return _select_all(engine)
+    finally:
+        engine.dispose()
+
+
+def _select_all(engine: Engine) -> LoadedRows:
+    with Session(engine) as session:
+
+        def rows(table: type, columns: tuple[str, ...], *order: str) -> list[tuple]:
+            query = select(*(getattr(table, c) for c in columns)).order_by(*(getattr(table, c) for c in order))
+            return [tuple(r) for r in session.execute(query)]
+
+        return LoadedRows(
+            active=rows(DocumentRow, ("active",)),
+            scenarios=rows(ScenarioRow, SCENARIO_COLUMNS, "position"),
+            districts=rows(DistrictRow, DISTRICT_COLUMNS),
+            roles=rows(RoleRow, ROLE_COLUMNS, "scenario_id", "position"),
+            dotted=rows(DottedLineRow, DOTTED_COLUMNS, "scenario_id", "role_id", "position"),
+            thresholds=rows(ThresholdRow, THRESHOLD_COLUMNS, "scenario_id", "rule_id", "name"),
+            disabled=rows(DisabledRuleRow, DISABLED_COLUMNS, "scenario_id", "rule_id"),
+        )
+
+
+def _detail(err: BaseException) -> str:
+    orig = getattr(err, "orig", None)
+    text = str(orig if orig is not None else err).strip().splitlines()
+    return (text[0] if text else type(err).__name__).rstrip(".")

@@ -1,0 +1,53 @@
+"""Saving a document as a ``.tdorg`` file.
+
+The database is built in memory through the ORM tables with bulk inserts,
+then its bytes replace the target file atomically (see :mod:`.fileio`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from ... import __version__
+from ..document import Document
+from ..errors import FileError
+from .fileio import write_atomically
+from .mapping import BadData, document_rows
+from .tables import APPLICATION_ID, SCHEMA_VERSION, Base
+
+
+def save_document(doc: Document, path: str | Path) -> None:
+    """Write ``doc`` to ``path``; on any failure the previous file is unchanged."""
+    path = Path(path)
+    try:
+        data = document_bytes(doc)
+    except BadData as err:
+        raise FileError(path, f"The file was not saved: {err}") from None
+    except (SQLAlchemyError, sqlite3.Error) as err:
+        raise FileError(path, f"The file was not saved: the document could not be stored ({err}).") from None
+    write_atomically(path, data)
+
+
+def document_bytes(doc: Document) -> bytes:
+    """The complete ``.tdorg`` file content for ``doc``."""
+    rows = document_rows(doc, __version__)
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            for table, values in rows.items():
+                if values:
+                    session.execute(insert(table), values)
+            session.execute(text(f"PRAGMA application_id = {APPLICATION_ID:d}"))
+            session.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION:d}"))
+            session.commit()
+        return conn.serialize()
+    finally:
+        conn.close()
