@@ -1,0 +1,146 @@
+"""The ``tdorg`` command line: argument parsing, subcommands and error handling.
+
+Subcommands plug in without editing this file, in either of two ways:
+
+- a module ``tdorg/cli/<name>_command.py`` defining
+  ``add_command(subparsers)`` (and optionally ``ORDER``, its place in
+  ``--help``);
+- a function named in :data:`OPTIONAL_COMMANDS`, in a module elsewhere, used
+  when that module can be imported.
+
+``add_command`` adds a parser with ``subparsers.add_parser(...)`` and sets
+``handler``: ``parser.set_defaults(handler=fn)`` where ``fn(args) -> int`` returns
+the exit code. A handler may raise :class:`~tdorg.model.errors.TdorgError` or
+``OSError``; :func:`run` prints the message on one line and returns 2.
+
+Exit codes: 0 success; 1 the chart has errors (``validate``); 2 the input could
+not be read or the command line was wrong; 3 an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from types import ModuleType
+from typing import Callable
+
+EXIT_OK = 0
+EXIT_CHART_HAS_ERRORS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+#: Subcommands defined outside ``tdorg.cli``: (module, function taking the subparsers).
+OPTIONAL_COMMANDS: tuple[tuple[str, str], ...] = (("tdorg.export.cli", "add_export_command"),)
+
+_COMMAND_SUFFIX = "_command"
+
+Setup = Callable[[argparse._SubParsersAction], None]
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line plus a hint, then exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def command_setups() -> list[Setup]:
+    """Every known subcommand's set-up function, in ``--help`` order."""
+    from . import __path__ as cli_path
+
+    found: list[tuple[int, str, Setup]] = []
+    for info in pkgutil.iter_modules(cli_path):
+        if info.name.endswith(_COMMAND_SUFFIX):
+            module = importlib.import_module(f"{__package__}.{info.name}")
+            found.append((getattr(module, "ORDER", 100), info.name, module.add_command))
+    for n, (module_name, function) in enumerate(OPTIONAL_COMMANDS):
+        module = _optional_module(module_name)
+        if module is not None and hasattr(module, function):
+            found.append((200 + n, module_name, getattr(module, function)))
+    return [setup for _, _, setup in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+def _optional_module(name: str) -> ModuleType | None:
+    """Import ``name`` if it exists; a module that exists but fails to import still fails."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name is not None and (name == error.name or name.startswith(error.name + ".")):
+            return None
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from tdorg import __version__
+
+    parser = _Parser(
+        prog="tdorg",
+        description=(
+            "Design school-district technology-department org charts and check them against the "
+            "K-12 technology-leadership framework."
+        ),
+        epilog=(
+            "Charts are read from .tdorg, .json or .csv files, chosen by extension. "
+            "Run 'tdorg COMMAND --help' for a command's options. Exit codes: 0 ok, 1 the chart has "
+            "errors, 2 the input cannot be read or the command line is wrong."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tdorg {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for setup in command_setups():
+        setup(subparsers)
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (without the program name); return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from tdorg.model.errors import TdorgError
+
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as stop:  # --help, --version and usage errors
+            return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(sys.stderr)
+            return EXIT_BAD_INPUT
+        return int(handler(args))
+    except TdorgError as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except OSError as error:
+        return _fail(_os_message(error), EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+    except Exception as error:  # a bug: say so in one line, never a traceback
+        if os.environ.get("TDORG_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected failure ({type(error).__name__}: {error}); set TDORG_DEBUG=1 to see the details.",
+            EXIT_INTERNAL,
+        )
+
+
+def _os_message(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    where = error.filename
+    if error.filename2:
+        where = f"{error.filename} → {error.filename2}"
+    return f"{where}: {reason}" if where else reason
+
+
+def _fail(message: str, code: int) -> int:
+    one_line = " ".join(message.split())
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    print(f"tdorg: {one_line}", file=sys.stderr)
+    return code
