@@ -217,8 +217,6 @@ def _chart(notes: object, districts: list[tuple], roles: list[tuple], dotted: li
 
 def _district(row: tuple) -> District:
     (_sid, name, state, students, teachers, staff, devices, elementary, middle, high, other, total, grades, erate) = row
-    if erate is not None and not isinstance(erate, bool):
-        raise BadData(f"the district's E-rate value {erate!r} is not yes, no or unknown.")
     district = District(
         name=_text(name, "the district name"),
         state=_text(state, "the district's state"),
@@ -228,7 +226,7 @@ def _district(row: tuple) -> District:
         devices=devices,
         buildings=Buildings(elementary, middle, high, other, total),
         one_to_one_grades=_text(grades, "the district's 1:1 grades"),
-        erate=erate,
+        erate=None if erate is None else _yes_no(erate, "the district's E-rate value"),
     )
     district.check()
     return district
@@ -245,7 +243,7 @@ def _role(row: tuple, lines: dict[str, list[str]]) -> Role:
         reports_to=reports_to,
         dotted_to=tuple(lines.get(role_id, ())),
         fte=fte,
-        vacant=vacant,
+        vacant=_yes_no(vacant, f"the vacant value of role “{role_id}”"),
         employment=employment,
         flags=_split(flags),
         service_areas=_split(service_areas),
@@ -274,6 +272,13 @@ def _settings(thresholds: list[tuple], disabled: list[tuple]) -> RuleSettings:
         values[rule_id][name] = float(value)
     reasons = {_text(rule_id, "a rule id"): _text(reason, f"the reason {rule_id} is off") for _sid, rule_id, reason in disabled}
     return RuleSettings(values, reasons)
+
+
+def _yes_no(value: object, what: str) -> bool:
+    """A stored yes/no: 1 or 0 (SQLite has no boolean type)."""
+    if value in (0, 1) and not isinstance(value, float):
+        return bool(value)
+    raise BadData(f"{what} is {value!r}, not yes or no.")
 
 
 def _text(value: object, what: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Boolean, Engine, Integer, create_engine, select, type_coerce
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -121,7 +122,8 @@ def _check_integrity(path: Path, conn: sqlite3.Connection) -> None:
     except sqlite3.Error as err:
         raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
     if problems != ["ok"]:
-        raise CorruptFileError(path, f"The file is damaged ({'; '.join(map(str, problems))}).")
+        lines = [line for p in problems for line in str(p).splitlines() if line and not line.startswith("***")]
+        raise CorruptFileError(path, f"The file is damaged ({'; '.join(lines)}).")
 
 
 def _check_tables(path: Path, conn: sqlite3.Connection, version: int) -> None:
@@ -150,7 +152,7 @@ def _select_all(engine: Engine) -> LoadedRows:
     with Session(engine) as session:
 
         def rows(table: type, columns: tuple[str, ...], *order: str) -> list[tuple]:
-            query = select(*(getattr(table, c) for c in columns)).order_by(*(getattr(table, c) for c in order))
+            query = select(*(_raw(getattr(table, c)) for c in columns)).order_by(*(getattr(table, c) for c in order))
             return [tuple(r) for r in session.execute(query)]
 
         return LoadedRows(
@@ -162,6 +164,11 @@ def _select_all(engine: Engine) -> LoadedRows:
             thresholds=rows(ThresholdRow, THRESHOLD_COLUMNS, "scenario_id", "rule_id", "name"),
             disabled=rows(DisabledRuleRow, DISABLED_COLUMNS, "scenario_id", "rule_id"),
         )
+
+
+def _raw(column: Any) -> Any:
+    """Yes/no columns as stored (0, 1 or anything else), so the mapping can refuse odd values."""
+    return type_coerce(column, Integer) if isinstance(column.type, Boolean) else column
 
 
 def _detail(err: BaseException) -> str:

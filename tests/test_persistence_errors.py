@@ -1,0 +1,331 @@
+"""Bad files give the right typed error naming the file, and are never modified; saves are atomic."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tdorg.model import Chart, District
+from tdorg.model.errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
+from tdorg.model.persistence import APPLICATION_ID, SCHEMA_VERSION, open_chart, open_document, save_chart
+from tests.test_persistence import every_field_chart
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def valid_file(folder: Path) -> Path:
+    path = folder / "source.tdorg"
+    save_chart(every_field_chart(), path)
+    return path
+
+
+def tampered(*statements: str) -> Callable[[Path], Path]:
+    """A valid file changed with SQL, as another tool or a damaged disk might leave it."""
+
+    def make(folder: Path) -> Path:
+        path = valid_file(folder)
+        conn = sqlite3.connect(path)
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+        conn.close()
+        return path
+
+    return make
+
+
+def raw_bytes(make_bytes: Callable[[bytes], bytes]) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = valid_file(folder)
+        path.write_bytes(make_bytes(path.read_bytes()))
+        return path
+
+    return make
+
+
+def foreign_sqlite(application_id: int, *statements: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / "other.db"
+        conn = sqlite3.connect(path)
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {application_id}")
+        conn.commit()
+        conn.close()
+        return path
+
+    return make
+
+
+def header_field(offset: int, value: int) -> Callable[[bytes], bytes]:
+    return lambda data: data[:offset] + value.to_bytes(4, "big", signed=True) + data[offset + 4 :]
+
+
+_ROLE_WITHOUT_KEYS = (
+    "CREATE TABLE role_copy AS SELECT * FROM role",
+    "DROP TABLE role",
+    "ALTER TABLE role_copy RENAME TO role",
+    "INSERT INTO role SELECT scenario_id, id, 99, reports_to, title, category, person, fte, vacant, employment, "
+    "flags, service_areas, core_services, leads, backs_up, notes, annual_cost FROM role WHERE id = 'coach'",
+)
+
+# (maker, error type, words the message must contain)
+BAD_FILES: dict[str, tuple[Callable[[Path], Path], type[FileError], tuple[str, ...]]] = {
+    "empty": (raw_bytes(lambda d: b""), NotATdorgFileError, ("empty",)),
+    "text": (raw_bytes(lambda d: "name,title\nsupt,Superintendent\n".encode()), NotATdorgFileError, ("not an SQLite",)),
+    "png": (raw_bytes(lambda d: b"\x89PNG\r\n\x1a\n" + bytes(500)), NotATdorgFileError, ("not a tdorg file",)),
+    "other program": (
+        foreign_sqlite(0, "CREATE TABLE contacts (name TEXT, phone TEXT)", "INSERT INTO contacts VALUES ('a', '1')"),
+        NotATdorgFileError,
+        ("another program",),
+    ),
+    "other tables, tdorg id": (
+        foreign_sqlite(APPLICATION_ID, "CREATE TABLE contacts (name TEXT)", "PRAGMA user_version = 2"),
+        NotATdorgFileError,
+        ("tdorg's tables",),
+    ),
+    "truncated half": (raw_bytes(lambda d: d[: len(d) // 2]), CorruptFileError, ("truncated", "incompletely")),
+    "truncated header": (raw_bytes(lambda d: d[:60]), CorruptFileError, ("truncated",)),
+    "truncated magic": (raw_bytes(lambda d: d[:9]), CorruptFileError, ("truncated",)),
+    "zeroed page": (raw_bytes(lambda d: d[: 4096 * 3] + bytes(4096) + d[4096 * 4 :]), CorruptFileError, ("damaged",)),
+    "garbage page": (
+        raw_bytes(lambda d: d[: 4096 * 2] + bytes(range(256)) * 16 + d[4096 * 3 :]),
+        CorruptFileError,
+        ("damaged",),
+    ),
+    "bad page size": (raw_bytes(lambda d: d[:16] + b"\x03\x00" + d[18:]), CorruptFileError, ("header",)),
+    "too new": (raw_bytes(header_field(60, SCHEMA_VERSION + 1)), TooNewFileError, ("newer version", "Update tdorg")),
+    "version zero": (raw_bytes(header_field(60, 0)), CorruptFileError, ("format version (0)",)),
+    "table missing": (tampered("DROP TABLE threshold"), CorruptFileError, ("lacks the table threshold",)),
+    "column missing": (tampered("ALTER TABLE role DROP COLUMN notes"), CorruptFileError, ("role.notes",)),
+    "cycle": (tampered("UPDATE role SET reports_to = 'm_tech' WHERE id = 'supt'"), CorruptFileError, ("loop", "Current")),
+    "unknown manager": (
+        tampered("UPDATE role SET reports_to = 'ghost' WHERE id = 'coach'"),
+        CorruptFileError,
+        ("“ghost”", "Integration Coach"),
+    ),
+    "FTE out of range": (tampered("UPDATE role SET fte = 1.5 WHERE id = 'z-net'"), CorruptFileError, ("z-net", "FTE", "1.5")),
+    "FTE zero": (tampered("UPDATE role SET fte = 0 WHERE id = 'coach'"), CorruptFileError, ("coach", "FTE")),
+    "duplicate id": (tampered(*_ROLE_WITHOUT_KEYS), CorruptFileError, ("“coach”", "unique")),
+    "unknown category": (tampered("UPDATE role SET category = 'wizard' WHERE id = 'cao'"), CorruptFileError, ("cao", "wizard")),
+    "unknown flag": (tampered("UPDATE role SET flags = 'cabinet;boss' WHERE id = 'cao'"), CorruptFileError, ("boss",)),
+    "vacant not yes/no": (tampered("UPDATE role SET vacant = 'maybe'"), CorruptFileError, ("vacant", "maybe")),
+    "dotted line to nobody": (
+        tampered("INSERT INTO dotted_line VALUES (1, 'coach', 5, 'ghost')"),
+        CorruptFileError,
+        ("“ghost”", "dotted line"),
+    ),
+    "dotted line from nobody": (
+        tampered("INSERT INTO dotted_line VALUES (1, 'ghost', 0, 'cto')"),
+        CorruptFileError,
+        ("“ghost”", "dotted line"),
+    ),
+    "negative students": (tampered("UPDATE district SET students = -5"), CorruptFileError, ("Students", "-5")),
+    "threshold not a number": (tampered("UPDATE threshold SET value = 'lots'"), CorruptFileError, ("lots", "not a number")),
+    "no scenario": (tampered("DELETE FROM district", "DELETE FROM scenario"), CorruptFileError, ("no scenario",)),
+    "no district": (tampered("DELETE FROM district"), CorruptFileError, ("no district",)),
+    "rows of a missing scenario": (
+        tampered("INSERT INTO disabled_rule VALUES (7, 'X-1', 'because')"),
+        CorruptFileError,
+        ("scenario (7)",),
+    ),
+    "active out of range": (tampered("UPDATE document SET active = 3"), CorruptFileError, ("active scenario",)),
+    "no document row": (tampered("DELETE FROM document"), CorruptFileError, ("document record",)),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=str)
+def test_a_bad_file_gives_its_typed_error_and_is_left_untouched(case: str, tmp_path: Path) -> None:
+    make, error_type, words = BAD_FILES[case]
+    path = make(tmp_path)
+    before = path.read_bytes()
+    stamp = os.stat(path).st_mtime_ns
+    with pytest.raises(FileError) as caught:
+        open_document(path)
+    assert type(caught.value) is error_type
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    for word in words:
+        assert word in message
+    assert path.read_bytes() == before
+    assert os.stat(path).st_mtime_ns == stamp
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no journal or copy left beside it
+
+
+def test_a_missing_file_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "absent.tdorg"
+    with pytest.raises(FileError) as caught:
+        open_chart(path)
+    assert type(caught.value) is FileError
+    assert str(caught.value) == f"{path}: The file does not exist."
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "absent.tdorg"
+    with pytest.raises(FileError) as caught:
+        open_chart(path)
+    assert type(caught.value) is FileError
+    assert f"folder “{tmp_path / 'nowhere'}” does not exist" in str(caught.value)
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(FileError) as caught:
+        open_chart(tmp_path)
+    assert type(caught.value) is FileError and "is a folder" in str(caught.value)
+
+
+@pytest.mark.skipif(AS_ROOT, reason="the superuser may read any file")
+def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
+    path = valid_file(tmp_path)
+    path.chmod(0)
+    try:
+        with pytest.raises(FileError) as caught:
+            open_chart(path)
+    finally:
+        path.chmod(0o644)
+    assert type(caught.value) is FileError and "Permission denied" in str(caught.value)
+
+
+# --- saving -----------------------------------------------------------------
+
+
+def test_saving_into_a_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "x.tdorg"
+    with pytest.raises(FileError) as caught:
+        save_chart(Chart(), path)
+    assert type(caught.value) is FileError and "does not exist" in str(caught.value)
+    assert not path.parent.exists()
+
+
+def test_saving_onto_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "folder.tdorg").mkdir()
+    with pytest.raises(FileError) as caught:
+        save_chart(Chart(), tmp_path / "folder.tdorg")
+    assert "is a folder" in str(caught.value)
+    assert list((tmp_path / "folder.tdorg").iterdir()) == []
+
+
+@pytest.mark.skipif(AS_ROOT, reason="the superuser may write in any folder")
+def test_saving_into_a_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(FileError) as caught:
+            save_chart(Chart(), folder / "x.tdorg")
+    finally:
+        folder.chmod(0o755)
+    assert "Permission denied" in str(caught.value) and str(folder) in str(caught.value)
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "error, words",
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        (OSError(errno.EROFS, "Read-only file system"), "read-only disk"),
+    ],
+)
+def test_a_folder_that_refuses_new_files_gives_a_file_error(
+    error: OSError, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    path = tmp_path / "x.tdorg"
+    with pytest.raises(FileError) as caught:
+        save_chart(Chart(), path)
+    assert type(caught.value) is FileError
+    assert str(caught.value).startswith(f"{path}: ") and words in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _old_file(tmp_path: Path) -> tuple[Path, bytes]:
+    path = tmp_path / "plan.tdorg"
+    save_chart(Chart(District(name="The old version")), path)
+    return path, path.read_bytes()
+
+
+def test_a_failure_while_writing_keeps_the_old_file_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, before = _old_file(tmp_path)
+    written: list[int] = []
+
+    def disk_full(fd: int) -> None:
+        written.append(os.fstat(fd).st_size)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(FileError) as caught:
+        save_chart(every_field_chart(), path)
+    assert written and written[0] > 0  # the new content was being written when it failed
+    assert "disk is full" in str(caught.value) and str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]
+    monkeypatch.undo()
+    assert open_chart(path).district.name == "The old version"
+
+
+def test_a_failing_rename_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, before = _old_file(tmp_path)
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(FileError) as caught:
+        save_chart(every_field_chart(), path)
+    assert "input/output error" in str(caught.value) and "previous version is unchanged" in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]
+
+
+def test_an_interrupted_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, before = _old_file(tmp_path)
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_chart(every_field_chart(), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]
+
+
+_CRASHING_SAVE = """
+import io, os, sys
+from tdorg.model.persistence import save_chart
+from tests.test_persistence import every_field_chart
+
+class DiesHalfway(io.FileIO):
+    def write(self, data):
+        os.write(self.fileno(), bytes(data)[: len(data) // 2])
+        os._exit(3)  # the process dies in the middle of writing the new content
+
+os.fdopen = lambda fd, mode, **kw: DiesHalfway(fd, "wb")
+save_chart(every_field_chart(), sys.argv[1])
+"""
+
+
+def test_a_crash_in_the_middle_of_a_save_leaves_the_old_file_intact(tmp_path: Path) -> None:
+    path, before = _old_file(tmp_path)
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", _CRASHING_SAVE, str(path)], cwd=root, capture_output=True, timeout=120)
+    assert done.returncode == 3, done.stderr.decode()
+    assert path.read_bytes() == before
+    assert open_chart(path).district.name == "The old version"
+    # Only the half-written temporary file is left beside it, under a hidden name.
+    leftovers = [p for p in tmp_path.iterdir() if p != path]
+    assert len(leftovers) == 1 and leftovers[0].name.startswith(".plan.tdorg.")
+    assert leftovers[0].stat().st_size > 0
