@@ -64,5 +64,4 @@ def report_json(loaded, report) -> dict[str, object]:  # type: ignore[no-untyped
         "has_errors": report.has_errors,
         **report.as_dict(),
         "role_titles": {r: chart.roles[r].title for r in named if r in chart.roles},
-        "disabled": dict(sorted(chart.settings.disabled.items())),
     }
