@@ -329,3 +329,34 @@ def test_a_crash_in_the_middle_of_a_save_leaves_the_old_file_intact(tmp_path: Pa
     leftovers = [p for p in tmp_path.iterdir() if p != path]
     assert len(leftovers) == 1 and leftovers[0].name.startswith(".plan.tdorg.")
     assert leftovers[0].stat().st_size > 0
+
+
+def test_a_file_another_program_left_in_wal_mode_opens(tmp_path: Path) -> None:
+    path = valid_file(tmp_path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    conn.execute("UPDATE role SET title = 'Chief Information Officer' WHERE id = 'cto'")
+    conn.commit()
+    conn.close()  # the last connection folds the log back into the file
+    before = path.read_bytes()
+    assert before[18:20] == b"\x02\x02"
+    assert open_chart(path).role("cto").title == "Chief Information Officer"
+    assert path.read_bytes() == before
+
+
+def test_a_file_another_program_is_still_changing_is_refused(tmp_path: Path) -> None:
+    path = valid_file(tmp_path)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("UPDATE role SET title = 'Changed elsewhere' WHERE id = 'cto'")
+        conn.commit()  # the change is in the log beside the file, not yet in the file
+        before = path.read_bytes()
+        with pytest.raises(FileError) as caught:
+            open_chart(path)
+        assert type(caught.value) is FileError
+        assert "source.tdorg-wal" in str(caught.value) and "Another program" in str(caught.value)
+        assert path.read_bytes() == before
+    finally:
+        conn.close()
+    assert open_chart(path).role("cto").title == "Changed elsewhere"

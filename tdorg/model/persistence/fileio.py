@@ -12,16 +12,24 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import Callable
 
 from ..atomic import atomic_write_bytes
 from ..errors import FileError
 
 
-def read_file_bytes(path: Path) -> bytes:
-    """The whole content of ``path``; opened for reading only."""
+def read_file_bytes(path: Path, inspect: Callable[[bytes, int], None] | None = None, head_size: int = 100) -> bytes:
+    """The whole content of ``path``, opened for reading only.
+
+    ``inspect(head, size)`` sees the first ``head_size`` bytes and the file's
+    size before the rest is read, so it can refuse a large file cheaply.
+    """
     try:
         with open(path, "rb") as f:
-            return f.read()
+            head = f.read(head_size)
+            if inspect is not None:
+                inspect(head, os.fstat(f.fileno()).st_size)
+            return head + f.read()
     except FileNotFoundError:
         parent = path.parent
         if not parent.is_dir():
@@ -47,6 +55,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         atomic_write_bytes(target, data)
     except OSError as err:
         raise _save_error(path, folder, err) from None
+
+
+def pending_changes(path: Path) -> Path | None:
+    """The journal beside ``path`` in which another program holds changes not yet in the file, if any."""
+    for suffix in ("-wal", "-journal"):
+        journal = path.with_name(path.name + suffix)
+        try:
+            if journal.stat().st_size > 0:
+                return journal
+        except OSError:
+            continue
+    return None
 
 
 def _resolve_target(path: Path) -> Path:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from ..document import Document
-from ..errors import CorruptFileError, NotATdorgFileError, TooNewFileError
-from .fileio import read_file_bytes
+from ..errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
+from .fileio import pending_changes, read_file_bytes
 from .header import looks_like_sqlite, parse_header
 from .mapping import (
     DISABLED_COLUMNS,
@@ -45,14 +45,23 @@ from .tables import (
     ThresholdRow,
 )
 
+_WAL_MODE = b"\x02\x02"
+_ROLLBACK_MODE = b"\x01\x01"
 _READ_ERRORS = (SQLAlchemyError, sqlite3.Error, ValueError, TypeError, OverflowError)
 
 
 def open_document(path: str | Path) -> Document:
     """Read the document saved at ``path``; the file itself is left untouched."""
     path = Path(path)
-    data = read_file_bytes(path)
-    version = _check_header(path, data)
+    data = read_file_bytes(path, lambda head, size: _check_header(path, head, size))
+    version = parse_header(data).user_version  # type: ignore[union-attr]  # checked above
+    journal = pending_changes(path)
+    if journal is not None:
+        raise FileError(
+            path,
+            f"Another program has changes to this file that are not in it yet (in “{journal.name}”); "
+            "close that program and try again.",
+        )
     conn = _in_memory(path, data)
     try:
         _check_integrity(path, conn)
@@ -72,26 +81,26 @@ def open_document(path: str | Path) -> Document:
         conn.close()
 
 
-def _check_header(path: Path, data: bytes) -> int:
-    """The file's schema version, once the header says it is a tdorg file this version reads."""
-    if not data:
+def _check_header(path: Path, data: bytes, size: int) -> None:
+    """Refuse anything but a whole tdorg file this version reads, from its first bytes and size."""
+    if not size:
         raise NotATdorgFileError(path, "The file is empty, so it is not a tdorg file.")
     if not looks_like_sqlite(data):
         raise NotATdorgFileError(path, "This is not a tdorg file (it is not an SQLite database).")
     header = parse_header(data)
     if header is None:
-        raise CorruptFileError(path, f"The file is truncated: it is only {len(data)} bytes long.")
+        raise CorruptFileError(path, f"The file is truncated: it is only {size} bytes long.")
     if header.application_id != APPLICATION_ID:
         raise NotATdorgFileError(path, "This is an SQLite database from another program, not a tdorg file.")
-    size = header.page_size
-    if size < 512 or size > 65536 or size & (size - 1):
+    page = header.page_size
+    if page < 512 or page > 65536 or page & (page - 1):
         raise CorruptFileError(path, "The file is damaged: its header is not valid.")
     expected = header.expected_size
-    if (expected is not None and len(data) < expected) or len(data) % size:
-        should = f"{expected:,} bytes long" if expected is not None else f"a whole number of {size}-byte pages"
+    if (expected is not None and size < expected) or size % page:
+        should = f"{expected:,} bytes long" if expected is not None else f"a whole number of {page}-byte pages"
         raise CorruptFileError(
             path,
-            f"The file is truncated: it should be {should} but is {len(data):,} bytes; "
+            f"The file is truncated: it should be {should} but is {size:,} bytes; "
             "it may have been copied or downloaded incompletely.",
         )
     version = header.user_version
@@ -103,10 +112,13 @@ def _check_header(path: Path, data: bytes) -> int:
         )
     if version < 1:
         raise CorruptFileError(path, f"The file's format version ({version}) is not one tdorg has ever written.")
-    return version
 
 
 def _in_memory(path: Path, data: bytes) -> sqlite3.Connection:
+    if data[18:20] == _WAL_MODE:
+        # Written in write-ahead-log mode by another tool; the journal beside it is empty
+        # (checked above), so the file alone is complete. Read it as a plain database.
+        data = data[:18] + _ROLLBACK_MODE + data[20:]
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         conn.deserialize(data)
