@@ -21,6 +21,7 @@ from .errors import (
     SelfReportError,
     UnknownRoleError,
 )
+from .graph import find_reporting_cycle
 from .role import Role, check_id, check_role, normalise_fields
 from .settings import RuleSettings
 
@@ -94,11 +95,13 @@ class Chart:
 
     # --- construction -----------------------------------------------------
 
-    def _load(self, roles: list[Role]) -> None:
-        """Add roles in the given order, managers possibly after their reports."""
+    def _load(self, roles: list[Role], trusted: bool = False) -> None:
+        """Add roles in the given order, managers possibly after their reports.
+
+        ``trusted`` roles come from another chart and skip the field checks."""
         checked: dict[str, Role] = {}
         for role in roles:
-            role = check_role(role)
+            role = role if trusted else check_role(role)
             if role.id in checked:
                 raise DuplicateIdError(role.id)
             checked[role.id] = role
@@ -124,7 +127,9 @@ class Chart:
 
     def copy(self) -> "Chart":
         """An independent chart with the same content and no listeners."""
-        return Chart(self._district, self.roles_in_order(), self._settings, self.notes)
+        other = Chart(self._district, (), self._settings, self.notes)
+        other._load(self.roles_in_order(), trusted=True)
+        return other
 
     # --- observation ------------------------------------------------------
 
@@ -463,20 +468,10 @@ class Chart:
 
 def _check_acyclic(roles: dict[str, Role]) -> None:
     """Raise :class:`CycleError` naming a loop in the reporting lines, if any."""
-    state: dict[str, int] = {}
-    for start in roles:
-        path: list[str] = []
-        current: str | None = start
-        while current is not None and current not in state:
-            state[current] = 1
-            path.append(current)
-            current = roles[current].reports_to
-        if current is not None and state.get(current) == 1:
-            loop = path[path.index(current) :]
-            first, last = roles[loop[0]], roles[loop[-1]]
-            raise CycleError(last.id, first.id, last.title, first.title)
-        for node in path:
-            state[node] = 2
+    loop = find_reporting_cycle({r.id: r.reports_to for r in roles.values()})
+    if loop:
+        first, last = roles[loop[0]], roles[loop[-1]]
+        raise CycleError(last.id, first.id, last.title, first.title, loop=[roles[i].title for i in loop])
 
 
 __all__ = [

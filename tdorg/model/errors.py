@@ -48,12 +48,20 @@ class SelfReportError(EditError):
 
 
 class CycleError(EditError):
-    def __init__(self, role_id: str, manager_id: str, role_title: str = "", manager_title: str = "") -> None:
-        super().__init__(
-            f"“{role_title or role_id}” cannot report to “{manager_title or manager_id}”, "
-            f"because “{manager_title or manager_id}” already reports, directly or indirectly, "
-            f"to “{role_title or role_id}”; that would make a reporting loop."
-        )
+    def __init__(
+        self, role_id: str, manager_id: str, role_title: str = "", manager_title: str = "", loop: list[str] | None = None
+    ) -> None:
+        if loop:
+            path = " → ".join(f"“{t}”" for t in [*loop, loop[0]])
+            message = f"The reporting lines make a loop: {path}; someone in it must report outside the loop."
+        else:
+            message = (
+                f"“{role_title or role_id}” cannot report to “{manager_title or manager_id}”, "
+                f"because “{manager_title or manager_id}” already reports, directly or indirectly, "
+                f"to “{role_title or role_id}”; that would make a reporting loop."
+            )
+        super().__init__(message)
+        self.loop = loop or []
         self.role_id = role_id
         self.manager_id = manager_id
 
