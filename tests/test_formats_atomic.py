@@ -10,6 +10,7 @@ import pytest
 
 from tdorg.model import Chart, Role
 from tdorg.model.atomic import atomic_write_bytes, atomic_write_text, atomic_writer
+from tdorg.model.errors import FileError
 from tdorg.model.formats import read_json, write_csv, write_json
 
 
@@ -42,13 +43,33 @@ def test_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(FileError, match="disk is full"):
         write_json(Chart(roles=[Role("b", "B")]), target)
-    with pytest.raises(OSError):
+    with pytest.raises(FileError, match="disk is full"):
         write_csv(chart, tmp_path / "new.csv")
     assert target.read_bytes() == before
     assert read_json(target) == chart
     assert os.listdir(tmp_path) == ["chart.json"]
+
+
+def test_writing_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    chart = Chart(roles=[Role("a", "A")])
+    write_json(chart, link)
+    assert link.is_symlink()
+    assert read_json(real) == chart
+
+
+def test_writing_into_a_missing_folder_or_onto_a_folder(tmp_path: Path) -> None:
+    chart = Chart(roles=[Role("a", "A")])
+    with pytest.raises(FileError, match="does not exist"):
+        write_json(chart, tmp_path / "nowhere" / "a.json")
+    (tmp_path / "taken.csv").mkdir()
+    with pytest.raises(FileError, match="folder"):
+        write_csv(chart, tmp_path / "taken.csv")
 
 
 def test_existing_permissions_are_kept(tmp_path: Path) -> None:

@@ -20,11 +20,14 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb", **open_kwargs:
 
     ``mode`` is ``"wb"`` or ``"w"`` (text; pass ``encoding`` and ``newline``
     as for :func:`open`). If the block raises, the temporary file is removed
-    and ``path`` is untouched.
+    and ``path`` is untouched. Writing through a symbolic link replaces the
+    file it points to and keeps the link. File-system failures raise ``OSError``.
     """
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_writer mode must be 'w' or 'wb', not {mode!r}")
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)

@@ -14,14 +14,13 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ..atomic import atomic_write_text
 from ..chart import Chart
 from ..district import District
 from ..errors import FormatError
 from ..role import Role
 from ..vocab import FLAGS
 from .assemble import RoleEntry, build_chart, role_label
-from .text_file import read_text
+from .text_file import read_text, write_text
 
 SAMPLE_COLUMNS: tuple[str, ...] = (
     "id",
@@ -205,4 +204,4 @@ def write_csv(chart: Chart, path: str | Path) -> None:
 
     District facts, chart notes and rule settings have no place in this format.
     """
-    atomic_write_text(path, chart_to_csv(chart))
+    write_text(path, chart_to_csv(chart))

@@ -12,7 +12,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write_text
 from ..chart import Chart
 from ..district import Buildings, District
 from ..errors import EditError, FormatError
@@ -21,7 +20,7 @@ from ..settings import RuleSettings
 from ..vocab import BUILDING_LEVELS, FLAGS
 from .assemble import RoleEntry, build_chart, role_label
 from .json_lines import JsonLocator
-from .text_file import read_text
+from .text_file import read_text, write_text
 
 FORMAT_NAME = "tdorg-sample"
 FORMAT_VERSION = 1
@@ -272,4 +271,4 @@ def chart_to_dict(chart: Chart) -> dict[str, Any]:
 def write_json(chart: Chart, path: str | Path) -> None:
     """Write ``chart`` as ``tdorg-sample`` JSON, atomically."""
     text = json.dumps(chart_to_dict(chart), indent=2, ensure_ascii=False) + "\n"
-    atomic_write_text(path, text)
+    write_text(path, text)

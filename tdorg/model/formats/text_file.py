@@ -1,9 +1,11 @@
-"""Reading a text file for a sample format, with clear errors for what is not text."""
+"""Reading and writing the text of a sample format, with errors a user can act on."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+from ..atomic import atomic_write_text
 from ..errors import FileError, FormatError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -41,3 +43,24 @@ def read_text(path: str | Path) -> str:
     if not text.strip():
         raise FormatError(path, "The file is empty.")
     return text
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) atomically; :class:`FileError` when it cannot be written."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise FileError(path, "This is a folder; choose a file name to write to.")
+    if not folder.is_dir():
+        raise FileError(path, f"The folder “{folder}” does not exist.")
+    try:
+        atomic_write_text(target, text)
+    except PermissionError:
+        raise FileError(path, f"You do not have permission to write in the folder “{folder}”.") from None
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise FileError(path, "The disk is full; nothing was written and any previous file is unchanged.") from None
+        if error.errno == errno.EROFS:
+            raise FileError(path, f"The folder “{folder}” is on a read-only disk; write somewhere else.") from None
+        reason = (error.strerror or type(error).__name__).rstrip(".")
+        raise FileError(path, f"The file could not be written ({reason}); any previous file is unchanged.") from None
