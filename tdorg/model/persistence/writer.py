@@ -29,6 +29,8 @@ def save_document(doc: Document, path: str | Path) -> None:
         data = document_bytes(doc)
     except BadData as err:
         raise FileError(path, f"The file was not saved: {err}") from None
+    except OverflowError:
+        raise FileError(path, "The file was not saved: a number in the chart is too large to store.") from None
     except (SQLAlchemyError, sqlite3.Error) as err:
         raise FileError(path, f"The file was not saved: the document could not be stored ({err}).") from None
     write_atomically(path, data)
