@@ -46,7 +46,14 @@ DOTTED_COLUMNS = ("scenario_id", "role_id", "target_id")
 THRESHOLD_COLUMNS = ("scenario_id", "rule_id", "name", "value")
 DISABLED_COLUMNS = ("scenario_id", "rule_id", "reason")
 
-_LIST_FIELDS = ("service_areas", "core_services", "leads", "backs_up")
+#: Rows kept per scenario, with what a message calls them.
+_GROUPS = {
+    "districts": "district facts",
+    "roles": "roles",
+    "dotted": "dotted lines",
+    "thresholds": "rule thresholds",
+    "disabled": "switched-off rules",
+}
 
 
 class BadData(Exception):
@@ -166,7 +173,7 @@ def document_from_rows(rows: LoadedRows) -> Document:
         if name in names.values():
             raise BadData(f"Two scenarios in the file are named “{name}”.")
         names[scenario_id] = name
-    grouped = {key: _by_scenario(key, getattr(rows, key), names) for key in ("districts", "roles", "dotted", "thresholds", "disabled")}
+    grouped = {key: _by_scenario(what, getattr(rows, key), names) for key, what in _GROUPS.items()}
     scenarios = []
     for scenario_id, name, notes in rows.scenarios:
         try:
@@ -191,12 +198,19 @@ def _by_scenario(what: str, items: Sequence[tuple], names: dict[int, str]) -> di
     out: dict[int, list[tuple]] = defaultdict(list)
     for item in items:
         if item[0] not in names:
-            raise BadData(f"Rows of its {what} refer to a scenario ({item[0]!r}) that the file does not hold.")
+            raise BadData(f"Some {what} in the file belong to a scenario ({item[0]!r}) that the file does not hold.")
         out[item[0]].append(item)
     return out
 
 
-def _chart(notes: object, districts: list[tuple], roles: list[tuple], dotted: list[tuple], thresholds: list[tuple], disabled: list[tuple]) -> Chart:
+def _chart(
+    notes: object,
+    districts: list[tuple],
+    roles: list[tuple],
+    dotted: list[tuple],
+    thresholds: list[tuple],
+    disabled: list[tuple],
+) -> Chart:
     if len(districts) != 1:
         raise BadData("it has no district facts.")
     district = _district(districts[0])
