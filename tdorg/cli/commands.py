@@ -32,6 +32,7 @@ EXIT_CHART_HAS_ERRORS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # the reader of the output went away (e.g. ``| head``)
 
 #: Subcommands defined outside ``tdorg.cli``: (module, function taking the subparsers).
 OPTIONAL_COMMANDS: tuple[tuple[str, str], ...] = (("tdorg.export.cli", "add_export_command"),)
@@ -115,6 +116,9 @@ def run(argv: list[str] | None = None) -> int:
         return int(handler(args))
     except TdorgError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         return _fail(_os_message(error), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
@@ -126,6 +130,16 @@ def run(argv: list[str] | None = None) -> int:
             f"unexpected failure ({type(error).__name__}: {error}); set TDORG_DEBUG=1 to see the details.",
             EXIT_INTERNAL,
         )
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _os_message(error: OSError) -> str:

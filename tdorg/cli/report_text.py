@@ -42,7 +42,8 @@ def district_line(district: District, chart: Chart) -> str:
     if district.devices is not None:
         facts.append(plural(district.devices, "device"))
     fte = sum(r.fte for r in chart.roles.values() if not r.vacant)
-    facts.append(f"{plural(len(chart), 'role')} ({fte:g} filled FTE)")
+    shown = f"{round(fte):,}" if abs(fte - round(fte)) < 0.005 else f"{fte:,.2f}".rstrip("0")
+    facts.append(f"{plural(len(chart), 'role')} ({shown} filled FTE)")
     return f"{name} — {' · '.join(facts)}"
 
 
@@ -67,7 +68,7 @@ def format_report(chart: Chart, report: "Report", width: int | None = None, head
     from tdorg.model.rules import Severity
 
     width = width or output_width()
-    lines = [district_line(chart.district, chart), *header, "", counts_line(report)]
+    lines = [*_wrap(district_line(chart.district, chart), width, "", "  "), *header, "", counts_line(report)]
     if not report.findings:
         lines.append("No findings: the chart meets every rule that is switched on.")
     for severity in _ordered(Severity):

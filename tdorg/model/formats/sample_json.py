@@ -27,8 +27,24 @@ FORMAT_VERSION = 1
 
 _TEXT = ("title", "person", "category", "employment", "notes")
 _LISTS = ("dotted_to", "flags", "service_areas", "core_services", "leads", "backs_up")
-ROLE_KEYS = ("id", "title", "person", "category", "reports_to", *_LISTS[:1], "fte", "vacant", "employment",
-             *_LISTS[1:], "notes", "annual_cost")
+ROLE_KEYS = (
+    "id",
+    "title",
+    "person",
+    "category",
+    "reports_to",
+    "dotted_to",
+    "fte",
+    "vacant",
+    "employment",
+    "flags",
+    "service_areas",
+    "core_services",
+    "leads",
+    "backs_up",
+    "notes",
+    "annual_cost",
+)
 _COUNTS = ("students", "teachers", "staff", "devices")
 DISTRICT_KEYS = ("name", "state", *_COUNTS, "buildings", "one_to_one_grades", "erate")
 _BUILDING_KEYS = (*BUILDING_LEVELS, "total")
