@@ -93,3 +93,16 @@ def test_save_after_a_killed_save_still_works(tmp_path: Path, documents):
     os.waitpid(pid, 0)
     save_document(new, target)
     assert open_document(target) == new
+
+
+def test_a_later_save_removes_old_leftovers_of_killed_saves(tmp_path: Path, documents):
+    old, _ = documents
+    target = tmp_path / "district.tdorg"
+    stale = tmp_path / ".district.tdorg.abc123.tmp"
+    fresh = tmp_path / ".district.tdorg.def456.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a file")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    save_document(old, target)
+    assert not stale.exists()
+    assert fresh.exists()  # could be another program's save in progress

@@ -8,8 +8,10 @@ directory is synced afterwards where the platform allows it.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -43,6 +45,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb", **open_kwargs:
             tmp.unlink()
         raise
     _sync_directory(directory)
+    _remove_stale_temporaries(directory, target.name)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -64,6 +67,23 @@ def _copy_mode(target: Path, tmp: Path) -> None:
         mode = 0o666 & ~_current_umask()
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
+
+
+#: A temporary file older than this was left by a save that was killed.
+STALE_AFTER_SECONDS = 600
+
+
+def _remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Remove temporary files that a killed save of ``name`` left behind.
+
+    Only old ones go, so a save still running in another process is left alone.
+    """
+    limit = time.time() - STALE_AFTER_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < limit:
+                    leftover.unlink()
 
 
 def _current_umask() -> int:

@@ -64,8 +64,12 @@ def open_document(path: str | Path) -> Document:
         )
     conn = _in_memory(path, data)
     try:
-        _check_integrity(path, conn)
-        _check_tables(path, conn, version)
+        try:
+            _check_integrity(path, conn)
+            _check_tables(path, conn, version)
+        except (sqlite3.Error, UnicodeError) as err:
+            # Damage can garble the schema's own text so that even SQLite's checks can't be read.
+            raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
         try:
             upgrade(conn, version)
         except (sqlite3.Error, ValueError) as err:
