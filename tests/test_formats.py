@@ -198,3 +198,27 @@ def test_writing_leaves_no_temporary_files(tmp_path: Path) -> None:
     write_json(chart, tmp_path / "a.json")
     write_csv(chart, tmp_path / "a.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.json"]
+
+
+def test_any_text_in_titles_people_and_notes_round_trips(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+    title = text.filter(lambda t: t.strip() != "").map(str.strip)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(title=title, person=text.map(str.strip), notes=text, cost=st.none() | st.floats(0, 1e7))
+    def round_trip(title: str, person: str, notes: str, cost: float | None) -> None:
+        chart = Chart(
+            District(name=title, one_to_one_grades=notes),
+            [Role("a", title, person=person, notes=notes, annual_cost=cost),
+             Role("b", "B", reports_to="a", notes=notes, fte=0.3333333333333333)],
+            notes=notes,
+        )
+        write_json(chart, tmp_path / "h.json")
+        assert read_json(tmp_path / "h.json") == chart
+        write_csv(chart, tmp_path / "h.csv")
+        assert read_csv(tmp_path / "h.csv").roles_in_order() == chart.roles_in_order()
+
+    round_trip()

@@ -145,9 +145,12 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
     values["vacant"] = vacant in _YES
     cost = cell("annual_cost").strip()
     if cost:
-        if not _MONEY_RE.match(cost):
-            raise fail(f"Annual cost must be a number such as 85000; got {cost!r}.", "annual_cost")
-        values["annual_cost"] = float(cost.replace("$", "").replace(",", "").replace(" ", ""))
+        if _MONEY_RE.match(cost):
+            cost = cost.replace("$", "").replace(",", "").replace(" ", "")
+        try:
+            values["annual_cost"] = float(cost)
+        except ValueError:
+            raise fail(f"Annual cost must be a number such as 85000; got {cost!r}.", "annual_cost") from None
     return RoleEntry(Role(**values), label, line)  # type: ignore[arg-type]
 
 
@@ -190,13 +193,17 @@ def role_to_row(role: Role) -> list[str]:
     ]
 
 
+def _cell(value: str) -> str:
+    """A CSV cell, quoted when it holds a separator, a quote or any line break."""
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
 def chart_to_csv(chart: Chart) -> str:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for role in chart.roles_in_order():
-        writer.writerow(role_to_row(role))
-    return buffer.getvalue()
+    """The chart's roles as CSV text: ``\n`` between rows, cells quoted only when needed."""
+    rows = [COLUMNS, *(role_to_row(role) for role in chart.roles_in_order())]
+    return "".join(",".join(_cell(c) for c in row) + "\n" for row in rows)
 
 
 def write_csv(chart: Chart, path: str | Path) -> None:
