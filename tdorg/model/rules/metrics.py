@@ -75,11 +75,16 @@ def technicians_vs_buildings(ctx: Context) -> Metric:
     expected = expected_technicians(ctx)
     return Metric(
         "technicians_vs_buildings", "Building technician FTE for the buildings", have, "FTE",
-        "about " + (f"{expected:.1f}" if expected is not None else "? (enter building counts)")
-        + " expected: 1 per high school, 1 per 2 middle, 1 per 3–4 elementary",
+        (f"about {expected:.1f} expected" if expected is not None else "enter building counts by level")
+        + " (1 per high school, 1 per 2 middle, 1 per 3–4 elementary)",
         cite("HEURISTIC"), expected, False,
-        f"{ctx.chart.district.buildings.count() or 0} buildings on record",
+        _buildings_note(ctx),
     )
+
+
+def _buildings_note(ctx: Context) -> str:
+    count = ctx.chart.district.buildings.count()
+    return "no building counts entered" if count is None else f"{count} buildings on record"
 
 
 def span_of_control(ctx: Context) -> Metric:

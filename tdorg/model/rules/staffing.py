@@ -96,7 +96,13 @@ class TechniciansForBuildings(Rule):
         m = technicians_vs_buildings(ctx)
         techs = ctx.by_category.get("building_technician", [])
         if m.threshold is None:
-            return [self.finding("Building technicians vs buildings cannot be worked out: building counts are not entered.",
+            total = ctx.chart.district.buildings.total
+            why = (
+                f"only a total of {total} buildings is entered, not how many are elementary, middle and high schools"
+                if total is not None
+                else "building counts are not entered"
+            )
+            return [self.finding(f"Building technicians vs buildings cannot be worked out: {why}.",
                                  [], "Enter the number of elementary, middle and high schools in the district facts.")]
         have, expected = m.value or 0.0, m.threshold
         if have + 0.5 < expected:
