@@ -1,0 +1,30 @@
+"""The ``tdorg`` program: the editor when run bare or on one chart file, else the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CHART_SUFFIXES = (".tdorg", ".json", ".csv")
+
+
+def wants_editor(argv: list[str]) -> bool:
+    """``tdorg`` and ``tdorg chart.tdorg`` open the editor; anything else is a command."""
+    if not argv:
+        return True
+    return len(argv) == 1 and not argv[0].startswith("-") and Path(argv[0]).suffix.lower() in CHART_SUFFIXES
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if wants_editor(argv):
+        from tdorg.ui.app import main as editor
+
+        return editor(argv)
+    from tdorg.cli.commands import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
