@@ -1,0 +1,42 @@
+"""Export: the chart as DOT, SVG, PNG or PDF through Graphviz, and the board packet.
+
+This package reads :mod:`tdorg.model` and never imports the GUI or the
+command line. Failures raise :class:`ExportError` subclasses whose messages can
+be shown to a user as they are; nothing half-written is left at the target.
+"""
+
+from .api import Progress, export_chart, export_packet
+from .dot import build_graph, chart_to_dot
+from .errors import (
+    ExportCancelledError,
+    ExportError,
+    ExportOptionError,
+    ExportTimeoutError,
+    ExportWriteError,
+    GraphvizFailedError,
+    GraphvizMissingError,
+)
+from .options import FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+from .runner import graphviz_available
+
+__all__ = [
+    "ExportCancelledError",
+    "ExportError",
+    "ExportOptionError",
+    "ExportOptions",
+    "ExportTimeoutError",
+    "ExportWriteError",
+    "FITS",
+    "FORMATS",
+    "GraphvizFailedError",
+    "GraphvizMissingError",
+    "LAYOUTS",
+    "ORIENTATIONS",
+    "PAGE_SIZES",
+    "Progress",
+    "build_graph",
+    "chart_to_dot",
+    "export_chart",
+    "export_packet",
+    "graphviz_available",
+]

@@ -1,0 +1,212 @@
+"""A chart as a Graphviz graph, laid out by ``dot`` or pinned as on the canvas.
+
+Reporting lines are solid; dotted lines are dashed and never constrain the
+ranks. Category colours fill the boxes, vacancies have a dashed border and say
+"Vacant", and finding badges mark the roles a report names. Labels are built
+by :mod:`tdorg.export.labels`, which escapes every piece of chart text.
+
+Every box has the same size, as on the canvas: wide enough for the wrapped
+text and tall enough for the role with the most lines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+import graphviz
+
+from ..model.chart import Chart
+from ..model.layout import Layout, Point, compute_layout, grid_shape, stacks_reports
+from ..model.rules.base import Report, Severity
+from . import labels, style
+from .options import ExportOptions
+
+POINTS_PER_INCH = 72.0
+MAX_LEAF_ROW = 6
+#: Separator in the names of the invisible joints of stacked reporting lines;
+#: role ids cannot contain it, so the names never collide with a role.
+JOINT_MARK = "~"
+
+
+def finding_counts(report: Report | None) -> dict[str, dict[Severity, int]]:
+    """Per role, how many findings of each severity name it."""
+    counts: dict[str, dict[Severity, int]] = defaultdict(lambda: defaultdict(int))
+    if report is not None:
+        for finding in report.findings:
+            for role_id in dict.fromkeys(finding.role_ids):
+                counts[role_id][finding.severity] += 1
+    return counts
+
+
+def heading(chart: Chart) -> str:
+    """The chart's title line, e.g. ``School District of La Crosse (WI) · Technology Department Organization``."""
+    district = chart.district
+    name = labels.clean(district.name)
+    if not name:
+        return "Technology Department Organization"
+    if district.state:
+        name += f" ({labels.clean(district.state)})"
+    return name + " · Technology Department Organization"
+
+
+def date_line(day: date | None = None) -> str:
+    day = day or date.today()
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def box_size(chart: Chart) -> tuple[float, float]:
+    """Width and height of every box of the chart, in points."""
+    tallest = max((labels.label_height(r) for r in chart.roles.values()), default=0.0)
+    return style.BOX_WIDTH, max(style.MIN_BOX_HEIGHT, tallest + style.BOX_PADDING)
+
+
+def build_graph(
+    chart: Chart,
+    options: ExportOptions | None = None,
+    report: Report | None = None,
+    *,
+    title_date: date | None = None,
+) -> graphviz.Digraph:
+    """The Graphviz graph of ``chart`` for the layout in ``options``."""
+    options = options or ExportOptions()
+    counts = finding_counts(report) if options.badges else {}
+    canvas = options.layout == "canvas"
+    width, height = box_size(chart)
+    g = graphviz.Digraph("chart", engine="neato" if canvas else "dot")
+    g.attr("graph", **_graph_attrs(chart, title_date))
+    g.attr(
+        "node",
+        shape="box",
+        fontname=style.FONT,
+        fixedsize="true",
+        width=f"{width / POINTS_PER_INCH:.4f}",
+        height=f"{height / POINTS_PER_INCH:.4f}",
+        margin="0.04,0.03",
+        penwidth="1.4",
+    )
+    g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.2")
+    if canvas:
+        _canvas_body(g, chart, counts)
+    else:
+        _auto_body(g, chart, counts)
+    return g
+
+
+def chart_to_dot(chart: Chart, options: ExportOptions | None = None, report: Report | None = None) -> str:
+    """The DOT source of ``chart`` (what ``--format dot`` writes)."""
+    return build_graph(chart, options, report).source
+
+
+def engine_for(options: ExportOptions) -> tuple[str, list[str]]:
+    """The Graphviz program and its extra arguments for the layout in ``options``."""
+    return ("neato", ["-n2"]) if options.layout == "canvas" else ("dot", [])
+
+
+def _graph_attrs(chart: Chart, title_date: date | None) -> dict[str, str]:
+    label = (
+        f'<<FONT POINT-SIZE="16" COLOR="{style.TEXT_COLOUR}"><B>{labels.text(heading(chart))}</B></FONT>'
+        f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED_COLOUR}">{labels.text(date_line(title_date))}</FONT>>'
+    )
+    return {
+        "label": label,
+        "labelloc": "t",
+        "fontname": style.FONT,
+        "bgcolor": "white",
+        "pad": "0.3",
+        "charset": "UTF-8",
+    }
+
+
+def _add_roles(g: graphviz.Digraph, chart: Chart, order: list[str], counts: dict, pins: dict[str, str]) -> None:
+    for rid in order:
+        role = chart.roles[rid]
+        colour = style.colour_for(role.category)
+        if role.vacant:
+            look = {"style": "rounded,filled,dashed", "fillcolor": style.VACANT_FILL, "color": style.VACANT_STROKE}
+        else:
+            look = {"style": "rounded,filled", "fillcolor": colour.fill, "color": colour.stroke}
+        if rid in pins:
+            look["pos"] = pins[rid]
+        g.node(rid, label=labels.role_label(role, counts.get(rid)), **look)
+
+
+def _add_dotted(g: graphviz.Digraph, chart: Chart, order: list[str], **attrs: str) -> None:
+    for rid in order:
+        for target in chart.roles[rid].dotted_to:
+            g.edge(target, rid, style="dashed", color=style.DOTTED_COLOUR, **attrs)
+
+
+# --- auto: Graphviz's own hierarchical layout -----------------------------
+
+
+def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
+    g.attr("graph", rankdir="TB", nodesep="0.3", ranksep="0.5")
+    order = chart.tree_order()
+    _add_roles(g, chart, order, counts, {})
+    for rid in order:
+        kids = chart.children(rid)
+        if not kids:
+            continue
+        if stacks_reports(chart, rid, MAX_LEAF_ROW):
+            _comb(g, rid, kids)
+        else:
+            for kid in kids:
+                g.edge(rid, kid)
+    _add_dotted(g, chart, order, constraint="false")
+
+
+def _comb(g: graphviz.Digraph, manager: str, kids: tuple[str, ...]) -> None:
+    """Stack leaf reports in columns, each hanging from a spine of invisible joints."""
+    cols, rows = grid_shape(len(kids), MAX_LEAF_ROW)
+    for col in range(cols):
+        previous = manager
+        for row, kid in enumerate(kids[col * rows : (col + 1) * rows]):
+            joint = f"{manager}{JOINT_MARK}{col}{JOINT_MARK}{row}"
+            g.node(joint, label="", shape="point", width="0", height="0", style="invis", fixedsize="true")
+            g.edge(previous, joint, weight="100", **({"tailport": "s"} if row == 0 else {}))
+            with g.subgraph() as same:
+                same.attr(rank="same")
+                same.edge(joint, kid, minlen="0", headport="w")
+            previous = joint
+
+
+# --- canvas: tdorg's own layout, pinned -------------------------------------
+
+
+def canvas_layout(chart: Chart) -> Layout:
+    """tdorg's tidy layout with the export's box size."""
+    width, height = box_size(chart)
+    return compute_layout(chart, box_width=width, box_height=height, max_leaf_row=MAX_LEAF_ROW)
+
+
+def _spline(points: list[Point]) -> str:
+    """A polyline as the B-spline control points Graphviz expects (1 + 3k points)."""
+    out = [points[0]]
+    for a, b in zip(points, points[1:]):
+        out.extend((a, b, b))
+    return " ".join(f"{x:.2f},{y:.2f}" for x, y in out)
+
+
+def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
+    layout = canvas_layout(chart)
+    bottom = layout.height
+
+    def flip(p: Point) -> Point:
+        return p[0], bottom - p[1]
+
+    g.attr("graph", splines="line", outputorder="edgesfirst")
+    order = chart.tree_order()
+    pins = {}
+    for rid in order:
+        cx, cy = flip(layout.center(rid))
+        pins[rid] = f"{cx:.2f},{cy:.2f}!"
+    _add_roles(g, chart, order, counts, pins)
+    for rid in order:
+        manager = chart.roles[rid].reports_to
+        if manager is not None:
+            g.edge(manager, rid, pos=_spline([flip(p) for p in layout.route(manager, rid)]))
+    _add_dotted(g, chart, order)
+
+
+__all__ = ["box_size", "build_graph", "canvas_layout", "chart_to_dot", "date_line", "engine_for", "finding_counts", "heading"]

@@ -1,0 +1,93 @@
+"""What the user chose for an export: format, layout, paper and time limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import ExportOptionError
+
+FORMATS = ("pdf", "svg", "png", "dot")
+LAYOUTS = ("auto", "canvas")
+FITS = ("page", "poster")
+ORIENTATIONS = ("portrait", "landscape")
+
+#: Paper sizes in points (width, height), portrait.
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "letter": (612.0, 792.0),
+    "legal": (612.0, 1008.0),
+    "tabloid": (792.0, 1224.0),
+    "a4": (595.28, 841.89),
+    "a3": (841.89, 1190.55),
+}
+
+PAGE_LABELS: dict[str, str] = {
+    "letter": "Letter",
+    "legal": "Legal",
+    "tabloid": "Tabloid",
+    "a4": "A4",
+    "a3": "A3",
+}
+
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices for one export.
+
+    ``page``, ``orientation`` and ``fit`` shape PDF output: ``fit="page"``
+    scales the chart onto one sheet, ``fit="poster"`` keeps it at reading
+    size and tiles it over as many sheets as it needs. SVG and PNG hold the
+    whole chart at its natural size. ``timeout`` bounds each Graphviz run.
+    """
+
+    format: str = "pdf"
+    layout: str = "auto"
+    page: str = "letter"
+    orientation: str = "landscape"
+    fit: str = "page"
+    badges: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    margin: float = 36.0
+    overlap: float = 36.0
+    png_dpi: float = 144.0
+
+    def __post_init__(self) -> None:
+        _one_of("format", self.format, FORMATS)
+        _one_of("layout", self.layout, LAYOUTS)
+        _one_of("page", self.page, tuple(PAGE_SIZES))
+        _one_of("orientation", self.orientation, ORIENTATIONS)
+        _one_of("fit", self.fit, FITS)
+        if not self.timeout > 0:
+            raise ExportOptionError(f"The time limit must be more than 0 seconds; got {self.timeout!r}.")
+        if self.margin < 0 or self.overlap < 0:
+            raise ExportOptionError("Margins and overlap cannot be negative.")
+        if not self.png_dpi > 0:
+            raise ExportOptionError(f"The PNG resolution must be more than 0 dots per inch; got {self.png_dpi!r}.")
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        """Width and height of the sheet in points, after orientation."""
+        w, h = PAGE_SIZES[self.page]
+        return (max(w, h), min(w, h)) if self.orientation == "landscape" else (min(w, h), max(w, h))
+
+    def with_changes(self, **changes: object) -> "ExportOptions":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def for_path(cls, path: str | Path, **changes: object) -> "ExportOptions":
+        """Options whose format follows the file's extension (``.pdf``, ``.svg``, ``.png``, ``.dot``/``.gv``)."""
+        suffix = Path(path).suffix.lower().lstrip(".")
+        fmt = "dot" if suffix == "gv" else suffix
+        if fmt not in FORMATS:
+            fmt = "pdf"
+        return cls(format=fmt, **changes)  # type: ignore[arg-type]
+
+
+def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ExportOptionError(f"Unknown {name} {value!r}; expected one of: {', '.join(allowed)}.")
+
+
+__all__ = ["DEFAULT_TIMEOUT", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]

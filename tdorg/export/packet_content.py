@@ -1,0 +1,205 @@
+"""The text of the board packet: cover, metrics table and findings, as platypus flowables.
+
+Chart text is escaped before it reaches a ReportLab paragraph, whose
+markup would otherwise read ``<b>`` or ``&`` in a title as formatting.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..model.chart import Chart
+from ..model.rules.base import Report, Severity
+from ..model.vocab import CATEGORIES
+from ..model.vocab import label as vocab_label
+from . import fonts, style
+from .labels import clean
+
+SEVERITY_HEADINGS = {
+    Severity.ERROR: ("Errors", "The chart breaks the framework or the law."),
+    Severity.WARNING: ("Warnings", "Known risks; usually a judgement call."),
+    Severity.INFO: ("Notes", "Figures and facts worth seeing."),
+}
+
+
+def esc(value: object) -> str:
+    """Chart text as literal paragraph text."""
+    return html.escape(clean(str(value)), quote=False)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    family, bold = fonts.register(), fonts.bold()
+    ink, muted = HexColor(style.TEXT_COLOUR), HexColor(style.MUTED_COLOUR)
+    base = ParagraphStyle("base", fontName=family, fontSize=10, leading=13.5, textColor=ink, alignment=TA_LEFT)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=muted),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5),
+        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=bold, fontSize=9, leading=11.5),
+        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=26, leading=32, spaceAfter=10),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=20, textColor=ink),
+        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=15, leading=19, spaceBefore=4, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4),
+        "finding": ParagraphStyle("finding", parent=base, fontName=bold, fontSize=10, leading=13.5),
+        "detail": ParagraphStyle("detail", parent=base, fontSize=9, leading=12, leftIndent=12, textColor=ink),
+    }
+
+
+def _fmt(value: float | int | None, unit: str = "") -> str:
+    if value is None:
+        return "not entered"
+    text = f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    return f"{text} {unit}".strip()
+
+
+def _counts(chart: Chart) -> list[tuple[str, str]]:
+    roles = list(chart.roles.values())
+    filled = [r for r in roles if not r.vacant]
+    d = chart.district
+    return [
+        ("Positions", f"{len(roles):,}"),
+        ("Filled FTE", _fmt(round(sum(r.fte for r in filled), 2))),
+        ("Vacant positions", f"{sum(1 for r in roles if r.vacant):,}"),
+        ("Students", _fmt(d.students)),
+        ("Teachers", _fmt(d.teachers)),
+        ("Devices", _fmt(d.devices)),
+        ("Buildings", _fmt(d.buildings.count())),
+    ]
+
+
+def _grid(rows: list[list[object]], widths: list[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor("#D0D5DB")),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF1F4")), ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor("#9AA3AD"))]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def cover(chart: Chart, report: Report, day: date) -> list[Flowable]:
+    s = _styles()
+    d = chart.district
+    place = esc(d.name) or "Technology department"
+    if d.state:
+        place += f" ({esc(d.state)})"
+    out: list[Flowable] = [
+        Spacer(1, 60),
+        Paragraph("Technology Department Organization", s["title"]),
+        Paragraph(place, s["subtitle"]),
+        Spacer(1, 6),
+        Paragraph(f"{day:%B} {day.day}, {day.year}", s["base"]),
+        Spacer(1, 36),
+        Paragraph("At a glance", s["h2"]),
+    ]
+    counts = [[Paragraph(esc(k), s["cell"]), Paragraph(esc(v), s["cellhead"])] for k, v in _counts(chart)]
+    findings = [
+        [Paragraph(SEVERITY_HEADINGS[sev][0], s["cell"]), Paragraph(f"{len(report.by_severity(sev)):,}", s["cellhead"])]
+        for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    out.append(_grid(counts + findings, [170, 120], header=False))
+    out += [Spacer(1, 24), Paragraph("Reading the chart", s["h2"])]
+    out.append(
+        Paragraph(
+            "Solid lines are reporting lines; dashed lines are dotted-line relationships. "
+            "Box colours show the kind of role; a dashed grey box is a vacant position. "
+            "Where shown, a coloured badge gives the number of findings that name a role "
+            "(red: an error among them; amber: warnings; blue: notes).",
+            s["base"],
+        )
+    )
+    used = sorted({r.category for r in chart.roles.values()}, key=list(CATEGORIES).index)
+    if used:
+        out += [Spacer(1, 8), _legend(used, s)]
+    return out
+
+
+def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 3) -> Table:
+    """Category swatches in a few columns."""
+    rows: list[list[object]] = []
+    commands: list[tuple] = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    for i, category in enumerate(categories):
+        row, col = divmod(i, columns)
+        if col == 0:
+            rows.append([""] * (2 * columns))
+        rows[row][2 * col + 1] = Paragraph(esc(vocab_label(CATEGORIES, category)), s["cell"])
+        colour = style.colour_for(category)
+        cell = (2 * col, row)
+        commands += [("BACKGROUND", cell, cell, HexColor(colour.fill)), ("BOX", cell, cell, 1, HexColor(colour.stroke))]
+    table = Table(rows, colWidths=[14, 150] * columns, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
+    s = _styles()
+    out: list[Flowable] = [Paragraph("Staffing metrics", s["h1"])]
+    if not report.metrics:
+        return out + [Paragraph("No metrics could be worked out for this chart.", s["base"])]
+    rows: list[list[object]] = [
+        [Paragraph(h, s["cellhead"]) for h in ("Figure", "This district", "Reference", "Source")]
+    ]
+    for metric in report.metrics:
+        value = metric.display() + (f" {esc(metric.unit)}" if metric.value is not None and metric.unit else "")
+        if metric.warns:
+            value = f'<font color="{style.SEVERITY_COLOURS[Severity.WARNING]}">{esc(value)} (above the limit)</font>'
+        else:
+            value = esc(value)
+        figure = esc(metric.label) + (f'<br/><font size="8" color="{style.MUTED_COLOUR}">{esc(metric.note)}</font>' if metric.note else "")
+        rows.append(
+            [
+                Paragraph(figure, s["cell"]),
+                Paragraph(value, s["cell"]),
+                Paragraph(esc(metric.reference), s["cell"]),
+                Paragraph(esc(metric.source), s["small"]),
+            ]
+        )
+    out.append(_grid(rows, [width * f for f in (0.28, 0.17, 0.24, 0.31)]))
+    return out
+
+
+def findings_section(chart: Chart, report: Report) -> list[Flowable]:
+    s = _styles()
+    out: list[Flowable] = [Paragraph("Findings against the framework", s["h1"])]
+    if not report.findings:
+        out.append(Paragraph("The chart meets every rule of the framework that is switched on.", s["base"]))
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        findings = report.by_severity(severity)
+        if not findings:
+            continue
+        name, blurb = SEVERITY_HEADINGS[severity]
+        colour = style.SEVERITY_COLOURS[severity]
+        out.append(Paragraph(f'<font color="{colour}">{name} ({len(findings)})</font>', s["h2"]))
+        out.append(Paragraph(esc(blurb), s["small"]))
+        for finding in findings:
+            block: list[Flowable] = [
+                Spacer(1, 6),
+                Paragraph(f'<font color="{colour}">{esc(finding.rule_id)}</font>  {esc(finding.message)}', s["finding"]),
+            ]
+            titles = [chart.roles[r].title for r in finding.role_ids if r in chart.roles]
+            if titles:
+                block.append(Paragraph("<i>Roles:</i> " + esc("; ".join(titles)), s["detail"]))
+            if finding.fix:
+                block.append(Paragraph("<i>Suggested fix:</i> " + esc(finding.fix), s["detail"]))
+            if finding.source:
+                block.append(Paragraph("<i>Source:</i> " + esc(finding.source), s["detail"]))
+            out.append(KeepTogether(block))
+    disabled = chart.settings.disabled
+    if disabled:
+        out.append(Paragraph("Rules switched off for this chart", s["h2"]))
+        for rule_id, reason in sorted(disabled.items()):
+            out.append(Paragraph(f"<b>{esc(rule_id)}</b>: {esc(reason)}", s["detail"]))
+    return out
+
+
+__all__ = ["cover", "esc", "findings_section", "metrics_section"]
