@@ -16,7 +16,7 @@ from tdorg.cli.commands import run
 from tdorg.model import Chart, District, Role
 from tdorg.model.formats import write_csv, write_json
 
-SAMPLES = Path("/work/shared/samples")
+from tests.samples import SAMPLES
 SAMPLE_FILES = sorted([*SAMPLES.glob("*.json"), *SAMPLES.glob("*.csv")])
 
 

@@ -11,7 +11,7 @@ from tdorg.model import Chart, District, Document, Role, RuleSettings
 from tdorg.model.formats import load_chart, read_json
 from tdorg.model.persistence import open_document, save_document
 
-SAMPLES = Path("/work/shared/samples")
+from tests.samples import SAMPLES
 
 
 def planned_chart() -> Chart:

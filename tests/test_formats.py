@@ -13,7 +13,7 @@ from tdorg.model.errors import FileError
 from tdorg.model.formats import kind_of, load_chart, read_csv, read_json, save_chart, write_csv, write_json
 from tdorg.model.formats.sample_csv import COLUMNS, SAMPLE_COLUMNS
 
-SAMPLES = Path("/work/shared/samples")
+from tests.samples import SAMPLES
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.json"))
 
 

@@ -13,6 +13,7 @@ from tdorg.model.errors import CorruptFileError
 from tdorg.model.formats.sample_json import read_json
 from tdorg.model.persistence import APPLICATION_ID, SCHEMA_VERSION, open_document, save_document
 from tdorg.model.persistence import migrations
+from tests.samples import SAMPLES
 from tdorg.model.persistence.migrations import TABLES_BY_VERSION, UPGRADES, V1_DDL, V1_SCENARIO_NAME, upgrade
 from tdorg.model.persistence.writer import document_bytes
 from tests.test_persistence import SAMPLE_FILES, every_field_chart
@@ -94,7 +95,7 @@ def test_the_committed_version_1_file_opens() -> None:
     before = path.read_bytes()
     assert int.from_bytes(before[60:64], "big") == 1
     doc = open_document(path)
-    assert doc.chart == read_json(Path("/work/shared/samples/west-salem.json"))
+    assert doc.chart == read_json(SAMPLES / "west-salem.json")
     assert path.read_bytes() == before
 
 

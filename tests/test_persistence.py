@@ -23,7 +23,7 @@ from tdorg.model.persistence import (
 from tdorg.model.rules import validate
 from tdorg.model.synthetic import synthetic_chart
 
-SAMPLES = Path("/work/shared/samples")
+from tests.samples import SAMPLES
 SAMPLE_FILES = sorted(SAMPLES.glob("*.json"))
 
 

@@ -27,7 +27,7 @@ from tdorg.model.rules import validate
 
 pytestmark = pytest.mark.heavy
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+from tests.samples import SAMPLES
 SCALE = float(os.environ.get("TDORG_HEAVY_SCALE", "1"))
 PER_KIND = max(5, int(125 * SCALE))
 
