@@ -1,0 +1,98 @@
+"""Writing a chart's roles to a spreadsheet (CSV or Excel), every field a column.
+
+The columns are those of the samples' CSV format plus notes and annual cost,
+so the file reads back through :func:`~tdorg.model.importing.plan_import`
+(and a CSV through :func:`~tdorg.model.formats.load_chart`) into the same
+roles. Text that a spreadsheet program would run as a formula (starting
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+``'`` so it shows as text; plain numbers are left alone. Both writers
+replace the target file atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from ..atomic import atomic_write_text, atomic_writer
+from ..chart import Chart
+from ..formats.sample_csv import COLUMNS, role_to_row
+from ..role import Role
+from .cells import FORMULA_STARTS
+from .errors import SpreadsheetError
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER_COLUMNS = frozenset({"fte", "annual_cost"})
+_XLSX_WIDTHS = {"id": 12, "title": 40, "person": 24, "category": 20, "reports_to": 12, "notes": 40}
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet program: formula-like text gets a leading quote."""
+    if text and text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def role_cells(role: Role) -> list[str]:
+    """The role's cells in :data:`COLUMNS` order, neutralised."""
+    return [neutralise(cell) for cell in role_to_row(role)]
+
+
+def roles_to_csv(chart: Chart) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for role in chart.roles_in_order():
+        writer.writerow(role_cells(role))
+    return buffer.getvalue()
+
+
+def write_roles_csv(chart: Chart, path: str | Path) -> None:
+    """Write every role with every field as CSV (UTF-8 with a byte-order mark, for Excel)."""
+    atomic_write_text(path, "\ufeff" + roles_to_csv(chart))
+
+
+def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> None:
+    """Write every role with every field to a one-sheet Excel workbook."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet[:31] or "Roles")
+    for index, name in enumerate(COLUMNS):
+        letter = get_column_letter(index + 1)
+        worksheet.column_dimensions[letter].width = _XLSX_WIDTHS.get(name, 16)
+    bold = Font(bold=True)
+    header = []
+    for name in COLUMNS:
+        cell = WriteOnlyCell(worksheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    worksheet.append(header)
+    fte_at, cost_at = COLUMNS.index("fte"), COLUMNS.index("annual_cost")
+    for role in chart.roles_in_order():
+        cells: list[object] = role_cells(role)
+        cells[fte_at] = float(role.fte)
+        cells[cost_at] = role.annual_cost
+        worksheet.append([_xlsx_value(value) for value in cells])
+    try:
+        with atomic_writer(path, "wb") as handle:
+            workbook.save(handle)
+    except OSError:
+        raise
+    except Exception as error:  # openpyxl refuses text it cannot store (e.g. control characters)
+        raise SpreadsheetError(path, f"The workbook could not be written ({type(error).__name__}: {error}).") from None
+
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xlsx_value(value: object) -> object:
+    """Strings without the control characters a workbook cannot hold; numbers as they are."""
+    if isinstance(value, str):
+        return _ILLEGAL_XML.sub("\ufffd", value)
+    return value
