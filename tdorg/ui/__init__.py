@@ -1,0 +1,1 @@
+"""The Qt editor: canvas, palette, panels and dialogs over the tdorg model."""

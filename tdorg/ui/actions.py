@@ -1,0 +1,132 @@
+"""Menus, toolbar and shortcuts of the main window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class Actions(QObject):
+    """Every action of the window, built once; menus and toolbar share them."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        w = window
+        files = w.files
+        self.new = self._action("&New", files.new_blank, QKeySequence.StandardKey.New, "Start a blank chart")
+        self.open = self._action("&Open…", files.open, QKeySequence.StandardKey.Open, "Open a chart file")
+        self.save = self._action("&Save", files.save, QKeySequence.StandardKey.Save, "Save the chart")
+        self.save_as = self._action("Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
+        self.export = self._action("&Export…", w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT")
+        self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
+        self.undo = w.stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = w.stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self.undo_tool = self._action("Undo", w.stack.undo)
+        self.redo_tool = self._action("Redo", w.stack.redo)
+        self._follow_stack()
+        self.delete = self._action("&Delete", w.delete_selection, QKeySequence.StandardKey.Delete,
+                                   "Delete the selected roles and dotted lines", canvas=True)
+        self.select_all = self._action("Select &All", w.select_all, QKeySequence.StandardKey.SelectAll, canvas=True)
+        self.move_left = self._action("Move &Left Among Siblings", lambda: w.shift_selected(-1), "Ctrl+Left",
+                                      canvas=True)
+        self.move_right = self._action("Move &Right Among Siblings", lambda: w.shift_selected(+1), "Ctrl+Right",
+                                       canvas=True)
+        self.make_top = self._action("Make &Top-Level Role", w.make_top_level)
+        self.dotted_tool = self._action("Draw &Dotted Lines", w.set_dotted_tool, "Ctrl+D",
+                                        "Drag from one box to another to draw a dotted line "
+                                        "(or hold Shift while dragging)")
+        self.dotted_tool.setCheckable(True)
+        self.district = self._action("District &Facts…", w.edit_district, "Ctrl+I",
+                                     "Students, teachers, devices, buildings and other district facts")
+        self.zoom_in = self._action("Zoom &In", w.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = self._action("Zoom &Out", w.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.fit = self._action("&Fit to Window", w.view.fit, "Ctrl+9", "Show the whole chart")
+        self.actual = self._action("&Actual Size", w.view.actual_size, "Ctrl+0", "Zoom to 100%")
+        self.shortcuts = self._action("&Mouse and Keyboard", w.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.about = self._action("&About tdorg", w.show_about)
+        self.recent_menu = QMenu("Open &Recent", w)
+        self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
+        self.template_menu = QMenu("New from &Template", w)
+        files.fill_template_menu(self.template_menu)
+
+    def _follow_stack(self) -> None:
+        """Toolbar Undo/Redo stay short; their tooltips say what they will do."""
+        self.window.stack.indexChanged.connect(self._sync_undo)
+        self._sync_undo()
+
+    def _sync_undo(self, _index: int = 0) -> None:
+        stack = self.window.stack
+        self.undo_tool.setEnabled(stack.canUndo())
+        self.redo_tool.setEnabled(stack.canRedo())
+        self.undo_tool.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo")
+        self.redo_tool.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "",
+                canvas: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}" if tip else text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if canvas:  # only while the canvas has the focus, so text fields keep their keys
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.window.view.addAction(action)
+        return action
+
+    def build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new])
+        file_menu.addMenu(self.template_menu)
+        file_menu.addAction(self.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.delete, self.select_all])
+        edit.addSeparator()
+        edit.addActions([self.move_left, self.move_right, self.make_top, self.dotted_tool])
+        edit.addSeparator()
+        edit.addAction(self.district)
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual])
+        view.addSeparator()
+        for dock in self.window.docks():
+            view.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+
+    def build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Main toolbar", self.window)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.new, self.open, self.save])
+        bar.addSeparator()
+        bar.addActions([self.undo_tool, self.redo_tool, self.delete])
+        bar.addSeparator()
+        bar.addAction(self.dotted_tool)
+        bar.addSeparator()
+        bar.addActions([self.zoom_out, self.zoom_in, self.fit, self.actual])
+        bar.addSeparator()
+        bar.addActions([self.district, self.export])
+        self.window.addToolBar(bar)
+        return bar

@@ -1,0 +1,114 @@
+"""Starting the editor: display check, QApplication, the first window.
+
+``main(argv)`` is what ``python main.py [FILE]`` and the ``tdorg`` command
+(without a subcommand) run. It returns the process exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+NO_DISPLAY_HINT = (
+    "tdorg needs a display; use the `tdorg validate/export` command line, or set QT_QPA_PLATFORM=offscreen"
+)
+USAGE = "usage: tdorg [FILE]   (FILE: a .tdorg chart, or a sample .json/.csv to start from)"
+
+
+def has_display(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """False on Linux/BSD with no X11 or Wayland display and no Qt platform chosen."""
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the editor; ``argv`` is the arguments without the program name."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(a in ("-h", "--help") for a in args):
+        print(USAGE)
+        return 0
+    files = [a for a in args if not a.startswith("-")]
+    if len(files) > 1 or len(files) != len(args):
+        print(USAGE, file=sys.stderr)
+        return 2
+    if not has_display():
+        print(NO_DISPLAY_HINT, file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QTimer
+
+    app = create_application()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    install_exception_hook(window)
+    window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.files.open_path(Path(files[0]), ask=False))
+    else:
+        QTimer.singleShot(0, lambda: start(window))
+    return app.exec()
+
+
+def create_application():  # noqa: ANN201 - QApplication
+    """The QApplication with tdorg's names, style, font and icon (created once)."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import style
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "tdorg"])
+    app.setOrganizationName("tdorg")
+    app.setApplicationName("tdorg")
+    app.setApplicationDisplayName("tdorg")
+    app.setStyle("Fusion")
+    app.setFont(style.ui_font())
+    app.setWindowIcon(style.app_icon())
+    app.setStyleSheet(style.STYLESHEET)
+    return app
+
+
+def start(window) -> None:  # noqa: ANN001 - MainWindow
+    """Offer crash recovery; otherwise ask how to begin."""
+    from .recovery import offer_recovery
+    from .start_dialog import StartDialog
+
+    if offer_recovery(window):
+        return
+    dialog = StartDialog(window.files.recent(), window)
+    if not dialog.exec():
+        return
+    kind = dialog.choice[0]
+    if kind == "template":
+        window.files.new_from_template(dialog.choice[1])
+    elif kind == "open":
+        window.files.open()
+    elif kind == "recent":
+        window.files.open_path(dialog.choice[1])
+
+
+def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
+    """Unexpected errors: autosave, log the details, and show a plain sentence."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind, value, tb) -> None:  # noqa: ANN001
+        details = "".join(traceback.format_exception(kind, value, tb))
+        print(details, file=sys.stderr)
+        try:
+            window.autosave.save_now()
+        except Exception:  # noqa: BLE001 - already handling a failure
+            pass
+        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                          "tdorg ran into an unexpected problem and could not finish what it was doing.",
+                          QMessageBox.StandardButton.Ok, window)
+        box.setInformativeText(f"{value}\n\nYour chart is still open and a recovery copy has been autosaved. "
+                               "Save your work under a new name to be safe.")
+        box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,156 @@
+"""The district-facts dialog: the figures the staffing rules read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.model.district import Buildings, District
+from tdorg.model.errors import EditError, FieldValueError
+
+from .editor import Editor
+from .fields import ErrorLabel, mark_invalid
+
+_UNKNOWN = -1
+_MAX = 10_000_000
+
+
+class CountBox(QSpinBox):
+    """A whole number or "Unknown" (shown when the box is at its minimum)."""
+
+    def __init__(self, maximum: int = _MAX, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(_UNKNOWN, maximum)
+        self.setSpecialValueText("Unknown")
+        self.setGroupSeparatorShown(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(120)
+
+    def set_count(self, value: int | None) -> None:
+        self.setValue(_UNKNOWN if value is None else value)
+
+    def count(self) -> int | None:
+        return None if self.value() == _UNKNOWN else self.value()
+
+
+class DistrictDialog(QDialog):
+    """Edits the district facts as one undo step; refused values are explained in place."""
+
+    def __init__(self, district: District, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("District Facts")
+        self.editor = editor
+        self.original = district
+        self.errors: dict[str, ErrorLabel] = {}
+        layout = QVBoxLayout(self)
+        intro = QLabel("The staffing ratios and several rules read these figures. Leave a figure "
+                       "as “Unknown” when you do not have it; the ratios that need it are skipped.")
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(form)
+        self.name = QLineEdit(district.name)
+        self.state = QLineEdit(district.state)
+        self.state.setMaxLength(2)
+        self.state.setPlaceholderText("e.g. WI")
+        self.state.setFixedWidth(60)
+        self.counts: dict[str, CountBox] = {}
+        self._row(form, "name", "District name", self.name)
+        self._row(form, "state", "State", self.state)
+        for name, text in (("students", "Students"), ("teachers", "Teachers"), ("staff", "All staff"),
+                           ("devices", "Devices")):
+            box = CountBox()
+            box.set_count(getattr(district, name))
+            self.counts[name] = box
+            self._row(form, name, text, box)
+        self.grades = QLineEdit(district.one_to_one_grades)
+        self.grades.setPlaceholderText("e.g. 4-12")
+        self._row(form, "one_to_one_grades", "1:1 grades", self.grades)
+        self.erate = QComboBox()
+        for text, value in (("Unknown", None), ("Yes", True), ("No", False)):
+            self.erate.addItem(text, value)
+        self.erate.setCurrentIndex([None, True, False].index(district.erate))
+        self._row(form, "erate", "Takes E-rate", self.erate)
+
+        group = QGroupBox("Buildings")
+        grid = QGridLayout(group)
+        self.buildings: dict[str, CountBox] = {}
+        levels = (("elementary", "Elementary"), ("middle", "Middle"), ("high", "High"), ("other", "Other"),
+                  ("total", "Total (only if no split is known)"))
+        for row, (name, text) in enumerate(levels):
+            box = CountBox(100_000)
+            box.set_count(getattr(district.buildings, name))
+            self.buildings[name] = box
+            grid.addWidget(QLabel(text), row * 2, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(box, row * 2, 1)
+            error = ErrorLabel()
+            self.errors[f"buildings.{name}"] = error
+            grid.addWidget(error, row * 2 + 1, 0, 1, 2)
+        layout.addWidget(group)
+        self.general_error = ErrorLabel()
+        layout.addWidget(self.general_error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def _row(self, form: QFormLayout, name: str, text: str, widget: QWidget) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if isinstance(widget, QSpinBox) else Qt.AlignmentFlag(0))
+        error = ErrorLabel()
+        column.addWidget(error)
+        self.errors[name] = error
+        form.addRow(text, box)
+
+    def district(self) -> District:
+        """The facts as entered (not yet checked)."""
+        return District(
+            name=self.name.text().strip(),
+            state=self.state.text().strip().upper(),
+            students=self.counts["students"].count(),
+            teachers=self.counts["teachers"].count(),
+            staff=self.counts["staff"].count(),
+            devices=self.counts["devices"].count(),
+            buildings=Buildings(**{k: b.count() for k, b in self.buildings.items()}),
+            one_to_one_grades=self.grades.text().strip(),
+            erate=self.erate.currentData(),
+        )
+
+    def accept(self) -> None:
+        for error in self.errors.values():
+            error.show_error("")
+        self.general_error.show_error("")
+        mark_invalid(self.state, False)
+        district = self.district()
+        try:
+            district.check()
+            if district != self.original:
+                self.editor.set_district(district)
+        except FieldValueError as error:
+            label = self.errors.get(error.field, self.general_error)
+            label.show_error(str(error))
+            if error.field == "state":
+                mark_invalid(self.state, True)
+            return
+        except EditError as error:
+            self.general_error.show_error(str(error))
+            return
+        super().accept()

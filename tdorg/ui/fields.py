@@ -1,0 +1,178 @@
+"""Small typed field widgets for the properties panel and dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.model.vocab import FUNCTIONS, label
+
+
+class ErrorLabel(QLabel):
+    """A red sentence under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "field-error")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+def heading(text: str) -> QLabel:
+    widget = QLabel(text.upper())
+    widget.setProperty("role", "heading")
+    return widget
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Give ``widget`` a red border while its value is refused."""
+    if bool(widget.property("invalid")) != invalid:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class CheckGroup(QWidget):
+    """One checkbox per vocabulary entry, in two columns; emits the chosen keys."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, vocabulary: dict[str, str], columns: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        for n, (key, text) in enumerate(vocabulary.items()):
+            box = QCheckBox(text)
+            box.toggled.connect(self._toggled)
+            self._boxes[key] = box
+            grid.addWidget(box, n // columns, n % columns)
+
+    def set_keys(self, keys: tuple[str, ...] | frozenset[str]) -> None:
+        for key, box in self._boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in keys)
+            box.blockSignals(False)
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(k for k, b in self._boxes.items() if b.isChecked())
+
+    def box(self, key: str) -> QCheckBox:
+        return self._boxes[key]
+
+    def _toggled(self, _checked: bool) -> None:
+        self.changed.emit(self.keys())
+
+
+class FunctionList(QWidget):
+    """An editable list of function names, completing from the framework's functions."""
+
+    changed = Signal(tuple)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys: list[str] = []
+        self.list = _DeletingList(self)
+        self.list.setMaximumHeight(84)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.list.deleteRequested.connect(self._remove_selected)
+        self.input = QLineEdit(self)
+        self.input.setPlaceholderText("Add a function, e.g. network")
+        words = sorted(set(FUNCTIONS) | set(FUNCTIONS.values()), key=str.casefold)
+        completer = QCompleter(QStringListModel(words, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.input.setCompleter(completer)
+        self.input.returnPressed.connect(self._add_typed)
+        add = QPushButton("Add", self)
+        add.clicked.connect(self._add_typed)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.clicked.connect(self._remove_selected)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input, 1)
+        row.addWidget(add)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self._sync()
+
+    def set_keys(self, keys: tuple[str, ...]) -> None:
+        self._keys = list(keys)
+        self._sync()
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._keys)
+
+    @staticmethod
+    def to_key(text: str) -> str:
+        """A typed function: a known label maps to its key; other text is made key-like."""
+        text = text.strip()
+        for key, name in FUNCTIONS.items():
+            if text.casefold() in (key.casefold(), name.casefold()):
+                return key
+        return "_".join(text.lower().replace("-", " ").replace("/", " ").split())
+
+    def _add_typed(self) -> None:
+        text = self.input.text().strip()
+        if not text:
+            return
+        key = self.to_key(text)
+        self.input.clear()
+        if key in self._keys:
+            return
+        self._keys.append(key)
+        self._sync()
+        self.changed.emit(self.keys())
+
+    def _remove_selected(self) -> None:
+        rows = sorted((self.list.row(i) for i in self.list.selectedItems()), reverse=True)
+        if not rows:
+            return
+        for row in rows:
+            del self._keys[row]
+        self._sync()
+        self.changed.emit(self.keys())
+
+    def _sync(self) -> None:
+        self.list.clear()
+        for key in self._keys:
+            item = QListWidgetItem(label(FUNCTIONS, key))
+            item.setToolTip(key)
+            self.list.addItem(item)
+        self.list.setVisible(bool(self._keys))
+        self.remove_button.setEnabled(bool(self._keys))
+
+
+class _DeletingList(QListWidget):
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteRequested.emit()
+            return
+        super().keyPressEvent(event)

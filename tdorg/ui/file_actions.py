@@ -1,0 +1,215 @@
+"""New, Open, Save, Save As and recent files, with prompts and error dialogs.
+
+Every failure of the core (a corrupt, foreign or newer file, a folder that
+cannot be written) is shown in a dialog with the core's sentence, and the
+chart that was open stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from tdorg.model.chart import Chart
+from tdorg.model.document import Document
+from tdorg.model.errors import TdorgError
+from tdorg.model.formats import load_chart, read_json
+from tdorg.model.persistence import open_document, save_document
+
+from .style import templates_dir
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
+SAVE_FILTER = "tdorg chart (*.tdorg)"
+MAX_RECENT = 8
+
+
+def template_entries() -> list[tuple[str, str, Path]]:
+    """(name, details, path) of each shipped sample district."""
+    entries = []
+    folder = templates_dir()
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            chart = read_json(path)
+        except TdorgError:
+            continue
+        district = chart.district
+        name = district.name or path.stem.replace("-", " ").title()
+        bits = [district.state] if district.state else []
+        if district.students:
+            bits.append(f"{district.students:,} students")
+        bits.append(f"{len(chart)} roles")
+        entries.append((name, " · ".join(bits), path))
+    return entries
+
+
+class FileActions(QObject):
+    """The File menu's work for one window."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+    # --- dialogs ------------------------------------------------------------------
+
+    def error(self, title: str, error: object) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(str(error))
+        box.exec()
+
+    def maybe_save(self, doing: str = "continuing") -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        window = self.window
+        if not window.is_modified():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"Save the changes to “{window.display_name}” before {doing}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, window)
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _start_folder(self) -> str:
+        if self.window.path is not None:
+            return str(self.window.path.parent)
+        recent = self.recent()
+        if recent:
+            return str(Path(recent[0]).parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    # --- new and open ---------------------------------------------------------------
+
+    def new_blank(self) -> bool:
+        if not self.maybe_save("starting a new chart"):
+            return False
+        self.window.set_document(Document.of(Chart()), None, name="Untitled")
+        return True
+
+    def new_from_template(self, path: Path) -> bool:
+        if not self.maybe_save("starting a new chart"):
+            return False
+        try:
+            chart = read_json(path)
+        except TdorgError as error:
+            self.error("Could not read the template", error)
+            return False
+        name = f"{chart.district.name or path.stem} (from template)"
+        self.window.set_document(Document.of(chart), None, name=name)
+        return True
+
+    def open(self) -> bool:
+        if not self.maybe_save("opening another chart"):
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self._start_folder(), OPEN_FILTER)
+        if not path:
+            return False
+        return self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path | str, ask: bool = True) -> bool:
+        """Open ``path`` (.tdorg, or a sample .json/.csv as a new unsaved chart)."""
+        path = Path(path)
+        if ask and not self.maybe_save("opening another chart"):
+            return False
+        try:
+            if path.suffix.lower() == ".tdorg":
+                document = open_document(path)
+                self.window.set_document(document, path)
+            else:
+                chart = load_chart(path)
+                self.window.set_document(Document.of(chart), None, name=f"{path.stem} (imported)")
+        except TdorgError as error:
+            self.error(f"Could not open “{path.name}”", error)
+            return False
+        except OSError as error:
+            self.error(f"Could not open “{path.name}”", f"{path}: {error.strerror or error}")
+            return False
+        self.add_recent(path)
+        return True
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.window.path is None:
+            return self.save_as()
+        return self.save_to(self.window.path)
+
+    def save_as(self) -> bool:
+        window = self.window
+        suggested = window.path or Path(self._start_folder()) / _file_name(window.display_name)
+        path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".tdorg":
+            target = target.with_name(target.name + ".tdorg")
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        window = self.window
+        if window.document is None:
+            return False
+        try:
+            save_document(window.document, path)
+        except TdorgError as error:
+            self.error(f"Could not save “{path.name}”", error)
+            return False
+        except OSError as error:
+            self.error(f"Could not save “{path.name}”", f"{path}: {error.strerror or error}")
+            return False
+        window.mark_saved(path)
+        window.autosave.discard_file()
+        self.add_recent(path)
+        window.show_refusal("")
+        window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    # --- recent files and templates -------------------------------------------------------
+
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        files = [entry] + [p for p in self.recent() if p != entry]
+        self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
+
+    def forget_recent(self, path: str) -> None:
+        self.window.settings.setValue("recentFiles", [p for p in self.recent() if p != path])
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = self.recent()
+        for path in files:
+            action = menu.addAction(f"{Path(path).name}  —  {Path(path).parent}")
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear List").triggered.connect(lambda: self.window.settings.setValue("recentFiles", []))
+
+    def fill_template_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for name, details, path in template_entries():
+            menu.addAction(f"{name}  ({details})").triggered.connect(lambda _=False, p=path: self.new_from_template(p))
+        if menu.isEmpty():
+            menu.addAction("No templates found").setEnabled(False)
+
+
+def _file_name(display_name: str) -> str:
+    stem = display_name.replace(" (from template)", "").replace(" (imported)", "")
+    safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in stem).strip() or "chart"
+    return f"{safe}.tdorg"

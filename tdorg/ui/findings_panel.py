@@ -1,0 +1,176 @@
+"""Live findings, grouped by severity; a click selects and centres the roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.model.chart import Chart
+from tdorg.model.rules import Finding, Report, Severity
+
+from . import style
+
+_FINDING = Qt.ItemDataRole.UserRole + 1
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool = True) -> str:
+    """A finding as rich text: message, fix, roles and source."""
+    colour = style.SEVERITY_COLOURS[finding.severity]
+    parts = [
+        f"<div><span style='color:{colour}; font-weight:600'>{finding.severity.label.capitalize()}"
+        f" · {finding.rule_id}</span></div>",
+        f"<div style='margin-top:3px'>{_html(finding.message)}</div>",
+    ]
+    if finding.fix:
+        parts.append(f"<div style='margin-top:4px'><b>Fix:</b> {_html(finding.fix)}</div>")
+    if with_roles and chart is not None and finding.role_ids:
+        titles = [chart.roles[r].title for r in finding.role_ids if r in chart.roles]
+        if titles:
+            parts.append(f"<div style='margin-top:4px'><b>Roles:</b> {_html(', '.join(titles))}</div>")
+    if finding.source:
+        parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(finding.source)}</div>")
+    return "".join(parts)
+
+
+class FindingsPanel(QWidget):
+    """A tree of findings under "Errors (n)", "Warnings (n)", "Information (n)"."""
+
+    #: The user clicked a finding: select and centre these roles.
+    rolesRequested = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart: Chart | None = None
+        self._shown: tuple[Finding, ...] | None = None
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Finding", "Rule"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setFrameShape(QFrame.Shape.NoFrame)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setContentsMargins(10, 8, 10, 8)
+        self.detail.setStyleSheet("background: #F8FAFC; border-left: 1px solid #E2E8F0;")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._groups: dict[Severity, QTreeWidgetItem] = {}
+        self._show_detail(None)
+
+    def set_report(self, report: Report | None, chart: Chart | None) -> None:
+        """Show ``report``'s findings; cheap when they did not change."""
+        self.chart = chart
+        findings = tuple(report.findings) if report is not None else ()
+        if findings == self._shown:
+            return
+        self._shown = findings
+        current = self.current_finding()
+        expanded = {s for s, item in self._groups.items() if item.isExpanded()} if self._groups else None
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self._groups = {}
+        bold = QFont(self.tree.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        reselect = None
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+            members = [f for f in findings if f.severity == severity]
+            group = QTreeWidgetItem([f"{style.SEVERITY_TITLES[severity]} ({len(members)})", ""])
+            group.setIcon(0, style.severity_icon(severity))
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not members:
+                group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+            self.tree.addTopLevelItem(group)
+            self._groups[severity] = group
+            for finding in members:
+                item = QTreeWidgetItem([finding.message, finding.rule_id])
+                item.setData(0, _FINDING, finding)
+                tip = finding.message + (f"\n\nFix: {finding.fix}" if finding.fix else "")
+                tip += f"\n\nSource: {finding.source}" if finding.source else ""
+                item.setToolTip(0, tip)
+                item.setToolTip(1, finding.source)
+                item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+                group.addChild(item)
+                if finding == current:
+                    reselect = item
+            group.setExpanded(bool(members) and (expanded is None or severity in expanded or not expanded))
+        self.tree.setUpdatesEnabled(True)
+        if reselect is not None:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(reselect)
+            self.tree.blockSignals(False)
+        self._show_detail(reselect.data(0, _FINDING) if reselect else None)
+
+    def counts(self) -> dict[Severity, int]:
+        return {s: g.childCount() for s, g in self._groups.items()}
+
+    def group(self, severity: Severity) -> QTreeWidgetItem:
+        return self._groups[severity]
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, _FINDING) if item is not None else None
+
+    def findings(self) -> list[Finding]:
+        return list(self._shown or ())
+
+    def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
+        for group in self._groups.values():
+            for i in range(group.childCount()):
+                if group.child(i).data(0, _FINDING) == finding:
+                    return group.child(i)
+        return None
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, _FINDING)
+        if finding is None:
+            item.setExpanded(not item.isExpanded())
+            return
+        self._show_detail(finding)
+        if finding.role_ids:
+            self.rolesRequested.emit(list(finding.role_ids))
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        self._show_detail(current.data(0, _FINDING) if current is not None else None)
+
+    def _show_detail(self, finding: Finding | None) -> None:
+        if finding is None:
+            total = len(self._shown or ())
+            text = ("No findings: the chart meets every rule of the framework that is switched on."
+                    if self._shown is not None and total == 0
+                    else "Click a finding to see its fix and source, and to select the roles it names.")
+            self.detail.setText(f"<span style='color:#475569'>{_html(text)}</span>")
+            return
+        self.detail.setText(finding_html(finding, self.chart))

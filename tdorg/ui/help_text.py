@@ -1,0 +1,37 @@
+"""Texts of the Help menu."""
+
+from tdorg import __version__
+
+SHORTCUTS_HTML = """
+<h3>Mouse</h3>
+<table cellspacing="4">
+<tr><td><b>Drag a role type</b> from the palette</td><td>onto empty canvas: a new top-level role;
+onto a box: a new report of it; onto a box's left or right edge: a new role beside it</td></tr>
+<tr><td><b>Drag a box</b> onto another box</td><td>it reports to that box (all selected boxes move);
+onto a box's edge: placed beside it. A red box means the move is refused.</td></tr>
+<tr><td><b>Shift-drag</b> from a box to a box</td><td>draws a dotted line (or use Edit › Draw Dotted Lines)</td></tr>
+<tr><td><b>Drag on empty canvas</b></td><td>selects the boxes in the rectangle; Ctrl-click adds or removes one</td></tr>
+<tr><td><b>Wheel</b></td><td>zooms at the cursor; Shift-wheel scrolls</td></tr>
+<tr><td><b>Middle-drag</b> or <b>Space-drag</b></td><td>pans</td></tr>
+<tr><td><b>Double-click</b> a box</td><td>edits its title</td></tr>
+<tr><td><b>Right-click</b></td><td>add reports, dotted lines, move, delete</td></tr>
+</table>
+<h3>Keyboard (canvas)</h3>
+<table cellspacing="4">
+<tr><td>Arrow keys</td><td>select the manager (Up), first report (Down) or a sibling (Left/Right)</td></tr>
+<tr><td>Ctrl+Left / Ctrl+Right</td><td>move the selected role among its siblings</td></tr>
+<tr><td>Delete</td><td>delete the selection (reports move up to the deleted role's manager)</td></tr>
+<tr><td>Enter or F2</td><td>edit the selected role</td></tr>
+<tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>
+<tr><td>Ctrl+9 / Ctrl+0</td><td>fit to window / actual size</td></tr>
+<tr><td>Escape</td><td>cancel a drag, or clear the selection</td></tr>
+</table>
+"""
+
+ABOUT_HTML = f"""
+<h3>tdorg {__version__}</h3>
+<p>Design your district's technology department and check it, as you go, against the
+K-12 technology-leadership framework: cabinet-level IT leadership, centralised IT,
+service areas, integration, redundancy, privacy, security and staffing ratios.</p>
+<p>Every finding names its source.</p>
+"""

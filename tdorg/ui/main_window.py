@@ -1,0 +1,323 @@
+"""The main window: canvas in the centre, palette, properties, findings and metrics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from tdorg.model.chart import Chart
+from tdorg.model.document import Document
+from tdorg.model.errors import EditError
+from tdorg.model.rules import Severity, Validator
+
+from . import style
+from .actions import Actions
+from .autosave import Autosave
+from .canvas_menu import CanvasMenu
+from .editor import Editor
+from .file_actions import FileActions
+from .findings_panel import FindingsPanel, finding_html
+from .help_text import ABOUT_HTML, SHORTCUTS_HTML
+from .metrics_panel import MetricsPanel
+from .palette import Palette
+from .properties_panel import PropertiesPanel
+from .scene import ChartScene
+from .view import ChartView
+
+
+class MainWindow(QMainWindow):
+    """One open document (its active scenario's chart) with its undo history."""
+
+    def __init__(self, settings: QSettings | None = None, recovery_dir: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.document: Document | None = None
+        self.path: Path | None = None
+        self.display_name = "Untitled"
+        self.validator: Validator | None = None
+        self._forced_modified = False
+        self.stack = QUndoStack(self)
+        self.editor = Editor(self.stack, self)
+        self.scene = ChartScene(self)
+        self.view = ChartView(self.scene)
+        self.view.gestures.editor = self.editor
+        self.setCentralWidget(self.view)
+        self.setWindowIcon(style.app_icon())
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.palette = Palette()
+        self.properties = PropertiesPanel(self.editor)
+        self.findings = FindingsPanel()
+        self.metrics = MetricsPanel()
+        self._docks = [
+            self._dock("Role types", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, "paletteDock"),
+            self._dock("Properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea, "propertiesDock"),
+            self._dock("Findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea, "findingsDock"),
+            self._dock("Metrics", self.metrics, Qt.DockWidgetArea.RightDockWidgetArea, "metricsDock"),
+        ]
+        self.splitDockWidget(self._docks[1], self._docks[3], Qt.Orientation.Vertical)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.files = FileActions(self)
+        self.autosave = Autosave(self, recovery_dir)
+        self.actions = Actions(self)
+        self.actions.build_menus()
+        self.actions.build_toolbar()
+        self.canvas_menu = CanvasMenu(self)
+        self._build_status_bar()
+        self._connect()
+        self.resize(1400, 900)
+        self.resizeDocks([self._docks[0]], [225], Qt.Orientation.Horizontal)
+        self.resizeDocks([self._docks[1]], [350], Qt.Orientation.Horizontal)
+        self.resizeDocks([self._docks[1], self._docks[3]], [520, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([self._docks[2]], [220], Qt.Orientation.Vertical)
+        self.set_document(Document.of(Chart()), None)
+
+    # --- construction ---------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def docks(self) -> list[QDockWidget]:
+        return list(self._docks)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message = QLabel()
+        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
+        bar.addWidget(self.message, 1)
+        self.counts = QLabel()
+        self.health = QLabel()
+        self.health.setTextFormat(Qt.TextFormat.RichText)
+        self.zoom = QLabel()
+        for label in (self.counts, self.health, self.zoom):
+            label.setContentsMargins(10, 0, 10, 0)
+            bar.addPermanentWidget(label)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(lambda: self.message.setText(""))
+
+    def _connect(self) -> None:
+        self.stack.indexChanged.connect(self.scene.flush)
+        self.stack.cleanChanged.connect(self.update_title)
+        self.editor.refused.connect(self.show_refusal)
+        self.editor.selectRequested.connect(self.select_roles)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.reportChanged.connect(self._report_changed)
+        self.scene.rolesChanged.connect(self._roles_changed)
+        self.view.zoomChanged.connect(lambda s: self.zoom.setText(f"{s * 100:.0f}%"))
+        self.view.editRequested.connect(self.edit_role)
+        self.view.hint.connect(self._hint)
+        self.palette.activatedCategory.connect(self.add_from_palette)
+        self.properties.selectRequested.connect(self.reveal_roles)
+        self.properties.delete_button.clicked.connect(self.delete_selection)
+        self.findings.rolesRequested.connect(self.reveal_roles)
+
+    # --- the document -----------------------------------------------------------
+
+    @property
+    def chart(self) -> Chart | None:
+        return self.document.chart if self.document is not None else None
+
+    def set_document(self, document: Document, path: Path | None, *, modified: bool = False,
+                     name: str | None = None) -> None:
+        """Show ``document`` (its active scenario), replacing the current one."""
+        if self.validator is not None:
+            self.validator.close()
+        self.scene.detach()
+        self.stack.clear()
+        if hasattr(self, "autosave"):
+            self.autosave.discard_file()
+        self.document = document
+        self.path = Path(path) if path is not None else None
+        chart = document.chart
+        self.display_name = name or (self.path.name if self.path else (chart.district.name or "Untitled"))
+        self.validator = Validator(chart)
+        self.editor.chart = chart
+        self.scene.set_chart(chart, self.validator)
+        self.properties.set_chart(chart)
+        self._forced_modified = modified
+        self.update_title()
+        self._report_changed()
+        self._roles_changed([])
+        self.view.current_id = None
+        self.initial_view()
+
+    def initial_view(self) -> None:
+        """Fit the chart; a very big one opens at reading size on its top instead."""
+        layout = self.scene.layout
+        viewport = self.view.viewport().rect()
+        if not layout.positions or viewport.width() < 50:
+            self.view.fit()
+            return
+        fit_scale = min(viewport.width() / (layout.width + 60), viewport.height() / (layout.height + 60))
+        if fit_scale >= 0.3:
+            self.view.fit()
+        else:
+            chart = self.chart
+            assert chart is not None
+            self.view.set_scale(0.75)
+            x, y = layout.positions[chart.roots()[0]]
+            self.view.centerOn(x + layout.box_width / 2, y + viewport.height() / (2 * 0.75) - 40)
+
+    def is_modified(self) -> bool:
+        return self._forced_modified or not self.stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.display_name = path.name
+        self._forced_modified = False
+        self.stack.setClean()
+        self.update_title()
+
+    def update_title(self, _clean: bool = False) -> None:
+        self.setWindowTitle(f"{self.display_name}[*] — tdorg")
+        self.setWindowModified(self.is_modified())
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self.initial_view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save("closing"):
+            self.autosave.discard()
+            self.stack.blockSignals(True)  # nothing may react while the window is torn down
+            self.scene.blockSignals(True)
+            self.scene.detach()
+            if self.validator is not None:
+                self.validator.close()
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- reactions --------------------------------------------------------------
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_role_ids()
+        self.properties.show_roles(ids)
+        self._role_findings()
+
+    def _roles_changed(self, touched: list[str]) -> None:
+        self.properties.refresh(touched)
+        chart = self.chart
+        if chart is None:
+            return
+        roles = chart.roles.values()
+        fte = sum(r.fte for r in roles)
+        vacant = sum(1 for r in roles if r.vacant)
+        self.counts.setText(f"{len(chart)} roles · {fte:g} FTE · {vacant} vacant")
+
+    def _report_changed(self) -> None:
+        report = self.scene.report
+        self.findings.set_report(report, self.chart)
+        self.metrics.set_report(report)
+        if report is not None:
+            parts = []
+            for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+                n = len(report.by_severity(severity))
+                colour = style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED
+                parts.append(f"<span style='color:{colour}'>● {n} {noun}{'' if n == 1 else 's'}</span>")
+            self.health.setText("&nbsp;&nbsp;".join(parts))
+        self._role_findings()
+
+    def _role_findings(self) -> None:
+        role_id = self.properties.role_id
+        report = self.scene.report
+        if role_id is None or report is None:
+            return
+        html = "<hr style='border:0; border-top:1px solid #E2E8F0'>".join(
+            finding_html(f, self.chart, with_roles=False) for f in report.for_role(role_id)
+        )
+        self.properties.show_findings(html)
+
+    def show_refusal(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setToolTip(message)
+        self._message_timer.start(12000)
+
+    def _hint(self, text: str) -> None:
+        if text:
+            self.message.setText(text)
+            self._message_timer.stop()
+        elif not self._message_timer.isActive():
+            self.message.setText("")
+
+    # --- commands from menus and panels -------------------------------------------
+
+    def select_roles(self, ids: list[str]) -> None:
+        self.scene.select_roles(ids)
+        if ids:
+            self.view.current_id = ids[-1]
+
+    def reveal_roles(self, ids: list[str]) -> None:
+        self.select_roles(ids)
+        self.view.reveal(ids)
+
+    def edit_role(self, role_id: str) -> None:
+        self.select_roles([role_id])
+        self._docks[1].show()
+        self._docks[1].raise_()
+        self.properties.focus_title()
+
+    def add_from_palette(self, category: str) -> None:
+        selected = self.scene.selected_role_ids()
+        manager = selected[-1] if len(selected) == 1 else None
+        new_id = self.editor.add_role(category, manager)
+        if new_id:
+            self.view.reveal([new_id])
+
+    def delete_selection(self) -> None:
+        self.editor.delete(self.scene.selected_role_ids(), self.scene.selected_dotted())
+
+    def select_all(self) -> None:
+        if self.chart is not None:
+            self.scene.select_roles(list(self.chart.roles))
+
+    def shift_selected(self, delta: int) -> None:
+        ids = self.scene.selected_role_ids()
+        if len(ids) == 1:
+            self.editor.shift_sibling(ids[0], delta)
+
+    def make_top_level(self) -> None:
+        ids = self.scene.selected_role_ids()
+        if ids:
+            self.editor.move(ids, None)
+
+    def set_dotted_tool(self) -> None:
+        on = self.actions.dotted_tool.isChecked()
+        self.view.gestures.dotted_tool = on
+        self.show_refusal("Dotted-line mode: drag from one box to another." if on else "")
+
+    def edit_district(self) -> None:
+        from .district_dialog import DistrictDialog
+
+        if self.chart is not None:
+            DistrictDialog(self.chart.district, self.editor, self).exec()
+
+    def export_chart(self) -> None:
+        from .export_dialog import run_export
+
+        if self.chart is not None:
+            run_export(self)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Mouse and keyboard", SHORTCUTS_HTML)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About tdorg", ABOUT_HTML)
+
+    def report_edit_error(self, error: EditError) -> None:
+        self.show_refusal(str(error))

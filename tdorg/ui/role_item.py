@@ -1,0 +1,243 @@
+"""A role box on the canvas: title, person or "Vacant", FTE, category, badge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from tdorg.model.role import Role
+from tdorg.model.rules.base import Severity
+from tdorg.model.vocab import CATEGORIES, label
+
+from . import style
+
+BOX_WIDTH = 200.0
+BOX_HEIGHT = 72.0
+_STRIP = 6.0
+_PAD = 9.0
+_RADIUS = 6.0
+_BADGE = 18.0
+
+#: Drop feedback states of a box under a drag.
+ACCEPT = "accept"
+REFUSE = "refuse"
+
+
+def _fonts() -> tuple[QFont, QFont, QFont]:
+    base = style.ui_font()
+    title = QFont(base)
+    title.setPixelSize(13)
+    title.setWeight(QFont.Weight.DemiBold)
+    person = QFont(base)
+    person.setPixelSize(12)
+    small = QFont(base)
+    small.setPixelSize(10)
+    return title, person, small
+
+
+class RoleItem(QGraphicsItem):
+    """One role; the scene creates it once and updates it when the role changes."""
+
+    _fonts_cache: tuple[QFont, QFont, QFont] | None = None
+
+    def __init__(self, role: Role) -> None:
+        super().__init__()
+        self.role_id = role.id
+        self.role = role
+        self.severity: Severity | None = None
+        self.finding_count = 0
+        self.drop_state: str | None = None
+        self._title_lines: list[str] = []
+        self._person = ""
+        self._footer = ""
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self._prepare_text()
+
+    # --- model updates ------------------------------------------------------
+
+    @classmethod
+    def fonts(cls) -> tuple[QFont, QFont, QFont]:
+        if cls._fonts_cache is None:
+            cls._fonts_cache = _fonts()
+        return cls._fonts_cache
+
+    def set_role(self, role: Role) -> None:
+        if role == self.role:
+            return
+        self.role = role
+        self._prepare_text()
+        self.update()
+
+    def set_severity(self, severity: Severity | None, count: int) -> None:
+        if severity == self.severity and count == self.finding_count:
+            return
+        self.severity = severity
+        self.finding_count = count
+        self._update_tooltip()
+        self.update()
+
+    def set_drop_state(self, state: str | None) -> None:
+        if state != self.drop_state:
+            self.drop_state = state
+            self.update()
+
+    def _prepare_text(self) -> None:
+        title_font, person_font, small_font = self.fonts()
+        width = BOX_WIDTH - _STRIP - 2 * _PAD - 6
+        self._title_lines = _wrap(self.role.title, QFontMetricsF(title_font), width, 2)
+        shown = self.role.display_person() if (self.role.vacant or self.role.person) else ""
+        self._person = QFontMetricsF(person_font).elidedText(shown, Qt.TextElideMode.ElideRight, width)
+        fte = f"{self.role.fte:g} FTE"
+        category = label(CATEGORIES, self.role.category)
+        small = QFontMetricsF(small_font)
+        category = small.elidedText(category, Qt.TextElideMode.ElideRight, width - small.horizontalAdvance(fte) - 10)
+        self._footer = category
+        self._fte = fte
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        role = self.role
+        lines = [f"<b>{_html(role.title)}</b>", _html(role.display_person())]
+        lines.append(f"{_html(label(CATEGORIES, role.category))} · {role.fte:g} FTE")
+        if self.finding_count:
+            noun = "finding" if self.finding_count == 1 else "findings"
+            lines.append(f"<i>{self.finding_count} {noun} — see the Findings panel</i>")
+        self.setToolTip("<br>".join(lines))
+
+    # --- geometry -----------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT + _BADGE / 2 + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT), _RADIUS, _RADIUS)
+        return path
+
+    def box_rect(self) -> QRectF:
+        return QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT)
+
+    def top_centre(self) -> QPointF:
+        return self.pos() + QPointF(BOX_WIDTH / 2, 0)
+
+    def bottom_centre(self) -> QPointF:
+        return self.pos() + QPointF(BOX_WIDTH / 2, BOX_HEIGHT)
+
+    # --- painting -----------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = style.category_colour(self.role.category)
+        rect = self.box_rect()
+        if lod < 0.28:
+            self._paint_coarse(painter, rect, colour, selected)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fill, border, width = self._frame_colours(selected)
+        painter.setPen(QPen(border, width, Qt.PenStyle.DashLine if self.role.vacant else Qt.PenStyle.SolidLine))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, _RADIUS, _RADIUS)
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(0.5, 0.5, _STRIP + _RADIUS, BOX_HEIGHT - 1), _RADIUS, _RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, _STRIP, BOX_HEIGHT))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPath(strip.intersected(clip))
+        if lod >= 0.45:
+            self._paint_text(painter, colour)
+        if self.severity is not None:
+            self._paint_badge(painter)
+
+    def _frame_colours(self, selected: bool) -> tuple[QColor, QColor, float]:
+        if self.drop_state == ACCEPT:
+            return QColor("#F0FDF4"), QColor(style.ACCEPT), 2.5
+        if self.drop_state == REFUSE:
+            return QColor("#FEF2F2"), QColor(style.REFUSE), 2.5
+        fill = QColor(style.VACANT_FILL if self.role.vacant else style.BOX_FILL)
+        if selected:
+            return fill, QColor(style.SELECTION), 2.5
+        return fill, QColor(style.VACANT_BORDER if self.role.vacant else style.BOX_BORDER), 1.2
+
+    def _paint_coarse(self, painter: QPainter, rect: QRectF, colour: QColor, selected: bool) -> None:
+        fill, border, _ = self._frame_colours(selected)
+        painter.fillRect(rect, border if (selected or self.drop_state) else fill)
+        painter.fillRect(QRectF(0, 0, BOX_WIDTH, 14), colour)
+        if self.severity is not None:
+            painter.fillRect(QRectF(BOX_WIDTH - 28, 0, 28, 28), style.severity_colour(self.severity))
+
+    def _paint_text(self, painter: QPainter, colour: QColor) -> None:
+        title_font, person_font, small_font = self.fonts()
+        left = _STRIP + _PAD
+        width = BOX_WIDTH - left - _PAD
+        y = 8.0
+        painter.setPen(QColor(style.TEXT))
+        painter.setFont(title_font)
+        line_height = QFontMetricsF(title_font).height()
+        for line in self._title_lines:
+            painter.drawText(QRectF(left, y, width, line_height), Qt.AlignmentFlag.AlignLeft, line)
+            y += line_height - 1
+        person_font_used = QFont(person_font)
+        if self.role.vacant:
+            person_font_used.setItalic(True)
+            painter.setPen(QColor(style.VACANT_BORDER))
+        else:
+            painter.setPen(QColor(style.TEXT_MUTED))
+        painter.setFont(person_font_used)
+        person_height = QFontMetricsF(person_font).height()
+        painter.drawText(QRectF(left, y + 1, width, person_height), Qt.AlignmentFlag.AlignLeft, self._person)
+        painter.setFont(small_font)
+        footer = QRectF(left, BOX_HEIGHT - 18, width, 14)
+        painter.setPen(colour.darker(110))
+        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._footer)
+        painter.setPen(QColor(style.TEXT_MUTED))
+        painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._fte)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        assert self.severity is not None
+        centre = QPointF(BOX_WIDTH - 2, 0)
+        painter.setPen(QPen(QColor("white"), 2))
+        painter.setBrush(style.severity_colour(self.severity))
+        painter.drawEllipse(centre, _BADGE / 2, _BADGE / 2)
+        font = QFont(self.fonts()[2])
+        font.setBold(True)
+        font.setPixelSize(11)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        text = str(self.finding_count) if self.finding_count < 10 else "9+"
+        painter.drawText(QRectF(centre.x() - _BADGE / 2, centre.y() - _BADGE / 2, _BADGE, _BADGE),
+                         Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines, eliding the last one."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    while words:
+        word = words[0]
+        candidate = f"{current} {word}" if current else word
+        if metrics.horizontalAdvance(candidate) <= width:
+            current = candidate
+            words.pop(0)
+            continue
+        if not current:  # one word longer than the line
+            current = word
+            words.pop(0)
+        lines.append(current)
+        current = ""
+        if len(lines) == max_lines - 1:
+            break
+    rest = " ".join(([current] if current else []) + words)
+    if rest:
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines] or [""]
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,327 @@
+"""The canvas scene: observes a chart and keeps one item per role current.
+
+Changes announced by the chart are collected and applied in one ``flush``
+(right after an undo-stack step, or at the next event-loop turn): changed
+roles are redrawn, added and removed roles get or lose their item, and a
+structural change re-runs the layout and moves only the items whose place
+changed. Nothing is ever rebuilt from scratch after the first load.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
+from tdorg.model.layout import Layout, compute_layout
+from tdorg.model.rules import Report, Severity, Validator
+
+from . import style
+from .edge_items import DottedLine, ManagerLines
+from .role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
+
+MARGIN = 80.0
+
+
+class ChartScene(QGraphicsScene):
+    """Role boxes, reporting lines and dotted lines of one chart."""
+
+    #: Emitted after a re-layout with the shift of the anchor role (dx, dy).
+    relayouted = Signal(float, float)
+    #: Emitted when findings or metrics may have changed.
+    reportChanged = Signal()
+    #: Emitted after any flush that changed roles (ids touched).
+    rolesChanged = Signal(list)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
+        self.chart: Chart | None = None
+        self.validator: Validator | None = None
+        self.layout: Layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+        self._items: dict[str, RoleItem] = {}
+        self._lines: dict[str, ManagerLines] = {}
+        self._dotted: dict[tuple[str, str], DottedLine] = {}
+        self._badges: dict[str, tuple[Severity, int]] = {}
+        self._report: Report | None = None
+        self._unsubscribe = None
+        self._touched: dict[str, None] = {}
+        self._structural = False
+        self._dotted_dirty = False
+        self._other = False
+        self._anchor: tuple[str, QPointF] | None = None
+        self._scheduled = False
+        self._feedback_id: str | None = None
+
+    # --- setting a chart ------------------------------------------------------
+
+    def set_chart(self, chart: Chart, validator: Validator) -> None:
+        """Show ``chart``; ``validator`` must observe the same chart."""
+        self.detach()
+        self.clear()
+        self._items.clear()
+        self._lines.clear()
+        self._dotted.clear()
+        self._badges.clear()
+        self._report = None
+        self.chart = chart
+        self.validator = validator
+        self._unsubscribe = chart.subscribe(self._changed)
+        for role in chart.roles.values():
+            item = RoleItem(role)
+            self._items[role.id] = item
+            self.addItem(item)
+        self._relayout(set(chart.roles))
+        self._sync_dotted()
+        self._refresh_report()
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._touched.clear()
+        self._structural = self._dotted_dirty = self._other = False
+        self._anchor = None
+
+    # --- lookups ----------------------------------------------------------------
+
+    def item(self, role_id: str) -> RoleItem | None:
+        return self._items.get(role_id)
+
+    def role_items(self) -> dict[str, RoleItem]:
+        return self._items
+
+    def dotted_items(self) -> dict[tuple[str, str], DottedLine]:
+        return self._dotted
+
+    def role_at(self, pos: QPointF) -> str | None:
+        """The role whose box contains scene point ``pos``."""
+        for item in self.items(pos):
+            if isinstance(item, RoleItem) and item.box_rect().contains(item.mapFromScene(pos)):
+                return item.role_id
+        return None
+
+    def selected_role_ids(self) -> list[str]:
+        return [i.role_id for i in self.selectedItems() if isinstance(i, RoleItem)]
+
+    def selected_dotted(self) -> list[tuple[str, str]]:
+        return [(i.source, i.target) for i in self.selectedItems() if isinstance(i, DottedLine)]
+
+    def select_roles(self, role_ids: list[str] | tuple[str, ...]) -> None:
+        self.blockSignals(True)
+        self.clearSelection()
+        for role_id in role_ids:
+            item = self._items.get(role_id)
+            if item is not None:
+                item.setSelected(True)
+        self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def bounding_rect_of(self, role_ids: list[str] | tuple[str, ...]) -> QRectF:
+        rect = QRectF()
+        for role_id in role_ids:
+            item = self._items.get(role_id)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    @property
+    def report(self) -> Report | None:
+        return self._report
+
+    # --- observing the chart ----------------------------------------------------
+
+    def _changed(self, change: Change) -> None:
+        for role_id in change.role_ids:
+            self._touched[role_id] = None
+        if change.kind in STRUCTURAL:
+            if not self._structural:
+                self._anchor = self._anchor_for(change)
+            self._structural = True
+        if change.kind in (DOTTED, REMOVED) or change.kind in STRUCTURAL:
+            self._dotted_dirty = True
+        self._other = True
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self.flush)
+
+    def _anchor_for(self, change: Change) -> tuple[str, QPointF] | None:
+        """The role that should stay put on screen across the coming re-layout."""
+        assert self.chart is not None
+        ids = change.role_ids
+        candidates: list[str | None] = []
+        if change.kind == REPARENTED and len(ids) >= 3:
+            candidates.append(ids[2])
+        elif change.kind == REMOVED and ids and ids[0] in self._items:
+            candidates.append(self._items[ids[0]].role.reports_to)
+        elif change.kind in (REORDERED,) or ids:
+            role = self.chart.roles.get(ids[0]) if ids else None
+            candidates.append(role.reports_to if role is not None else None)
+        candidates.extend(self.selected_role_ids()[:1])
+        candidates.extend(ids[:1])
+        for candidate in candidates:
+            if candidate is not None and candidate in self._items:
+                return candidate, self._items[candidate].pos()
+        return None
+
+    def flush(self, _index: int = 0) -> None:
+        """Apply every collected change to the items (cheap when nothing changed)."""
+        self._scheduled = False
+        if self.chart is None or not self._other:
+            return
+        chart = self.chart
+        touched = list(self._touched)
+        structural, dotted_dirty, anchor = self._structural, self._dotted_dirty, self._anchor
+        self._touched.clear()
+        self._structural = self._dotted_dirty = self._other = False
+        self._anchor = None
+        affected: set[str] = set()
+        for role_id in touched:
+            role = chart.roles.get(role_id)
+            item = self._items.get(role_id)
+            if role is None:
+                if item is not None:
+                    if item.role.reports_to is not None:
+                        affected.add(item.role.reports_to)
+                    self._drop_item(role_id)
+            elif item is None:
+                item = RoleItem(role)
+                self._items[role_id] = item
+                self.addItem(item)
+                affected.add(role_id)
+            else:
+                if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
+                    affected.add(item.role.reports_to)
+                item.set_role(role)
+        if structural:
+            affected.update(r for r in touched if r in chart.roles)
+            self._relayout(affected)
+            if anchor is not None and anchor[0] in self._items:
+                shift = self._items[anchor[0]].pos() - anchor[1]
+                self.relayouted.emit(shift.x(), shift.y())
+        if dotted_dirty or structural:
+            self._sync_dotted(None if structural else set(touched))
+        self._refresh_report()
+        self.rolesChanged.emit(touched)
+
+    def _drop_item(self, role_id: str) -> None:
+        item = self._items.pop(role_id)
+        self.removeItem(item)
+        lines = self._lines.pop(role_id, None)
+        if lines is not None:
+            self.removeItem(lines)
+        self._badges.pop(role_id, None)
+
+    # --- layout -----------------------------------------------------------------
+
+    def _relayout(self, affected: set[str]) -> None:
+        """Re-run the layout; move items whose place changed and redraw their lines."""
+        assert self.chart is not None
+        chart = self.chart
+        old = self.layout
+        layout = compute_layout(chart, box_width=BOX_WIDTH, box_height=BOX_HEIGHT)
+        self.layout = layout
+        old_positions = old.positions
+        managers: set[str] = set()
+        for role_id, (x, y) in layout.positions.items():
+            if old_positions.get(role_id) != (x, y):
+                self._items[role_id].setPos(x, y)
+                managers.add(role_id)
+                manager = chart.roles[role_id].reports_to
+                if manager is not None:
+                    managers.add(manager)
+        for role_id in affected:
+            if role_id in chart.roles:
+                managers.add(role_id)
+                manager = chart.roles[role_id].reports_to
+                if manager is not None:
+                    managers.add(manager)
+        stacked_changed = old.stacked.symmetric_difference(layout.stacked)
+        managers.update(m for m in stacked_changed if m in chart.roles)
+        for manager in managers:
+            self._route(manager)
+        self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN))
+
+    def _route(self, manager: str) -> None:
+        assert self.chart is not None
+        reports = self.chart.children(manager)
+        lines = self._lines.get(manager)
+        if not reports:
+            if lines is not None:
+                self.removeItem(lines)
+                del self._lines[manager]
+            return
+        if lines is None:
+            lines = ManagerLines(manager)
+            self._lines[manager] = lines
+            self.addItem(lines)
+        lines.route(self.layout, reports)
+
+    # --- dotted lines -------------------------------------------------------------
+
+    def _sync_dotted(self, only: set[str] | None = None) -> None:
+        """Add, remove and re-route dotted-line items (all, or those touching ``only``)."""
+        assert self.chart is not None
+        roles = self.chart.roles
+        wanted = {(r.id, t) for r in roles.values() for t in r.dotted_to}
+        for key in [k for k in self._dotted if k not in wanted]:
+            self.removeItem(self._dotted.pop(key))
+        for key in wanted:
+            line = self._dotted.get(key)
+            if line is None:
+                line = DottedLine(*key)
+                self._dotted[key] = line
+                self.addItem(line)
+            elif only is not None and key[0] not in only and key[1] not in only:
+                continue
+            source, target = roles[key[0]], roles[key[1]]
+            line.set_ends(
+                self._box(key[0]),
+                self._box(key[1]),
+                f"Dotted line: “{source.title}” → “{target.title}”\nSelect it and press Delete to remove it.",
+            )
+
+    def _box(self, role_id: str) -> QRectF:
+        x, y = self.layout.positions[role_id]
+        return QRectF(x, y, BOX_WIDTH, BOX_HEIGHT)
+
+    # --- findings -----------------------------------------------------------------
+
+    def _refresh_report(self) -> None:
+        if self.validator is None:
+            return
+        report = self.validator.report
+        if report is self._report:
+            return
+        self._report = report
+        badges: dict[str, tuple[Severity, int]] = {}
+        for finding in report.findings:
+            for role_id in finding.role_ids:
+                current = badges.get(role_id)
+                if current is None:
+                    badges[role_id] = (finding.severity, 1)
+                else:
+                    badges[role_id] = (max(current[0], finding.severity), current[1] + 1)
+        for role_id in set(self._badges) | set(badges):
+            if self._badges.get(role_id) != badges.get(role_id):
+                item = self._items.get(role_id)
+                if item is not None:
+                    severity, count = badges.get(role_id, (None, 0))
+                    item.set_severity(severity, count)
+        self._badges = badges
+        self.reportChanged.emit()
+
+    def drop_feedback(self, role_id: str | None, state: str | None) -> None:
+        """Show (or clear, with ``None``) whether box ``role_id`` accepts a drop."""
+        previous = self._items.get(self._feedback_id or "")
+        if previous is not None and self._feedback_id != role_id:
+            previous.set_drop_state(None)
+        self._feedback_id = role_id
+        if role_id is not None and role_id in self._items:
+            self._items[role_id].set_drop_state(state)
+
+
+def is_role_item(item: QGraphicsItem | None) -> bool:
+    return isinstance(item, RoleItem)

@@ -1,0 +1,155 @@
+"""Colours, fonts and icons: one place for the look of the editor."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from tdorg.model.rules.base import Severity
+
+#: Category colours, grouped by family so a chart reads at a glance:
+#: leadership in slate/navy, infrastructure in cyan/teal, support in
+#: orange, applications and data in indigo, instruction in green.
+CATEGORY_COLOURS: dict[str, str] = {
+    "superintendent": "#334155",
+    "executive": "#64748B",
+    "it_leader": "#1E3A8A",
+    "it_manager": "#2563EB",
+    "network": "#0891B2",
+    "systems_admin": "#0F766E",
+    "building_technician": "#EA580C",
+    "help_desk": "#C2410C",
+    "software_apps": "#6366F1",
+    "data_sis": "#4338CA",
+    "security": "#9333EA",
+    "integration_coach": "#16A34A",
+    "pd_trainer": "#65A30D",
+    "admin_assistant": "#A16207",
+    "privacy_officer": "#DB2777",
+    "instructional_leader": "#15803D",
+    "other": "#94A3B8",
+}
+
+SEVERITY_COLOURS: dict[Severity, str] = {
+    Severity.ERROR: "#DC2626",
+    Severity.WARNING: "#D97706",
+    Severity.INFO: "#2563EB",
+}
+
+SEVERITY_TITLES: dict[Severity, str] = {
+    Severity.ERROR: "Errors",
+    Severity.WARNING: "Warnings",
+    Severity.INFO: "Information",
+}
+
+# Canvas colours.
+CANVAS_BACKGROUND = "#F1F5F9"
+BOX_FILL = "#FFFFFF"
+BOX_BORDER = "#CBD5E1"
+VACANT_FILL = "#FFFBEB"
+VACANT_BORDER = "#D97706"
+TEXT = "#0F172A"
+TEXT_MUTED = "#475569"
+SELECTION = "#2563EB"
+ACCEPT = "#16A34A"
+REFUSE = "#DC2626"
+MANAGER_LINE = "#94A3B8"
+DOTTED_LINE = "#7C3AED"
+FIELD_ERROR = "#B91C1C"
+
+
+def category_colour(category: str) -> QColor:
+    return QColor(CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"]))
+
+
+def severity_colour(severity: Severity) -> QColor:
+    return QColor(SEVERITY_COLOURS[severity])
+
+
+def resources_dir() -> Path:
+    """The folder with icons and templates, next to the package or inside it."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "resources", package.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return package.parent / "resources"
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+@lru_cache(maxsize=None)
+def category_icon(category: str) -> QIcon:
+    """The category's icon from ``resources/icons``; a colour swatch if missing."""
+    path = resources_dir() / "icons" / f"{category}.svg"
+    if path.is_file():
+        icon = QIcon(str(path))
+        if not icon.isNull():
+            return icon
+    return _swatch(category_colour(category))
+
+
+@lru_cache(maxsize=None)
+def app_icon() -> QIcon:
+    path = resources_dir() / "icons" / "tdorg.svg"
+    return QIcon(str(path)) if path.is_file() else _swatch(QColor(CATEGORY_COLOURS["it_leader"]))
+
+
+@lru_cache(maxsize=None)
+def severity_icon(severity: Severity) -> QIcon:
+    pixmap = QPixmap(QSize(16, 16))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(severity_colour(severity))
+    painter.drawEllipse(1, 1, 14, 14)
+    painter.setPen(QColor("white"))
+    font = QFont(ui_font())
+    font.setBold(True)
+    font.setPixelSize(11)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "i" if severity == Severity.INFO else "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(QSize(20, 20))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(1, 1, 18, 18, 4, 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def ui_font() -> QFont:
+    """The application font: a clear sans serif at a comfortable size."""
+    font = QFont()
+    font.setFamilies(["Inter", "Segoe UI", "Helvetica Neue", "Liberation Sans", "DejaVu Sans"])
+    font.setPointSizeF(10.0)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    return font
+
+
+STYLESHEET = f"""
+QMainWindow::separator {{ background: #E2E8F0; width: 1px; height: 1px; }}
+QDockWidget {{ font-weight: 600; }}
+QDockWidget::title {{ background: #F8FAFC; padding: 6px 8px; border-bottom: 1px solid #E2E8F0; }}
+QToolBar {{ background: #F8FAFC; border: none; border-bottom: 1px solid #E2E8F0; spacing: 2px; padding: 3px; }}
+QToolBar QToolButton {{ padding: 4px 6px; border-radius: 4px; }}
+QToolBar QToolButton:hover {{ background: #E2E8F0; }}
+QToolBar QToolButton:checked {{ background: #DBEAFE; }}
+QStatusBar {{ background: #F8FAFC; border-top: 1px solid #E2E8F0; }}
+QLabel[role="field-error"] {{ color: {FIELD_ERROR}; }}
+QLabel[role="heading"] {{ font-weight: 600; color: {TEXT_MUTED}; padding-top: 6px; }}
+QLabel[role="hint"] {{ color: {TEXT_MUTED}; }}
+QLineEdit[invalid="true"], QDoubleSpinBox[invalid="true"] {{ border: 1px solid {FIELD_ERROR}; }}
+"""

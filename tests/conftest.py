@@ -1,0 +1,75 @@
+"""Shared test set-up: Qt runs offscreen; fixtures for the editor's tests."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
+
+
+class Dialogs:
+    """Stands in for modal dialogs: answers them from a queue and records what was asked."""
+
+    def __init__(self) -> None:
+        self.answers: list[object] = []
+        self.seen: list[tuple[str, str]] = []
+
+    def answer(self, *answers: object) -> None:
+        self.answers.extend(answers)
+
+    def message_box_exec(self, box) -> object:  # noqa: ANN001 - QMessageBox
+        self.seen.append((box.text(), box.informativeText()))
+        if not self.answers:
+            pytest.fail(f"unexpected dialog: {box.text()} {box.informativeText()}")
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Every QMessageBox is answered from ``dialogs.answer(...)``; an unexpected one fails the test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    stand_in = Dialogs()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: stand_in.message_box_exec(box))
+    return stand_in
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the QApplication
+    """Build editor windows with their own settings and recovery folder (in ``tmp_path``)."""
+    from PySide6.QtCore import QSettings
+
+    from tdorg.ui.app import create_application
+    from tdorg.ui.main_window import MainWindow
+
+    create_application()
+    windows = []
+
+    def make(template: str | None = None, show: bool = True):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, recovery_dir=tmp_path / "recovery")
+        windows.append(window)
+        if template:
+            assert window.files.new_from_template(TEMPLATES / f"{template}.json")
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+            window.initial_view()
+        return window
+
+    yield make
+    for window in windows:  # closing must not prompt in tests that did not ask for it
+        window._forced_modified = False
+        window.stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
+    """A shown editor window with the Francis Howell sample open."""
+    return make_window("francis-howell")
