@@ -2,8 +2,9 @@
 
 Text from the chart (titles, names) goes through :func:`text`, which folds
 whitespace, drops control characters and escapes ``& < > " '`` so a label can
-neither close early nor be read as markup; braces, backslashes and ``\\N``
-style sequences have no meaning in HTML-like labels and are shown as typed.
+neither close early nor be read as markup. Backslashes are doubled, because
+Graphviz expands ``\\N``-style sequences even in HTML-like labels; braces and
+``|`` mean nothing there and are shown as typed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ def clean(value: str) -> str:
 
 
 def text(value: str) -> str:
-    """Clean and escape text for an HTML-like label."""
-    return html.escape(clean(value), quote=True)
+    """Clean and escape text for an HTML-like label.
+
+    Graphviz still expands ``\\N``, ``\\G`` and the like inside HTML-like
+    labels (after reading entities), so every backslash is doubled.
+    """
+    return html.escape(clean(value), quote=True).replace("\\", "\\\\")
 
 
 def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> list[str]:
