@@ -1,0 +1,223 @@
+"""File › Export…: options, target file, and the export running in a worker thread.
+
+The export works on a copy of the chart, so the window stays responsive and
+the progress dialog's Cancel stops Graphviz at once. Every failure is shown
+with the export's own sentence; nothing half-written is left at the target.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
+from tdorg.export import graphviz_available
+from tdorg.export.options import PAGE_LABELS
+from tdorg.model.chart import Chart
+from tdorg.model.errors import TdorgError
+from tdorg.model.rules import Report
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+FORMAT_LABELS = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG image", "dot": "Graphviz DOT source"}
+_INSTALL = "Graphviz's `dot` program is not installed, so only DOT source can be written. Install Graphviz " \
+           "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz) for PDF, SVG and PNG."
+
+
+class ExportDialog(QDialog):
+    """Chooses what to export and how; ``options()`` and ``packet()`` give the choice."""
+
+    def __init__(self, parent: QWidget | None = None, remembered: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        remembered = remembered or {}
+        layout = QVBoxLayout(self)
+        self.chart_radio = QRadioButton("The chart")
+        self.packet_radio = QRadioButton("Board packet (PDF): cover, chart, metrics and findings with sources")
+        group = QButtonGroup(self)
+        group.addButton(self.chart_radio)
+        group.addButton(self.packet_radio)
+        (self.packet_radio if remembered.get("packet") == "1" else self.chart_radio).setChecked(True)
+        layout.addWidget(self.chart_radio)
+        layout.addWidget(self.packet_radio)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(form)
+        self.format = self._combo(FORMAT_LABELS, remembered.get("format", "pdf"))
+        self.layout_combo = self._combo({"canvas": "As on the canvas", "auto": "Automatic (Graphviz)"},
+                                        remembered.get("layout", "canvas"))
+        self.page = self._combo(PAGE_LABELS, remembered.get("page", "letter"))
+        self.orientation = self._combo({"landscape": "Landscape", "portrait": "Portrait"},
+                                       remembered.get("orientation", "landscape"))
+        self.fit = self._combo({"page": "Fit on one page", "poster": "Poster: reading size, across pages"},
+                               remembered.get("fit", "page"))
+        self.badges = QCheckBox("Mark roles named by findings")
+        self.badges.setChecked(remembered.get("badges") == "1")
+        form.addRow("Format", self.format)
+        form.addRow("Layout", self.layout_combo)
+        form.addRow("Paper", self.page)
+        form.addRow("Orientation", self.orientation)
+        form.addRow("Big charts", self.fit)
+        form.addRow("", self.badges)
+        self.warning = QLabel(_INSTALL)
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "field-error")
+        self.warning.setVisible(not graphviz_available())
+        layout.addWidget(self.warning)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled):
+            signal.connect(self._sync)
+        self._sync()
+        self.setMinimumWidth(440)
+
+    def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
+        combo = QComboBox()
+        for key, text in choices.items():
+            combo.addItem(text, key)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def packet(self) -> bool:
+        return self.packet_radio.isChecked()
+
+    def _sync(self, *_args: object) -> None:
+        packet = self.packet()
+        self.format.setEnabled(not packet)
+        paged = packet or self.format.currentData() == "pdf"
+        for widget in (self.page, self.orientation, self.fit):
+            widget.setEnabled(paged)
+        needs_dot = packet or self.format.currentData() != "dot"
+        self.ok.setEnabled(graphviz_available() or not needs_dot)
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            format="pdf" if self.packet() else self.format.currentData(),
+            layout=self.layout_combo.currentData(),
+            page=self.page.currentData(),
+            orientation=self.orientation.currentData(),
+            fit=self.fit.currentData(),
+            badges=self.badges.isChecked(),
+        )
+
+    def remembered(self) -> dict[str, str]:
+        options = self.options()
+        return {"packet": "1" if self.packet() else "0", "format": self.format.currentData(),
+                "layout": options.layout, "page": options.page, "orientation": options.orientation,
+                "fit": options.fit, "badges": "1" if options.badges else "0"}
+
+
+class ExportJob(QThread):
+    """Runs one export off the GUI thread; ``cancel()`` stops it."""
+
+    progressed = Signal(str, float)
+    succeeded = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, chart: Chart, report: Report | None, path: Path, options: ExportOptions, packet: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart, self.report, self.path, self.options, self.packet = chart, report, path, options, packet
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        write = export_packet if self.packet else export_chart
+        try:
+            target = write(self.chart, self.path, self.options, report=self.report, cancel=self._stop.is_set,
+                           progress=lambda stage, fraction: self.progressed.emit(stage, fraction))
+        except ExportCancelledError:
+            self.cancelled.emit()
+        except (ExportError, TdorgError) as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(f"{self.path}: {error.strerror or error}")
+        else:
+            self.succeeded.emit(str(target))
+
+
+def _file_filter(fmt: str) -> str:
+    return {"pdf": "PDF (*.pdf)", "svg": "SVG (*.svg)", "png": "PNG (*.png)", "dot": "Graphviz DOT (*.dot)"}[fmt]
+
+
+def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool) -> ExportJob:
+    """Start the export with a progress dialog; returns the running job."""
+    chart = window.chart.copy()  # type: ignore[union-attr]
+    job = ExportJob(chart, window.scene.report, path, options, packet, window)
+    progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
+    progress.setWindowTitle("Exporting")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(job.cancel)
+    job.progressed.connect(lambda stage, fraction: (progress.setLabelText(f"{stage}…"),
+                                                    progress.setValue(int(fraction * 100))))
+
+    def finish() -> None:
+        progress.close()
+        job.deleteLater()
+
+    job.succeeded.connect(lambda target: window.statusBar().showMessage(f"Exported to {target}", 8000))
+    job.cancelled.connect(lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000))
+    job.failed.connect(lambda message: _show_failure(window, message))
+    job.finished.connect(finish)
+    window.export_job = job
+    job.start()
+    return job
+
+
+def _show_failure(window: "MainWindow", message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", "The chart could not be exported.",
+                      QMessageBox.StandardButton.Ok, window)
+    box.setInformativeText(message)
+    box.exec()
+
+
+def run_export(window: "MainWindow") -> ExportJob | None:
+    """File › Export…: ask for options and a file, then export in the background."""
+    settings = window.settings
+    remembered = {k: str(settings.value(f"export/{k}", "")) for k in
+                  ("packet", "format", "layout", "page", "orientation", "fit", "badges")}
+    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v})
+    if not dialog.exec():
+        return None
+    for key, value in dialog.remembered().items():
+        settings.setValue(f"export/{key}", value)
+    options, packet = dialog.options(), dialog.packet()
+    stem = (window.path.stem if window.path else window.display_name.split(" (")[0]) or "chart"
+    suffix = "packet" if packet else ""
+    folder = window.path.parent if window.path else Path.home()
+    suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
+    name, _ = QFileDialog.getSaveFileName(window, "Export To", str(suggested), _file_filter(options.format))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != f".{options.format}":
+        path = path.with_name(f"{path.name}.{options.format}")
+    return start_export(window, path, options, packet)
