@@ -1,0 +1,104 @@
+"""``tdorg export`` on the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from pypdf import PdfReader
+
+from tdorg.cli.commands import run
+from tdorg.export.cli import add_export_command
+from tests.samples import SAMPLES
+from tests.test_export_support import needs_graphviz, norm, svg_nodes
+
+SAMPLE = str(SAMPLES / "patrick-henry.json")
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_export_command(parser.add_subparsers())
+    return parser.parse_args(["export", *argv])
+
+
+def test_options_and_defaults() -> None:
+    args = parse("chart.json", "-o", "out.pdf")
+    assert (args.layout, args.page, args.orientation, args.fit, args.packet, args.badges) == (
+        "auto", "letter", "landscape", "page", False, False
+    )
+    assert args.handler is args.func
+    args = parse("c.tdorg", "-o", "x", "--format", "svg", "--layout", "canvas", "--page", "a3",
+                 "--orientation", "portrait", "--fit", "poster", "--packet", "--badges", "--timeout", "5")
+    assert (args.format, args.layout, args.page, args.orientation, args.fit) == ("svg", "canvas", "a3", "portrait", "poster")
+    assert args.packet and args.badges and args.timeout == 5.0
+
+
+@needs_graphviz
+@pytest.mark.parametrize("suffix", ["pdf", "svg", "png", "dot"])
+def test_export_each_format_by_extension(suffix, tmp_path, capsys) -> None:
+    out = tmp_path / f"chart.{suffix}"
+    assert run(["export", SAMPLE, "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+    assert f"Wrote {out}" in capsys.readouterr().out
+
+
+@needs_graphviz
+def test_export_canvas_svg_with_explicit_format(tmp_path) -> None:
+    out = tmp_path / "chart.image"
+    assert run(["export", SAMPLE, "-o", str(out), "--format", "svg", "--layout", "canvas"]) == 0
+    assert "Superintendent" in " ".join(svg_nodes(out).values())
+
+
+@needs_graphviz
+def test_export_packet(tmp_path) -> None:
+    out = tmp_path / "packet.pdf"
+    assert run(["export", SAMPLE, "-o", str(out), "--packet", "--badges", "--page", "a4"]) == 0
+    text = norm(" ".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert "Findings against the framework" in text and "Staffing metrics" in text
+
+
+def test_unknown_extension_is_a_one_line_error(tmp_path, capsys) -> None:
+    assert run(["export", SAMPLE, "-o", str(tmp_path / "chart.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot tell the format" in err and "Traceback" not in err
+    assert not (tmp_path / "chart.txt").exists()
+
+
+def test_a_packet_is_always_pdf(tmp_path, capsys) -> None:
+    assert run(["export", SAMPLE, "-o", str(tmp_path / "p.svg"), "--packet", "--format", "svg"]) == 2
+    assert "always a PDF" in capsys.readouterr().err
+
+
+def test_missing_graphviz_on_the_command_line(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert run(["export", SAMPLE, "-o", str(tmp_path / "c.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "sudo apt-get install graphviz" in err and "Traceback" not in err
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_missing_input_file(tmp_path, capsys) -> None:
+    assert run(["export", str(tmp_path / "nope.json"), "-o", str(tmp_path / "c.pdf")]) == 2
+    assert "nope.json" in capsys.readouterr().err
+
+
+@needs_graphviz
+def test_scenario_of_a_tdorg_file(tmp_path) -> None:
+    from tdorg.model import Document
+    from tdorg.model.formats import load_chart
+    from tdorg.model.persistence import save_document
+
+    current = load_chart(SAMPLE)
+    proposed = current.copy()
+    proposed.update_role("int", title="Proposed Integration Lead")
+    document = Document.of(current)
+    document.add("Proposed 2027", proposed)
+    path = tmp_path / "district.tdorg"
+    save_document(document, path)
+
+    out = tmp_path / "proposed.svg"
+    assert run(["export", str(path), "-o", str(out), "--scenario", "Proposed 2027"]) == 0
+    assert "Proposed Integration Lead" in " ".join(svg_nodes(out).values())
+    assert run(["export", str(path), "-o", str(tmp_path / "current.svg")]) == 0
+    assert "Proposed Integration Lead" not in " ".join(svg_nodes(tmp_path / "current.svg").values())
+    assert run(["export", str(path), "-o", str(tmp_path / "x.svg"), "--scenario", "Nope"]) == 2

@@ -1,0 +1,104 @@
+"""The board packet: cover, vector chart pages, metrics with references, findings by severity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from tdorg.export import ExportOptions, export_packet
+from tdorg.export.pdfplace import FORM_NAME
+from tdorg.model.formats import load_chart
+from tdorg.model.rules import validate
+from tdorg.model.rules.base import Severity
+from tests.samples import SAMPLE_JSON, SAMPLES
+from tests.test_export_support import needs_graphviz, norm
+
+pytestmark = needs_graphviz
+
+
+def page_texts(path) -> list[str]:
+    return [norm(p.extract_text()) for p in PdfReader(str(path)).pages]
+
+
+@pytest.mark.parametrize("path", SAMPLE_JSON, ids=lambda p: p.stem)
+def test_packet_holds_cover_chart_metrics_and_findings(path, tmp_path) -> None:
+    chart = load_chart(path)
+    report = validate(chart)
+    out = export_packet(chart, tmp_path / "packet.pdf", ExportOptions(badges=True), title_date=date(2027, 3, 4))
+    pages = page_texts(out)
+    everything = " ".join(pages)
+    cover = pages[0]
+    assert "Technology Department Organization" in cover
+    assert norm(chart.district.name) in cover and "March 4, 2027" in cover
+    assert f"Positions {len(chart)}" in cover
+    for metric in report.metrics:
+        assert norm(metric.label) in everything
+        assert norm(metric.reference) in everything
+    for finding in report.findings:
+        assert norm(finding.message) in everything
+        assert norm(finding.source) in everything
+        if finding.fix:
+            assert norm(finding.fix) in everything
+    for role in chart.roles.values():
+        assert norm(role.title) in everything
+
+
+def test_findings_are_grouped_errors_then_warnings_then_notes(tmp_path) -> None:
+    chart = load_chart(SAMPLES / "francis-howell.json")
+    report = validate(chart)
+    assert report.by_severity(Severity.ERROR) and report.by_severity(Severity.WARNING)
+    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", report=report)))
+    heads = [
+        text.index(f"Errors ({len(report.by_severity(Severity.ERROR))})"),
+        text.index(f"Warnings ({len(report.by_severity(Severity.WARNING))})"),
+    ]
+    if report.by_severity(Severity.INFO):
+        heads.append(text.index(f"Notes ({len(report.by_severity(Severity.INFO))})"))
+    assert heads == sorted(heads)
+    first_error = report.by_severity(Severity.ERROR)[0]
+    first_warning = report.by_severity(Severity.WARNING)[0]
+    assert heads[0] < text.index(norm(first_error.message)) < heads[1] < text.index(norm(first_warning.message))
+
+
+def test_chart_pages_carry_the_vector_chart(tmp_path) -> None:
+    chart = load_chart(SAMPLES / "la-crosse.json")
+    out = export_packet(chart, tmp_path / "p.pdf", ExportOptions(orientation="landscape"))
+    reader = PdfReader(str(out))
+    chart_pages = [
+        i for i, page in enumerate(reader.pages) if FORM_NAME in page.get("/Resources", {}).get("/XObject", {})
+    ]
+    assert chart_pages == [1]
+    page = reader.pages[1]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # chart pages follow the orientation
+    assert float(reader.pages[0].mediabox.width) < float(reader.pages[0].mediabox.height)  # text pages portrait
+    form = page["/Resources"]["/XObject"][FORM_NAME]
+    assert form["/Subtype"] == "/Form" and "/Font" in form["/Resources"]
+    assert not any("/Image" == x.get("/Subtype") for x in form["/Resources"].get("/XObject", {}).values())
+    assert "Organization chart" in norm(page.extract_text())
+
+
+def test_poster_packet_has_several_chart_pages(tmp_path) -> None:
+    chart = load_chart(SAMPLES / "francis-howell.json")
+    out = export_packet(chart, tmp_path / "p.pdf", ExportOptions(fit="poster"))
+    reader = PdfReader(str(out))
+    chart_pages = [i for i, p in enumerate(reader.pages) if FORM_NAME in p.get("/Resources", {}).get("/XObject", {})]
+    assert len(chart_pages) > 1 and chart_pages == list(range(1, 1 + len(chart_pages)))
+    assert "Sheet 1 of" in norm(reader.pages[1].extract_text())
+
+
+def test_rules_switched_off_are_listed_with_their_reasons(tmp_path) -> None:
+    chart = load_chart(SAMPLES / "west-salem.json")
+    chart.set_settings(chart.settings.disable("SEC-1", "Cybersecurity is contracted to the regional service agency."))
+    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf")))
+    assert "Rules switched off for this chart" in text
+    assert "Cybersecurity is contracted to the regional service agency." in text
+
+
+def test_a_chart_without_findings_says_so(tmp_path) -> None:
+    from tdorg.model.rules.base import Report
+
+    chart = load_chart(SAMPLES / "west-salem.json")
+    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", report=Report())))
+    assert "meets every rule of the framework" in text
