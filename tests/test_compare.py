@@ -105,7 +105,7 @@ def test_summary_and_json() -> None:
         "Instructional Technology Coach: 1 → 0.5 (−0.5)",
         "Network Engineer: — → $95,000",
         "Network Engineer: flags none → intake_owner",
-        "students 1,200 → 1,500",
+        "students: 1,200 → 1,500",
         "! PRV-1 error:",
         "Annual cost: $0 → $175,000 (+$175,000)",
     ):

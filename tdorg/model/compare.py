@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .chart import Chart
@@ -28,6 +28,7 @@ OTHER_FIELDS: tuple[str, ...] = (
 _UNORDERED = frozenset({"flags", "dotted_to"})
 _DISTRICT_FIELDS = ("name", "state", "students", "teachers", "staff", "devices", "buildings", "one_to_one_grades",
                     "erate")
+_BUILDING_FIELDS = ("elementary", "middle", "high", "other", "total")
 
 
 @dataclass(frozen=True)
@@ -220,10 +221,18 @@ def _title(chart: Chart, role_id: str | None) -> str:
 
 
 def _district_changes(a: Chart, b: Chart) -> list[FieldChange]:
+    """District facts that differ; buildings level by level (``buildings.high``…)."""
     out = []
     for name in _DISTRICT_FIELDS:
         before, after = getattr(a.district, name), getattr(b.district, name)
-        if before != after:
+        if before == after:
+            continue
+        if name == "buildings":
+            for level in _BUILDING_FIELDS:
+                old, new = getattr(before, level), getattr(after, level)
+                if old != new:
+                    out.append(FieldChange("", "District", f"buildings.{level}", old, new))
+        else:
             out.append(FieldChange("", "District", name, before, after))
     return out
 
@@ -314,8 +323,6 @@ def _plain(value: object) -> object:
         return sorted(value)
     if isinstance(value, tuple):
         return list(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)  # type: ignore[call-overload]
     return value
 
 

@@ -14,7 +14,9 @@ _FIELD_NAMES = {
     "person": "person", "vacant": "vacant", "category": "category", "employment": "employment",
     "flags": "flags", "dotted_to": "dotted lines", "service_areas": "service areas",
     "core_services": "core services", "leads": "leads", "backs_up": "backs up", "notes": "notes",
-    "one_to_one_grades": "1:1 grades", "erate": "E-rate",
+    "one_to_one_grades": "1:1 grades", "erate": "E-rate", "buildings.elementary": "elementary buildings",
+    "buildings.middle": "middle-school buildings", "buildings.high": "high-school buildings",
+    "buildings.other": "other buildings", "buildings.total": "buildings in all",
 }
 
 
@@ -51,7 +53,7 @@ def value_text(field: str, value: object) -> str:
     if isinstance(value, (int, float)):
         return number(value)
     text = " ".join(str(value).split())
-    return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”" if field in ("notes", "title", "person") else text
+    return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”" if field in ("notes", "title", "person", "name") else text
 
 
 def _cost_line(a: ScenarioCost, b: ScenarioCost) -> str:
@@ -61,9 +63,10 @@ def _cost_line(a: ScenarioCost, b: ScenarioCost) -> str:
     return line + (f"; {', '.join(missing)}" if missing else "")
 
 
-def _change(change: "FieldChange") -> str:
+def _change(change: "FieldChange", district: bool = False) -> str:
     name = _FIELD_NAMES.get(change.field, change.field.replace("_", " "))
-    return f"{change.title}: {name} {value_text(change.field, change.old)} → {value_text(change.field, change.new)}"
+    values = f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}"
+    return f"{name}: {values}" if district else f"{change.title}: {name} {values}"
 
 
 def _finding(finding: Finding) -> str:
@@ -96,7 +99,7 @@ def summary_lines(c: "Comparison") -> list[str]:
                              + (f" ({signed(x.delta, money=True)})" if x.delta is not None else "")
                              for x in c.cost_changed])
     section("Other changes", [_change(x) for x in c.other_changes])
-    section("District facts", [_change(x).removeprefix("District: ") for x in c.district_changes])
+    section("District facts", [_change(x, district=True) for x in c.district_changes])
     section("Findings resolved", [f"✓ {_finding(f)}" for f in c.findings_resolved])
     section("Findings introduced", [f"! {_finding(f)}" for f in c.findings_introduced])
     section("Findings changed", [f"~ {_finding(a)}\n      now: {b.severity.label}: {b.message}"
