@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 import graphviz
 
@@ -78,6 +79,7 @@ def build_graph(
     g.attr(
         "node",
         shape="box",
+        style="rounded,filled",
         fontname=style.FONT,
         fixedsize="true",
         width=f"{width / POINTS_PER_INCH:.4f}",
@@ -87,7 +89,7 @@ def build_graph(
     )
     g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.2")
     if canvas:
-        _canvas_body(g, chart, counts)
+        _canvas_body(g, chart, counts, (width, height))
     else:
         _auto_body(g, chart, counts)
     return g
@@ -118,23 +120,47 @@ def _graph_attrs(chart: Chart, title_date: date | None) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=65536)
+def _q(value: str) -> str:
+    """A DOT identifier or attribute value, quoted by the graphviz package's rules."""
+    return graphviz.quoting.quote(value)
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    """An attribute list; HTML-like labels (``<...>``) and pre-quoted values pass as they are."""
+    return " ".join(f"{k}={v if v[:1] in _VERBATIM else _q(v)}" for k, v in attrs.items())
+
+
+_VERBATIM = ("<", '"')
+
+
+def _node(g: graphviz.Digraph, name: str, attrs: dict[str, str]) -> None:
+    g.body.append(f"\t{_q(name)} [{_attrs(attrs)}]\n")
+
+
+def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str] | None = None) -> None:
+    tail_head = f"\t{_q(tail)} -> {_q(head)}"
+    g.body.append(f"{tail_head} [{_attrs(attrs)}]\n" if attrs else f"{tail_head}\n")
+
+
 def _add_roles(g: graphviz.Digraph, chart: Chart, order: list[str], counts: dict, pins: dict[str, str]) -> None:
     for rid in order:
         role = chart.roles[rid]
-        colour = style.colour_for(role.category)
+        look = {"label": labels.role_label(role, counts.get(rid))}
         if role.vacant:
-            look = {"style": "rounded,filled,dashed", "fillcolor": style.VACANT_FILL, "color": style.VACANT_STROKE}
+            look.update(style="rounded,filled,dashed", fillcolor=style.VACANT_FILL, color=style.VACANT_STROKE)
         else:
-            look = {"style": "rounded,filled", "fillcolor": colour.fill, "color": colour.stroke}
+            colour = style.colour_for(role.category)
+            look.update(fillcolor=colour.fill, color=colour.stroke)
         if rid in pins:
             look["pos"] = pins[rid]
-        g.node(rid, label=labels.role_label(role, counts.get(rid)), **look)
+        _node(g, rid, look)
 
 
 def _add_dotted(g: graphviz.Digraph, chart: Chart, order: list[str], **attrs: str) -> None:
     for rid in order:
         for target in chart.roles[rid].dotted_to:
-            g.edge(target, rid, style="dashed", color=style.DOTTED_COLOUR, **attrs)
+            _edge(g, target, rid, {"style": "dashed", "color": style.DOTTED_COLOUR, **attrs})
 
 
 # --- auto: Graphviz's own hierarchical layout -----------------------------
@@ -152,31 +178,38 @@ def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
             _comb(g, rid, kids)
         else:
             for kid in kids:
-                g.edge(rid, kid)
+                _edge(g, rid, kid)
     _add_dotted(g, chart, order, constraint="false")
+
+
+_JOINT = {"label": '""', "shape": "point", "width": "0", "height": "0", "style": "invis", "fixedsize": "true"}
+_SPINE = {"weight": "100"}
+_SPINE_TOP = {"weight": "100", "tailport": "s"}
+_BRANCH = {"minlen": "0", "headport": "w"}
 
 
 def _comb(g: graphviz.Digraph, manager: str, kids: tuple[str, ...]) -> None:
     """Stack leaf reports in columns, each hanging from a spine of invisible joints."""
     cols, rows = grid_shape(len(kids), MAX_LEAF_ROW)
-    for col in range(cols):
-        previous = manager
-        for row, kid in enumerate(kids[col * rows : (col + 1) * rows]):
-            joint = f"{manager}{JOINT_MARK}{col}{JOINT_MARK}{row}"
-            g.node(joint, label="", shape="point", width="0", height="0", style="invis", fixedsize="true")
-            g.edge(previous, joint, weight="100", **({"tailport": "s"} if row == 0 else {}))
-            with g.subgraph() as same:
-                same.attr(rank="same")
-                same.edge(joint, kid, minlen="0", headport="w")
-            previous = joint
+    levels: list[list[str]] = [[] for _ in range(rows)]
+    for i, kid in enumerate(kids):
+        col, row = divmod(i, rows)
+        joint = f"{manager}{JOINT_MARK}{col}{JOINT_MARK}{row}"
+        above = manager if row == 0 else f"{manager}{JOINT_MARK}{col}{JOINT_MARK}{row - 1}"
+        _node(g, joint, _JOINT)
+        _edge(g, above, joint, _SPINE_TOP if row == 0 else _SPINE)
+        _edge(g, joint, kid, _BRANCH)
+        levels[row] += [joint, kid]
+    for level in levels:  # each joint sits on the row of the report it leads to
+        g.body.append("\t{rank=same; " + "; ".join(_q(name) for name in level) + "}\n")
 
 
 # --- canvas: tdorg's own layout, pinned -------------------------------------
 
 
-def canvas_layout(chart: Chart) -> Layout:
+def canvas_layout(chart: Chart, box: tuple[float, float] | None = None) -> Layout:
     """tdorg's tidy layout with the export's box size."""
-    width, height = box_size(chart)
+    width, height = box or box_size(chart)
     return compute_layout(chart, box_width=width, box_height=height, max_leaf_row=MAX_LEAF_ROW)
 
 
@@ -188,8 +221,8 @@ def _spline(points: list[Point]) -> str:
     return " ".join(f"{x:.2f},{y:.2f}" for x, y in out)
 
 
-def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
-    layout = canvas_layout(chart)
+def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float]) -> None:
+    layout = canvas_layout(chart, box)
     bottom = layout.height
 
     def flip(p: Point) -> Point:
@@ -200,12 +233,12 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
     pins = {}
     for rid in order:
         cx, cy = flip(layout.center(rid))
-        pins[rid] = f"{cx:.2f},{cy:.2f}!"
+        pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
     _add_roles(g, chart, order, counts, pins)
     for rid in order:
         manager = chart.roles[rid].reports_to
         if manager is not None:
-            g.edge(manager, rid, pos=_spline([flip(p) for p in layout.route(manager, rid)]))
+            _edge(g, manager, rid, {"pos": f'"{_spline([flip(p) for p in layout.route(manager, rid)])}"'})
     _add_dotted(g, chart, order)
 
 

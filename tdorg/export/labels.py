@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from functools import lru_cache
 
 from ..model.role import Role
 from ..model.rules.base import Severity
@@ -36,18 +37,19 @@ def text(value: str) -> str:
     return html.escape(clean(value), quote=True).replace("\\", "\\\\")
 
 
-def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> list[str]:
+@lru_cache(maxsize=8192)
+def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> tuple[str, ...]:
     """Clean text broken into lines of about ``width`` characters, at spaces when possible."""
     cleaned = clean(value)
-    if not cleaned:
-        return [""]
-    return textwrap.wrap(cleaned, width=width, break_long_words=True, break_on_hyphens=False) or [""]
+    if len(cleaned) <= width:
+        return (cleaned,)
+    return tuple(textwrap.wrap(cleaned, width=width, break_long_words=True, break_on_hyphens=False)) or ("",)
 
 
-def _person_lines(role: Role) -> list[str]:
+def _person_lines(role: Role) -> tuple[str, ...]:
     if role.vacant:
-        return ["Vacant"]
-    return wrap(role.person, style.PERSON_CHARS_PER_LINE) if role.person.strip() else []
+        return ("Vacant",)
+    return wrap(role.person, style.PERSON_CHARS_PER_LINE) if role.person.strip() else ()
 
 
 def label_height(role: Role) -> float:
