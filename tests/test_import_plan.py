@@ -6,6 +6,7 @@ import pytest
 
 from tdorg.model.importing import ColumnMapping, guess_category, plan_import
 from tdorg.model.importing.csv_table import parse_csv_text
+from tdorg.model.rules import validate
 
 
 def plan(text: str, mapping: ColumnMapping | None = None, **kw):
@@ -182,21 +183,22 @@ EMP 002,Technician,EMP 001
     assert [(r.id, r.reports_to) for r in p.roles] == [("EMP_001", None), ("EMP_002", "EMP_001")]
 
 
-def test_person_over_one_fte_across_rows() -> None:
+def test_person_over_one_fte_across_rows_is_listed_and_imported() -> None:
     p = plan(
         """
 Title,Name,FTE
 Network Engineer,Kim Hale,0.5
 Systems Administrator,Kim Hale,0.5
 Technician,Kim Hale,0.25
+Coach,Kim Hale,0.5
 """
     )
-    assert kinds(p) == [(4, "over_allocated", False)]
-    assert "Kim Hale would hold 1.25 FTE with rows 2, 3" in p.problems[0].reason
-    assert len(p.chart()) == 2
-    every = p.chart(include_bad=True)
-    technician = every.role("technician")
-    assert technician.person == "" and "Kim Hale" in technician.notes
+    assert kinds(p) == [(4, "over_allocated", True), (5, "over_allocated", True)]
+    assert "Kim Hale would hold 1.25 FTE with rows 2, 3;" in p.problems[0].reason
+    assert "1.75 FTE with rows 2, 3, 4;" in p.problems[1].reason
+    chart = p.chart()
+    assert len(chart) == 4 and chart.over_allocated_people() == {"kim hale": 1.75}
+    assert "STR-2" in validate(chart).rule_ids()
 
 
 def test_vacant_person_words_and_vacant_column() -> None:

@@ -92,12 +92,25 @@ def _key(text: str) -> str:
     return _KEY_RE.sub("_", text.casefold()).strip("_")
 
 
+_LOOKUPS: dict[int, dict[str, str]] = {}
+
+
+def _lookup(vocabulary: dict[str, str]) -> dict[str, str]:
+    """Keys and labels, reduced by :func:`_key`, to the vocabulary key (built once per vocabulary)."""
+    table = _LOOKUPS.get(id(vocabulary))
+    if table is None:
+        table = {_key(label): name for name, label in vocabulary.items()}
+        table.update({name: name for name in vocabulary})
+        _LOOKUPS[id(vocabulary)] = table
+    return table
+
+
 def vocab_key(text: str, vocabulary: dict[str, str], what: str) -> str:
     """The vocabulary key ``text`` names, by key or by label, in any case or spacing."""
-    key = _key(text)
-    for name, label in vocabulary.items():
-        if key == name or key == _key(label):
-            return name
+    table = _lookup(vocabulary)
+    found = table.get(text) or table.get(_key(text))
+    if found is not None:
+        return found
     known = ", ".join(vocabulary)
     raise CellError(f"Unknown {what} {text.strip()!r}; expected one of: {known}.")
 

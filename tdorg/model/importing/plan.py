@@ -2,7 +2,7 @@
 
 :func:`plan_import` reads the rows through a column mapping, gives each row
 an id, resolves managers and dotted lines, and finds duplicate ids,
-reporting loops and people holding more than 1.0 FTE. Nothing is imported
+reporting loops, and names holding more than 1.0 FTE (listed, still imported). Nothing is imported
 until the caller asks :meth:`ImportPlan.chart` for a chart of the good rows
 (or of every row, repaired). A good row whose manager is a bad row goes to
 the top of the chart, and that is listed as a problem too.
@@ -20,7 +20,7 @@ from ..role import Role
 from .categories import guess_category
 from .columns import ColumnMapping, guess_mapping
 from .references import ReferenceIndex, Resolved, RowKeys, find_loops
-from .rows import CategoryGuesser, Draft, RowProblem, read_row
+from .rows import CategoryGuesser, Draft, RowProblem, read_cells
 from .table import Table
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -92,7 +92,6 @@ class ImportPlan:
     def _roles(self, include_bad: bool) -> Iterator[Role]:
         chosen = [r for r in self.rows if include_bad or r.ok]
         keep = {r.role.id for r in chosen}
-        held: dict[str, float] = {}
         for planned in chosen:
             role = planned.role
             changes: dict[str, object] = {}
@@ -100,15 +99,6 @@ class ImportPlan:
                 changes["reports_to"] = None
             if any(t not in keep for t in role.dotted_to):
                 changes["dotted_to"] = tuple(t for t in role.dotted_to if t in keep)
-            if role.person and not role.vacant:
-                key = person_key(role.person)
-                total = held.get(key, 0.0) + role.fte
-                if total > 1.0 + _FTE_EPSILON:  # only repaired rows get here
-                    extra = f"Person in the sheet: {role.person} (they would hold more than 1.0 FTE)."
-                    changes["person"] = ""
-                    changes["notes"] = f"{role.notes}\n{extra}" if role.notes else extra
-                else:
-                    held[key] = total
             yield role.with_changes(**changes) if changes else role
 
 
@@ -118,7 +108,8 @@ def plan_import(
     """Plan importing ``table`` through ``mapping`` (guessed from the headers when not given)."""
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     mapping.check(table.headers)
-    drafts = [read_row(row, mapping, category_guesser) for row in table.rows]
+    columns = mapping.mapped()
+    drafts = [read_cells(row.number, row.cells, columns, category_guesser) for row in table.rows]
     _assign_ids(drafts)
     index = ReferenceIndex([RowKeys(d.raw_id, str(d.values["person"]), d.sheet_title, d.label) for d in drafts])
     managers = _resolve_managers(drafts, index)
@@ -235,7 +226,7 @@ def _flag_single(drafts: list[Draft], category: str, flag: str) -> None:
 
 
 def _check_people(drafts: list[Draft]) -> None:
-    """A person may hold 1.0 FTE in all; rows that would take them past it are bad."""
+    """A person may hold 1.0 FTE in all; list the rows that take a name past it (two people may share a name)."""
     held: dict[str, tuple[float, list[int]]] = {}
     for draft in drafts:
         person, fte = str(draft.values["person"]), float(draft.values["fte"])  # type: ignore[arg-type]
@@ -246,12 +237,13 @@ def _check_people(drafts: list[Draft]) -> None:
         if total + fte > 1.0 + _FTE_EPSILON:
             where = ", ".join(str(r) for r in rows)
             draft.add(
-                f"{person} would hold {total + fte:g} FTE with rows {where}; one person can hold at most 1.0 FTE.",
-                "fte",
+                f"{person} would hold {total + fte:g} FTE with row{'s' if len(rows) > 1 else ''} {where}; one person "
+                "can hold at most 1.0 FTE. The row is imported and the chart shows the error (STR-2) until it is "
+                "fixed; if these are two people with the same name, tell them apart in the person field.",
+                "person",
                 "over_allocated",
-                "imported without the person's name (kept in the notes)",
+                imported=True,
             )
-            continue
         held[key] = (total + fte, rows + [draft.row])
 
 

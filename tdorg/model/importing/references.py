@@ -8,13 +8,12 @@ several rows share is ambiguous, and the problem names every candidate.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..chart import person_key
 
 
-@dataclass(frozen=True)
-class RowKeys:
+class RowKeys(NamedTuple):
     """What other rows can call a row by."""
 
     raw_id: str

@@ -40,9 +40,9 @@ class RowProblem:
     ``row`` is the sheet's 1-based row number; ``field`` the importable field
     at fault (``None`` for the row as a whole); ``kind`` a stable code
     (``empty_title``, ``fte``, ``duplicate_id``, ``unknown_manager``,
-    ``ambiguous_manager``, ``self_report``, ``cycle``, ``over_allocated``,
-    ``bad_value``; and, for rows that are imported anyway, ``manager_skipped``,
-    ``unknown_dotted``, ``ambiguous_dotted``, ``dotted_skipped``).
+    ``ambiguous_manager``, ``self_report``, ``cycle``, ``bad_value``; and, for
+    rows that are imported anyway, ``manager_skipped``, ``unknown_dotted``,
+    ``ambiguous_dotted``, ``dotted_skipped``, ``over_allocated``).
     ``imported`` is true when the row is still imported with the change the
     reason describes; ``repair`` says what importing every row does with it.
     """
@@ -96,15 +96,23 @@ _LIST_PARSERS = {
 
 
 def read_row(row: TableRow, mapping: ColumnMapping, guesser: CategoryGuesser) -> Draft:
+    return read_cells(row.number, row.cells, mapping.mapped(), guesser)
+
+
+def read_cells(number: int, cells: tuple[str, ...], columns: dict[str, int], guesser: CategoryGuesser) -> Draft:
+    """A draft from one row's cells; ``columns`` maps fields to column indexes (see ``ColumnMapping.mapped``)."""
+    width = len(cells)
+    text = {name: unneutralise(cells[index]).strip() for name, index in columns.items() if index < width}
+
     def cell(name: str) -> str:
-        return unneutralise(row.cell(getattr(mapping, name))).strip()
+        return text.get(name, "")
 
     title = cell("title")
     person = cell("person") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
-    draft = Draft(row.number, cell("id"), {}, cell("manager"), split_list(cell("dotted_to"), ";"), sheet_title=title)
+    draft = Draft(number, cell("id"), {}, cell("manager"), split_list(cell("dotted_to"), ";"), sheet_title=title)
     values = draft.values
     if not title:
-        title = f"Untitled (row {row.number})"
+        title = f"Untitled (row {number})"
         draft.add("The title is empty; every role needs a title.", "title", "empty_title", f"imported as “{title}”")
     values["title"] = title
     vacant = is_vacant_person(person)
