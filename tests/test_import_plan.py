@@ -316,3 +316,14 @@ def test_rows_with_too_long_fields_are_problems_not_crashes() -> None:
 def test_formula_quote_from_export_is_undone() -> None:
     p = plan("Title,Name\n'=Director,'+Ann\n")
     assert (p.roles[0].title, p.roles[0].person) == ("=Director", "+Ann")
+
+
+def test_fte_percent_column() -> None:
+    p = plan("Title,FTE %\nTech,50\nCoach,100%\nAide,150\n")
+    assert [r.fte for r in p.roles] == [0.5, 1.0]
+    assert kinds(p) == [(4, "fte", False)]
+
+
+def test_european_decimal_comma_in_a_semicolon_sheet() -> None:
+    p = plan("Title;FTE;Salary\nTech;0,5;52.000,00\n")
+    assert (p.roles[0].fte, p.roles[0].annual_cost) == (0.5, 52_000.0)

@@ -109,7 +109,9 @@ def plan_import(
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     mapping.check(table.headers)
     columns = mapping.mapped()
-    drafts = [read_cells(row.number, row.cells, columns, category_guesser) for row in table.rows]
+    fte_header = table.headers[mapping.fte].casefold() if mapping.fte is not None else ""
+    percent = "%" in fte_header or "percent" in fte_header
+    drafts = [read_cells(row.number, row.cells, columns, category_guesser, percent) for row in table.rows]
     _assign_ids(drafts)
     index = ReferenceIndex([RowKeys(d.raw_id, str(d.values["person"]), d.sheet_title, d.label) for d in drafts])
     managers = _resolve_managers(drafts, index)

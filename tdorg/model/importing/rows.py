@@ -95,12 +95,17 @@ _LIST_PARSERS = {
 }
 
 
-def read_row(row: TableRow, mapping: ColumnMapping, guesser: CategoryGuesser) -> Draft:
-    return read_cells(row.number, row.cells, mapping.mapped(), guesser)
+def read_row(row: TableRow, mapping: ColumnMapping, guesser: CategoryGuesser, fte_percent: bool = False) -> Draft:
+    return read_cells(row.number, row.cells, mapping.mapped(), guesser, fte_percent)
 
 
-def read_cells(number: int, cells: tuple[str, ...], columns: dict[str, int], guesser: CategoryGuesser) -> Draft:
-    """A draft from one row's cells; ``columns`` maps fields to column indexes (see ``ColumnMapping.mapped``)."""
+def read_cells(
+    number: int, cells: tuple[str, ...], columns: dict[str, int], guesser: CategoryGuesser, fte_percent: bool = False
+) -> Draft:
+    """A draft from one row's cells; ``columns`` maps fields to column indexes (see ``ColumnMapping.mapped``).
+
+    With ``fte_percent`` (an "FTE %" column) a bare number in the FTE cell is a percentage.
+    """
     width = len(cells)
     text = {name: unneutralise(cells[index]).strip() for name, index in columns.items() if index < width}
 
@@ -126,7 +131,8 @@ def read_cells(number: int, cells: tuple[str, ...], columns: dict[str, int], gue
     values["fte"] = 1.0
     if cell("fte"):
         try:
-            values["fte"] = parse_fte(cell("fte"))
+            fte = cell("fte")
+            values["fte"] = parse_fte(fte + "%" if fte_percent and not fte.endswith("%") else fte)
         except CellError as error:
             draft.add(str(error), "fte", "fte", "imported with FTE 1.0")
     guess = None
