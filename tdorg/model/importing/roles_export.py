@@ -57,25 +57,21 @@ def write_roles_csv(chart: Chart, path: str | Path) -> None:
 def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> None:
     """Write every role with every field to a one-sheet Excel workbook."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet[:31] or "Roles")
-    for index, name in enumerate(COLUMNS):
-        letter = get_column_letter(index + 1)
-        worksheet.column_dimensions[letter].width = _XLSX_WIDTHS.get(name, 16)
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet[:31] or "Roles"
+    worksheet.append(list(COLUMNS))
     bold = Font(bold=True)
-    header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(worksheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    worksheet.append(header)
+    for index, name in enumerate(COLUMNS, start=1):
+        worksheet.cell(row=1, column=index).font = bold
+        worksheet.column_dimensions[get_column_letter(index)].width = _XLSX_WIDTHS.get(name, 16)
+    worksheet.freeze_panes = "A2"
     fte_at, cost_at = COLUMNS.index("fte"), COLUMNS.index("annual_cost")
     for role in chart.roles_in_order():
-        cells: list[object] = role_cells(role)
+        cells: list[object] = list(role_cells(role))
         cells[fte_at] = float(role.fte)
         cells[cost_at] = role.annual_cost
         worksheet.append([_xlsx_value(value) for value in cells])
@@ -84,7 +80,7 @@ def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> No
             workbook.save(handle)
     except OSError:
         raise
-    except Exception as error:  # openpyxl refuses text it cannot store (e.g. control characters)
+    except Exception as error:  # openpyxl refuses text it cannot store
         raise SpreadsheetError(path, f"The workbook could not be written ({type(error).__name__}: {error}).") from None
 
 
