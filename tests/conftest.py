@@ -41,7 +41,8 @@ def dialogs(monkeypatch):
 @pytest.fixture
 def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the QApplication
     """Build editor windows with their own settings and recovery folder (in ``tmp_path``)."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtWidgets import QApplication
 
     from tdorg.ui.app import create_application
     from tdorg.ui.main_window import MainWindow
@@ -67,6 +68,7 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
         window.stack.setClean()
         window.close()
         window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

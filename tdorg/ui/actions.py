@@ -51,6 +51,10 @@ class Actions(QObject):
         self.zoom_out = self._action("Zoom &Out", w.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.fit = self._action("&Fit to Window", w.view.fit, "Ctrl+9", "Show the whole chart")
         self.actual = self._action("&Actual Size", w.view.actual_size, "Ctrl+0", "Zoom to 100%")
+        self.all_dotted = self._action("Show All Dotted &Lines", w.toggle_all_dotted, None,
+                                       "Show every dotted line, not only those of the selected roles")
+        self.all_dotted.setCheckable(True)
+        self.all_dotted.setChecked(True)
         self.shortcuts = self._action("&Mouse and Keyboard", w.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.about = self._action("&About tdorg", w.show_about)
         self.recent_menu = QMenu("Open &Recent", w)
@@ -107,6 +111,8 @@ class Actions(QObject):
         edit.addAction(self.district)
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual])
+        view.addSeparator()
+        view.addAction(self.all_dotted)
         view.addSeparator()
         for dock in self.window.docks():
             view.addAction(dock.toggleViewAction())

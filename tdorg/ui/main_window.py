@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -26,6 +27,17 @@ from .palette import Palette
 from .properties_panel import PropertiesPanel
 from .scene import ChartScene
 from .view import ChartView
+
+
+def _settle_memory() -> None:
+    """Keep the long-lived chart, items and caches out of later garbage-collection passes.
+
+    A big chart holds hundreds of thousands of objects; without this, an
+    occasional full collection pauses an edit for several times its cost.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +88,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self._docks[1], self._docks[3]], [520, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[2]], [220], Qt.Orientation.Vertical)
         self.set_document(Document.of(Chart()), None)
+        stack, scene = self.stack, self.scene
+        # Children are destroyed after the window: keep them from signalling into it.
+        self.destroyed.connect(lambda *_: (stack.blockSignals(True), scene.blockSignals(True)))
 
     # --- construction ---------------------------------------------------------
 
@@ -152,7 +167,13 @@ class MainWindow(QMainWindow):
         self._report_changed()
         self._roles_changed([])
         self.view.current_id = None
+        self.actions.all_dotted.setChecked(self.scene.show_all_dotted)
+        if not self.scene.show_all_dotted:
+            self.show_note(f"This chart has {self.scene.dotted_count():,} dotted lines; they are shown for "
+                              "the selected roles. View › Show All Dotted Lines shows every one.")
         self.initial_view()
+        if len(chart) >= 1000:
+            _settle_memory()
 
     def initial_view(self) -> None:
         """Fit the chart; a very big one opens at reading size on its top instead."""
@@ -244,9 +265,16 @@ class MainWindow(QMainWindow):
         self.properties.show_findings(html)
 
     def show_refusal(self, message: str) -> None:
+        """A refused edit's reason, in red in the status bar for a while."""
+        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
         self.message.setText(message)
         self.message.setToolTip(message)
         self._message_timer.start(12000)
+
+    def show_note(self, message: str) -> None:
+        """Neutral information in the status bar for a while."""
+        self.show_refusal(message)
+        self.message.setStyleSheet(f"color: {style.TEXT_MUTED};")
 
     def _hint(self, text: str) -> None:
         if text:
@@ -299,7 +327,10 @@ class MainWindow(QMainWindow):
     def set_dotted_tool(self) -> None:
         on = self.actions.dotted_tool.isChecked()
         self.view.gestures.dotted_tool = on
-        self.show_refusal("Dotted-line mode: drag from one box to another." if on else "")
+        self.show_note("Dotted-line mode: drag from one box to another." if on else "")
+
+    def toggle_all_dotted(self) -> None:
+        self.scene.set_show_all_dotted(self.actions.all_dotted.isChecked())
 
     def edit_district(self) -> None:
         from .district_dialog import DistrictDialog

@@ -51,11 +51,13 @@ class RoleItem(QGraphicsItem):
         self._title_lines: list[str] = []
         self._person = ""
         self._footer = ""
+        self._fte = ""
+        self._text_ready = False  # laid out on first paint: off-screen boxes cost nothing
+        self._tip_ready = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
-        self._prepare_text()
 
     # --- model updates ------------------------------------------------------
 
@@ -69,7 +71,7 @@ class RoleItem(QGraphicsItem):
         if role == self.role:
             return
         self.role = role
-        self._prepare_text()
+        self._text_ready = self._tip_ready = False
         self.update()
 
     def set_severity(self, severity: Severity | None, count: int) -> None:
@@ -77,7 +79,7 @@ class RoleItem(QGraphicsItem):
             return
         self.severity = severity
         self.finding_count = count
-        self._update_tooltip()
+        self._tip_ready = False
         self.update()
 
     def set_drop_state(self, state: str | None) -> None:
@@ -97,7 +99,7 @@ class RoleItem(QGraphicsItem):
         category = small.elidedText(category, Qt.TextElideMode.ElideRight, width - small.horizontalAdvance(fte) - 10)
         self._footer = category
         self._fte = fte
-        self._update_tooltip()
+        self._text_ready = True
 
     def _update_tooltip(self) -> None:
         role = self.role
@@ -107,6 +109,7 @@ class RoleItem(QGraphicsItem):
             noun = "finding" if self.finding_count == 1 else "findings"
             lines.append(f"<i>{self.finding_count} {noun} — see the Findings panel</i>")
         self.setToolTip("<br>".join(lines))
+        self._tip_ready = True
 
     # --- geometry -----------------------------------------------------------
 
@@ -134,6 +137,8 @@ class RoleItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = style.category_colour(self.role.category)
         rect = self.box_rect()
+        if not self._tip_ready:
+            self._update_tooltip()
         if lod < 0.28:
             self._paint_coarse(painter, rect, colour, selected)
             return
@@ -150,6 +155,8 @@ class RoleItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawPath(strip.intersected(clip))
         if lod >= 0.45:
+            if not self._text_ready:
+                self._prepare_text()
             self._paint_text(painter, colour)
         if self.severity is not None:
             self._paint_badge(painter)

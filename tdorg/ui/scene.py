@@ -22,6 +22,8 @@ from .edge_items import DottedLine, ManagerLines
 from .role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
 
 MARGIN = 80.0
+#: Above this many dotted lines a chart shows only those of the selected roles at first.
+MANY_DOTTED = 200
 
 
 class ChartScene(QGraphicsScene):
@@ -54,6 +56,8 @@ class ChartScene(QGraphicsScene):
         self._anchor: tuple[str, QPointF] | None = None
         self._scheduled = False
         self._feedback_id: str | None = None
+        self.show_all_dotted = True
+        self.selectionChanged.connect(self._selection_changed)
 
     # --- setting a chart ------------------------------------------------------
 
@@ -68,13 +72,14 @@ class ChartScene(QGraphicsScene):
         self._report = None
         self.chart = chart
         self.validator = validator
+        self.show_all_dotted = self.dotted_count() <= MANY_DOTTED
         self._unsubscribe = chart.subscribe(self._changed)
         for role in chart.roles.values():
             item = RoleItem(role)
             self._items[role.id] = item
             self.addItem(item)
         self._relayout(set(chart.roles))
-        self._sync_dotted()
+        self._sync_dotted(None)
         self._refresh_report()
 
     def detach(self) -> None:
@@ -195,14 +200,15 @@ class ChartScene(QGraphicsScene):
                 if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
                     affected.add(item.role.reports_to)
                 item.set_role(role)
+        moved: set[str] = set()
         if structural:
             affected.update(r for r in touched if r in chart.roles)
-            self._relayout(affected)
+            moved = self._relayout(affected)
             if anchor is not None and anchor[0] in self._items:
                 shift = self._items[anchor[0]].pos() - anchor[1]
                 self.relayouted.emit(shift.x(), shift.y())
-        if dotted_dirty or structural:
-            self._sync_dotted(None if structural else set(touched))
+        if dotted_dirty or moved:
+            self._sync_dotted(moved | set(touched))
         self._refresh_report()
         self.rolesChanged.emit(touched)
 
@@ -216,8 +222,8 @@ class ChartScene(QGraphicsScene):
 
     # --- layout -----------------------------------------------------------------
 
-    def _relayout(self, affected: set[str]) -> None:
-        """Re-run the layout; move items whose place changed and redraw their lines."""
+    def _relayout(self, affected: set[str]) -> set[str]:
+        """Re-run the layout; move items whose place changed and redraw their lines; returns the moved."""
         assert self.chart is not None
         chart = self.chart
         old = self.layout
@@ -225,9 +231,11 @@ class ChartScene(QGraphicsScene):
         self.layout = layout
         old_positions = old.positions
         managers: set[str] = set()
+        moved: set[str] = set()
         for role_id, (x, y) in layout.positions.items():
             if old_positions.get(role_id) != (x, y):
                 self._items[role_id].setPos(x, y)
+                moved.add(role_id)
                 managers.add(role_id)
                 manager = chart.roles[role_id].reports_to
                 if manager is not None:
@@ -243,6 +251,7 @@ class ChartScene(QGraphicsScene):
         for manager in managers:
             self._route(manager)
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN))
+        return moved
 
     def _route(self, manager: str) -> None:
         assert self.chart is not None
@@ -261,11 +270,39 @@ class ChartScene(QGraphicsScene):
 
     # --- dotted lines -------------------------------------------------------------
 
-    def _sync_dotted(self, only: set[str] | None = None) -> None:
-        """Add, remove and re-route dotted-line items (all, or those touching ``only``)."""
+    def set_show_all_dotted(self, show_all: bool) -> None:
+        """Show every dotted line, or only those of the selected roles (for very large charts)."""
+        if show_all != self.show_all_dotted:
+            self.show_all_dotted = show_all
+            if self.chart is not None:
+                self._sync_dotted(set())
+
+    def dotted_count(self) -> int:
+        assert self.chart is not None
+        return sum(len(r.dotted_to) for r in self.chart.roles.values())
+
+    def _wanted_dotted(self) -> set[tuple[str, str]]:
+        assert self.chart is not None
+        chart = self.chart
+        roles = chart.roles
+        if self.show_all_dotted:
+            return {(r.id, t) for r in roles.values() for t in r.dotted_to}
+        wanted = {
+            key for key, line in self._dotted.items()
+            if line.isSelected() and key[0] in roles and key[1] in roles[key[0]].dotted_to
+        }
+        for item in self.selectedItems():
+            if isinstance(item, RoleItem) and item.role_id in roles:
+                role_id = item.role_id
+                wanted.update((role_id, t) for t in roles[role_id].dotted_to)
+                wanted.update((s, role_id) for s in chart.dotted_reports(role_id))
+        return wanted
+
+    def _sync_dotted(self, only: set[str] | None) -> None:
+        """Add and remove dotted-line items; re-route new ones and those touching ``only`` (None: all)."""
         assert self.chart is not None
         roles = self.chart.roles
-        wanted = {(r.id, t) for r in roles.values() for t in r.dotted_to}
+        wanted = self._wanted_dotted()
         for key in [k for k in self._dotted if k not in wanted]:
             self.removeItem(self._dotted.pop(key))
         for key in wanted:
@@ -282,6 +319,10 @@ class ChartScene(QGraphicsScene):
                 self._box(key[1]),
                 f"Dotted line: “{source.title}” → “{target.title}”\nSelect it and press Delete to remove it.",
             )
+
+    def _selection_changed(self) -> None:
+        if not self.show_all_dotted and self.chart is not None:
+            self._sync_dotted(set())
 
     def _box(self, role_id: str) -> QRectF:
         x, y = self.layout.positions[role_id]

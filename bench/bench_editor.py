@@ -1,0 +1,103 @@
+"""Editor speed: open + layout + first paint, and one re-parent to a repainted, revalidated canvas.
+
+For each size (2,000 and 5,000 synthetic roles by default) a chart is saved
+to a ``.tdorg`` file, then timed in an offscreen 1400×900 editor window:
+
+- *first paint*: open the file, build the scene (layout included), validate,
+  and grab the canvas to an image;
+- *one edit*: push the undo command of one re-parent, let Qt process the
+  events (scene update, re-layout, revalidation, panels) and grab the canvas
+  again; the median of several edits, alternating between two managers.
+
+Targets on this 2-core machine: first paint ≤ 1 s at 5,000 roles; one edit
+≤ 50 ms at 2,000 roles. Also prints the process's peak memory.
+
+    .venv/bin/python bench/bench_editor.py [SIZES...]
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tdorg.model import Document  # noqa: E402
+from tdorg.model.persistence import open_document, save_document  # noqa: E402
+from tdorg.model.synthetic import synthetic_chart  # noqa: E402
+from tdorg.ui.app import create_application  # noqa: E402
+from tdorg.ui.main_window import MainWindow  # noqa: E402
+
+
+def first_paint(window: MainWindow, path: Path) -> float:
+    app = QApplication.instance()
+    start = time.perf_counter()
+    document = open_document(path)
+    window.set_document(document, path)
+    app.processEvents()
+    window.view.viewport().grab()
+    return (time.perf_counter() - start) * 1000
+
+
+def edit_times(window: MainWindow, edits: int = 11) -> list[float]:
+    """Re-parent one building technician back and forth between two field managers."""
+    app = QApplication.instance()
+    chart = window.chart
+    managers = [r.id for r in chart.roles.values() if chart.child_count(r.id) >= 3 and r.reports_to]
+    first, second = managers[-2], managers[-1]
+    mover = chart.children(first)[0]
+    window.reveal_roles([mover])
+    app.processEvents()
+    window.view.viewport().grab()
+    times = []
+    for n in range(edits):
+        target = second if n % 2 == 0 else first
+        start = time.perf_counter()
+        assert window.editor.move([mover], target)
+        app.processEvents()
+        window.view.viewport().grab()
+        times.append((time.perf_counter() - start) * 1000)
+        assert window.scene.report is window.validator.report  # revalidated and shown
+        assert chart.role(mover).reports_to == target
+    return times
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    sizes = [int(a) for a in argv if a != "-v"] or [2000, 5000]
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        print(f"{'roles':>6}  {'first paint':>12}  {'one edit (median)':>18}  {'one edit (worst)':>17}")
+        for size in sizes:
+            window = MainWindow(settings, recovery_dir=Path(folder) / "recovery")
+            window.resize(1400, 900)
+            window.show()
+            app.processEvents()
+            path = Path(folder) / f"district-{size}.tdorg"
+            save_document(Document.of(synthetic_chart(size, seed=1)), path)
+            paint = first_paint(window, path)
+            times = edit_times(window)
+            print(f"{size:>6}  {paint:>9.0f} ms  {statistics.median(times):>15.1f} ms  {max(times):>14.1f} ms")
+            if verbose:
+                print("        edits:", " ".join(f"{t:.0f}" for t in times))
+            window.stack.setClean()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

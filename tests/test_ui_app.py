@@ -1,0 +1,76 @@
+"""Start-up pieces: the Qt reference guard, the start dialog, rendering the window."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+
+from .conftest import TEMPLATES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_many_qt_calls_do_not_exhaust_none_true_or_false():
+    """Hundreds of thousands of setPen/setPos calls and signal emissions must not abort Python."""
+    code = (
+        "import tdorg.ui\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "from PySide6.QtWidgets import QApplication, QGraphicsRectItem\n"
+        "from PySide6.QtGui import QImage, QPainter, QColor\n"
+        "app = QApplication([])\n"
+        "image = QImage(8, 8, QImage.Format.Format_ARGB32)\n"
+        "painter = QPainter(image)\n"
+        "item = QGraphicsRectItem()\n"
+        "colour = QColor('red')\n"
+        "class Source(QObject):\n"
+        "    changed = Signal(bool)\n"
+        "source = Source()\n"
+        "source.changed.connect(lambda flag: None)\n"
+        "for _ in range(200_000):\n"
+        "    painter.setPen(colour)\n"
+        "    item.setPos(1, 2)\n"
+        "    source.changed.emit(True)\n"
+        "painter.end()\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-400:]
+    assert result.stdout.strip() == "ok"
+
+
+def test_start_dialog_offers_blank_templates_open_and_recent(make_window, tmp_path):
+    from tdorg.ui.start_dialog import StartDialog
+
+    window = make_window(show=False)
+    recent = tmp_path / "plan.tdorg"
+    recent.write_bytes(b"")
+    dialog = StartDialog([str(recent), str(tmp_path / "gone.tdorg")], window)
+    names = [dialog.templates.item(i).text().split("\n")[0] for i in range(dialog.templates.count())]
+    assert "School District of La Crosse" in names and len(names) >= 4
+    assert dialog.recent.count() == 2
+    dialog.templates.itemActivated.emit(dialog.templates.item(0))
+    assert dialog.choice[0] == "template" and dialog.choice[1].parent == TEMPLATES
+    dialog.recent.itemActivated.emit(dialog.recent.item(0))
+    assert dialog.choice == ("recent", recent)
+    dialog.open_button.click()
+    assert dialog.choice == ("open",)
+
+
+def test_the_window_renders_a_sample_with_boxes_lines_and_panels(make_window, tmp_path):
+    window = make_window("francis-howell")
+    window.resize(1400, 900)
+    window.initial_view()
+    target = tmp_path / "window.png"
+    assert window.grab().save(str(target))
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1400, 900)
+    canvas = window.view.viewport().grab().toImage()
+    colours = {canvas.pixelColor(x, y).name() for x in range(0, canvas.width(), 7) for y in range(0, canvas.height(), 7)}
+    assert QColor("#ffffff").name() in colours  # role boxes
+    assert len(colours) > 20  # text, category strips, lines, badges
+    assert window.view.scale_factor() > 0.3  # fitted, readable
+    if os.environ.get("TDORG_SCREENSHOT"):
+        window.grab().save(os.environ["TDORG_SCREENSHOT"])
