@@ -130,3 +130,12 @@ def test_control_characters_are_replaced_and_a_missing_folder_is_an_error(tmp_pa
     with pytest.raises(OSError):
         write_roles_csv(chart, tmp_path / "missing-dir" / "x.csv")
     assert not (tmp_path / "missing-dir").exists()
+
+
+@pytest.mark.parametrize("text", ["=1+1", "'=x", "''+", "'", "-", "@SUM(A1)", "plain", "-2.5", "'quoted'"])
+def test_neutralised_text_reads_back_exactly(text: str):
+    from tdorg.model.formula_guard import FORMULA_STARTS, neutralise, unneutralise
+
+    assert unneutralise(neutralise(text)) == text
+    if text != "-2.5":  # plain numbers stay numbers
+        assert not neutralise(text).startswith(FORMULA_STARTS)

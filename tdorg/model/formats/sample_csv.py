@@ -17,6 +17,7 @@ from typing import Iterator
 from ..chart import Chart
 from ..district import District
 from ..errors import FormatError
+from ..formula_guard import neutralise, unneutralise
 from ..role import Role
 from ..vocab import FLAGS
 from .assemble import RoleEntry, build_chart, role_label
@@ -113,7 +114,7 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
 
     def cell(name: str) -> str:
         index = columns.get(name)
-        return row[index] if index is not None and index < len(row) else ""
+        return unneutralise(row[index]) if index is not None and index < len(row) else ""
 
     role_id = cell("id").strip()
     label = role_label(role_id) if role_id else "This row"
@@ -201,9 +202,10 @@ def _cell(value: str) -> str:
 
 
 def chart_to_csv(chart: Chart) -> str:
-    """The chart's roles as CSV text: ``\n`` between rows, cells quoted only when needed."""
+    """The chart's roles as CSV text: ``\n`` between rows, cells quoted only when needed,
+    formula-like text neutralised for spreadsheet programs."""
     rows = [COLUMNS, *(role_to_row(role) for role in chart.roles_in_order())]
-    return "".join(",".join(_cell(c) for c in row) + "\n" for row in rows)
+    return "".join(",".join(_cell(neutralise(c)) for c in row) + "\n" for row in rows)
 
 
 def write_csv(chart: Chart, path: str | Path) -> None:

@@ -14,8 +14,6 @@ import re
 
 from ..vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
 
-#: Characters that make a spreadsheet program read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _YES = {"yes", "y", "true", "1", "x", "vacant", "open", "tbd", "tbh"}
 _NO = {"", "no", "n", "false", "0", "filled"}
@@ -34,13 +32,6 @@ _KEY_RE = re.compile(r"[^a-z0-9]+")
 
 class CellError(ValueError):
     """A cell's text is not a value the field accepts; ``str()`` says why."""
-
-
-def unneutralise(text: str) -> str:
-    """Undo the quote tdorg's spreadsheet export puts before formula-like text."""
-    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
-        return text[1:]
-    return text
 
 
 def parse_fte(text: str) -> float:

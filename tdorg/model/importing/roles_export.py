@@ -20,19 +20,11 @@ from ..atomic import atomic_write_text, atomic_writer
 from ..chart import Chart
 from ..formats.sample_csv import COLUMNS, role_to_row
 from ..role import Role
-from .cells import FORMULA_STARTS
+from ..formula_guard import neutralise
 from .errors import SpreadsheetError
 
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _NUMBER_COLUMNS = frozenset({"fte", "annual_cost"})
 _XLSX_WIDTHS = {"id": 12, "title": 40, "person": 24, "category": 20, "reports_to": 12, "notes": 40}
-
-
-def neutralise(text: str) -> str:
-    """``text`` made safe to open in a spreadsheet program: formula-like text gets a leading quote."""
-    if text and text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
 
 
 def role_cells(role: Role) -> list[str]:

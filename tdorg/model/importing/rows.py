@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..errors import EditError, FieldValueError
+from ..formula_guard import unneutralise
 from ..role import Role, check_role
 from .cells import (
     CellError,
@@ -25,7 +26,6 @@ from .cells import (
     parse_service_areas,
     parse_yes_no,
     split_list,
-    unneutralise,
 )
 from .columns import ColumnMapping
 from .table import TableRow
