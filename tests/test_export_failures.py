@@ -106,6 +106,7 @@ def test_a_timeout_keeps_the_previous_file(chart, tmp_path, monkeypatch) -> None
     with pytest.raises(ExportTimeoutError):
         export_chart(chart, target, ExportOptions(format="svg", timeout=0.5))
     assert target.read_bytes() == b"previous export"
+    assert leftovers(tmp_path) == ["chart.svg", "dot"]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake Graphviz")
@@ -120,7 +121,8 @@ def test_a_failing_dot_reports_its_message(chart, tmp_path, monkeypatch) -> None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="uses a shell script as a fake Graphviz")
-def test_cancel_stops_a_running_export(chart, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_cancel_stops_a_running_export(chart, fmt, tmp_path, monkeypatch) -> None:
     fake_program(tmp_path, "dot", "sleep 30")
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     calls = []
@@ -131,9 +133,9 @@ def test_cancel_stops_a_running_export(chart, tmp_path, monkeypatch) -> None:
 
     started = time.monotonic()
     with pytest.raises(ExportCancelledError):
-        export_chart(chart, tmp_path / "chart.pdf", ExportOptions(timeout=60), cancel=cancel)
+        export_chart(chart, tmp_path / f"chart.{fmt}", ExportOptions(format=fmt, timeout=60), cancel=cancel)
     assert time.monotonic() - started < 20  # stopped long before the program would end
-    assert not (tmp_path / "chart.pdf").exists()
+    assert leftovers(tmp_path) == ["dot"]
 
 
 @needs_graphviz

@@ -13,12 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..model.atomic import atomic_write_bytes
 from ..model.chart import Chart
 from ..model.rules.base import Report
 from .dot import box_size, build_graph, date_line, engine_for, heading
-from .errors import ExportCancelledError, ExportWriteError
+from .errors import ExportCancelledError
 from .options import ExportOptions
+from .output import staged_output, write_output
 from .runner import Cancel, find_program, run_graphviz
 
 Progress = Callable[[str, float], None]
@@ -34,16 +34,6 @@ def _noop(stage: str, fraction: float) -> None:
 def _check(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
         raise ExportCancelledError()
-
-
-def write_output(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Replace ``path`` with ``data`` atomically; a failure leaves no partial file."""
-    target = Path(path)
-    try:
-        atomic_write_bytes(target, data)
-    except OSError as exc:
-        raise ExportWriteError(target, exc.strerror or str(exc)) from None
-    return target
 
 
 def graphviz_args(options: ExportOptions) -> list[str]:
@@ -65,8 +55,13 @@ def render_chart(
     cancel: Cancel | None = None,
     progress: Progress | None = None,
     title_date: date | None = None,
+    into: Path | None = None,
 ) -> bytes:
-    """The bytes of the export in ``options.format`` (the PDF still at the chart's own size)."""
+    """The bytes of the export in ``options.format`` (the PDF still at the chart's own size).
+
+    With ``into``, Graphviz writes its output to that file instead and the
+    result is empty.
+    """
     progress = progress or _noop
     progress("Preparing the chart", 0.0)
     source = build_graph(chart, options, report, title_date=title_date).source.encode("utf-8")
@@ -76,7 +71,8 @@ def render_chart(
     find_program(program)
     _check(cancel)
     progress("Laying out and drawing with Graphviz", 0.1)
-    return run_graphviz(program, graphviz_args(options), source, timeout=options.timeout, cancel=cancel).data
+    args = graphviz_args(options) + ([f"-o{into}"] if into is not None else [])
+    return run_graphviz(program, args, source, timeout=options.timeout, cancel=cancel).data
 
 
 def export_chart(
@@ -96,6 +92,15 @@ def export_chart(
     """
     options = options or ExportOptions.for_path(path)
     progress = progress or _noop
+    if options.format in ("svg", "png"):
+        # Graphviz writes straight into a file beside the target, moved into place when complete.
+        find_program(engine_for(options)[0])
+        with staged_output(path) as staged:
+            render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date, into=staged)
+            _check(cancel)
+            progress("Writing the file", 0.95)
+        progress("Done", 1.0)
+        return Path(path)
     data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
     if options.format == "pdf":
         from .chartpdf import compose_chart_pdf
@@ -149,4 +154,4 @@ def export_packet(
     target = write_output(path, packet)
     progress("Done", 1.0)
     return target
-__all__ = ["Progress", "export_chart", "export_packet", "graphviz_args", "render_chart", "write_output"]
+__all__ = ["Progress", "export_chart", "export_packet", "graphviz_args", "render_chart"]

@@ -215,10 +215,11 @@ def canvas_layout(chart: Chart, box: tuple[float, float] | None = None) -> Layou
 
 def _spline(points: list[Point]) -> str:
     """A polyline as the B-spline control points Graphviz expects (1 + 3k points)."""
-    out = [points[0]]
-    for a, b in zip(points, points[1:]):
-        out.extend((a, b, b))
-    return " ".join(f"{x:.2f},{y:.2f}" for x, y in out)
+    texts = [f"{x:.2f},{y:.2f}" for x, y in points]
+    out = [texts[0]]
+    for a, b in zip(texts, texts[1:]):
+        out += (a, b, b)
+    return " ".join(out)
 
 
 def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 from functools import lru_cache
 
 from ..model.role import Role
@@ -28,13 +27,17 @@ def clean(value: str) -> str:
     return " ".join(_UNPRINTABLE.sub("", value).split())
 
 
+def _escape(line: str) -> str:
+    return html.escape(line, quote=True).replace("\\", "\\\\")
+
+
 def text(value: str) -> str:
     """Clean and escape text for an HTML-like label.
 
     Graphviz still expands ``\\N``, ``\\G`` and the like inside HTML-like
     labels (after reading entities), so every backslash is doubled.
     """
-    return html.escape(clean(value), quote=True).replace("\\", "\\\\")
+    return _escape(clean(value))
 
 
 @lru_cache(maxsize=8192)
@@ -43,7 +46,31 @@ def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> tuple[str, ...]
     cleaned = clean(value)
     if len(cleaned) <= width:
         return (cleaned,)
-    return tuple(textwrap.wrap(cleaned, width=width, break_long_words=True, break_on_hyphens=False)) or ("",)
+    lines: list[str] = []
+    current = ""
+    for word in cleaned.split(" "):
+        while len(word) > width:  # a word longer than a line is broken
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    if current or not lines:
+        lines.append(current)
+    return tuple(lines)
+
+
+@lru_cache(maxsize=8192)
+def _markup(value: str, width: int) -> str:
+    """Wrapped, escaped lines joined with line breaks."""
+    return "<BR/>".join(_escape(line) for line in wrap(value, width))
 
 
 def _person_lines(role: Role) -> tuple[str, ...]:
@@ -67,11 +94,16 @@ def _fte(value: float) -> str:
 
 def meta_line(role: Role) -> str:
     """Category, FTE and employment, e.g. ``Network · 0.5 FTE · Contractor``."""
-    parts = [vocab_label(CATEGORIES, role.category)]
-    if abs(role.fte - 1.0) > 1e-9:
-        parts.append(_fte(role.fte))
-    if role.employment != "staff":
-        parts.append(role.employment.capitalize())
+    return _meta(role.category, role.fte, role.employment)
+
+
+@lru_cache(maxsize=1024)
+def _meta(category: str, fte: float, employment: str) -> str:
+    parts = [vocab_label(CATEGORIES, category)]
+    if abs(fte - 1.0) > 1e-9:
+        parts.append(_fte(fte))
+    if employment != "staff":
+        parts.append(employment.capitalize())
     return " · ".join(parts)
 
 
@@ -88,15 +120,18 @@ def badge(counts: dict[Severity, int]) -> tuple[Severity, str] | None:
 def role_label(role: Role, counts: dict[Severity, int] | None = None) -> str:
     """The HTML-like label of a role's box (returned with its outer ``< >``)."""
     colour = style.colour_for(role.category)
-    title = "<BR/>".join(text(line) for line in wrap(role.title))
-    person = "<BR/>".join(text(line) for line in _person_lines(role))
+    title = _markup(role.title, style.TITLE_CHARS_PER_LINE)
+    if role.vacant:
+        person = "Vacant"
+    else:
+        person = _markup(role.person, style.PERSON_CHARS_PER_LINE) if role.person.strip() else ""
     if role.vacant:
         person, person_colour = f"<I>{person}</I>", style.VACANT_STROKE
     else:
         person_colour = style.TEXT_COLOUR
     mark = badge(counts) if counts else None
     meta_width = style.META_CHARS_PER_LINE - (8 if mark else 0)
-    meta = "<BR/>".join(text(line) for line in wrap(meta_line(role), meta_width))
+    meta = _markup(meta_line(role), meta_width)
     span = ' COLSPAN="2"' if mark else ""
     rows = [
         f'<TR><TD{span}><FONT POINT-SIZE="{style.TITLE_SIZE:g}" COLOR="{style.TEXT_COLOUR}"><B>{title}</B></FONT></TD></TR>'
