@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from .conftest import TEMPLATES
 
@@ -72,5 +73,19 @@ def test_the_window_renders_a_sample_with_boxes_lines_and_panels(make_window, tm
     assert QColor("#ffffff").name() in colours  # role boxes
     assert len(colours) > 20  # text, category strips, lines, badges
     assert window.view.scale_factor() > 0.3  # fitted, readable
-    if os.environ.get("TDORG_SCREENSHOT"):
-        window.grab().save(os.environ["TDORG_SCREENSHOT"])
+
+
+def test_screenshot_of_a_sample_with_a_finding_chosen(make_window, tmp_path):
+    """The README's picture: set TDORG_SCREENSHOT=docs/screenshot.png to write it there."""
+    window = make_window("patrick-henry")
+    window.resize(1400, 900)
+    window.initial_view()
+    finding = next(f for f in window.findings.findings() if f.rule_id == "RED-1" and "dir" in f.role_ids)
+    item = window.findings.item_for(finding)
+    window.findings.tree.setCurrentItem(item)
+    window.findings._clicked(item)
+    assert window.scene.selected_role_ids() == ["dir"] and window.properties.role_id == "dir"
+    QApplication.processEvents()
+    target = Path(os.environ.get("TDORG_SCREENSHOT") or tmp_path / "screenshot.png")
+    assert window.grab().save(str(target))
+    assert QImage(str(target)).width() == 1400

@@ -19,12 +19,16 @@ _PAD = 9.0
 _RADIUS = 6.0
 _BADGE = 18.0
 
+#: Below this scale a box shows only its title, in a large font; below COARSE, only colours.
+OVERVIEW = 0.5
+COARSE = 0.2
+
 #: Drop feedback states of a box under a drag.
 ACCEPT = "accept"
 REFUSE = "refuse"
 
 
-def _fonts() -> tuple[QFont, QFont, QFont]:
+def _fonts() -> tuple[QFont, QFont, QFont, QFont]:
     base = style.ui_font()
     title = QFont(base)
     title.setPixelSize(13)
@@ -33,13 +37,16 @@ def _fonts() -> tuple[QFont, QFont, QFont]:
     person.setPixelSize(12)
     small = QFont(base)
     small.setPixelSize(10)
-    return title, person, small
+    overview = QFont(base)
+    overview.setPixelSize(20)
+    overview.setWeight(QFont.Weight.DemiBold)
+    return title, person, small, overview
 
 
 class RoleItem(QGraphicsItem):
     """One role; the scene creates it once and updates it when the role changes."""
 
-    _fonts_cache: tuple[QFont, QFont, QFont] | None = None
+    _fonts_cache: tuple[QFont, QFont, QFont, QFont] | None = None
 
     def __init__(self, role: Role) -> None:
         super().__init__()
@@ -52,6 +59,7 @@ class RoleItem(QGraphicsItem):
         self._person = ""
         self._footer = ""
         self._fte = ""
+        self._overview_lines: list[str] = []
         self._text_ready = False  # laid out on first paint: off-screen boxes cost nothing
         self._tip_ready = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -62,7 +70,7 @@ class RoleItem(QGraphicsItem):
     # --- model updates ------------------------------------------------------
 
     @classmethod
-    def fonts(cls) -> tuple[QFont, QFont, QFont]:
+    def fonts(cls) -> tuple[QFont, QFont, QFont, QFont]:
         if cls._fonts_cache is None:
             cls._fonts_cache = _fonts()
         return cls._fonts_cache
@@ -77,6 +85,8 @@ class RoleItem(QGraphicsItem):
     def set_severity(self, severity: Severity | None, count: int) -> None:
         if severity == self.severity and count == self.finding_count:
             return
+        if (severity is None) != (self.severity is None):
+            self._text_ready = False
         self.severity = severity
         self.finding_count = count
         self._tip_ready = False
@@ -88,7 +98,7 @@ class RoleItem(QGraphicsItem):
             self.update()
 
     def _prepare_text(self) -> None:
-        title_font, person_font, small_font = self.fonts()
+        title_font, person_font, small_font, _ = self.fonts()
         width = BOX_WIDTH - _STRIP - 2 * _PAD - 6
         self._title_lines = _wrap(self.role.title, QFontMetricsF(title_font), width, 2)
         shown = self.role.display_person() if (self.role.vacant or self.role.person) else ""
@@ -99,6 +109,9 @@ class RoleItem(QGraphicsItem):
         category = small.elidedText(category, Qt.TextElideMode.ElideRight, width - small.horizontalAdvance(fte) - 10)
         self._footer = category
         self._fte = fte
+        overview = QFontMetricsF(self.fonts()[3])
+        reserve = 28 if self.severity is not None else 0  # room for the badge
+        self._overview_lines = _wrap(self.role.title, overview, BOX_WIDTH - _STRIP - 2 * _PAD - reserve, 2)
         self._text_ready = True
 
     def _update_tooltip(self) -> None:
@@ -139,7 +152,7 @@ class RoleItem(QGraphicsItem):
         rect = self.box_rect()
         if not self._tip_ready:
             self._update_tooltip()
-        if lod < 0.28:
+        if lod < COARSE:
             self._paint_coarse(painter, rect, colour, selected)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -154,12 +167,16 @@ class RoleItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPath(strip.intersected(clip))
-        if lod >= 0.45:
-            if not self._text_ready:
-                self._prepare_text()
+        if not self._text_ready:
+            self._prepare_text()
+        if lod >= OVERVIEW:
             self._paint_text(painter, colour)
-        if self.severity is not None:
-            self._paint_badge(painter)
+            if self.severity is not None:
+                self._paint_badge(painter, QPointF(BOX_WIDTH - 2, 0), _BADGE, 11)
+        else:
+            self._paint_overview(painter)
+            if self.severity is not None:
+                self._paint_badge(painter, QPointF(BOX_WIDTH - 18, 18), 26, 18)
 
     def _frame_colours(self, selected: bool) -> tuple[QColor, QColor, float]:
         if self.drop_state == ACCEPT:
@@ -179,7 +196,7 @@ class RoleItem(QGraphicsItem):
             painter.fillRect(QRectF(BOX_WIDTH - 28, 0, 28, 28), style.severity_colour(self.severity))
 
     def _paint_text(self, painter: QPainter, colour: QColor) -> None:
-        title_font, person_font, small_font = self.fonts()
+        title_font, person_font, small_font, _ = self.fonts()
         left = _STRIP + _PAD
         width = BOX_WIDTH - left - _PAD
         y = 8.0
@@ -205,19 +222,30 @@ class RoleItem(QGraphicsItem):
         painter.setPen(QColor(style.TEXT_MUTED))
         painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._fte)
 
-    def _paint_badge(self, painter: QPainter) -> None:
+    def _paint_overview(self, painter: QPainter) -> None:
+        """Zoomed out: the title alone, large enough to read at this scale."""
+        font = self.fonts()[3]
+        painter.setFont(font)
+        painter.setPen(QColor(style.TEXT))
+        left = _STRIP + _PAD
+        height = QFontMetricsF(font).height()
+        top = (BOX_HEIGHT - height * len(self._overview_lines)) / 2
+        for n, line in enumerate(self._overview_lines):
+            painter.drawText(QRectF(left, top + n * height, BOX_WIDTH - left - _PAD, height),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+
+    def _paint_badge(self, painter: QPainter, centre: QPointF, size: float, text_px: int) -> None:
         assert self.severity is not None
-        centre = QPointF(BOX_WIDTH - 2, 0)
         painter.setPen(QPen(QColor("white"), 2))
         painter.setBrush(style.severity_colour(self.severity))
-        painter.drawEllipse(centre, _BADGE / 2, _BADGE / 2)
+        painter.drawEllipse(centre, size / 2, size / 2)
         font = QFont(self.fonts()[2])
         font.setBold(True)
-        font.setPixelSize(11)
+        font.setPixelSize(text_px)
         painter.setFont(font)
         painter.setPen(QColor("white"))
         text = str(self.finding_count) if self.finding_count < 10 else "9+"
-        painter.drawText(QRectF(centre.x() - _BADGE / 2, centre.y() - _BADGE / 2, _BADGE, _BADGE),
+        painter.drawText(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size),
                          Qt.AlignmentFlag.AlignCenter, text)
 
 

@@ -71,13 +71,15 @@ class RoleLines(QWidget):
         for row, target in enumerate(role.dotted_to):
             label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, chart.role(target).title))
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
             label.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
             remove = QToolButton()
             remove.setText("Remove")
             remove.setToolTip(f"Remove the dotted line to {quoted(chart.role(target).title)}")
             remove.clicked.connect(lambda _=False, t=target: self._remove(t))
             self.grid.addWidget(label, row, 0)
-            self.grid.addWidget(remove, row, 1, Qt.AlignmentFlag.AlignRight)
+            self.grid.addWidget(remove, row, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.grid.setColumnStretch(0, 1)
         self.dotted.setVisible(bool(role.dotted_to))
 
     def _remove(self, target: str) -> None:
