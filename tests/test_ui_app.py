@@ -89,3 +89,19 @@ def test_screenshot_of_a_sample_with_a_finding_chosen(make_window, tmp_path):
     target = Path(os.environ.get("TDORG_SCREENSHOT") or tmp_path / "screenshot.png")
     assert window.grab().save(str(target))
     assert QImage(str(target)).width() == 1400
+
+
+def test_start_up_asks_how_to_begin_and_opens_the_chosen_template(make_window, monkeypatch):
+    from tdorg.ui.app import start
+    from tdorg.ui.start_dialog import StartDialog
+
+    def choose_template(dialog):
+        dialog.choice = ("template", TEMPLATES / "la-crosse.json")
+        return 1
+
+    monkeypatch.setattr(StartDialog, "exec", choose_template)
+    window = make_window()
+    start(window)
+    assert window.chart.district.name == "School District of La Crosse"
+    assert window.path is None and not window.is_modified()
+    assert "(from template)" in window.windowTitle()

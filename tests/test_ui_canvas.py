@@ -210,3 +210,62 @@ def test_the_view_stays_on_the_drop_target_after_a_relayout(window):
     QApplication.processEvents()
     after = window.view.mapFromScene(window.scene.item("ism").pos())
     assert (after - before).manhattanLength() <= 2
+
+
+def test_wheel_zooms_at_the_cursor_and_fit_and_actual_size_work(window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    view = window.view
+    view.actual_size()
+    assert view.scale_factor() == 1.0
+    point = on_screen(window, "dir")
+    under = view.mapToScene(point)
+    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(event)
+    assert view.scale_factor() > 1.3
+    assert (view.mapFromScene(under) - point).manhattanLength() <= 2  # zoomed around the cursor
+    view.fit()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for role_id in window.chart.roles:
+        assert visible.contains(window.scene.item(role_id).sceneBoundingRect())
+    assert window.zoom.text() == f"{view.scale_factor() * 100:.0f}%"
+
+
+def test_escape_cancels_a_drag_and_nothing_changes(window):
+    chart = window.chart
+    snapshot = chart.copy()
+    window.view.set_scale(0.5)
+    window.view.centerOn(window.scene.bounding_rect_of(["hd", "ism"]).center())
+    QApplication.processEvents()
+    start = window.view.mapFromScene(centre(window, "hd"))
+    target = window.view.mapFromScene(centre(window, "ism"))
+    drag(window, start, target, release=False)
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.scene.item("ism").drop_state is None
+    QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert chart == snapshot and window.stack.count() == 0
+
+
+def test_context_menu_offers_reports_dotted_lines_and_delete(window):
+    menu = window.canvas_menu.build(on_screen(window, "ism"))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0].startswith("Add Report to “Information Systems Manager”")
+    assert "Draw Dotted Line From Here" in texts and "Delete" in texts
+    add_network = next(a for a in menu.actions()[0].menu().actions() if a.text() == "Network")
+    add_network.trigger()
+    assert any(r.category == "network" and r.vacant for r in (window.chart.role(i) for i in window.chart.children("ism")))
+    empty = window.canvas_menu.build(window.view.mapFromScene(QPointF(-70, -70)))
+    assert empty.actions()[0].text() == "Add Top-Level Role"
+
+
+def test_a_blank_chart_starts_from_a_palette_drop(make_window):
+    window = make_window()
+    assert len(window.chart) == 0
+    palette_drop(window, "superintendent", window.view.viewport().rect().center())
+    (role,) = window.chart.roles.values()
+    assert role.reports_to is None and role.has("superintendent")
+    palette_drop(window, "it_leader", on_screen(window, role.id))
+    leader = next(r for r in window.chart.roles.values() if r.category == "it_leader")
+    assert leader.reports_to == role.id and leader.has("top_it_leader") and leader.has("cabinet")

@@ -8,9 +8,10 @@ it and keeps the view steady across re-layouts.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from . import style
 from .gestures import Gestures
 from .role_item import RoleItem
 from .scene import ChartScene
@@ -34,7 +35,7 @@ class ChartView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
@@ -64,16 +65,19 @@ class ChartView(QGraphicsView):
         self.set_scale(self.scale_factor() * factor)
 
     def zoom_in(self) -> None:
-        anchor = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.zoom_by(1.25)
-        self.setTransformationAnchor(anchor)
 
     def zoom_out(self) -> None:
-        anchor = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.zoom_by(0.8)
-        self.setTransformationAnchor(anchor)
+
+    def zoom_at(self, factor: float, pos: QPoint) -> None:
+        """Zoom keeping the scene point under viewport point ``pos`` where it is."""
+        before = self.mapToScene(pos)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.zoom_by(factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        shift = self.mapToScene(pos) - before
+        self.centerOn(self.mapToScene(self.viewport().rect().center()) - shift)
 
     def actual_size(self) -> None:
         centre = self.mapToScene(self.viewport().rect().center())
@@ -120,8 +124,23 @@ class ChartView(QGraphicsView):
             return
         delta = event.angleDelta().y() or event.angleDelta().x()
         if delta:
-            self.zoom_by(1.0015 ** delta)
+            self.zoom_at(1.0015 ** delta, event.position().toPoint())
         event.accept()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """On an empty chart, say how to begin."""
+        chart = self.chart_scene.chart
+        if chart is not None and len(chart) == 0:
+            painter.save()
+            painter.resetTransform()
+            font = painter.font()
+            font.setPointSizeF(13)
+            painter.setFont(font)
+            painter.setPen(QColor(style.TEXT_MUTED))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
+                             "Drag a role type from the palette onto the canvas to start your chart.\n"
+                             "Begin with the superintendent, then the technology leader.")
+            painter.restore()
 
     # --- keeping the view steady ------------------------------------------------
 
