@@ -105,3 +105,23 @@ def test_start_up_asks_how_to_begin_and_opens_the_chosen_template(make_window, m
     assert window.chart.district.name == "School District of La Crosse"
     assert window.path is None and not window.is_modified()
     assert "(from template)" in window.windowTitle()
+
+
+def test_an_unexpected_error_is_a_plain_message_and_the_work_is_autosaved(make_window, dialogs, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tdorg.ui.app import install_exception_hook
+
+    window = make_window("west-salem")
+    window.editor.add_role("security", "dti")
+    monkeypatch.setattr("sys.excepthook", sys.excepthook)  # restored after the test
+    install_exception_hook(window)
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    try:
+        raise RuntimeError("the printer caught fire")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    text, detail = dialogs.seen[-1]
+    assert "unexpected problem" in text and "the printer caught fire" in detail
+    assert "Traceback" not in text + detail
+    assert window.autosave.file.exists()

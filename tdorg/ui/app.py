@@ -48,10 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     install_exception_hook(window)
     window.show()
-    if files:
-        QTimer.singleShot(0, lambda: window.files.open_path(Path(files[0]), ask=False))
-    else:
-        QTimer.singleShot(0, lambda: start(window))
+    QTimer.singleShot(0, lambda: start(window, Path(files[0]) if files else None))
     return app.exec()
 
 
@@ -74,12 +71,15 @@ def create_application():  # noqa: ANN201 - QApplication
     return app
 
 
-def start(window) -> None:  # noqa: ANN001 - MainWindow
-    """Offer crash recovery; otherwise ask how to begin."""
+def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindow
+    """Offer crash recovery first; then open ``path``, or ask how to begin."""
     from .recovery import offer_recovery
     from .start_dialog import StartDialog
 
     if offer_recovery(window):
+        return
+    if path is not None:
+        window.files.open_path(path, ask=False)
         return
     dialog = StartDialog(window.files.recent(), window)
     if not dialog.exec():
@@ -97,9 +97,14 @@ def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
     """Unexpected errors: autosave, log the details, and show a plain sentence."""
     from PySide6.QtWidgets import QMessageBox
 
+    showing = []
+
     def hook(kind, value, tb) -> None:  # noqa: ANN001
         details = "".join(traceback.format_exception(kind, value, tb))
         print(details, file=sys.stderr)
+        if showing:  # one message at a time; the details are on stderr
+            return
+        showing.append(True)
         try:
             window.autosave.save_now()
         except Exception:  # noqa: BLE001 - already handling a failure
@@ -107,8 +112,11 @@ def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
         box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
                           "tdorg ran into an unexpected problem and could not finish what it was doing.",
                           QMessageBox.StandardButton.Ok, window)
-        box.setInformativeText(f"{value}\n\nYour chart is still open and a recovery copy has been autosaved. "
-                               "Save your work under a new name to be safe.")
-        box.exec()
+        box.setInformativeText(f"({kind.__name__}: {value})\n\nYour chart is still open, and any unsaved "
+                               "changes were autosaved for recovery. Save your work under a new name to be safe.")
+        try:
+            box.exec()
+        finally:
+            showing.clear()
 
     sys.excepthook = hook
