@@ -46,12 +46,13 @@ RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _ORDER = {r.id: n for n, r in enumerate(RULES)}
 
 #: Which aspects each kind of change touches. Adding or removing a role
-#: changes everything a rule may read; a sibling reorder changes nothing.
+#: changes everything a rule may read; a sibling reorder changes only the
+#: order in which a finding lists roles.
 _ASPECTS = {
     chart_module.ADDED: frozenset({STRUCTURE, DOTTED, FIELDS}),
     chart_module.REMOVED: frozenset({STRUCTURE, DOTTED, FIELDS}),
     chart_module.REPARENTED: frozenset({STRUCTURE}),
-    chart_module.REORDERED: frozenset(),
+    chart_module.REORDERED: frozenset({STRUCTURE}),
     chart_module.DOTTED: frozenset({DOTTED}),
     chart_module.UPDATED: frozenset({FIELDS}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
@@ -95,11 +96,9 @@ class Validator:
         if aspects is None:  # settings: thresholds or switched-off rules
             self._dirty = {r.id for r in self.rules}
             self._metrics_dirty = True
-        elif aspects:
+        else:
             self._dirty.update(r.id for r in self.rules if r.reads & aspects)
             self._metrics_dirty = self._metrics_dirty or bool(aspects & _METRIC_ASPECTS)
-        else:
-            return
         self._report = None
 
     @property
