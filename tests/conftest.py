@@ -55,7 +55,7 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
         window = MainWindow(settings, recovery_dir=tmp_path / "recovery")
         windows.append(window)
         if template:
-            assert window.files.new_from_template(TEMPLATES / f"{template}.json")
+            assert window.files.new_from_template(template)
         if show:
             window.show()
             qtbot.waitExposed(window)

@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from .conftest import TEMPLATES
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -50,10 +48,10 @@ def test_start_dialog_offers_blank_templates_open_and_recent(make_window, tmp_pa
     recent.write_bytes(b"")
     dialog = StartDialog([str(recent), str(tmp_path / "gone.tdorg")], window)
     names = [dialog.templates.item(i).text().split("\n")[0] for i in range(dialog.templates.count())]
-    assert "School District of La Crosse" in names and len(names) >= 4
+    assert "School District of La Crosse" in names and "Small district starter" in names
     assert dialog.recent.count() == 2
     dialog.templates.itemActivated.emit(dialog.templates.item(0))
-    assert dialog.choice[0] == "template" and dialog.choice[1].parent == TEMPLATES
+    assert dialog.choice == ("template", "small")
     dialog.recent.itemActivated.emit(dialog.recent.item(0))
     assert dialog.choice == ("recent", recent)
     dialog.open_button.click()
@@ -96,7 +94,7 @@ def test_start_up_asks_how_to_begin_and_opens_the_chosen_template(make_window, m
     from tdorg.ui.start_dialog import StartDialog
 
     def choose_template(dialog):
-        dialog.choice = ("template", TEMPLATES / "la-crosse.json")
+        dialog.choice = ("template", "la-crosse")
         return 1
 
     monkeypatch.setattr(StartDialog, "exec", choose_template)

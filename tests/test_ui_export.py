@@ -46,11 +46,13 @@ def test_board_packet_is_a_pdf(window, monkeypatch, tmp_path):
     assert (tmp_path / "packet.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_dot_source_needs_no_graphviz_and_holds_every_title(window, monkeypatch, tmp_path):
+def test_dot_source_needs_no_graphviz_and_holds_every_role(window, monkeypatch, tmp_path):
+    window.editor.add_role("security", "dir")  # the export sees the chart as it is now
     choose(monkeypatch, tmp_path / "chart.dot", format="dot")
     finish(run_export(window))
     text = (tmp_path / "chart.dot").read_text(encoding="utf-8")
-    assert all(role.title in text for role in window.chart.roles.values())
+    assert all(f"\t{role_id} [label=" in text for role_id in window.chart.roles)
+    assert "security" in window.chart.roles
 
 
 def test_a_cancelled_export_writes_nothing(window, tmp_path):

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
 from tdorg.model.errors import TdorgError
-from tdorg.model.formats import load_chart, read_json
+from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_document, save_document
-
-from .style import templates_dir
+from tdorg.model.templates import Template, new_from_template, templates
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -29,23 +28,9 @@ SAVE_FILTER = "tdorg chart (*.tdorg)"
 MAX_RECENT = 8
 
 
-def template_entries() -> list[tuple[str, str, Path]]:
-    """(name, details, path) of each shipped sample district."""
-    entries = []
-    folder = templates_dir()
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            chart = read_json(path)
-        except TdorgError:
-            continue
-        district = chart.district
-        name = district.name or path.stem.replace("-", " ").title()
-        bits = [district.state] if district.state else []
-        if district.students:
-            bits.append(f"{district.students:,} students")
-        bits.append(f"{len(chart)} roles")
-        entries.append((name, " · ".join(bits), path))
-    return entries
+def template_entries() -> list[Template]:
+    """The size starters and the sample districts (blank has its own command)."""
+    return [t for t in templates() if t.kind != "blank"]
 
 
 class FileActions(QObject):
@@ -94,15 +79,16 @@ class FileActions(QObject):
         self.window.set_document(Document.of(Chart()), None, name="Untitled")
         return True
 
-    def new_from_template(self, path: Path) -> bool:
+    def new_from_template(self, key: str) -> bool:
+        """A new unsaved chart from template ``key`` (see :func:`tdorg.model.templates.templates`)."""
         if not self.maybe_save("starting a new chart"):
             return False
         try:
-            chart = read_json(path)
+            chart = new_from_template(key)
         except TdorgError as error:
             self.error("Could not read the template", error)
             return False
-        name = f"{chart.district.name or path.stem} (from template)"
+        name = f"{chart.district.name or key.replace('-', ' ').title()} (from template)"
         self.window.set_document(Document.of(chart), None, name=name)
         return True
 
@@ -203,8 +189,15 @@ class FileActions(QObject):
 
     def fill_template_menu(self, menu: QMenu) -> None:
         menu.clear()
-        for name, details, path in template_entries():
-            menu.addAction(f"{name}  ({details})").triggered.connect(lambda _=False, p=path: self.new_from_template(p))
+        kind = None
+        for template in template_entries():
+            if kind is not None and template.kind != kind:
+                menu.addSeparator()
+            kind = template.kind
+            action = menu.addAction(template.name)
+            action.setStatusTip(template.description)
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _=False, key=template.key: self.new_from_template(key))
         if menu.isEmpty():
             menu.addAction("No templates found").setEnabled(False)
 

@@ -24,7 +24,7 @@ _PATH = Qt.ItemDataRole.UserRole + 1
 
 
 class StartDialog(QDialog):
-    """Asks how to begin; ``choice`` is ("blank",), ("template", path), ("open",) or ("recent", path)."""
+    """Asks how to begin; ``choice`` is ("blank",), ("template", key), ("open",) or ("recent", path)."""
 
     def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,13 +61,16 @@ class StartDialog(QDialog):
         self.open_button.clicked.connect(lambda: self._choose(("open",)))
 
         self.templates = self._list()
-        for name, details, path in template_entries():
-            item = QListWidgetItem(style.category_icon("superintendent"), f"{name}\n{details}")
-            item.setData(_PATH, str(path))
-            item.setToolTip(f"A real department from the practitioners' thread: {name}")
+        for template in template_entries():
+            icon = style.category_icon("it_leader" if template.kind == "size" else "superintendent")
+            kind = "Starter" if template.kind == "size" else "Sample district"
+            students = f" · {template.students:,} students" if template.students else ""
+            item = QListWidgetItem(icon, f"{template.name}\n{kind}{students}")
+            item.setData(_PATH, template.key)
+            item.setToolTip(template.description)
             self.templates.addItem(item)
-        self.templates.itemActivated.connect(lambda i: self._choose(("template", Path(i.data(_PATH)))))
-        columns.addLayout(self._column("New from a sample district", self.templates, "Use template"), 3)
+        self.templates.itemActivated.connect(lambda i: self._choose(("template", i.data(_PATH))))
+        columns.addLayout(self._column("New from a template", self.templates, "Use template"), 3)
 
         self.recent = self._list()
         for entry in recent:

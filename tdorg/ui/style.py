@@ -78,10 +78,6 @@ def resources_dir() -> Path:
     return package.parent / "resources"
 
 
-def templates_dir() -> Path:
-    return resources_dir() / "templates"
-
-
 @lru_cache(maxsize=None)
 def category_icon(category: str) -> QIcon:
     """The category's icon from ``resources/icons``; a colour swatch if missing."""
