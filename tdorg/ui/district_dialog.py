@@ -55,6 +55,8 @@ class DistrictDialog(QDialog):
         self.original = district
         self.errors: dict[str, ErrorLabel] = {}
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
         intro = QLabel("The staffing ratios and several rules read these figures. Leave a figure "
                        "as “Unknown” when you do not have it; the ratios that need it are skipped.")
         intro.setWordWrap(True)

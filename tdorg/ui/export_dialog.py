@@ -51,6 +51,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         remembered = remembered or {}
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
         self.chart_radio = QRadioButton("The chart")
         self.packet_radio = QRadioButton("Board packet (PDF): cover, chart, metrics and findings with sources")
         group = QButtonGroup(self)
