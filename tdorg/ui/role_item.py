@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from tdorg.model.role import Role
 from tdorg.model.rules.base import Severity
@@ -18,6 +18,8 @@ _STRIP = 6.0
 _PAD = 9.0
 _RADIUS = 6.0
 _BADGE = 18.0
+
+_BOUNDS = QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT + _BADGE / 2 + 6)
 
 #: Below this scale a box shows only its title, in a large font; below COARSE, only colours.
 OVERVIEW = 0.5
@@ -43,13 +45,18 @@ def _fonts() -> tuple[QFont, QFont, QFont, QFont]:
     return title, person, small, overview
 
 
-class RoleItem(QGraphicsItem):
-    """One role; the scene creates it once and updates it when the role changes."""
+class RoleItem(QGraphicsRectItem):
+    """One role; the scene creates it once and updates it when the role changes.
+
+    The item's rectangle is its bounding area (box, badge and selection
+    outline) so that Qt finds exposed items without calling into Python.
+    """
 
     _fonts_cache: tuple[QFont, QFont, QFont, QFont] | None = None
 
     def __init__(self, role: Role) -> None:
-        super().__init__()
+        super().__init__(_BOUNDS)
+        self.setPen(Qt.PenStyle.NoPen)
         self.role_id = role.id
         self.role = role
         self.severity: Severity | None = None
@@ -125,9 +132,6 @@ class RoleItem(QGraphicsItem):
         self._tip_ready = True
 
     # --- geometry -----------------------------------------------------------
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT + _BADGE / 2 + 6)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
