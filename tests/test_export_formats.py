@@ -92,7 +92,8 @@ def test_dot_source_names_every_role_and_line(sample, layout, tmp_path) -> None:
                 tail = rf'"?{re.escape(manager)}"?'
             assert re.search(rf'^\s*{tail} -> "?{re.escape(rid)}"?[ \n]', source, re.M)
         for target in role.dotted_to:
-            assert re.search(rf'^\t"?{re.escape(target)}"? -> "?{re.escape(rid)}"? \[.*style=dashed', source, re.M)
+            # dashed, from the role to its dotted-line manager
+            assert re.search(rf'^\t"?{re.escape(rid)}"? -> "?{re.escape(target)}"? \[.*style=dashed', source, re.M)
 
 
 def test_format_follows_the_extension() -> None:

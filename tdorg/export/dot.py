@@ -1,8 +1,9 @@
 """A chart as a Graphviz graph, laid out by ``dot`` or pinned as on the canvas.
 
-Reporting lines are solid; dotted lines are dashed and never constrain the
-ranks. Category colours fill the boxes, vacancies have a dashed border and say
-"Vacant", and finding badges mark the roles a report names. Labels are built
+Reporting lines are solid; dotted lines are dashed, with an arrow at the
+dotted-line manager, and never constrain the ranks. Boxes carry their
+category's colour, vacancies have a dashed border and say "Vacant", and
+finding badges count the findings that name a role. Labels are built
 by :mod:`tdorg.export.labels`, which escapes every piece of chart text.
 
 Every box has the same size, as on the canvas: wide enough for the wrapped
@@ -23,7 +24,6 @@ from ..model.rules.base import Report, Severity
 from . import labels, style
 from .options import ExportOptions
 
-POINTS_PER_INCH = 72.0
 MAX_LEAF_ROW = 6
 #: Separator in the names of the invisible joints of stacked reporting lines;
 #: role ids cannot contain it, so the names never collide with a role.
@@ -80,18 +80,20 @@ def build_graph(
         "node",
         shape="box",
         style="rounded,filled",
-        fontname=style.FONT,
+        fillcolor=style.BOX_FILL,
+        color=style.BOX_BORDER,
+        penwidth="1",
         fixedsize="true",
-        width=f"{width / POINTS_PER_INCH:.4f}",
-        height=f"{height / POINTS_PER_INCH:.4f}",
-        margin="0.04,0.03",
-        penwidth="1.4",
+        width=f"{width / 72:.4f}",
+        height=f"{height / 72:.4f}",
+        margin="0",
+        fontname=style.FONT,
     )
-    g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.2")
+    g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.4")
     if canvas:
         _canvas_body(g, chart, counts, (width, height))
     else:
-        _auto_body(g, chart, counts)
+        _auto_body(g, chart, counts, (width, height))
     return g
 
 
@@ -143,33 +145,37 @@ def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str] | Non
     g.body.append(f"{tail_head} [{_attrs(attrs)}]\n" if attrs else f"{tail_head}\n")
 
 
-def _add_roles(g: graphviz.Digraph, chart: Chart, order: list[str], counts: dict, pins: dict[str, str]) -> None:
+def _add_roles(
+    g: graphviz.Digraph, chart: Chart, order: list[str], counts: dict, box: tuple[float, float], pins: dict[str, str]
+) -> None:
     for rid in order:
         role = chart.roles[rid]
-        look = {"label": labels.role_label(role, counts.get(rid))}
+        look = {"label": labels.role_label(role, counts.get(rid), box)}
         if role.vacant:
-            look.update(style="rounded,filled,dashed", fillcolor=style.VACANT_FILL, color=style.VACANT_STROKE)
-        else:
-            colour = style.colour_for(role.category)
-            look.update(fillcolor=colour.fill, color=colour.stroke)
+            look.update(_VACANT)
         if rid in pins:
             look["pos"] = pins[rid]
         _node(g, rid, look)
 
 
 def _add_dotted(g: graphviz.Digraph, chart: Chart, order: list[str], **attrs: str) -> None:
+    """Dotted lines, dashed, from the role to its dotted-line manager (arrow at the manager)."""
     for rid in order:
         for target in chart.roles[rid].dotted_to:
-            _edge(g, target, rid, {"style": "dashed", "color": style.DOTTED_COLOUR, **attrs})
+            _edge(g, rid, target, {**_DOTTED, **attrs})
+
+
+_VACANT = {"style": "rounded,filled,dashed", "fillcolor": style.VACANT_FILL, "color": style.VACANT_BORDER}
+_DOTTED = {"style": "dashed", "color": style.DOTTED_COLOUR, "dir": "forward", "arrowhead": "normal", "arrowsize": "0.7"}
 
 
 # --- auto: Graphviz's own hierarchical layout -----------------------------
 
 
-def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict) -> None:
+def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float]) -> None:
     g.attr("graph", rankdir="TB", nodesep="0.3", ranksep="0.5")
     order = chart.tree_order()
-    _add_roles(g, chart, order, counts, {})
+    _add_roles(g, chart, order, counts, box, {})
     for rid in order:
         kids = chart.children(rid)
         if not kids:
@@ -235,7 +241,7 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
     for rid in order:
         cx, cy = flip(layout.center(rid))
         pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
-    _add_roles(g, chart, order, counts, pins)
+    _add_roles(g, chart, order, counts, box, pins)
     for rid in order:
         manager = chart.roles[rid].reports_to
         if manager is not None:

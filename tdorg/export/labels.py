@@ -13,6 +13,8 @@ import html
 import re
 from functools import lru_cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from ..model.role import Role
 from ..model.rules.base import Severity
 from ..model.vocab import CATEGORIES, label as vocab_label
@@ -40,24 +42,35 @@ def text(value: str) -> str:
     return _escape(clean(value))
 
 
+#: Kinds of text in a box: (font for measuring, size in points).
+TITLE = (style.MEASURE_FONT_BOLD, style.TITLE_SIZE)
+PERSON = (style.MEASURE_FONT, style.PERSON_SIZE)
+META = (style.MEASURE_FONT, style.META_SIZE)
+
+
+def _width(text_: str, kind: tuple[str, float]) -> float:
+    return stringWidth(text_, kind[0], kind[1])
+
+
 @lru_cache(maxsize=8192)
-def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> tuple[str, ...]:
-    """Clean text broken into lines of about ``width`` characters, at spaces when possible."""
+def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_WIDTH) -> tuple[str, ...]:
+    """Clean text broken into lines at most ``width`` points wide, at spaces when possible."""
     cleaned = clean(value)
-    if len(cleaned) <= width:
+    if _width(cleaned, kind) <= width:
         return (cleaned,)
     lines: list[str] = []
     current = ""
     for word in cleaned.split(" "):
-        while len(word) > width:  # a word longer than a line is broken
+        while _width(word, kind) > width:  # a word longer than a line is broken
             if current:
                 lines.append(current)
                 current = ""
-            lines.append(word[:width])
-            word = word[width:]
+            cut = _fit(word, kind, width)
+            lines.append(word[:cut])
+            word = word[cut:]
         if not current:
             current = word
-        elif len(current) + 1 + len(word) <= width:
+        elif _width(f"{current} {word}", kind) <= width:
             current += " " + word
         else:
             lines.append(current)
@@ -67,16 +80,24 @@ def wrap(value: str, width: int = style.TITLE_CHARS_PER_LINE) -> tuple[str, ...]
     return tuple(lines)
 
 
+def _fit(word: str, kind: tuple[str, float], width: float) -> int:
+    """How many leading characters of ``word`` fit in ``width`` (at least one)."""
+    cut = 1
+    while cut < len(word) and _width(word[: cut + 1], kind) <= width:
+        cut += 1
+    return cut
+
+
 @lru_cache(maxsize=8192)
-def _markup(value: str, width: int) -> str:
+def _markup(value: str, kind: tuple[str, float]) -> str:
     """Wrapped, escaped lines joined with line breaks."""
-    return "<BR/>".join(_escape(line) for line in wrap(value, width))
+    return "<BR/>".join(_escape(line) for line in wrap(value, kind))
 
 
 def _person_lines(role: Role) -> tuple[str, ...]:
     if role.vacant:
         return ("Vacant",)
-    return wrap(role.person, style.PERSON_CHARS_PER_LINE) if role.person.strip() else ()
+    return wrap(role.person, PERSON) if role.person.strip() else ()
 
 
 def label_height(role: Role) -> float:
@@ -84,7 +105,7 @@ def label_height(role: Role) -> float:
     return (
         len(wrap(role.title)) * style.TITLE_LINE_HEIGHT
         + len(_person_lines(role)) * style.PERSON_LINE_HEIGHT
-        + len(wrap(meta_line(role), style.META_CHARS_PER_LINE)) * style.META_LINE_HEIGHT
+        + style.META_LINE_HEIGHT
     )
 
 
@@ -94,12 +115,17 @@ def _fte(value: float) -> str:
 
 def meta_line(role: Role) -> str:
     """Category, FTE and employment, e.g. ``Network · 0.5 FTE · Contractor``."""
-    return _meta(role.category, role.fte, role.employment)
+    return " · ".join(part for part in (_category(role.category), _terms(role.fte, role.employment)) if part)
+
+
+def _category(category: str) -> str:
+    return vocab_label(CATEGORIES, category)
 
 
 @lru_cache(maxsize=1024)
-def _meta(category: str, fte: float, employment: str) -> str:
-    parts = [vocab_label(CATEGORIES, category)]
+def _terms(fte: float, employment: str) -> str:
+    """FTE when below full time and employment when not staff, e.g. ``0.5 FTE · Shared``."""
+    parts = []
     if abs(fte - 1.0) > 1e-9:
         parts.append(_fte(fte))
     if employment != "staff":
@@ -107,48 +133,64 @@ def _meta(category: str, fte: float, employment: str) -> str:
     return " · ".join(parts)
 
 
-def badge(counts: dict[Severity, int]) -> tuple[Severity, str] | None:
-    """The worst severity among a role's findings and its badge text, e.g. ``! 2``."""
+def badge(counts: dict[Severity, int]) -> tuple[Severity, int] | None:
+    """The worst severity among a role's findings and how many findings name it."""
     present = [s for s, n in counts.items() if n]
     if not present:
         return None
-    worst = max(present)
-    total = sum(counts.values())
-    return worst, f"{style.SEVERITY_MARKS[worst]} {total}"
+    return max(present), sum(counts.values())
 
 
-def role_label(role: Role, counts: dict[Severity, int] | None = None) -> str:
-    """The HTML-like label of a role's box (returned with its outer ``< >``)."""
-    colour = style.colour_for(role.category)
-    title = _markup(role.title, style.TITLE_CHARS_PER_LINE)
-    if role.vacant:
-        person = "Vacant"
-    else:
-        person = _markup(role.person, style.PERSON_CHARS_PER_LINE) if role.person.strip() else ""
-    if role.vacant:
-        person, person_colour = f"<I>{person}</I>", style.VACANT_STROKE
-    else:
-        person_colour = style.TEXT_COLOUR
+def _font(size: float, colour: str, body: str) -> str:
+    """Text in a size and colour; Graphviz refuses an empty FONT element, so none for no text."""
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{colour}">{body}</FONT>' if body else ""
+
+
+@lru_cache(maxsize=256)
+def _frame(category: str, box: tuple[float, float]) -> tuple[str, str]:
+    """The parts of a label around its text: one cell whose left border is the category strip.
+
+    Its sizes are minimums, never fixed: text larger than the box spills over
+    its edge instead of making Graphviz fail. The cell stays clear of the
+    box's rounded corners.
+    """
+    width, height = box
+    head = (
+        '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD BORDER="{style.STRIP_WIDTH:g}" SIDES="L" COLOR="{style.colour_for(category)}" '
+        f'WIDTH="{width - 4:g}" HEIGHT="{height - 14:g}" CELLPADDING="{style.BOX_TEXT_PADDING:g}" VALIGN="MIDDLE">'
+        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    )
+    return head, "</TABLE></TD></TR></TABLE>>"
+
+
+def role_label(role: Role, counts: dict[Severity, int] | None = None, box: tuple[float, float] = (200.0, 72.0)) -> str:
+    """The HTML-like label inside a role's box of ``box`` points (returned with its outer ``< >``)."""
+    head, tail = _frame(role.category, box)
     mark = badge(counts) if counts else None
-    meta_width = style.META_CHARS_PER_LINE - (8 if mark else 0)
-    meta = _markup(meta_line(role), meta_width)
-    span = ' COLSPAN="2"' if mark else ""
+    span = ' COLSPAN="3"' if mark else ' COLSPAN="2"'
     rows = [
-        f'<TR><TD{span}><FONT POINT-SIZE="{style.TITLE_SIZE:g}" COLOR="{style.TEXT_COLOUR}"><B>{title}</B></FONT></TD></TR>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{span}>'
+        f"{_font(style.TITLE_SIZE, style.TEXT_COLOUR, '<B>' + _markup(role.title, TITLE) + '</B>')}</TD></TR>"
     ]
-    if person:
-        rows.append(
-            f'<TR><TD{span}><FONT POINT-SIZE="{style.PERSON_SIZE:g}" COLOR="{person_colour}">{person}</FONT></TD></TR>'
-        )
-    meta_cell = f'<TD><FONT POINT-SIZE="{style.META_SIZE:g}" COLOR="{colour.stroke}">{meta}</FONT></TD>'
+    if role.vacant:
+        rows.append(f'<TR><TD ALIGN="LEFT"{span}>{_font(style.PERSON_SIZE, style.VACANT_BORDER, "<I>Vacant</I>")}</TD></TR>')
+    elif role.person.strip():
+        person = _markup(role.person, PERSON)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{span}>{_font(style.PERSON_SIZE, style.MUTED_COLOUR, person)}</TD></TR>')
+    colour = style.colour_for(role.category)
+    footer = (
+        f'<TD ALIGN="LEFT">{_font(style.META_SIZE, colour, _escape(_category(role.category)))}</TD>'
+        f'<TD ALIGN="RIGHT">{_font(style.META_SIZE, style.MUTED_COLOUR, _escape(_terms(role.fte, role.employment)))}</TD>'
+    )
     if mark is not None:
-        severity, mark_text = mark
-        meta_cell += (
-            f'<TD BGCOLOR="{style.SEVERITY_COLOURS[severity]}" STYLE="ROUNDED" FIXEDSIZE="TRUE" WIDTH="26" HEIGHT="12">'
-            f'<FONT POINT-SIZE="{style.META_SIZE:g}" COLOR="#FFFFFF"><B>{text(mark_text)}</B></FONT></TD>'
+        severity, count = mark
+        footer += (
+            f'<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="13" BGCOLOR="{style.SEVERITY_COLOURS[severity]}" STYLE="ROUNDED">'
+            f'{_font(style.META_SIZE, "#FFFFFF", f"<B>{count if count < 100 else 99}</B>")}</TD>'
         )
-    rows.append(f"<TR>{meta_cell}</TR>")
-    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+    rows.append(f"<TR>{footer}</TR>")
+    return head + "".join(rows) + tail
 
 
-__all__ = ["badge", "clean", "meta_line", "role_label", "label_height", "text", "wrap"]
+__all__ = ["badge", "clean", "label_height", "meta_line", "role_label", "text", "wrap"]

@@ -111,10 +111,10 @@ def cover(chart: Chart, report: Report, day: date) -> list[Flowable]:
     out += [Spacer(1, 24), Paragraph("Reading the chart", s["h2"])]
     out.append(
         Paragraph(
-            "Solid lines are reporting lines; dashed lines are dotted-line relationships. "
-            "Box colours show the kind of role; a dashed grey box is a vacant position. "
-            "Where shown, a coloured badge gives the number of findings that name a role "
-            "(red: an error among them; amber: warnings; blue: notes).",
+            "Solid lines are reporting lines; dashed arrows are dotted-line relationships, pointing to "
+            "the dotted-line manager. The coloured strip on a box shows the kind of role; a pale amber "
+            "box with a dashed border is a vacant position. Where shown, a badge gives the number of "
+            "findings that name a role (red: an error among them; amber: warnings; blue: notes).",
             s["base"],
         )
     )
@@ -135,7 +135,7 @@ def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 
         rows[row][2 * col + 1] = Paragraph(esc(vocab_label(CATEGORIES, category)), s["cell"])
         colour = style.colour_for(category)
         cell = (2 * col, row)
-        commands += [("BACKGROUND", cell, cell, HexColor(colour.fill)), ("BOX", cell, cell, 1, HexColor(colour.stroke))]
+        commands += [("BACKGROUND", cell, cell, HexColor(colour))]
     table = Table(rows, colWidths=[14, 150] * columns, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
