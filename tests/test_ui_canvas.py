@@ -269,3 +269,20 @@ def test_a_blank_chart_starts_from_a_palette_drop(make_window):
     palette_drop(window, "it_leader", on_screen(window, role.id))
     leader = next(r for r in window.chart.roles.values() if r.category == "it_leader")
     assert leader.reports_to == role.id and leader.has("top_it_leader") and leader.has("cabinet")
+
+
+def test_rubber_band_selects_several_boxes_for_one_delete(window):
+    chart = window.chart
+    view = window.view
+    view.fit()
+    QApplication.processEvents()
+    rect = window.scene.bounding_rect_of(["sws1", "sws2", "prog"])
+    start = view.mapFromScene(rect.topLeft() + QPointF(-12, -12))
+    end = view.mapFromScene(rect.bottomRight() + QPointF(4, 4))
+    assert window.scene.role_at(view.mapToScene(start)) is None
+    drag(window, start, end)
+    assert set(window.scene.selected_role_ids()) == {"sws1", "sws2", "prog"}
+    assert window.properties.header.text() == "3 roles selected"
+    window.properties.delete_button.click()
+    assert not {"sws1", "sws2", "prog"} & set(chart.roles)
+    assert window.stack.undoText() == "Delete 3 roles"
