@@ -183,6 +183,8 @@ def start_export(window: "MainWindow", path: Path, options: ExportOptions, packe
 
     def finish() -> None:
         progress.close()
+        if window.export_job is job:
+            window.export_job = None
         job.deleteLater()
 
     job.succeeded.connect(lambda target: window.statusBar().showMessage(f"Exported to {target}", 8000))

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.display_name = "Untitled"
         self.validator: Validator | None = None
         self._forced_modified = False
+        self.export_job = None
         self.stack = QUndoStack(self)
         self.editor = Editor(self.stack, self)
         self.scene = ChartScene(self)
@@ -214,6 +215,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save("closing"):
+            job = self.export_job
+            if job is not None and job.isRunning():  # stop a running export; it leaves no partial file
+                job.cancel()
+                job.wait(10_000)
             self.autosave.discard()
             self.stack.blockSignals(True)  # nothing may react while the window is torn down
             self.scene.blockSignals(True)
