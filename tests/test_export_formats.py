@@ -110,3 +110,17 @@ def test_vacancies_say_vacant_with_a_dashed_border(sample, tmp_path) -> None:
     assert re.search(rf'^\t"?{re.escape(role_id)}"? \[label=<.*Vacant.*style="rounded,filled,dashed"', source, re.M)
     out = export_chart(sample, tmp_path / "chart.svg", ExportOptions(format="svg"))
     assert "Vacant" in svg_nodes(out)[role_id]
+
+
+@needs_graphviz
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_label_fits_its_box(sample, layout) -> None:
+    from tdorg.export.dot import engine_for
+    from tdorg.export.runner import run_graphviz
+    from tdorg.model.synthetic import synthetic_chart
+
+    for chart in (sample, synthetic_chart(300, seed=2)):
+        options = ExportOptions(layout=layout, badges=True)
+        program, args = engine_for(options)
+        out = run_graphviz(program, [*args, "-Tsvg"], chart_to_dot(chart, options).encode(), timeout=60)
+        assert "too small" not in out.warnings, out.warnings[:300]

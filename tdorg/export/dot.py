@@ -59,7 +59,7 @@ def date_line(day: date | None = None) -> str:
 def box_size(chart: Chart) -> tuple[float, float]:
     """Width and height of every box of the chart, in points."""
     tallest = max((labels.label_height(r) for r in chart.roles.values()), default=0.0)
-    return style.BOX_WIDTH, max(style.MIN_BOX_HEIGHT, tallest + style.BOX_PADDING)
+    return style.BOX_WIDTH, max(style.MIN_BOX_HEIGHT, tallest + 2 * style.CORNER_CLEARANCE + 2)
 
 
 def build_graph(

@@ -101,12 +101,15 @@ def _person_lines(role: Role) -> tuple[str, ...]:
 
 
 def label_height(role: Role) -> float:
-    """Height in points the text of a role's box needs."""
-    return (
+    """Height in points the label of a role's box needs: its lines, with the padding of its cells."""
+    person = _person_lines(role)
+    rows = 3 if person else 2
+    text_height = (
         len(wrap(role.title)) * style.TITLE_LINE_HEIGHT
-        + len(_person_lines(role)) * style.PERSON_LINE_HEIGHT
+        + len(person) * style.PERSON_LINE_HEIGHT
         + style.META_LINE_HEIGHT
     )
+    return text_height + 2 * rows + 2 * style.BOX_TEXT_PADDING
 
 
 def _fte(value: float) -> str:
@@ -158,7 +161,8 @@ def _frame(category: str, box: tuple[float, float]) -> tuple[str, str]:
     head = (
         '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
         f'<TD BORDER="{style.STRIP_WIDTH:g}" SIDES="L" COLOR="{style.colour_for(category)}" '
-        f'WIDTH="{width - 4:g}" HEIGHT="{height - 14:g}" CELLPADDING="{style.BOX_TEXT_PADDING:g}" VALIGN="MIDDLE">'
+        f'WIDTH="{width - 4:g}" HEIGHT="{height - 2 * style.CORNER_CLEARANCE:g}" '
+        f'CELLPADDING="{style.BOX_TEXT_PADDING:g}" VALIGN="MIDDLE">'
         '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
     )
     return head, "</TABLE></TD></TR></TABLE>>"

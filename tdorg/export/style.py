@@ -64,12 +64,13 @@ META_LINE_HEIGHT = 10.0
 #: Size of every role's box; boxes grow taller (never wider) for long text.
 BOX_WIDTH = 200.0
 MIN_BOX_HEIGHT = 64.0
-BOX_PADDING = 20.0
+#: Room kept clear above and below a box's text, away from its rounded corners.
+CORNER_CLEARANCE = 7.0
 
 
 #: The coloured strip on the left of every box, as on the canvas.
 STRIP_WIDTH = 6.0
-BOX_TEXT_PADDING = 6.0
+BOX_TEXT_PADDING = 5.0
 #: Width text may take in a box, with some room to spare for a wider fallback font.
 TEXT_WIDTH = (BOX_WIDTH - 4 - STRIP_WIDTH - 2 * BOX_TEXT_PADDING - 2) * 0.93
 
