@@ -93,10 +93,12 @@ class DottedLine(QGraphicsPathItem):
 def _anchors(a: QRectF, b: QRectF) -> tuple[QPointF, QPointF, QPointF, QPointF]:
     """Where a line between two boxes leaves ``a`` and enters ``b``, with directions."""
     up, down, left, right = QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0), QPointF(1, 0)
+    # Off-centre, so a dotted line never runs along the solid lines at the box's centre.
+    ax, bx = a.left() + a.width() * 0.72, b.left() + b.width() * 0.72
     if b.bottom() < a.top():
-        return QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.bottom()), up, down
+        return QPointF(ax, a.top()), QPointF(bx, b.bottom()), up, down
     if b.top() > a.bottom():
-        return QPointF(a.center().x(), a.bottom()), QPointF(b.center().x(), b.top()), down, up
+        return QPointF(ax, a.bottom()), QPointF(bx, b.top()), down, up
     if b.left() >= a.right():
         return QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()), right, left
     return QPointF(a.left(), a.center().y()), QPointF(b.right(), b.center().y()), left, right
