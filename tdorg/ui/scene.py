@@ -23,7 +23,7 @@ from .role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
 
 MARGIN = 80.0
 #: Above this many dotted lines a chart shows only those of the selected roles at first.
-MANY_DOTTED = 200
+MANY_DOTTED = 60
 
 
 class ChartScene(QGraphicsScene):
