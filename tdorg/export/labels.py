@@ -48,8 +48,24 @@ PERSON = (style.MEASURE_FONT, style.PERSON_SIZE)
 META = (style.MEASURE_FONT, style.META_SIZE)
 
 
+@lru_cache(maxsize=4)
+def _advances(font: str) -> dict[str, float]:
+    """Advance widths (per 1,000 units of size) of the Latin-1 characters of a standard font."""
+    return {chr(code): stringWidth(chr(code), font, 1000) for code in range(32, 256)}
+
+
+def _other_advance(ch: str) -> float:
+    """Width assumed outside Latin-1: full width for CJK and beyond, a wide average otherwise."""
+    return 1000.0 if ch >= "\u2e80" else 650.0
+
+
 def _width(text_: str, kind: tuple[str, float]) -> float:
-    return stringWidth(text_, kind[0], kind[1])
+    advances = _advances(kind[0])
+    total = 0.0
+    for ch in text_:
+        advance = advances.get(ch)
+        total += advance if advance is not None else _other_advance(ch)
+    return total * kind[1] / 1000
 
 
 @lru_cache(maxsize=8192)
@@ -58,23 +74,27 @@ def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_
     cleaned = clean(value)
     if _width(cleaned, kind) <= width:
         return (cleaned,)
+    space = _width(" ", kind)
     lines: list[str] = []
-    current = ""
+    current, current_width = "", 0.0
     for word in cleaned.split(" "):
-        while _width(word, kind) > width:  # a word longer than a line is broken
+        word_width = _width(word, kind)
+        while word_width > width:  # a word longer than a line is broken
             if current:
                 lines.append(current)
-                current = ""
+                current, current_width = "", 0.0
             cut = _fit(word, kind, width)
             lines.append(word[:cut])
             word = word[cut:]
+            word_width = _width(word, kind)
         if not current:
-            current = word
-        elif _width(f"{current} {word}", kind) <= width:
+            current, current_width = word, word_width
+        elif current_width + space + word_width <= width:
             current += " " + word
+            current_width += space + word_width
         else:
             lines.append(current)
-            current = word
+            current, current_width = word, word_width
     if current or not lines:
         lines.append(current)
     return tuple(lines)
@@ -82,8 +102,13 @@ def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_
 
 def _fit(word: str, kind: tuple[str, float], width: float) -> int:
     """How many leading characters of ``word`` fit in ``width`` (at least one)."""
-    cut = 1
-    while cut < len(word) and _width(word[: cut + 1], kind) <= width:
+    advances, scale = _advances(kind[0]), kind[1] / 1000
+    used, cut = 0.0, 0
+    for ch in word:
+        advance = advances.get(ch)
+        used += (advance if advance is not None else _other_advance(ch)) * scale
+        if used > width and cut:
+            break
         cut += 1
     return cut
 
