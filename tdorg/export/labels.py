@@ -61,10 +61,10 @@ def _other_advance(ch: str) -> float:
 
 def _width(text_: str, kind: tuple[str, float]) -> float:
     advances = _advances(kind[0])
-    total = 0.0
-    for ch in text_:
-        advance = advances.get(ch)
-        total += advance if advance is not None else _other_advance(ch)
+    try:
+        total = sum(map(advances.__getitem__, text_))
+    except KeyError:  # beyond Latin-1
+        total = sum(advances[ch] if ch in advances else _other_advance(ch) for ch in text_)
     return total * kind[1] / 1000
 
 
