@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+# pdftotext/pdftoppm: the tests read exported PDFs with them.
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v "$python" >/dev/null 2>&1 || need+=(python3)
 "$python" -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 if command -v dpkg >/dev/null 2>&1; then
