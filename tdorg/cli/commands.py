@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
             "K-12 technology-leadership framework."
         ),
         epilog=(
+            "Run 'tdorg' alone, or 'tdorg CHART', to open the editor. "
             "Charts are read from .tdorg, .json or .csv files, chosen by extension. "
             "Run 'tdorg COMMAND --help' for a command's options. Exit codes: 0 ok, 1 the chart has "
             "errors, 2 the input cannot be read or the command line is wrong."
