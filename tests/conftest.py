@@ -17,9 +17,22 @@ class Dialogs:
     def __init__(self) -> None:
         self.answers: list[object] = []
         self.seen: list[tuple[str, str]] = []
+        self.handlers: list[tuple[type, object]] = []
 
     def answer(self, *answers: object) -> None:
         self.answers.extend(answers)
+
+    def handle(self, dialog_class: type, handler) -> None:  # noqa: ANN001
+        """Let ``handler(dialog)`` work the next ``dialog_class`` shown modally (it may accept or reject it)."""
+        self.handlers.append((dialog_class, handler))
+
+    def dialog_exec(self, dialog) -> int:  # noqa: ANN001 - QDialog
+        for n, (dialog_class, handler) in enumerate(self.handlers):
+            if isinstance(dialog, dialog_class):
+                del self.handlers[n]
+                result = handler(dialog)
+                return int(dialog.result()) if result is None else int(result)
+        pytest.fail(f"unexpected dialog: {type(dialog).__name__} “{dialog.windowTitle()}”")
 
     def message_box_exec(self, box) -> object:  # noqa: ANN001 - QMessageBox
         self.seen.append((box.text(), box.informativeText()))
@@ -30,11 +43,16 @@ class Dialogs:
 
 @pytest.fixture
 def dialogs(monkeypatch):
-    """Every QMessageBox is answered from ``dialogs.answer(...)``; an unexpected one fails the test."""
-    from PySide6.QtWidgets import QMessageBox
+    """Every QMessageBox is answered from ``dialogs.answer(...)``, every other modal dialog by a handler
+    given to ``dialogs.handle(...)``; an unexpected one fails the test, as does a file dialog the test
+    did not patch."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     stand_in = Dialogs()
     monkeypatch.setattr(QMessageBox, "exec", lambda box: stand_in.message_box_exec(box))
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: stand_in.dialog_exec(dialog))
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, lambda *a, _n=name, **k: pytest.fail(f"unexpected file dialog ({_n})"))
     return stand_in
 
 
@@ -65,7 +83,7 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
     yield make
     for window in windows:  # closing must not prompt in tests that did not ask for it
         window._forced_modified = False
-        window.stack.setClean()
+        window.sessions.set_clean()
         window.close()
         window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

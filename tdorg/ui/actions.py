@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from . import spreadsheet_actions
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -25,13 +27,18 @@ class Actions(QObject):
         self.save = self._action("&Save", files.save, QKeySequence.StandardKey.Save, "Save the chart")
         self.save_as = self._action("Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
         self.export = self._action("&Export…", w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT")
+        self.import_sheet = self._action("&Import from Spreadsheet…", lambda: spreadsheet_actions.import_spreadsheet(w),
+                                         "Ctrl+Shift+I", "Build a chart from a CSV file or an Excel workbook")
+        self.export_roles = self._action("Export &Roles…", lambda: spreadsheet_actions.export_roles(w), None,
+                                         "Write the roles of the shown scenario to a CSV file or an Excel workbook")
         self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
-        self.undo = w.stack.createUndoAction(w, "&Undo")
+        group = w.sessions.group  # Undo and Redo act on the shown scenario's history
+        self.undo = group.createUndoAction(w, "&Undo")
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = w.stack.createRedoAction(w, "&Redo")
+        self.redo = group.createRedoAction(w, "&Redo")
         self.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
-        self.undo_tool = self._action("Undo", w.stack.undo)
-        self.redo_tool = self._action("Redo", w.stack.redo)
+        self.undo_tool = self._action("Undo", group.undo)
+        self.redo_tool = self._action("Redo", group.redo)
         self._follow_stack()
         self.delete = self._action("&Delete", w.delete_selection, QKeySequence.StandardKey.Delete,
                                    "Delete the selected roles and dotted lines", canvas=True)
@@ -47,6 +54,8 @@ class Actions(QObject):
         self.dotted_tool.setCheckable(True)
         self.district = self._action("District &Facts…", w.edit_district, "Ctrl+I",
                                      "Students, teachers, devices, buildings and other district facts")
+        self.rules = self._action("&Rules…", w.edit_rules, None,
+                                  "The framework's rules: change thresholds, switch a rule off with a reason")
         self.zoom_in = self._action("Zoom &In", w.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
         self.zoom_out = self._action("Zoom &Out", w.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.fit = self._action("&Fit to Window", w.view.fit, "Ctrl+9", "Show the whole chart")
@@ -64,11 +73,13 @@ class Actions(QObject):
 
     def _follow_stack(self) -> None:
         """Toolbar Undo/Redo stay short; their tooltips say what they will do."""
-        self.window.stack.indexChanged.connect(self._sync_undo)
+        group = self.window.sessions.group
+        group.indexChanged.connect(self._sync_undo)
+        group.activeStackChanged.connect(self._sync_undo)
         self._sync_undo()
 
-    def _sync_undo(self, _index: int = 0) -> None:
-        stack = self.window.stack
+    def _sync_undo(self, _index: object = 0) -> None:
+        stack = self.window.sessions.group
         self.undo_tool.setEnabled(stack.canUndo())
         self.redo_tool.setEnabled(stack.canRedo())
         self.undo_tool.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo")
@@ -98,7 +109,9 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
+        file_menu.addAction(self.import_sheet)
         file_menu.addAction(self.export)
+        file_menu.addAction(self.export_roles)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
@@ -107,8 +120,6 @@ class Actions(QObject):
         edit.addActions([self.delete, self.select_all])
         edit.addSeparator()
         edit.addActions([self.move_left, self.move_right, self.make_top, self.dotted_tool])
-        edit.addSeparator()
-        edit.addAction(self.district)
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual])
         view.addSeparator()
@@ -116,6 +127,9 @@ class Actions(QObject):
         view.addSeparator()
         for dock in self.window.docks():
             view.addAction(dock.toggleViewAction())
+        chart = bar.addMenu("&Chart")
+        chart.addActions([self.district, self.rules])
+        self.window.scenario_bar.build_menu(bar)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
 
@@ -134,5 +148,7 @@ class Actions(QObject):
         bar.addActions([self.zoom_out, self.zoom_in, self.fit, self.actual])
         bar.addSeparator()
         bar.addActions([self.district, self.export])
+        bar.addSeparator()
+        self.window.scenario_bar.add_to_toolbar(bar)
         self.window.addToolBar(bar)
         return bar

@@ -93,7 +93,7 @@ class Autosave(QObject):
         self.note = self.directory / f"{token}.json"
         self._lock = QLockFile(str(self.directory / f"{token}.lock"))
         self._lock.setStaleLockTime(0)
-        self._saved_state: tuple[int, int] | None = None
+        self._saved_state: tuple | None = None
         self.last_error = ""
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -105,8 +105,8 @@ class Autosave(QObject):
         window = self.window
         if window.document is None or not window.is_modified():
             return False
-        chart = window.document.chart
-        state = (id(chart), chart.revision)
+        document = window.document
+        state = (document.active, *((id(s.chart), s.chart.revision, s.name) for s in document.scenarios))
         if state == self._saved_state and self.file.exists():
             return False
         try:

@@ -63,7 +63,7 @@ class FileActions(QObject):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def _start_folder(self) -> str:
+    def start_folder(self) -> str:
         if self.window.path is not None:
             return str(self.window.path.parent)
         recent = self.recent()
@@ -95,7 +95,7 @@ class FileActions(QObject):
     def open(self) -> bool:
         if not self.maybe_save("opening another chart"):
             return False
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self._start_folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self.start_folder(), OPEN_FILTER)
         if not path:
             return False
         return self.open_path(Path(path), ask=False)
@@ -130,7 +130,7 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         window = self.window
-        suggested = window.path or Path(self._start_folder()) / _file_name(window.display_name)
+        suggested = window.path or Path(self.start_folder()) / _file_name(window.display_name)
         path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
             return False

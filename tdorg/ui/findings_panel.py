@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from tdorg.model.chart import Chart
-from tdorg.model.rules import Finding, Report, Severity
+from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 
 from . import style
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
+_SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
 
 
 def _html(text: str) -> str:
@@ -52,11 +53,15 @@ class FindingsPanel(QWidget):
 
     #: The user clicked a finding: select and centre these roles.
     rolesRequested = Signal(list)
+    #: The user double-clicked a switched-off rule: show the rule settings.
+    rulesRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: Chart | None = None
         self._shown: tuple[Finding, ...] | None = None
+        self._disabled: tuple[tuple[str, str], ...] = ()
+        self._off_group: QTreeWidgetItem | None = None
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Finding", "Rule"])
@@ -70,6 +75,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, _SWITCHED_OFF) and self.rulesRequested.emit())
         self.tree.currentItemChanged.connect(self._current_changed)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -101,9 +107,11 @@ class FindingsPanel(QWidget):
         """Show ``report``'s findings; cheap when they did not change."""
         self.chart = chart
         findings = tuple(report.findings) if report is not None else ()
-        if findings == self._shown:
+        disabled = tuple(sorted(report.disabled.items())) if report is not None else ()
+        if findings == self._shown and disabled == self._disabled:
             return
         self._shown = findings
+        self._disabled = disabled
         current = self.current_finding()
         expanded = {s for s, item in self._groups.items() if item.isExpanded()} if self._groups else None
         self.tree.setUpdatesEnabled(False)
@@ -134,12 +142,43 @@ class FindingsPanel(QWidget):
                 if finding == current:
                     reselect = item
             group.setExpanded(bool(members) and (expanded is None or severity in expanded or not expanded))
+        self._off_group = self._switched_off_group(disabled, bold) if disabled else None
         self.tree.setUpdatesEnabled(True)
         if reselect is not None:
             self.tree.blockSignals(True)
             self.tree.setCurrentItem(reselect)
             self.tree.blockSignals(False)
         self._show_detail(reselect.data(0, _FINDING) if reselect else None)
+
+    def _switched_off_group(self, disabled: tuple[tuple[str, str], ...], bold: QFont) -> QTreeWidgetItem:
+        """Rules the chart switched off, each with the reason given, below the findings."""
+        group = QTreeWidgetItem([f"Switched off ({len(disabled)})", ""])
+        group.setFont(0, bold)
+        group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        group.setToolTip(0, "Rules left out of the findings, with the reason given. Chart › Rules… changes them.")
+        self.tree.addTopLevelItem(group)
+        for rule_id, reason in disabled:
+            rule = RULES_BY_ID.get(rule_id)
+            title = rule.title if rule is not None else rule_id
+            item = QTreeWidgetItem([f"{title} — {reason}", rule_id])
+            item.setData(0, _SWITCHED_OFF, (rule_id, reason))
+            item.setToolTip(0, f"{rule_id} {title} is switched off: {reason}\n\nDouble-click to open the rules.")
+            item.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+            item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+            group.addChild(item)
+        group.setExpanded(True)
+        return group
+
+    def switched_off(self) -> list[tuple[str, str]]:
+        """(rule id, reason) of each rule listed under "Switched off"."""
+        group = self._off_group
+        if group is None:
+            return []
+        return [group.child(i).data(0, _SWITCHED_OFF) for i in range(group.childCount())]
+
+    def switched_off_group(self) -> QTreeWidgetItem | None:
+        return self._off_group
 
     def counts(self) -> dict[Severity, int]:
         return {s: g.childCount() for s, g in self._groups.items()}
@@ -163,6 +202,9 @@ class FindingsPanel(QWidget):
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _FINDING)
+        if item.data(0, _SWITCHED_OFF):
+            self._show_switched_off(*item.data(0, _SWITCHED_OFF))
+            return
         if finding is None:
             item.setExpanded(not item.isExpanded())
             return
@@ -171,7 +213,21 @@ class FindingsPanel(QWidget):
             self.rolesRequested.emit(list(finding.role_ids))
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is not None and current.data(0, _SWITCHED_OFF):
+            self._show_switched_off(*current.data(0, _SWITCHED_OFF))
+            return
         self._show_detail(current.data(0, _FINDING) if current is not None else None)
+
+    def _show_switched_off(self, rule_id: str, reason: str) -> None:
+        rule = RULES_BY_ID.get(rule_id)
+        parts = [f"<div style='color:{style.TEXT_MUTED}; font-weight:600'>Switched off · {_html(rule_id)}</div>"]
+        if rule is not None:
+            parts.append(f"<div style='margin-top:3px'>{_html(rule.title)}</div>")
+        parts.append(f"<div style='margin-top:4px'><b>Reason:</b> {_html(reason)}</div>")
+        if rule is not None and rule.source:
+            parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(rule.source)}</div>")
+        parts.append("<div style='margin-top:6px; color:#475569'>Chart › Rules… switches it back on.</div>")
+        self.detail.setText("".join(parts))
 
     def _show_detail(self, finding: Finding | None) -> None:
         if finding is None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
 from tdorg.model.errors import EditError
-from tdorg.model.rules import Severity, Validator
+from tdorg.model.rules import Validator
 
 from . import style
 from .actions import Actions
@@ -25,7 +25,10 @@ from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .metrics_panel import MetricsPanel
 from .palette import Palette
 from .properties_panel import PropertiesPanel
+from .scenario_bar import ScenarioBar
+from .scenario_sessions import ScenarioSessions
 from .scene import ChartScene
+from .status_line import StatusLine
 from .view import ChartView
 
 
@@ -41,19 +44,17 @@ def _settle_memory() -> None:
 
 
 class MainWindow(QMainWindow):
-    """One open document (its active scenario's chart) with its undo history."""
+    """One open document: its scenarios, each with its own undo history; the shown one on the canvas."""
 
     def __init__(self, settings: QSettings | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.document: Document | None = None
         self.path: Path | None = None
         self.display_name = "Untitled"
-        self.validator: Validator | None = None
         self._forced_modified = False
         self.export_job = None
-        self.stack = QUndoStack(self)
-        self.editor = Editor(self.stack, self)
+        self.sessions = ScenarioSessions(self)
+        self.editor = Editor(self.sessions.stack, self)
         self.scene = ChartScene(self)
         self.view = ChartView(self.scene)
         self.view.gestures.editor = self.editor
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self.autosave = Autosave(self, recovery_dir)
+        self.scenario_bar = ScenarioBar(self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.actions.build_toolbar()
@@ -89,9 +91,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self._docks[1], self._docks[3]], [520, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self._docks[2]], [220], Qt.Orientation.Vertical)
         self.set_document(Document.of(Chart()), None)
-        stack, scene = self.stack, self.scene
+        sessions, group, scene = self.sessions, self.sessions.group, self.scene
         # Children are destroyed after the window: keep them from signalling into it.
-        self.destroyed.connect(lambda *_: (stack.blockSignals(True), scene.blockSignals(True)))
+        self.destroyed.connect(lambda *_: (sessions.blockSignals(True), group.blockSignals(True),
+                                           scene.blockSignals(True)))
 
     # --- construction ---------------------------------------------------------
 
@@ -109,24 +112,18 @@ class MainWindow(QMainWindow):
         return list(self._docks)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.message = QLabel()
-        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
-        bar.addWidget(self.message, 1)
-        self.counts = QLabel()
-        self.health = QLabel()
-        self.health.setTextFormat(Qt.TextFormat.RichText)
-        self.zoom = QLabel()
-        for label in (self.counts, self.health, self.zoom):
-            label.setContentsMargins(10, 0, 10, 0)
-            bar.addPermanentWidget(label)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(lambda: self.message.setText(""))
+        self.status = StatusLine(self.statusBar())
+        self.message, self.counts, self.health, self.zoom = (self.status.message, self.status.counts,
+                                                             self.status.health, self.status.zoom)
 
     def _connect(self) -> None:
-        self.stack.indexChanged.connect(self.scene.flush)
-        self.stack.cleanChanged.connect(self.update_title)
+        group = self.sessions.group
+        group.indexChanged.connect(self.scene.flush)
+        group.cleanChanged.connect(self.update_title)
+        self.sessions.modifiedChanged.connect(self.update_title)
+        self.sessions.listChanged.connect(self.update_title)
+        self.sessions.aboutToSwitch.connect(self._leave_scenario)
+        self.sessions.activeChanged.connect(self._show_scenario)
         self.editor.refused.connect(self.show_refusal)
         self.editor.selectRequested.connect(self.select_roles)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -134,36 +131,61 @@ class MainWindow(QMainWindow):
         self.scene.rolesChanged.connect(self._roles_changed)
         self.view.zoomChanged.connect(lambda s: self.zoom.setText(f"{s * 100:.0f}%"))
         self.view.editRequested.connect(self.edit_role)
-        self.view.hint.connect(self._hint)
+        self.view.hint.connect(lambda text: self.status.hint(text))
         self.palette.activatedCategory.connect(self.add_from_palette)
         self.properties.selectRequested.connect(self.reveal_roles)
         self.properties.delete_button.clicked.connect(self.delete_selection)
         self.findings.rolesRequested.connect(self.reveal_roles)
+        self.findings.rulesRequested.connect(self.edit_rules)
 
     # --- the document -----------------------------------------------------------
 
     @property
+    def document(self) -> Document:
+        return self.sessions.document
+
+    @property
     def chart(self) -> Chart | None:
-        return self.document.chart if self.document is not None else None
+        return self.sessions.document.chart
+
+    @property
+    def stack(self) -> QUndoStack:
+        """The undo stack of the shown scenario."""
+        return self.sessions.stack
+
+    @property
+    def validator(self) -> Validator:
+        """The live findings of the shown scenario."""
+        return self.sessions.active.validator
 
     def set_document(self, document: Document, path: Path | None, *, modified: bool = False,
                      name: str | None = None) -> None:
         """Show ``document`` (its active scenario), replacing the current one."""
-        if self.validator is not None:
-            self.validator.close()
         self.scene.detach()
-        self.stack.clear()
         if hasattr(self, "autosave"):
             self.autosave.discard_file()
-        self.document = document
         self.path = Path(path) if path is not None else None
         chart = document.chart
         self.display_name = name or (self.path.name if self.path else (chart.district.name or "Untitled"))
-        self.validator = Validator(chart)
-        self.editor.chart = chart
-        self.scene.set_chart(chart, self.validator)
-        self.properties.set_chart(chart)
         self._forced_modified = modified
+        self.sessions.load(document)
+        self._show_scenario()
+
+    def _leave_scenario(self) -> None:
+        """Remember where the user was on the canvas of the scenario being left."""
+        if self.view.gestures.active_press:
+            self.view.gestures.cancel()
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        self.sessions.active.view = (self.view.scale_factor(), centre)
+
+    def _show_scenario(self) -> None:
+        """Point the canvas, panels and editor at the shown scenario."""
+        session = self.sessions.active
+        chart = session.chart
+        self.editor.stack = session.stack
+        self.editor.chart = chart
+        self.scene.set_chart(chart, session.validator)
+        self.properties.set_chart(chart)
         self.update_title()
         self._report_changed()
         self._roles_changed([])
@@ -172,7 +194,12 @@ class MainWindow(QMainWindow):
         if not self.scene.show_all_dotted:
             self.show_note(f"This chart has {self.scene.dotted_count():,} dotted lines; they are shown for "
                               "the selected roles. View › Show All Dotted Lines shows every one.")
-        self.initial_view()
+        if session.view is not None:
+            scale, centre = session.view
+            self.view.set_scale(scale)
+            self.view.centerOn(centre)
+        else:
+            self.initial_view()
         if len(chart) >= 1000:
             _settle_memory()
 
@@ -194,17 +221,20 @@ class MainWindow(QMainWindow):
             self.view.centerOn(x + layout.box_width / 2, y + viewport.height() / (2 * 0.75) - 40)
 
     def is_modified(self) -> bool:
-        return self._forced_modified or not self.stack.isClean()
+        """Unsaved work in any scenario, or scenarios added, renamed or deleted since the save."""
+        return self._forced_modified or self.sessions.is_modified()
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self.display_name = path.name
         self._forced_modified = False
-        self.stack.setClean()
+        self.sessions.set_clean()
         self.update_title()
 
     def update_title(self, _clean: bool = False) -> None:
-        self.setWindowTitle(f"{self.display_name}[*] — tdorg")
+        """The file's name, and the shown scenario's when the file holds several."""
+        scenario = f" — {self.sessions.active.name}" if len(self.sessions) > 1 else ""
+        self.setWindowTitle(f"{self.display_name}{scenario}[*] — tdorg")
         self.setWindowModified(self.is_modified())
 
     def showEvent(self, event) -> None:  # noqa: ANN001
@@ -220,11 +250,10 @@ class MainWindow(QMainWindow):
                 job.cancel()
                 job.wait(10_000)
             self.autosave.discard()
-            self.stack.blockSignals(True)  # nothing may react while the window is torn down
+            self.sessions.blockSignals(True)  # nothing may react while the window is torn down
+            self.sessions.group.blockSignals(True)
             self.scene.blockSignals(True)
             self.scene.detach()
-            if self.validator is not None:
-                self.validator.close()
             event.accept()
         else:
             event.ignore()
@@ -241,22 +270,14 @@ class MainWindow(QMainWindow):
         chart = self.chart
         if chart is None:
             return
-        roles = chart.roles.values()
-        fte = sum(r.fte for r in roles)
-        vacant = sum(1 for r in roles if r.vacant)
-        self.counts.setText(f"{len(chart)} roles · {fte:g} FTE · {vacant} vacant")
+        self.status.show_counts(chart)
 
     def _report_changed(self) -> None:
         report = self.scene.report
         self.findings.set_report(report, self.chart)
         self.metrics.set_report(report)
         if report is not None:
-            parts = []
-            for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
-                n = len(report.by_severity(severity))
-                colour = style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED
-                parts.append(f"<span style='color:{colour}'>● {n} {noun}{'' if n == 1 else 's'}</span>")
-            self.health.setText("&nbsp;&nbsp;".join(parts))
+            self.status.show_health(report)
         self._role_findings()
 
     def _role_findings(self) -> None:
@@ -271,22 +292,11 @@ class MainWindow(QMainWindow):
 
     def show_refusal(self, message: str) -> None:
         """A refused edit's reason, in red in the status bar for a while."""
-        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
-        self.message.setText(message)
-        self.message.setToolTip(message)
-        self._message_timer.start(12000)
+        self.status.refusal(message)
 
     def show_note(self, message: str) -> None:
         """Neutral information in the status bar for a while."""
-        self.show_refusal(message)
-        self.message.setStyleSheet(f"color: {style.TEXT_MUTED};")
-
-    def _hint(self, text: str) -> None:
-        if text:
-            self.message.setText(text)
-            self._message_timer.stop()
-        elif not self._message_timer.isActive():
-            self.message.setText("")
+        self.status.note(message)
 
     # --- commands from menus and panels -------------------------------------------
 
@@ -342,6 +352,11 @@ class MainWindow(QMainWindow):
 
         if self.chart is not None:
             DistrictDialog(self.chart.district, self.editor, self).exec()
+
+    def edit_rules(self) -> None:
+        from .rules_dialog import edit_rules
+
+        edit_rules(self)
 
     def export_chart(self) -> None:
         from .export_dialog import run_export

@@ -70,6 +70,7 @@ class ChartScene(QGraphicsScene):
         self._dotted.clear()
         self._badges.clear()
         self._report = None
+        self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
         self.chart = chart
         self.validator = validator
         self.show_all_dotted = self.dotted_count() <= MANY_DOTTED
@@ -353,6 +354,11 @@ class ChartScene(QGraphicsScene):
                     item.set_severity(severity, count)
         self._badges = badges
         self.reportChanged.emit()
+
+    def set_marks(self, marks: dict[str, frozenset[str]]) -> None:
+        """Highlight roles by their kinds of change (compare view); roles not in ``marks`` are cleared."""
+        for role_id, item in self._items.items():
+            item.set_mark(marks.get(role_id))
 
     def drop_feedback(self, role_id: str | None, state: str | None) -> None:
         """Show (or clear, with ``None``) whether box ``role_id`` accepts a drop."""
