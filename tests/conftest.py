@@ -31,7 +31,7 @@ class Dialogs:
             if isinstance(dialog, dialog_class):
                 del self.handlers[n]
                 result = handler(dialog)
-                return int(dialog.result()) if result is None else int(result)
+                return int(result) if isinstance(result, int) else int(dialog.result())
         pytest.fail(f"unexpected dialog: {type(dialog).__name__} “{dialog.windowTitle()}”")
 
     def message_box_exec(self, box) -> object:  # noqa: ANN001 - QMessageBox

@@ -216,12 +216,12 @@ class RulesDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
         where = f" in the scenario “{scenario}”" if scenario else ""
-        intro = QLabel(f"The framework's rules as tdorg applies them{where}. Change a threshold to suit the "
-                       "district, or switch a rule off with the reason why; the reason is kept in the file and "
-                       "listed under the findings.")
-        intro.setWordWrap(True)
-        intro.setProperty("role", "hint")
-        layout.addWidget(intro)
+        self.intro = QLabel(f"The framework's rules as tdorg applies them{where}. Change a threshold to suit the "
+                            "district, or switch a rule off with the reason why; the reason is kept in the file and "
+                            "listed under the findings.")
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "hint")
+        layout.addWidget(self.intro)
         body = QWidget()
         body.setObjectName("rulesBody")
         body.setStyleSheet("#rulesBody { background: #FFFFFF; }")
