@@ -63,13 +63,13 @@ def _cost_line(a: ScenarioCost, b: ScenarioCost) -> str:
     return line + (f"; {', '.join(missing)}" if missing else "")
 
 
-def _change(change: "FieldChange", district: bool = False) -> str:
+def change_text(change: "FieldChange", district: bool = False) -> str:
     name = _FIELD_NAMES.get(change.field, change.field.replace("_", " "))
     values = f"{value_text(change.field, change.old)} → {value_text(change.field, change.new)}"
     return f"{name}: {values}" if district else f"{change.title}: {name} {values}"
 
 
-def _finding(finding: Finding) -> str:
+def finding_text(finding: Finding) -> str:
     return f"{finding.rule_id} {finding.severity.label}: {finding.message}"
 
 
@@ -98,11 +98,11 @@ def summary_lines(c: "Comparison") -> list[str]:
     section("Cost changed", [f"{x.title}: {money(x.old)} → {money(x.new)}"  # type: ignore[arg-type]
                              + (f" ({signed(x.delta, money=True)})" if x.delta is not None else "")
                              for x in c.cost_changed])
-    section("Other changes", [_change(x) for x in c.other_changes])
-    section("District facts", [_change(x, district=True) for x in c.district_changes])
-    section("Findings resolved", [f"✓ {_finding(f)}" for f in c.findings_resolved])
-    section("Findings introduced", [f"! {_finding(f)}" for f in c.findings_introduced])
-    section("Findings changed", [f"~ {_finding(a)}\n      now: {b.severity.label}: {b.message}"
+    section("Other changes", [change_text(x) for x in c.other_changes])
+    section("District facts", [change_text(x, district=True) for x in c.district_changes])
+    section("Findings resolved", [f"✓ {finding_text(f)}" for f in c.findings_resolved])
+    section("Findings introduced", [f"! {finding_text(f)}" for f in c.findings_introduced])
+    section("Findings changed", [f"~ {finding_text(a)}\n      now: {b.severity.label}: {b.message}"
                                  for a, b in c.findings_changed])
     moved_metrics = [m for m in c.metrics if m.a != m.b]
     section("Metrics", [f"{m.label}: {number(m.a, 1)} → {number(m.b, 1)}"

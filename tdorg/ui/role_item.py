@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from tdorg.model.role import Role
@@ -20,6 +20,8 @@ _RADIUS = 6.0
 _BADGE = 18.0
 
 _BOUNDS = QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT + _BADGE / 2 + 6)
+#: A box with a compare tag: room for the tag above it when zoomed out.
+_MARKED_BOUNDS = _BOUNDS.adjusted(0, -24, 0, 0)
 
 #: Below this scale a box shows only its title, in a large font; below COARSE, only colours.
 OVERVIEW = 0.5
@@ -62,6 +64,8 @@ class RoleItem(QGraphicsRectItem):
         self.severity: Severity | None = None
         self.finding_count = 0
         self.drop_state: str | None = None
+        #: Compare view: the kinds of change of this role (added, removed, moved…), or None.
+        self.mark: frozenset[str] | None = None
         self._title_lines: list[str] = []
         self._person = ""
         self._footer = ""
@@ -99,6 +103,20 @@ class RoleItem(QGraphicsRectItem):
         self._tip_ready = False
         self.update()
 
+    def set_mark(self, kinds: frozenset[str] | None) -> None:
+        """Highlight the box as added, removed or changed (compare view); None clears it."""
+        kinds = kinds or None
+        if kinds != self.mark:
+            self.mark = kinds
+            self._tip_ready = False
+            self.setRect(_MARKED_BOUNDS if kinds else _BOUNDS)
+            self.update()
+
+    def mark_tag(self) -> str:
+        if not self.mark:
+            return ""
+        return " · ".join(tag for kind, tag in style.MARK_TAGS.items() if kind in self.mark)
+
     def set_drop_state(self, state: str | None) -> None:
         if state != self.drop_state:
             self.drop_state = state
@@ -125,6 +143,8 @@ class RoleItem(QGraphicsRectItem):
         role = self.role
         lines = [f"<b>{_html(role.title)}</b>", _html(role.display_person())]
         lines.append(f"{_html(label(CATEGORIES, role.category))} · {role.fte:g} FTE")
+        if self.mark:
+            lines.append(f"<i>Changes: {self.mark_tag().lower()}</i>")
         if self.finding_count:
             noun = "finding" if self.finding_count == 1 else "findings"
             lines.append(f"<i>{self.finding_count} {noun} — see the Findings panel</i>")
@@ -177,16 +197,23 @@ class RoleItem(QGraphicsRectItem):
             self._paint_text(painter, colour)
             if self.severity is not None:
                 self._paint_badge(painter, QPointF(BOX_WIDTH - 2, 0), _BADGE, 11)
+            if self.mark:
+                self._paint_tag(painter, 9)
         else:
             self._paint_overview(painter)
             if self.severity is not None:
                 self._paint_badge(painter, QPointF(BOX_WIDTH - 18, 18), 26, 18)
+            if self.mark:
+                self._paint_tag(painter, 20)
 
     def _frame_colours(self, selected: bool) -> tuple[QColor, QColor, float]:
         if self.drop_state == ACCEPT:
             return QColor("#F0FDF4"), QColor(style.ACCEPT), 2.5
         if self.drop_state == REFUSE:
             return QColor("#FEF2F2"), QColor(style.REFUSE), 2.5
+        if self.mark:
+            outline, tint = style.MARK_COLOURS[style.mark_kind(self.mark)]
+            return QColor(tint), QColor(style.SELECTION if selected else outline), 3.0
         fill = QColor(style.VACANT_FILL if self.role.vacant else style.BOX_FILL)
         if selected:
             return fill, QColor(style.SELECTION), 2.5
@@ -194,7 +221,7 @@ class RoleItem(QGraphicsRectItem):
 
     def _paint_coarse(self, painter: QPainter, rect: QRectF, colour: QColor, selected: bool) -> None:
         fill, border, _ = self._frame_colours(selected)
-        painter.fillRect(rect, border if (selected or self.drop_state) else fill)
+        painter.fillRect(rect, border if (selected or self.drop_state or self.mark) else fill)
         painter.fillRect(QRectF(0, 0, BOX_WIDTH, 14), colour)
         if self.severity is not None:
             painter.fillRect(QRectF(BOX_WIDTH - 28, 0, 28, 28), style.severity_colour(self.severity))
@@ -237,6 +264,26 @@ class RoleItem(QGraphicsRectItem):
         for n, line in enumerate(self._overview_lines):
             painter.drawText(QRectF(left, top + n * height, BOX_WIDTH - left - _PAD, height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+
+    def _paint_tag(self, painter: QPainter, text_px: int) -> None:
+        """The compare view's tag ("NEW", "MOVED · FTE"…) on the box's top edge."""
+        assert self.mark is not None
+        font = QFont(self.fonts()[2])
+        font.setBold(True)
+        font.setPixelSize(text_px)
+        text = self.mark_tag()
+        height = text_px + 6
+        width = min(QFontMetricsF(font).horizontalAdvance(text) + 12, BOX_WIDTH - 8)
+        if text_px < 12:  # on the box's top edge
+            pill = QRectF(_STRIP + _PAD - 4, -height / 2, width, height)
+        else:  # zoomed out: above the box, where the title does not run
+            pill = QRectF(0, -height - 3, width, height)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(QColor(style.MARK_COLOURS[style.mark_kind(self.mark)][0]))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_badge(self, painter: QPainter, centre: QPointF, size: float, text_px: int) -> None:
         assert self.severity is not None

@@ -60,6 +60,25 @@ MANAGER_LINE = "#94A3B8"
 DOTTED_LINE = "#7C3AED"
 FIELD_ERROR = "#B91C1C"
 
+#: Compare view: (outline, fill) of boxes added, removed, and otherwise changed.
+MARK_COLOURS: dict[str, tuple[str, str]] = {
+    "added": ("#16A34A", "#DCFCE7"),
+    "removed": ("#DC2626", "#FEE2E2"),
+    "changed": ("#D97706", "#FEF3C7"),
+}
+#: The tag a marked box wears, per kind of change, in this order.
+MARK_TAGS: dict[str, str] = {"added": "NEW", "removed": "REMOVED", "moved": "MOVED", "retitled": "RETITLED",
+                             "fte": "FTE", "cost": "COST", "changed": "CHANGED"}
+
+
+def mark_kind(kinds: frozenset[str] | set[str]) -> str:
+    """The colour family of a box's changes: added, removed, or changed."""
+    if "added" in kinds:
+        return "added"
+    if "removed" in kinds:
+        return "removed"
+    return "changed"
+
 
 def category_colour(category: str) -> QColor:
     return QColor(CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"]))
