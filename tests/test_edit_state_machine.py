@@ -1,11 +1,16 @@
-"""Random edit sequences with random undo and redo keep the chart sound.
+"""Random edit sequences with random undo and redo, in two scenarios, keep every chart sound.
 
-A hypothesis state machine pushes the editor's own undo commands (add,
-remove, re-parent, dotted lines, field edits, sibling reorder, multi-role
-gestures) onto a ``QUndoStack`` and undoes and redoes at random. After every
-step the chart is a valid forest and the live findings equal a from-scratch
-validation; undoing everything gives the starting chart exactly, and redoing
-everything gives the last chart exactly.
+A hypothesis state machine holds a document of two scenarios the way the
+editor does (:class:`~tdorg.ui.scenario_sessions.ScenarioSessions`: one
+``QUndoStack`` and one live validator per scenario, the stacks in one
+``QUndoGroup``). It pushes the editor's own undo commands (add, remove,
+re-parent, dotted lines, field edits, sibling reorder, district facts, rule
+settings, multi-role gestures) onto the shown scenario's stack, undoes and
+redoes through the group as Edit › Undo does, and switches scenario at
+random. After every step each chart is a valid forest, each scenario's live
+findings equal a from-scratch validation, and the scenario not shown is
+exactly as it was left; undoing everything in a scenario gives its starting
+chart exactly, and redoing everything gives its last chart exactly.
 """
 
 from __future__ import annotations
@@ -18,15 +23,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from tdorg.model import Chart, Role
+from tdorg.model.document import Document, Scenario
 from tdorg.model.errors import EditError
-from tdorg.model.rules import Validator, validate
+from tdorg.model.rules import validate
 from tdorg.model.vocab import CATEGORIES, FLAGS
 from tests.charts import compliant_chart
 
 QtWidgets = pytest.importorskip("PySide6.QtWidgets")
-from PySide6.QtGui import QUndoStack  # noqa: E402
 
 from tdorg.ui import commands as cmd  # noqa: E402
+from tdorg.ui.scenario_sessions import ScenarioSessions  # noqa: E402
 
 SCALE = float(os.environ.get("TDORG_HEAVY_SCALE", "1"))
 
@@ -48,15 +54,34 @@ class EditMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-        self.chart = compliant_chart()
-        self.start = self.chart.copy()
-        self.stack = QUndoStack()
-        self.validator = Validator(self.chart)
-        self.tip = self.chart.copy()  # the chart with every pushed command done
+        current = compliant_chart()
+        proposed = current.copy()
+        proposed.remove_role("dpo")
+        proposed.reparent("hd", "tech")
+        self.sessions = ScenarioSessions()
+        self.sessions.load(Document([Scenario("Current", current), Scenario("Proposed", proposed)]))
+        self.start = [current.copy(), proposed.copy()]
+        self.tip = [current.copy(), proposed.copy()]  # each chart with every pushed command done
+        self.left = [current.copy(), proposed.copy()]  # each chart as it was after its last step
         self.counter = 0
 
     def teardown(self) -> None:
-        self.validator.close()
+        self.sessions.close()
+        self.sessions.deleteLater()
+
+    # --- the shown scenario ---------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self.sessions.index
+
+    @property
+    def chart(self) -> Chart:
+        return self.sessions.active.chart
+
+    @property
+    def stack(self):  # noqa: ANN201 - QUndoStack
+        return self.sessions.stack
 
     # --- helpers ------------------------------------------------------------
 
@@ -70,7 +95,7 @@ class EditMachine(RuleBasedStateMachine):
         except EditError:
             assert self.chart == before, "a refused edit left the chart changed"
             return
-        self.tip = self.chart.copy()
+        self.tip[self.index] = self.chart.copy()
 
     # --- edits --------------------------------------------------------------
 
@@ -136,36 +161,61 @@ class EditMachine(RuleBasedStateMachine):
     def district(self, students):
         self.push("District", [cmd.SetDistrict(self.chart.district.with_changes(students=students))])
 
+    @rule(limit=st.integers(1, 12), off=st.sampled_from([None, "SPN-1", "RED-1", "STF-2"]))
+    def rule_settings(self, limit, off):
+        settings = self.chart.settings.with_threshold("SPN-1", "max_direct_reports", limit)
+        settings = settings.disable(off, "Not for this district") if off else settings.enable("RED-1")
+        self.push("Rules", [cmd.SetSettings(settings)])
+
+    # --- scenarios ------------------------------------------------------------------
+
+    @rule()
+    def switch(self):
+        self.sessions.switch(1 - self.index)
+        assert self.sessions.group.activeStack() is self.sessions.sessions[self.index].stack
+
     # --- undo and redo ----------------------------------------------------------
 
-    @precondition(lambda self: self.stack.canUndo())
+    # --- undo and redo, as Edit › Undo does: on the shown scenario's stack -----------
+
+    @precondition(lambda self: self.sessions.group.canUndo())
     @rule(times=st.integers(1, 4))
     def undo(self, times):
         for _ in range(times):
-            self.stack.undo()
+            self.sessions.group.undo()
 
-    @precondition(lambda self: self.stack.canRedo())
+    @precondition(lambda self: self.sessions.group.canRedo())
     @rule(times=st.integers(1, 4))
     def redo(self, times):
         for _ in range(times):
-            self.stack.redo()
+            self.sessions.group.redo()
 
     @rule()
     def undo_all_then_redo_all(self):
-        while self.stack.canUndo():
-            self.stack.undo()
-        assert self.chart == self.start
-        while self.stack.canRedo():
-            self.stack.redo()
-        assert self.chart == self.tip
+        group = self.sessions.group
+        while group.canUndo():
+            group.undo()
+        assert self.chart == self.start[self.index]
+        while group.canRedo():
+            group.redo()
+        assert self.chart == self.tip[self.index]
 
     # --- invariants -------------------------------------------------------------
 
     @invariant()
     def sound(self):
-        check_forest(self.chart)
-        assert self.validator.report.findings == validate(self.chart).findings
-        assert self.validator.report.metrics == validate(self.chart).metrics
+        for session in self.sessions.sessions:
+            check_forest(session.chart)
+            fresh = validate(session.chart)
+            assert session.validator.report.findings == fresh.findings
+            assert session.validator.report.metrics == fresh.metrics
+            assert session.validator.report.disabled == fresh.disabled
+
+    @invariant()
+    def the_other_scenario_is_untouched(self):
+        other = 1 - self.index
+        assert self.sessions.sessions[other].chart == self.left[other], "an edit reached the scenario not shown"
+        self.left[self.index] = self.chart.copy()
 
 
 EditMachine.TestCase.settings = settings(
