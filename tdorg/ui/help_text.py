@@ -26,6 +26,12 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td>Ctrl+9 / Ctrl+0</td><td>fit to window / actual size</td></tr>
 <tr><td>Escape</td><td>cancel a drag, or clear the selection</td></tr>
 </table>
+<h3>Scenarios</h3>
+<table cellspacing="4">
+<tr><td>Ctrl+PgUp / Ctrl+PgDown</td><td>show the previous / next scenario (each keeps its own undo history)</td></tr>
+<tr><td>Ctrl+Shift+D</td><td>duplicate the shown scenario</td></tr>
+<tr><td>Ctrl+Shift+C</td><td>compare two scenarios side by side</td></tr>
+</table>
 """
 
 ABOUT_HTML = f"""

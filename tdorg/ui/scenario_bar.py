@@ -44,8 +44,9 @@ class ScenarioCombo(QComboBox):
     def __init__(self, tooltips: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tooltips = tooltips
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setMinimumContentsLength(12)
+        # a steady width; a long name is elided here and shown whole in the list
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
 
     def refresh_tooltips(self) -> None:
         for index, text in enumerate(self._tooltips()):
