@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from tdorg.model.errors import TdorgError
 
@@ -38,7 +38,8 @@ class NameDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addSpacing(4)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        label.setMinimumWidth(400)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows to show an error
 
     def _clear_error(self) -> None:
         self.error.show_error("")
