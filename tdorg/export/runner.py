@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -46,7 +47,7 @@ def run_graphviz(
     timeout: float,
     cancel: Cancel | None = None,
 ) -> Output:
-    """Run ``program`` with ``source`` on stdin and return what it printed.
+    """Run ``program`` on the DOT ``source`` and return what it printed.
 
     Raises :class:`GraphvizMissingError` when the program is not installed,
     :class:`ExportTimeoutError` after ``timeout`` seconds,
@@ -57,6 +58,17 @@ def run_graphviz(
     executable = find_program(program)
     if cancel is not None and cancel():
         raise ExportCancelledError()
+    # The source goes in through a file, not a pipe: a pipe would have to be fed
+    # while the output is read under a timeout, and ``communicate`` stops feeding
+    # its input once a timed-out call is retried.
+    with tempfile.TemporaryDirectory(prefix="tdorg-graphviz-") as folder:
+        source_path = os.path.join(folder, "chart.gv")
+        with open(source_path, "wb") as handle:
+            handle.write(source)
+        return _run(program, [executable, *args, source_path], timeout=timeout, cancel=cancel)
+
+
+def _run(program: str, command: list[str], *, timeout: float, cancel: Cancel | None) -> Output:
     popen_kwargs: dict[str, object] = {}
     if os.name == "posix":
         popen_kwargs["start_new_session"] = True
@@ -64,8 +76,8 @@ def run_graphviz(
         popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
     try:
         proc = subprocess.Popen(
-            [executable, *args],
-            stdin=subprocess.PIPE,
+            command,
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             **popen_kwargs,  # type: ignore[arg-type]
@@ -73,18 +85,15 @@ def run_graphviz(
     except OSError as exc:
         raise GraphvizFailedError(program, -1, f"could not be started: {exc.strerror or exc}") from None
     deadline = time.monotonic() + timeout
-    pending: bytes | None = source
     try:
         while True:
             step = POLL_INTERVAL if cancel is not None else max(0.0, deadline - time.monotonic())
             step = min(step, max(0.0, deadline - time.monotonic()))
             try:
-                stdout, stderr = proc.communicate(pending, timeout=step)
+                stdout, stderr = proc.communicate(timeout=step)
                 break
             except subprocess.TimeoutExpired:
-                pending = None
-            except BrokenPipeError:  # the program exited before reading everything
-                pending = None
+                pass
             if cancel is not None and cancel():
                 _kill(proc)
                 raise ExportCancelledError()
