@@ -106,3 +106,20 @@ def test_a_later_save_removes_old_leftovers_of_killed_saves(tmp_path: Path, docu
     save_document(old, target)
     assert not stale.exists()
     assert fresh.exists()  # could be another program's save in progress
+
+
+def test_killed_autosave_leaves_old_or_new_recovery_file(tmp_path: Path, documents):
+    """The editor's autosave writer, killed at random moments, leaves a recovery
+    file and note that are each complete: the previous autosave or the new one."""
+    from tdorg.model.recovery import read_note, write_recovery
+
+    old, new = documents
+    recovery, note = tmp_path / "token.tdorg", tmp_path / "token.json"
+    write_recovery(old, recovery, note, None, "Old")
+
+    def autosave(doc: Document, path: Path) -> None:
+        write_recovery(doc, path, note, tmp_path / "plan.tdorg", "New")
+
+    n_old, n_new = _kill_at_random_moments(tmp_path, recovery, old, new, autosave)
+    assert n_old + n_new == RUNS and n_new > 0
+    assert read_note(note)["name"] in ("Old", "New")

@@ -10,7 +10,6 @@ offered at the next start.
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from tdorg.model.errors import TdorgError
-from tdorg.model.persistence import save_document
+from tdorg.model.recovery import read_note, write_recovery
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -72,7 +71,7 @@ def find_recoveries(directory: Path | None = None) -> list[Recovery]:
             continue  # another running window owns it
         lock.unlock()
         try:
-            data = json.loads(note.read_text(encoding="utf-8"))
+            data = read_note(note)
             original = Path(data["original"]) if data.get("original") else None
             found.append(Recovery(file, note, lock_path, original, str(data.get("name", "Untitled")),
                                   float(data.get("saved_at", file.stat().st_mtime))))
@@ -113,10 +112,7 @@ class Autosave(QObject):
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._lock.isLocked():
                 self._lock.tryLock(0)
-            save_document(window.document, self.file)
-            note = {"original": str(window.path) if window.path else None, "name": window.display_name,
-                    "saved_at": time.time()}
-            self.note.write_text(json.dumps(note), encoding="utf-8")
+            write_recovery(window.document, self.file, self.note, window.path, window.display_name)
         except (TdorgError, OSError) as error:
             self.last_error = str(error)
             window.statusBar().showMessage(f"Autosave failed: {error}", 10000)
