@@ -65,6 +65,7 @@ def revalidate_ms(chart) -> float:
 
 
 def main(sizes: list[int]) -> None:
+    print("times in ms (best of several runs)")
     print(f"{'roles':>6} {'validate':>9} {'revalid.':>9} {'save':>8} {'open':>8} {'dot':>9}   as a fraction of dot")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -81,8 +82,8 @@ def main(sizes: list[int]) -> None:
                           (("validate", full), ("revalid.", incremental), ("save", save), ("open", opened)))
                 if dot else "(dot not installed)"
             )
-            dot_text = f"{dot:8.0f}" if dot else "     n/a"
-            print(f"{n:>6} {full:8.1f}m {incremental:8.2f}m {save:7.0f}m {opened:7.0f}m {dot_text}m   {frac}")
+            dot_text = f"{dot:9.0f}" if dot else "      n/a"
+            print(f"{n:>6} {full:9.1f} {incremental:9.2f} {save:8.0f} {opened:8.0f} {dot_text}   {frac}")
 
 
 if __name__ == "__main__":
