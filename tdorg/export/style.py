@@ -1,8 +1,8 @@
-"""The look of an exported chart: colours, fonts and sizes, matching the canvas.
+"""The look of a chart: colours, fonts and sizes of exports, whose palette the editor uses too.
 
 A box is white with a thin border and a strip of its category's colour on the
-left; a vacancy is pale amber with a dashed amber border. The hex values are
-the editor's, so a printed chart looks like the screen.
+left; a vacancy is pale amber with a dashed amber border. The editor's canvas
+takes its colours from here, so a printed chart looks like the screen.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model.rules.base import Severity
 
 
-#: Category colours, the same as the editor's canvas, grouped by family:
+#: Category colours, grouped by family so a chart reads at a glance:
 #: leadership in slate and navy, infrastructure in cyan and teal, support in
 #: orange, applications and data in indigo, instruction in green.
 CATEGORY_COLOURS: dict[str, str] = {

@@ -8,36 +8,20 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+# The palette is the exported charts' own, so the screen and the PDF agree.
+from tdorg.export.style import (
+    BOX_BORDER,
+    BOX_FILL,
+    CATEGORY_COLOURS,
+    SEVERITY_COLOURS,
+    VACANT_BORDER,
+    VACANT_FILL,
+)
+from tdorg.export.style import DOTTED_COLOUR as DOTTED_LINE
+from tdorg.export.style import EDGE_COLOUR as MANAGER_LINE
+from tdorg.export.style import MUTED_COLOUR as TEXT_MUTED
+from tdorg.export.style import TEXT_COLOUR as TEXT
 from tdorg.model.rules.base import Severity
-
-#: Category colours, grouped by family so a chart reads at a glance:
-#: leadership in slate/navy, infrastructure in cyan/teal, support in
-#: orange, applications and data in indigo, instruction in green.
-CATEGORY_COLOURS: dict[str, str] = {
-    "superintendent": "#334155",
-    "executive": "#64748B",
-    "it_leader": "#1E3A8A",
-    "it_manager": "#2563EB",
-    "network": "#0891B2",
-    "systems_admin": "#0F766E",
-    "building_technician": "#EA580C",
-    "help_desk": "#C2410C",
-    "software_apps": "#6366F1",
-    "data_sis": "#4338CA",
-    "security": "#9333EA",
-    "integration_coach": "#16A34A",
-    "pd_trainer": "#65A30D",
-    "admin_assistant": "#A16207",
-    "privacy_officer": "#DB2777",
-    "instructional_leader": "#15803D",
-    "other": "#94A3B8",
-}
-
-SEVERITY_COLOURS: dict[Severity, str] = {
-    Severity.ERROR: "#DC2626",
-    Severity.WARNING: "#D97706",
-    Severity.INFO: "#2563EB",
-}
 
 SEVERITY_TITLES: dict[Severity, str] = {
     Severity.ERROR: "Errors",
@@ -47,17 +31,9 @@ SEVERITY_TITLES: dict[Severity, str] = {
 
 # Canvas colours.
 CANVAS_BACKGROUND = "#F1F5F9"
-BOX_FILL = "#FFFFFF"
-BOX_BORDER = "#CBD5E1"
-VACANT_FILL = "#FFFBEB"
-VACANT_BORDER = "#D97706"
-TEXT = "#0F172A"
-TEXT_MUTED = "#475569"
 SELECTION = "#2563EB"
 ACCEPT = "#16A34A"
 REFUSE = "#DC2626"
-MANAGER_LINE = "#94A3B8"
-DOTTED_LINE = "#7C3AED"
 FIELD_ERROR = "#B91C1C"
 
 #: Compare view: (outline, fill) of boxes added, removed, and otherwise changed.
