@@ -19,6 +19,7 @@ from ..role import Role
 from ..settings import RuleSettings
 from ..vocab import BUILDING_LEVELS, FLAGS
 from .assemble import RoleEntry, build_chart, role_label
+from .sample_csv import COLUMNS
 from .json_lines import JsonLocator
 from .text_file import read_text, write_text
 
@@ -27,24 +28,8 @@ FORMAT_VERSION = 1
 
 _TEXT = ("title", "person", "category", "employment", "notes")
 _LISTS = ("dotted_to", "flags", "service_areas", "core_services", "leads", "backs_up")
-ROLE_KEYS = (
-    "id",
-    "title",
-    "person",
-    "category",
-    "reports_to",
-    "dotted_to",
-    "fte",
-    "vacant",
-    "employment",
-    "flags",
-    "service_areas",
-    "core_services",
-    "leads",
-    "backs_up",
-    "notes",
-    "annual_cost",
-)
+#: A role object's keys: the same fields, in the same order, as the CSV columns.
+ROLE_KEYS = COLUMNS
 _COUNTS = ("students", "teachers", "staff", "devices")
 DISTRICT_KEYS = ("name", "state", *_COUNTS, "buildings", "one_to_one_grades", "erate")
 _BUILDING_KEYS = (*BUILDING_LEVELS, "total")
