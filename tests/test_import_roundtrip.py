@@ -11,6 +11,7 @@ import pytest
 from tdorg.model import Chart, Role
 from tdorg.model.formats import load_chart
 from tdorg.model.formats.sample_csv import COLUMNS
+from tdorg.model.importing.errors import SpreadsheetError
 from tdorg.model.importing import neutralise, plan_import, read_table, write_roles_csv, write_roles_xlsx
 
 from .charts import compliant_chart
@@ -127,8 +128,9 @@ def test_control_characters_are_replaced_and_a_missing_folder_is_an_error(tmp_pa
     chart.add_role(Role(id="a", title="Tech", notes="bad \x00 byte"))
     write_roles_xlsx(chart, target)  # control characters are replaced, never a crash
     assert reimport(target).role("a").notes == "bad \ufffd byte"
-    with pytest.raises(OSError):
-        write_roles_csv(chart, tmp_path / "missing-dir" / "x.csv")
+    for write in (write_roles_csv, write_roles_xlsx):
+        with pytest.raises(SpreadsheetError, match="does not exist"):
+            write(chart, tmp_path / "missing-dir" / "x.csv")
     assert not (tmp_path / "missing-dir").exists()
 
 

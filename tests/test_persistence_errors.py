@@ -160,7 +160,7 @@ def test_a_missing_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(FileError) as caught:
         open_chart(path)
     assert type(caught.value) is FileError
-    assert str(caught.value) == f"{path}: The file does not exist."
+    assert str(caught.value) == f"{path}: There is no such file."
 
 
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
-from ..atomic import atomic_write_text
-from ..errors import FileError, FormatError
+from ..errors import FormatError
+from ..files import read_bytes, write_bytes
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -17,16 +16,7 @@ def read_text(path: str | Path) -> str:
     Raises :class:`FileError` when the file cannot be read and
     :class:`FormatError` when it is empty, binary or not UTF-8.
     """
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileError(path, "There is no such file.") from None
-    except IsADirectoryError:
-        raise FileError(path, "This is a folder, not a file.") from None
-    except PermissionError:
-        raise FileError(path, "You do not have permission to read this file.") from None
-    except OSError as error:
-        raise FileError(path, f"The file cannot be read ({error.strerror or error}).") from None
+    data = read_bytes(path)
     if data.startswith(_SQLITE_MAGIC):
         raise FormatError(path, "This is a database file, not text; a tdorg chart file must end in .tdorg.")
     if b"\x00" in data:
@@ -47,20 +37,4 @@ def read_text(path: str | Path) -> str:
 
 def write_text(path: str | Path, text: str) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; :class:`FileError` when it cannot be written."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise FileError(path, "This is a folder; choose a file name to write to.")
-    if not folder.is_dir():
-        raise FileError(path, f"The folder “{folder}” does not exist.")
-    try:
-        atomic_write_text(target, text)
-    except PermissionError:
-        raise FileError(path, f"You do not have permission to write in the folder “{folder}”.") from None
-    except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise FileError(path, "The disk is full; nothing was written and any previous file is unchanged.") from None
-        if error.errno == errno.EROFS:
-            raise FileError(path, f"The folder “{folder}” is on a read-only disk; write somewhere else.") from None
-        reason = (error.strerror or type(error).__name__).rstrip(".")
-        raise FileError(path, f"The file could not be written ({reason}); any previous file is unchanged.") from None
+    write_bytes(path, text.encode("utf-8"))

@@ -13,6 +13,7 @@ import csv
 import io
 from pathlib import Path
 
+from .. import files
 from .errors import SpreadsheetError
 from .table import Table, build_table
 
@@ -25,16 +26,7 @@ MAX_CELL = 1_000_000
 
 def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, or a :class:`SpreadsheetError` saying why it cannot be read."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SpreadsheetError(path, "There is no such file.") from None
-    except IsADirectoryError:
-        raise SpreadsheetError(path, "This is a folder, not a file.") from None
-    except PermissionError:
-        raise SpreadsheetError(path, "You do not have permission to read this file.") from None
-    except OSError as error:
-        raise SpreadsheetError(path, f"The file cannot be read ({error.strerror or error}).") from None
+    return files.read_bytes(path, error=SpreadsheetError)
 
 
 def decode(data: bytes) -> tuple[str, str]:

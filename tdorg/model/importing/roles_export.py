@@ -16,11 +16,11 @@ import io
 import re
 from pathlib import Path
 
-from ..atomic import atomic_write_text, atomic_writer
 from ..chart import Chart
+from ..files import write_bytes
 from ..formats.sample_csv import COLUMNS, role_to_row
-from ..role import Role
 from ..formula_guard import neutralise
+from ..role import Role
 from .errors import SpreadsheetError
 
 _NUMBER_COLUMNS = frozenset({"fte", "annual_cost"})
@@ -43,7 +43,7 @@ def roles_to_csv(chart: Chart) -> str:
 
 def write_roles_csv(chart: Chart, path: str | Path) -> None:
     """Write every role with every field as CSV (UTF-8 with a byte-order mark, for Excel)."""
-    atomic_write_text(path, "\ufeff" + roles_to_csv(chart))
+    write_bytes(path, ("\ufeff" + roles_to_csv(chart)).encode("utf-8"), error=SpreadsheetError)
 
 
 def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> None:
@@ -67,13 +67,12 @@ def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> No
         cells[fte_at] = float(role.fte)
         cells[cost_at] = role.annual_cost
         worksheet.append([_xlsx_value(value) for value in cells])
+    buffer = io.BytesIO()
     try:
-        with atomic_writer(path, "wb") as handle:
-            workbook.save(handle)
-    except OSError:
-        raise
+        workbook.save(buffer)
     except Exception as error:  # openpyxl refuses text it cannot store
         raise SpreadsheetError(path, f"The workbook could not be written ({type(error).__name__}: {error}).") from None
+    write_bytes(path, buffer.getvalue(), error=SpreadsheetError)
 
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -19,7 +19,8 @@ from sqlalchemy.pool import StaticPool
 
 from ..document import Document
 from ..errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
-from .fileio import pending_changes, read_file_bytes
+from ..files import read_bytes
+from .fileio import pending_changes
 from .header import looks_like_sqlite, parse_header
 from .mapping import (
     DISABLED_COLUMNS,
@@ -53,7 +54,7 @@ _READ_ERRORS = (SQLAlchemyError, sqlite3.Error, ValueError, TypeError, OverflowE
 def open_document(path: str | Path) -> Document:
     """Read the document saved at ``path``; the file itself is left untouched."""
     path = Path(path)
-    data = read_file_bytes(path, lambda head, size: _check_header(path, head, size))
+    data = read_bytes(path, inspect=lambda head, size: _check_header(path, head, size))
     version = parse_header(data).user_version  # type: ignore[union-attr]  # checked above
     journal = pending_changes(path)
     if journal is not None:

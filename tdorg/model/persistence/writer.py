@@ -17,7 +17,7 @@ from sqlalchemy.pool import StaticPool
 from ... import __version__
 from ..document import Document
 from ..errors import FileError
-from .fileio import write_atomically
+from ..files import write_bytes
 from .mapping import BadData, document_rows
 from .tables import APPLICATION_ID, SCHEMA_VERSION, Base
 
@@ -33,7 +33,7 @@ def save_document(doc: Document, path: str | Path) -> None:
         raise FileError(path, "The file was not saved: a number in the chart is too large to store.") from None
     except (SQLAlchemyError, sqlite3.Error) as err:
         raise FileError(path, f"The file was not saved: the document could not be stored ({err}).") from None
-    write_atomically(path, data)
+    write_bytes(path, data)
 
 
 def document_bytes(doc: Document) -> bytes:

@@ -1,0 +1,85 @@
+"""Reading a whole file, and replacing one atomically, with typed errors.
+
+Every reader and writer of tdorg's files goes through here, so a missing
+file, a folder, a permission problem or a full disk is explained the same
+way everywhere. Writes go through :mod:`tdorg.model.atomic`: the new content
+is written beside the target, flushed and renamed over it, so a crash at
+any moment leaves the old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Callable
+
+from .atomic import atomic_write_bytes
+from .errors import FileError
+
+Inspect = Callable[[bytes, int], None]
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    error: type[FileError] = FileError,
+    inspect: Inspect | None = None,
+    head_size: int = 100,
+) -> bytes:
+    """The whole content of ``path``, opened for reading only.
+
+    ``inspect(head, size)`` sees the first ``head_size`` bytes and the file's
+    size before the rest is read, so it can refuse a file cheaply. OS errors
+    become ``error`` (a :class:`FileError` class) with a sentence.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(head_size)
+            if inspect is not None:
+                inspect(head, os.fstat(handle.fileno()).st_size)
+            return head + handle.read()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise error(path, f"The folder “{path.parent}” does not exist.") from None
+        raise error(path, "There is no such file.") from None
+    except IsADirectoryError:
+        raise error(path, "This is a folder, not a file.") from None
+    except PermissionError:
+        raise error(path, "Permission denied: you may not read this file.") from None
+    except OSError as err:
+        raise error(path, f"The file could not be read ({_reason(err)}).") from None
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, error: type[FileError] = FileError) -> None:
+    """Replace ``path`` by a file holding ``data``, or leave it untouched and raise ``error``.
+
+    Writing through a symbolic link replaces the file it points to, not the link.
+    """
+    target = Path(os.path.abspath(path))
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    folder = target.parent
+    if target.is_dir():
+        raise error(path, "This is a folder; choose a file name to save to.")
+    if not folder.is_dir():
+        raise error(path, f"The folder “{folder}” does not exist.")
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as err:
+        raise error(path, _save_reason(folder, err)) from None
+
+
+def _save_reason(folder: Path, err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return f"Permission denied: tdorg may not write in the folder “{folder}”."
+    if err.errno == errno.EROFS:
+        return f"The folder “{folder}” is on a read-only disk; save somewhere else."
+    if err.errno == errno.ENOSPC:
+        return "The disk is full; the file was not saved and the previous version is unchanged."
+    return f"The file could not be saved ({_reason(err)}); the previous version is unchanged."
+
+
+def _reason(err: OSError) -> str:
+    return (err.strerror or type(err).__name__).rstrip(".").lower()
