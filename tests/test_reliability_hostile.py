@@ -1,9 +1,10 @@
 """Hostile inputs: every one ends in a clear, specific error or a correct load.
 
-About 1,000 generated files (random bytes, truncated and bit-flipped ``.tdorg``
+About 1,100 generated files (random bytes, truncated and bit-flipped ``.tdorg``
 files, SQLite files of other programs, files from a newer tdorg, malformed
-JSON, CSV in odd encodings, huge fields, formulas, control characters) are fed
-to the readers. None may raise anything but a ``TdorgError`` with a message,
+JSON, CSV in odd encodings, damaged workbooks, huge fields, formulas, control
+characters) are fed to every reader of their kind: the file opener, the
+sample-format readers and the spreadsheet import. None may raise anything but a ``TdorgError`` with a message,
 none may hang, and none may be written to. The count scales with
 ``TDORG_HEAVY_SCALE``.
 """
@@ -22,6 +23,7 @@ import pytest
 
 from tdorg.model.errors import TdorgError
 from tdorg.model.formats import load_chart
+from tdorg.model.importing import MappingError, guess_mapping, plan_import, read_table, write_roles_xlsx
 from tdorg.model.persistence import SCHEMA_VERSION, open_document, save_chart
 from tdorg.model.rules import validate
 
@@ -148,21 +150,71 @@ def odd_csv(rng: random.Random, _: bytes) -> Iterator[Case]:
         yield f"csv-{n}", ".csv", data
 
 
+def _valid_xlsx(tmp: Path) -> bytes:
+    path = tmp / "valid.xlsx"
+    write_roles_xlsx(load_chart(SAMPLES / "francis-howell.json"), path)
+    return path.read_bytes()
+
+
+def odd_xlsx(rng: random.Random, _: bytes, tmp: Path) -> Iterator[Case]:
+    """Damaged workbooks, and workbooks holding formulas, huge cells and control characters."""
+    from openpyxl import Workbook
+
+    valid = _valid_xlsx(tmp)
+    for n in range(PER_KIND):
+        kind = n % 4
+        if kind == 0:
+            data = valid[: rng.randrange(len(valid))]
+        elif kind == 1:
+            flipped = bytearray(valid)
+            for _ in range(rng.choice([1, 4, 32])):
+                flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+            data = bytes(flipped)
+        else:
+            book = Workbook()
+            sheet = book.active
+            sheet.append(["Position ID", "Job Title", "Employee", "Reports To", "FTE"])
+            for row in range(rng.randrange(1, 30)):
+                cells = [f"p{row}", f"Technician {row}", f"Person {row}", f"p{rng.randrange(row + 1)}", 1]
+                cells[rng.randrange(5)] = rng.choice([
+                    '=cmd|"/C calc"!A0', "=1+1", "x" * rng.choice([300, 40_000]), "\u202e\t", None, -3, 1e300, "",
+                ])
+                sheet.append(cells)
+            path = tmp / f"book-{n}.xlsx"
+            book.save(path)
+            data = path.read_bytes()
+        yield f"xlsx-{n}", ".xlsx", data
+
+
 def cases(tmp: Path) -> list[Case]:
     rng = random.Random(7)
     valid = _valid_tdorg(tmp)
     out: list[Case] = []
     for make in (random_bytes, truncated, bit_flipped, malformed_json, odd_csv):
         out.extend(make(rng, valid))
+    out.extend(odd_xlsx(rng, valid, tmp))
     out.extend(foreign_sqlite(rng, valid, tmp))
     out.extend(newer_version(rng, valid, tmp))
     return out
 
 
-def _load(path: Path):
+def _import(path: Path):
+    """The spreadsheet import as the dialog drives it: read, map, plan, build the good rows."""
+    table = read_table(path)
+    plan = plan_import(table, guess_mapping(table.headers))
+    plan.summary()
+    return plan.chart(include_bad=bool(plan.problems) and len(plan.rows) % 2 == 0)
+
+
+def readers(path: Path) -> list:
+    """Every way tdorg reads a file of this kind."""
     if path.suffix == ".tdorg":
-        return open_document(path).chart
-    return load_chart(path)
+        return [lambda: open_document(path).chart]
+    if path.suffix == ".xlsx":
+        return [lambda: _import(path)]
+    if path.suffix == ".csv":
+        return [lambda: load_chart(path), lambda: _import(path)]
+    return [lambda: load_chart(path)]
 
 
 class Hang(Exception):
@@ -175,7 +227,7 @@ def _alarm(signum, frame):  # pragma: no cover - only on a hang
 
 def test_hostile_inputs_end_in_clear_errors_or_correct_loads(tmp_path: Path):
     all_cases = cases(tmp_path)
-    assert len(all_cases) >= 8 * PER_KIND
+    assert len(all_cases) >= 9 * PER_KIND
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     outcomes = {"error": 0, "loaded": 0}
@@ -187,22 +239,26 @@ def test_hostile_inputs_end_in_clear_errors_or_correct_loads(tmp_path: Path):
             path.write_bytes(data)
             os.chmod(path, 0o444)
             stat = path.stat()
-            signal.alarm(20)
-            try:
-                chart = _load(path)
-                validate(chart)
-                outcomes["loaded"] += 1
-            except TdorgError as err:
-                outcomes["error"] += 1
-                message = str(err)
-                if str(path) not in message or len(message) < len(str(path)) + 10 or "Traceback" in message:
-                    failures.append(f"{name}: unclear message {message!r}")
-            except Hang:
-                failures.append(f"{name}: hung")
-            except Exception as err:  # noqa: BLE001 - the point is to catch anything else
-                failures.append(f"{name}: {type(err).__name__}: {err}")
-            finally:
-                signal.alarm(0)
+            for read in readers(path):
+                signal.alarm(20)
+                try:
+                    validate(read())
+                    outcomes["loaded"] += 1
+                except MappingError as err:  # the sheet read, but its columns need the user's choice
+                    outcomes["error"] += 1
+                    if "column" not in str(err):
+                        failures.append(f"{name}: unclear mapping message {err}")
+                except TdorgError as err:
+                    outcomes["error"] += 1
+                    message = str(err)
+                    if str(path) not in message or len(message) < len(str(path)) + 10 or "Traceback" in message:
+                        failures.append(f"{name}: unclear message {message!r}")
+                except Hang:
+                    failures.append(f"{name}: hung")
+                except Exception as err:  # noqa: BLE001 - the point is to catch anything else
+                    failures.append(f"{name}: {type(err).__name__}: {err}")
+                finally:
+                    signal.alarm(0)
             after = path.stat()
             if path.read_bytes() != data or after.st_mtime_ns != stat.st_mtime_ns:
                 failures.append(f"{name}: the input file was written to")

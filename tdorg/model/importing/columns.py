@@ -144,7 +144,12 @@ class ColumnMapping:
                     f"{FIELD_LABELS[name]} is set to column {index + 1}, but the sheet has {len(headers)} columns.", name
                 )
         if self.title is None:
-            raise MappingError("Choose the column that holds the position titles; every role needs a title.", "title")
+            shown = [h.strip()[:30] or f"column {n + 1}" for n, h in enumerate(headers[:8])]
+            more = f" and {len(headers) - 8} more" if len(headers) > 8 else ""
+            found = f"the sheet's columns are “{'”, “'.join(shown)}”{more}" if shown else "the sheet has no columns"
+            raise MappingError(
+                f"Choose the column that holds the position titles; every role needs a title ({found}).", "title"
+            )
 
     def describe(self, headers: Sequence[str]) -> list[tuple[str, str, str | None]]:
         """``(field, label, header or None)`` for every field, for display."""
