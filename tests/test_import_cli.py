@@ -141,3 +141,14 @@ def test_export_roles_and_import_back(tmp_path: Path, suffix: str, capsys: pytes
 def test_export_roles_refuses_other_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export-roles", "/work/shared/samples/west-salem.json", str(tmp_path / "r.ods")]) == 2
     assert ".csv or an .xlsx" in capsys.readouterr().err
+
+
+def test_a_sheet_without_a_title_column_says_how_to_name_one(tmp_path, capsys):
+    from tdorg.cli.commands import run
+
+    sheet = tmp_path / "odd.csv"
+    sheet.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    assert run(["import", str(sheet), str(tmp_path / "out.tdorg")]) == 2
+    err = capsys.readouterr().err
+    assert str(sheet) in err and "“a”, “b”, “c”" in err and "--mapping title=COLUMN" in err
+    assert not (tmp_path / "out.tdorg").exists()

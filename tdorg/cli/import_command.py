@@ -11,6 +11,7 @@ from tdorg.model.formats import TDORG, kind_of, save_chart
 from tdorg.model.importing import (
     ImportPlan,
     Table,
+    MappingError,
     apply_overrides,
     guess_mapping,
     plan_import,
@@ -87,7 +88,11 @@ def run_import(args: argparse.Namespace) -> int:
     district = load_input(args.district_from).chart.district if args.district_from else District()
     table = read_table(args.input, args.sheet)
     mapping = apply_overrides(guess_mapping(table.headers), args.mapping, table.headers)
-    plan = plan_import(table, mapping)
+    try:
+        plan = plan_import(table, mapping)
+    except MappingError as error:
+        field = error.field or "title"
+        raise MappingError(f"{args.input}: {error} Name it with --mapping {field}=COLUMN.", error.field) from None
     source = Path(args.input).name + (f" ({table.details})" if table.details else "")
     print(f"Read {source}: {plural(len(table.rows), 'row')} below the header on row {table.header_row}.")
     print("Columns:")
