@@ -1,4 +1,4 @@
-"""The board packet: cover, vector chart pages, metrics with references, findings by severity."""
+"""The board packet: cover, vector chart pages, metrics with references, findings by severity, changes."""
 
 from __future__ import annotations
 
@@ -8,11 +8,17 @@ import pytest
 from pypdf import PdfReader
 
 from tdorg.export import ExportOptions, export_packet
+from tdorg.export.packet_compare import FINDINGS_PER_RULE, ROLES_PER_KIND
 from tdorg.export.pdfplace import FORM_NAME
+from tdorg.model import Role
+from tdorg.model.compare import compare
 from tdorg.model.formats import load_chart
 from tdorg.model.rules import validate
 from tdorg.model.rules.base import Severity
+from tdorg.model.synthetic import synthetic_chart
+from tests.charts import compliant_chart
 from tests.samples import SAMPLE_JSON, SAMPLES
+from tests.test_compare import proposed
 from tests.test_export_support import needs_graphviz, norm
 
 pytestmark = needs_graphviz
@@ -43,6 +49,7 @@ def test_packet_holds_cover_chart_metrics_and_findings(path, tmp_path) -> None:
             assert norm(finding.fix) in everything
     for role in chart.roles.values():
         assert norm(role.title) in everything
+    assert "Changes from" not in everything  # only with a comparison
 
 
 def test_findings_are_grouped_errors_then_warnings_then_notes(tmp_path) -> None:
@@ -102,3 +109,53 @@ def test_a_chart_without_findings_says_so(tmp_path) -> None:
     chart = load_chart(SAMPLES / "west-salem.json")
     text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", report=Report())))
     assert "meets every rule of the framework" in text
+
+
+def current_and_proposal():
+    """“Current” breaks three rules and has a security analyst; the proposal fixes them with a privacy officer."""
+    return proposed(compliant_chart()), compliant_chart()
+
+
+def test_packet_lists_the_changes_from_another_chart(tmp_path) -> None:
+    current, proposal = current_and_proposal()
+    comparison = compare(current, proposal, name_a="Current", name_b="Proposed 2027")
+    pages = page_texts(export_packet(proposal, tmp_path / "p.pdf", comparison=comparison))
+    everything = " ".join(pages)
+    heading = "Changes from “Current” to “Proposed 2027”"
+    assert "With the changes from “Current”" in pages[0]
+    assert everything.index("Findings against the framework") < everything.index(heading)
+    before, section = everything.split(heading)
+    assert "Security Analyst" not in before  # the removed role is named only among the changes
+    assert "Positions 9 9 no change" in section
+    assert "Roles: 1 added, 1 removed, 1 moved to a new manager, 1 retitled, 1 with a new FTE" in section
+    assert "Teachers per integration FTE 60 45 −15" in section
+    assert "Widest span of control 5 6 +1" in section
+    resolved = section[section.index("Findings resolved (3)"):section.index("Role changes")]
+    for finding in comparison.findings_resolved:
+        assert finding.rule_id in resolved and norm(finding.message) in resolved
+    assert "Findings introduced" not in section
+    roles = section[section.index("Role changes (7)"):]
+    assert "Added Data Privacy Officer dpo" in roles
+    assert "Removed Security Analyst sec" in roles
+    assert "Moved Help Desk Technician hd reports to Building Technician → Director of Technology" in roles
+    assert "Retitled Integration Coach coach2 was “Instructional Technology Coach”" in roles
+
+
+def test_long_change_lists_are_cut_short(tmp_path) -> None:
+    current = synthetic_chart(300, seed=3)
+    grown = current.copy()
+    for i, manager in enumerate(["fm1", "fm4", "fm6", "fm9", "tsm"]):  # 12 more reports each: five spans too wide
+        for k in range(12):
+            n = 12 * i + k
+            grown.add_role(Role(id=f"new{n}", title=f"Field Analyst {n}", category="help_desk", reports_to=manager))
+    comparison = compare(current, grown, name_a="Current", name_b="Grown")
+    assert len(comparison.added) == 60 and [f.rule_id for f in comparison.findings_introduced] == ["SPN-1"] * 5
+    out = export_packet(grown, tmp_path / "p.pdf", ExportOptions(layout="canvas"), comparison=comparison)
+    section = " ".join(page_texts(out)).split("Changes from “Current” to “Grown”")[1]
+    listed = [n for n in range(60) if f"Field Analyst {n} new{n} " in section]
+    assert listed == list(range(ROLES_PER_KIND))
+    assert norm(f"… and {60 - ROLES_PER_KIND} more roles added") in section
+    introduced = section[section.index("Findings introduced (5)"):section.index("Role changes (60)")]
+    assert introduced.count("SPN-1") == 1  # one row per rule
+    assert introduced.count("direct reports, more than 10") == FINDINGS_PER_RULE
+    assert norm(f"… and {5 - FINDINGS_PER_RULE} more") in introduced

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
@@ -20,6 +20,9 @@ from .errors import ExportCancelledError
 from .options import ExportOptions
 from .output import staged_output, write_output
 from .runner import Cancel, find_program, run_graphviz
+
+if TYPE_CHECKING:
+    from ..model.compare import Comparison
 
 Progress = Callable[[str, float], None]
 
@@ -117,9 +120,6 @@ def export_chart(
     return target
 
 
-
-
-
 def export_packet(
     chart: Chart,
     path: str | os.PathLike[str],
@@ -129,12 +129,15 @@ def export_packet(
     cancel: Cancel | None = None,
     progress: Progress | None = None,
     title_date: date | None = None,
+    comparison: Comparison | None = None,
 ) -> Path:
     """Write the board packet (cover, chart, metrics, findings) as a PDF at ``path``.
 
     Without a ``report`` the chart is validated first. ``options.format`` is
     ignored (a packet is always a PDF); page, orientation and fit shape the
-    chart pages.
+    chart pages. With a ``comparison`` from another chart (A) to ``chart``
+    (B), the packet ends with what changed: totals, metric deltas, findings
+    resolved and introduced, and the role-level changes.
     """
     options = (options or ExportOptions()).with_changes(format="pdf")
     progress = progress or _noop
@@ -148,10 +151,13 @@ def export_packet(
     progress("Composing the packet", 0.7)
     from .packet import compose_packet
 
-    packet, _ = compose_packet(chart, report, data, options, box=box_size(chart), title_date=title_date)
+    packet, _ = compose_packet(chart, report, data, options, box=box_size(chart), title_date=title_date,
+                               comparison=comparison)
     _check(cancel)
     progress("Writing the file", 0.95)
     target = write_output(path, packet)
     progress("Done", 1.0)
     return target
+
+
 __all__ = ["Progress", "export_chart", "export_packet", "graphviz_args", "render_chart"]

@@ -1,4 +1,5 @@
-"""The board packet: cover, the chart, the metrics and the findings, in one PDF.
+"""The board packet: cover, the chart, the metrics, the findings and, optionally, the changes from
+another scenario or chart, in one PDF.
 
 The text pages are composed with ReportLab's platypus; the chart pages are
 left blank there and the Graphviz chart is then drawn onto them as a vector
@@ -15,8 +16,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from ..model.chart import Chart
+from ..model.compare import Comparison
 from ..model.rules.base import Report
-from . import fonts, packet_content, style
+from . import fonts, packet_compare, packet_content, style
 from .chartpdf import plan
 from .dot import heading
 from .options import ExportOptions
@@ -97,8 +99,13 @@ def compose_packet(
     *,
     box: tuple[float, float],
     title_date: date | None = None,
+    comparison: Comparison | None = None,
 ) -> tuple[bytes, list[int]]:
-    """The packet PDF and the (0-based) indices of its chart pages."""
+    """The packet PDF and the (0-based) indices of its chart pages.
+
+    With a ``comparison`` (from another chart to this one), a section on
+    what changed follows the findings.
+    """
     day = title_date or date.today()
     graph = ChartPdf(chart_pdf)
     sheets = plan(graph, options, box, chart_sheet_area(options))
@@ -138,7 +145,8 @@ def compose_packet(
             ),
         ]
     )
-    story: list[Flowable] = list(packet_content.cover(chart, report, day))
+    since = comparison.name_a if comparison is not None else None
+    story: list[Flowable] = list(packet_content.cover(chart, report, day, compared_with=since))
     story += [NextPageTemplate("chart"), PageBreak()]
     for index in range(len(sheets)):
         if index:
@@ -148,6 +156,8 @@ def compose_packet(
     story += packet_content.metrics_section(report, text_size[0] - 2 * m)
     story.append(Spacer(1, 18))
     story += packet_content.findings_section(chart, report)
+    if comparison is not None:
+        story += [PageBreak(), *packet_compare.comparison_section(comparison, chart, text_size[0] - 2 * m)]
     doc.build(story)
 
     placements = [(info.sheet_of_page[i] - 1, sheet) for i, sheet in enumerate(sheets)]

@@ -33,7 +33,7 @@ def esc(value: object) -> str:
     return html.escape(clean(str(value)), quote=False)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def styles() -> dict[str, ParagraphStyle]:
     family, bold = fonts.register(), fonts.bold()
     ink, muted = HexColor(style.TEXT_COLOUR), HexColor(style.MUTED_COLOUR)
     base = ParagraphStyle("base", fontName=family, fontSize=10, leading=13.5, textColor=ink, alignment=TA_LEFT)
@@ -73,7 +73,7 @@ def _counts(chart: Chart) -> list[tuple[str, str]]:
     ]
 
 
-def _grid(rows: list[list[object]], widths: list[float], header: bool = True) -> Table:
+def grid(rows: list[list[object]], widths: list[float], header: bool = True) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -87,8 +87,9 @@ def _grid(rows: list[list[object]], widths: list[float], header: bool = True) ->
     return table
 
 
-def cover(chart: Chart, report: Report, day: date) -> list[Flowable]:
-    s = _styles()
+def cover(chart: Chart, report: Report, day: date, compared_with: str | None = None) -> list[Flowable]:
+    """The first page; ``compared_with`` names the chart whose changes the packet lists."""
+    s = styles()
     d = chart.district
     place = esc(d.name) or "Technology department"
     if d.state:
@@ -99,6 +100,7 @@ def cover(chart: Chart, report: Report, day: date) -> list[Flowable]:
         Paragraph(place, s["subtitle"]),
         Spacer(1, 6),
         Paragraph(f"{day:%B} {day.day}, {day.year}", s["base"]),
+        *([Paragraph(f"With the changes from “{esc(compared_with)}”", s["base"])] if compared_with else []),
         Spacer(1, 36),
         Paragraph("At a glance", s["h2"]),
     ]
@@ -107,7 +109,7 @@ def cover(chart: Chart, report: Report, day: date) -> list[Flowable]:
         [Paragraph(SEVERITY_HEADINGS[sev][0], s["cell"]), Paragraph(f"{len(report.by_severity(sev)):,}", s["cellhead"])]
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
-    out.append(_grid(counts + findings, [170, 120], header=False))
+    out.append(grid(counts + findings, [170, 120], header=False))
     out += [Spacer(1, 24), Paragraph("Reading the chart", s["h2"])]
     out.append(
         Paragraph(
@@ -142,7 +144,7 @@ def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 
 
 
 def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
-    s = _styles()
+    s = styles()
     out: list[Flowable] = [Paragraph("Staffing metrics", s["h1"])]
     if not report.metrics:
         return out + [Paragraph("No metrics could be worked out for this chart.", s["base"])]
@@ -164,12 +166,12 @@ def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
                 Paragraph(esc(metric.source), s["small"]),
             ]
         )
-    out.append(_grid(rows, [width * f for f in (0.28, 0.17, 0.24, 0.31)]))
+    out.append(grid(rows, [width * f for f in (0.28, 0.17, 0.24, 0.31)]))
     return out
 
 
 def findings_section(chart: Chart, report: Report) -> list[Flowable]:
-    s = _styles()
+    s = styles()
     out: list[Flowable] = [Paragraph("Findings against the framework", s["h1"])]
     if not report.findings:
         out.append(Paragraph("The chart meets every rule of the framework that is switched on.", s["base"]))
@@ -202,4 +204,4 @@ def findings_section(chart: Chart, report: Report) -> list[Flowable]:
     return out
 
 
-__all__ = ["cover", "esc", "findings_section", "metrics_section"]
+__all__ = ["cover", "esc", "findings_section", "grid", "metrics_section", "styles"]

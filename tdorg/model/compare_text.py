@@ -8,7 +8,7 @@ from .rules import Finding
 from .scenarios import ScenarioCost
 
 if TYPE_CHECKING:
-    from .compare import Comparison, FieldChange
+    from .compare import Comparison, FieldChange, Move
 
 _FIELD_NAMES = {
     "person": "person", "vacant": "vacant", "category": "category", "employment": "employment",
@@ -69,6 +69,20 @@ def change_text(change: "FieldChange", district: bool = False) -> str:
     return f"{name}: {values}" if district else f"{change.title}: {name} {values}"
 
 
+def move_text(move: "Move") -> str:
+    """The new reporting line: "reports to X → Y"."""
+    return f"reports to {move.old_manager_title or 'nobody (top)'} → {move.new_manager_title or 'nobody (top)'}"
+
+
+def amount_text(change: "FieldChange") -> str:
+    """An FTE or annual cost change: old → new (difference)."""
+    if change.field == "annual_cost":
+        delta = change.delta
+        return f"{money(change.old)} → {money(change.new)}" + (  # type: ignore[arg-type]
+            f" ({signed(delta, money=True)})" if delta is not None else "")
+    return f"{number(change.old)} → {number(change.new)} ({signed(change.delta)})"  # type: ignore[arg-type]
+
+
 def finding_text(finding: Finding) -> str:
     return f"{finding.rule_id} {finding.severity.label}: {finding.message}"
 
@@ -90,14 +104,10 @@ def summary_lines(c: "Comparison") -> list[str]:
 
     section("Added", [f"+ {r.title} [{r.id}]" + (f", {r.person}" if r.person else "") for r in c.added])
     section("Removed", [f"- {r.title} [{r.id}]" + (f", {r.person}" if r.person else "") for r in c.removed])
-    section("Moved", [f"{m.title}: reports to {m.old_manager_title or 'nobody (top)'} → "
-                      f"{m.new_manager_title or 'nobody (top)'}" for m in c.moved])
+    section("Moved", [f"{m.title}: {move_text(m)}" for m in c.moved])
     section("Retitled", [f"{value_text('title', x.old)} → {value_text('title', x.new)}" for x in c.retitled])
-    section("FTE changed", [f"{x.title}: {number(x.old)} → {number(x.new)} ({signed(x.delta)})"  # type: ignore[arg-type]
-                            for x in c.fte_changed])
-    section("Cost changed", [f"{x.title}: {money(x.old)} → {money(x.new)}"  # type: ignore[arg-type]
-                             + (f" ({signed(x.delta, money=True)})" if x.delta is not None else "")
-                             for x in c.cost_changed])
+    section("FTE changed", [f"{x.title}: {amount_text(x)}" for x in c.fte_changed])
+    section("Cost changed", [f"{x.title}: {amount_text(x)}" for x in c.cost_changed])
     section("Other changes", [change_text(x) for x in c.other_changes])
     section("District facts", [change_text(x, district=True) for x in c.district_changes])
     section("Findings resolved", [f"✓ {finding_text(f)}" for f in c.findings_resolved])
