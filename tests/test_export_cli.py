@@ -102,3 +102,64 @@ def test_scenario_of_a_tdorg_file(tmp_path) -> None:
     assert run(["export", str(path), "-o", str(tmp_path / "current.svg")]) == 0
     assert "Proposed Integration Lead" not in " ".join(svg_nodes(tmp_path / "current.svg").values())
     assert run(["export", str(path), "-o", str(tmp_path / "x.svg"), "--scenario", "Nope"]) == 2
+
+
+def plan_file(tmp_path):
+    """A .tdorg file with “Current” (three findings, a security analyst) and “Proposed 2027” (shown)."""
+    from tdorg.model import Document
+    from tdorg.model.persistence import save_document
+    from tests.test_export_packet import current_and_proposal
+
+    current, proposal = current_and_proposal()
+    document = Document.of(current)
+    document.add("Proposed 2027", proposal)
+    document.active = 1
+    path = tmp_path / "plan.tdorg"
+    save_document(document, path)
+    return path
+
+
+def changes(out) -> str:
+    text = norm(" ".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    assert text.count("Changes from “") == 1
+    return text[text.index("Changes from “"):]
+
+
+@needs_graphviz
+def test_packet_compared_to_another_scenario(tmp_path, capsys) -> None:
+    out = tmp_path / "packet.pdf"
+    assert run(["export", str(plan_file(tmp_path)), "-o", str(out), "--packet", "--compare-to", "Current"]) == 0
+    assert "with the changes from “Current”" in capsys.readouterr().out
+    section = changes(out)
+    assert section.startswith("Changes from “Current” to “Proposed 2027”")
+    assert "Added Data Privacy Officer" in section and "Removed Security Analyst" in section
+    assert "Findings resolved (3)" in section and "PRV-1" in section
+
+
+@needs_graphviz
+def test_packet_compared_to_another_file(tmp_path) -> None:
+    from tdorg.model.formats import save_chart
+    from tests.test_export_packet import current_and_proposal
+
+    current, _ = current_and_proposal()
+    save_chart(current, tmp_path / "today.json")
+    out = tmp_path / "packet.pdf"
+    assert run(["export", str(plan_file(tmp_path)), "-o", str(out), "--packet", "--scenario", "Proposed 2027",
+                "--compare-to", str(tmp_path / "today.json")]) == 0
+    section = changes(out)
+    assert section.startswith("Changes from “today.json” to “plan.tdorg › Proposed 2027”")
+    assert "Removed Security Analyst" in section and "PRV-1" in section
+
+
+def test_compare_to_neither_a_scenario_nor_a_file_is_a_one_line_error(tmp_path, capsys) -> None:
+    out = tmp_path / "packet.pdf"
+    assert run(["export", str(plan_file(tmp_path)), "-o", str(out), "--packet", "--compare-to", "Nope"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "“Nope”" in err and "no scenario of that name" in err and "“Current”, “Proposed 2027”" in err
+    assert "no chart file at that path" in err
+    assert run(["export", SAMPLE, "-o", str(out), "--packet", "--compare-to", "Nope"]) == 2
+    assert "no chart file at that path" in capsys.readouterr().err
+    assert run(["export", SAMPLE, "-o", str(out), "--compare-to", SAMPLE]) == 2
+    assert "add --packet" in capsys.readouterr().err
+    assert not out.exists()

@@ -1,15 +1,26 @@
-"""The ``tdorg export`` command: a chart file to PDF, SVG, PNG, DOT or a board packet."""
+"""The ``tdorg export`` command: a chart file to PDF, SVG, PNG, DOT or a board packet.
+
+``--compare-to A`` adds to the packet the changes from A (another scenario of
+the same ``.tdorg`` file, or another chart file) to the exported chart.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model.chart import Chart
+from ..model.document import Document
 from ..model.errors import FileError, TdorgError
+from ..model.rules.base import Report
 from .errors import ExportOptionError
 from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+
+if TYPE_CHECKING:
+    from ..model.compare import Comparison
 
 _SUFFIX_FORMATS = {".pdf": "pdf", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
 
@@ -20,8 +31,8 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help="export a chart as PDF, SVG, PNG or DOT, or as a board packet",
         description=(
             "Draw a chart with Graphviz and write it as PDF, SVG, PNG or DOT source, or write the "
-            "board packet (cover, chart, metrics and findings) as a PDF. Nothing is left at OUT "
-            "when the export fails."
+            "board packet (cover, chart, metrics and findings) as a PDF; with --compare-to, the packet also "
+            "lists the changes from another scenario or chart. Nothing is left at OUT when the export fails."
         ),
     )
     parser.add_argument("input", metavar="FILE", help="the chart to export (.tdorg, .json or .csv)")
@@ -55,6 +66,12 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help=f"stop Graphviz after this long (default: {DEFAULT_TIMEOUT:g})",
     )
     parser.add_argument("--scenario", metavar="NAME", help="scenario of a .tdorg file to export (default: the active one)")
+    parser.add_argument(
+        "--compare-to",
+        metavar="A",
+        help="with --packet: add the changes from A to the exported chart; A is another scenario of the same "
+        ".tdorg file, or another chart file (.tdorg, .json or .csv)",
+    )
     parser.set_defaults(handler=run_export, func=run_export)
     return parser
 
@@ -75,24 +92,75 @@ def _format(args: argparse.Namespace) -> str:
     return _SUFFIX_FORMATS[suffix]
 
 
-def load(path: str, scenario: str | None = None) -> Chart:
+@dataclass
+class Source:
+    """A chart read from a file; ``document`` and ``scenario`` are set for ``.tdorg`` files."""
+
+    path: Path
+    chart: Chart
+    document: Document | None = None
+    scenario: str | None = None
+
+    def label(self, other_file: bool) -> str:
+        """How a comparison names this chart: its scenario, with the file's name beside another file."""
+        if self.document is None or self.scenario is None:
+            return self.path.name
+        if not other_file:
+            return self.scenario
+        return f"{self.path.name} › {self.scenario}" if len(self.document.scenarios) > 1 else self.path.name
+
+
+def open_source(path: str | Path, scenario: str | None = None) -> Source:
     """The chart in ``path``; for a ``.tdorg`` file, the named or the active scenario."""
     from ..model.formats import TDORG, kind_of, load_chart
 
+    path = Path(path)
     if kind_of(path) != TDORG:
         if scenario is not None:
             raise FileError(path, "Only .tdorg files hold scenarios; leave out --scenario for this file.")
-        return load_chart(path)
+        return Source(path, load_chart(path))
     from ..model.persistence import open_document
 
     document = open_document(path)
     if scenario is None:
-        return document.chart
-    try:
-        return document.scenario(scenario).chart
-    except TdorgError:
-        names = ", ".join(f"“{n}”" for n in document.names)
-        raise FileError(path, f"There is no scenario named “{scenario}”; the file holds {names}.") from None
+        chosen = document.scenarios[document.active]
+    else:
+        try:
+            chosen = document.scenario(scenario)
+        except TdorgError:
+            names = ", ".join(f"“{n}”" for n in document.names)
+            raise FileError(path, f"There is no scenario named “{scenario}”; the file holds {names}.") from None
+    return Source(path, chosen.chart, document, chosen.name)
+
+
+def load(path: str, scenario: str | None = None) -> Chart:
+    """The chart in ``path``; for a ``.tdorg`` file, the named or the active scenario."""
+    return open_source(path, scenario).chart
+
+
+def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
+    """The changes from ``compare_to`` (a scenario of B's file, or another chart file) to chart B."""
+    from ..model.compare import compare
+
+    if b.document is not None and compare_to in b.document.names:
+        a_chart, name_a, name_b = b.document.scenario(compare_to).chart, compare_to, b.label(False)
+    elif Path(compare_to).is_file():
+        a = open_source(compare_to)
+        a_chart, name_a, name_b = a.chart, a.label(True), b.label(True)
+        if name_a == name_b:
+            name_a, name_b = str(a.path), str(b.path)
+    elif b.document is not None:
+        names = ", ".join(f"“{n}”" for n in b.document.names)
+        raise ExportOptionError(
+            f"--compare-to “{compare_to}”: {b.path.name} has no scenario of that name (it holds {names}), "
+            "and there is no chart file at that path."
+        )
+    else:
+        raise ExportOptionError(
+            f"--compare-to “{compare_to}”: there is no chart file at that path, and {b.path.name} holds no "
+            "scenarios to compare with (only .tdorg files do)."
+        )
+    return compare(a_chart, b.chart, None, report_b, name_a, name_b)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -107,15 +175,26 @@ def run_export(args: argparse.Namespace) -> int:
         badges=args.badges,
         timeout=args.timeout,
     )
-    chart = load(args.input, args.scenario)
+    if args.compare_to is not None and not args.packet:
+        raise ExportOptionError("--compare-to adds the changes to a board packet; add --packet.")
+    source = open_source(args.input, args.scenario)
+    chart = source.chart
+    extra = ""
     if args.packet:
-        written = export_packet(chart, args.output, options)
+        report, comparison = None, None
+        if args.compare_to is not None:
+            from ..model.rules import validate
+
+            report = validate(chart)
+            comparison = comparison_to(source, args.compare_to, report)
+            extra = f", with the changes from “{comparison.name_a}”"
+        written = export_packet(chart, args.output, options, report=report, comparison=comparison)
         what = "board packet"
     else:
         written = export_chart(chart, args.output, options)
         what = f"{options.format.upper()} chart"
-    print(f"Wrote {written} ({what}, {len(chart)} roles).", file=sys.stdout)
+    print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
     return 0
 
 
-__all__ = ["add_export_command", "load", "run_export"]
+__all__ = ["Source", "add_export_command", "comparison_to", "load", "open_source", "run_export"]
