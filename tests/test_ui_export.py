@@ -1,4 +1,4 @@
-"""File › Export… in the editor: options, background export, cancel and failures."""
+"""File › Export… in the editor: options, background export, cancel, failures, packet with changes."""
 
 import shutil
 
@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tdorg.export import ExportOptions
+from tdorg.model import Role
 from tdorg.ui.export_dialog import ExportDialog, ExportJob, run_export
+from tests.test_export_support import pdf_text
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -22,6 +24,8 @@ def choose(monkeypatch, target, **choices):
             dialog.packet_radio.setChecked(True)
         if "format" in choices:
             dialog.format.setCurrentIndex(dialog.format.findData(choices["format"]))
+        if "compare_to" in choices:
+            dialog.changes_from.setCurrentIndex(dialog.changes_from.findData(choices["compare_to"]))
         return 1
 
     monkeypatch.setattr(ExportDialog, "exec", fake_exec)
@@ -74,3 +78,41 @@ def test_missing_graphviz_is_explained_in_a_dialog(window, monkeypatch, dialogs,
     title, detail = dialogs.seen[-1]
     assert "could not be exported" in title and "Graphviz" in detail
     assert not (tmp_path / "chart.svg").exists()
+
+
+def test_changes_from_a_scenario_are_offered_only_with_several_scenarios(window, monkeypatch):
+    seen = []
+
+    def look(dialog):
+        offered = [dialog.changes_from.itemText(i) for i in range(dialog.changes_from.count())]
+        dialog.changes_from.setCurrentIndex(dialog.changes_from.count() - 1)
+        chart_only = (dialog.changes_row.isEnabled(), dialog.compare_to())
+        dialog.packet_radio.setChecked(True)
+        seen.append((dialog.changes_row.isHidden(), offered, chart_only, dialog.changes_row.isEnabled(),
+                     dialog.compare_to()))
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    first = window.sessions.active.name
+    assert run_export(window) is None
+    window.sessions.add("Proposed 2027", window.chart.copy())
+    window.sessions.add("Leaner", window.chart.copy(), show=False)
+    assert run_export(window) is None
+    assert seen[0][0] is True  # one scenario: nothing to compare with
+    assert seen[1] == (False, ["None", first, "Leaner"], (False, None), True, "Leaner")
+
+
+@needs_dot
+def test_packet_includes_the_changes_from_the_chosen_scenario(window, monkeypatch, tmp_path):
+    first = window.sessions.active.name
+    proposal = window.chart.copy()
+    proposal.remove_role("prog")
+    proposal.add_role(Role(id="zta", title="Zero Trust Architect", category="security", reports_to="ism"))
+    window.sessions.add("Proposed 2027", proposal)
+    choose(monkeypatch, tmp_path / "packet.pdf", packet=True, compare_to=first)
+    finish(run_export(window))
+    text = pdf_text(tmp_path / "packet.pdf")
+    section = text[text.index(f"Changes from “{first}” to “Proposed 2027”"):]
+    assert "Added Zero Trust Architect zta" in section and "Removed Programmer prog" in section
+    assert f"Positions {len(proposal)} {len(proposal)} no change" in section
+    assert "Exported to" in window.statusBar().currentMessage()

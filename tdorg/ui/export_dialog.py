@@ -1,15 +1,18 @@
 """File › Export…: options, target file, and the export running in a worker thread.
 
 The export works on a copy of the chart, so the window stays responsive and
-the progress dialog's Cancel stops Graphviz at once. Every failure is shown
+the progress dialog's Cancel stops Graphviz at once. A board packet can list
+the changes from another scenario of the document; the comparison is worked
+out in the background too. Every failure is shown
 with the export's own sentence; nothing half-written is left at the target.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -32,8 +36,9 @@ from tdorg.export import ExportCancelledError, ExportError, ExportOptions, expor
 from tdorg.export import graphviz_available
 from tdorg.export.options import PAGE_LABELS
 from tdorg.model.chart import Chart
+from tdorg.model.compare import Comparison, compare
 from tdorg.model.errors import TdorgError
-from tdorg.model.rules import Report
+from tdorg.model.rules import Report, validate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -44,9 +49,14 @@ _INSTALL = "Graphviz's `dot` program is not installed, so only DOT source can be
 
 
 class ExportDialog(QDialog):
-    """Chooses what to export and how; ``options()`` and ``packet()`` give the choice."""
+    """Chooses what to export and how; ``options()``, ``packet()`` and ``compare_to()`` give the choice.
 
-    def __init__(self, parent: QWidget | None = None, remembered: dict[str, str] | None = None) -> None:
+    ``scenarios`` names the document's other scenarios, whose changes to the
+    exported one a packet can include.
+    """
+
+    def __init__(self, parent: QWidget | None = None, remembered: dict[str, str] | None = None,
+                 scenarios: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         remembered = remembered or {}
@@ -61,6 +71,17 @@ class ExportDialog(QDialog):
         (self.packet_radio if remembered.get("packet") == "1" else self.chart_radio).setChecked(True)
         layout.addWidget(self.chart_radio)
         layout.addWidget(self.packet_radio)
+        self.changes_from = QComboBox()
+        self.changes_from.addItem("None", None)
+        for name in scenarios:
+            self.changes_from.addItem(name, name)
+        self.changes_row = QWidget()
+        row = QHBoxLayout(self.changes_row)
+        row.setContentsMargins(24, 0, 0, 0)
+        row.addWidget(QLabel("Include changes from scenario:"))
+        row.addWidget(self.changes_from, 1)
+        self.changes_row.setVisible(bool(scenarios))
+        layout.addWidget(self.changes_row)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(form)
@@ -105,8 +126,13 @@ class ExportDialog(QDialog):
     def packet(self) -> bool:
         return self.packet_radio.isChecked()
 
+    def compare_to(self) -> str | None:
+        """The scenario whose changes the packet lists, if any."""
+        return self.changes_from.currentData() if self.packet() else None
+
     def _sync(self, *_args: object) -> None:
         packet = self.packet()
+        self.changes_row.setEnabled(packet)
         self.format.setEnabled(not packet)
         paged = packet or self.format.currentData() == "pdf"
         for widget in (self.page, self.orientation, self.fit):
@@ -131,6 +157,16 @@ class ExportDialog(QDialog):
                 "fit": options.fit, "badges": "1" if options.badges else "0"}
 
 
+@dataclass
+class ChangesFrom:
+    """Another scenario (A) whose changes to the exported chart (B) a packet lists."""
+
+    name_a: str
+    chart_a: Chart
+    report_a: Report | None
+    name_b: str
+
+
 class ExportJob(QThread):
     """Runs one export off the GUI thread; ``cancel()`` stops it."""
 
@@ -140,19 +176,38 @@ class ExportJob(QThread):
     cancelled = Signal()
 
     def __init__(self, chart: Chart, report: Report | None, path: Path, options: ExportOptions, packet: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, changes_from: ChangesFrom | None = None) -> None:
         super().__init__(parent)
         self.chart, self.report, self.path, self.options, self.packet = chart, report, path, options, packet
+        self.changes_from = changes_from
         self._stop = threading.Event()
 
     def cancel(self) -> None:
         self._stop.set()
 
+    def _comparison(self) -> Comparison | None:
+        base = self.changes_from
+        if base is None:
+            return None
+        self.progressed.emit(f"Comparing with “{base.name_a}”", 0.0)
+        if self.report is None:
+            self.report = validate(self.chart)
+        comparison = compare(base.chart_a, self.chart, base.report_a, self.report, base.name_a, base.name_b)
+        if self._stop.is_set():
+            raise ExportCancelledError()
+        return comparison
+
     def run(self) -> None:
-        write = export_packet if self.packet else export_chart
+        def progress(stage: str, fraction: float) -> None:
+            self.progressed.emit(stage, fraction)
+
         try:
-            target = write(self.chart, self.path, self.options, report=self.report, cancel=self._stop.is_set,
-                           progress=lambda stage, fraction: self.progressed.emit(stage, fraction))
+            if self.packet:
+                target = export_packet(self.chart, self.path, self.options, report=self.report,
+                                       cancel=self._stop.is_set, progress=progress, comparison=self._comparison())
+            else:
+                target = export_chart(self.chart, self.path, self.options, report=self.report,
+                                      cancel=self._stop.is_set, progress=progress)
         except ExportCancelledError:
             self.cancelled.emit()
         except (ExportError, TdorgError) as error:
@@ -167,10 +222,24 @@ def _file_filter(fmt: str) -> str:
     return {"pdf": "PDF (*.pdf)", "svg": "SVG (*.svg)", "png": "PNG (*.png)", "dot": "Graphviz DOT (*.dot)"}[fmt]
 
 
-def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool) -> ExportJob:
-    """Start the export with a progress dialog; returns the running job."""
+def _changes_from(window: "MainWindow", name: str | None) -> ChangesFrom | None:
+    """A snapshot of scenario ``name`` of the open document, to compare the shown one with."""
+    session = next((s for s in window.sessions.sessions if s.name == name), None)
+    if session is None:
+        return None
+    return ChangesFrom(session.name, session.chart.copy(), session.validator.report, window.sessions.active.name)
+
+
+def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool,
+                 compare_to: str | None = None) -> ExportJob:
+    """Start the export with a progress dialog; returns the running job.
+
+    With ``compare_to`` (a scenario of the document), a packet lists the
+    changes from that scenario to the one on screen.
+    """
     chart = window.chart.copy()  # type: ignore[union-attr]
-    job = ExportJob(chart, window.scene.report, path, options, packet, window)
+    changes = _changes_from(window, compare_to) if packet else None
+    job = ExportJob(chart, window.scene.report, path, options, packet, window, changes)
     progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
     progress.setWindowTitle("Exporting")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -208,7 +277,9 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     settings = window.settings
     remembered = {k: str(settings.value(f"export/{k}", "")) for k in
                   ("packet", "format", "layout", "page", "orientation", "fit", "badges")}
-    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v})
+    shown = window.sessions.active.name
+    others = [name for name in window.sessions.names() if name != shown]
+    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others)
     if not dialog.exec():
         return None
     for key, value in dialog.remembered().items():
@@ -224,4 +295,4 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     path = Path(name)
     if path.suffix.lower() != f".{options.format}":
         path = path.with_name(f"{path.name}.{options.format}")
-    return start_export(window, path, options, packet)
+    return start_export(window, path, options, packet, dialog.compare_to())
