@@ -271,9 +271,10 @@ class RoleItem(QGraphicsRectItem):
         font = QFont(self.fonts()[2])
         font.setBold(True)
         font.setPixelSize(text_px)
-        text = self.mark_tag()
+        metrics = QFontMetricsF(font)
+        text = _fitting_tags(self.mark_tag().split(" · "), metrics, BOX_WIDTH - 20)
         height = text_px + 6
-        width = min(QFontMetricsF(font).horizontalAdvance(text) + 12, BOX_WIDTH - 8)
+        width = min(metrics.horizontalAdvance(text) + 12, BOX_WIDTH - 8)
         if text_px < 12:  # on the box's top edge
             pill = QRectF(_STRIP + _PAD - 4, -height / 2, width, height)
         else:  # zoomed out: above the box, where the title does not run
@@ -327,3 +328,13 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fitting_tags(tags: list[str], metrics: QFontMetricsF, room: float) -> str:
+    """As many tags as fit in ``room``, then "+N" for the others (the tooltip lists them all)."""
+    for shown in range(len(tags), 0, -1):
+        rest = len(tags) - shown
+        text = " · ".join(tags[:shown]) + (f" +{rest}" if rest else "")
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return tags[0] + (f" +{len(tags) - 1}" if len(tags) > 1 else "")
