@@ -124,3 +124,14 @@ def test_every_label_fits_its_box(sample, layout) -> None:
         program, args = engine_for(options)
         out = run_graphviz(program, [*args, "-Tsvg"], chart_to_dot(chart, options).encode(), timeout=60)
         assert "too small" not in out.warnings, out.warnings[:300]
+
+
+def test_badges_without_a_report_come_from_validating_the_chart(sample) -> None:
+    from tdorg.model.rules import validate
+
+    named = {r for f in validate(sample).findings for r in f.role_ids}
+    assert named, "the sample breaks some rules"
+    with_badges = chart_to_dot(sample, ExportOptions(badges=True))
+    without = chart_to_dot(sample, ExportOptions(badges=False))
+    assert with_badges != without
+    assert with_badges == chart_to_dot(sample, ExportOptions(badges=True), validate(sample))

@@ -71,6 +71,10 @@ def build_graph(
 ) -> graphviz.Digraph:
     """The Graphviz graph of ``chart`` for the layout in ``options``."""
     options = options or ExportOptions()
+    if options.badges and report is None:
+        from ..model.rules import validate
+
+        report = validate(chart)
     counts = finding_counts(report) if options.badges else {}
     canvas = options.layout == "canvas"
     width, height = box_size(chart)
