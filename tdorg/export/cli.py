@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.chart import Chart
-from ..model.document import Document
-from ..model.errors import FileError, TdorgError
+from ..model.formats.sources import ChartSource, open_chart_source
 from ..model.rules.base import Report
 from .errors import ExportOptionError
 from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
@@ -92,45 +90,10 @@ def _format(args: argparse.Namespace) -> str:
     return _SUFFIX_FORMATS[suffix]
 
 
-@dataclass
-class Source:
-    """A chart read from a file; ``document`` and ``scenario`` are set for ``.tdorg`` files."""
-
-    path: Path
-    chart: Chart
-    document: Document | None = None
-    scenario: str | None = None
-
-    def label(self, other_file: bool) -> str:
-        """How a comparison names this chart: its scenario, with the file's name beside another file."""
-        if self.document is None or self.scenario is None:
-            return self.path.name
-        if not other_file:
-            return self.scenario
-        return f"{self.path.name} › {self.scenario}" if len(self.document.scenarios) > 1 else self.path.name
-
-
-def open_source(path: str | Path, scenario: str | None = None) -> Source:
-    """The chart in ``path``; for a ``.tdorg`` file, the named or the active scenario."""
-    from ..model.formats import TDORG, kind_of, load_chart
-
-    path = Path(path)
-    if kind_of(path) != TDORG:
-        if scenario is not None:
-            raise FileError(path, "Only .tdorg files hold scenarios; leave out --scenario for this file.")
-        return Source(path, load_chart(path))
-    from ..model.persistence import open_document
-
-    document = open_document(path)
-    if scenario is None:
-        chosen = document.scenarios[document.active]
-    else:
-        try:
-            chosen = document.scenario(scenario)
-        except TdorgError:
-            names = ", ".join(f"“{n}”" for n in document.names)
-            raise FileError(path, f"There is no scenario named “{scenario}”; the file holds {names}.") from None
-    return Source(path, chosen.chart, document, chosen.name)
+#: A chart read from a file (``document`` and ``scenario`` set for ``.tdorg`` files).
+Source = ChartSource
+#: Read a chart file; for a ``.tdorg`` file, the named or the active scenario.
+open_source = open_chart_source
 
 
 def load(path: str, scenario: str | None = None) -> Chart:
