@@ -119,6 +119,8 @@ class Actions(QObject):
         edit.addSeparator()
         edit.addActions([self.delete, self.select_all])
         edit.addSeparator()
+        edit.addActions(self.window.find_bar.actions_for_menu())
+        edit.addSeparator()
         edit.addActions([self.move_left, self.move_right, self.make_top, self.dotted_tool])
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual])

@@ -20,6 +20,7 @@ from .autosave import Autosave
 from .canvas_menu import CanvasMenu
 from .editor import Editor
 from .file_actions import FileActions
+from .find_bar import FindBar
 from .findings_panel import FindingsPanel, finding_html
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .metrics_panel import MetricsPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.autosave = Autosave(self, recovery_dir)
         self.scenario_bar = ScenarioBar(self)
+        self.find_bar = FindBar(self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.actions.build_toolbar()
