@@ -180,3 +180,36 @@ def test_scenario_totals_show_in_the_switcher_and_the_status_bar(window, dialogs
     window.scenario_bar.combo.refresh_tooltips()
     assert window.scenario_bar.combo.toolTip().startswith(tips[1])
     assert f"$150,000 a year (1 of {leaner.roles} roles costed)" in window.counts.text()
+
+
+def test_moving_scenarios_reorders_the_switcher_and_survives_save_and_reopen(make_window, dialogs, tmp_path):
+    window = make_window("west-salem")
+    duplicate(window, dialogs, "Plan B")
+    duplicate(window, dialogs, "Plan C")
+    target = tmp_path / "plans.tdorg"
+    assert window.files.save_to(target) and not window.is_modified()
+    plan_c = window.chart
+    bar = window.scenario_bar
+    assert window.sessions.index == 2 and not bar.move_right_action.isEnabled()
+    bar.move_left_action.trigger()
+    assert window.document.names == ["Current", "Plan C", "Plan B"]
+    assert [bar.combo.itemText(i) for i in range(bar.combo.count())] == ["Current", "Plan C", "Plan B"]
+    assert window.sessions.index == 1 and bar.combo.currentText() == "Plan C" and shows(window, plan_c)
+    assert window.is_modified() and window.isWindowModified() and not window.stack.canUndo()
+    bar.move_left_action.trigger()
+    assert window.document.names == ["Plan C", "Current", "Plan B"] and window.sessions.index == 0
+    assert not bar.move_left_action.isEnabled() and bar.move_right_action.isEnabled()
+    assert "now scenario 1 of 3" in window.message.text()
+    before = plan_c.copy()
+    window.editor.delete([plan_c.roles_in_order()[-1].id])
+    window.actions.undo.trigger()  # each scenario keeps its own history across the move
+    assert plan_c == before
+    assert window.stack is window.sessions.sessions[0].stack and window.sessions.sessions[0].chart is plan_c
+    window.scenario_bar.switch(2)
+    assert window.chart is window.document.scenarios[2].chart and window.sessions.active.name == "Plan B"
+    assert window.files.save_to(target)
+
+    other = make_window()
+    assert other.files.open_path(target, ask=False)
+    assert other.document.names == ["Plan C", "Current", "Plan B"] and other.sessions.index == 2
+    assert other.document == window.document and not other.is_modified()

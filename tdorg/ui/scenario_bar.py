@@ -1,6 +1,6 @@
 """The scenario switcher (a combo box in the toolbar) and the Scenarios menu.
 
-Duplicate, rename and delete change the document at once (they are not
+Duplicate, rename, move and delete change the document at once (they are not
 undo steps) and mark it modified; delete asks first and never removes the
 last scenario. Each scenario keeps its own undo history, so Edit › Undo
 acts on the scenario shown.
@@ -79,6 +79,10 @@ class ScenarioBar(QObject):
                                              "Copy the shown scenario to try out changes", "Ctrl+Shift+D")
         self.rename_action = self._action("&Rename Scenario…", self.rename, "Rename the shown scenario")
         self.delete_action = self._action("De&lete Scenario…", self.delete, "Remove the shown scenario from the file")
+        self.move_left_action = self._action("Move Scenario &Left", lambda: self.move(-1),
+                                             "Put the shown scenario one place earlier in the file", "Ctrl+Shift+PgUp")
+        self.move_right_action = self._action("Move Scenario &Right", lambda: self.move(1),
+                                              "Put the shown scenario one place later in the file", "Ctrl+Shift+PgDown")
         self.next_action = self._action("&Next Scenario", lambda: self.step(1), "", "Ctrl+PgDown")
         self.previous_action = self._action("&Previous Scenario", lambda: self.step(-1), "", "Ctrl+PgUp")
         self.compare_action = self._action("&Compare Scenarios…", self.compare,
@@ -104,6 +108,7 @@ class ScenarioBar(QObject):
     def build_menu(self, bar: QMenuBar, before: QAction | None = None) -> QMenu:
         menu = QMenu("&Scenarios", self.window)
         menu.addActions([self.duplicate_action, self.rename_action, self.delete_action])
+        menu.addActions([self.move_left_action, self.move_right_action])
         menu.addSeparator()
         menu.addActions([self.compare_action, self.compare_file_action])
         menu.addSeparator()
@@ -151,6 +156,8 @@ class ScenarioBar(QObject):
         self.delete_action.setEnabled(several)
         self.next_action.setEnabled(several)
         self.previous_action.setEnabled(several)
+        self.move_left_action.setEnabled(self.sessions.index > 0)
+        self.move_right_action.setEnabled(self.sessions.index < len(names) - 1)
 
     def tooltips(self) -> list[str]:
         return [summary_text(s) for s in self.sessions.summaries()]
@@ -166,6 +173,16 @@ class ScenarioBar(QObject):
         count = len(self.sessions)
         if count > 1:
             self.switch((self.sessions.index + delta) % count)
+
+    def move(self, delta: int) -> bool:
+        """Move the shown scenario one place left (-1) or right (+1) in the switcher and the file."""
+        index = self.sessions.index
+        if not 0 <= index + delta < len(self.sessions):
+            return False
+        self.sessions.move(index, index + delta)
+        self.window.show_note(f"“{self.sessions.active.name}” is now scenario {index + delta + 1} of "
+                              f"{len(self.sessions)}.")
+        return True
 
     def duplicate(self) -> int | None:
         """Copy the shown scenario under a name the user gives; the copy is shown."""

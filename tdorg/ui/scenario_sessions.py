@@ -3,7 +3,7 @@
 Every scenario gets a :class:`ScenarioSession`: its own ``QUndoStack`` (all
 of them in one ``QUndoGroup``, whose active stack is the shown scenario's,
 so Edit › Undo acts on the scenario on screen) and its own ``Validator``.
-Duplicating, renaming and deleting scenarios are not undo steps: they change
+Duplicating, renaming, reordering and deleting scenarios are not undo steps: they change
 the document at once and mark it modified until the next save.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document, Scenario
 from tdorg.model.rules import Report, Validator
-from tdorg.model.scenarios import ScenarioSummary, duplicate_name, scenario_summaries, set_active
+from tdorg.model.scenarios import ScenarioSummary, duplicate_name, move_scenario, scenario_summaries, set_active
 
 
 class ScenarioSession:
@@ -47,7 +47,7 @@ class ScenarioSessions(QObject):
     aboutToSwitch = Signal()
     #: Another scenario is now shown (after a switch, a delete or a new document).
     activeChanged = Signal()
-    #: Scenarios were added, renamed or removed.
+    #: Scenarios were added, renamed, reordered or removed.
     listChanged = Signal()
     #: The document's modified state may have changed without an undo step.
     modifiedChanged = Signal()
@@ -166,6 +166,15 @@ class ScenarioSessions(QObject):
         old = self.document.rename(index, name)
         if self.document.scenarios[index].name == old:
             return False
+        self._structure_changed()
+        return True
+
+    def move(self, index: int, new_index: int) -> bool:
+        """Move scenario ``index`` to position ``new_index`` (the shown one stays shown); False when it is there."""
+        if index == new_index:
+            return False
+        move_scenario(self.document, index, new_index)
+        self.sessions.insert(new_index, self.sessions.pop(index))
         self._structure_changed()
         return True
 
