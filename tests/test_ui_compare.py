@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tdorg.model.document import Document, Scenario
 from tdorg.model.persistence import save_document
 
+from tdorg.ui.compare_follow import DELAY_MS
+
 from .charts import compliant_chart
 from .test_compare import proposed
 
@@ -64,7 +66,7 @@ def test_boxes_are_highlighted_by_their_kind_of_change(two):
     assert dialog.left.scene.item("sec") is None and dialog.right.scene.item("dpo") is None
     assert dialog.right.scene.item("coach2").mark_tag() == "RETITLED · FTE"
     assert dialog.right.scene.item("supt").mark is None
-    # the compare view works on copies: editing the scenarios leaves it as it was
+    # the compare view works on copies: an edit reaches it only once the edits pause
     two.editor.delete(["hd"])
     assert dialog.right.scene.item("hd") is not None
 
@@ -122,3 +124,99 @@ def test_a_file_that_cannot_be_compared_is_explained(window, dialogs, monkeypatc
     window.scenario_bar.compare_file_action.trigger()
     assert dialogs.seen[-1][0] == "Could not open “bad.tdorg”" and dialogs.seen[-1][1]
     assert getattr(window, "compare_dialog", None) is None
+
+
+def count_refreshes(dialog, monkeypatch):
+    calls = []
+    original = dialog.refresh
+    monkeypatch.setattr(dialog, "refresh", lambda: (calls.append(1), original())[1])
+    return calls
+
+
+def test_edits_to_a_compared_scenario_refresh_the_window_after_a_pause(two, qtbot, monkeypatch):
+    two.scenario_bar.compare_action.trigger()
+    dialog = two.compare_dialog
+    calls = count_refreshes(dialog, monkeypatch)
+    two.editor.delete(["hd"])  # Proposed 2027, on the right
+    two.editor.update("net", {"title": "Senior Network Engineer"}, "title")
+    assert dialog.right.scene.item("hd") is not None and calls == []  # not yet: edits may follow
+    qtbot.waitUntil(lambda: bool(calls), timeout=DELAY_MS + 2000)
+    qtbot.wait(DELAY_MS + 50)
+    assert calls == [1]  # two edits, one comparison
+    assert dialog.right.scene.item("hd") is None and dialog.left.scene.item("hd") is not None
+    assert "Help Desk Technician [hd]" in dialog.changes.lines("removed")[-1]
+    assert "“Network Engineer” → “Senior Network Engineer”" in dialog.changes.lines("retitled")
+    assert dialog.right.scene.chart is not two.chart  # still a copy, never the live chart
+    two.actions.undo.trigger()
+    two.actions.undo.trigger()
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=DELAY_MS + 2000)
+    assert dialog.changes.lines("moved") == [
+        "Help Desk Technician: reports to Director of Technology → Building Technician"]
+
+
+def test_edits_to_the_left_scenario_follow_and_others_are_ignored(two, dialogs, qtbot, monkeypatch):
+    from .test_ui_scenarios import duplicate
+
+    duplicate(two, dialogs, "Plan C")  # a third scenario, shown
+    two.scenario_bar.compare()
+    dialog = two.compare_dialog
+    dialog.choose(0, 1)
+    calls = count_refreshes(dialog, monkeypatch)
+    two.editor.delete(["sec"])  # Plan C is not compared
+    qtbot.wait(DELAY_MS + 100)
+    assert calls == []
+    two.scenario_bar.switch(0)
+    two.editor.update("supt", {"person": "Dana Ruiz", "vacant": False}, "person")
+    qtbot.waitUntil(lambda: bool(calls), timeout=DELAY_MS + 2000)
+    assert dialog.left.scene.chart.role("supt").person == "Dana Ruiz"
+    assert dialog.right.scene.item("sec") is not None  # Proposed 2027 still has its analyst
+
+
+def test_the_users_view_is_kept_across_a_refresh(two, qtbot):
+    two.scenario_bar.compare_action.trigger()
+    dialog = two.compare_dialog
+    dialog.changes.setCurrentItem(dialog.changes.change_item("added", 0))  # looks at the new analyst
+    dialog.right.view.set_scale(1.3)
+    two.editor.update("cto", {"fte": 0.5}, "FTE")
+    qtbot.waitUntil(lambda: dialog.changes.lines("fte")[:1] == ["Director of Technology: 1 → 0.5 (−0.5)"],
+                    timeout=DELAY_MS + 2000)
+    assert abs(dialog.right.view.scale_factor() - 1.3) < 1e-6 and visible(dialog.right, "sec")
+    assert dialog.right.scene.selected_role_ids() == ["sec"]
+
+
+def test_renaming_moving_and_deleting_scenarios_retarget_the_window(two, dialogs, qtbot):
+    from .test_ui_scenarios import duplicate, name_as
+
+    duplicate(two, dialogs, "Plan C")
+    two.scenario_bar.switch(1)
+    two.scenario_bar.compare()
+    dialog = two.compare_dialog
+    assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Current", "Proposed 2027")
+    name_as(dialogs, "Proposed 2028")
+    two.scenario_bar.rename_action.trigger()
+    assert dialog.combo_b.currentText() == "Proposed 2028" and "Proposed 2028" in dialog.right.heading.text()
+    two.scenario_bar.move_left_action.trigger()  # Proposed first: the window still compares the same two
+    assert [dialog.combo_a.itemText(i) for i in range(3)] == ["Proposed 2028", "Current", "Plan C"]
+    assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Current", "Proposed 2028")
+    assert dialog.changes.lines("added") == ["Security Analyst [sec] — Vi Tran"]
+    two.scenario_bar.switch(2)
+    two.editor.delete(["net"])  # Plan C differs from Proposed now
+    dialogs.answer(QMessageBox.StandardButton.Yes)
+    two.scenario_bar.switch(1)
+    two.scenario_bar.delete_action.trigger()  # deletes "Current", the left side
+    assert two.document.names == ["Proposed 2028", "Plan C"] and dialog.isVisible()
+    assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Plan C", "Proposed 2028")
+    assert "“Current” was deleted" in dialog.follower.notice.text() and dialog.follower.notice.isVisible()
+    assert dialog.changes.lines("added") == ["Network Engineer [net] — Kim Hale"]
+    dialogs.answer(QMessageBox.StandardButton.Yes)
+    two.scenario_bar.delete_action.trigger()  # only one scenario left: nothing to compare
+    assert not dialog.isVisible()
+    two.editor.delete(["hd"])
+    qtbot.wait(DELAY_MS + 100)  # a closed window follows nothing
+
+
+def test_opening_another_document_closes_the_window(two):
+    two.scenario_bar.compare_action.trigger()
+    dialog = two.compare_dialog
+    two.set_document(Document.of(compliant_chart()), None)
+    assert not dialog.isVisible()

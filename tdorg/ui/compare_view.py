@@ -1,8 +1,11 @@
 """Scenarios › Compare…: two charts side by side with their changes highlighted.
 
-Both charts are shown read-only on the editor's own canvas (a copy of each,
-taken when the window opens): added roles green on the right, removed roles
-red on the left, moved, retitled and otherwise changed roles amber on both.
+Both charts are shown read-only on the editor's own canvas (a copy of each):
+added roles green on the right, removed roles red on the left, moved,
+retitled and otherwise changed roles amber on both. While the window is open
+it follows the document (:mod:`tdorg.ui.compare_follow`): edits to a compared
+scenario bring fresh copies shortly after, and a deleted scenario's side
+turns to another one.
 The list below gives every change, the findings resolved and introduced and
 the metric deltas; clicking a change selects and centres its roles in both.
 """
@@ -42,20 +45,36 @@ from .view import ChartView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .scenario_sessions import ScenarioSession
 
 
-@dataclass
+@dataclass(eq=False)
 class CompareSource:
     """A chart that can be compared: a scenario of the open file, or one from another file."""
 
     label: str
-    chart: Chart
+    chart: Chart | None
     report: Report | None = None
+    #: The scenario of the open document this is a copy of (None for another file's chart).
+    session: "ScenarioSession | None" = None
+    #: The scenario changed since its copy was taken.
+    stale: bool = False
+
+    def take(self) -> None:
+        """Copy the scenario's chart and findings when there is no copy yet or it is out of date."""
+        if self.session is not None and (self.chart is None or self.stale):
+            self.chart = self.session.chart.copy()
+            self.report = self.session.validator.report
+            self.stale = False
+
+
+def scenario_source(session: "ScenarioSession") -> CompareSource:
+    """A scenario of the open document; its chart is copied when it is first compared."""
+    return CompareSource(session.name, None, None, session)
 
 
 def scenario_sources(window: "MainWindow") -> list[CompareSource]:
-    """Snapshots of the open document's scenarios."""
-    return [CompareSource(s.name, s.chart.copy(), s.validator.report) for s in window.sessions.sessions]
+    return [scenario_source(s) for s in window.sessions.sessions]
 
 
 def file_sources(path: Path) -> list[CompareSource]:
@@ -83,6 +102,7 @@ class ChartPane(QWidget):
         self.view.setAcceptDrops(False)
         self.view.gestures.editor = None  # read-only: drags change nothing
         self.validator: Validator | None = None
+        self.source: CompareSource | None = None  # what the pane shows a copy of
         self.auto_fit = True  # fit the chart to the pane until the user looks at a change
         self.view.viewport().installEventFilter(self)
         scene = self.scene  # children go after the pane: keep the scene from signalling into them
@@ -94,13 +114,27 @@ class ChartPane(QWidget):
         layout.addWidget(self.view, 1)
 
     def show_chart(self, chart: Chart, marks: dict[str, frozenset[str]], heading: str) -> None:
+        """Show ``chart`` with ``marks``; a new copy of the same scenario keeps where the user was looking."""
+        self.heading.setText(heading)
+        if self.scene.chart is chart and self.validator is not None:
+            self.scene.set_marks(marks)
+            return
+        keep = None if self.auto_fit else (self.view.scale_factor(), self.view.mapToScene(
+            self.view.viewport().rect().center()), self.scene.selected_role_ids())
         self.release()
         self.validator = Validator(chart)
         self.scene.set_chart(chart, self.validator)
         self.scene.set_marks(marks)
-        self.heading.setText(heading)
+        if keep is None:
+            self.fit()
+        else:
+            self.view.set_scale(keep[0])
+            self.view.centerOn(keep[1])
+            self.scene.select_roles(keep[2])
+
+    def keep_fitting(self) -> None:
+        """The next chart shown is fitted to the pane (another source was picked)."""
         self.auto_fit = True
-        self.fit()
 
     def fit(self) -> None:
         """The whole chart, with a little room so that no scroll bar appears."""
@@ -221,6 +255,9 @@ class CompareDialog(QDialog):
         self._fill_combos(a, b)
         self.refresh()
 
+    def compared(self) -> tuple[CompareSource, CompareSource]:
+        return self.sources[self.combo_a.currentIndex()], self.sources[self.combo_b.currentIndex()]
+
     def swap(self) -> None:
         self.choose(self.combo_b.currentIndex(), self.combo_a.currentIndex())
 
@@ -234,7 +271,14 @@ class CompareDialog(QDialog):
             self.choose(self.combo_a.currentIndex(), first)
 
     def refresh(self) -> None:
-        a, b = self.sources[self.combo_a.currentIndex()], self.sources[self.combo_b.currentIndex()]
+        """Compare the chosen sources again (fresh copies of scenarios edited since the last time)."""
+        a, b = self.compared()
+        for source, pane in ((a, self.left), (b, self.right)):
+            if pane.source is not source:
+                pane.keep_fitting()  # another source on this side: show it whole
+                pane.source = source
+            source.take()
+        assert a.chart is not None and b.chart is not None
         c = compare(a.chart, b.chart, a.report, b.report, a.label, b.label)
         self.comparison = c
         self.left.show_chart(a.chart, c.role_marks("a"), self._heading("Before", a, c.roles_a, c.fte_a, c.cost_a.total
@@ -294,6 +338,9 @@ def show_compare(window: "MainWindow", sources: list[CompareSource], a: int, b: 
     dialog = CompareDialog(sources, a, b, lambda: _pick_file(window), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window.compare_dialog = dialog
+    from .compare_follow import follow
+
+    follow(dialog, window)
     dialog.show()
     return dialog
 
