@@ -92,7 +92,8 @@ def test_poster_packet_has_several_chart_pages(tmp_path) -> None:
     reader = PdfReader(str(out))
     chart_pages = [i for i, p in enumerate(reader.pages) if FORM_NAME in p.get("/Resources", {}).get("/XObject", {})]
     assert len(chart_pages) > 1 and chart_pages == list(range(1, 1 + len(chart_pages)))
-    assert "Sheet 1 of" in norm(reader.pages[1].extract_text())
+    text = norm(reader.pages[1].extract_text())
+    assert "sheet 1 of" in text and "— row " in text
 
 
 def test_rules_switched_off_are_listed_with_their_reasons(tmp_path) -> None:

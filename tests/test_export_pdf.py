@@ -80,9 +80,10 @@ def test_a_chart_that_fits_is_one_poster_sheet() -> None:
 def test_sample_poster_shows_every_title_whole_on_some_sheet(layout, tmp_path) -> None:
     chart = load_chart(SAMPLES / "francis-howell.json")
     out = export_chart(chart, tmp_path / "poster.pdf", ExportOptions(layout=layout, fit="poster", page="letter"))
-    pages = visible_page_texts(out)
+    overview, *pages = visible_page_texts(out)
+    assert "Overview" in overview
     assert len(pages) > 1
-    assert page_sizes(out) == [(792.0, 612.0)] * len(pages)
+    assert page_sizes(out) == [(792.0, 612.0)] * (len(pages) + 1)
     missing = [r.title for r in chart.roles.values() if not any(norm(r.title) in p for p in pages)]
     assert missing == []
     # A sheet shows only its part of the chart: no sheet holds every title.
@@ -94,7 +95,7 @@ def test_sample_poster_shows_every_title_whole_on_some_sheet(layout, tmp_path) -
 def test_two_thousand_roles_as_a_poster(tmp_path) -> None:
     chart = synthetic_chart(2000, seed=7)
     out = export_chart(chart, tmp_path / "poster.pdf", ExportOptions(layout="canvas", fit="poster", page="a3"))
-    pages = visible_page_texts(out)
+    _overview, *pages = visible_page_texts(out)
     assert len(pages) > 10
     missing = [r.title for r in chart.roles.values() if not any(norm(r.title) in p for p in pages)]
     assert missing == []

@@ -30,6 +30,8 @@ PAGE_LABELS: dict[str, str] = {
 }
 
 DEFAULT_TIMEOUT = 120.0
+#: A poster is printed at this share of reading size, in percent.
+POSTER_SCALES = (25, 100)
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class ExportOptions:
 
     ``page``, ``orientation`` and ``fit`` shape PDF output: ``fit="page"``
     scales the chart onto one sheet, ``fit="poster"`` keeps it at reading
-    size and tiles it over as many sheets as it needs. SVG and PNG hold the
-    whole chart at its natural size. ``timeout`` bounds each Graphviz run.
+    size and tiles it over as many sheets as it needs; ``poster_scale``
+    (percent, 25–100) shrinks the poster so that it takes fewer sheets. SVG
+    and PNG hold the whole chart at its natural size. ``timeout`` bounds each
+    Graphviz run.
     """
 
     format: str = "pdf"
@@ -52,6 +56,7 @@ class ExportOptions:
     margin: float = 36.0
     overlap: float = 36.0
     png_dpi: float = 144.0
+    poster_scale: float = 100.0
 
     def __post_init__(self) -> None:
         _one_of("format", self.format, FORMATS)
@@ -63,6 +68,11 @@ class ExportOptions:
             raise ExportOptionError(f"The time limit must be more than 0 seconds; got {self.timeout!r}.")
         if self.margin < 0 or self.overlap < 0:
             raise ExportOptionError("Margins and overlap cannot be negative.")
+        low, high = POSTER_SCALES
+        if not low <= self.poster_scale <= high:
+            raise ExportOptionError(
+                f"The poster scale must be between {low}% and {high}%; got {self.poster_scale!r}."
+            )
         if not self.png_dpi > 0:
             raise ExportOptionError(f"The PNG resolution must be more than 0 dots per inch; got {self.png_dpi!r}.")
 
@@ -90,4 +100,4 @@ def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
         raise ExportOptionError(f"Unknown {name} {value!r}; expected one of: {', '.join(allowed)}.")
 
 
-__all__ = ["DEFAULT_TIMEOUT", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]
+__all__ = ["DEFAULT_TIMEOUT", "POSTER_SCALES", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]

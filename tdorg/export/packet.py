@@ -112,7 +112,7 @@ def compose_packet(
     text_size = (min(options.page_size), max(options.page_size))  # text pages are portrait
     info = _Pages(footer=f"{heading(chart)} · {day:%B} {day.day}, {day.year}")
     for number, sheet in enumerate(sheets, 1):
-        label = f"Sheet {number} of {len(sheets)} · {sheet.label}" if len(sheets) > 1 else ""
+        label = f"{sheet.label} · sheet {number} of {len(sheets)}" if len(sheets) > 1 else ""
         info.sheet_labels.append(label)
 
     m = options.margin
