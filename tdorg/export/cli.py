@@ -15,7 +15,7 @@ from ..model.chart import Chart
 from ..model.formats.sources import ChartSource, open_chart_source
 from ..model.rules.base import Report
 from .errors import ExportOptionError
-from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, POSTER_SCALES, ExportOptions
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
@@ -53,6 +53,14 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         choices=FITS,
         default="page",
         help="page: scale the chart onto one sheet; poster: full size, tiled over several sheets (default: page)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=100.0,
+        metavar="PERCENT",
+        help=f"with --fit poster: print the poster at this share of reading size, {POSTER_SCALES[0]}–"
+        f"{POSTER_SCALES[1]} (default: 100); smaller takes fewer sheets",
     )
     parser.add_argument("--packet", action="store_true", help="write the board packet (PDF)")
     parser.add_argument("--badges", action="store_true", help="mark roles named by findings with a badge")
@@ -137,7 +145,10 @@ def run_export(args: argparse.Namespace) -> int:
         fit=args.fit,
         badges=args.badges,
         timeout=args.timeout,
+        poster_scale=args.scale,
     )
+    if args.scale != 100 and args.fit != "poster":
+        raise ExportOptionError("--scale sets the size of a poster; add --fit poster.")
     if args.compare_to is not None and not args.packet:
         raise ExportOptionError("--compare-to adds the changes to a board packet; add --packet.")
     source = open_source(args.input, args.scenario)

@@ -35,6 +35,9 @@ from PySide6.QtWidgets import (
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
 from tdorg.export import graphviz_available
 from tdorg.export.options import PAGE_LABELS
+
+#: The poster sizes offered, in percent of reading size.
+POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
 from tdorg.model.chart import Chart
 from tdorg.model.compare import Comparison, compare
 from tdorg.model.errors import TdorgError
@@ -93,6 +96,9 @@ class ExportDialog(QDialog):
                                        remembered.get("orientation", "landscape"))
         self.fit = self._combo({"page": "Fit on one page", "poster": "Poster: reading size, across pages"},
                                remembered.get("fit", "page"))
+        self.poster_scale = self._combo({str(v): f"{v}% of reading size" for v in POSTER_SCALE_CHOICES},
+                                        remembered.get("poster_scale", "100"))
+        self.poster_scale.setToolTip("A smaller poster prints on fewer sheets; 50% is still readable.")
         self.badges = QCheckBox("Mark roles named by findings")
         self.badges.setChecked(remembered.get("badges") == "1")
         form.addRow("Format", self.format)
@@ -100,6 +106,7 @@ class ExportDialog(QDialog):
         form.addRow("Paper", self.page)
         form.addRow("Orientation", self.orientation)
         form.addRow("Big charts", self.fit)
+        form.addRow("Poster size", self.poster_scale)
         form.addRow("", self.badges)
         self.warning = QLabel(_INSTALL)
         self.warning.setWordWrap(True)
@@ -111,7 +118,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled):
+        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled, self.fit.currentIndexChanged):
             signal.connect(self._sync)
         self._sync()
         self.setMinimumWidth(440)
@@ -137,6 +144,7 @@ class ExportDialog(QDialog):
         paged = packet or self.format.currentData() == "pdf"
         for widget in (self.page, self.orientation, self.fit):
             widget.setEnabled(paged)
+        self.poster_scale.setEnabled(paged and self.fit.currentData() == "poster")
         needs_dot = packet or self.format.currentData() != "dot"
         self.ok.setEnabled(graphviz_available() or not needs_dot)
 
@@ -148,13 +156,15 @@ class ExportDialog(QDialog):
             orientation=self.orientation.currentData(),
             fit=self.fit.currentData(),
             badges=self.badges.isChecked(),
+            poster_scale=float(self.poster_scale.currentData()),
         )
 
     def remembered(self) -> dict[str, str]:
         options = self.options()
         return {"packet": "1" if self.packet() else "0", "format": self.format.currentData(),
                 "layout": options.layout, "page": options.page, "orientation": options.orientation,
-                "fit": options.fit, "badges": "1" if options.badges else "0"}
+                "fit": options.fit, "badges": "1" if options.badges else "0",
+                "poster_scale": self.poster_scale.currentData()}
 
 
 @dataclass
@@ -276,7 +286,7 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     """File › Export…: ask for options and a file, then export in the background."""
     settings = window.settings
     remembered = {k: str(settings.value(f"export/{k}", "")) for k in
-                  ("packet", "format", "layout", "page", "orientation", "fit", "badges")}
+                  ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale")}
     shown = window.sessions.active.name
     others = [name for name in window.sessions.names() if name != shown]
     dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others)
