@@ -301,3 +301,13 @@ def test_validator_matches_full_validation_after_each_edit():
     validator.close()
     chart.set_district(chart.district.with_changes(devices=100))
     assert validator.report.findings != validate(chart).findings
+
+
+def test_validator_renames_the_manager_in_a_span_of_control_finding():
+    chart = compliant_chart()
+    chart.set_settings(chart.settings.with_threshold("SPN-1", "max_direct_reports", 1))
+    validator = Validator(chart)
+    assert any("“Director of Technology” has 6 direct reports" in f.message for f in validator.report.findings)
+    chart.update_role("cto", title="Chief Technology Officer")
+    assert validator.report.findings == validate(chart).findings
+    validator.close()

@@ -101,7 +101,7 @@ class SpanOfControl(Rule):
     severity = Severity.WARNING
     source = cite("MANAGEMENT")
     params = {"max_direct_reports": 10}
-    reads = frozenset({STRUCTURE})
+    reads = frozenset({STRUCTURE, FIELDS})  # the finding names the manager by title
 
     def check(self, ctx: Context) -> list[Finding]:
         limit = self.param(ctx, "max_direct_reports")
