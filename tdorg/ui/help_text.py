@@ -25,12 +25,15 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>
 <tr><td>Ctrl+9 / Ctrl+0</td><td>fit to window / actual size</td></tr>
 <tr><td>Escape</td><td>cancel a drag, or clear the selection</td></tr>
+<tr><td>Ctrl+F</td><td>find a role by title, person or id (case and accents do not matter)</td></tr>
+<tr><td>Enter / Shift+Enter, F3 / Shift+F3</td><td>next / previous match; Escape closes the find bar</td></tr>
 </table>
 <h3>Scenarios</h3>
 <table cellspacing="4">
 <tr><td>Ctrl+PgUp / Ctrl+PgDown</td><td>show the previous / next scenario (each keeps its own undo history)</td></tr>
+<tr><td>Ctrl+Shift+PgUp / Ctrl+Shift+PgDown</td><td>move the shown scenario one place left / right</td></tr>
 <tr><td>Ctrl+Shift+D</td><td>duplicate the shown scenario</td></tr>
-<tr><td>Ctrl+Shift+C</td><td>compare two scenarios side by side</td></tr>
+<tr><td>Ctrl+Shift+C</td><td>compare two scenarios side by side (the window follows your edits)</td></tr>
 </table>
 """
 
