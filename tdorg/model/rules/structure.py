@@ -28,7 +28,6 @@ class SingleTop(Rule):
         supers = ctx.superintendents
         findings: list[Finding] = []
         if supers:
-            stray = [r for r in roots if r not in supers] if len(roots) > 1 else []
             if len(roots) == 1 and roots[0] not in supers:
                 top = roots[0]
                 findings.append(
@@ -39,7 +38,7 @@ class SingleTop(Rule):
                         f"Make {ctx.titles([top])} report to the superintendent.",
                     )
                 )
-            elif stray or len(roots) > 1:
+            elif len(roots) > 1:
                 findings.append(
                     self.finding(
                         f"The chart has {len(roots)} top roles ({ctx.titles(roots)}); "
