@@ -21,6 +21,7 @@ from .errors import (
     SelfReportError,
     UnknownRoleError,
 )
+from .folding import fold
 from .graph import find_reporting_cycle
 from .role import Role, check_id, check_role, normalise_fields
 from .settings import RuleSettings
@@ -64,7 +65,8 @@ Listener = Callable[[Change], None]
 
 
 def person_key(person: str) -> str:
-    return " ".join(person.split()).casefold()
+    """The key that matches a person across roles: the name ignoring case, accents and spacing."""
+    return " ".join(fold(person).split())
 
 
 @dataclass

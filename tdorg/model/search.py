@@ -10,16 +10,9 @@ every keystroke stays cheap.
 
 from __future__ import annotations
 
-import unicodedata
-
 from .chart import Chart
+from .folding import fold
 from .role import Role
-
-
-def fold(text: str) -> str:
-    """``text`` without case or accents: "Ortíz" and "ORTIZ" both give "ortiz"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _haystack(role: Role) -> str:

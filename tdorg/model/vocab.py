@@ -82,6 +82,25 @@ FUNCTIONS: dict[str, str] = {
     "procurement": "Procurement",
 }
 
+#: Functions every department needs a lead for (FUN-1).
+ESSENTIAL_FUNCTIONS: tuple[str, ...] = (
+    "network",
+    "servers",
+    "help_desk",
+    "device_repair",
+    "student_information_system",
+    "student_accounts",
+)
+
+#: Functions that must not rest on a contractor alone (EMP-1).
+CRITICAL_FUNCTIONS: tuple[str, ...] = (
+    "network",
+    "servers",
+    "cybersecurity",
+    "data_privacy",
+    "student_information_system",
+)
+
 EMPLOYMENT_TYPES: dict[str, str] = {
     "staff": "Staff",
     "contractor": "Contractor",
