@@ -1,7 +1,7 @@
 """Editing on the canvas: palette drops, box drops, refusals, undo and redo."""
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
@@ -286,3 +286,27 @@ def test_rubber_band_selects_several_boxes_for_one_delete(window):
     window.properties.delete_button.click()
     assert not {"sws1", "sws2", "prog"} & set(chart.roles)
     assert window.stack.undoText() == "Delete 3 roles"
+
+
+def test_a_palette_drag_past_a_box_edge_leaves_no_stale_marker_after_a_scenario_switch(window, dialogs):
+    from tests.test_ui_scenarios import duplicate
+
+    palette = window.palette
+    mime = palette.mimeData([palette.item_for("network")])
+    edge = on_screen(window, "ne1", dx=-0.45)
+    move = QDragMoveEvent(edge, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+    window.view.dragMoveEvent(move)  # the "new sibling" marker shows
+    window.view.dragLeaveEvent(QDragLeaveEvent())
+    duplicate(window, dialogs, "Plan B")  # the canvas is rebuilt for the new scenario
+    window.scenario_bar.switch(0)
+    chart = window.chart
+    window.view.set_scale(0.5)
+    window.view.centerOn(window.scene.bounding_rect_of(["hd", "ism"]).center())
+    QApplication.processEvents()
+    start, target = (window.view.mapFromScene(centre(window, r)) for r in ("hd", "ism"))
+    drag(window, start, target)  # a click and a drag work as before
+    assert chart.role("hd").reports_to == "ism"
+    assert all(item.opacity() == 1.0 for item in window.scene.items())
+    palette_drop(window, "security", on_screen(window, "ne1", dx=-0.45))
+    assert window.stack.count() == 2

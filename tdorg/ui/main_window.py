@@ -175,8 +175,6 @@ class MainWindow(QMainWindow):
 
     def _leave_scenario(self) -> None:
         """Remember where the user was on the canvas of the scenario being left."""
-        if self.view.gestures.active_press:
-            self.view.gestures.cancel()
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         self.sessions.active.view = (self.view.scale_factor(), centre)
 

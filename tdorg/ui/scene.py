@@ -35,6 +35,8 @@ class ChartScene(QGraphicsScene):
     reportChanged = Signal()
     #: Emitted after any flush that changed roles (ids touched).
     rolesChanged = Signal(list)
+    #: Emitted just before every item is removed to show another chart.
+    aboutToReset = Signal()
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -64,6 +66,7 @@ class ChartScene(QGraphicsScene):
     def set_chart(self, chart: Chart, validator: Validator) -> None:
         """Show ``chart``; ``validator`` must observe the same chart."""
         self.detach()
+        self.aboutToReset.emit()
         self.clear()
         self._items.clear()
         self._lines.clear()

@@ -47,6 +47,7 @@ class ChartView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         scene.relayouted.connect(self._keep_anchor)
+        scene.aboutToReset.connect(self.gestures.cancel)
         scene.selectionChanged.connect(self._selection_changed)
 
     # --- zoom ---------------------------------------------------------------------
