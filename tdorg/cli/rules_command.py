@@ -90,8 +90,6 @@ def _changed(settings: RuleSettings, args: argparse.Namespace) -> RuleSettings:
             number = float(value.replace(",", ""))
         except ValueError:
             raise FieldValueError("threshold", f"The value of {rule_id}.{name} must be a number; got “{value}”.") from None
-        if not number > 0:
-            raise FieldValueError("threshold", f"The value of {rule_id}.{name} must be greater than 0; got {value}.")
         settings = settings.with_threshold(rule_id, name, number)
     for key in args.reset:
         settings = settings.without_threshold(*_parameter(key))

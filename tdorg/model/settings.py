@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from .values import NAME_MAX, NOTES_MAX, check_text
+
 
 @dataclass(frozen=True)
 class RuleSettings:
@@ -19,6 +21,7 @@ class RuleSettings:
     disabled: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        _check(self.thresholds, self.disabled)
         frozen = {k: MappingProxyType(dict(v)) for k, v in self.thresholds.items()}
         object.__setattr__(self, "thresholds", MappingProxyType(frozen))
         object.__setattr__(self, "disabled", MappingProxyType(dict(self.disabled)))
@@ -66,3 +69,16 @@ class RuleSettings:
             "thresholds": {k: dict(v) for k, v in sorted(self.thresholds.items())},
             "disabled": dict(sorted(self.disabled.items())),
         }
+
+
+def _check(thresholds: Mapping[str, Mapping[str, float]], disabled: Mapping[str, str]) -> None:
+    """Refuse a threshold outside its rule's range and a reason that is not valid text (:class:`FieldValueError`)."""
+    if thresholds:
+        from .rules.thresholds import check_threshold
+
+        for rule_id, values in thresholds.items():
+            for name, value in values.items():
+                check_threshold(rule_id, name, value)
+    for rule_id, reason in disabled.items():
+        check_text("reason", rule_id, NAME_MAX, "A rule id")
+        check_text("reason", reason, NOTES_MAX, f"The reason {rule_id} is switched off")

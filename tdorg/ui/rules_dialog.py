@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tdorg.model.errors import TdorgError
 from tdorg.model.rules import RULES, Rule, Severity
+from tdorg.model.rules.base import Bounds
 from tdorg.model.settings import RuleSettings
 
 from . import style
@@ -99,7 +100,7 @@ class RuleRow(QFrame):
             grid.setContentsMargins(0, 4, 0, 0)
             grid.setHorizontalSpacing(10)
             for row, (name, default) in enumerate(rule.params.items()):
-                spin = self._spin(default)
+                spin = self._spin(default, rule.ranges[name])
                 spin.setObjectName(f"{rule.id}.{name}")
                 self.spins[name] = spin
                 value = settings.threshold(rule.id, name, default)
@@ -133,15 +134,15 @@ class RuleRow(QFrame):
         self._show_overrides()
 
     @staticmethod
-    def _spin(default: float) -> QAbstractSpinBox:
+    def _spin(default: float, bounds: Bounds) -> QAbstractSpinBox:
         spin: QSpinBox | QDoubleSpinBox
-        if isinstance(default, int):
+        if bounds.whole:
             spin = QSpinBox()
-            spin.setRange(1, 1_000_000)
+            spin.setRange(int(bounds.low), int(bounds.high))
         else:
             spin = QDoubleSpinBox()
             spin.setDecimals(0 if default >= 100 and float(default).is_integer() else 2)
-            spin.setRange(0.01, 1_000_000)
+            spin.setRange(bounds.low, bounds.high)
             spin.setSingleStep(0.5 if default < 10 else 50.0)
         spin.setGroupSeparatorShown(True)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)

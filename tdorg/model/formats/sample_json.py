@@ -126,7 +126,10 @@ class _Reader:
                     )
         if not isinstance(disabled, dict) or not all(isinstance(v, str) and v.strip() for v in disabled.values()):
             raise self.fail(at, "“disabled” must map a rule id to the reason it is switched off.", "settings.disabled")
-        return RuleSettings(thresholds, {k: v.strip() for k, v in disabled.items()})
+        try:
+            return RuleSettings(thresholds, {k: v.strip() for k, v in disabled.items()})
+        except EditError as error:
+            raise self.fail(at, str(error), f"settings.{getattr(error, 'field', '')}") from None
 
     # --- roles --------------------------------------------------------------
 

@@ -88,6 +88,23 @@ class Metric:
         }
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """The values a rule's threshold may take, both ends included."""
+
+    low: float
+    high: float
+    #: Only whole numbers (a count of people or roles).
+    whole: bool = False
+
+    def allows(self, value: float) -> bool:
+        return self.low <= value <= self.high and (not self.whole or float(value).is_integer())
+
+    def describe(self) -> str:
+        kind = "a whole number" if self.whole else "a number"
+        return f"{kind} from {self.low:g} to {self.high:,g}"
+
+
 class Rule:
     """One rule of the framework. Subclasses set the class attributes and ``check``."""
 
@@ -97,6 +114,8 @@ class Rule:
     source: ClassVar[str]
     #: Default thresholds, overridable per chart through RuleSettings.
     params: ClassVar[Mapping[str, float]] = {}
+    #: The values each threshold in ``params`` may take; every threshold has one.
+    ranges: ClassVar[Mapping[str, Bounds]] = {}
     #: Which aspects of the chart the rule reads.
     reads: ClassVar[frozenset[str]] = frozenset({STRUCTURE, DOTTED, FIELDS, DISTRICT})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import FUNCTIONS, label
-from .base import FIELDS, STRUCTURE, Finding, Rule, Severity
+from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
 from .context import Context
 from .sources import cite
 
@@ -64,6 +64,7 @@ class SingleIntake(Rule):
     severity = Severity.WARNING
     source = cite("FORUM")
     params = {"intake_owners": 1}
+    ranges = {"intake_owners": Bounds(1, 100, whole=True)}
     reads = frozenset({FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:

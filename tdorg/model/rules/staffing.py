@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import DISTRICT, FIELDS, Finding, Metric, Rule, Severity
+from .base import DISTRICT, FIELDS, Bounds, Finding, Metric, Rule, Severity
 from .context import Context
 from .metrics import (
     DEFAULTS,
@@ -50,6 +50,7 @@ class DevicesPerTechnician(_RatioRule):
     title = "Devices per technician"
     source = cite("SURVEY")
     params = DEFAULTS["STF-1"]
+    ranges = {"max_devices_per_fte": Bounds(1, 1_000_000)}
     fact = "devices"
     staff = "technician"
     fix = "Add building technician or help desk FTE, or reduce the devices each technician supports."
@@ -63,6 +64,7 @@ class StudentsPerTechStaff(_RatioRule):
     title = "Students per technology-staff FTE"
     source = cite("SURVEY") + " (a 2008 staffing survey found a mean of about 1,900 students per technician)"
     params = DEFAULTS["STF-2"]
+    ranges = {"max_students_per_fte": Bounds(1, 1_000_000)}
     fact = "students"
     staff = "technology-staff"
     fix = "Add technology staff FTE."
@@ -76,6 +78,7 @@ class TeachersPerIntegration(_RatioRule):
     title = "Teachers per integration FTE"
     source = cite("FORUM")
     params = DEFAULTS["INT-3"]
+    ranges = {"max_teachers_per_fte": Bounds(1, 100_000)}
     fact = "teachers"
     staff = "integration coach"
     fix = "Add integration coach FTE so each coach supports fewer teachers."
@@ -90,6 +93,7 @@ class TechniciansForBuildings(Rule):
     severity = Severity.INFO
     source = cite("HEURISTIC")
     params = DEFAULTS["STF-3"]
+    ranges = {name: Bounds(0.1, 100) for name in DEFAULTS["STF-3"]}
     reads = frozenset({FIELDS, DISTRICT})
 
     def check(self, ctx: Context) -> list[Finding]:

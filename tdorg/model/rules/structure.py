@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..chart import person_key
-from .base import FIELDS, STRUCTURE, Finding, Rule, Severity
+from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
 from .context import Context
 from .sources import cite
 
@@ -68,6 +68,7 @@ class PersonFte(Rule):
     severity = Severity.ERROR
     source = cite("STRUCTURAL")
     params = {"max_person_fte": 1.0}
+    ranges = {"max_person_fte": Bounds(0.1, 3.0)}
     reads = frozenset({FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
@@ -100,6 +101,7 @@ class SpanOfControl(Rule):
     severity = Severity.WARNING
     source = cite("MANAGEMENT")
     params = {"max_direct_reports": 10}
+    ranges = {"max_direct_reports": Bounds(1, 1000, whole=True)}
     reads = frozenset({STRUCTURE, FIELDS})  # the finding names the manager by title
 
     def check(self, ctx: Context) -> list[Finding]:

@@ -1,0 +1,76 @@
+"""The limits every text and number of a chart keeps, wherever it comes from.
+
+Roles, district facts and rule settings check their values with these when
+they are built, so the editor, every file reader and the import refuse the
+same things with the same sentences, and whatever tdorg holds it can save.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .errors import FieldValueError
+
+#: Longest role title and person name (the editor's fields stop there too).
+TITLE_MAX = 200
+PERSON_MAX = 200
+#: Longest district name, state-wide grade list or rule/threshold name.
+NAME_MAX = 200
+#: Longest free text: a role's notes, the chart's notes, a reason a rule is off.
+NOTES_MAX = 10_000
+#: Largest count of students, teachers, staff or devices.
+COUNT_MAX = 100_000_000
+#: Largest number of buildings of one level.
+BUILDINGS_MAX = 100_000
+#: Largest annual cost of a role.
+COST_MAX = 1_000_000_000_000
+
+
+def shown(value: object) -> str:
+    """``value`` for a message, short even when the value is huge."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        digits = int(value.bit_length() * math.log10(2)) + 1
+        return f"a number of about {digits:,} digits"
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:60] + "…")
+    return repr(value)
+
+
+def is_finite_number(value: object) -> bool:
+    """True for an int or float that is neither NaN nor infinite (yes/no values are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """Why ``value`` cannot be kept as text (too long, or not valid Unicode), or ``None``."""
+    if len(value) > limit:
+        return f"can be at most {limit:,} characters long (this one has {len(value):,})"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return f"holds a character that is not valid text (at character {err.start + 1:,})"
+    return None
+
+
+def check_text(field: str, value: object, limit: int, what: str) -> str:
+    """``value`` when it is text within ``limit`` characters and valid Unicode; else :class:`FieldValueError`.
+
+    ``what`` names the value at the start of a sentence, e.g. "The district name".
+    """
+    if not isinstance(value, str):
+        raise FieldValueError(field, f"{what} must be text; got {shown(value)}.")
+    problem = text_problem(value, limit)
+    if problem:
+        raise FieldValueError(field, f"{what} {problem}.")
+    return value
+
+
+def check_count(field: str, value: object, limit: int, what: str) -> int | None:
+    """``value`` when it is ``None`` or a whole number from 0 to ``limit``; else :class:`FieldValueError`."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limit:
+        raise FieldValueError(field, f"{what} must be a whole number from 0 to {limit:,}; got {shown(value)}.")
+    return value
