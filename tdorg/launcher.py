@@ -16,14 +16,20 @@ def wants_editor(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the editor or a command; any failure that escapes them is one line and exit code 2."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if wants_editor(argv):
-        from tdorg.ui.app import main as editor
+    try:
+        if wants_editor(argv):
+            from tdorg.ui.app import main as editor
 
-        return editor(argv)
-    from tdorg.cli.commands import run
+            return editor(argv)
+        from tdorg.cli.commands import run
 
-    return run(argv)
+        return run(argv)
+    except Exception as error:  # noqa: BLE001 - never a traceback in front of a user
+        from tdorg.cli.commands import unexpected_failure
+
+        return unexpected_failure(error)
 
 
 if __name__ == "__main__":

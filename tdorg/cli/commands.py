@@ -14,7 +14,10 @@ the exit code. A handler may raise :class:`~tdorg.model.errors.TdorgError` or
 ``OSError``; :func:`run` prints the message on one line and returns 2.
 
 Exit codes: 0 success; 1 the chart has errors (``validate``); 2 the input could
-not be read or the command line was wrong; 3 an unexpected failure.
+not be read, the command line was wrong, the command was interrupted or failed
+unexpectedly (always with a one-line message). Output goes through
+:mod:`~tdorg.cli.console`, so an odd console encoding or a closed pipe never
+stops a command.
 """
 
 from __future__ import annotations
@@ -30,9 +33,8 @@ from typing import Callable
 EXIT_OK = 0
 EXIT_CHART_HAS_ERRORS = 1
 EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141  # the reader of the output went away (e.g. ``| head``)
+EXIT_INTERNAL = EXIT_BAD_INPUT  # only 0, 1 and 2 are ever returned
+EXIT_INTERRUPTED = EXIT_BAD_INPUT
 
 #: Subcommands defined outside ``tdorg.cli``: (module, function taking the subparsers).
 OPTIONAL_COMMANDS: tuple[tuple[str, str], ...] = (("tdorg.export.cli", "add_export_command"),)
@@ -104,6 +106,10 @@ def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     from tdorg.model.errors import TdorgError
 
+    from .console import prepare_streams
+
+    prepare_streams()
+
     try:
         parser = build_parser()
         try:
@@ -117,30 +123,22 @@ def run(argv: list[str] | None = None) -> int:
         return int(handler(args))
     except TdorgError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
     except OSError as error:
         return _fail(_os_message(error), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_INTERRUPTED)
     except Exception as error:  # a bug: say so in one line, never a traceback
-        if os.environ.get("TDORG_DEBUG"):
-            raise
-        return _fail(
-            f"unexpected failure ({type(error).__name__}: {error}); set TDORG_DEBUG=1 to see the details.",
-            EXIT_INTERNAL,
-        )
+        return unexpected_failure(error)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush does not complain."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
+def unexpected_failure(error: Exception) -> int:
+    """A bug's one-line message and exit code (re-raised with ``TDORG_DEBUG=1`` set, to see the traceback)."""
+    if os.environ.get("TDORG_DEBUG"):
+        raise error
+    return _fail(
+        f"unexpected failure ({type(error).__name__}: {error}); set TDORG_DEBUG=1 to see the details.",
+        EXIT_INTERNAL,
+    )
 
 
 def _os_message(error: OSError) -> str:
