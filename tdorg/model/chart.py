@@ -69,6 +69,14 @@ def person_key(person: str) -> str:
     return " ".join(fold(person).split())
 
 
+def holder_key(role: Role) -> str | None:
+    """The :func:`person_key` of the person holding ``role``; ``None`` for a vacant position
+    (a plan, not a person) or a filled role that names no one (no one else's role matches it)."""
+    if role.vacant or not role.person:
+        return None
+    return person_key(role.person)
+
+
 @dataclass
 class _Indexes:
     children: dict[str | None, list[str]] = field(default_factory=lambda: {None: []})
@@ -490,5 +498,6 @@ __all__ = [
     "STRUCTURAL",
     "UPDATED",
     "check_id",
+    "holder_key",
     "person_key",
 ]
