@@ -1,0 +1,103 @@
+"""``tdorg matrix FILE``: who leads and who backs up each function, and each person's load."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+
+from tdorg.model.formula_guard import neutralise
+from tdorg.model.matrix import Matrix, responsibility_matrix
+
+from .inputs import load_input
+
+ORDER = 25  # place in ``tdorg --help``
+EXIT_OK = 0
+
+_LOAD_ROWS = ("Functions led", "Functions backed up", "FTE")
+
+
+def add_command(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "matrix",
+        help="print the responsibility matrix: who leads and backs up each function",
+        description=(
+            "Print the chart's responsibility matrix: one row per function (every function a role leads or "
+            "backs up, and the framework's essential and critical ones), one column per person (a person's "
+            "roles share a column; a vacant position has its own), L for lead and B for backup. Functions "
+            "no filled role leads are marked unowned, those resting on one person are marked too, and the "
+            "load rows give each person's functions and FTE."
+        ),
+        epilog="Exit codes: 0 printed; 2 the file cannot be read or the command line is wrong.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the chart (.tdorg, .json or .csv)")
+    parser.add_argument("--scenario", metavar="NAME", help="scenario of a .tdorg file (default: the active one)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--csv", action="store_true", help="print the matrix as CSV, for a spreadsheet")
+    output.add_argument("--json", action="store_true", help="print the matrix as JSON")
+    parser.set_defaults(handler=run_matrix)
+
+
+def run_matrix(args: argparse.Namespace) -> int:
+    loaded = load_input(args.file, args.scenario)
+    matrix = responsibility_matrix(loaded.chart)
+    if args.json:
+        data = {"file": str(loaded.path), "scenario": loaded.scenario, **matrix.as_dict()}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.csv:
+        print(matrix_csv(matrix), end="")
+    else:
+        print(matrix_text(matrix), end="")
+    return EXIT_OK
+
+
+def _fte(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _load(matrix: Matrix) -> list[tuple[str, list[str]]]:
+    return [
+        (name, [str(c.functions_led) if n == 0 else str(c.functions_backed_up) if n == 1 else _fte(c.fte)
+                for c in matrix.columns])
+        for n, name in enumerate(_LOAD_ROWS)
+    ]
+
+
+def matrix_csv(matrix: Matrix) -> str:
+    """Function, status, note, then one column per person; the load rows last. Formula-safe."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    rows: list[list[str]] = [["Function", "Status", "Note", *(c.label for c in matrix.columns)]]
+    for row in matrix.rows:
+        marks = [row.cells[n].mark if n in row.cells else "" for n in range(len(matrix.columns))]
+        rows.append([row.label, row.status_label, row.note, *marks])
+    rows += [[name, "", "", *values] for name, values in _load(matrix)]
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def matrix_text(matrix: Matrix) -> str:
+    """A table with numbered people (P1, P2…) named below it, then the marked functions explained."""
+    keys = [f"P{n}" for n in range(1, len(matrix.columns) + 1)]
+    first = max([len("Function"), *(len(r.label) for r in matrix.rows), *(len(n) for n in _LOAD_ROWS)])
+    widths = [max(len(k), 3) for k in keys]
+
+    def line(label: str, cells: list[str], status: str = "") -> str:
+        text = label.ljust(first) + "".join("  " + c.ljust(w) for c, w in zip(cells, widths))
+        return (text + "  " + status).rstrip() + "\n"
+
+    out = ["Responsibility matrix (L lead, B backup, L/B both)\n\n", line("Function", keys, "Status")]
+    for row in matrix.rows:
+        out.append(line(row.label, [row.cells[n].mark if n in row.cells else "" for n in range(len(keys))],
+                        row.status_label))
+    out.append("\n")
+    out += [line(name, values) for name, values in _load(matrix)]
+    if matrix.columns:
+        out.append("\nPeople\n")
+        out += [f"{k:<{widths[0] if widths else 3}}  {c.label} — {c.detail}\n" for k, c in zip(keys, matrix.columns)]
+    marked = [r for r in matrix.rows if r.note]
+    if marked:
+        out.append("\nUnowned and single-person functions\n")
+        out += [f"{r.status_label}: {r.note}\n" for r in marked]
+    return "".join(out)
