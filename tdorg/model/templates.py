@@ -1,8 +1,8 @@
 """Charts to start from: blank, the sample districts, and size starters.
 
-The sample districts are the JSON files in ``resources/templates/`` (beside
-the package in a source checkout, or inside it when installed); the size
-starters are built in :mod:`~tdorg.model.starter_charts`. A dialog lists
+The sample districts are the JSON files in ``resources/templates/`` (found
+through :func:`tdorg.resource_path`); the size starters are built in
+:mod:`~tdorg.model.starter_charts`. A dialog lists
 :func:`templates` and calls :func:`new_from_template` with the chosen key;
 every call gives a new, independent chart.
 """
@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from tdorg import resource_path
 
 from .chart import Chart
 from .errors import TdorgError
@@ -42,11 +44,7 @@ class Template:
 
 def templates_dir() -> Path:
     """The folder holding the sample district JSON files (it may be missing)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources" / "templates", package.parent / "resources" / "templates"):
-        if candidate.is_dir():
-            return candidate
-    return package.parent / "resources" / "templates"
+    return resource_path("templates")
 
 
 def _sample_files(folder: Path | None) -> list[Path]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from tdorg import resource_path
 
 # The palette is the exported charts' own, so the screen and the PDF agree.
 from tdorg.export.style import (
@@ -64,19 +65,10 @@ def severity_colour(severity: Severity) -> QColor:
     return QColor(SEVERITY_COLOURS[severity])
 
 
-def resources_dir() -> Path:
-    """The folder with icons and templates, next to the package or inside it."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources", package.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return package.parent / "resources"
-
-
 @lru_cache(maxsize=None)
 def category_icon(category: str) -> QIcon:
     """The category's icon from ``resources/icons``; a colour swatch if missing."""
-    path = resources_dir() / "icons" / f"{category}.svg"
+    path = resource_path("icons", f"{category}.svg")
     if path.is_file():
         icon = QIcon(str(path))
         if not icon.isNull():
@@ -86,7 +78,7 @@ def category_icon(category: str) -> QIcon:
 
 @lru_cache(maxsize=None)
 def app_icon() -> QIcon:
-    path = resources_dir() / "icons" / "tdorg.svg"
+    path = resource_path("icons", "tdorg.svg")
     return QIcon(str(path)) if path.is_file() else _swatch(QColor(CATEGORY_COLOURS["it_leader"]))
 
 
