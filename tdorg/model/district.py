@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .errors import FieldValueError
+from .values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX, check_count, check_text, shown
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,11 @@ class District:
     def check(self) -> None:
         """Raise :class:`FieldValueError` when a fact is out of range."""
         if self.state and (len(self.state) != 2 or not self.state.isalpha()):
-            raise FieldValueError("state", f"State must be a two-letter code such as WI; got “{self.state}”.")
+            raise FieldValueError("state", f"State must be a two-letter code such as WI; got {shown(self.state)}.")
         for name in ("students", "teachers", "staff", "devices"):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-                raise FieldValueError(name, f"{name.capitalize()} must be a whole number of 0 or more; got {value!r}.")
+        check_text("name", self.name, NAME_MAX, "The district name")
+        check_text("one_to_one_grades", self.one_to_one_grades, NAME_MAX, "The 1:1 grades")
+            check_count(name, getattr(self, name), COUNT_MAX, name.capitalize())
         for name in ("elementary", "middle", "high", "other", "total"):
-            value = getattr(self.buildings, name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-                raise FieldValueError(
-                    f"buildings.{name}", f"The number of {name} buildings must be a whole number of 0 or more; got {value!r}."
-                )
+            check_count(f"buildings.{name}", getattr(self.buildings, name), BUILDINGS_MAX,
+                        f"The number of {name} buildings")

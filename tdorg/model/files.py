@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -20,26 +21,45 @@ from .errors import FileError
 Inspect = Callable[[bytes, int], None]
 
 
+#: The largest file read at all; a chart is a few megabytes.
+MAX_READ_BYTES = 64 * 1024 * 1024
+
+
 def read_bytes(
     path: str | os.PathLike[str],
     *,
     error: type[FileError] = FileError,
     inspect: Inspect | None = None,
     head_size: int = 100,
+    limit: int = MAX_READ_BYTES,
 ) -> bytes:
     """The whole content of ``path``, opened for reading only.
 
+    Only an ordinary file of at most ``limit`` bytes is read: a named pipe,
+    a device (``/dev/zero``) or a socket is refused without waiting on it.
     ``inspect(head, size)`` sees the first ``head_size`` bytes and the file's
     size before the rest is read, so it can refuse a file cheaply. OS errors
     become ``error`` (a :class:`FileError` class) with a sentence.
     """
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking, so that opening a named pipe with no writer returns at once.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise error(path, f"This is {_kind(info.st_mode)}, not an ordinary file, so tdorg does not read it.")
+            if info.st_size > limit:
+                raise error(path, _too_big(info.st_size, limit))
             head = handle.read(head_size)
             if inspect is not None:
-                inspect(head, os.fstat(handle.fileno()).st_size)
-            return head + handle.read()
+                inspect(head, info.st_size)
+            data = head + handle.read(limit + 1 - len(head))
+            if len(data) > limit:  # grew while being read
+                raise error(path, _too_big(len(data), limit))
+            return data
     except FileNotFoundError:
         if not path.parent.is_dir():
             raise error(path, f"The folder “{path.parent}” does not exist.") from None
@@ -50,6 +70,20 @@ def read_bytes(
         raise error(path, "Permission denied: you may not read this file.") from None
     except OSError as err:
         raise error(path, f"The file could not be read ({_reason(err)}).") from None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"The file is {size / 2**20:,.1f} MB; tdorg reads files of at most {limit // 2**20} MB."
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, error: type[FileError] = FileError) -> None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from .errors import FieldValueError, FteError
+from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown
 from .vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
@@ -89,8 +90,8 @@ def check_fte(value: object, title: str = "") -> float:
         raise FteError(value, title)
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise FteError(value, title) from None
+    except (TypeError, ValueError, OverflowError):
+        raise FteError(shown(value), title) from None
     if not math.isfinite(number) or number <= 0 or number > 1.0:
         raise FteError(value, title)
     return number
@@ -100,18 +101,12 @@ def _check_field(name: str, value: object) -> object:
     if name == "title":
         if not isinstance(value, str) or not value.strip():
             raise FieldValueError("title", "A role needs a title.")
-        if len(value) > 200:
-            raise FieldValueError("title", "A title can be at most 200 characters long.")
-        return value.strip()
+        return check_text("title", value, TITLE_MAX, "A title").strip()
     if name in ("person", "notes"):
         if value is None:
             return ""
-        if not isinstance(value, str):
-            raise FieldValueError(name, f"{name.capitalize()} must be text.")
-        limit = 200 if name == "person" else 10_000
-        if len(value) > limit:
-            raise FieldValueError(name, f"{name.capitalize()} can be at most {limit} characters long.")
-        return value.strip() if name == "person" else value
+        text = check_text(name, value, PERSON_MAX if name == "person" else NOTES_MAX, name.capitalize())
+        return text.strip() if name == "person" else text
     if name == "category":
         return _one_of(name, value, CATEGORIES, "category")
     if name == "employment":
@@ -135,13 +130,14 @@ def _check_field(name: str, value: object) -> object:
             return None
         if isinstance(value, bool):
             raise FieldValueError(name, "Annual cost must be a number.")
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise FieldValueError(name, f"Annual cost must be a number; got {value!r}.") from None
-        if not math.isfinite(number) or number < 0:
-            raise FieldValueError(name, f"Annual cost must be 0 or more; got {value!r}.")
-        return number
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise FieldValueError(name, f"Annual cost must be a number; got {shown(value)}.") from None
+        if not is_finite_number(value) or not 0 <= value <= COST_MAX:  # type: ignore[operator]
+            raise FieldValueError(name, f"Annual cost must be 0 or more, at most {COST_MAX:,}; got {shown(value)}.")
+        return float(value)  # type: ignore[arg-type]
     raise FieldValueError(name, f"Unknown role field “{name}”.")
 
 

@@ -17,6 +17,7 @@ from ..district import Buildings, District
 from ..errors import EditError, FormatError
 from ..role import Role
 from ..settings import RuleSettings
+from ..values import NOTES_MAX, check_text, shown
 from ..vocab import BUILDING_LEVELS, FLAGS
 from .assemble import RoleEntry, build_chart, role_label
 from .sample_csv import COLUMNS
@@ -62,8 +63,11 @@ class _Reader:
         if not isinstance(roles, list):
             raise self.fail(("roles",), "“roles” must be a list of role objects.", "roles")
         notes = data.get("notes")
-        if notes is not None and not isinstance(notes, str):
-            raise self.fail((), "“notes” must be text.", "notes")
+        if notes is not None:
+            try:
+                check_text("notes", notes, NOTES_MAX, "The text of the chart notes")
+            except EditError as error:
+                raise self.fail((), str(error), "notes") from None
         district = self.district(data.get("district"))
         settings = self.settings(data.get("settings"))
         entries = [self.role(item, n) for n, item in enumerate(roles)]
@@ -213,7 +217,42 @@ def read_json(path: str | Path) -> Chart:
     """Read a ``tdorg-sample`` JSON chart; raise :class:`FormatError` naming the line and field."""
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
+#: Longest whole number read; anything longer is refused before it is converted. Shorter
+#: ones too large for their field are refused by the field's own check, which names it.
+_MAX_DIGITS = 1000
+
+
+class _Refused(ValueError):
+    """Raised by the decoder's hooks for JSON that is valid but no chart holds; ``text`` is what to blame."""
+
+    def __init__(self, message: str, text: str = "") -> None:
+        super().__init__(message)
+        self.text = text
+
+    def line(self, document: str) -> int | None:
+        at = document.find(self.text) if self.text else -1
+        return None if at < 0 else document.count("\n", 0, at) + 1
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _Refused(f"The key {shown(key)} appears twice in one object; each field may be given once.")
+            seen.add(key)
+    return data
+
+
+def _whole_number(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        digits = len(text.lstrip("-"))
+        raise _Refused(f"A number has {digits:,} digits; tdorg reads numbers of at most {_MAX_DIGITS}.", text)
+    return int(text)
+
+
     except json.JSONDecodeError as error:
         raise FormatError(path, f"This is not valid JSON: {error.msg} (column {error.colno}).", error.lineno) from None
     except RecursionError:
@@ -221,6 +260,8 @@ def read_json(path: str | Path) -> Chart:
     return _Reader(path, text).document(data)
 
 
+    except _Refused as error:
+        raise FormatError(path, str(error), error.line(text)) from None
 # --- writing --------------------------------------------------------------
 
 
@@ -274,5 +315,5 @@ def chart_to_dict(chart: Chart) -> dict[str, Any]:
 
 def write_json(chart: Chart, path: str | Path) -> None:
     """Write ``chart`` as ``tdorg-sample`` JSON, atomically."""
-    text = json.dumps(chart_to_dict(chart), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(chart_to_dict(chart), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     write_text(path, text)

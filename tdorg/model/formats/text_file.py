@@ -8,6 +8,8 @@ from ..errors import FormatError
 from ..files import read_bytes, write_bytes
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The largest JSON or CSV chart read: many times a 5,000-role chart, small enough to read in seconds.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 
 def read_text(path: str | Path) -> str:
@@ -16,7 +18,7 @@ def read_text(path: str | Path) -> str:
     Raises :class:`FileError` when the file cannot be read and
     :class:`FormatError` when it is empty, binary or not UTF-8.
     """
-    data = read_bytes(path)
+    data = read_bytes(path, limit=MAX_TEXT_BYTES)
     if data.startswith(_SQLITE_MAGIC):
         raise FormatError(path, "This is a database file, not text; a tdorg chart file must end in .tdorg.")
     if b"\x00" in data:
