@@ -2,7 +2,7 @@
 
 The steps a dialog or the command line drives, each a plain function:
 
-1. :func:`read_table` reads a sheet into a :class:`Table` (headers, rows
+1. :func:`read_table` reads a sheet (CSV, .xlsx, .xlsm, .xls, .ods) into a :class:`Table` (headers, rows
    with their sheet row numbers);
 2. :func:`guess_mapping` proposes a :class:`ColumnMapping` from the headers,
    which the user may change (:meth:`ColumnMapping.with_column`,
@@ -23,7 +23,7 @@ from .plan import ImportPlan, PlannedRow, plan_import
 from .roles_export import neutralise, write_roles_csv, write_roles_xlsx
 from .rows import RowProblem
 from .table import TABLE_EXTENSIONS, Table, TableRow, read_table
-from .xlsx_table import workbook_sheets
+from .workbook_table import workbook_sheets
 
 __all__ = [
     "FIELD_LABELS",

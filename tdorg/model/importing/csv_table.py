@@ -1,101 +1,231 @@
-"""Reading a CSV export into a :class:`~.table.Table`.
+"""Reading a CSV export into a :class:`~.table.Table`, one record at a time.
 
-Spreadsheet programs and HR systems write CSV in several dialects; this
-reader takes UTF-8 with or without a byte-order mark, falls back to the
-Windows Western code page (a superset of Latin-1) when the bytes are not
-UTF-8, and detects the delimiter (comma, semicolon or tab) from the header
-line. Row numbers count records, as a spreadsheet program shows them.
+Spreadsheet programs and HR systems write CSV in many ways. The encoding is
+taken from a byte-order mark (UTF-8, UTF-16 LE/BE) or detected with
+charset-normalizer among the common ones (UTF-8, UTF-16, Windows-1252,
+Latin-1) on the first part of the file; the delimiter (comma, semicolon,
+tab or ``|``) is the one the first records use most consistently outside
+quotes. Row numbers count records, as a spreadsheet program shows them.
+Lines, cells and rows are read within the limits of :mod:`.limits`.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
+import re
+import stat
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
-from .. import files
+from . import limits
 from .errors import SpreadsheetError
 from .table import Table, build_table
 
-DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab"}
+DELIMITERS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _ZIP_MAGIC = b"PK\x03\x04"
-#: The largest cell accepted, in characters; a bigger one is a broken file, not a spreadsheet.
-MAX_CELL = 1_000_000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+#: Bytes at the start of the file that the encoding and the delimiter are detected on.
+SAMPLE_BYTES = 256 * 1024
+_CHUNK_CHARS = 1024 * 1024
+_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+#: Characters other than "\r" and "\n" that ``str.splitlines`` breaks at (inside a cell they are text).
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Records at the start of the file that the delimiter is detected on.
+SAMPLE_RECORDS = 20
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with byte-order mark"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 LE with byte-order mark"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 BE with byte-order mark"),
+)
+#: The encodings charset-normalizer chooses among, and how each is named to the user.
+ENCODINGS: dict[str, str] = {
+    "utf_8": "UTF-8",
+    "utf_16_le": "UTF-16 LE",
+    "utf_16_be": "UTF-16 BE",
+    "cp1252": "Windows-1252 (Latin-1)",
+    "latin_1": "Latin-1",
+}
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or a :class:`SpreadsheetError` saying why it cannot be read."""
-    return files.read_bytes(path, error=SpreadsheetError)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of the encoding it was read in."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 with byte-order mark"
+def open_spreadsheet(path: str | Path) -> BinaryIO:
+    """The file opened for reading, once it is known to be a regular file within the size limit."""
+    path = Path(path)
     try:
-        return data.decode("utf-8"), "UTF-8"
+        if not stat.S_ISREG(path.stat().st_mode):  # before opening: opening a pipe waits for a writer
+            raise SpreadsheetError(path, "This is not a regular file (a device, pipe or socket); import a saved spreadsheet.")
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise SpreadsheetError(path, f"The folder “{path.parent}” does not exist.") from None
+        raise SpreadsheetError(path, "There is no such file.") from None
+    except IsADirectoryError:
+        raise SpreadsheetError(path, "This is a folder, not a file.") from None
+    except PermissionError:
+        raise SpreadsheetError(path, "Permission denied: you may not read this file.") from None
+    except OSError as error:
+        raise SpreadsheetError(path, f"The file could not be read ({error.strerror or type(error).__name__}).") from None
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise SpreadsheetError(path, "This is not a regular file (a device, pipe or socket); import a saved spreadsheet.")
+    if info.st_size > limits.MAX_FILE_BYTES:
+        handle.close()
+        raise SpreadsheetError(path, limits.file_too_big(info.st_size))
+    return handle  # type: ignore[return-value]
+
+
+def detect_encoding(sample: bytes) -> tuple[str, str]:
+    """The codec to read the file with and its name for the user, from the file's first bytes."""
+    for bom, codec, name in _BOMS:
+        if sample.startswith(bom):
+            return codec, name
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8", ENCODINGS["utf_8"]
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "Windows-1252 (Latin-1)"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=list(ENCODINGS)).best()
+    codec = best.encoding if best is not None and best.encoding in ENCODINGS else "cp1252"
+    if codec == "cp1252" and any(b in sample for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")):
+        codec = "latin_1"  # bytes Windows-1252 leaves undefined
+    return codec, ENCODINGS[codec]
 
 
 def detect_delimiter(text: str) -> str:
-    """The delimiter used most on the first non-blank line, outside quotes; comma when none."""
-    line = _first_record(text)
-    counts = dict.fromkeys(DELIMITERS, 0)
+    """The delimiter the first records use most consistently, outside quotes; comma when none is used."""
+    records = _sample_records(text)
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = [record.count(delimiter) for record in records]
+        used = [n for n in counts if n]
+        if not used:
+            continue
+        common = max(set(used), key=lambda n: (used.count(n), n))
+        score = (used.count(common), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _sample_records(text: str) -> list[str]:
+    """The first non-blank records of ``text`` with quoted parts removed."""
+    records: list[str] = []
+    current: list[str] = []
     quoted = False
-    for char in line:
+    for char in text:
         if char == '"':
             quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+        elif quoted:
+            continue
+        elif char in "\r\n":
+            record = "".join(current)
+            if record.strip():
+                records.append(record)
+                if len(records) >= SAMPLE_RECORDS:
+                    return records
+            current = []
+        else:
+            current.append(char)
+    if "".join(current).strip():
+        records.append("".join(current))
+    return records
 
 
-def _first_record(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
+_LONG_LINE = f"a line is longer than {limits.MAX_LINE_CHARS:,} characters; this is not a roster."
+
+
+class _BadLine(Exception):
+    """A line too long, or holding binary data; ``str()`` says which."""
+
+
+def _lines(stream: io.TextIOBase) -> Iterator[str]:
+    """The stream's lines with their line ends (``\\n``, ``\\r\\n`` or ``\\r``), each within the line limit."""
+    carry = ""
+    while True:
+        chunk = stream.read(_CHUNK_CHARS)
+        if not chunk:
+            break
+        if "\x00" in chunk:
+            raise _BadLine("this is not a CSV text file: it holds binary data.")
+        data = carry + chunk
+        tail = ""
+        if data.endswith("\r"):  # its "\n" may start the next chunk
+            data, tail = data[:-1], "\r"
+        lines = _LINE_END.split(data) if _OTHER_BREAKS.search(data) else data.splitlines(keepends=True)
+        carry = lines.pop() + tail
+        if lines and max(map(len, lines)) > limits.MAX_LINE_CHARS:
+            yield from lines[: next(n for n, line in enumerate(lines) if len(line) > limits.MAX_LINE_CHARS)]
+            raise _BadLine(_LONG_LINE)
+        yield from lines
+        if len(carry) > limits.MAX_LINE_CHARS:
+            raise _BadLine(_LONG_LINE)
+    if carry:
+        yield carry
+
+
+def _records(stream: io.TextIOBase, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(_lines(stream), delimiter=delimiter, strict=False)
+    number = 0
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(limits.MAX_CELL_CHARS)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if cells:  # a blank line only counts
+                yield number, cells
+    except _BadLine as error:
+        raise SpreadsheetError(source, f"row {number + 1}: {error}") from None
+    except csv.Error as error:
+        if "field limit" in str(error):
+            raise SpreadsheetError(source, limits.cell_too_long(number + 1)) from None
+        raise SpreadsheetError(source, f"row {number + 1}: this is not a readable CSV file ({error}).") from None
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _check_magic(path: str | Path, head: bytes) -> None:
+    if head.startswith(_SQLITE_MAGIC):
+        raise SpreadsheetError(path, "This is a database file, not a CSV sheet; open .tdorg files with Open, not Import.")
+    if head.startswith(_ZIP_MAGIC):
+        raise SpreadsheetError(path, "This looks like an Excel or OpenDocument workbook, not CSV text; give it the .xlsx or .ods extension.")
+    if head.startswith(_OLE_MAGIC):
+        raise SpreadsheetError(path, "This looks like an old-style Excel workbook, not CSV text; give it the .xls extension.")
 
 
 def read_csv_table(path: str | Path) -> Table:
-    data = read_bytes(path)
-    if data.startswith(_SQLITE_MAGIC):
-        raise SpreadsheetError(path, "This is a database file, not a CSV sheet; open .tdorg files with Open, not Import.")
-    if data.startswith(_ZIP_MAGIC):
-        raise SpreadsheetError(path, "This looks like an Excel workbook, not CSV text; give it the .xlsx extension.")
-    if b"\x00" in data:
-        raise SpreadsheetError(
-            path, "This is not a CSV text file: it holds binary data (UTF-16 exports must be saved again as UTF-8)."
-        )
+    with open_spreadsheet(path) as handle:
+        sample = handle.read(SAMPLE_BYTES)
+        _check_magic(path, sample)
+        codec, encoding = detect_encoding(sample)
+        try:
+            return _read(handle, codec, encoding, str(path))
+        except UnicodeDecodeError:
+            if codec != "utf-8":
+                raise SpreadsheetError(path, f"The text is not readable as {encoding} further into the file.") from None
+        # the first part was UTF-8 and a later one is not: the file is in Windows-1252
+        return _read(handle, "cp1252", ENCODINGS["cp1252"], str(path))
+
+
+def _read(handle: BinaryIO, codec: str, encoding: str, source: str) -> Table:
+    handle.seek(0)
+    stream = io.TextIOWrapper(handle, encoding=codec, errors="strict", newline="")
     try:
-        text, encoding = decode(data)
-    except UnicodeDecodeError:
-        raise SpreadsheetError(path, "The byte-order mark says UTF-8 but the text is not UTF-8.") from None
-    return parse_csv_text(text, str(path), encoding)
+        sample = stream.read(SAMPLE_BYTES // 2)
+        delimiter = detect_delimiter(sample)
+        stream.seek(0)
+        details = f"{encoding}, {DELIMITERS[delimiter]}-separated"
+        return build_table(_records(stream, delimiter, source), source, details)
+    finally:
+        stream.detach()
 
 
 def parse_csv_text(text: str, source: str = "", encoding: str = "UTF-8") -> Table:
     """A table from CSV text; the delimiter is detected."""
-    delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows: list[tuple[int, list[str]]] = []
-    number = 0
-    previous_limit = csv.field_size_limit()
-    csv.field_size_limit(MAX_CELL)
-    try:
-        for cells in reader:
-            number += 1
-            rows.append((number, cells))
-    except csv.Error as error:
-        raise SpreadsheetError(source, f"row {number + 1}: this is not a readable CSV file ({error}).") from None
-    finally:
-        csv.field_size_limit(previous_limit)
+    delimiter = detect_delimiter(text[: SAMPLE_BYTES // 2])
     details = f"{encoding}, {DELIMITERS[delimiter]}-separated"
-    return build_table(rows, source, details)
+    return build_table(_records(io.StringIO(text, newline=""), delimiter, source), source, details)
