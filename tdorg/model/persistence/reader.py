@@ -9,6 +9,7 @@ one of the typed file errors, naming the file and the reason.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from .mapping import (
     document_from_rows,
 )
 from .migrations import TABLES_BY_VERSION, upgrade
+from .schema_check import schema_problem
 from .tables import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -63,27 +65,37 @@ def open_document(path: str | Path) -> Document:
             f"Another program has changes to this file that are not in it yet (in “{journal.name}”); "
             "close that program and try again.",
         )
-    conn = _in_memory(path, data)
+    budget = _Budget()
+    conn = _in_memory(path, data, budget)
     try:
-        try:
-            _check_integrity(path, conn)
-            _check_tables(path, conn, version)
-        except (sqlite3.Error, UnicodeError) as err:
-            # Damage can garble the schema's own text so that even SQLite's checks can't be read.
-            raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
-        try:
-            upgrade(conn, version)
-        except (sqlite3.Error, ValueError) as err:
-            raise CorruptFileError(path, f"The file could not be brought up to date: it is damaged ({_detail(err)}).") from None
-        try:
-            rows = _read_rows(conn)
-            return document_from_rows(rows)
-        except BadData as err:
-            raise CorruptFileError(path, str(err)) from None
-        except _READ_ERRORS as err:
-            raise CorruptFileError(path, f"The file is damaged and could not be read ({_detail(err)}).") from None
+        return _document(path, conn, version)
+    except CorruptFileError:
+        if budget.spent:
+            raise CorruptFileError(path, _TOO_MUCH_WORK) from None
+        raise
     finally:
         conn.close()
+
+
+def _document(path: Path, conn: sqlite3.Connection, version: int) -> Document:
+    """The document held by ``conn`` once its schema and integrity are checked, upgraded to the current schema."""
+    try:
+        _check_tables(path, conn, version)
+        _check_integrity(path, conn)
+    except (sqlite3.Error, UnicodeError) as err:
+        # Damage can garble the schema's own text so that even SQLite's checks can't be read.
+        raise CorruptFileError(path, f"The file is damaged ({_detail(err)}).") from None
+    try:
+        upgrade(conn, version)
+    except (sqlite3.Error, ValueError) as err:
+        raise CorruptFileError(path, f"The file could not be brought up to date: it is damaged ({_detail(err)}).") from None
+    try:
+        rows = _read_rows(conn)
+        return document_from_rows(rows)
+    except BadData as err:
+        raise CorruptFileError(path, str(err)) from None
+    except _READ_ERRORS as err:
+        raise CorruptFileError(path, f"The file is damaged and could not be read ({_detail(err)}).") from None
 
 
 def _check_header(path: Path, data: bytes, size: int) -> None:
@@ -119,13 +131,57 @@ def _check_header(path: Path, data: bytes, size: int) -> None:
         raise CorruptFileError(path, f"The file's format version ({version}) is not one tdorg has ever written.")
 
 
-def _in_memory(path: Path, data: bytes) -> sqlite3.Connection:
+class _Budget:
+    """A progress handler that stops SQLite after far more work, or time, than reading any chart takes."""
+
+    #: SQLite virtual-machine instructions between two calls of the handler.
+    STEP = 1_000
+    #: Calls allowed: some 150 times what reading a 5,000-role file takes.
+    CALLS = 50_000
+    #: Seconds of reading allowed, for work SQLite does in few instructions.
+    SECONDS = 5.0
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.deadline = time.monotonic() + self.SECONDS
+        self.spent = False
+
+    def __call__(self) -> int:
+        self.calls += 1
+        self.spent = self.calls > self.CALLS or time.monotonic() > self.deadline
+        return int(self.spent)  # non-zero interrupts the statement
+
+
+_TOO_MUCH_WORK = ("The file takes far more work to read than any chart tdorg writes, so tdorg stopped; "
+                  "it was made or changed by another program.")
+
+#: Limits on what one statement may build (SQLite's own defaults are far larger).
+_LIMITS = {
+    sqlite3.SQLITE_LIMIT_LENGTH: 1024 * 1024,  # the longest text or row, 25 times a chart's longest
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 1024 * 1024,
+    sqlite3.SQLITE_LIMIT_COLUMN: 200,
+    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
+    sqlite3.SQLITE_LIMIT_COMPOUND_SELECT: 50,
+    sqlite3.SQLITE_LIMIT_FUNCTION_ARG: 16,
+    sqlite3.SQLITE_LIMIT_ATTACHED: 0,
+    sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
+}
+
+
+def _in_memory(path: Path, data: bytes, budget: _Budget) -> sqlite3.Connection:
+    """An in-memory database holding ``data``, hardened: limits, a work budget, no trust in the schema."""
     if data[18:20] == _WAL_MODE:
         # Written in write-ahead-log mode by another tool; the journal beside it is empty
         # (checked above), so the file alone is complete. Read it as a plain database.
         data = data[:18] + _ROLLBACK_MODE + data[20:]
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     try:
+        for limit, value in _LIMITS.items():
+            conn.setlimit(limit, value)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if hasattr(conn, "setconfig"):  # Python 3.12 and later
+            conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+        conn.set_progress_handler(budget, budget.STEP)
         conn.deserialize(data)
     except sqlite3.Error as err:
         conn.close()
@@ -155,6 +211,9 @@ def _check_tables(path: Path, conn: sqlite3.Connection, version: int) -> None:
     missing = sorted(expected - present)
     if missing:
         raise CorruptFileError(path, f"The file is damaged: it lacks the table{'s' * (len(missing) > 1)} {', '.join(missing)}.")
+    problem = schema_problem(conn, version)
+    if problem:
+        raise CorruptFileError(path, f"{problem} The file was made or changed by another program, so tdorg does not open it.")
 
 
 def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
