@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import textwrap
 from typing import TYPE_CHECKING, Iterable
 
 from tdorg.model.chart import Chart
@@ -101,9 +100,34 @@ def _finding_lines(chart: Chart, finding: "Finding", rule_width: int, width: int
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
-    ) or [first.rstrip()]
+    return wrap_words(text, width, first, rest) or [first.rstrip()]
+
+
+def wrap_words(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` characters, the first starting with ``first`` and the others
+    with ``rest``, broken at whitespace; a word longer than a line is cut. Linear in the length of the text."""
+    lines: list[str] = []
+    indent, words, used = first, [], len(first)
+    for word in text.split():
+        start = 0
+        while start < len(word):
+            gap = 1 if words else 0
+            room = width - used - gap
+            if len(word) - start <= room:
+                words.append(word[start:] if start else word)
+                used += gap + len(word) - start
+                break
+            if words:
+                lines.append(indent + " ".join(words))
+                indent, words, used = rest, [], len(rest)
+                continue
+            piece = word[start:start + max(1, room)]
+            words.append(piece)
+            used += len(piece)
+            start += len(piece)
+    if words:
+        lines.append(indent + " ".join(words))
+    return lines
 
 
 def source_tags(source: str) -> str:
@@ -124,9 +148,9 @@ def _metric_lines(metrics: list["Metric"], width: int) -> list[str]:
     ref_w = max(24, width - 2 - label_w - value_w - 4)
     out = [f"  {'Metric':<{label_w}}  {'Value':>{value_w}}  Reference"]
     for label, value, reference, note in rows:
-        labels = textwrap.wrap(label, label_w) or [""]
-        refs = textwrap.wrap(reference, ref_w, break_on_hyphens=False) or [""]
-        refs += textwrap.wrap(note, ref_w, break_on_hyphens=False)
+        labels = wrap_words(label, label_w) or [""]
+        refs = wrap_words(reference, ref_w) or [""]
+        refs += wrap_words(note, ref_w)
         for n in range(max(len(labels), len(refs))):
             cells = (
                 labels[n] if n < len(labels) else "",

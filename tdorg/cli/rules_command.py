@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
 
 from tdorg.model.errors import FieldValueError
 from tdorg.model.settings import RuleSettings
 
 from .inputs import Loaded, load_input
+from .report_text import wrap_words
 
 ORDER = 30
 
@@ -56,7 +56,7 @@ def run_rules(args: argparse.Namespace) -> int:
             print(f"{'':15}{name} = {default:g}{own}")
         if settings.is_disabled(rule.id):
             print(f"{'':15}switched off in this chart: {settings.disabled[rule.id]}")
-        for line in textwrap.wrap(rule.source, 84):
+        for line in wrap_words(rule.source, 84):
             print(f"{'':15}{line}")
     return 0
 

@@ -79,14 +79,17 @@ def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_
     current, current_width = "", 0.0
     for word in cleaned.split(" "):
         word_width = _width(word, kind)
-        while word_width > width:  # a word longer than a line is broken
+        if word_width > width:  # a word longer than a line is broken into line-wide pieces
             if current:
                 lines.append(current)
                 current, current_width = "", 0.0
-            cut = _fit(word, kind, width)
-            lines.append(word[:cut])
-            word = word[cut:]
-            word_width = _width(word, kind)
+            start = 0
+            while word_width > width:
+                end, piece_width = _fit(word, kind, width, start)
+                lines.append(word[start:end])
+                word_width -= piece_width
+                start = end
+            word = word[start:]
         if not current:
             current, current_width = word, word_width
         elif current_width + space + word_width <= width:
@@ -100,17 +103,18 @@ def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_
     return tuple(lines)
 
 
-def _fit(word: str, kind: tuple[str, float], width: float) -> int:
-    """How many leading characters of ``word`` fit in ``width`` (at least one)."""
+def _fit(word: str, kind: tuple[str, float], width: float, start: int) -> tuple[int, float]:
+    """Where the piece of ``word`` from ``start`` that fits in ``width`` ends (at least one character), and its width."""
     advances, scale = _advances(kind[0]), kind[1] / 1000
-    used, cut = 0.0, 0
-    for ch in word:
-        advance = advances.get(ch)
-        used += (advance if advance is not None else _other_advance(ch)) * scale
-        if used > width and cut:
+    used, end = 0.0, start
+    while end < len(word):
+        advance = advances.get(word[end])
+        step = (advance if advance is not None else _other_advance(word[end])) * scale
+        if used + step > width and end > start:
             break
-        cut += 1
-    return cut
+        used += step
+        end += 1
+    return end, used
 
 
 @lru_cache(maxsize=8192)
