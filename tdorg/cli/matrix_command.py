@@ -8,14 +8,12 @@ import io
 import json
 
 from tdorg.model.formula_guard import neutralise
-from tdorg.model.matrix import Matrix, responsibility_matrix
+from tdorg.model.matrix import LOAD_ROWS, Matrix, responsibility_matrix
 
 from .inputs import load_input
 
 ORDER = 25  # place in ``tdorg --help``
 EXIT_OK = 0
-
-_LOAD_ROWS = ("Functions led", "Functions backed up", "FTE")
 
 
 def add_command(subparsers: argparse._SubParsersAction) -> None:
@@ -52,16 +50,8 @@ def run_matrix(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _fte(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def _load(matrix: Matrix) -> list[tuple[str, list[str]]]:
-    return [
-        (name, [str(c.functions_led) if n == 0 else str(c.functions_backed_up) if n == 1 else _fte(c.fte)
-                for c in matrix.columns])
-        for n, name in enumerate(_LOAD_ROWS)
-    ]
+    return [(name, [figure(c) for c in matrix.columns]) for name, figure in LOAD_ROWS]
 
 
 def matrix_csv(matrix: Matrix) -> str:
@@ -80,7 +70,7 @@ def matrix_csv(matrix: Matrix) -> str:
 def matrix_text(matrix: Matrix) -> str:
     """A table with numbered people (P1, P2…) named below it, then the marked functions explained."""
     keys = [f"P{n}" for n in range(1, len(matrix.columns) + 1)]
-    first = max([len("Function"), *(len(r.label) for r in matrix.rows), *(len(n) for n in _LOAD_ROWS)])
+    first = max([len("Function"), *(len(r.label) for r in matrix.rows), *(len(n) for n, _ in LOAD_ROWS)])
     widths = [max(len(k), 3) for k in keys]
 
     def line(label: str, cells: list[str], status: str = "") -> str:

@@ -7,6 +7,7 @@ takes its colours from here, so a printed chart looks like the screen.
 
 from __future__ import annotations
 
+from ..model.matrix import SINGLE_PERSON, UNOWNED
 from ..model.rules.base import Severity
 
 
@@ -37,6 +38,12 @@ SEVERITY_COLOURS: dict[Severity, str] = {
     Severity.ERROR: "#DC2626",
     Severity.WARNING: "#D97706",
     Severity.INFO: "#2563EB",
+}
+
+#: Responsibility-matrix rows by status, (text, fill): no filled lead in red, one person only in amber.
+MATRIX_STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    UNOWNED: ("#B91C1C", "#FEE2E2"),
+    SINGLE_PERSON: ("#B45309", "#FEF3C7"),
 }
 
 BOX_FILL = "#FFFFFF"

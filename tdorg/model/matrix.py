@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .chart import Chart, holder_key
 from .role import Role
@@ -38,18 +38,45 @@ LEAD_MARK, BACKUP_MARK, BOTH_MARK = "L", "B", "L/B"
 REQUIRED_FUNCTIONS: tuple[str, ...] = tuple(dict.fromkeys(ESSENTIAL_FUNCTIONS + CRITICAL_FUNCTIONS))
 
 
-@dataclass(frozen=True)
 class Column:
-    """One person (or one vacant or unnamed role) and their load."""
+    """One person (or one vacant or unnamed role) and their load, worked out from its roles when asked."""
 
-    heading: str
-    role_ids: tuple[str, ...]
-    titles: tuple[str, ...]
-    vacant: bool
-    fte: float
-    functions_led: int
-    functions_backed_up: int
-    named: bool = True  # the heading is a person's name, not a role's title
+    __slots__ = ("_chart", "_roles", "vacant", "named")
+
+    def __init__(self, chart: Chart, first: Role, named: bool) -> None:
+        self._chart = chart
+        self._roles = [first]
+        self.vacant = first.vacant
+        #: The heading is a person's name, not a role's title.
+        self.named = named
+
+    @property
+    def heading(self) -> str:
+        first = self._roles[0]
+        return first.person if self.named else first.title
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        """The roles with functions, in the chart's order."""
+        return tuple(r.id for r in self._roles)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return tuple(r.title for r in self._roles)
+
+    @property
+    def fte(self) -> float:
+        """The person's FTE summed over all their roles (those without functions too)."""
+        first = self._roles[0]
+        return self._chart.person_fte(first.person) if self.named else first.fte
+
+    @property
+    def functions_led(self) -> int:
+        return len({f for r in self._roles for f in r.leads})
+
+    @property
+    def functions_backed_up(self) -> int:
+        return len({f for r in self._roles for f in r.backs_up})
 
     @property
     def label(self) -> str:
@@ -70,24 +97,52 @@ class Column:
             return "No person named"
         return "; ".join(self.titles)
 
+    def __repr__(self) -> str:
+        return f"<Column {self.label!r}: {', '.join(self.role_ids)}>"
 
-@dataclass(frozen=True)
+
+def _fte_text(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+#: The load shown under the functions: each row's heading and a column's figure.
+LOAD_ROWS: tuple[tuple[str, Callable[[Column], str]], ...] = (
+    ("Functions led", lambda c: str(c.functions_led)),
+    ("Functions backed up", lambda c: str(c.functions_backed_up)),
+    ("FTE", lambda c: _fte_text(c.fte)),
+)
+
+
 class Cell:
     """The roles of one column that lead and back up one function."""
 
-    leads: tuple[str, ...] = ()
-    backups: tuple[str, ...] = ()
+    __slots__ = ("_leads", "_backups")
+
+    def __init__(self) -> None:
+        self._leads: list[str] = []
+        self._backups: list[str] = []
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return tuple(self._leads)
+
+    @property
+    def backups(self) -> tuple[str, ...]:
+        return tuple(self._backups)
 
     @property
     def mark(self) -> str:
-        if self.leads and self.backups:
+        if self._leads and self._backups:
             return BOTH_MARK
-        return LEAD_MARK if self.leads else BACKUP_MARK
+        return LEAD_MARK if self._leads else BACKUP_MARK
 
     @property
     def role_id(self) -> str:
         """The role to show for the cell: a lead before a backup."""
-        return (self.leads or self.backups)[0]
+        return (self._leads or self._backups)[0]
+
+    def __repr__(self) -> str:
+        return f"<Cell {self.mark}: {', '.join(self._leads + self._backups)}>"
 
 
 @dataclass(frozen=True)
@@ -162,31 +217,36 @@ class Matrix:
 
 
 def responsibility_matrix(chart: Chart) -> Matrix:
-    """The chart's matrix: columns in tree order of each person's first role, rows in the
-    vocabulary's order of functions, then the chart's own functions by label."""
-    roles = chart.roles
+    """The chart's matrix: columns in the chart's order of roles (a file's tree order, roles added
+    since at the end), by each person's first role; rows in the vocabulary's order of functions,
+    then the chart's own functions by label."""
+    columns: list[Column] = []
     column_of_key: dict[str, int] = {}
-    column_roles: list[list[Role]] = []
     column_of_role: dict[str, int] = {}
-    #: function → column → ([lead role ids], [backup role ids])
-    cells: dict[str, dict[int, tuple[list[str], list[str]]]] = {f: {} for f in REQUIRED_FUNCTIONS}
-    for role_id in chart.tree_order():
-        role = roles[role_id]
+    cells: dict[str, dict[int, Cell]] = {f: {} for f in REQUIRED_FUNCTIONS}
+    for role in chart.roles.values():
         if not role.leads and not role.backs_up:
             continue
         key = holder_key(role)
-        column = column_of_key.get(key) if key is not None else None
-        if column is None:
-            column = len(column_roles)
-            column_roles.append([])
+        n = column_of_key.get(key, -1) if key is not None else -1
+        if n < 0:
+            n = len(columns)
+            columns.append(Column(chart, role, key is not None))
             if key is not None:
-                column_of_key[key] = column
-        column_roles[column].append(role)
-        column_of_role[role_id] = column
-        for which, functions in ((0, role.leads), (1, role.backs_up)):
+                column_of_key[key] = n
+        else:
+            columns[n]._roles.append(role)
+        role_id = role.id
+        column_of_role[role_id] = n
+        for functions, lead in ((role.leads, True), (role.backs_up, False)):
             for function in functions:
-                cells.setdefault(function, {}).setdefault(column, ([], []))[which].append(role_id)
-    columns = [_column(chart, held) for held in column_roles]
+                row = cells.get(function)
+                if row is None:
+                    row = cells[function] = {}
+                cell = row.get(n)
+                if cell is None:
+                    cell = row[n] = Cell()
+                (cell._leads if lead else cell._backups).append(role_id)
     order = {f: n for n, f in enumerate(FUNCTIONS)}
     functions = sorted(cells, key=lambda f: (order.get(f, len(order)), label(FUNCTIONS, f).casefold(), f))
     ctx = Context(chart)
@@ -194,45 +254,38 @@ def responsibility_matrix(chart: Chart) -> Matrix:
     return Matrix(rows, tuple(columns), MappingProxyType(column_of_role))
 
 
-def _column(chart: Chart, held: list[Role]) -> Column:
-    first = held[0]
-    named = holder_key(first) is not None
-    heading, fte = (first.person, chart.person_fte(first.person)) if named else (first.title, first.fte)
-    return Column(
-        heading=heading,
-        role_ids=tuple(r.id for r in held),
-        titles=tuple(r.title for r in held),
-        vacant=first.vacant,
-        fte=fte,
-        functions_led=len({f for r in held for f in r.leads}),
-        functions_backed_up=len({f for r in held for f in r.backs_up}),
-        named=named,
-    )
-
-
-def _row(ctx: Context, function: str, by_column: dict[int, tuple[list[str], list[str]]], columns: list[Column]) -> Row:
-    row_cells = {c: Cell(tuple(leads), tuple(backups)) for c, (leads, backups) in sorted(by_column.items())}
+def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[Column]) -> Row:
+    if list(by_column) != sorted(by_column):  # a person's later role added an earlier column
+        by_column = dict(sorted(by_column.items()))
     name = label(FUNCTIONS, function)
-    filled_leads = [c for c, cell in row_cells.items() if cell.leads and not columns[c].vacant]
-    vacant_leads = [i for c, cell in row_cells.items() if columns[c].vacant for i in cell.leads]
-    people = {c for c, cell in row_cells.items() if not columns[c].vacant}
-    if not filled_leads:
+    filled_lead = -1
+    people = 0
+    vacant_leads: list[str] = []
+    planned: list[str] = []
+    for n, cell in by_column.items():
+        if columns[n].vacant:
+            vacant_leads += cell._leads
+            planned += cell._backups
+            continue
+        people += 1
+        if cell._leads and filled_lead < 0:
+            filled_lead = n
+    if filled_lead < 0:
         status = UNOWNED
         if vacant_leads:
             note = f"No one leads {name.lower()} today: its lead, {ctx.titles(vacant_leads)}, is vacant."
-        elif row_cells:
+        elif by_column:
             note = f"{name} has backups but no lead."
         else:
             note = f"No role leads or backs up {name.lower()}."
-    elif len(people) == 1:
+    elif people == 1:
         status = SINGLE_PERSON
-        note = f"{name} rests on {columns[filled_leads[0]].who} alone: no other person backs it up."
-        planned = [i for c, cell in row_cells.items() if columns[c].vacant for i in cell.backups]
+        note = f"{name} rests on {columns[filled_lead].who} alone: no other person backs it up."
         if planned:
             note += f" {ctx.titles(planned)} {'is a planned backup' if len(planned) == 1 else 'are planned backups'} (vacant)."
     else:
         status, note = COVERED, ""
-    return Row(function, name, function in REQUIRED_FUNCTIONS, MappingProxyType(row_cells), status, note)
+    return Row(function, name, function in REQUIRED_FUNCTIONS, MappingProxyType(by_column), status, note)
 
 
 __all__ = [
@@ -242,6 +295,7 @@ __all__ = [
     "Cell",
     "Column",
     "LEAD_MARK",
+    "LOAD_ROWS",
     "Matrix",
     "REQUIRED_FUNCTIONS",
     "Row",

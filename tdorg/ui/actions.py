@@ -56,6 +56,8 @@ class Actions(QObject):
                                      "Students, teachers, devices, buildings and other district facts")
         self.rules = self._action("&Rules…", w.edit_rules, None,
                                   "The framework's rules: change thresholds, switch a rule off with a reason")
+        self.matrix = self._action("Responsibility &Matrix…", w.show_matrix, None,
+                                   "Who leads and who backs up each function, and each person's load")
         self.zoom_in = self._action("Zoom &In", w.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
         self.zoom_out = self._action("Zoom &Out", w.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.fit = self._action("&Fit to Window", w.view.fit, "Ctrl+9", "Show the whole chart")
@@ -130,7 +132,7 @@ class Actions(QObject):
         for dock in self.window.docks():
             view.addAction(dock.toggleViewAction())
         chart = bar.addMenu("&Chart")
-        chart.addActions([self.district, self.rules])
+        chart.addActions([self.district, self.rules, self.matrix])
         self.window.scenario_bar.build_menu(bar)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.display_name = "Untitled"
         self._forced_modified = False
         self.export_job = None
+        self.matrix_dialog = None
         self.sessions = ScenarioSessions(self)
         self.editor = Editor(self.sessions.stack, self)
         self.scene = ChartScene(self)
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         self.editor.chart = chart
         self.scene.set_chart(chart, session.validator)
         self.properties.set_chart(chart)
+        if self.matrix_dialog is not None:
+            self.matrix_dialog.set_chart(chart)
         self.update_title()
         self._report_changed()
         self._roles_changed([])
@@ -357,6 +360,16 @@ class MainWindow(QMainWindow):
         from .rules_dialog import edit_rules
 
         edit_rules(self)
+
+    def show_matrix(self) -> None:
+        from .matrix_dialog import MatrixDialog
+
+        if self.matrix_dialog is None:
+            self.matrix_dialog = MatrixDialog(self.reveal_roles, self)
+        self.matrix_dialog.set_chart(self.chart)
+        self.matrix_dialog.show()
+        self.matrix_dialog.raise_()
+        self.matrix_dialog.activateWindow()
 
     def export_chart(self) -> None:
         from .export_dialog import run_export

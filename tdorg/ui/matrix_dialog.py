@@ -1,0 +1,290 @@
+"""Chart › Responsibility Matrix…: who leads and who backs up each function, kept current as the chart changes.
+
+Rows are functions, columns people (a vacant position has its own column);
+the Status column names unowned and single-person functions in words as
+well as colour, and the last rows give each person's load. Clicking a cell
+selects and centres its role on the canvas; a column or row heading selects
+all of its roles.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from tdorg.model.chart import Change, Chart
+from tdorg.export.style import MATRIX_STATUS_COLOURS
+from tdorg.model.matrix import BACKUP_MARK, BOTH_MARK, LEAD_MARK, LOAD_ROWS, Column, Matrix, responsibility_matrix
+
+from .style import TEXT_MUTED, VACANT_BORDER, VACANT_FILL
+
+LOAD_FILL = "#F1F5F9"
+#: Column headings wrap at about this many characters.
+HEADING_WIDTH = 18
+_MARK_WORDS = {LEAD_MARK: "leads", BACKUP_MARK: "backs up", BOTH_MARK: "leads and backs up"}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class MatrixModel(QAbstractTableModel):
+    """Column 0 is the status; columns 1… are the matrix's people. Rows are functions, then the load rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix = Matrix((), ())
+        self.chart = Chart()
+        self.headings: list[str] = []
+
+    def set_matrix(self, matrix: Matrix, chart: Chart) -> None:
+        self.beginResetModel()
+        self.matrix = matrix
+        self.chart = chart
+        self.headings = [_heading(c) for c in matrix.columns]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.matrix.rows) + len(LOAD_ROWS)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.matrix.columns) + 1
+
+    def is_load_row(self, row: int) -> bool:
+        return row >= len(self.matrix.rows)
+
+    def roles_at(self, row: int, column: int) -> list[str]:
+        """The roles a click on a cell selects: the cell's, or the column's on a load row."""
+        if column == 0 or row < 0:
+            return self.roles_of_row(row) if column == 0 else []
+        person = self.matrix.columns[column - 1]
+        if self.is_load_row(row):
+            return list(person.role_ids)
+        cell = self.matrix.rows[row].cells.get(column - 1)
+        return [] if cell is None else [cell.role_id]
+
+    def roles_of_row(self, row: int) -> list[str]:
+        if row < 0 or self.is_load_row(row):
+            return []
+        cells = self.matrix.rows[row].cells.values()
+        return list(dict.fromkeys(i for cell in cells for i in cell.leads + cell.backups))
+
+    def roles_of_column(self, column: int) -> list[str]:
+        return [] if column <= 0 else list(self.matrix.columns[column - 1].role_ids)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if self.is_load_row(row):
+            return self._load_data(row - len(self.matrix.rows), column, role)
+        function = self.matrix.rows[row]
+        colours = MATRIX_STATUS_COLOURS.get(function.status)
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return function.status_label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return function.note or f"{function.label} has a lead and a backup who is another person."
+            if role == Qt.ItemDataRole.ForegroundRole and colours:
+                return QBrush(QColor(colours[0]))
+            if role == Qt.ItemDataRole.FontRole and colours:
+                return _bold()
+            return self._fill(role, colours, None)
+        person = self.matrix.columns[column - 1]
+        cell = function.cells.get(column - 1)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if cell is None else cell.mark
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and cell is not None and cell.leads:
+            return _bold()
+        if role == Qt.ItemDataRole.ToolTipRole and cell is not None:
+            roles = self.chart.roles
+            titles = "; ".join(roles[i].title for i in cell.leads + cell.backups)
+            return f"{person.label} {_MARK_WORDS[cell.mark]} {function.label.lower()} ({titles})"
+        return self._fill(role, colours, person.vacant)
+
+    def _fill(self, role: int, colours: tuple[str, str] | None, vacant: bool | None) -> object:
+        if role != Qt.ItemDataRole.BackgroundRole:
+            return None
+        if colours:
+            return QBrush(QColor(colours[1]))
+        return QBrush(QColor(VACANT_FILL)) if vacant else None
+
+    def _load_data(self, n: int, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(LOAD_FILL))
+        if column == 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return LOAD_ROWS[n][1](self.matrix.columns[column - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal:
+            return self._column_header(section, role)
+        if self.is_load_row(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return LOAD_ROWS[section - len(self.matrix.rows)][0]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(TEXT_MUTED))
+            return None
+        function = self.matrix.rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return function.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return function.note or None
+        if role == Qt.ItemDataRole.ForegroundRole and function.status in MATRIX_STATUS_COLOURS:
+            return QBrush(QColor(MATRIX_STATUS_COLOURS[function.status][0]))
+        return None
+
+    def _column_header(self, section: int, role: int) -> object:
+        if section == 0:
+            return "Status" if role == Qt.ItemDataRole.DisplayRole else None
+        person = self.matrix.columns[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headings[section - 1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{person.label}: {person.detail}"
+        if role == Qt.ItemDataRole.ForegroundRole and person.vacant:
+            return QBrush(QColor(VACANT_BORDER))
+        return None
+
+
+def _heading(column: Column) -> str:
+    """A column's heading in lines of about :data:`HEADING_WIDTH` characters; a vacancy says so."""
+    text = column.heading
+    if len(text) > HEADING_WIDTH:
+        text = textwrap.fill(text, HEADING_WIDTH, break_long_words=False)
+    return f"{text}\n(vacant)" if column.vacant else text
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class MatrixDialog(QDialog):
+    """A window beside the editor showing one chart's matrix; ``select_roles`` selects and centres roles."""
+
+    def __init__(self, select_roles: Callable[[list[str]], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Responsibility Matrix")
+        self.setObjectName("matrixDialog")
+        self.setWindowFlag(Qt.WindowType.Tool, True)
+        self.select_roles = select_roles
+        self.chart: Chart | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._stale = False
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = MatrixModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.clicked.connect(self._clicked)
+        self.table.horizontalHeader().sectionClicked.connect(lambda c: self._select(self.model.roles_of_column(c)))
+        self.table.verticalHeader().sectionClicked.connect(lambda r: self._select(self.model.roles_of_row(r)))
+        legend = QLabel("L lead · B backup · L/B both. Click a cell to show its role on the chart, "
+                        "a heading to show all of its roles.")
+        legend.setStyleSheet(f"color: {TEXT_MUTED}")
+        legend.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(legend)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        self.resize(900, 520)
+
+    def set_chart(self, chart: Chart | None) -> None:
+        """Show ``chart``'s matrix from now on, following its edits."""
+        if chart is self.chart:
+            return
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.chart = chart
+        if chart is not None:
+            self._unsubscribe = chart.subscribe(self._changed)
+        self.refresh()
+
+    def _changed(self, _change: Change) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        chart = self.chart
+        matrix = responsibility_matrix(chart) if chart is not None else Matrix((), ())
+        self.model.set_matrix(matrix, chart if chart is not None else Chart())
+        self.summary.setText(_summary(matrix))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its heading's longest line (measuring every cell would be slow on big charts)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        padding = 2 * metrics.horizontalAdvance("M")
+        widths: dict[str, int] = {}  # many headings repeat a line ("(vacant)", a common title)
+
+        def width(line: str) -> int:
+            known = widths.get(line)
+            if known is None:
+                known = widths[line] = metrics.horizontalAdvance(line)
+            return known
+
+        header.resizeSection(0, width("One person") + padding)
+        for column, heading in enumerate(self.model.headings, 1):
+            header.resizeSection(column, max(width(line) for line in [*heading.split("\n"), "L/B"]) + padding)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self._select(self.model.roles_at(index.row(), index.column()))
+
+    def _select(self, role_ids: list[str]) -> None:
+        if role_ids:
+            self.select_roles(role_ids)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        self._timer.stop()
+        super().closeEvent(event)
+
+
+def _summary(matrix: Matrix) -> str:
+    people = sum(1 for c in matrix.columns if not c.vacant)
+    vacant = len(matrix.columns) - people
+    parts = [f"{len(matrix.rows)} functions", f"{people} people" if people != 1 else "1 person"]
+    if vacant:
+        parts.append(f"{vacant} vacant position{'s' if vacant != 1 else ''}")
+    unowned, single = len(matrix.unowned), len(matrix.single_person)
+    marks = []
+    if unowned:
+        marks.append(f"{unowned} unowned (no filled lead)")
+    if single:
+        marks.append(f"{single} resting on one person")
+    text = " · ".join(parts)
+    return text + (". " + "; ".join(marks) + "." if marks else ". Every function has a lead and a backup.")
+
+
+__all__ = ["MatrixDialog", "MatrixModel"]

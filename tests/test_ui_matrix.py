@@ -1,0 +1,114 @@
+"""Chart › Responsibility Matrix…: functions × people, marked rows, load rows; a click shows the role; it follows edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tdorg.export.style import MATRIX_STATUS_COLOURS
+from tdorg.model import Chart
+from tdorg.model.matrix import SINGLE_PERSON, UNOWNED
+from tdorg.ui.matrix_dialog import MatrixDialog
+
+from .charts import role
+
+
+def _open(window) -> MatrixDialog:  # noqa: ANN001
+    window.actions.matrix.trigger()
+    dialog = window.matrix_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _row_of(dialog: MatrixDialog, label: str) -> int:
+    model = dialog.model
+    return next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == label)
+
+
+def _column_of(dialog: MatrixDialog, heading: str) -> int:
+    model = dialog.model
+    return next(c for c in range(model.columnCount())
+                if " ".join(model.headerData(c, Qt.Orientation.Horizontal).split()) == heading)
+
+
+def _text(dialog: MatrixDialog, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001
+    return dialog.model.data(dialog.model.index(row, column), role)
+
+
+def test_the_menu_opens_the_matrix_of_the_shown_chart(make_window) -> None:
+    window = make_window("patrick-henry")
+    assert window.actions.matrix in window.menuBar().actions()[3].menu().actions()  # the Chart menu
+    dialog = _open(window)
+    model = dialog.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Status"
+    network = _row_of(dialog, "Network")
+    cto = _column_of(dialog, "Director of Technology (CTO)")
+    assistant = _column_of(dialog, "Assistant Director of Technology")
+    assert (_text(dialog, network, cto), _text(dialog, network, assistant)) == ("L", "B")
+    servers = _row_of(dialog, "Servers")
+    assert _text(dialog, servers, 0) == "Unowned"  # in words…
+    fill = _text(dialog, servers, 0, Qt.ItemDataRole.BackgroundRole).color().name()
+    assert fill == MATRIX_STATUS_COLOURS[UNOWNED][1].lower()  # …and in colour
+    assert "servers" in _text(dialog, servers, 0, Qt.ItemDataRole.ToolTipRole)
+    repair = _row_of(dialog, "Device repair")
+    assert _text(dialog, repair, 0) == "One person"
+    assert (_text(dialog, repair, 0, Qt.ItemDataRole.BackgroundRole).color().name()
+            == MATRIX_STATUS_COLOURS[SINGLE_PERSON][1].lower())
+    led = _row_of(dialog, "Functions led")
+    assert _text(dialog, led, cto) == "3"
+    assert _text(dialog, _row_of(dialog, "FTE"), cto) == "1"
+    assert "unowned" in dialog.summary.text() and "resting on one person" in dialog.summary.text()
+
+
+def test_clicking_a_cell_selects_and_centres_its_role(make_window, qtbot) -> None:
+    window = make_window("patrick-henry")
+    dialog = _open(window)
+    row, column = _row_of(dialog, "Help desk"), _column_of(dialog, "Assistant Director of Technology")
+    index = dialog.model.index(row, column)
+    dialog.table.scrollTo(index)
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=dialog.table.visualRect(index).center())
+    assert window.scene.selected_role_ids() == ["asst"]
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert window.scene.item("asst").sceneBoundingRect().adjusted(-400, -300, 400, 300).contains(centre)
+    dialog.table.horizontalHeader().sectionClicked.emit(_column_of(dialog, "Director of Technology (CTO)"))
+    assert window.scene.selected_role_ids() == ["dir"]
+
+
+def test_the_matrix_follows_edits_undo_and_scenario_switches(make_window, qtbot) -> None:
+    window = make_window("patrick-henry")
+    dialog = _open(window)
+    servers = _row_of(dialog, "Servers")
+    assert _text(dialog, servers, 0) == "Unowned"
+    window.editor.update("asst", {"leads": ("help_desk", "device_repair", "servers")}, "Leads")
+    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "One person", timeout=2000)
+    assert _text(dialog, _row_of(dialog, "Servers"), _column_of(dialog, "Assistant Director of Technology")) == "L"
+    window.stack.undo()
+    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "Unowned", timeout=2000)
+    first = window.chart
+    window.sessions.switch(window.sessions.duplicate(name="Proposed"))
+    assert window.chart is not first and dialog.chart is window.chart
+    window.editor.update("asst", {"leads": ("help_desk", "device_repair", "servers")}, "Leads")
+    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "One person", timeout=2000)
+    window.sessions.switch(0)
+    assert dialog.chart is first and _text(dialog, _row_of(dialog, "Servers"), 0) == "Unowned"
+
+
+def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
+    chart = Chart(roles=[
+        role("cto", "Director of Technology", "it_leader", None, person="Sam Ortiz", leads=("network",)),
+        role("net", "Network Engineer", "network", "cto", vacant=True, backs_up=("network",)),
+    ])
+    chosen: list[list[str]] = []
+    dialog = MatrixDialog(chosen.append)
+    qtbot.addWidget(dialog)
+    dialog.set_chart(chart)
+    column = _column_of(dialog, "Network Engineer (vacant)")
+    network = _row_of(dialog, "Network")
+    assert _text(dialog, network, column) == "B" and _text(dialog, network, 0) == "One person"
+    assert "Vacant position" in dialog.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "1 vacant position" in dialog.summary.text()
+    dialog.table.clicked.emit(dialog.model.index(network, column))
+    dialog.table.verticalHeader().sectionClicked.emit(network)
+    assert chosen == [["net"], ["cto", "net"]]
+    chart.update_role("net", vacant=False, person="Kim Hale")
+    dialog.show()
+    qtbot.waitUntil(lambda: _text(dialog, network, 0) == "", timeout=2000)
