@@ -29,7 +29,8 @@ class Resolved:
     kind: str = ""
 
 
-def _title_key(title: str) -> str:
+def title_key(title: str) -> str:
+    """A title as rows and roles are matched by: case and spacing do not matter."""
     return " ".join(title.split()).casefold()
 
 
@@ -49,7 +50,7 @@ class ReferenceIndex:
             if row.person:
                 self._people.setdefault(person_key(row.person), []).append(index)
             if row.title:
-                self._titles.setdefault(_title_key(row.title), []).append(index)
+                self._titles.setdefault(title_key(row.title), []).append(index)
 
     def resolve(self, text: str, what: str = "Manager") -> Resolved:
         ref = text.strip()
@@ -64,7 +65,7 @@ class ReferenceIndex:
             found = self._people.get(key)
             if found:
                 return self._one(found, ref, what, "person")
-        found = self._titles.get(_title_key(ref))
+        found = self._titles.get(title_key(ref))
         if found:
             return self._one(found, ref, what, "title")
         return Resolved(
