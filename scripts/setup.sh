@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up tdorg: system packages when missing (Graphviz `dot`, Python venv
-# support, the libraries Qt needs), then .venv with the pinned Python
+# support, the libraries Qt and its X11 platform need, the tests' tools), then .venv with the pinned Python
 # dependencies and tdorg itself. Quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,15 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v "$python" >/dev/null 2>&1 || need+=(python3)
 "$python" -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
 if command -v dpkg >/dev/null 2>&1; then
-    for pkg in libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core; do
+    # Qt itself, then what Qt's xcb platform plugin loads on an X11 desktop
+    # (from `ldd` of libqxcb.so, libQt6XcbQpa and the xcb GL integrations).
+    qt=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+    xcb=(libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+         libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+         libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
+    # The tests: an X server for the xcb start-up test, a window finder and a screenshot tool.
+    tests=(xvfb xdotool imagemagick)
+    for pkg in "${qt[@]}" "${xcb[@]}" "${tests[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
 fi
