@@ -25,6 +25,7 @@ from .folding import fold
 from .graph import find_reporting_cycle
 from .role import Role, check_id, check_role, normalise_fields
 from .settings import RuleSettings
+from .values import NOTES_MAX, check_text
 
 # Kinds of change a listener can receive.
 ADDED = "added"
@@ -96,8 +97,9 @@ class Chart:
     ) -> None:
         self._district = district or District()
         self._settings = settings or RuleSettings()
-        self.notes = notes
+        self.notes = check_text("notes", notes, NOTES_MAX, "The chart's notes")
         self._roles: dict[str, Role] = {}
+        self._district.check()
         self._ix = _Indexes()
         self._listeners: list[Listener] = []
         self.revision = 0
