@@ -20,8 +20,15 @@ def _open(window) -> MatrixDialog:  # noqa: ANN001
 
 
 def _row_of(dialog: MatrixDialog, label: str) -> int:
+    """The row of a function by its label, whatever mark its heading carries."""
     model = dialog.model
-    return next(r for r in range(model.rowCount()) if model.headerData(r, Qt.Orientation.Vertical) == label)
+    return next(r for r in range(model.rowCount())
+                if model.headerData(r, Qt.Orientation.Vertical).split(" — ")[0] == label)
+
+
+def _mark(dialog: MatrixDialog, label: str) -> str:
+    heading = dialog.model.headerData(_row_of(dialog, label), Qt.Orientation.Vertical)
+    return heading.split(" — ")[1] if " — " in heading else ""
 
 
 def _column_of(dialog: MatrixDialog, heading: str) -> int:
@@ -38,21 +45,22 @@ def test_the_menu_opens_the_matrix_of_the_shown_chart(make_window) -> None:
     window = make_window("patrick-henry")
     assert window.actions.matrix in window.menuBar().actions()[3].menu().actions()  # the Chart menu
     dialog = _open(window)
-    model = dialog.model
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Status"
     network = _row_of(dialog, "Network")
     cto = _column_of(dialog, "Director of Technology (CTO)")
     assistant = _column_of(dialog, "Assistant Director of Technology")
     assert (_text(dialog, network, cto), _text(dialog, network, assistant)) == ("L", "B")
+    model = dialog.model
     servers = _row_of(dialog, "Servers")
-    assert _text(dialog, servers, 0) == "Unowned"  # in words…
-    fill = _text(dialog, servers, 0, Qt.ItemDataRole.BackgroundRole).color().name()
-    assert fill == MATRIX_STATUS_COLOURS[UNOWNED][1].lower()  # …and in colour
-    assert "servers" in _text(dialog, servers, 0, Qt.ItemDataRole.ToolTipRole)
+    assert _mark(dialog, "Servers") == "unowned" and _mark(dialog, "Network") == ""  # in words…
+    for column in range(model.columnCount()):  # …and in colour, across the row
+        fill = _text(dialog, servers, column, Qt.ItemDataRole.BackgroundRole).color().name()
+        assert fill == MATRIX_STATUS_COLOURS[UNOWNED][1].lower()
+    assert "servers" in model.headerData(servers, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     repair = _row_of(dialog, "Device repair")
-    assert _text(dialog, repair, 0) == "One person"
+    assert _mark(dialog, "Device repair") == "one person"
     assert (_text(dialog, repair, 0, Qt.ItemDataRole.BackgroundRole).color().name()
             == MATRIX_STATUS_COLOURS[SINGLE_PERSON][1].lower())
+    assert _text(dialog, network, cto, Qt.ItemDataRole.BackgroundRole) is None
     led = _row_of(dialog, "Functions led")
     assert _text(dialog, led, cto) == "3"
     assert _text(dialog, _row_of(dialog, "FTE"), cto) == "1"
@@ -76,20 +84,19 @@ def test_clicking_a_cell_selects_and_centres_its_role(make_window, qtbot) -> Non
 def test_the_matrix_follows_edits_undo_and_scenario_switches(make_window, qtbot) -> None:
     window = make_window("patrick-henry")
     dialog = _open(window)
-    servers = _row_of(dialog, "Servers")
-    assert _text(dialog, servers, 0) == "Unowned"
+    assert _mark(dialog, "Servers") == "unowned"
     window.editor.update("asst", {"leads": ("help_desk", "device_repair", "servers")}, "Leads")
-    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "One person", timeout=2000)
+    qtbot.waitUntil(lambda: _mark(dialog, "Servers") == "one person", timeout=2000)
     assert _text(dialog, _row_of(dialog, "Servers"), _column_of(dialog, "Assistant Director of Technology")) == "L"
     window.stack.undo()
-    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "Unowned", timeout=2000)
+    qtbot.waitUntil(lambda: _mark(dialog, "Servers") == "unowned", timeout=2000)
     first = window.chart
     window.sessions.switch(window.sessions.duplicate(name="Proposed"))
     assert window.chart is not first and dialog.chart is window.chart
     window.editor.update("asst", {"leads": ("help_desk", "device_repair", "servers")}, "Leads")
-    qtbot.waitUntil(lambda: _text(dialog, _row_of(dialog, "Servers"), 0) == "One person", timeout=2000)
+    qtbot.waitUntil(lambda: _mark(dialog, "Servers") == "one person", timeout=2000)
     window.sessions.switch(0)
-    assert dialog.chart is first and _text(dialog, _row_of(dialog, "Servers"), 0) == "Unowned"
+    assert dialog.chart is first and _mark(dialog, "Servers") == "unowned"
 
 
 def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
@@ -103,7 +110,9 @@ def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
     dialog.set_chart(chart)
     column = _column_of(dialog, "Network Engineer (vacant)")
     network = _row_of(dialog, "Network")
-    assert _text(dialog, network, column) == "B" and _text(dialog, network, 0) == "One person"
+    assert _text(dialog, network, column) == "B" and _mark(dialog, "Network") == "one person"
+    assert _text(dialog, _row_of(dialog, "Servers"), column) == ""
+    assert _text(dialog, _row_of(dialog, "Help desk"), column, Qt.ItemDataRole.BackgroundRole) is not None
     assert "Vacant position" in dialog.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "1 vacant position" in dialog.summary.text()
     dialog.table.clicked.emit(dialog.model.index(network, column))
@@ -111,4 +120,4 @@ def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
     assert chosen == [["net"], ["cto", "net"]]
     chart.update_role("net", vacant=False, person="Kim Hale")
     dialog.show()
-    qtbot.waitUntil(lambda: _text(dialog, network, 0) == "", timeout=2000)
+    qtbot.waitUntil(lambda: _mark(dialog, "Network") == "", timeout=2000)

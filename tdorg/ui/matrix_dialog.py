@@ -1,8 +1,8 @@
 """Chart › Responsibility Matrix…: who leads and who backs up each function, kept current as the chart changes.
 
 Rows are functions, columns people (a vacant position has its own column);
-the Status column names unowned and single-person functions in words as
-well as colour, and the last rows give each person's load. Clicking a cell
+unowned and single-person functions are named so in their row headings as
+well as tinted, and the last rows give each person's load. Clicking a cell
 selects and centres its role on the canvas; a column or row heading selects
 all of its roles.
 """
@@ -30,7 +30,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class MatrixModel(QAbstractTableModel):
-    """Column 0 is the status; columns 1… are the matrix's people. Rows are functions, then the load rows."""
+    """Columns are the matrix's people; rows its functions, then the load rows.
+
+    A marked function says so in its row heading ("Servers — unowned") and
+    its row is tinted, so the mark shows however far the table is scrolled.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,50 +53,36 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.matrix.rows) + len(LOAD_ROWS)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.matrix.columns) + 1
+        return 0 if parent.isValid() else len(self.matrix.columns)
 
     def is_load_row(self, row: int) -> bool:
         return row >= len(self.matrix.rows)
 
     def roles_at(self, row: int, column: int) -> list[str]:
         """The roles a click on a cell selects: the cell's, or the column's on a load row."""
-        if column == 0 or row < 0:
-            return self.roles_of_row(row) if column == 0 else []
-        person = self.matrix.columns[column - 1]
         if self.is_load_row(row):
-            return list(person.role_ids)
-        cell = self.matrix.rows[row].cells.get(column - 1)
+            return self.roles_of_column(column)
+        cell = self.matrix.rows[row].cells.get(column)
         return [] if cell is None else [cell.role_id]
 
     def roles_of_row(self, row: int) -> list[str]:
-        if row < 0 or self.is_load_row(row):
+        if self.is_load_row(row):
             return []
         cells = self.matrix.rows[row].cells.values()
         return list(dict.fromkeys(i for cell in cells for i in cell.leads + cell.backups))
 
     def roles_of_column(self, column: int) -> list[str]:
-        return [] if column <= 0 else list(self.matrix.columns[column - 1].role_ids)
+        return list(self.matrix.columns[column].role_ids)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        person = self.matrix.columns[column]
         if self.is_load_row(row):
-            return self._load_data(row - len(self.matrix.rows), column, role)
+            return self._load_data(row - len(self.matrix.rows), person, role)
         function = self.matrix.rows[row]
-        colours = MATRIX_STATUS_COLOURS.get(function.status)
-        if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return function.status_label
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return function.note or f"{function.label} has a lead and a backup who is another person."
-            if role == Qt.ItemDataRole.ForegroundRole and colours:
-                return QBrush(QColor(colours[0]))
-            if role == Qt.ItemDataRole.FontRole and colours:
-                return _bold()
-            return self._fill(role, colours, None)
-        person = self.matrix.columns[column - 1]
-        cell = function.cells.get(column - 1)
+        cell = function.cells.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if cell is None else cell.mark
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -103,22 +93,18 @@ class MatrixModel(QAbstractTableModel):
             roles = self.chart.roles
             titles = "; ".join(roles[i].title for i in cell.leads + cell.backups)
             return f"{person.label} {_MARK_WORDS[cell.mark]} {function.label.lower()} ({titles})"
-        return self._fill(role, colours, person.vacant)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colours = MATRIX_STATUS_COLOURS.get(function.status)
+            if colours:
+                return QBrush(QColor(colours[1]))
+            return QBrush(QColor(VACANT_FILL)) if person.vacant else None
+        return None
 
-    def _fill(self, role: int, colours: tuple[str, str] | None, vacant: bool | None) -> object:
-        if role != Qt.ItemDataRole.BackgroundRole:
-            return None
-        if colours:
-            return QBrush(QColor(colours[1]))
-        return QBrush(QColor(VACANT_FILL)) if vacant else None
-
-    def _load_data(self, n: int, column: int, role: int) -> object:
+    def _load_data(self, n: int, person: Column, role: int) -> object:
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(LOAD_FILL))
-        if column == 0:
-            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return LOAD_ROWS[n][1](self.matrix.columns[column - 1])
+            return LOAD_ROWS[n][1](person)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -133,20 +119,21 @@ class MatrixModel(QAbstractTableModel):
                 return QBrush(QColor(TEXT_MUTED))
             return None
         function = self.matrix.rows[section]
+        marked = function.status in MATRIX_STATUS_COLOURS
         if role == Qt.ItemDataRole.DisplayRole:
-            return function.label
+            return f"{function.label} — {function.status_label.lower()}" if marked else function.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return function.note or None
-        if role == Qt.ItemDataRole.ForegroundRole and function.status in MATRIX_STATUS_COLOURS:
+            return function.note or f"{function.label} has a lead and a backup who is another person."
+        if role == Qt.ItemDataRole.ForegroundRole and marked:
             return QBrush(QColor(MATRIX_STATUS_COLOURS[function.status][0]))
+        if role == Qt.ItemDataRole.FontRole and marked:
+            return _bold()
         return None
 
     def _column_header(self, section: int, role: int) -> object:
-        if section == 0:
-            return "Status" if role == Qt.ItemDataRole.DisplayRole else None
-        person = self.matrix.columns[section - 1]
+        person = self.matrix.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headings[section - 1]
+            return self.headings[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{person.label}: {person.detail}"
         if role == Qt.ItemDataRole.ForegroundRole and person.vacant:
@@ -191,6 +178,7 @@ class MatrixDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.clicked.connect(self._clicked)
         self.table.horizontalHeader().sectionClicked.connect(lambda c: self._select(self.model.roles_of_column(c)))
         self.table.verticalHeader().sectionClicked.connect(lambda r: self._select(self.model.roles_of_row(r)))
@@ -255,8 +243,7 @@ class MatrixDialog(QDialog):
                 known = widths[line] = metrics.horizontalAdvance(line)
             return known
 
-        header.resizeSection(0, width("One person") + padding)
-        for column, heading in enumerate(self.model.headings, 1):
+        for column, heading in enumerate(self.model.headings):
             header.resizeSection(column, max(width(line) for line in [*heading.split("\n"), "L/B"]) + padding)
 
     def _clicked(self, index: QModelIndex) -> None:
