@@ -34,7 +34,8 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         "import",
         help="import roles from a CSV or Excel sheet",
         description=(
-            "Import positions from a spreadsheet (.csv with comma, semicolon or tab; .xlsx) into a chart "
+            "Import positions from a spreadsheet (.csv with comma, semicolon, tab or |, in any common encoding; "
+            ".xlsx, .xlsm, .xls or .ods) into a chart "
             "(.tdorg, .json or .csv). The columns are matched to role fields from their headers (Name, Title, "
             "Reports To, Position ID, FTE, Department, Location…); fix a guess with --mapping. Managers may be "
             "given by position ID, person or title. Every row that cannot be imported is listed with its row "
@@ -42,9 +43,9 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
         ),
         epilog="Exit codes: 0 written; 1 rows had problems and --all-or-nothing wrote nothing; 2 bad input.",
     )
-    parser.add_argument("input", metavar="SHEET", help="the spreadsheet to read (.csv or .xlsx)")
+    parser.add_argument("input", metavar="SHEET", help="the spreadsheet to read (.csv, .xlsx, .xlsm, .xls or .ods)")
     parser.add_argument("output", metavar="OUT", help="the chart to write (.tdorg, .json or .csv)")
-    parser.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
+    parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
     parser.add_argument(
         "--mapping",
         metavar="FIELD=COLUMN",
@@ -95,11 +96,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise MappingError(f"{args.input}: {error} Name it with --mapping {field}=COLUMN.", error.field) from None
     source = Path(args.input).name + (f" ({table.details})" if table.details else "")
     print(f"Read {source}: {plural(len(table.rows), 'row')} below the header on row {table.header_row}.")
+    if table.above_header:
+        print(f"Rows above the header, not imported: {', '.join(str(r.number) for r in table.above_header)}.")
     print("Columns:")
     print("\n".join(mapping_lines(table, plan)))
     problems = plan.problems
     if problems:
-        print(f"\nProblems ({len(problems)}):")
+        print(f"\nProblems ({len(problems)}; {table.where}):")
         for problem in problems:
             kept = " (imported)" if problem.imported else ""
             repair = f" If every row is imported: {problem.repair}." if args.every_row and problem.repair else ""

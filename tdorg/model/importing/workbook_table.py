@@ -87,8 +87,9 @@ def workbook_sheets(path: str | Path) -> list[str]:
         workbook.close()
 
 
-def _rows(sheet, first_row: int) -> Iterator[tuple[int, Sequence[str]]]:
-    for number, values in enumerate(sheet.iter_rows(), start=first_row):
+def _rows(sheet) -> Iterator[tuple[int, Sequence[str]]]:
+    """The sheet's rows numbered from 1: calamine gives the rows from the first, empty ones included."""
+    for number, values in enumerate(sheet.iter_rows(), start=1):
         yield number, [cell_text(v) for v in values]
 
 
@@ -105,10 +106,7 @@ def read_workbook_table(path: str | Path, sheet: str | None = None) -> Table:
             raise SpreadsheetError(path, f"The workbook has no sheet named “{sheet}”; its sheets are {shown}.")
         try:
             cells = workbook.get_sheet_by_name(name)
-            start = cells.start
-            table = build_table(
-                _rows(cells, (start[0] if start else 0) + 1), str(path), _details(name, names), names, name
-            )
+            table = build_table(_rows(cells), str(path), _details(name, names), names, name)
         except SpreadsheetError:
             raise
         except Exception as error:  # damaged XML or records: calamine raises several kinds
