@@ -58,7 +58,7 @@ def write_v1(chart: Chart, path: Path) -> None:
 
 
 def test_one_upgrade_step_per_version() -> None:
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(UPGRADES) == list(range(1, SCHEMA_VERSION))
     assert sorted(TABLES_BY_VERSION) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -178,3 +178,39 @@ def test_a_version_1_file_without_its_chart_row_is_corrupt(tmp_path: Path) -> No
     with pytest.raises(CorruptFileError) as caught:
         open_document(path)
     assert "no scenario" in str(caught.value)
+
+
+def write_v2(document: Document, path: Path) -> None:
+    """Write ``document`` as tdorg wrote schema version 2: no privacy-officer setting in the district facts."""
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(document_bytes(document))
+    conn.execute("ALTER TABLE district DROP COLUMN privacy_officer_required")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    path.write_bytes(conn.serialize())
+    conn.close()
+
+
+def test_a_version_2_file_opens_with_its_rule_settings_and_follows_its_state_law(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    chart.set_settings(
+        chart.settings.with_threshold("SPN-1", "max_direct_reports", 12).disable("SEC-1", "Contracted out")
+    )
+    document = Document.of(chart, "Current")
+    document.duplicate(0, "Proposed")
+    path = tmp_path / "v2.tdorg"
+    write_v2(document, path)
+    before = path.read_bytes()
+    opened = open_document(path)
+    assert opened.names == ["Current", "Proposed"]
+    assert opened.chart == chart and opened.chart.settings == chart.settings
+    assert opened.chart.district.privacy_officer_required is None
+    assert path.read_bytes() == before
+
+
+def test_the_privacy_officer_setting_is_saved(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    chart.set_district(chart.district.with_changes(privacy_officer_required=True))
+    path = tmp_path / "plan.tdorg"
+    save_document(Document.of(chart), path)
+    assert open_document(path).chart.district.privacy_officer_required is True

@@ -62,7 +62,7 @@ def _no_core(c: Chart) -> None:
 def _no_integration(c: Chart) -> None:
     c.remove_role("coach")
     c.remove_role("coach2")
-    c.update_role("tech", backs_up=("network", "cybersecurity", "instructional_integration"))
+    c.update_role("tech", backs_up=("network", "cybersecurity", "servers", "instructional_integration"))
 
 
 def _integration_one_sided(c: Chart) -> None:
@@ -74,7 +74,7 @@ def _no_backup(c: Chart) -> None:
 
 
 def _vacant_sole_lead(c: Chart) -> None:
-    c.update_role("dpo", vacant=True, person="")
+    c.update_role("coach", vacant=True, person="")
 
 
 def _two_intakes(c: Chart) -> None:
@@ -99,7 +99,7 @@ def _wide_span(c: Chart) -> None:
 
 
 def _no_privacy(c: Chart) -> None:
-    c.update_role("dpo", flags=(), leads=())
+    c.update_role("dpo", category="other", flags=(), leads=())
 
 
 def _privacy_cut_off(c: Chart) -> None:
@@ -107,11 +107,24 @@ def _privacy_cut_off(c: Chart) -> None:
 
 
 def _no_security(c: Chart) -> None:
-    c.update_role("net", leads=("network",))
+    c.update_role("net", leads=("network", "servers"))
 
 
 def _no_erate_lead(c: Chart) -> None:
     c.update_role("cto", leads=("strategic_planning",))
+
+
+def _essential_unowned(c: Chart) -> None:
+    c.update_role("hd", leads=("help_desk", "student_information_system"))
+
+
+def _contractor_alone(c: Chart) -> None:
+    c.update_role("net", employment="contractor")
+    c.update_role("tech", backs_up=("network",))
+
+
+def _bypass_leader(c: Chart) -> None:
+    c.add_dotted("net", "cao")
 
 
 CASES = {
@@ -126,13 +139,16 @@ CASES = {
     "INT-1": (_no_integration, set(), Severity.WARNING),
     "INT-2": (_integration_one_sided, {"coach"}, Severity.WARNING),
     "INT-3": (_too_many_teachers, set(), Severity.WARNING),
+    "FUN-1": (_essential_unowned, {"cto"}, Severity.WARNING),
     "RED-1": (_no_backup, {"hd"}, Severity.WARNING),
-    "RED-2": (_vacant_sole_lead, {"dpo"}, Severity.WARNING),
+    "RED-2": (_vacant_sole_lead, {"coach"}, Severity.WARNING),
     "HLP-1": (_two_intakes, {"hd", "tech"}, Severity.WARNING),
+    "EMP-1": (_contractor_alone, {"net"}, Severity.WARNING),
+    "PNT-1": (_bypass_leader, {"net", "cao"}, Severity.INFO),
     "STF-1": (_too_many_devices, set(), Severity.WARNING),
     "STF-2": (_too_many_students, set(), Severity.WARNING),
     "SPN-1": (_wide_span, {"cto"}, Severity.WARNING),
-    "PRV-1": (_no_privacy, {"cto"}, Severity.ERROR),
+    "PRV-1": (_no_privacy, {"cto"}, Severity.ERROR),  # New York requires a named officer
     "PRV-2": (_privacy_cut_off, {"dpo", "cto"}, Severity.WARNING),
     "SEC-1": (_no_security, {"cto"}, Severity.WARNING),
     "CMP-1": (_no_erate_lead, {"cto"}, Severity.WARNING),
@@ -174,8 +190,8 @@ FOLLOW_ON = {
     "CAB-2": (),
     "CAB-3": (),
     "SPN-1": (),
-    "RED-2": ("RED-1",),
-    "INT-1": ("SVC-1", "SVC-2", "INT-3"),  # the coaches were the instruction and PD providers
+    "EMP-1": ("RED-1",),  # the functions the contractor leads lost their backup
+    "INT-1": ("SVC-1", "SVC-2"),  # the coaches were the instruction and PD providers
     "SVC-2": (),
 }
 
@@ -198,16 +214,17 @@ def test_top_not_superintendent():
 
 def test_backup_by_same_person_is_a_single_point_of_failure():
     chart = compliant_chart()
-    chart.update_role("tech", backs_up=("network", "cybersecurity", "help_desk"))
+    chart.update_role("tech", backs_up=("network", "cybersecurity", "servers", "help_desk"))
     chart.update_role("net", backs_up=())
     assert not findings(chart, "RED-1")
     # Help desk led by Max Ruiz and backed up by a second role Max also holds.
     chart.update_role("hd", fte=0.5)
-    chart.update_role("tech", backs_up=("network", "cybersecurity"))
+    chart.update_role("tech", backs_up=("network", "cybersecurity", "servers"))
     chart.add_role(role("hd2", "Evening Help Desk", "help_desk", "cto", person="max ruiz", fte=0.5,
                         backs_up=("help_desk",)))
     (f,) = findings(chart, "RED-1")
     assert "same person" in f.message and set(f.role_ids) == {"hd", "hd2"}
+    assert f.message.startswith("Max Ruiz (“Help Desk Technician”) leads help desk")
 
 
 def test_ny_privacy_law_is_named():
@@ -215,14 +232,15 @@ def test_ny_privacy_law_is_named():
     chart.set_district(chart.district.with_changes(state="NY"))
     _no_privacy(chart)
     (f,) = findings(chart, "PRV-1")
-    assert "Education Law 2-d" in f.message
+    assert "Education Law § 2-d" in f.message and "Part 121" in f.message
+    assert f.severity == Severity.ERROR
 
 
 def test_technicians_for_buildings_reports_shortfall():
     chart = compliant_chart()
     chart.set_district(chart.district.with_changes(buildings=chart.district.buildings.__class__(elementary=7, middle=4, high=3)))
     (f,) = findings(chart, "STF-3")
-    assert "fewer than" in f.message and f.role_ids == ("tech",)
+    assert "fewer than" in f.message and set(f.role_ids) == {"tech", "hd"}
     for n in range(6):
         chart.add_role(role(f"t{n}", f"Technician {n}", "building_technician", "cto", backs_up=("device_repair",)))
     (f,) = findings(chart, "STF-3")

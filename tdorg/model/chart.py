@@ -42,6 +42,9 @@ STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED})
 
 _FTE_EPSILON = 1e-9
 
+#: The rule and threshold that limit one person's FTE summed over roles, and its default.
+PERSON_FTE_RULE, PERSON_FTE_PARAM, DEFAULT_MAX_PERSON_FTE = "STR-2", "max_person_fte", 1.0
+
 
 @dataclass(frozen=True)
 class Change:
@@ -245,9 +248,14 @@ class Chart:
     def person_fte(self, person: str) -> float:
         return self._ix.person_fte.get(person_key(person), 0.0)
 
+    def max_person_fte(self) -> float:
+        """The most FTE one person may hold across roles: the chart's STR-2 threshold."""
+        return self._settings.threshold(PERSON_FTE_RULE, PERSON_FTE_PARAM, DEFAULT_MAX_PERSON_FTE)
+
     def over_allocated_people(self) -> dict[str, float]:
-        """People (by normalised name) whose FTE across roles exceeds 1.0."""
-        return {p: t for p, t in self._ix.person_fte.items() if t > 1.0 + _FTE_EPSILON}
+        """People (by normalised name) whose FTE across roles exceeds the chart's limit."""
+        limit = self.max_person_fte()
+        return {p: t for p, t in self._ix.person_fte.items() if t > limit + _FTE_EPSILON}
 
     def new_id(self, stem: str) -> str:
         """A fresh id built from ``stem`` (e.g. a category)."""
@@ -474,8 +482,9 @@ class Chart:
         total = self._ix.person_fte.get(key, 0.0) + new.fte
         if old is not None and self._counts(old) and person_key(old.person) == key:
             total -= old.fte
-        if total > 1.0 + _FTE_EPSILON:
-            raise PersonOverAllocatedError(new.person, round(total, 4))
+        limit = self.max_person_fte()
+        if total > limit + _FTE_EPSILON:
+            raise PersonOverAllocatedError(new.person, round(total, 4), limit)
 
 
 def _check_acyclic(roles: dict[str, Role]) -> None:

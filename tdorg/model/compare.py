@@ -27,7 +27,7 @@ OTHER_FIELDS: tuple[str, ...] = (
 )
 _UNORDERED = frozenset({"flags", "dotted_to"})
 _DISTRICT_FIELDS = ("name", "state", "students", "teachers", "staff", "devices", "buildings", "one_to_one_grades",
-                    "erate")
+                    "erate", "privacy_officer_required")
 _BUILDING_FIELDS = ("elementary", "middle", "high", "other", "total")
 
 

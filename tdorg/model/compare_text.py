@@ -14,7 +14,8 @@ _FIELD_NAMES = {
     "person": "person", "vacant": "vacant", "category": "category", "employment": "employment",
     "flags": "flags", "dotted_to": "dotted lines", "service_areas": "service areas",
     "core_services": "core services", "leads": "leads", "backs_up": "backs up", "notes": "notes",
-    "one_to_one_grades": "1:1 grades", "erate": "E-rate", "buildings.elementary": "elementary buildings",
+    "one_to_one_grades": "1:1 grades", "erate": "E-rate",
+    "privacy_officer_required": "named privacy officer required", "buildings.elementary": "elementary buildings",
     "buildings.middle": "middle-school buildings", "buildings.high": "high-school buildings",
     "buildings.other": "other buildings", "buildings.total": "buildings in all",
 }

@@ -43,6 +43,9 @@ class District:
     buildings: Buildings = field(default_factory=Buildings)
     one_to_one_grades: str = ""
     erate: bool | None = None
+    #: Whether the state requires a named student-data privacy officer (PRV-1);
+    #: ``None``: as the table of state laws says (:mod:`tdorg.model.privacy_laws`).
+    privacy_officer_required: bool | None = None
 
     def with_changes(self, **changes: object) -> "District":
         checked = replace(self, **changes)

@@ -76,9 +76,10 @@ class FteError(EditError):
 
 
 class PersonOverAllocatedError(EditError):
-    def __init__(self, person: str, total: float) -> None:
+    def __init__(self, person: str, total: float, limit: float = 1.0) -> None:
         super().__init__(
-            f"{person} would hold {total:g} FTE across roles; one person can hold at most 1.0 FTE."
+            f"{person} would hold {total:g} FTE across roles; one person can hold at most {limit:g} FTE"
+            + (" (the chart's STR-2 threshold)." if limit != 1.0 else ".")
         )
         self.person = person
         self.total = total

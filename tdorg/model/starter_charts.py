@@ -44,7 +44,8 @@ def _cabinet(leader_title: str, leader_leads: str, leader_backs: str) -> list[Ro
 
 def small() -> Chart:
     """About 1,600 students in four buildings (the West Salem shape)."""
-    roles = _cabinet("Director of Technology", "strategic_planning erate procurement", "cybersecurity")
+    roles = _cabinet("Director of Technology", "strategic_planning erate procurement",
+                     "cybersecurity student_information_system")
     roles += [
         _r("eng", "Network Engineer (contracted)", "network", "cto", employment="contractor", areas="communication",
            core="support", leads="network servers cybersecurity"),
@@ -57,7 +58,8 @@ def small() -> Chart:
            leads="instructional_integration professional_development", backs="data_privacy"),
         _r("dpo", "Data Privacy Coordinator", "privacy_officer", "cto", fte=0.5, flags="privacy_officer",
            leads="data_privacy", backs="instructional_integration"),
-        _r("aa", "Administrative Assistant", "admin_assistant", "cto", backs="erate procurement"),
+        _r("aa", "Administrative Assistant", "admin_assistant", "cto", leads="student_information_system",
+           backs="erate procurement"),
     ]
     district = District(
         name="Small District (starter)", students=1600, teachers=110, staff=210, devices=1900,

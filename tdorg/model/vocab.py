@@ -7,6 +7,8 @@ service areas, core services and employment types are closed sets.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 CATEGORIES: dict[str, str] = {
     "superintendent": "Superintendent",
     "executive": "Executive (cabinet)",
@@ -24,6 +26,7 @@ CATEGORIES: dict[str, str] = {
     "admin_assistant": "Administrative assistant",
     "privacy_officer": "Privacy officer",
     "instructional_leader": "Instructional leader",
+    "board": "Board of Education",
     "other": "Other",
 }
 
@@ -40,8 +43,31 @@ TECH_CATEGORIES: frozenset[str] = frozenset(
     }
 )
 
-#: Categories whose FTE counts as "technician" for devices per technician (STF-1).
-TECHNICIAN_CATEGORIES: frozenset[str] = frozenset({"building_technician", "help_desk"})
+#: Categories that only sit above the superintendent (STR-1).
+BOARD_CATEGORIES: frozenset[str] = frozenset({"board"})
+
+#: Categories of front-line support staff: a manager of these alone has the wider span (SPN-1).
+FRONT_LINE_CATEGORIES: frozenset[str] = frozenset({"building_technician", "help_desk"})
+
+
+@dataclass(frozen=True)
+class WorkKind:
+    """A kind of work whose effective FTE a ratio counts: roles of its categories count
+    whole, other roles by the share of their led functions that are of this kind."""
+
+    name: str
+    categories: frozenset[str]
+    functions: frozenset[str]
+
+
+#: Technician work: devices per technician (STF-1) and technicians for the buildings (STF-3).
+SUPPORT_WORK = WorkKind(
+    "support", FRONT_LINE_CATEGORIES, frozenset({"help_desk", "device_repair"})
+)
+#: Integration work: teachers per integration FTE (INT-3).
+INTEGRATION_WORK = WorkKind(
+    "integration", frozenset({"integration_coach"}), frozenset({"instructional_integration", "professional_development"})
+)
 
 FLAGS: dict[str, str] = {
     "top_it_leader": "Top IT leader",
@@ -50,6 +76,7 @@ FLAGS: dict[str, str] = {
     "teaching_learning_leader": "Teaching & learning leader",
     "privacy_officer": "Privacy officer",
     "intake_owner": "Intake owner (help desk)",
+    "assistant": "Assistant / staff position (drawn beside its manager)",
 }
 
 SERVICE_AREAS: dict[str, str] = {

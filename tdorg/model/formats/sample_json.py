@@ -32,7 +32,7 @@ _LISTS = ("dotted_to", "flags", "service_areas", "core_services", "leads", "back
 #: A role object's keys: the same fields, in the same order, as the CSV columns.
 ROLE_KEYS = COLUMNS
 _COUNTS = ("students", "teachers", "staff", "devices")
-DISTRICT_KEYS = ("name", "state", *_COUNTS, "buildings", "one_to_one_grades", "erate")
+DISTRICT_KEYS = ("name", "state", *_COUNTS, "buildings", "one_to_one_grades", "erate", "privacy_officer_required")
 _BUILDING_KEYS = (*BUILDING_LEVELS, "total")
 
 
@@ -92,6 +92,11 @@ class _Reader:
         if erate is not None and not isinstance(erate, bool):
             raise self.fail(at, f"E-rate must be true, false or null; got {erate!r}.", "district.erate")
         values["erate"] = erate
+        required = raw.get("privacy_officer_required")
+        if required is not None and not isinstance(required, bool):
+            raise self.fail(at, f"“privacy_officer_required” must be true, false or null; got {required!r}.",
+                            "district.privacy_officer_required")
+        values["privacy_officer_required"] = required
         values["buildings"] = self.buildings(raw.get("buildings"))
         district = District(**values)
         try:
@@ -278,6 +283,9 @@ def district_to_dict(district: District) -> dict[str, Any]:
         "buildings": buildings,
         "one_to_one_grades": district.one_to_one_grades,
         "erate": district.erate,
+        # Written only when the chart overrides its state's law, so older readers open the rest.
+        **({} if district.privacy_officer_required is None
+           else {"privacy_officer_required": district.privacy_officer_required}),
     }
 
 

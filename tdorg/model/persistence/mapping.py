@@ -35,7 +35,7 @@ SCENARIO_COLUMNS = ("id", "name", "notes")
 DISTRICT_COLUMNS = (
     "scenario_id", "name", "state", "students", "teachers", "staff", "devices",
     "buildings_elementary", "buildings_middle", "buildings_high", "buildings_other",
-    "buildings_total", "one_to_one_grades", "erate",
+    "buildings_total", "one_to_one_grades", "erate", "privacy_officer_required",
 )  # fmt: skip
 ROLE_COLUMNS = (
     "scenario_id", "id", "reports_to", "title", "category", "person", "fte", "vacant",
@@ -118,6 +118,7 @@ def _district_row(scenario_id: int, d: District) -> dict[str, Any]:
         "buildings_total": b.total,
         "one_to_one_grades": d.one_to_one_grades,
         "erate": d.erate,
+        "privacy_officer_required": d.privacy_officer_required,
     }
 
 
@@ -230,7 +231,8 @@ def _chart(
 
 
 def _district(row: tuple) -> District:
-    (_sid, name, state, students, teachers, staff, devices, elementary, middle, high, other, total, grades, erate) = row
+    (_sid, name, state, students, teachers, staff, devices, elementary, middle, high, other, total, grades, erate,
+     privacy) = row
     district = District(
         name=_text(name, "the district name"),
         state=_text(state, "the district's state"),
@@ -241,6 +243,8 @@ def _district(row: tuple) -> District:
         buildings=Buildings(elementary, middle, high, other, total),
         one_to_one_grades=_text(grades, "the district's 1:1 grades"),
         erate=None if erate is None else _yes_no(erate, "the district's E-rate value"),
+        privacy_officer_required=None if privacy is None else _yes_no(
+            privacy, "the district's privacy-officer requirement"),
     )
     district.check()
     return district

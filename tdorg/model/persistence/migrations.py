@@ -10,6 +10,8 @@ roles without an annual cost.
 Version 2: named scenarios, each with its own district facts, roles (with an
 annual cost), dotted lines and rule settings; a ``document`` row records the
 active scenario.
+Version 3: district facts say whether the state requires a named privacy
+officer (``NULL``: as the table of state laws says).
 """
 
 from __future__ import annotations
@@ -162,6 +164,7 @@ V2_DDL: tuple[str, ...] = (
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     1: frozenset({"chart", "role", "dotted_line", "threshold", "disabled_rule"}),
     2: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
+    3: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
 }
 
 #: Name given to the single chart of a version-1 file when it becomes a scenario.
@@ -209,9 +212,15 @@ def _upgrade_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {name}")
 
 
+def _upgrade_2_to_3(conn: sqlite3.Connection) -> None:
+    """District facts gain the privacy-officer requirement, unset: each chart follows its state's law."""
+    conn.execute("ALTER TABLE district ADD COLUMN privacy_officer_required BOOLEAN")
+
+
 #: ``UPGRADES[n]`` upgrades a version-``n`` database to version ``n + 1``.
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
 }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, ForeignKeyConstraint, Unique
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The schema version written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: ``PRAGMA application_id`` of every tdorg file: the ASCII bytes "TDOR".
 APPLICATION_ID = int.from_bytes(b"TDOR", "big")
@@ -69,6 +69,8 @@ class DistrictRow(Base):
     buildings_total: Mapped[int | None]
     one_to_one_grades: Mapped[str]
     erate: Mapped[bool | None]
+    #: ``NULL``: as the state's law says.
+    privacy_officer_required: Mapped[bool | None]
 
 
 class RoleRow(Base):

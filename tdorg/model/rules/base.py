@@ -66,13 +66,24 @@ class Metric:
     threshold: float | None = None
     warns: bool = False
     note: str = ""
+    #: What the figure is worked out from, one line each: which roles count and with
+    #: what share, and where a count comes from (an estimate says so).
+    inputs: tuple[str, ...] = ()
+    #: The figure rests on an estimate (devices from the 1:1 grades), so it reads "about …".
+    estimated: bool = False
 
     def display(self) -> str:
         if self.value is None:
             return "—"
+        if self.estimated:  # an estimate has no decimals to trust
+            return f"about {round(self.value):,}"
         if abs(self.value - round(self.value)) < 0.05:
             return f"{round(self.value):,}"
         return f"{self.value:,.1f}"
+
+    def explanation(self) -> str:
+        """The inputs as one paragraph, for a tooltip or a table cell."""
+        return "; ".join(self.inputs)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -85,6 +96,8 @@ class Metric:
             "threshold": self.threshold,
             "warns": self.warns,
             "note": self.note,
+            "inputs": list(self.inputs),
+            "estimated": self.estimated,
         }
 
 

@@ -3,25 +3,105 @@
 A :class:`Context` lives for one validation pass. Its properties are lazy, so
 a pass that re-runs only the rules touched by an edit pays only for what those
 rules read. Every property is linear in the number of roles or better.
+
+The framework's shared definitions live here, once, for every rule:
+
+- a **vacant** position is a plan, not a person: :meth:`Context.person` is
+  ``None`` for it, :meth:`Context.filled` drops it, and ratios count filled FTE;
+- **a line into IT** (:attr:`Context.into_it`): the role is in the top IT
+  leader's subtree, or it or one of its managers has a dotted line into it;
+- the **effective FTE of a kind of work** (:meth:`Context.effective_fte`);
+- the **device count**, entered or estimated from the 1:1 grades (:attr:`Context.devices`);
+- a **person** is matched by name ignoring case, accents and spacing
+  (:func:`~tdorg.model.chart.holder_key`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
+from typing import Callable, TypeVar
 
-from ..chart import Chart, person_key
+from ..chart import Chart, holder_key
+from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
+from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
-from ..vocab import TECH_CATEGORIES, TECHNICIAN_CATEGORIES
+from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
+
+T = TypeVar("T")
 
 #: Categories that make up the "technology staff" of STF-2.
 TECH_STAFF_CATEGORIES = TECH_CATEGORIES | {"it_leader", "it_manager"}
+
+
+@dataclass(frozen=True)
+class Share:
+    """What one filled role adds to the effective FTE of a kind of work."""
+
+    role_id: str
+    fte: float
+    #: 1 for a role of the kind's category, else the share of its led functions of the kind.
+    share: float
+    #: The led functions of the kind (empty when the role counts by its category).
+    functions: tuple[str, ...] = ()
+
+    @property
+    def effective(self) -> float:
+        return self.fte * self.share
+
+
+@dataclass(frozen=True)
+class EffectiveFte:
+    """The effective FTE of one kind of work, with who counts and how."""
+
+    kind: WorkKind
+    shares: tuple[Share, ...]
+    #: Vacant roles that would count if filled.
+    vacant: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(s.effective for s in self.shares)
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(s.role_id for s in self.shares)
+
+
+@dataclass(frozen=True)
+class Devices:
+    """The device count a ratio divides: entered, or estimated from the 1:1 grades."""
+
+    count: int | None
+    estimated: bool = False
+    grades: OneToOneGrades | None = None
+    #: The 1:1 grades as entered when they could not be read.
+    unreadable: str = ""
+
+    def basis(self, students: int | None) -> str:
+        """How the count was found, in words."""
+        if self.count is None:
+            return ""
+        if not self.estimated or self.grades is None:
+            return f"{self.count:,} devices entered"
+        return (
+            f"About {self.count:,} devices (estimated from 1:1 grades {self.grades.label()}): "
+            f"{students or 0:,} students × {self.grades.count}/{len(GRADES_TAUGHT)} grades (K counted as a grade)"
+        )
 
 
 class Context:
     def __init__(self, chart: Chart) -> None:
         self.chart = chart
         self.roles = chart.roles
+        self._memo: dict[object, object] = {}
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per validation pass for ``key``."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
     def title(self, role_id: str) -> str:
         return self.roles[role_id].title
@@ -32,9 +112,31 @@ class Context:
         rest = len(role_ids) - len(names)
         if rest > 0:
             names.append(f"{rest} more")
-        if len(names) == 1:
-            return names[0]
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return and_list(names)
+
+    # --- people and vacancies -------------------------------------------------
+
+    def person(self, role_id: str) -> str | None:
+        """The key of the person holding the role: ``None`` for a vacancy or a role naming no one."""
+        return holder_key(self.roles[role_id])
+
+    def same_person(self, a: str, b: str) -> bool:
+        """Whether two roles are held by one person (a role is always its own holder)."""
+        if a == b:
+            return True
+        key = self.person(a)
+        return key is not None and key == self.person(b)
+
+    def filled(self, role_ids: list[str] | tuple[str, ...]) -> list[str]:
+        return [r for r in role_ids if not self.roles[r].vacant]
+
+    def vacant(self, role_ids: list[str] | tuple[str, ...]) -> list[str]:
+        return [r for r in role_ids if self.roles[r].vacant]
+
+    def who(self, role_ids: list[str] | tuple[str, ...]) -> str:
+        """A person and their roles — “Max Ruiz (“Help Desk”)” — or the role titles when unnamed."""
+        name = self.roles[role_ids[0]].person if self.person(role_ids[0]) else ""
+        return f"{name} ({self.titles(role_ids)})" if name else self.titles(role_ids)
 
     # --- flags and categories ---------------------------------------------
 
@@ -56,6 +158,17 @@ class Context:
     def is_superintendent(self, role: Role) -> bool:
         return role.category == "superintendent" or role.has("superintendent")
 
+    def is_teaching_learning(self, role: Role) -> bool:
+        return role.has("teaching_learning_leader") or role.category == "instructional_leader"
+
+    def is_integration_role(self, role: Role) -> bool:
+        """An integration role of INT-1 and INT-2: an integration coach, or the lead of integration."""
+        return role.category == "integration_coach" or "instructional_integration" in role.leads
+
+    @cached_property
+    def integration_roles(self) -> list[str]:
+        return [r.id for r in self.roles.values() if self.is_integration_role(r)]
+
     @cached_property
     def superintendents(self) -> list[str]:
         return [r.id for r in self.roles.values() if self.is_superintendent(r)]
@@ -65,6 +178,10 @@ class Context:
         """The one role flagged top IT leader, or ``None`` when not exactly one."""
         flagged = self.by_flag.get("top_it_leader", [])
         return flagged[0] if len(flagged) == 1 else None
+
+    def leader_or_none(self) -> list[str]:
+        """The top IT leader as a list of role ids to highlight (empty without one)."""
+        return [self.top_it_leader] if self.top_it_leader else []
 
     @cached_property
     def it_subtree(self) -> frozenset[str]:
@@ -108,41 +225,51 @@ class Context:
                 out[service].append(role.id)
         return out
 
-    def same_person(self, a: str, b: str) -> bool:
-        if a == b:
-            return True
-        ra, rb = self.roles[a], self.roles[b]
-        return bool(ra.person and rb.person and not ra.vacant and not rb.vacant) and person_key(
-            ra.person
-        ) == person_key(rb.person)
-
-    # --- staffing figures ---------------------------------------------------
-
-    def filled_fte(self, categories: frozenset[str] | set[str]) -> float:
-        return sum(
-            r.fte for c in categories for r in (self.roles[i] for i in self.by_category.get(c, ())) if not r.vacant
-        )
+    @cached_property
+    def privacy_owners(self) -> list[str]:
+        """Roles that own student-data privacy: the flag, the category, or the lead of data privacy."""
+        return [
+            r.id
+            for r in self.roles.values()
+            if r.has("privacy_officer") or r.category == "privacy_officer" or "data_privacy" in r.leads
+        ]
 
     @cached_property
-    def technician_fte(self) -> float:
-        return self.filled_fte(TECHNICIAN_CATEGORIES)
-
-    @cached_property
-    def tech_staff_fte(self) -> float:
-        return self.filled_fte(TECH_STAFF_CATEGORIES)
-
-    @cached_property
-    def integration_fte(self) -> float:
-        return self.filled_fte({"integration_coach"})
+    def intake_owners(self) -> list[str]:
+        """Roles flagged intake owner; without any, the leads of the help desk."""
+        return self.by_flag.get("intake_owner", []) or self.leads.get("help_desk", [])
 
     # --- lines ---------------------------------------------------------------
 
-    def reaches(self, start: str, targets: set[str] | frozenset[str], predicate=None) -> bool:
-        """Whether following solid lines up and dotted lines out from ``start``
-        arrives at a role in ``targets`` (or one satisfying ``predicate``).
+    @cached_property
+    def into_it(self) -> frozenset[str]:
+        """Roles with a line into IT: in the top IT leader's subtree, or with a dotted line
+        into it from the role or one of its managers. Empty without one top IT leader."""
+        subtree = self.it_subtree
+        if not subtree:
+            return frozenset()
+        inside: set[str] = set()
+        for role_id in self.chart.tree_order():  # managers before their reports
+            role = self.roles[role_id]
+            if (
+                role_id in subtree
+                or (role.reports_to is not None and role.reports_to in inside)
+                or any(t in subtree for t in role.dotted_to)
+            ):
+                inside.add(role_id)
+        return frozenset(inside)
 
-        ``start`` itself does not count. The walk visits each role once.
-        """
+    def covering(self, role_ids: list[str]) -> list[str]:
+        """Of the roles serving something, those that count for the IT department: the ones with
+        a line into IT; every one of them when the chart has no single top IT leader."""
+        if not self.it_subtree:
+            return list(role_ids)
+        into = self.into_it
+        return [r for r in role_ids if r in into]
+
+    def reaches(self, start: str, predicate) -> bool:
+        """Whether following solid lines up and dotted lines out from ``start`` arrives at a
+        role satisfying ``predicate`` (``start`` itself does not count). Each role is visited once."""
         seen = {start}
         frontier = [start]
         while frontier:
@@ -152,15 +279,82 @@ class Context:
             for nxt in nexts:
                 if nxt in seen:
                     continue
-                if nxt in targets or (predicate is not None and predicate(self.roles[nxt])):
+                if predicate(self.roles[nxt]):
                     return True
                 seen.add(nxt)
                 frontier.append(nxt)
         return False
 
-    def has_line_to(self, start: str, targets: frozenset[str] | set[str]) -> bool:
-        """A solid or dotted line (direct or through managers) joins ``start`` to ``targets``,
-        in either direction: ``start`` reaches them, or one of them has a dotted line to ``start``."""
-        if self.reaches(start, targets):
-            return True
-        return any(source in targets for source in self.chart.dotted_reports(start))
+    # --- staffing figures ---------------------------------------------------
+
+    def effective_fte(self, kind: WorkKind) -> EffectiveFte:
+        """The filled FTE doing ``kind`` of work: a role of its categories counts whole; another
+        role counts its FTE times the share of its led functions that are of the kind."""
+        return self.memo(("effective_fte", kind), lambda: self._effective_fte(kind))
+
+    def _effective_fte(self, kind: WorkKind) -> EffectiveFte:
+        shares: list[Share] = []
+        vacant: list[str] = []
+        for role in self.roles.values():
+            if role.category in kind.categories:
+                share = Share(role.id, role.fte, 1.0)
+            else:
+                mine = tuple(f for f in role.leads if f in kind.functions)
+                if not mine:
+                    continue
+                share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
+            if role.vacant:
+                vacant.append(role.id)
+            else:
+                shares.append(share)
+        return EffectiveFte(kind, tuple(shares), tuple(vacant))
+
+    @cached_property
+    def tech_staff(self) -> list[str]:
+        """Filled roles of the technology staff (STF-2)."""
+        return [r.id for r in self.roles.values() if r.category in TECH_STAFF_CATEGORIES and not r.vacant]
+
+    @cached_property
+    def devices(self) -> Devices:
+        """Devices entered, or students × (1:1 grades ÷ grades taught) when not entered."""
+        district = self.chart.district
+        if district.devices is not None:
+            return Devices(district.devices)
+        grades = parse_grades(district.one_to_one_grades)
+        if grades is None:
+            return Devices(None, unreadable=district.one_to_one_grades.strip())
+        if district.students is None:
+            return Devices(None, grades=grades)
+        return Devices(round(district.students * grades.share()), True, grades)
+
+    # --- the law -------------------------------------------------------------
+
+    @cached_property
+    def privacy_law(self) -> PrivacyLaw | None:
+        return state_law(self.chart.district.state)
+
+    @cached_property
+    def named_privacy_officer_required(self) -> bool:
+        district = self.chart.district
+        return named_officer_required(district.state, district.privacy_officer_required)
+
+
+def and_list(items: list[str]) -> str:
+    """“a”, “a and b”, “a, b and c”."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def in_sentence(text: str) -> str:
+    """A label inside a sentence: “Help desk” → “help desk”, but “E-rate / CIPA” stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def function_name(function: str) -> str:
+    return in_sentence(label(FUNCTIONS, function))
+
+
+def function_names(functions: list[str] | tuple[str, ...]) -> str:
+    """“network, servers and help desk”: function labels in a sentence."""
+    return and_list([function_name(f) for f in functions])

@@ -9,9 +9,16 @@ from ..chart import Change, Chart
 from .base import DISTRICT, DOTTED, FIELDS, STRUCTURE, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
 from .context import Context
-from .leadership import Centralized, ItLeaderOnCabinet, ItLeaderReportsToSuperintendent, OneItLeader
+from .leadership import (
+    Centralized,
+    ItLeaderOnCabinet,
+    ItLeaderReportsToSuperintendent,
+    OneItLeader,
+    SinglePointOfContact,
+)
 from .metrics import compute_metrics
-from .redundancy import Backups, SingleIntake, VacantSoleLead
+from .ownership import ContractorOnly, EssentialLeads
+from .redundancy import Backups, SingleIntake, VacantOnly
 from .services import CoreServices, GartnerServiceAreas, IntegrationBothSides, IntegrationExists
 from .staffing import DevicesPerTechnician, StudentsPerTechStaff, TeachersPerIntegration, TechniciansForBuildings
 from .structure import PersonFte, SingleTop, SpanOfControl
@@ -29,9 +36,12 @@ RULES: tuple[Rule, ...] = (
     IntegrationExists(),
     IntegrationBothSides(),
     TeachersPerIntegration(),
+    EssentialLeads(),
     Backups(),
-    VacantSoleLead(),
+    VacantOnly(),
     SingleIntake(),
+    ContractorOnly(),
+    SinglePointOfContact(),
     DevicesPerTechnician(),
     StudentsPerTechStaff(),
     TechniciansForBuildings(),

@@ -17,23 +17,27 @@ class OneItLeader(Rule):
 
     def check(self, ctx: Context) -> list[Finding]:
         flagged = ctx.by_flag.get("top_it_leader", [])
-        if len(flagged) == 1:
+        if len(flagged) == 1 or not ctx.roles:
             return []
         if not flagged:
             leaders = ctx.by_category.get("it_leader", [])
-            hint = f" such as {ctx.titles(leaders[:1])}" if leaders else ""
+            fix = (
+                f"Tick “Top IT leader” for {ctx.titles(leaders[:1])}, the head of technology."
+                if leaders
+                else "Add the head of technology (drag “IT leader” from the palette) and tick “Top IT leader” for it."
+            )
             return [
                 self.finding(
                     "No role is flagged as the top IT leader, so no one holds the department together.",
                     leaders[:1],
-                    f"Flag the head of technology{hint} as top IT leader.",
+                    fix,
                 )
             ]
         return [
             self.finding(
                 f"{len(flagged)} roles are flagged as the top IT leader ({ctx.titles(flagged)}); there must be one.",
                 flagged,
-                "Keep the top IT leader flag on one role and have the others report to it.",
+                f"Keep “Top IT leader” ticked for one of {ctx.titles(flagged)} and make the others report to it.",
             )
         ]
 
@@ -49,17 +53,20 @@ class ItLeaderOnCabinet(Rule):
         leader = ctx.top_it_leader
         if leader is None or ctx.roles[leader].has("cabinet"):
             return []
+        cabinet = "the superintendent's cabinet" if ctx.superintendents else "the cabinet"
         return [
             self.finding(
-                f"The top IT leader {ctx.titles([leader])} is not on the superintendent's cabinet, "
+                f"The top IT leader {ctx.titles([leader])} is not on {cabinet}, "
                 "so technology is left out of district strategy.",
                 [leader],
-                f"Make {ctx.titles([leader])} a cabinet member.",
+                f"Tick “Cabinet member” for {ctx.titles([leader])}.",
             )
         ]
 
 
 class ItLeaderReportsToSuperintendent(Rule):
+    """CAB-3. Quiet when the top IT leader is the superintendent, or the chart has none."""
+
     id = "CAB-3"
     title = "Top IT leader reports to the superintendent"
     severity = Severity.WARNING
@@ -68,22 +75,31 @@ class ItLeaderReportsToSuperintendent(Rule):
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
-        if leader is None or not ctx.superintendents:
+        supers = ctx.superintendents
+        if leader is None or not supers or leader in supers:
             return []
         manager = ctx.roles[leader].reports_to
-        if manager is not None and ctx.is_superintendent(ctx.roles[manager]):
+        if manager is not None and manager in supers:
             return []
+        head = supers[0]
         via = f" but to {ctx.titles([manager])}" if manager else ""
+        if ctx.chart.is_under(head, leader):
+            fix = (f"Drag {ctx.titles([head])} onto empty canvas to make it the top, then make "
+                   f"{ctx.titles([leader])} report to it.")
+        else:
+            fix = f"Make {ctx.titles([leader])} report to {ctx.titles([head])} (drag it onto that box)."
         return [
             self.finding(
                 f"The top IT leader {ctx.titles([leader])} does not report directly to the superintendent{via}.",
                 [leader] + ([manager] if manager else []),
-                f"Have {ctx.titles([leader])} report to {ctx.titles(ctx.superintendents[:1])}.",
+                fix,
             )
         ]
 
 
 class Centralized(Rule):
+    """CEN-1. A technology role needs a line into IT (see the shared definitions)."""
+
     id = "CEN-1"
     title = "Technology roles inside the IT organization"
     severity = Severity.WARNING
@@ -91,21 +107,65 @@ class Centralized(Rule):
     reads = frozenset({STRUCTURE, DOTTED, FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
-        subtree = ctx.it_subtree
-        if not subtree:
+        leader = ctx.top_it_leader
+        if leader is None:
             return []
+        into = ctx.into_it
         findings = []
         for role in ctx.roles.values():
-            if role.category not in TECH_CATEGORIES or role.id in subtree:
-                continue
-            if any(target in subtree for target in role.dotted_to):
+            if role.category not in TECH_CATEGORIES or role.id in into:
                 continue
             findings.append(
                 self.finding(
                     f"{ctx.titles([role.id])} is a technology role outside the top IT leader's organization "
-                    "with no dotted line into it: duplicated effort and conflicting priorities.",
+                    "with no line into it: duplicated effort and conflicting priorities.",
                     [role.id],
-                    f"Move {ctx.titles([role.id])} under the IT organization, or add a dotted line to it.",
+                    f"Make {ctx.titles([role.id])} report to {ctx.titles([leader])} (drag it onto that box), "
+                    f"or Shift-drag a dotted line from it to {ctx.titles([leader])}.",
+                )
+            )
+        return findings
+
+
+#: Technology roles whose lines to the administration go through the top IT leader (PNT-1).
+_CONTACT_CATEGORIES = TECH_CATEGORIES | {"it_manager"}
+
+
+class SinglePointOfContact(Rule):
+    """PNT-1. Integration roles are left out: INT-2 asks for their line to teaching and learning."""
+
+    id = "PNT-1"
+    title = "The top IT leader is the administration's single point of contact"
+    severity = Severity.INFO
+    source = cite("FORUM") + " (Patrick Henry: the CTO is the administration's single point of contact)"
+    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+
+    def check(self, ctx: Context) -> list[Finding]:
+        leader = ctx.top_it_leader
+        if leader is None:
+            return []
+        subtree = ctx.it_subtree
+
+        def is_admin(role_id: str) -> bool:
+            role = ctx.roles[role_id]
+            return role_id not in subtree and (ctx.is_superintendent(role) or role.category == "executive")
+
+        findings = []
+        for role_id in subtree:
+            role = ctx.roles[role_id]
+            if role_id == leader or role.category not in _CONTACT_CATEGORIES:
+                continue
+            admins = [t for t in role.dotted_to if is_admin(t)]
+            admins += [s for s in ctx.chart.dotted_reports(role_id) if is_admin(s) and s not in admins]
+            if not admins:
+                continue
+            findings.append(
+                self.finding(
+                    f"{ctx.titles([role_id])} has a dotted line with {ctx.titles(admins)} outside IT, bypassing "
+                    f"{ctx.titles([leader])}, the administration's single point of contact for technology.",
+                    [role_id, *admins],
+                    f"If the line is only for routine requests, delete it (select the dotted line, then Del) and "
+                    f"route them through {ctx.titles([leader])}; keep it if the work needs it.",
                 )
             )
         return findings

@@ -1,11 +1,20 @@
-"""Staffing figures beside the surveyed reference values (shown whether or not they warn)."""
+"""Staffing figures beside the surveyed reference values (shown whether or not they warn).
+
+Each metric carries its inputs — which roles count and with what share, and
+where a count comes from — so the metrics panel, the board packet and
+``tdorg validate`` explain a figure in the same words.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from ..chart import Chart
 from ..settings import RuleSettings
+from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
 from .base import Metric
-from .context import Context
+from .context import Context, EffectiveFte, and_list, function_names, in_sentence
 from .sources import cite
 
 # Default thresholds live here so rules and metrics agree.
@@ -14,8 +23,11 @@ DEFAULTS = {
     "STF-2": {"max_students_per_fte": 2000.0},
     "INT-3": {"max_teachers_per_fte": 150.0},
     "STF-3": {"high_per_tech": 1.0, "middle_per_tech": 2.0, "elementary_per_tech": 3.5},
-    "SPN-1": {"max_direct_reports": 10.0},
+    "SPN-1": {"max_direct_reports": 10.0, "max_front_line_reports": 15.0},
 }
+
+#: Roles an explanation names one by one before it sums up the rest.
+_LISTED = 6
 
 
 def _threshold(settings: RuleSettings, rule: str, name: str) -> float:
@@ -28,75 +40,191 @@ def _ratio(numerator: int | None, denominator: float) -> float | None:
     return numerator / denominator
 
 
+def _fte(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def fte_lines(ctx: Context, role_ids: list[str] | tuple[str, ...], by_category: bool = True) -> list[str]:
+    """Roles that count whole, summed by category: “Building technician: 12 roles, 12 FTE”."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for role_id in role_ids:
+        groups[ctx.roles[role_id].category].append(role_id)
+    lines = []
+    for category, ids in groups.items():
+        total = sum(ctx.roles[i].fte for i in ids)
+        who = ctx.titles(ids, 2) if len(ids) <= 2 else _plural(len(ids), "role")
+        lines.append(f"{label(CATEGORIES, category)}: {who}, {_fte(total)} FTE")
+    return lines
+
+
+def effective_lines(ctx: Context, eff: EffectiveFte) -> list[str]:
+    """Who counts for a kind of work and with what share, then the vacancies left out."""
+    whole = [s.role_id for s in eff.shares if not s.functions]
+    partial = [s for s in eff.shares if s.functions]
+    lines = [line + " (whole FTE)" for line in fte_lines(ctx, whole)]
+    for share in partial[:_LISTED]:
+        role = ctx.roles[share.role_id]
+        lines.append(
+            f"{ctx.titles([share.role_id])}: {_fte(share.fte)} FTE × {len(share.functions)}/{len(role.leads)} "
+            f"of its led functions ({function_names(share.functions)}) = {_fte(share.effective)} FTE"
+        )
+    rest = partial[_LISTED:]
+    if rest:
+        lines.append(f"{_plural(len(rest), 'more role')} by the share of their led functions: "
+                     f"{_fte(sum(s.effective for s in rest))} FTE")
+    if eff.vacant:
+        lines.append(f"Not counted, vacant: {ctx.titles(eff.vacant)}")
+    return lines
+
+
+def _kind_text(eff: EffectiveFte) -> str:
+    categories = and_list([in_sentence(label(CATEGORIES, c)) for c in sorted(eff.kind.categories)])
+    return (f"Counted: {categories} roles, their whole filled FTE; other roles, the share of their led "
+            f"functions that are {function_names(sorted(eff.kind.functions))}")
+
+
 def expected_technicians(ctx: Context) -> float | None:
+    """Technicians the heuristic suggests, or ``None`` while any school level is unknown (unknown is not 0)."""
     b = ctx.chart.district.buildings
-    if b.elementary is None and b.middle is None and b.high is None:
+    if b.elementary is None or b.middle is None or b.high is None:
         return None
     s = ctx.chart.settings
     return (
-        (b.high or 0) / _threshold(s, "STF-3", "high_per_tech")
-        + (b.middle or 0) / _threshold(s, "STF-3", "middle_per_tech")
-        + (b.elementary or 0) / _threshold(s, "STF-3", "elementary_per_tech")
+        b.high / _threshold(s, "STF-3", "high_per_tech")
+        + b.middle / _threshold(s, "STF-3", "middle_per_tech")
+        + b.elementary / _threshold(s, "STF-3", "elementary_per_tech")
     )
 
 
 def devices_per_technician(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "STF-1", "max_devices_per_fte")
-    value = _ratio(ctx.chart.district.devices, ctx.technician_fte)
+    support = ctx.effective_fte(SUPPORT_WORK)
+    devices = ctx.devices
+    value = _ratio(devices.count, support.total)
+    if devices.count is not None:
+        source_line = devices.basis(ctx.chart.district.students)
+    elif devices.unreadable:
+        source_line = f"Devices not entered; the 1:1 grades “{devices.unreadable}” can't be read"
+    elif devices.grades is not None:
+        source_line = "Devices not entered; the 1:1 grades are, but the number of students is not"
+    else:
+        source_line = "Devices not entered, nor the 1:1 grades to estimate them from"
     return Metric(
         "devices_per_technician", "Devices per technician FTE", value, "devices",
         f"warn above {limit:,.0f}", cite("SURVEY"), limit, value is not None and value > limit,
-        f"{ctx.technician_fte:g} filled technician FTE (building technicians and help desk)",
+        f"{_fte(support.total)} filled support FTE",
+        (source_line, _kind_text(support), *effective_lines(ctx, support)),
+        devices.estimated and value is not None,
     )
 
 
 def students_per_tech_fte(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "STF-2", "max_students_per_fte")
-    value = _ratio(ctx.chart.district.students, ctx.tech_staff_fte)
+    staff = ctx.tech_staff
+    total = sum(ctx.roles[r].fte for r in staff)
+    value = _ratio(ctx.chart.district.students, total)
     return Metric(
         "students_per_tech_fte", "Students per technology-staff FTE", value, "students",
         f"about 1,900 surveyed mean; warn above {limit:,.0f}", cite("SURVEY"), limit,
-        value is not None and value > limit, f"{ctx.tech_staff_fte:g} filled technology-staff FTE",
+        value is not None and value > limit,
+        f"{_fte(total)} filled technology-staff FTE",
+        ("The IT leader, IT managers and technology roles count their whole filled FTE; integration coaches "
+         "are not counted", *fte_lines(ctx, staff)),
     )
 
 
 def teachers_per_integration_fte(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "INT-3", "max_teachers_per_fte")
-    value = _ratio(ctx.chart.district.teachers, ctx.integration_fte)
+    integration = ctx.effective_fte(INTEGRATION_WORK)
+    value = _ratio(ctx.chart.district.teachers, integration.total)
     return Metric(
         "teachers_per_integration_fte", "Teachers per integration FTE", value, "teachers",
         f"warn above {limit:,.0f}", cite("FORUM"), limit, value is not None and value > limit,
-        f"{ctx.integration_fte:g} filled integration FTE",
+        f"{_fte(integration.total)} filled integration FTE",
+        (_kind_text(integration), *effective_lines(ctx, integration)),
     )
 
 
 def technicians_vs_buildings(ctx: Context) -> Metric:
-    have = ctx.filled_fte({"building_technician"})
+    support = ctx.effective_fte(SUPPORT_WORK)
     expected = expected_technicians(ctx)
     return Metric(
-        "technicians_vs_buildings", "Building technician FTE for the buildings", have, "FTE",
-        (f"about {expected:.1f} expected" if expected is not None else "enter building counts by level")
+        "technicians_vs_buildings", "Technician FTE for the buildings", support.total, "FTE",
+        (f"about {expected:.1f} expected" if expected is not None else "enter the schools of each level")
         + " (1 per high school, 1 per 2 middle, 1 per 3–4 elementary)",
         cite("HEURISTIC"), expected, False,
         _buildings_note(ctx),
+        (_kind_text(support), *effective_lines(ctx, support)),
     )
 
 
 def _buildings_note(ctx: Context) -> str:
-    count = ctx.chart.district.buildings.count()
-    return "no building counts entered" if count is None else f"{count} buildings on record"
+    b = ctx.chart.district.buildings
+    levels = [(b.elementary, "elementary"), (b.middle, "middle"), (b.high, "high")]
+    unknown = [name for count, name in levels if count is None]
+    if unknown:
+        return f"the number of {and_list(unknown)} schools is not entered"
+    return f"schools on record: {b.elementary} elementary, {b.middle} middle, {b.high} high"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A manager inside the IT organization and its direct reports."""
+
+    manager: str
+    reports: int
+    #: Every report is front-line support (building technician, help desk).
+    front_line: bool
+    limit: float
+
+    @property
+    def too_wide(self) -> bool:
+        return self.reports > self.limit
+
+
+def manager_spans(ctx: Context) -> list[Span]:
+    """The spans SPN-1 checks: managers in the top IT leader's subtree, with their limits."""
+    return ctx.memo("spans", lambda: _spans(ctx))
+
+
+def _spans(ctx: Context) -> list[Span]:
+    s = ctx.chart.settings
+    limit = _threshold(s, "SPN-1", "max_direct_reports")
+    front_limit = _threshold(s, "SPN-1", "max_front_line_reports")
+    chart = ctx.chart
+    out = []
+    for manager in ctx.it_subtree:
+        reports = chart.children(manager)
+        if not reports:
+            continue
+        front = all(ctx.roles[r].category in FRONT_LINE_CATEGORIES for r in reports)
+        out.append(Span(manager, len(reports), front, front_limit if front else limit))
+    return out
 
 
 def span_of_control(ctx: Context) -> Metric:
-    limit = _threshold(ctx.chart.settings, "SPN-1", "max_direct_reports")
-    chart = ctx.chart
-    spans = [chart.child_count(r) for r in ctx.roles if chart.child_count(r)]
-    widest = max(spans) if spans else None
-    mean = sum(spans) / len(spans) if spans else 0
+    s = ctx.chart.settings
+    limit = _threshold(s, "SPN-1", "max_direct_reports")
+    front_limit = _threshold(s, "SPN-1", "max_front_line_reports")
+    spans = manager_spans(ctx)
+    widest = max(spans, key=lambda sp: sp.reports) if spans else None
+    mean = sum(sp.reports for sp in spans) / len(spans) if spans else 0
+    over = [sp.manager for sp in spans if sp.too_wide]
+    inputs = [f"{len(spans)} managers in the IT organization, mean {mean:.1f} direct reports"]
+    if widest is not None:
+        inputs.append(f"Widest: {ctx.titles([widest.manager])} with {widest.reports}"
+                      + (" (all front-line support)" if widest.front_line else ""))
+    if over:
+        inputs.append(f"Over the limit: {ctx.titles(over)}")
     return Metric(
-        "span_of_control", "Widest span of control", widest, "direct reports",
-        f"limit {limit:g}", cite("MANAGEMENT"), limit, widest is not None and widest > limit,
-        f"mean {mean:.1f} direct reports over {len(spans)} managers",
+        "span_of_control", "Widest span of control in IT", widest.reports if widest else None, "direct reports",
+        f"limit {limit:g}; {front_limit:g} for front-line support teams", cite("MANAGEMENT"), limit, bool(over),
+        "only managers inside the top IT leader's organization count",
+        tuple(inputs),
     )
 
 

@@ -1,77 +1,82 @@
-"""SVC-1, SVC-2, INT-1 and INT-2: who serves what, and integration's two sides."""
+"""SVC-1, SVC-2, INT-1 and INT-2: who serves what, and integration's two sides.
+
+A vacant position counts as planned coverage here (RED-2 says when a
+requirement rests only on vacancies); "a line into IT" is the shared definition.
+"""
 
 from __future__ import annotations
 
-from ..role import Role
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
 from .base import DOTTED, FIELDS, STRUCTURE, Finding, Rule, Severity
 from .context import Context
 from .sources import cite
 
 
-class GartnerServiceAreas(Rule):
+class _Coverage(Rule):
+    """Each item of a vocabulary is served by a role with a line into IT (or, for a
+    chart without a single top IT leader, by any role)."""
+
+    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+    items: dict[str, str]
+    what: str
+    field_name: str
+
+    def serving(self, ctx: Context) -> dict[str, list[str]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> list[Finding]:
+        serving = self.serving(ctx)
+        leader = ctx.top_it_leader
+        findings = []
+        for key, name in self.items.items():
+            roles = serving.get(key, [])
+            if ctx.covering(roles):
+                continue
+            if roles:
+                message = (
+                    f"The {self.what} “{name}” is served only outside the IT organization "
+                    f"({ctx.titles(roles)}), with no line into it."
+                )
+                target = ctx.titles([leader]) if leader else "the IT organization"
+                fix = (f"Shift-drag a dotted line from {ctx.titles(roles[:1])} to {target}, "
+                       f"or add “{name}” to the {self.field_name} of a role in IT.")
+            else:
+                message = f"No role serves the {self.what} “{name}”."
+                where = f" such as {ctx.titles([leader])}" if leader else ""
+                fix = f"Add “{name}” to the {self.field_name} of a role in the IT organization{where}."
+            findings.append(self.finding(message, roles or ctx.leader_or_none(), fix))
+        return findings
+
+
+class GartnerServiceAreas(_Coverage):
     """SVC-1. A role outside the IT organization counts as an explicit
-    delegation when it serves the area and has a dotted line into it."""
+    delegation when it serves the area and has a line into IT."""
 
     id = "SVC-1"
     title = "Three IT service areas covered"
     severity = Severity.ERROR
     source = cite("GARTNER")
-    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+    items = SERVICE_AREAS
+    what = "IT service area"
+    field_name = "service areas"
 
-    def check(self, ctx: Context) -> list[Finding]:
-        subtree = ctx.it_subtree
-        findings = []
-        for area, label in SERVICE_AREAS.items():
-            serving = ctx.service_area_roles.get(area, [])
-            if not subtree:
-                covered = bool(serving)
-            else:
-                covered = any(
-                    r in subtree or any(t in subtree for t in ctx.roles[r].dotted_to) for r in serving
-                )
-            if covered:
-                continue
-            outside = [r for r in serving if r not in subtree]
-            if outside:
-                message = (
-                    f"The service area “{label}” is served only outside the IT organization "
-                    f"({ctx.titles(outside)}), with no dotted line into it."
-                )
-                fix = f"Add a dotted line from {ctx.titles(outside[:1])} to the IT organization, or give the area to an IT role."
-            else:
-                message = f"No role serves the IT service area “{label}”."
-                fix = f"Assign “{label}” to a role in the IT organization."
-            leader = [ctx.top_it_leader] if ctx.top_it_leader else []
-            findings.append(self.finding(message, outside or leader, fix))
-        return findings
+    def serving(self, ctx: Context) -> dict[str, list[str]]:
+        return ctx.service_area_roles
 
 
-class CoreServices(Rule):
+class CoreServices(_Coverage):
+    """SVC-2. [CORE] says the technology department provides all three."""
+
     id = "SVC-2"
     title = "Three core services covered"
     severity = Severity.WARNING
     source = cite("CORE")
-    reads = frozenset({FIELDS})
+    items = CORE_SERVICES
+    what = "core service"
+    field_name = "core services"
 
-    def check(self, ctx: Context) -> list[Finding]:
-        findings = []
-        for service, label in CORE_SERVICES.items():
-            if ctx.core_service_roles.get(service):
-                continue
-            leader = [ctx.top_it_leader] if ctx.top_it_leader else []
-            findings.append(
-                self.finding(
-                    f"No role provides the core service “{label}”; the three core services are equally necessary.",
-                    leader,
-                    f"Give “{label}” to a role (list it among the role's core services).",
-                )
-            )
-        return findings
-
-
-def is_integration_role(role: Role) -> bool:
-    return role.category == "integration_coach" or "instructional_integration" in role.leads
+    def serving(self, ctx: Context) -> dict[str, list[str]]:
+        return ctx.core_service_roles
 
 
 class IntegrationExists(Rule):
@@ -82,19 +87,18 @@ class IntegrationExists(Rule):
     reads = frozenset({FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
-        if any(is_integration_role(r) for r in ctx.roles.values()) or not ctx.roles:
+        if ctx.integration_roles or not ctx.roles:
             return []
+        leader = ctx.top_it_leader
+        under = f" onto {ctx.titles([leader])}" if leader else ""
         return [
             self.finding(
                 "There is no integration coach or instructional technology role, so no one connects technology with teaching.",
                 [],
-                "Add an integration coach (drag “Integration coach” onto the chart).",
+                f"Add an integration coach (drag “Integration coach” from the palette{under}), or add "
+                "instructional integration to the Leads of the role that does this work.",
             )
         ]
-
-
-def _teaching_learning(role: Role) -> bool:
-    return role.has("teaching_learning_leader") or role.category == "instructional_leader"
 
 
 class IntegrationBothSides(Rule):
@@ -105,28 +109,37 @@ class IntegrationBothSides(Rule):
     reads = frozenset({STRUCTURE, DOTTED, FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
-        tech = ctx.it_subtree or frozenset(ctx.by_flag.get("top_it_leader", []))
+        leader = ctx.top_it_leader
+        into = ctx.into_it
+        teaching = [r.id for r in ctx.roles.values() if ctx.is_teaching_learning(r)]
         findings = []
-        for role in ctx.roles.values():
-            if not is_integration_role(role):
-                continue
-            tl = ctx.reaches(role.id, frozenset(), _teaching_learning) or any(
-                _teaching_learning(ctx.roles[s]) for s in ctx.chart.dotted_reports(role.id)
+        for role_id in ctx.integration_roles:
+            role = ctx.roles[role_id]
+            tl = (
+                ctx.is_teaching_learning(role)
+                or ctx.reaches(role_id, ctx.is_teaching_learning)
+                or any(ctx.is_teaching_learning(ctx.roles[s]) for s in ctx.chart.dotted_reports(role_id))
             )
-            it = role.id in tech or ctx.has_line_to(role.id, tech)
+            it = leader is None or role_id in into
             if tl and it:
                 continue
-            missing = " and ".join(
-                side for side, ok in (("teaching & learning", tl), ("technology", it)) if not ok
-            )
+            missing, steps = [], []
+            if not tl:
+                missing.append("teaching & learning")
+                others = [t for t in teaching if t != role_id]
+                steps.append(
+                    f"to {ctx.titles(others[:1])}" if others
+                    else "to the teaching & learning leader (tick “Teaching & learning leader” for that role first)"
+                )
+            if not it:
+                missing.append("technology")
+                steps.append(f"to {ctx.titles([leader])}")
             findings.append(
                 self.finding(
-                    f"{ctx.titles([role.id])} has no line (solid or dotted) to the {missing} side; "
+                    f"{ctx.titles([role_id])} has no line (solid or dotted) to the {' or the '.join(missing)} side; "
                     "integration needs pedagogy and technology both.",
-                    [role.id],
-                    "Add a dotted line to the "
-                    + ("teaching & learning leader" if not tl else "technology department")
-                    + ".",
+                    [role_id],
+                    f"Shift-drag a dotted line from {ctx.titles([role_id])} " + " and another ".join(steps) + ".",
                 )
             )
         return findings

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..chart import person_key
+from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
+from ..vocab import BOARD_CATEGORIES
 from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
 from .context import Context
+from .metrics import DEFAULTS, manager_spans
 from .sources import cite
 
 
 class SingleTop(Rule):
     """STR-1. Cycles, self-reports and lines to missing roles are refused by the
     chart itself (on every edit and when a file is read), so what is left to
-    report is the forest's top: exactly one, the superintendent when present."""
+    report is the forest's top: exactly one, the superintendent when present,
+    with the Board of Education allowed above the superintendent."""
 
     id = "STR-1"
     title = "One reporting tree"
@@ -26,58 +29,73 @@ class SingleTop(Rule):
         if not roots:
             return []
         supers = ctx.superintendents
-        findings: list[Finding] = []
-        if supers:
-            if len(roots) == 1 and roots[0] not in supers:
-                top = roots[0]
-                findings.append(
-                    self.finding(
-                        f"The top of the chart is {ctx.titles([top])}, not the superintendent "
-                        f"{ctx.titles(supers[:1])}.",
-                        [top, supers[0]],
-                        f"Make {ctx.titles([top])} report to the superintendent.",
-                    )
-                )
-            elif len(roots) > 1:
-                findings.append(
-                    self.finding(
-                        f"The chart has {len(roots)} top roles ({ctx.titles(roots)}); "
-                        "everyone but the superintendent needs a manager.",
-                        [r for r in roots if r not in supers] or roots,
-                        "Give each of these roles a manager inside the chart.",
-                    )
-                )
-        elif len(roots) > 1:
+        boards = [r for c in BOARD_CATEGORIES for r in ctx.by_category.get(c, ())]
+        findings = [self._misplaced_board(ctx, b, supers) for b in boards if ctx.roles[b].reports_to is not None]
+        allowed_tops = set(supers) | set(boards)
+        if len(roots) > 1:
+            strays = [r for r in roots if r not in allowed_tops] or roots
+            if supers:
+                head = supers[0]
+                text = "everyone but the superintendent (and the Board of Education above it) needs a manager."
+            else:
+                head = None
+                text = "a department chart has one top."
+            fix = (
+                f"Make {ctx.titles(strays)} report to {ctx.titles([head])} (drag each onto that box)."
+                if head is not None and head not in strays
+                else "Add the superintendent (or the department's head) and make these roles report to it."
+            )
+            if head is not None and set(roots) <= allowed_tops and boards:
+                fix = f"Make {ctx.titles([head])} report to {ctx.titles(boards[:1])}."
+            findings.append(
+                self.finding(f"The chart has {len(roots)} top roles ({ctx.titles(roots)}); {text}", strays, fix)
+            )
+        elif supers and roots[0] not in allowed_tops:
+            top, head = roots[0], supers[0]
             findings.append(
                 self.finding(
-                    f"The chart has {len(roots)} separate top roles ({ctx.titles(roots)}); "
-                    "a department chart has one top.",
-                    roots,
-                    "Add the superintendent (or the department's head) and make these roles report to it.",
+                    f"The top of the chart is {ctx.titles([top])}, not the superintendent {ctx.titles([head])}.",
+                    [top, head],
+                    f"Drag {ctx.titles([head])} onto empty canvas to make it the top, then make {ctx.titles([top])} "
+                    f"report to it (or, if {ctx.titles([top])} is the Board of Education, set its category to "
+                    "Board of Education).",
                 )
             )
         return findings
 
+    def _misplaced_board(self, ctx: Context, board: str, supers: list[str]) -> Finding:
+        manager = ctx.roles[board].reports_to or ""
+        return self.finding(
+            f"{ctx.titles([board])} is the Board of Education but reports to {ctx.titles([manager])}; "
+            "the board sits only above the superintendent.",
+            [board, manager],
+            f"Drag {ctx.titles([board])} onto empty canvas to make it the top"
+            + (f" and make {ctx.titles(supers[:1])} report to it" if supers else "")
+            + ", or change its category.",
+        )
+
 
 class PersonFte(Rule):
     """STR-2. Each role's FTE is kept in (0, 1] by the chart; a person's FTE
-    summed over the roles they hold must stay within the limit too."""
+    summed over the roles they hold must stay within the limit too. The
+    editor refuses an edit past the same threshold (``Chart.max_person_fte``);
+    a file or an import can still bring an over-allocated person in."""
 
     id = "STR-2"
     title = "FTE within one position per person"
     severity = Severity.ERROR
     source = cite("STRUCTURAL")
-    params = {"max_person_fte": 1.0}
-    ranges = {"max_person_fte": Bounds(0.1, 3.0)}
+    params = {PERSON_FTE_PARAM: DEFAULT_MAX_PERSON_FTE}
+    ranges = {PERSON_FTE_PARAM: Bounds(0.1, 3.0)}
     reads = frozenset({FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
-        limit = self.param(ctx, "max_person_fte")
+        limit = self.param(ctx, PERSON_FTE_PARAM)
         totals: dict[str, float] = defaultdict(float)
         holders: dict[str, list[str]] = defaultdict(list)
         for role in ctx.roles.values():
-            if role.person and not role.vacant:
-                key = person_key(role.person)
+            key = ctx.person(role.id)
+            if key is not None:
                 totals[key] += role.fte
                 holders[key].append(role.id)
         findings = []
@@ -96,25 +114,32 @@ class PersonFte(Rule):
 
 
 class SpanOfControl(Rule):
+    """SPN-1, inside the IT organization only: a manager of front-line support
+    staff alone (building technicians, help desk) has the wider limit."""
+
     id = "SPN-1"
     title = "Span of control"
     severity = Severity.WARNING
     source = cite("MANAGEMENT")
-    params = {"max_direct_reports": 10}
-    ranges = {"max_direct_reports": Bounds(1, 1000, whole=True)}
+    params = DEFAULTS["SPN-1"]
+    ranges = {
+        "max_direct_reports": Bounds(1, 1000, whole=True),
+        "max_front_line_reports": Bounds(1, 1000, whole=True),
+    }
     reads = frozenset({STRUCTURE, FIELDS})  # the finding names the manager by title
 
     def check(self, ctx: Context) -> list[Finding]:
-        limit = self.param(ctx, "max_direct_reports")
         findings = []
-        for role_id in ctx.roles:
-            count = ctx.chart.child_count(role_id)
-            if count > limit:
-                findings.append(
-                    self.finding(
-                        f"{ctx.titles([role_id])} has {count} direct reports, more than {limit:g}.",
-                        [role_id],
-                        "Add a lead or manager layer, or move some reports to another manager.",
-                    )
+        for span in manager_spans(ctx):
+            if not span.too_wide:
+                continue
+            team = " for a team of front-line support staff" if span.front_line else ""
+            findings.append(
+                self.finding(
+                    f"{ctx.titles([span.manager])} has {span.reports} direct reports, more than {span.limit:g}{team}.",
+                    [span.manager],
+                    f"Add a lead between {ctx.titles([span.manager])} and some of its reports, or make some of "
+                    "them report to another manager (drag them onto that box).",
                 )
+            )
         return findings
