@@ -54,11 +54,11 @@ class District:
 
     def check(self) -> None:
         """Raise :class:`FieldValueError` when a fact is out of range."""
+        check_text("name", self.name, NAME_MAX, "The district name")
+        check_text("one_to_one_grades", self.one_to_one_grades, NAME_MAX, "The 1:1 grades")
         if self.state and (len(self.state) != 2 or not self.state.isalpha()):
             raise FieldValueError("state", f"State must be a two-letter code such as WI; got {shown(self.state)}.")
         for name in ("students", "teachers", "staff", "devices"):
-        check_text("name", self.name, NAME_MAX, "The district name")
-        check_text("one_to_one_grades", self.one_to_one_grades, NAME_MAX, "The 1:1 grades")
             check_count(name, getattr(self, name), COUNT_MAX, name.capitalize())
         for name in ("elementary", "middle", "high", "other", "total"):
             check_count(f"buildings.{name}", getattr(self.buildings, name), BUILDINGS_MAX,

@@ -201,7 +201,9 @@ class _Reader:
     def _count(self, value: Any, at: tuple, field: str) -> int | None:
         if value is None:
             return None
-        if _is_number(value) and math.isfinite(value) and value == int(value) and value >= 0:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value  # the district's own check refuses a count too large
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
             return int(value)
         name = field.split(".")[-1].replace("_", " ")
         raise self.fail(at, f"The number of {name} must be a whole number of 0 or more, or null; got {value!r}.", field)
@@ -218,11 +220,6 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def read_json(path: str | Path) -> Chart:
-    """Read a ``tdorg-sample`` JSON chart; raise :class:`FormatError` naming the line and field."""
-    text = read_text(path)
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
 #: Longest whole number read; anything longer is refused before it is converted. Shorter
 #: ones too large for their field are refused by the field's own check, which names it.
 _MAX_DIGITS = 1000
@@ -258,15 +255,20 @@ def _whole_number(text: str) -> int:
     return int(text)
 
 
+def read_json(path: str | Path) -> Chart:
+    """Read a ``tdorg-sample`` JSON chart; raise :class:`FormatError` naming the line and field."""
+    text = read_text(path)
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise FormatError(path, f"This is not valid JSON: {error.msg} (column {error.colno}).", error.lineno) from None
+    except _Refused as error:
+        raise FormatError(path, str(error), error.line(text)) from None
     except RecursionError:
         raise FormatError(path, "This JSON is nested too deeply to be a chart.") from None
     return _Reader(path, text).document(data)
 
 
-    except _Refused as error:
-        raise FormatError(path, str(error), error.line(text)) from None
 # --- writing --------------------------------------------------------------
 
 
