@@ -117,13 +117,13 @@ def wrap_words(text: str, width: int, first: str = "", rest: str = "") -> list[s
                 words.append(word[start:] if start else word)
                 used += gap + len(word) - start
                 break
-            if words:
-                lines.append(indent + " ".join(words))
+            if room < 1 or (words and len(word) - start <= width - len(rest)):
+                lines.append(indent + " ".join(words))  # the word fits on the next line
                 indent, words, used = rest, [], len(rest)
                 continue
-            piece = word[start:start + max(1, room)]
+            piece = word[start:start + room]  # too long for any line: fill this one
             words.append(piece)
-            used += len(piece)
+            used += gap + len(piece)
             start += len(piece)
     if words:
         lines.append(indent + " ".join(words))
