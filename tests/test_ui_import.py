@@ -65,7 +65,7 @@ def test_import_lists_every_bad_row_and_imports_only_the_good_ones(make_window, 
         ("9", "FTE must be greater than 0 and"),
         ("10", "The position ID “200” is alrea"),
     ]
-    assert dialog.summary.text() == "9 rows: 5 can be imported, 4 have problems that keep them out."
+    assert dialog.summary.text() == "9 rows: 5 can be imported, 4 have problems that keep them out (header on row 1)."
     assert dialog.good_button.text() == "Import 5 good rows"
     assert dialog.all_button.text() == "Import all 9 rows (with the repairs listed)"
     assert dialog.destination.isHidden()  # an empty, unsaved chart is simply replaced

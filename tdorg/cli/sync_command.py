@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from tdorg.model.errors import FileError
 from tdorg.model.importing import MappingError, apply_overrides, guess_mapping, read_table
-from tdorg.model.importing.sync import plan_sync, SyncPlan
+from tdorg.model.importing.sync import SyncPlan, plan_sync, update_scenario_name
 from tdorg.model.scenarios import free_name
 
 from .import_command import mapping_lines
@@ -73,10 +72,6 @@ def sync_lines(plan: SyncPlan) -> list[str]:
         lines += [f"  {text}" for text in plan.leads_lost]
     lines += ["", plan.summary()]
     return lines
-
-
-def update_scenario_name() -> str:
-    return f"HR update {dt.date.today():%Y-%m}"
 
 
 def run_sync(args: argparse.Namespace) -> int:

@@ -29,6 +29,9 @@ class Actions(QObject):
         self.export = self._action("&Export…", w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT")
         self.import_sheet = self._action("&Import from Spreadsheet…", lambda: spreadsheet_actions.import_spreadsheet(w),
                                          "Ctrl+Shift+I", "Build a chart from a CSV file or an Excel workbook")
+        self.update_sheet = self._action("&Update from Spreadsheet…",
+                                         lambda: spreadsheet_actions.update_from_spreadsheet(w), None,
+                                         "Bring a new roster into the shown scenario, keeping flags, functions and lines")
         self.export_roles = self._action("Export &Roles…", lambda: spreadsheet_actions.export_roles(w), None,
                                          "Write the roles of the shown scenario to a CSV file or an Excel workbook")
         self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
@@ -112,6 +115,7 @@ class Actions(QObject):
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
         file_menu.addAction(self.import_sheet)
+        file_menu.addAction(self.update_sheet)
         file_menu.addAction(self.export)
         file_menu.addAction(self.export_roles)
         file_menu.addSeparator()

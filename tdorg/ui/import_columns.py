@@ -2,8 +2,8 @@
 
 One combo box per role field shows the column tdorg recognised (or "not
 imported"); a column feeds one field at most. A workbook's sheets are offered
-in a combo box; the first rows of the sheet are shown, each column headed by
-the field it feeds.
+in a combo box; the rows above the header row (a title, notes) are named, and
+the first rows of the sheet are shown, each column headed by the field it feeds.
 """
 
 from __future__ import annotations
@@ -78,6 +78,11 @@ class ColumnsPage(QWidget):
             widget.setVisible(several)
             top.addWidget(widget)
         layout.addLayout(top)
+        self.above_label = QLabel()
+        self.above_label.setObjectName("above_header")
+        self.above_label.setProperty("role", "hint")
+        self.above_label.setWordWrap(True)
+        layout.addWidget(self.above_label)
         layout.addWidget(heading("Columns"))
         hint = QLabel("tdorg matched the columns it recognised. Fix any field below; a field left "
                       "“not imported” stays empty (the category is then guessed from the title).")
@@ -140,6 +145,8 @@ class ColumnsPage(QWidget):
         self.source_label.setText(f"<b>{_html(self.path.name)}</b>"
                                   f"<span style='color:{style.TEXT_MUTED}'>{_html(how)} · "
                                   f"{rows:,} data row{'s' if rows != 1 else ''}</span>")
+        self.above_label.setText(above_header_text(table))
+        self.above_label.setVisible(bool(table.above_header))
         shown = min(rows, PREVIEW_ROWS)
         self.preview_heading.setText(f"PREVIEW — FIRST {shown} OF {rows:,} ROWS" if rows > shown
                                      else "PREVIEW")
@@ -214,6 +221,18 @@ class ColumnsPage(QWidget):
             combo.setCurrentIndex(0 if column is None else column + 1)
             combo.blockSignals(False)
         self._show_mapping()
+
+
+def above_header_text(table: Table) -> str:
+    """The rows above the header row, which are not imported, as the user sees them."""
+    if not table.above_header:
+        return ""
+    lines = [" · ".join(c for c in row.cells if c)[:120] for row in table.above_header[:4]]
+    numbers = ", ".join(str(r.number) for r in table.above_header)
+    more = " …" if len(table.above_header) > 4 else ""
+    return (f"The header is row {table.header_row}; the row{'s' if len(table.above_header) != 1 else ''} above it "
+            f"({numbers}) {'are' if len(table.above_header) != 1 else 'is'} not imported: "
+            + " | ".join(f"“{line}”" for line in lines) + more)
 
 
 def _html(text: str) -> str:

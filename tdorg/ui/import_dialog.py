@@ -170,7 +170,7 @@ class ImportDialog(QDialog):
         return page
 
     def _show_plan(self, plan: ImportPlan) -> None:
-        self.summary.setText(plan.summary())
+        self.summary.setText(f"{plan.summary()[:-1]} ({plan.table.where}).")
         self.problems.clear()
         kept_out = style.severity_icon(Severity.ERROR)
         changed = style.severity_icon(Severity.WARNING)

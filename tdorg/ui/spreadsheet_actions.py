@@ -1,4 +1,4 @@
-"""File › Import from Spreadsheet… and File › Export Roles…: the steps around the dialogs.
+"""File › Import from Spreadsheet…, Update from Spreadsheet… and Export Roles…: the steps around the dialogs.
 
 A file that cannot be read or written is explained with the model's
 sentence; the open chart stays as it was.
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from tdorg.model.document import Document
 from tdorg.model.errors import TdorgError
-from tdorg.model.importing import read_table, write_roles_csv, write_roles_xlsx
+from tdorg.model.importing import Table, read_table, write_roles_csv, write_roles_xlsx
 from tdorg.model.scenarios import free_name
 
 from .import_dialog import ImportDialog, ScenarioTarget
@@ -21,8 +21,8 @@ from .import_dialog import ImportDialog, ScenarioTarget
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-IMPORT_FILTER = ("Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;CSV files (*.csv *.tsv *.txt);;"
-                 "Excel workbooks (*.xlsx *.xlsm)")
+IMPORT_FILTER = ("Spreadsheets (*.csv *.tsv *.txt *.tab *.xlsx *.xlsm *.xls *.ods);;CSV files (*.csv *.tsv *.txt *.tab);;"
+                 "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods)")
 ROLES_FILTER = "CSV file (*.csv);;Excel workbook (*.xlsx)"
 
 
@@ -35,23 +35,30 @@ def scenario_target(window: "MainWindow", stem: str) -> ScenarioTarget | None:
     return ScenarioTarget(window.sessions.active.name, free_name(document, stem), document.check_new_name)
 
 
-def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> bool:
-    """Ask for a spreadsheet, run the import dialog and open what the user chose to import."""
+def _read_chosen(window: "MainWindow", caption: str, path: str | Path | None,
+                 failure: str = "Could not read") -> tuple[Path, Table] | None:
+    """The spreadsheet the user picks (or ``path``) and its first sheet; ``None`` when cancelled or unreadable."""
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, "Import from Spreadsheet", window.files.start_folder(),
-                                                IMPORT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(window, caption, window.files.start_folder(), IMPORT_FILTER)
         if not chosen:
-            return False
+            return None
         path = chosen
     path = Path(path)
     try:
-        table = read_table(path)
+        return path, read_table(path)
     except TdorgError as error:
-        window.files.error(f"Could not import “{path.name}”", error)
-        return False
+        window.files.error(f"{failure} “{path.name}”", error)
     except OSError as error:
-        window.files.error(f"Could not import “{path.name}”", f"{path}: {error.strerror or error}")
+        window.files.error(f"{failure} “{path.name}”", f"{path}: {error.strerror or error}")
+    return None
+
+
+def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> bool:
+    """Ask for a spreadsheet, run the import dialog and open what the user chose to import."""
+    chosen = _read_chosen(window, "Import from Spreadsheet", path, "Could not import")
+    if chosen is None:
         return False
+    path, table = chosen
     dialog = ImportDialog(path, table, read_table, scenario_target(window, path.stem), window)
     if not dialog.exec() or dialog.plan is None or dialog.choice is None:
         return False
@@ -76,6 +83,37 @@ def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> 
     left_out = 0 if include_bad else plan.bad_count
     note = f"Imported {len(chart):,} role{'s' if len(chart) != 1 else ''} from “{path.name}” {where}"
     window.show_note(note + (f"; {left_out:,} row{'s' if left_out != 1 else ''} left out." if left_out else "."))
+    return True
+
+
+def update_from_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> bool:
+    """Ask for a roster, preview the update of the shown scenario, and apply it as one undo step or a new scenario."""
+    from tdorg.model.importing.sync import update_scenario_name
+
+    from .sync_dialog import SyncDialog, sync_ops
+
+    chart = window.chart
+    if chart is None:
+        return False
+    chosen = _read_chosen(window, "Update from Spreadsheet", path)
+    if chosen is None:
+        return False
+    path, table = chosen
+    document = window.document
+    target = ScenarioTarget(window.sessions.active.name, free_name(document, update_scenario_name()),
+                            document.check_new_name)
+    dialog = SyncDialog(path, table, read_table, chart, window.sessions.active.validator.report, target, window)
+    if not dialog.exec() or dialog.plan is None:
+        return False
+    plan = dialog.plan
+    if dialog.as_scenario:
+        window.sessions.add(dialog.scenario_name, plan.after)
+        where = f"into the new scenario “{dialog.scenario_name}”"
+    elif not window.editor.run(f"Update from “{path.name}”", sync_ops(plan.steps)):
+        return False
+    else:
+        where = f"into “{target.current}”"
+    window.show_note(f"Brought “{path.name}” {where}: {plan.summary()}")
     return True
 
 

@@ -15,6 +15,7 @@ the functions a removed role leaves without a lead.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence, Union
 
@@ -50,6 +51,11 @@ CARRIED: dict[str, tuple[str, ...]] = {
 }
 #: Problems that leave a row's manager unknown: a matched role keeps its manager.
 _MANAGER_UNKNOWN = {"unknown_manager", "ambiguous_manager", "self_report", "cycle"}
+
+
+def update_scenario_name(today: dt.date | None = None) -> str:
+    """The name suggested for a scenario holding an update: "HR update 2027-09"."""
+    return f"HR update {(today or dt.date.today()):%Y-%m}"
 
 
 class SyncError(TdorgError):
