@@ -38,7 +38,8 @@ def test_text_table_numbers_people_and_explains_the_marked_functions(chart_file:
     assert run(["matrix", str(chart_file)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[2].split() == ["Function", "P1", "P2", "P3", "Status"]
+    assert lines[1] == "8 functions, 2 people, 1 vacant position: 6 unowned, 1 resting on one person."
+    assert lines[3].split() == ["Function", "P1", "P2", "P3", "Status"]
     assert next(line for line in lines if line.startswith("Network ")).split() == ["Network", "L", "B"]
     assert next(line for line in lines if line.startswith("Help desk")).split() == ["Help", "desk", "L", "B",
                                                                                   "One", "person"]

@@ -77,7 +77,8 @@ def matrix_text(matrix: Matrix) -> str:
         text = label.ljust(first) + "".join("  " + c.ljust(w) for c, w in zip(cells, widths))
         return (text + "  " + status).rstrip() + "\n"
 
-    out = ["Responsibility matrix (L lead, B backup, L/B both)\n\n", line("Function", keys, "Status")]
+    out = ["Responsibility matrix (L lead, B backup, L/B both)\n", matrix.summary() + "\n\n",
+           line("Function", keys, "Status")]
     for row in matrix.rows:
         out.append(line(row.label, [row.cells[n].mark if n in row.cells else "" for n in range(len(keys))],
                         row.status_label))

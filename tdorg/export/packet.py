@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from ..model.chart import Chart
 from ..model.compare import Comparison
 from ..model.rules.base import Report
-from . import fonts, packet_compare, packet_content, style
+from . import fonts, packet_compare, packet_content, packet_matrix, style
 from .chartpdf import plan
 from .dot import heading
 from .options import ExportOptions
@@ -156,6 +156,7 @@ def compose_packet(
     story += packet_content.metrics_section(report, text_size[0] - 2 * m)
     story.append(Spacer(1, 18))
     story += packet_content.findings_section(chart, report)
+    story += [PageBreak(), *packet_matrix.matrix_section(chart, text_size[0] - 2 * m)]
     if comparison is not None:
         story += [PageBreak(), *packet_compare.comparison_section(comparison, chart, text_size[0] - 2 * m)]
     doc.build(story)

@@ -179,6 +179,18 @@ class Matrix:
     def single_person(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.status == SINGLE_PERSON)
 
+    def summary(self) -> str:
+        """“11 functions, 4 people, 1 vacant position: 5 unowned, 2 resting on one person.”"""
+        people = sum(1 for c in self.columns if not c.vacant)
+        vacant = len(self.columns) - people
+        parts = [f"{len(self.rows)} functions", f"{people} {'person' if people == 1 else 'people'}"]
+        if vacant:
+            parts.append(f"{vacant} vacant position{'' if vacant == 1 else 's'}")
+        unowned, single = len(self.unowned), len(self.single_person)
+        if not unowned and not single:
+            return ", ".join(parts) + ": every function has a lead and a backup who is another person."
+        return ", ".join(parts) + f": {unowned} unowned, {single} resting on one person."
+
     def as_dict(self) -> dict[str, object]:
         def holders(row: Row, which: str) -> list[dict[str, object]]:
             return [

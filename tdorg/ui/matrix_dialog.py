@@ -227,7 +227,7 @@ class MatrixDialog(QDialog):
         chart = self.chart
         matrix = responsibility_matrix(chart) if chart is not None else Matrix((), ())
         self.model.set_matrix(matrix, chart if chart is not None else Chart())
-        self.summary.setText(_summary(matrix))
+        self.summary.setText(matrix.summary())
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -256,22 +256,6 @@ class MatrixDialog(QDialog):
     def closeEvent(self, event) -> None:  # noqa: ANN001
         self._timer.stop()
         super().closeEvent(event)
-
-
-def _summary(matrix: Matrix) -> str:
-    people = sum(1 for c in matrix.columns if not c.vacant)
-    vacant = len(matrix.columns) - people
-    parts = [f"{len(matrix.rows)} functions", f"{people} people" if people != 1 else "1 person"]
-    if vacant:
-        parts.append(f"{vacant} vacant position{'s' if vacant != 1 else ''}")
-    unowned, single = len(matrix.unowned), len(matrix.single_person)
-    marks = []
-    if unowned:
-        marks.append(f"{unowned} unowned (no filled lead)")
-    if single:
-        marks.append(f"{single} resting on one person")
-    text = " · ".join(parts)
-    return text + (". " + "; ".join(marks) + "." if marks else ". Every function has a lead and a backup.")
 
 
 __all__ = ["MatrixDialog", "MatrixModel"]
