@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -70,11 +74,92 @@ def test_a_packet_is_always_pdf(tmp_path, capsys) -> None:
 
 
 def test_missing_graphviz_on_the_command_line(tmp_path, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("tdorg.export.renderer.graphviz_available", lambda: False)
     assert run(["export", SAMPLE, "-o", str(tmp_path / "c.pdf")]) == 2
     err = capsys.readouterr().err
-    assert "sudo apt-get install graphviz" in err and "Traceback" not in err
+    assert "reinstall tdorg" in err and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "c.pdf").exists()
+
+
+@needs_graphviz
+def test_the_tdorg_program_exports_with_no_graphviz_on_the_path(tmp_path) -> None:
+    """No dot or neato anywhere on PATH: the Graphviz inside pygraphviz draws every format."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = {**os.environ, "PATH": str(empty)}
+    for name, extra in (("c.pdf", []), ("c.svg", ["--layout", "canvas"]), ("p.pdf", ["--packet"]), ("c.png", [])):
+        argv = ["export", SAMPLE, "-o", str(tmp_path / name), *extra]
+        done = subprocess.run([sys.executable, "-c", "import sys; from tdorg.launcher import main; sys.exit(main())",
+                               *argv], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / name).stat().st_size > 1000
+
+
+def chart_file(tmp_path, name: str = "plan.tdorg"):
+    path = tmp_path / name
+    assert run(["convert", SAMPLE, str(path)]) == 0
+    return path
+
+
+def refused(capsys, argv: list[str], *files) -> str:
+    """Run ``argv``; it must exit 2 with one line and leave ``files`` as they were."""
+    before = [f.read_bytes() for f in files]
+    capsys.readouterr()
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert [f.read_bytes() for f in files] == before
+    return err
+
+
+@pytest.mark.parametrize("extra", [["--packet"], ["--format", "dot"], ["--format", "svg"]])
+def test_an_export_onto_its_input_is_refused(tmp_path, capsys, extra) -> None:
+    chart = chart_file(tmp_path)
+    err = refused(capsys, ["export", str(chart), "-o", str(chart), *extra], chart)
+    assert "name of a chart file (.tdorg)" in err
+
+
+def test_an_export_onto_a_chart_name_is_refused(tmp_path, capsys) -> None:
+    other = chart_file(tmp_path, "other.json")
+    err = refused(capsys, ["export", SAMPLE, "-o", str(other), "--format", "dot"], other)
+    assert "name of a chart file (.json)" in err and "DOT" in err
+    assert "roles.xlsx" in refused(capsys, ["export", SAMPLE, "-o", str(tmp_path / "roles.xlsx"), "--format", "pdf"])
+    assert not (tmp_path / "roles.xlsx").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_an_export_onto_its_input_by_another_name_is_refused(tmp_path, capsys) -> None:
+    chart = chart_file(tmp_path)
+    os.link(chart, tmp_path / "hard.pdf")
+    os.symlink(chart, tmp_path / "soft.svg")
+    for name in ("hard.pdf", "soft.svg"):
+        err = refused(capsys, ["export", str(chart), "-o", str(tmp_path / name)], chart)
+        assert "being read for this export" in err
+    other = chart_file(tmp_path, "other.tdorg")
+    os.link(other, tmp_path / "other.pdf")
+    err = refused(capsys, ["export", str(chart), "-o", str(tmp_path / "other.pdf"), "--packet", "--compare-to",
+                           str(other)], chart, other)
+    assert "other.tdorg being read" in err
+
+
+@needs_graphviz
+def test_timeout_inf_means_no_limit_and_nan_is_refused(tmp_path, capsys) -> None:
+    out = tmp_path / "c.svg"
+    assert run(["export", SAMPLE, "-o", str(out), "--timeout", "inf"]) == 0
+    assert out.read_bytes().count(b"<svg") == 1
+    assert "more than 0 seconds" in refused(capsys, ["export", SAMPLE, "-o", str(out), "--timeout", "nan"])
+
+
+def test_a_district_name_graphviz_cannot_take_is_named(tmp_path, capsys) -> None:
+    import json
+
+    data = json.loads(Path(SAMPLE).read_text(encoding="utf-8"))
+    data["district"]["name"] = "W" * 17_000  # Graphviz's HTML labels end at 16,384 bytes
+    chart = tmp_path / "long.json"
+    chart.write_text(json.dumps(data), encoding="utf-8")
+    err = refused(capsys, ["export", str(chart), "-o", str(tmp_path / "c.svg")])
+    assert "district name" in err and "16384" not in err and "syntax error" not in err
+    assert not (tmp_path / "c.svg").exists()
 
 
 def test_missing_input_file(tmp_path, capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 
 import pytest
 from PIL import Image
@@ -116,14 +117,15 @@ def test_vacancies_say_vacant_with_a_dashed_border(sample, tmp_path) -> None:
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_label_fits_its_box(sample, layout) -> None:
     from tdorg.export.dot import engine_for
-    from tdorg.export.runner import run_graphviz
+    from tdorg.export.renderer import layout_engine, render
     from tdorg.model.synthetic import synthetic_chart
 
     for chart in (sample, synthetic_chart(300, seed=2)):
         options = ExportOptions(layout=layout, badges=True)
-        program, args = engine_for(options)
-        out = run_graphviz(program, [*args, "-Tsvg"], chart_to_dot(chart, options).encode(), timeout=60)
-        assert "too small" not in out.warnings, out.warnings[:300]
+        with tempfile.TemporaryFile() as drawing:
+            warnings = render(chart_to_dot(chart, options).encode(), layout_engine(*engine_for(options)), "svg",
+                              drawing, timeout=60)
+        assert "too small" not in warnings, warnings[:300]
 
 
 def test_badges_without_a_report_come_from_validating_the_chart(sample) -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tdorg.export import graphviz_available
+
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
-needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+needs_graphviz = pytest.mark.skipif(not graphviz_available(), reason="pygraphviz (tdorg's Graphviz) is not installed")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 
 

@@ -1,6 +1,6 @@
 """File › Export… in the editor: options, background export, cancel, failures, packet with changes."""
 
-import shutil
+import os
 
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -8,9 +8,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from tdorg.export import ExportOptions
 from tdorg.model import Role
 from tdorg.ui.export_dialog import ExportDialog, ExportJob, run_export
-from tests.test_export_support import pdf_text
-
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+from tests.test_export_support import needs_graphviz, pdf_text
 
 
 def finish(job: ExportJob) -> None:
@@ -32,7 +30,7 @@ def choose(monkeypatch, target, **choices):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
 
-@needs_dot
+@needs_graphviz
 def test_export_writes_a_pdf_in_the_background(window, monkeypatch, tmp_path):
     choose(monkeypatch, tmp_path / "chart", format="pdf")
     job = run_export(window)
@@ -43,7 +41,7 @@ def test_export_writes_a_pdf_in_the_background(window, monkeypatch, tmp_path):
     assert window.settings.value("export/format") == "pdf"
 
 
-@needs_dot
+@needs_graphviz
 def test_board_packet_is_a_pdf(window, monkeypatch, tmp_path):
     choose(monkeypatch, tmp_path / "packet.pdf", packet=True)
     finish(run_export(window))
@@ -70,7 +68,7 @@ def test_a_cancelled_export_writes_nothing(window, tmp_path):
 
 
 def test_missing_graphviz_is_explained_in_a_dialog(window, monkeypatch, dialogs, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("tdorg.export.renderer.graphviz_available", lambda: False)
     dialogs.answer(QMessageBox.StandardButton.Ok)
     choose(monkeypatch, tmp_path / "chart.svg", format="svg")
     monkeypatch.setattr("tdorg.ui.export_dialog.graphviz_available", lambda: True)
@@ -102,7 +100,7 @@ def test_changes_from_a_scenario_are_offered_only_with_several_scenarios(window,
     assert seen[1] == (False, ["None", first, "Leaner"], (False, None), True, "Leaner")
 
 
-@needs_dot
+@needs_graphviz
 def test_packet_includes_the_changes_from_the_chosen_scenario(window, monkeypatch, tmp_path):
     first = window.sessions.active.name
     proposal = window.chart.copy()
@@ -116,3 +114,16 @@ def test_packet_includes_the_changes_from_the_chosen_scenario(window, monkeypatc
     assert "Added Zero Trust Architect zta" in section and "Removed Programmer prog" in section
     assert f"Positions {len(proposal)} {len(proposal)} no change" in section
     assert "Exported to" in window.statusBar().currentMessage()
+
+
+def test_an_export_onto_the_open_chart_is_refused(window, monkeypatch, dialogs, tmp_path):
+    chart_file = tmp_path / "plan.tdorg"
+    assert window.files.save_to(chart_file)
+    saved = chart_file.read_bytes()
+    os.link(chart_file, tmp_path / "plan.pdf")  # the same file under a PDF's name
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    choose(monkeypatch, tmp_path / "plan.pdf", format="pdf")
+    assert run_export(window) is None
+    title, detail = dialogs.seen[-1]
+    assert "could not be exported" in title and "being read for this export" in detail
+    assert chart_file.read_bytes() == saved

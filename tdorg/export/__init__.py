@@ -15,9 +15,10 @@ from .errors import (
     ExportWriteError,
     GraphvizFailedError,
     GraphvizMissingError,
+    GraphvizOutputError,
 )
 from .options import FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
-from .runner import graphviz_available
+from .renderer import graphviz_available
 
 __all__ = [
     "ExportCancelledError",
@@ -30,6 +31,7 @@ __all__ = [
     "FORMATS",
     "GraphvizFailedError",
     "GraphvizMissingError",
+    "GraphvizOutputError",
     "LAYOUTS",
     "ORIENTATIONS",
     "PAGE_SIZES",

@@ -9,9 +9,10 @@ only when everything succeeded.
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
@@ -19,10 +20,12 @@ from .dot import box_size, build_graph, date_line, engine_for, heading
 from .errors import ExportCancelledError
 from .options import ExportOptions
 from .output import staged_output, write_output
-from .runner import Cancel, find_program, run_graphviz
+from .renderer import layout_engine, render
+from .runner import Cancel
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
+    from .pages import PagePlan
 
 Progress = Callable[[str, float], None]
 
@@ -39,15 +42,12 @@ def _check(cancel: Cancel | None) -> None:
         raise ExportCancelledError()
 
 
-def graphviz_args(options: ExportOptions) -> list[str]:
-    """Command-line arguments (after the program) that render ``options.format``."""
-    _, extra = engine_for(options)
+def graphviz_attrs(options: ExportOptions) -> dict[str, str]:
+    """Graph attributes that the drawing in ``options.format`` adds to the DOT source."""
     if options.format == "png":
         side = MAX_PNG_PIXELS / options.png_dpi
-        return [*extra, "-Tpng", f"-Gdpi={options.png_dpi:g}", f"-Gsize={side:.2f},{side:.2f}"]
-    if options.format == "svg":
-        return [*extra, "-Tsvg"]
-    return [*extra, "-Tpdf"]
+        return {"dpi": f"{options.png_dpi:g}", "size": f"{side:.2f},{side:.2f}"}
+    return {}
 
 
 def render_chart(
@@ -58,24 +58,36 @@ def render_chart(
     cancel: Cancel | None = None,
     progress: Progress | None = None,
     title_date: date | None = None,
-    into: Path | None = None,
+    into: BinaryIO | None = None,
+    target: object = None,
+    plan: PagePlan | None = None,
 ) -> bytes:
     """The bytes of the export in ``options.format`` (the PDF still at the chart's own size).
 
-    With ``into``, Graphviz writes its output to that file instead and the
-    result is empty.
+    ``plan`` says which pieces of the chart the canvas layout draws (default: the whole chart).
+
+    With ``into`` (an open file, read and written), the drawing is streamed
+    into it and checked, and the result is empty; ``target`` names the file in
+    write errors.
     """
     progress = progress or _noop
     progress("Preparing the chart", 0.0)
-    source = build_graph(chart, options, report, title_date=title_date).source.encode("utf-8")
+    source = build_graph(chart, options, report, title_date=title_date, plan=plan).source.encode("utf-8")
     if options.format == "dot":
         return source
-    program, _ = engine_for(options)
-    find_program(program)
     _check(cancel)
     progress("Laying out and drawing with Graphviz", 0.1)
-    args = graphviz_args(options) + ([f"-o{into}"] if into is not None else [])
-    return run_graphviz(program, args, source, timeout=options.timeout, cancel=cancel).data
+    if into is not None:
+        _draw(source, options, into, cancel, target)
+        return b""
+    with tempfile.TemporaryFile(prefix="tdorg-drawing-") as handle:
+        _draw(source, options, handle, cancel, target)
+        return handle.read()
+
+
+def _draw(source: bytes, options: ExportOptions, into: BinaryIO, cancel: Cancel | None, target: object) -> None:
+    render(source, layout_engine(*engine_for(options)), options.format, into, attrs=graphviz_attrs(options), timeout=options.timeout,
+           cancel=cancel, target=target)
 
 
 def export_chart(
@@ -96,22 +108,30 @@ def export_chart(
     options = options or ExportOptions.for_path(path)
     progress = progress or _noop
     if options.format in ("svg", "png"):
-        # Graphviz writes straight into a file beside the target, moved into place when complete.
-        find_program(engine_for(options)[0])
-        with staged_output(path) as staged:
-            render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date, into=staged)
+        # The drawing is streamed into a file beside the target, moved into place when complete and checked.
+        with staged_output(path) as staged, open(staged, "w+b") as handle:
+            render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
+                         into=handle, target=path)
             _check(cancel)
             progress("Writing the file", 0.95)
         progress("Done", 1.0)
         return Path(path)
-    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
+    plan = None
+    if options.format == "pdf":
+        from .chartpages import plan_for
+        from .chartpdf import chart_area
+
+        plan = plan_for(chart, options, chart_area(options))
+    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
+                        plan=plan)
     if options.format == "pdf":
         from .chartpdf import compose_chart_pdf
 
         _check(cancel)
         progress("Composing pages", 0.8)
         data, _ = compose_chart_pdf(
-            data, options, box=box_size(chart), heading=heading(chart), stamp=date_line(title_date)
+            data, options, box=box_size(chart), heading=heading(chart), stamp=date_line(title_date), pages=plan,
+            model=chart,
         )
     _check(cancel)
     progress("Writing the file", 0.95)
@@ -130,8 +150,11 @@ def export_packet(
     progress: Progress | None = None,
     title_date: date | None = None,
     comparison: Comparison | None = None,
+    scenario: str | None = None,
 ) -> Path:
     """Write the board packet (cover, chart, metrics, findings) as a PDF at ``path``.
+
+    ``scenario`` names the exported chart on the cover and the chart pages.
 
     Without a ``report`` the chart is validated first. ``options.format`` is
     ignored (a packet is always a PDF); page, orientation and fit shape the
@@ -146,13 +169,16 @@ def export_packet(
 
         progress("Checking the chart against the framework", 0.0)
         report = validate(chart)
-    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
+    from .chartpages import plan_for
+    from .packet import chart_sheet_area, compose_packet
+
+    plan = plan_for(chart, options, chart_sheet_area(options))
+    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
+                        plan=plan)
     _check(cancel)
     progress("Composing the packet", 0.7)
-    from .packet import compose_packet
-
     packet, _ = compose_packet(chart, report, data, options, box=box_size(chart), title_date=title_date,
-                               comparison=comparison)
+                               comparison=comparison, pages=plan, scenario=scenario)
     _check(cancel)
     progress("Writing the file", 0.95)
     target = write_output(path, packet)
@@ -160,4 +186,4 @@ def export_packet(
     return target
 
 
-__all__ = ["Progress", "export_chart", "export_packet", "graphviz_args", "render_chart"]
+__all__ = ["Progress", "export_chart", "export_packet", "graphviz_attrs", "render_chart"]

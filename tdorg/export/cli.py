@@ -16,6 +16,7 @@ from ..model.formats.sources import ChartSource, open_chart_source
 from ..model.rules.base import Report
 from .errors import ExportOptionError
 from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, POSTER_SCALES, ExportOptions
+from .target import check_target
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
@@ -69,7 +70,7 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop Graphviz after this long (default: {DEFAULT_TIMEOUT:g})",
+        help=f"stop Graphviz after this long (default: {DEFAULT_TIMEOUT:g}; inf: no limit)",
     )
     parser.add_argument("--scenario", metavar="NAME", help="scenario of a .tdorg file to export (default: the active one)")
     parser.add_argument(
@@ -151,6 +152,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise ExportOptionError("--scale sets the size of a poster; add --fit poster.")
     if args.compare_to is not None and not args.packet:
         raise ExportOptionError("--compare-to adds the changes to a board packet; add --packet.")
+    check_target(args.output, options.format, [args.input] + ([args.compare_to] if args.compare_to else []))
     source = open_source(args.input, args.scenario)
     chart = source.chart
     extra = ""

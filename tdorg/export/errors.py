@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..model.errors import TdorgError
 
 GRAPHVIZ_INSTALL_HINT = (
-    "Install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew install graphviz`; "
-    "Windows: graphviz.org/download) and try again."
+    "tdorg draws with the Graphviz that comes in the pygraphviz package; reinstall tdorg "
+    "(or run `pip install pygraphviz`) and try again."
 )
 
 
@@ -15,15 +15,22 @@ class ExportError(TdorgError):
 
 
 class GraphvizMissingError(ExportError):
-    def __init__(self, program: str = "dot") -> None:
-        super().__init__(f"Graphviz's `{program}` program was not found. {GRAPHVIZ_INSTALL_HINT}")
-        self.program = program
+    def __init__(self, detail: str = "") -> None:
+        found = f" ({detail})" if detail else ""
+        super().__init__(f"Graphviz could not be loaded{found}. {GRAPHVIZ_INSTALL_HINT}")
+        self.detail = detail
 
 
 class GraphvizFailedError(ExportError):
+    """``program`` (``Graphviz`` as a rule) ended with an error or crashed."""
+
     def __init__(self, program: str, returncode: int, stderr: str) -> None:
         detail = " ".join(stderr.split())[:800] or "no message"
-        super().__init__(f"Graphviz's `{program}` could not draw the chart (exit status {returncode}): {detail}")
+        if returncode < 0:
+            how = f"stopped unexpectedly (signal {-returncode})"
+        else:
+            how = f"could not draw the chart (exit status {returncode})"
+        super().__init__(f"{program} {how}: {detail}")
         self.program = program
         self.returncode = returncode
         self.stderr = stderr
@@ -32,7 +39,7 @@ class GraphvizFailedError(ExportError):
 class ExportTimeoutError(ExportError):
     def __init__(self, program: str, seconds: float) -> None:
         super().__init__(
-            f"Graphviz's `{program}` was still drawing the chart after {seconds:g} seconds and was stopped. "
+            f"{program} was still drawing the chart after {seconds:g} seconds and was stopped. "
             "Try the “as on canvas” layout, which is much faster for big charts, or allow more time."
         )
         self.program = program
@@ -50,9 +57,23 @@ class ExportWriteError(ExportError):
         self.path = str(path)
         self.reason = reason
 
+    @classmethod
+    def of(cls, path: object, error: OSError) -> "ExportWriteError":
+        """The write error for ``error``, which happened writing ``path`` (``None``: the output)."""
+        return cls(path if path is not None else "the output", error.strerror or str(error))
+
 
 class ExportOptionError(ExportError):
     """An export option has a value tdorg does not know."""
+
+
+class GraphvizOutputError(ExportError):
+    """Graphviz ended without error, but what it wrote is not a complete file of the format asked for."""
+
+    def __init__(self, program: str, reason: str) -> None:
+        super().__init__(f"{program}'s drawing was not used because {reason}; any earlier export was kept.")
+        self.program = program
+        self.reason = reason
 
 
 __all__ = [
@@ -64,4 +85,5 @@ __all__ = [
     "GRAPHVIZ_INSTALL_HINT",
     "GraphvizFailedError",
     "GraphvizMissingError",
+    "GraphvizOutputError",
 ]

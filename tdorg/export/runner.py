@@ -1,79 +1,96 @@
-"""Running a Graphviz program under a time limit, with cancel and clear errors."""
+"""Running a child program under a time limit, with cancel, and its output streamed to a file.
+
+The program's standard output is copied into an open file as it arrives, up
+to a limit; its standard error is kept up to :data:`MAX_MESSAGE_BYTES`.
+Nothing it prints is held whole in memory, however much it prints.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
-import tempfile
+import threading
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import BinaryIO, Callable
 
-from .errors import ExportCancelledError, ExportTimeoutError, GraphvizFailedError, GraphvizMissingError
+from .errors import ExportCancelledError, ExportTimeoutError, ExportWriteError, GraphvizOutputError
 
-#: How often a running program is checked for cancel, in seconds.
+#: How often a running program is checked for cancel and its time limit, in seconds.
 POLL_INTERVAL = 0.05
+#: Bytes copied from the program at a time.
+CHUNK = 1 << 16
+#: Standard error beyond this many bytes is read and dropped.
+MAX_MESSAGE_BYTES = 1 << 16
 
 Cancel = Callable[[], bool]
 
 
-def find_program(program: str = "dot") -> str:
-    """The full path of a Graphviz program on the current PATH."""
-    path = shutil.which(program)
-    if path is None:
-        raise GraphvizMissingError(program)
-    return path
-
-
-def graphviz_available(program: str = "dot") -> bool:
-    return shutil.which(program) is not None
-
-
 @dataclass(frozen=True)
-class Output:
-    """A finished Graphviz run: the program's output and its warnings."""
+class Finished:
+    """A program that ran to its end: its exit status, what it printed on standard error, and how much it wrote."""
 
-    data: bytes
-    warnings: str
+    returncode: int
+    stderr: str
+    size: int
 
 
-def run_graphviz(
-    program: str,
-    args: list[str],
-    source: bytes,
+class _Copy(threading.Thread):
+    """Copies a pipe into a file, counting; past ``limit`` bytes it stops and says so."""
+
+    def __init__(self, pipe: BinaryIO, into: BinaryIO | None, limit: int) -> None:
+        super().__init__(daemon=True)
+        self.pipe, self.into, self.limit = pipe, into, limit
+        self.size = 0
+        self.kept = bytearray()
+        self.over = False
+        self.error: OSError | None = None
+
+    def run(self) -> None:
+        try:
+            while chunk := self.pipe.read1(CHUNK):  # type: ignore[attr-defined]
+                self.size += len(chunk)
+                if self.size > self.limit:
+                    self.over = True
+                    if self.into is not None:
+                        return
+                elif self.into is not None:
+                    self.into.write(chunk)
+                else:
+                    self.kept += chunk
+        except OSError as error:  # the file could not take it, or the pipe was closed on a kill
+            self.error = error
+
+
+def run_program(
+    command: list[str],
+    into: BinaryIO,
     *,
+    limit: int,
     timeout: float,
     cancel: Cancel | None = None,
-) -> Output:
-    """Run ``program`` on the DOT ``source`` and return what it printed.
+    name: str = "Graphviz",
+    target: object = None,
+) -> Finished:
+    """Run ``command`` and copy what it writes on standard output into ``into``.
 
-    Raises :class:`GraphvizMissingError` when the program is not installed,
-    :class:`ExportTimeoutError` after ``timeout`` seconds,
-    :class:`ExportCancelledError` as soon as ``cancel()`` is true, and
-    :class:`GraphvizFailedError` when it exits with an error. A stopped program
-    is killed with everything it started.
+    Raises :class:`ExportTimeoutError` after ``timeout`` seconds,
+    :class:`ExportCancelledError` as soon as ``cancel()`` is true,
+    :class:`GraphvizOutputError` once the output passes ``limit`` bytes, and
+    :class:`ExportWriteError` (naming ``target``) when ``into`` cannot be
+    written. A stopped program is killed with everything it started. The exit
+    status is returned, not judged.
     """
-    executable = find_program(program)
     if cancel is not None and cancel():
         raise ExportCancelledError()
-    # The source goes in through a file, not a pipe: a pipe would have to be fed
-    # while the output is read under a timeout, and ``communicate`` stops feeding
-    # its input once a timed-out call is retried.
-    with tempfile.TemporaryDirectory(prefix="tdorg-graphviz-") as folder:
-        source_path = os.path.join(folder, "chart.gv")
-        with open(source_path, "wb") as handle:
-            handle.write(source)
-        return _run(program, [executable, *args, source_path], timeout=timeout, cancel=cancel)
-
-
-def _run(program: str, command: list[str], *, timeout: float, cancel: Cancel | None) -> Output:
     popen_kwargs: dict[str, object] = {}
     if os.name == "posix":
         popen_kwargs["start_new_session"] = True
     else:  # pragma: no cover - Windows
-        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(
+            subprocess, "CREATE_NO_WINDOW", 0
+        )
     try:
         proc = subprocess.Popen(
             command,
@@ -83,31 +100,39 @@ def _run(program: str, command: list[str], *, timeout: float, cancel: Cancel | N
             **popen_kwargs,  # type: ignore[arg-type]
         )
     except OSError as exc:
-        raise GraphvizFailedError(program, -1, f"could not be started: {exc.strerror or exc}") from None
+        from .errors import GraphvizFailedError
+
+        raise GraphvizFailedError(name, -1, f"could not be started: {exc.strerror or exc}") from None
+    out = _Copy(proc.stdout, into, limit)  # type: ignore[arg-type]
+    err = _Copy(proc.stderr, None, MAX_MESSAGE_BYTES)  # type: ignore[arg-type]
+    out.start()
+    err.start()
     deadline = time.monotonic() + timeout
     try:
         while True:
-            step = POLL_INTERVAL if cancel is not None else max(0.0, deadline - time.monotonic())
-            step = min(step, max(0.0, deadline - time.monotonic()))
-            try:
-                stdout, stderr = proc.communicate(timeout=step)
+            out.join(POLL_INTERVAL)
+            if out.error is not None or out.over:
                 break
-            except subprocess.TimeoutExpired:
-                pass
+            if not out.is_alive():
+                try:
+                    proc.wait(POLL_INTERVAL)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
             if cancel is not None and cancel():
-                _kill(proc)
                 raise ExportCancelledError()
             if time.monotonic() >= deadline:
-                _kill(proc)
-                raise ExportTimeoutError(program, timeout)
-    except BaseException:
+                raise ExportTimeoutError(name, timeout)
+        if out.error is not None:
+            raise ExportWriteError.of(target, out.error)
+        if out.over:
+            raise GraphvizOutputError(name, f"it is larger than {limit / 1e6:,.0f} MB")
+        err.join()
+    finally:
         if proc.poll() is None:
             _kill(proc)
-        raise
-    message = stderr.decode("utf-8", "replace")
-    if proc.returncode != 0:
-        raise GraphvizFailedError(program, proc.returncode, message)
-    return Output(stdout, message)
+        _close(proc, (out, err))
+    return Finished(proc.returncode, bytes(err.kept).decode("utf-8", "replace"), out.size)
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -117,18 +142,23 @@ def _kill(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
         else:  # pragma: no cover - Windows
             proc.kill()
-    except (ProcessLookupError, PermissionError, OSError):
+    except OSError:
         pass
-    for stream in (proc.stdin, proc.stdout, proc.stderr):
-        try:
-            if stream is not None:
-                stream.close()
-        except OSError:
-            pass
     try:
         proc.wait(timeout=5)
     except subprocess.TimeoutExpired:  # pragma: no cover - a process that will not die
         pass
 
 
-__all__ = ["Output", "find_program", "graphviz_available", "run_graphviz"]
+def _close(proc: subprocess.Popen, copies: tuple[_Copy, ...]) -> None:
+    """Close the pipes once their copies ended (a stray grandchild may hold one open; it is left)."""
+    for copy in copies:
+        copy.join(1.0)
+        if not copy.is_alive():
+            try:
+                copy.pipe.close()
+            except OSError:
+                pass
+
+
+__all__ = ["Cancel", "Finished", "run_program"]

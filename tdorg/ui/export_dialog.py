@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
 from tdorg.export import graphviz_available
 from tdorg.export.options import PAGE_LABELS
+from tdorg.export.target import check_target
 
 #: The poster sizes offered, in percent of reading size.
 POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
@@ -47,8 +48,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 FORMAT_LABELS = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG image", "dot": "Graphviz DOT source"}
-_INSTALL = "Graphviz's `dot` program is not installed, so only DOT source can be written. Install Graphviz " \
-           "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz) for PDF, SVG and PNG."
+_INSTALL = "Graphviz (the pygraphviz package that comes with tdorg) cannot be found, so only DOT source can be " \
+           "written. Reinstall tdorg for PDF, SVG and PNG."
 
 
 class ExportDialog(QDialog):
@@ -305,4 +306,9 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     path = Path(name)
     if path.suffix.lower() != f".{options.format}":
         path = path.with_name(f"{path.name}.{options.format}")
+    try:
+        check_target(path, options.format, [window.path] if window.path else [])
+    except ExportError as error:
+        _show_failure(window, str(error))
+        return None
     return start_export(window, path, options, packet, dialog.compare_to())

@@ -1,0 +1,54 @@
+"""The child program that draws a DOT file with the Graphviz bundled in pygraphviz.
+
+Run as ``python graphviz_child.py --engine dot --format svg [--attr KEY=VALUE …] SOURCE``
+(see :mod:`tdorg.export.renderer`); it writes the drawing to standard output
+and Graphviz's own messages to standard error. It imports only the standard
+library and pygraphviz, so it starts quickly, and it runs apart from the
+editor, so a crash in Graphviz ends only this process.
+
+Exit status: 0 drawn; 1 Graphviz could not read or draw the source (its
+message is on standard error); :data:`EXIT_NO_GRAPHVIZ` pygraphviz cannot be
+loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_NO_GRAPHVIZ = 3
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="graphviz_child")
+    parser.add_argument("--engine", required=True, help="layout engine: dot, or nop2 for positions as given")
+    parser.add_argument("--format", required=True, help="svg, png or pdf")
+    parser.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE", help="a graph attribute")
+    parser.add_argument("source", help="the DOT file, UTF-8")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    try:
+        import pygraphviz
+    except ImportError as error:
+        print(f"pygraphviz cannot be loaded: {error}", file=sys.stderr)
+        return EXIT_NO_GRAPHVIZ
+    try:
+        graph = pygraphviz.AGraph(filename=args.source)
+        for pair in args.attr:
+            key, _, value = pair.partition("=")
+            graph.graph_attr[key] = value
+        sys.stdout.flush()
+        # pygraphviz hands the file descriptor to Graphviz, which writes the drawing as it goes.
+        graph.draw(path=sys.stdout.buffer, format=args.format, prog=args.engine)
+    except (pygraphviz.DotError, ValueError, OSError) as error:
+        # Graphviz has already printed the details on standard error.
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Drawing DOT source with the Graphviz bundled in pygraphviz, in a child process.
+
+The child (:mod:`tdorg.export.graphviz_child`) runs apart from the editor, so
+the time limit and Cancel can stop it at any moment and a crash in Graphviz
+ends only the child. Its drawing is streamed into an open file, capped at
+:data:`MAX_OUTPUT_BYTES`, and checked to be a complete file of its format
+before anyone uses it. No Graphviz program needs to be installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from .drawing_check import check_drawing
+from .errors import ExportWriteError, GraphvizFailedError, GraphvizMissingError
+from .graphviz_child import EXIT_NO_GRAPHVIZ
+from .runner import Cancel, run_program
+
+NAME = "Graphviz"
+CHILD = Path(__file__).with_name("graphviz_child.py")
+#: The largest drawing accepted from Graphviz, in bytes (a 5,000-role chart draws to about 15 MB).
+MAX_OUTPUT_BYTES = 200_000_000
+#: Lines of Graphviz's messages that are about the fonts set-up, not the chart.
+_NOISE = ("Fontconfig warning", "Fontconfig error")
+
+
+def graphviz_available() -> bool:
+    """Whether the bundled Graphviz (pygraphviz) is installed."""
+    return importlib.util.find_spec("pygraphviz") is not None
+
+
+def layout_engine(program: str, args: list[str]) -> str:
+    """The library's layout engine for a Graphviz command line: ``neato -n2`` (positions as given) is ``nop2``."""
+    pinned = {"-n": "nop", "-n1": "nop", "-n2": "nop2"}
+    return next((pinned[a] for a in args if a in pinned), program)
+
+
+def child_command() -> list[str]:
+    """The command that starts the child program; the engine, format and source file follow it."""
+    # -I: the child sees neither PYTHON* variables nor the current folder, only the installed packages.
+    return [sys.executable, "-I", str(CHILD)]
+
+
+def render(
+    source: bytes,
+    engine: str,
+    fmt: str,
+    into: BinaryIO,
+    *,
+    attrs: dict[str, str] | None = None,
+    timeout: float,
+    cancel: Cancel | None = None,
+    target: object = None,
+) -> str:
+    """Draw the DOT ``source`` with layout ``engine`` as ``fmt`` into ``into``; returns Graphviz's warnings.
+
+    ``into`` is an open binary file, read and written, left at its start
+    holding a checked drawing. ``target`` names the file in write errors.
+    """
+    if not graphviz_available():
+        raise GraphvizMissingError("the pygraphviz package is not installed")
+    settings = [f"--attr={key}={value}" for key, value in (attrs or {}).items()]
+    with tempfile.TemporaryDirectory(prefix="tdorg-graphviz-") as folder:
+        source_path = os.path.join(folder, "chart.gv")
+        with open(source_path, "wb") as handle:
+            handle.write(source)
+        command = [*child_command(), f"--engine={engine}", f"--format={fmt}", *settings, source_path]
+        done = run_program(command, into, limit=MAX_OUTPUT_BYTES, timeout=timeout, cancel=cancel, name=NAME,
+                           target=target)
+    messages = "\n".join(line for line in done.stderr.splitlines() if not line.startswith(_NOISE))
+    if done.returncode == EXIT_NO_GRAPHVIZ:
+        raise GraphvizMissingError(messages.strip())
+    if done.returncode != 0:
+        raise GraphvizFailedError(NAME, done.returncode, messages)
+    try:
+        into.flush()
+    except OSError as error:
+        raise ExportWriteError.of(target, error) from None
+    check_drawing(into, fmt, NAME)
+    return messages
+
+
+__all__ = ["MAX_OUTPUT_BYTES", "NAME", "child_command", "graphviz_available", "layout_engine", "render"]
