@@ -6,7 +6,6 @@ import errno
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,7 +61,7 @@ def test_a_folder_that_refuses_new_files_gives_a_file_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # creating the temporary file beside the target
     path = tmp_path / "x.tdorg"
     with pytest.raises(FileError) as caught:
         save_chart(Chart(), path)
@@ -126,7 +125,7 @@ def test_an_interrupted_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pyt
 
 
 _CRASHING_SAVE = """
-import io, os, sys
+import builtins, io, os, sys
 from tdorg.model.persistence import save_chart
 from tests.test_persistence import every_field_chart
 
@@ -135,7 +134,8 @@ class DiesHalfway(io.FileIO):
         os.write(self.fileno(), bytes(data)[: len(data) // 2])
         os._exit(3)  # the process dies in the middle of writing the new content
 
-os.fdopen = lambda fd, mode, **kw: DiesHalfway(fd, "wb")
+real_open = builtins.open
+builtins.open = lambda file, mode="r", *a, **k: DiesHalfway(file, "wb") if "w" in mode else real_open(file, mode, *a, **k)
 save_chart(every_field_chart(), sys.argv[1])
 """
 

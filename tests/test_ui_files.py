@@ -36,6 +36,7 @@ def test_save_then_reopen_through_the_ui_gives_the_same_chart(make_window, monke
     assert window.windowTitle() == "la crosse plan.tdorg[*] — tdorg"
     expected = window.chart.copy()
 
+    window.close()  # else the second window would first say the chart is open in another window
     other = make_window()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), "Charts"))
     other.actions.open.trigger()

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
+from tdorg.model.atomic import other_names
 from tdorg.model.errors import TdorgError
+from tdorg.model.file_state import Fingerprint, absolute
 from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.templates import Template, new_from_template, templates
@@ -100,15 +102,24 @@ class FileActions(QObject):
             return False
         return self.open_path(Path(path), ask=False)
 
-    def open_path(self, path: Path | str, ask: bool = True) -> bool:
-        """Open ``path`` (.tdorg, or a sample .json/.csv as a new unsaved chart)."""
-        path = Path(path)
+    def open_path(self, path: Path | str, ask: bool = True, read_only: bool | None = None) -> bool:
+        """Open ``path`` (.tdorg, or a sample .json/.csv as a new unsaved chart).
+
+        Unless ``read_only`` is given, a chart open in another tdorg window is
+        opened only when the user chooses to (read-only, or anyway).
+        """
+        path = absolute(path)
         if ask and not self.maybe_save("opening another chart"):
             return False
         try:
             if path.suffix.lower() == ".tdorg":
+                read_only = self._open_elsewhere(path) if read_only is None else read_only
+                if read_only is None:
+                    return False
+                base = Fingerprint.of_file(path)  # before reading: a change after this is caught at save
                 document = open_document(path)
-                self.window.set_document(document, path)
+                name = f"{path.name} (read-only)" if read_only else None
+                self.window.set_document(document, path, name=name, base=base, read_only=read_only)
             else:
                 chart = load_chart(path)
                 self.window.set_document(Document.of(chart), None, name=f"{path.stem} (imported)")
@@ -121,16 +132,35 @@ class FileActions(QObject):
         self.add_recent(path)
         return True
 
+    def _open_elsewhere(self, path: Path) -> bool | None:
+        """Ask what to do when ``path`` is open in another tdorg: True read-only, False anyway, None cancel."""
+        holder = self.window.guard.holder(path)
+        if holder is None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, "Chart in use", f"“{path.name}” is {holder.describe()}.",
+                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.button(QMessageBox.StandardButton.Open).setText("Open Read-Only")
+        box.button(QMessageBox.StandardButton.Ignore).setText("Open Anyway")
+        box.setInformativeText("If it is changed in both places, the second save must choose between the two "
+                               "versions. Read-only shows the chart and saves it only under another name.")
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Open:
+            return True
+        return False if answer == QMessageBox.StandardButton.Ignore else None
+
     # --- saving -----------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.window.path is None:
-            return self.save_as()
-        return self.save_to(self.window.path)
-
-    def save_as(self) -> bool:
         window = self.window
-        suggested = window.path or Path(self.start_folder()) / _file_name(window.display_name)
+        if window.path is None or window.guard.read_only:
+            return self.save_as()
+        return self.save_to(window.path)
+
+    def save_as(self, suggested: Path | None = None) -> bool:
+        window = self.window
+        suggested = suggested or window.path or Path(self.start_folder()) / _file_name(window.display_name)
         path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
             return False
@@ -143,20 +173,76 @@ class FileActions(QObject):
         window = self.window
         if window.document is None:
             return False
+        path = absolute(path)
+        decision = self._may_replace(path)
+        if decision is not True:
+            return decision == "copy" and self.save_as(path.with_name(f"{path.stem} (copy){path.suffix}"))
         try:
-            save_document(window.document, path)
+            base = save_document(window.document, path)
         except TdorgError as error:
             self.error(f"Could not save “{path.name}”", error)
             return False
         except OSError as error:
             self.error(f"Could not save “{path.name}”", f"{path}: {error.strerror or error}")
             return False
-        window.mark_saved(path)
+        window.mark_saved(path, base)
         window.autosave.discard_file()
         self.add_recent(path)
         window.show_refusal("")
         window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
+
+    def _may_replace(self, path: Path) -> bool | str:
+        """Whether saving may replace ``path``: True, False (cancelled or reloaded) or "copy" (save a copy)."""
+        window = self.window
+        guard = window.guard
+        if path == guard.path and not guard.read_only:
+            choice = self._changed_on_disk(path) if guard.changed_on_disk() else True
+            if choice is not True:
+                return choice
+        else:
+            holder = guard.holder(path)
+            if holder is not None and not self._confirm(
+                    "Chart in use", f"“{path.name}” is {holder.describe()}.",
+                    "Saving here replaces the chart that is being edited there; its unsaved changes would then "
+                    "overwrite yours when it saves.", "Replace It"):
+                return False
+        links = other_names(path)
+        if links and not self._confirm(
+                "Saving makes a copy", f"“{path.name}” is a hard link: the same file has {links} other "
+                f"name{'' if links == 1 else 's'}.", "Saving writes a new file under this name only; the other "
+                f"name{'' if links == 1 else 's'} will keep the chart as it is now.", "Save"):
+            return False
+        return True
+
+    def _changed_on_disk(self, path: Path) -> bool | str:
+        """The file changed on disk since it was opened or saved: True to overwrite it, "copy" or False."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
+                          f"“{path.name}” was changed by another program or another tdorg window since you "
+                          "opened it.", QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Save
+                          | QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel, self.window)
+        box.button(QMessageBox.StandardButton.SaveAll).setText("Save as a Copy…")
+        box.button(QMessageBox.StandardButton.Save).setText("Overwrite")
+        box.button(QMessageBox.StandardButton.Reset).setText("Reload")
+        box.setInformativeText("Overwrite replaces the other changes with yours; Save as a Copy keeps both; "
+                               "Reload shows the file as it is now and drops your unsaved changes.")
+        box.setDefaultButton(QMessageBox.StandardButton.SaveAll)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        if answer == QMessageBox.StandardButton.SaveAll:
+            return "copy"
+        if answer == QMessageBox.StandardButton.Reset:
+            self.open_path(path, ask=False, read_only=self.window.guard.read_only)
+        return False
+
+    def _confirm(self, title: str, text: str, detail: str, go: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
+        box.button(QMessageBox.StandardButton.Ok).setText(go)
+        box.setInformativeText(detail)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     # --- recent files and templates -------------------------------------------------------
 
@@ -167,7 +253,7 @@ class FileActions(QObject):
         return [str(v) for v in (value or [])]
 
     def add_recent(self, path: Path) -> None:
-        entry = str(Path(path).resolve())
+        entry = str(absolute(path))
         files = [entry] + [p for p in self.recent() if p != entry]
         self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
 from tdorg.model.errors import EditError
+from tdorg.model.file_state import Fingerprint, absolute
 from tdorg.model.rules import Validator
 
 from . import style
@@ -20,6 +21,7 @@ from .autosave import Autosave
 from .canvas_menu import CanvasMenu
 from .editor import Editor
 from .file_actions import FileActions
+from .file_guard import FileGuard
 from .find_bar import FindBar
 from .findings_panel import FindingsPanel, finding_html
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.files = FileActions(self)
+        self.guard = FileGuard(self)
         self.autosave = Autosave(self, recovery_dir)
         self.scenario_bar = ScenarioBar(self)
         self.find_bar = FindBar(self)
@@ -162,14 +165,20 @@ class MainWindow(QMainWindow):
         return self.sessions.active.validator
 
     def set_document(self, document: Document, path: Path | None, *, modified: bool = False,
-                     name: str | None = None) -> None:
-        """Show ``document`` (its active scenario), replacing the current one."""
+                     name: str | None = None, base: Fingerprint | None = None, read_only: bool = False) -> None:
+        """Show ``document`` (its active scenario), replacing the current one.
+
+        ``path`` is the file it belongs to (kept absolute), ``base`` what that
+        file held when the document was read from it; a ``read_only`` window
+        saves only under another name.
+        """
         self.scene.detach()
         if hasattr(self, "autosave"):
             self.autosave.discard_file()
-        self.path = Path(path) if path is not None else None
+        self.path = absolute(path) if path is not None else None
+        self.guard.follow(self.path, base, read_only)
         chart = document.chart
-        self.display_name = name or (self.path.name if self.path else (chart.district.name or "Untitled"))
+        self.display_name = name or (Path(path).name if path is not None else (chart.district.name or "Untitled"))
         self._forced_modified = modified
         self.sessions.load(document)
         self._show_scenario()
@@ -227,9 +236,11 @@ class MainWindow(QMainWindow):
         """Unsaved work in any scenario, or scenarios added, renamed or deleted since the save."""
         return self._forced_modified or self.sessions.is_modified()
 
-    def mark_saved(self, path: Path) -> None:
-        self.path = path
-        self.display_name = path.name
+    def mark_saved(self, path: Path, base: Fingerprint | None = None) -> None:
+        """The document was saved to ``path``, which now holds ``base``."""
+        self.path = absolute(path)
+        self.guard.follow(self.path, base)
+        self.display_name = Path(path).name
         self._forced_modified = False
         self.sessions.set_clean()
         self.update_title()
@@ -253,6 +264,7 @@ class MainWindow(QMainWindow):
                 job.cancel()
                 job.wait(10_000)
             self.autosave.discard()
+            self.guard.release()
             self.sessions.blockSignals(True)  # nothing may react while the window is torn down
             self.sessions.group.blockSignals(True)
             self.scene.blockSignals(True)

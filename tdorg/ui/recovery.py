@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from tdorg.model.errors import TdorgError
 from tdorg.model.persistence import open_document
 
-from .autosave import find_recoveries
+from .autosave import Recovery, find_recoveries
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -19,11 +19,19 @@ def offer_recovery(window: "MainWindow") -> bool:
     """Offer the newest orphaned recovery file; True when one was recovered.
 
     Recover opens it as an unsaved chart (Save writes to the file it came
-    from); Discard deletes it; Later keeps it for the next start.
+    from); Discard deletes it; Later keeps it for the next start. The
+    recovery files stay locked until the choice is made, so another tdorg
+    starting meanwhile does not offer them too.
     """
     recoveries = find_recoveries(window.autosave.directory)
-    if not recoveries:
-        return False
+    try:
+        return bool(recoveries) and _offer(window, recoveries)
+    finally:
+        for recovery in recoveries:
+            recovery.release()
+
+
+def _offer(window: "MainWindow", recoveries: list[Recovery]) -> bool:
     recovery = recoveries[0]
     box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
                       "tdorg did not close properly last time. Recover the unsaved work?",
@@ -46,7 +54,7 @@ def offer_recovery(window: "MainWindow") -> bool:
         window.files.error("Could not recover the autosaved work", error)
         return False
     name = recovery.original.name if recovery.original else recovery.name
-    window.set_document(document, recovery.original, modified=True, name=name)
+    window.set_document(document, recovery.original, modified=True, name=name, base=recovery.base)
     recovery.discard()
     window.autosave.save_now()
     return True

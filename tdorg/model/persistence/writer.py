@@ -17,13 +17,19 @@ from sqlalchemy.pool import StaticPool
 from ... import __version__
 from ..document import Document
 from ..errors import FileError
+from ..file_state import Fingerprint
 from ..files import write_bytes
 from .mapping import BadData, document_rows
+from .other_writers import check_no_other_writer
 from .tables import APPLICATION_ID, SCHEMA_VERSION, Base
 
 
-def save_document(doc: Document, path: str | Path) -> None:
-    """Write ``doc`` to ``path``; on any failure the previous file is unchanged."""
+def save_document(doc: Document, path: str | Path) -> Fingerprint:
+    """Write ``doc`` to ``path``; on any failure the previous file is unchanged.
+
+    Refused while another SQLite program is changing the file. Returns the
+    fingerprint of the file written.
+    """
     path = Path(path)
     try:
         data = document_bytes(doc)
@@ -31,9 +37,12 @@ def save_document(doc: Document, path: str | Path) -> None:
         raise FileError(path, f"The file was not saved: {err}") from None
     except OverflowError:
         raise FileError(path, "The file was not saved: a number in the chart is too large to store.") from None
+    except UnicodeError as err:
+        raise FileError(path, f"The file was not saved: a text in the chart is not valid Unicode ({err}).") from None
     except (SQLAlchemyError, sqlite3.Error) as err:
         raise FileError(path, f"The file was not saved: the document could not be stored ({err}).") from None
-    write_bytes(path, data)
+    check_no_other_writer(path)
+    return write_bytes(path, data)
 
 
 def document_bytes(doc: Document) -> bytes:

@@ -1,0 +1,96 @@
+"""A chart that another SQLite program is changing is never replaced under it.
+
+`tdorg convert … FILE` and `tdorg rules FILE --set …` used to succeed and throw away the other
+program's work; now they refuse with a one-line message and exit 2, and the other program's edits
+stay in the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tdorg.cli.commands import run
+from tdorg.model import Chart, District
+from tdorg.model.errors import FileError
+from tdorg.model.persistence import open_chart, save_chart
+from tests.samples import SAMPLES
+
+
+def _chart_file(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.tdorg"
+    save_chart(Chart(District(name="Before")), path)
+    return path
+
+
+def _rename_district(connection: sqlite3.Connection, name: str) -> None:
+    tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    district = next(t for t in tables if "district" in t)
+    connection.execute(f"UPDATE {district} SET name = ?", (name,))
+
+
+def test_convert_refuses_while_another_program_holds_a_write_transaction(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _chart_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        _rename_district(other, "Edited by the other program")
+        assert run(["convert", str(SAMPLES / "la-crosse.json"), str(path)]) == 2
+        err = capsys.readouterr().err
+        assert "Another program is" in err and str(path) in err and "Traceback" not in err
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    assert open_chart(path).district.name == "Edited by the other program"
+
+
+def test_convert_refuses_while_committed_edits_wait_in_the_write_ahead_log(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _chart_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("PRAGMA wal_autocheckpoint=0")
+        _rename_district(other, "Committed in the log")  # committed, but only in plan.tdorg-wal
+        assert run(["convert", str(SAMPLES / "la-crosse.json"), str(path)]) == 2
+        assert "plan.tdorg-wal" in capsys.readouterr().err
+        assert run(["rules", str(path), "--disable", "SEC-1=Contracted out"]) == 2
+        assert "Another program" in capsys.readouterr().err
+        other.execute("PRAGMA journal_mode=DELETE")  # the other program finishes: its edits reach the file
+    finally:
+        other.close()
+    assert open_chart(path).district.name == "Committed in the log"
+
+
+def test_a_reader_does_not_block_a_save(tmp_path: Path) -> None:
+    path = _chart_file(tmp_path)
+    reader = sqlite3.connect(path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        save_chart(Chart(District(name="After")), path)
+    finally:
+        reader.close()
+    assert open_chart(path).district.name == "After"
+
+
+def test_saving_onto_a_file_that_is_not_sqlite_still_works(tmp_path: Path) -> None:
+    path = tmp_path / "notes.tdorg"
+    path.write_text("not a database", encoding="utf-8")
+    save_chart(Chart(District(name="Fresh")), path)
+    assert open_chart(path).district.name == "Fresh"
+
+
+def test_the_editor_path_gets_the_same_refusal(tmp_path: Path) -> None:
+    path = _chart_file(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(FileError, match="holds a SQLite write transaction"):
+            save_chart(Chart(District(name="Mine")), path)
+    finally:
+        other.close()
+    assert open_chart(path).district.name == "Before"
