@@ -180,3 +180,15 @@ def test_a_large_chart_gives_one_column_per_person_or_position() -> None:
     repair = _row(matrix, "device_repair")
     assert repair.status == COVERED
     assert len(repair.cells) == sum(1 for r in with_functions if "device_repair" in r.leads + r.backs_up)
+
+
+def test_the_summary_counts_functions_people_positions_and_marks() -> None:
+    every = REQUIRED_FUNCTIONS
+    chart = _chart(
+        role("a", "Engineer A", "network", "cto", person="Kim Hale", leads=every),
+        role("b", "Engineer B", "network", "cto", person="Jo Banks", backs_up=every),
+    )
+    assert responsibility_matrix(chart).summary() == (
+        "8 functions, 2 people: every function has a lead and a backup who is another person.")
+    chart.add_role(role("c", "Engineer C", "network", "cto", vacant=True, leads=("web_site",)))
+    assert responsibility_matrix(chart).summary() == "9 functions, 2 people, 1 vacant position: 1 unowned."

@@ -187,9 +187,11 @@ class Matrix:
         if vacant:
             parts.append(f"{vacant} vacant position{'' if vacant == 1 else 's'}")
         unowned, single = len(self.unowned), len(self.single_person)
-        if not unowned and not single:
+        marks = [f"{unowned} unowned"] if unowned else []
+        marks += [f"{single} resting on one person"] if single else []
+        if not marks:
             return ", ".join(parts) + ": every function has a lead and a backup who is another person."
-        return ", ".join(parts) + f": {unowned} unowned, {single} resting on one person."
+        return ", ".join(parts) + ": " + ", ".join(marks) + "."
 
     def as_dict(self) -> dict[str, object]:
         def holders(row: Row, which: str) -> list[dict[str, object]]:
