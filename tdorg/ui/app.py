@@ -43,10 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application()
+    from .file_open_events import follow_file_open_events
     from .main_window import MainWindow
 
     window = MainWindow()
     install_exception_hook(window)
+    follow_file_open_events(window)
     window.show()
     QTimer.singleShot(0, lambda: start(window, Path(files[0]) if files else None))
     return app.exec()
