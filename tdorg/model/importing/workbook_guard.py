@@ -23,8 +23,8 @@ from . import limits
 from .errors import SpreadsheetError
 
 _CHUNK = 1024 * 1024
-_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
-_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br=\"([A-Za-z]{1,3})(\d{1,7})\"")
+#: A cell whose first attribute is its reference, as Excel and most programs write it.
+_CELL_REF = re.compile(rb"<c r=\"([A-Z]{1,3})(\d{1,7})\"")
 _ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _REF = re.compile(rb"\br=\"([A-Za-z]{0,3})(\d{0,7})\"")
 _SHARED_STRING = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
@@ -148,11 +148,11 @@ def _check_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -
     cells = 0
     for chunk in _chunks(package, info, source):
         refs = _CELL_REF.findall(chunk)
-        tags = len(_CELL_TAG.findall(chunk))
+        tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
         cells += tags
         if cells > limits.MAX_CELLS:
             raise SpreadsheetError(source, limits.too_many_cells())
-        if len(refs) == tags:  # every cell says where it is
+        if len(refs) == tags and b":c" not in chunk:  # every cell says where it is first (and none has a prefix)
             if refs:
                 numbers = [int(digits) for _, digits in refs]
                 columns = [_column_number(letters) for letters in {letters for letters, _ in refs}]

@@ -90,7 +90,7 @@ def workbook_sheets(path: str | Path) -> list[str]:
 def _rows(sheet) -> Iterator[tuple[int, Sequence[str]]]:
     """The sheet's rows numbered from 1: calamine gives the rows from the first, empty ones included."""
     for number, values in enumerate(sheet.iter_rows(), start=1):
-        yield number, [cell_text(v) for v in values]
+        yield number, [v if type(v) is str else cell_text(v) for v in values]
 
 
 def read_workbook_table(path: str | Path, sheet: str | None = None) -> Table:
