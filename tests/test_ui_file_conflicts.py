@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -10,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tdorg.model import Chart, District, Document
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.templates import new_from_template
-from tdorg.ui.file_guard import lock_path
+from tdorg.ui.file_guard import Holder, lock_path
 
 B = QMessageBox.StandardButton
 
@@ -142,3 +146,45 @@ def test_save_as_onto_a_chart_open_in_another_window_asks(make_window, dialogs, 
     assert not second.files.save()
     assert dialogs.seen[-1][0] == "“plan.tdorg” is open in another tdorg window."
     assert open_document(path).chart.district.name != second.chart.district.name
+
+
+_HOLD_LOCK = """
+import sys, time
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+assert lock.tryLock(0)
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+def test_the_lock_of_a_tdorg_that_crashed_is_taken_over_without_a_question(make_window, tmp_path):
+    path = _plan(tmp_path)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock_path(path))], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(30)
+    finally:
+        holder.kill()
+    assert lock_path(path).exists()  # left behind by the killed process
+    window = make_window()
+    assert window.files.open_path(path, ask=False)  # no dialog: the owner is gone
+    assert not window.guard.read_only and window.guard.holder(path) is None
+
+
+def test_a_lock_from_another_computer_names_it():
+    assert Holder(4242, "cto-laptop").describe() == "open in tdorg on another computer (cto-laptop)"
+    assert Holder(os.getpid(), "").describe() == "open in another tdorg window"
+
+
+def test_a_read_only_window_autosaves_its_work_as_an_unsaved_chart(make_window, dialogs, tmp_path):
+    path = _plan(tmp_path)
+    first, second = make_window(), make_window()
+    assert first.files.open_path(path, ask=False)
+    dialogs.answer(B.Open)
+    assert second.files.open_path(path, ask=False)
+    second.editor.add_role("network", "dti")
+    assert second.autosave.save_now()
+    assert json.loads(second.autosave.note.read_text(encoding="utf-8"))["original"] is None

@@ -142,8 +142,8 @@ class Autosave(QObject):
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._lock.isLocked():
                 self._lock.tryLock(0)
-            write_recovery(window.document, self.file, self.note, window.path, window.display_name,
-                           window.guard.base)
+            original = None if window.guard.read_only else window.path  # read-only work is recovered unsaved
+            write_recovery(window.document, self.file, self.note, original, window.display_name, window.guard.base)
         except Exception as error:  # noqa: BLE001 - a timer's failure must reach the user, not a traceback
             reason = str(error) if isinstance(error, (TdorgError, OSError)) else f"{type(error).__name__}: {error}"
             if reason != self.last_error:

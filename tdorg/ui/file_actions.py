@@ -137,15 +137,11 @@ class FileActions(QObject):
         holder = self.window.guard.holder(path)
         if holder is None:
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, "Chart in use", f"“{path.name}” is {holder.describe()}.",
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore
-                          | QMessageBox.StandardButton.Cancel, self.window)
-        box.button(QMessageBox.StandardButton.Open).setText("Open Read-Only")
-        box.button(QMessageBox.StandardButton.Ignore).setText("Open Anyway")
-        box.setInformativeText("If it is changed in both places, the second save must choose between the two "
-                               "versions. Read-only shows the chart and saves it only under another name.")
-        box.setDefaultButton(QMessageBox.StandardButton.Open)
-        answer = box.exec()
+        answer = self._ask("Chart in use", f"“{path.name}” is {holder.describe()}.",
+                           "If it is changed in both places, the second save must choose between the two versions. "
+                           "Read-only shows the chart and saves it only under another name.",
+                           {QMessageBox.StandardButton.Open: "Open Read-Only",
+                            QMessageBox.StandardButton.Ignore: "Open Anyway", QMessageBox.StandardButton.Cancel: ""})
         if answer == QMessageBox.StandardButton.Open:
             return True
         return False if answer == QMessageBox.StandardButton.Ignore else None
@@ -217,17 +213,13 @@ class FileActions(QObject):
 
     def _changed_on_disk(self, path: Path) -> bool | str:
         """The file changed on disk since it was opened or saved: True to overwrite it, "copy" or False."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                          f"“{path.name}” was changed by another program or another tdorg window since you "
-                          "opened it.", QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Save
-                          | QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel, self.window)
-        box.button(QMessageBox.StandardButton.SaveAll).setText("Save as a Copy…")
-        box.button(QMessageBox.StandardButton.Save).setText("Overwrite")
-        box.button(QMessageBox.StandardButton.Reset).setText("Reload")
-        box.setInformativeText("Overwrite replaces the other changes with yours; Save as a Copy keeps both; "
-                               "Reload shows the file as it is now and drops your unsaved changes.")
-        box.setDefaultButton(QMessageBox.StandardButton.SaveAll)
-        answer = box.exec()
+        answer = self._ask("File changed on disk",
+                           f"“{path.name}” was changed by another program or another tdorg window since you opened it.",
+                           "Overwrite replaces the other changes with yours; Save as a Copy keeps both; Reload shows "
+                           "the file as it is now and drops your unsaved changes.",
+                           {QMessageBox.StandardButton.SaveAll: "Save as a Copy…",
+                            QMessageBox.StandardButton.Save: "Overwrite", QMessageBox.StandardButton.Reset: "Reload",
+                            QMessageBox.StandardButton.Cancel: ""})
         if answer == QMessageBox.StandardButton.Save:
             return True
         if answer == QMessageBox.StandardButton.SaveAll:
@@ -237,12 +229,19 @@ class FileActions(QObject):
         return False
 
     def _confirm(self, title: str, text: str, detail: str, go: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
-        box.button(QMessageBox.StandardButton.Ok).setText(go)
+        buttons = {QMessageBox.StandardButton.Cancel: "", QMessageBox.StandardButton.Ok: go}
+        return self._ask(title, text, detail, buttons) == QMessageBox.StandardButton.Ok
+
+    def _ask(self, title: str, text: str, detail: str, buttons: dict[QMessageBox.StandardButton, str]) -> object:
+        """A warning with ``buttons`` (each with its text, "" keeps the standard one); the first is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
+        for button, label in buttons.items():
+            box.addButton(button)
+            if label:
+                box.button(button).setText(label)
         box.setInformativeText(detail)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Ok
+        box.setDefaultButton(next(iter(buttons)))
+        return box.exec()
 
     # --- recent files and templates -------------------------------------------------------
 
