@@ -108,6 +108,8 @@ def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
     dialog = MatrixDialog(chosen.append)
     qtbot.addWidget(dialog)
     dialog.set_chart(chart)
+    assert dialog.model.columnCount() == 0  # worked out when shown
+    dialog.show()
     column = _column_of(dialog, "Network Engineer (vacant)")
     network = _row_of(dialog, "Network")
     assert _text(dialog, network, column) == "B" and _mark(dialog, "Network") == "one person"
@@ -119,5 +121,32 @@ def test_vacant_positions_have_their_own_marked_column(qtbot) -> None:
     dialog.table.verticalHeader().sectionClicked.emit(network)
     assert chosen == [["net"], ["cto", "net"]]
     chart.update_role("net", vacant=False, person="Kim Hale")
-    dialog.show()
     qtbot.waitUntil(lambda: _mark(dialog, "Network") == "", timeout=2000)
+
+
+def test_a_closed_window_catches_up_when_opened_again(make_window) -> None:
+    window = make_window("patrick-henry")
+    dialog = _open(window)
+    dialog.close()
+    window.editor.update("asst", {"leads": ("help_desk", "device_repair", "servers")}, "Leads")
+    assert _mark(dialog, "Servers") == "unowned"  # a closed window does not follow the chart
+    window.actions.matrix.trigger()
+    assert _mark(dialog, "Servers") == "one person"  # it catches up as soon as it shows
+
+
+def test_a_click_on_a_role_deleted_a_moment_ago_selects_nothing(qtbot) -> None:
+    chart = Chart(roles=[
+        role("cto", "Director of Technology", "it_leader", None, person="Sam Ortiz", leads=("network",)),
+        role("net", "Network Engineer", "network", "cto", person="Kim Hale", backs_up=("network",)),
+    ])
+    chosen: list[list[str]] = []
+    dialog = MatrixDialog(chosen.append)
+    qtbot.addWidget(dialog)
+    dialog.set_chart(chart)
+    dialog.show()
+    index = dialog.model.index(_row_of(dialog, "Network"), _column_of(dialog, "Kim Hale"))
+    chart.remove_role("net")
+    dialog.table.clicked.emit(index)  # before the pause that refreshes the matrix
+    assert chosen == []
+    assert "Director of Technology" not in dialog.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: dialog.model.columnCount() == 1, timeout=2000)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from tdorg.model.chart import Change, Chart
+from tdorg.model.chart import Chart
 from tdorg.export.style import MATRIX_STATUS_COLOURS
 from tdorg.model.matrix import BACKUP_MARK, BOTH_MARK, LEAD_MARK, LOAD_ROWS, Column, Matrix, responsibility_matrix
 
@@ -91,7 +91,7 @@ class MatrixModel(QAbstractTableModel):
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole and cell is not None:
             roles = self.chart.roles
-            titles = "; ".join(roles[i].title for i in cell.leads + cell.backups)
+            titles = "; ".join(roles[i].title for i in cell.leads + cell.backups if i in roles)
             return f"{person.label} {_MARK_WORDS[cell.mark]} {function.label.lower()} ({titles})"
         if role == Qt.ItemDataRole.BackgroundRole:
             colours = MATRIX_STATUS_COLOURS.get(function.status)
@@ -165,8 +165,11 @@ class MatrixDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.Tool, True)
         self.select_roles = select_roles
         self.chart: Chart | None = None
-        self._unsubscribe: Callable[[], None] | None = None
-        self._stale = False
+        self._shown: tuple[Chart | None, int] = (None, -1)  # the chart and revision on screen
+        unsubscribes: list[Callable[[], None]] = []
+        self._unsubscribes = unsubscribes
+        # the window may go with the editor without being hidden: stop observing the chart then too
+        self.destroyed.connect(lambda *_: [unsubscribe() for unsubscribe in list(unsubscribes)])
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = MatrixModel(self)
@@ -200,35 +203,44 @@ class MatrixDialog(QDialog):
         self.resize(900, 520)
 
     def set_chart(self, chart: Chart | None) -> None:
-        """Show ``chart``'s matrix from now on, following its edits."""
+        """Show ``chart``'s matrix from now on, following its edits while the window is open."""
         if chart is self.chart:
             return
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
         self.chart = chart
-        if chart is not None:
-            self._unsubscribe = chart.subscribe(self._changed)
-        self.refresh()
-
-    def _changed(self, _change: Change) -> None:
         if self.isVisible():
-            self._timer.start()
-        else:
-            self._stale = True
+            self._follow()
+            self.refresh()
+
+    def _follow(self) -> None:
+        """Observe the shown chart: a burst of edits refreshes the matrix once, when it pauses."""
+        self._forget()
+        if self.chart is not None:
+            self._unsubscribes.append(self.chart.subscribe(lambda _change: self._timer.start()))
+
+    def _forget(self) -> None:
+        for unsubscribe in self._unsubscribes:
+            unsubscribe()
+        self._unsubscribes.clear()
 
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)
-        if self._stale:
+        self._follow()
+        chart = self.chart
+        if self._shown != (chart, chart.revision if chart is not None else -1):
             self.refresh()
 
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        self._forget()
+        self._timer.stop()
+        super().hideEvent(event)
+
     def refresh(self) -> None:
-        self._stale = False
         chart = self.chart
         matrix = responsibility_matrix(chart) if chart is not None else Matrix((), ())
         self.model.set_matrix(matrix, chart if chart is not None else Chart())
         self.summary.setText(matrix.summary())
         self._size_columns()
+        self._shown = (chart, chart.revision if chart is not None else -1)
 
     def _size_columns(self) -> None:
         """Each column as wide as its heading's longest line (measuring every cell would be slow on big charts)."""
@@ -250,12 +262,10 @@ class MatrixDialog(QDialog):
         self._select(self.model.roles_at(index.row(), index.column()))
 
     def _select(self, role_ids: list[str]) -> None:
-        if role_ids:
-            self.select_roles(role_ids)
-
-    def closeEvent(self, event) -> None:  # noqa: ANN001
-        self._timer.stop()
-        super().closeEvent(event)
+        chart = self.chart
+        known = [i for i in role_ids if chart is not None and i in chart]  # a role deleted a moment ago
+        if known:
+            self.select_roles(known)
 
 
 __all__ = ["MatrixDialog", "MatrixModel"]
