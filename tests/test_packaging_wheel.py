@@ -80,3 +80,11 @@ def test_the_installed_wheel_lists_the_templates_and_finds_the_icons(installed: 
     assert Path(out[0]).is_relative_to(installed.parent.parent)  # the wheel's copy, not the source tree
     assert out[1].split() == sorted(p.stem for p in (ROOT / "resources" / "templates").glob("*.json"))
     assert out[2].split() == sorted(p.stem for p in (ROOT / "resources" / "icons").glob("*.svg"))
+
+
+def test_the_wheel_has_a_console_and_a_windowed_program(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
+        entry_points = archive.read(name).decode()
+    assert "[console_scripts]\ntdorg = tdorg.launcher:main" in entry_points
+    assert "[gui_scripts]\ntdorg-gui = tdorg.launcher:main" in entry_points
