@@ -7,6 +7,7 @@ stay in the file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -94,3 +95,10 @@ def test_the_editor_path_gets_the_same_refusal(tmp_path: Path) -> None:
     finally:
         other.close()
     assert open_chart(path).district.name == "Before"
+
+
+def test_saving_over_a_named_pipe_does_not_wait_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "p.tdorg"
+    os.mkfifo(path)
+    save_chart(Chart(District(name="Replaced the pipe")), path)
+    assert open_chart(path).district.name == "Replaced the pipe"

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+
+#: Larger files are no chart tdorg reads, so they are not read to be fingerprinted.
+MAX_FINGERPRINTED_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -24,10 +29,17 @@ class Fingerprint:
 
     @classmethod
     def of_file(cls, path: str | os.PathLike[str]) -> "Fingerprint | None":
-        """The file's fingerprint now; None when it is missing or unreadable."""
+        """The file's fingerprint now; None when it is missing, unreadable, not an ordinary file or too big to be a chart.
+
+        Never waits: a named pipe or device is not opened for reading.
+        """
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
             with open(path, "rb") as handle:
                 info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FINGERPRINTED_BYTES:
+                    return None
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
             return None

@@ -6,7 +6,9 @@ it committed into a write-ahead log, or the transaction it has under way.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from ..atomic import real_target
@@ -25,6 +27,8 @@ def check_no_other_writer(path: Path) -> None:
         raise FileError(path, f"Another program is changing this file: its changes are still in “{journal.name}”. "
                               "Close that program (or let it finish), then save again; the file was not changed.")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return  # a save replaces it without reading it (a named pipe would never answer)
         with open(path, "rb") as handle:
             if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
                 return
