@@ -10,6 +10,8 @@ from PIL import Image
 
 from tdorg.export import ExportOptions, chart_to_dot, export_chart
 from tdorg.export.api import MAX_PNG_PIXELS
+from tdorg.export.chartpages import plan_for
+from tdorg.export.chartpdf import chart_area
 from tdorg.model.formats import load_chart
 from tdorg.model.layout import stacks_reports
 from tests.samples import SAMPLE_JSON
@@ -42,9 +44,11 @@ def test_there_are_samples() -> None:
 @needs_graphviz
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_pdf_has_pages_and_every_title(sample, layout, tmp_path) -> None:
-    out = export_chart(sample, tmp_path / "chart.pdf", ExportOptions(layout=layout))
+    options = ExportOptions(layout=layout)
+    out = export_chart(sample, tmp_path / "chart.pdf", options)
     assert out == tmp_path / "chart.pdf"
-    assert pdf_page_count(out) == 1
+    plan = plan_for(sample, options, chart_area(options))
+    assert pdf_page_count(out) == (1 if plan is None else len(plan.pages))
     text = pdf_text(out)
     missing = [r.title for r in sample.roles.values() if norm(r.title) not in text]
     assert missing == []

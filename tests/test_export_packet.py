@@ -123,7 +123,7 @@ def test_packet_lists_the_changes_from_another_chart(tmp_path) -> None:
     pages = page_texts(export_packet(proposal, tmp_path / "p.pdf", comparison=comparison))
     everything = " ".join(pages)
     heading = "Changes from “Current” to “Proposed 2027”"
-    assert "With the changes from “Current”" in pages[0]
+    assert "Scenario “Proposed 2027”, compared with “Current”" in pages[0]
     assert everything.index("Findings against the framework") < everything.index(heading)
     before, section = everything.split(heading)
     assert "Security Analyst" not in before  # the removed role is named only among the changes

@@ -39,8 +39,8 @@ def test_fit_scales_down_and_centres() -> None:
     assert sheet.ty == pytest.approx(56.0 + (520.0 - 180.0) / 2)
 
 
-def test_fit_enlarges_a_small_chart_only_a_little() -> None:
-    assert fit_sheet(100.0, 50.0, (0.0, 0.0, 700.0, 500.0)).scale == pytest.approx(1.5)
+def test_fit_enlarges_a_small_chart_only_until_titles_reach_14_pt() -> None:
+    assert fit_sheet(100.0, 50.0, (0.0, 0.0, 700.0, 500.0)).scale == pytest.approx(14 / 11)
 
 
 def test_poster_tiles_cover_the_chart_and_each_box_lies_whole_on_a_tile() -> None:

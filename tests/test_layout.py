@@ -1,4 +1,4 @@
-"""The tidy tree layout: no overlaps, managers above reports, the user's order, stacked leaves."""
+"""The tidy tree layout: no overlaps, managers above reports, the user's order, stacked leaves, assistants."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from tdorg.model import Chart, Role
 from tdorg.model.formats import load_chart
-from tdorg.model.layout import Layout, compute_layout, grid_shape
+from tdorg.model.layout import Layout, columns, compute_layout
 from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLE_JSON
 
@@ -37,8 +37,11 @@ def check_tree(chart: Chart, layout: Layout) -> None:
         if role.reports_to is not None:
             assert layout.positions[role.reports_to][1] + layout.box_height < y
     for rid in [None, *chart.roles]:
-        kids = chart.children(rid) if rid is None else chart.children(rid)
+        kids = [k for k in chart.children(rid) if k not in layout.assistants]
         if rid is not None and rid in layout.stacked:
+            # filled column by column, top to bottom, in the chart's order
+            places = [layout.positions[k] for k in kids]
+            assert places == sorted(places)
             continue
         xs = [layout.positions[k][0] for k in kids]
         assert xs == sorted(xs) and len(set(xs)) == len(xs)
@@ -65,7 +68,7 @@ def test_samples_lay_out_as_tidy_trees(path) -> None:
 @pytest.mark.parametrize("n", [100, 500, 2000])
 def test_synthetic_charts_have_no_overlaps(n: int) -> None:
     chart = synthetic_chart(n, seed=n)
-    layout = compute_layout(chart)
+    layout = compute_layout(chart, depth=6)
     check_tree(chart, layout)
     assert layout.stacked, "a realistic district has managers with many leaf reports"
 
@@ -103,17 +106,24 @@ def test_dotted_lines_do_not_move_anything() -> None:
     assert compute_layout(plain).positions == before
 
 
-def test_leaves_up_to_the_threshold_stay_in_one_row() -> None:
-    layout = compute_layout(star(6), max_leaf_row=6)
+def test_depth_one_keeps_leaves_in_one_row() -> None:
+    layout = compute_layout(star(6), depth=1)
     assert not layout.stacked
     assert len({layout.positions[f"k{i}"][1] for i in range(6)}) == 1
 
 
-def test_more_leaves_than_the_threshold_are_stacked_in_columns() -> None:
-    chart = star(13)
-    layout = compute_layout(chart, max_leaf_row=6)
+def test_leaves_no_more_than_the_depth_make_one_column() -> None:
+    layout = compute_layout(star(5), depth=6)
     assert layout.stacked == {"boss"}
-    cols, rows = grid_shape(13, 6)
+    assert len({layout.positions[f"k{i}"][0] for i in range(5)}) == 1
+
+
+def test_more_leaves_than_the_depth_are_stacked_in_columns() -> None:
+    chart = star(13)
+    layout = compute_layout(chart, depth=6)
+    assert layout.stacked == {"boss"}
+    cols, rows = columns(13, 6)
+    assert (cols, rows) == (3, 5)
     assert cols * rows >= 13 and cols > 1
     xs = {layout.positions[f"k{i}"][0] for i in range(13)}
     ys = {layout.positions[f"k{i}"][1] for i in range(13)}
@@ -126,13 +136,13 @@ def test_more_leaves_than_the_threshold_are_stacked_in_columns() -> None:
 
 
 def test_a_manager_with_a_non_leaf_report_keeps_one_row() -> None:
-    layout = compute_layout(star(10, leaves=False), max_leaf_row=6)
+    layout = compute_layout(star(10, leaves=False), depth=6)
     assert not layout.stacked
     assert len({layout.positions[f"k{i}"][1] for i in range(10)}) == 1
 
 
 def test_stacked_reporting_lines_hang_from_a_spine_beside_each_column() -> None:
-    layout = compute_layout(star(8), max_leaf_row=3)
+    layout = compute_layout(star(8), depth=3)
     route = layout.route("boss", "k5")
     kx, ky = layout.positions["k5"]
     assert route[0] == (layout.positions["boss"][0] + layout.box_width / 2, layout.box_height)
@@ -170,6 +180,6 @@ def test_a_chain_of_thousands_needs_no_recursion() -> None:
 
 def test_five_thousand_roles() -> None:
     chart = synthetic_chart(5000, seed=1)
-    layout = compute_layout(chart)
+    layout = compute_layout(chart, depth=8)
     assert len(layout.positions) == 5000
     assert overlapping_pairs(layout) == []

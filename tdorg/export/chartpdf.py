@@ -1,6 +1,8 @@
-"""The chart alone as a PDF on real paper: one fitted sheet, or a poster.
+"""The chart alone as a PDF on real paper: fitted pages, or a poster.
 
-A poster starts with an overview sheet (the whole chart with the sheet grid
+Fitted pages are the whole chart on one page, or department pages when the
+whole chart would print too small (:mod:`tdorg.export.pages`); each has a
+heading with the chart's title and date above the chart. A poster starts with an overview sheet (the whole chart with the sheet grid
 over it), then prints only the grid's sheets that hold a role, each named by
 its place in the grid (``C4``: row C, column 4) with its neighbours' names at
 its edges so the pieces can be put together.
@@ -13,8 +15,10 @@ import io
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from . import fonts, overview, style
+from ..model.chart import Chart
+from . import chartpages, fonts, overview, style
 from .options import ExportOptions
+from .pages import PagePlan
 from .pdfplace import ChartPdf, place_chart
 from .sheets import Rect, Sheet, fit_sheet, holding_boxes, poster_sheets
 
@@ -22,12 +26,14 @@ FOOTER_SIZE = 8.0
 MARK_SIZE = 7.0
 
 
-def chart_area(options: ExportOptions) -> Rect:
-    """The part of a sheet the chart may use: inside the margins, above the footer."""
+def chart_area(options: ExportOptions, headed: bool = True) -> Rect:
+    """The part of a sheet the chart may use: inside the margins, above the footer, below the
+    heading of a fitted page (poster tiles have none)."""
     page_w, page_h = options.page_size
     m = options.margin
     footer = FOOTER_SIZE * 2.5
-    return (m, m + footer, page_w - 2 * m, page_h - 2 * m - footer)
+    heading = chartpages.HEADING_SPACE if headed else 0.0
+    return (m, m + footer, page_w - 2 * m, page_h - 2 * m - footer - heading)
 
 
 def poster_grid(chart: ChartPdf, options: ExportOptions, box: tuple[float, float], area: Rect) -> list[Sheet]:
@@ -39,7 +45,7 @@ def poster_grid(chart: ChartPdf, options: ExportOptions, box: tuple[float, float
 
 def plan(chart: ChartPdf, options: ExportOptions, box: tuple[float, float], area: Rect | None = None) -> list[Sheet]:
     """The sheets to print: the fitted chart, or the poster tiles whose cell holds a role."""
-    area = area or chart_area(options)
+    area = area or chart_area(options, headed=options.fit == "page")
     if options.fit == "poster":
         return holding_boxes(poster_grid(chart, options, box, area), chart.boxes(box), chart.width, chart.height)
     return [fit_sheet(chart.width, chart.height, area)]
@@ -119,16 +125,52 @@ def _pages(
 
 
 def _overview_area(options: ExportOptions) -> Rect:
-    x, y, w, h = chart_area(options)
+    x, y, w, h = chart_area(options, headed=False)
     return (x, y + 4, w, h - 4)
 
 
+def _fitted_pages(
+    sheets: list[Sheet], options: ExportOptions, heading: chartpages.Heading, plan: PagePlan | None,
+    model: Chart | None,
+) -> bytes:
+    family, bold = fonts.register(), fonts.bold()
+    out = io.BytesIO()
+    page_w, page_h = options.page_size
+    m = options.margin
+    canvas = Canvas(out, pagesize=options.page_size, pageCompression=1)
+    canvas.setTitle(heading.title)
+    canvas.setAuthor("tdorg")
+    canvas.setSubject("Technology department organization chart")
+    for number, sheet in enumerate(sheets, 1):
+        page = plan.pages[number - 1] if plan is not None else None
+        subtitle = chartpages.page_subtitle(model, plan, page) if page is not None and model is not None else ""
+        chartpages.draw_heading(canvas, heading, subtitle, page_h - m, m, page_w - m, family, bold)
+        if page is not None:
+            chartpages.draw_marks(canvas, page, sheet, family, bold)
+        _footer(canvas, options, family, "", f"Page {number} of {len(sheets)}" if len(sheets) > 1 else "")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
 def compose_chart_pdf(
-    chart_pdf: bytes, options: ExportOptions, *, box: tuple[float, float], heading: str, stamp: str
+    chart_pdf: bytes, options: ExportOptions, *, box: tuple[float, float], heading: str, stamp: str,
+    pages: PagePlan | None = None, model: Chart | None = None,
 ) -> tuple[bytes, int]:
-    """The final PDF and its number of pages (a poster's overview included)."""
+    """The final PDF and its number of pages (a poster's overview included).
+
+    Fitted to the page, the chart is drawn as ``pages`` says (its pages and
+    their references; ``model`` names the departments' managers), or
+    without a plan (Graphviz's own layout) whole on one page.
+    """
     chart = ChartPdf(chart_pdf)
-    area = chart_area(options)
+    if options.fit == "page":
+        area = chart_area(options)
+        fitted = (chartpages.sheets(pages, area, (chart.width, chart.height)) if pages is not None
+                  else [fit_sheet(chart.width, chart.height, area)])
+        drawn = _fitted_pages(fitted, options, chartpages.Heading(heading, stamp), pages, model)
+        return place_chart(drawn, chart, enumerate(fitted)), len(fitted)
+    area = chart_area(options, headed=False)
     sheets = plan(chart, options, box, area)
     plan_view = None
     placements: list[tuple[int, Sheet]] = []

@@ -19,12 +19,15 @@ from functools import lru_cache
 import graphviz
 
 from ..model.chart import Chart
-from ..model.layout import Layout, Point, compute_layout, grid_shape, stacks_reports
+from ..model.layout import Point, Tree, grid_shape, stacks_reports
 from ..model.rules.base import Report, Severity
 from . import labels, style
 from .options import ExportOptions
+from .pages import PagePlan, fitted_depth, whole_chart
 
 MAX_LEAF_ROW = 6
+#: Space Graphviz leaves around the drawing, in inches.
+PAD = 0.3
 #: Separator in the names of the invisible joints of stacked reporting lines;
 #: role ids cannot contain it, so the names never collide with a role.
 JOINT_MARK = "~"
@@ -68,8 +71,14 @@ def build_graph(
     report: Report | None = None,
     *,
     title_date: date | None = None,
+    plan: PagePlan | None = None,
 ) -> graphviz.Digraph:
-    """The Graphviz graph of ``chart`` for the layout in ``options``."""
+    """The Graphviz graph of ``chart`` for the layout in ``options``.
+
+    A PDF carries no title in the drawing (the pages have their own); the
+    canvas layout draws the pieces of ``plan`` (by default the whole chart,
+    its columns chosen for the page of ``options``).
+    """
     options = options or ExportOptions()
     if options.badges and report is None:
         from ..model.rules import validate
@@ -79,7 +88,7 @@ def build_graph(
     canvas = options.layout == "canvas"
     width, height = box_size(chart)
     g = graphviz.Digraph("chart", engine="neato" if canvas else "dot")
-    g.attr("graph", **_graph_attrs(chart, title_date))
+    g.attr("graph", **_graph_attrs(chart, title_date, titled=options.format != "pdf"))
     g.attr(
         "node",
         shape="box",
@@ -95,7 +104,7 @@ def build_graph(
     )
     g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.4")
     if canvas:
-        _canvas_body(g, chart, counts, (width, height))
+        _canvas_body(g, chart, counts, (width, height), plan or whole_chart(chart, (width, height), fit_area(options)))
     else:
         _auto_body(g, chart, counts, (width, height))
     return g
@@ -103,7 +112,7 @@ def build_graph(
 
 def chart_to_dot(chart: Chart, options: ExportOptions | None = None, report: Report | None = None) -> str:
     """The DOT source of ``chart`` (what ``--format dot`` writes)."""
-    return build_graph(chart, options, report).source
+    return build_graph(chart, (options or ExportOptions()).with_changes(format="dot"), report).source
 
 
 def engine_for(options: ExportOptions) -> tuple[str, list[str]]:
@@ -111,19 +120,29 @@ def engine_for(options: ExportOptions) -> tuple[str, list[str]]:
     return ("neato", ["-n2"]) if options.layout == "canvas" else ("dot", [])
 
 
-def _graph_attrs(chart: Chart, title_date: date | None) -> dict[str, str]:
-    label = (
-        f'<<FONT POINT-SIZE="16" COLOR="{style.TEXT_COLOUR}"><B>{labels.text(heading(chart))}</B></FONT>'
-        f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED_COLOUR}">{labels.text(date_line(title_date))}</FONT>>'
-    )
-    return {
-        "label": label,
-        "labelloc": "t",
-        "fontname": style.FONT,
-        "bgcolor": "white",
-        "pad": "0.3",
-        "charset": "UTF-8",
-    }
+def fit_area(options: ExportOptions) -> tuple[float, float]:
+    """Width and height a chart gets on a page of ``options``, to choose its columns by."""
+    from .chartpages import planning_area
+    from .chartpdf import chart_area
+
+    return planning_area(chart_area(options))
+
+
+def canvas_depth(chart: Chart, tree: Tree, options: ExportOptions | None = None) -> int:
+    """The column depth of the canvas: the one that prints the whole chart largest on the page
+    of ``options`` (default: Letter landscape), so that the canvas shows what prints."""
+    return fitted_depth(tree, box_size(chart), fit_area(options or ExportOptions()))[0]
+
+
+def _graph_attrs(chart: Chart, title_date: date | None, titled: bool) -> dict[str, str]:
+    attrs = {"fontname": style.FONT, "bgcolor": "white", "pad": f"{PAD:g}", "charset": "UTF-8"}
+    if titled:
+        attrs["label"] = (
+            f'<<FONT POINT-SIZE="16" COLOR="{style.TEXT_COLOUR}"><B>{labels.text(heading(chart))}</B></FONT>'
+            f'<BR/><FONT POINT-SIZE="9" COLOR="{style.MUTED_COLOUR}">{labels.text(date_line(title_date))}</FONT>>'
+        )
+        attrs["labelloc"] = "t"
+    return attrs
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +169,8 @@ def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str] | Non
 
 
 def _add_roles(
-    g: graphviz.Digraph, chart: Chart, order: list[str], counts: dict, box: tuple[float, float], pins: dict[str, str]
+    g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], counts: dict, box: tuple[float, float],
+    pins: dict[str, str], names: dict[str, str] | None = None,
 ) -> None:
     for rid in order:
         role = chart.roles[rid]
@@ -159,14 +179,23 @@ def _add_roles(
             look.update(_VACANT)
         if rid in pins:
             look["pos"] = pins[rid]
-        _node(g, rid, look)
+        _node(g, names[rid] if names else rid, look)
 
 
-def _add_dotted(g: graphviz.Digraph, chart: Chart, order: list[str], **attrs: str) -> None:
-    """Dotted lines, dashed, from the role to its dotted-line manager (arrow at the manager)."""
+def _add_dotted(
+    g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], names: dict[str, str] | None = None,
+    **attrs: str,
+) -> None:
+    """Dotted lines, dashed, from the role to its dotted-line manager (arrow at the manager).
+
+    With ``names`` (the roles of one page), only lines between roles of that page.
+    """
     for rid in order:
         for target in chart.roles[rid].dotted_to:
-            _edge(g, rid, target, {**_DOTTED, **attrs})
+            if names is None:
+                _edge(g, rid, target, {**_DOTTED, **attrs})
+            elif target in names:
+                _edge(g, names[rid], names[target], {**_DOTTED, **attrs})
 
 
 _VACANT = {"style": "rounded,filled,dashed", "fillcolor": style.VACANT_FILL, "color": style.VACANT_BORDER}
@@ -176,8 +205,13 @@ _DOTTED = {"style": "dashed", "color": style.DOTTED_COLOUR, "dir": "forward", "a
 # --- auto: Graphviz's own hierarchical layout -----------------------------
 
 
+_REPORT = {"tailport": "s", "headport": "n"}
+
+
 def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float]) -> None:
-    g.attr("graph", rankdir="TB", nodesep="0.3", ranksep="0.5")
+    # Straight segments that leave a manager at the middle of its bottom edge and meet
+    # each report at the middle of its top edge.
+    g.attr("graph", rankdir="TB", nodesep="0.3", ranksep="0.5", splines="polyline")
     order = chart.tree_order()
     _add_roles(g, chart, order, counts, box, {})
     for rid in order:
@@ -188,7 +222,7 @@ def _auto_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float
             _comb(g, rid, kids)
         else:
             for kid in kids:
-                _edge(g, rid, kid)
+                _edge(g, rid, kid, _REPORT)
     _add_dotted(g, chart, order, constraint="false")
 
 
@@ -217,12 +251,6 @@ def _comb(g: graphviz.Digraph, manager: str, kids: tuple[str, ...]) -> None:
 # --- canvas: tdorg's own layout, pinned -------------------------------------
 
 
-def canvas_layout(chart: Chart, box: tuple[float, float] | None = None) -> Layout:
-    """tdorg's tidy layout with the export's box size."""
-    width, height = box or box_size(chart)
-    return compute_layout(chart, box_width=width, box_height=height, max_leaf_row=MAX_LEAF_ROW)
-
-
 def _spline(points: list[Point]) -> str:
     """A polyline as the B-spline control points Graphviz expects (1 + 3k points)."""
     texts = [f"{x:.2f},{y:.2f}" for x, y in points]
@@ -232,25 +260,44 @@ def _spline(points: list[Point]) -> str:
     return " ".join(out)
 
 
-def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float]) -> None:
-    layout = canvas_layout(chart, box)
-    bottom = layout.height
+_CORNER = {"label": '""', "style": "invis"}
 
-    def flip(p: Point) -> Point:
-        return p[0], bottom - p[1]
 
+def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], plan: PagePlan) -> None:
+    """Every page's piece pinned where the plan put it; a role shown on a second page gets a second node.
+
+    Two invisible boxes at the corners make the drawing exactly the plan's
+    size, so a point of the plan lies at a known place of the chart PDF.
+    """
+    bottom = plan.height
     g.attr("graph", splines="line", outputorder="edgesfirst")
-    order = chart.tree_order()
-    pins = {}
-    for rid in order:
-        cx, cy = flip(layout.center(rid))
-        pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
-    _add_roles(g, chart, order, counts, box, pins)
-    for rid in order:
-        manager = chart.roles[rid].reports_to
-        if manager is not None:
-            _edge(g, manager, rid, {"pos": f'"{_spline([flip(p) for p in layout.route(manager, rid)])}"'})
-    _add_dotted(g, chart, order)
+    seen: set[str] = set()
+    for page in plan.pages:
+        layout, top = page.layout, page.top
+
+        def flip(p: Point) -> Point:
+            return p[0], bottom - top - p[1]
+
+        order = page.tree.order
+        names = {}
+        for rid in order:
+            names[rid] = f"{rid}{JOINT_MARK}{page.number}" if rid in seen else rid
+            seen.add(rid)
+        pins = {}
+        for rid in order:
+            cx, cy = flip(layout.center(rid))
+            pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
+        _add_roles(g, chart, order, counts, box, pins, names)
+        for rid in order:
+            for kid in page.tree.children[rid]:
+                _edge(g, names[rid], names[kid], {"pos": f'"{_spline([flip(p) for p in layout.route(rid, kid)])}"'})
+        _add_dotted(g, chart, order, names)
+    width, height = box
+    if plan.pages[0].tree.order:
+        for i, (x, y) in enumerate(((width / 2, height / 2), (plan.width - width / 2, plan.height - height / 2))):
+            _node(g, f"{JOINT_MARK}corner{i}", {**_CORNER, "pos": f'"{x:.2f},{bottom - y:.2f}!"'})
 
 
-__all__ = ["box_size", "build_graph", "canvas_layout", "chart_to_dot", "date_line", "engine_for", "finding_counts", "heading"]
+__all__ = [
+    "PAD", "box_size", "build_graph", "canvas_depth", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading",
+]

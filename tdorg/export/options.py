@@ -30,6 +30,9 @@ PAGE_LABELS: dict[str, str] = {
 }
 
 DEFAULT_TIMEOUT = 120.0
+#: The smallest size role titles may print at on a fitted page, in points: default and range.
+DEFAULT_MIN_TITLE_PT = 8.0
+MIN_TITLE_PTS = (6.0, 14.0)
 #: A poster is printed at this share of reading size, in percent.
 POSTER_SCALES = (25, 100)
 
@@ -39,15 +42,17 @@ class ExportOptions:
     """Choices for one export.
 
     ``page``, ``orientation`` and ``fit`` shape PDF output: ``fit="page"``
-    scales the chart onto one sheet, ``fit="poster"`` keeps it at reading
-    size and tiles it over as many sheets as it needs; ``poster_scale``
+    scales the chart onto one sheet when its role titles still print at
+    ``min_title_pt`` or more, and otherwise prints it as department pages
+    (with the canvas layout); ``fit="poster"`` keeps it at reading size and
+    tiles it over as many sheets as it needs; ``poster_scale``
     (percent, 25–100) shrinks the poster so that it takes fewer sheets. SVG
     and PNG hold the whole chart at its natural size. ``timeout`` bounds each
     Graphviz run.
     """
 
     format: str = "pdf"
-    layout: str = "auto"
+    layout: str = "canvas"
     page: str = "letter"
     orientation: str = "landscape"
     fit: str = "page"
@@ -57,6 +62,7 @@ class ExportOptions:
     overlap: float = 36.0
     png_dpi: float = 144.0
     poster_scale: float = 100.0
+    min_title_pt: float = DEFAULT_MIN_TITLE_PT
 
     def __post_init__(self) -> None:
         _one_of("format", self.format, FORMATS)
@@ -72,6 +78,11 @@ class ExportOptions:
         if not low <= self.poster_scale <= high:
             raise ExportOptionError(
                 f"The poster scale must be between {low}% and {high}%; got {self.poster_scale!r}."
+            )
+        low, high = MIN_TITLE_PTS
+        if not low <= self.min_title_pt <= high:
+            raise ExportOptionError(
+                f"The smallest title size must be between {low:g} and {high:g} points; got {self.min_title_pt!r}."
             )
         if not self.png_dpi > 0:
             raise ExportOptionError(f"The PNG resolution must be more than 0 dots per inch; got {self.png_dpi!r}.")
@@ -100,4 +111,4 @@ def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
         raise ExportOptionError(f"Unknown {name} {value!r}; expected one of: {', '.join(allowed)}.")
 
 
-__all__ = ["DEFAULT_TIMEOUT", "POSTER_SCALES", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]
+__all__ = ["DEFAULT_MIN_TITLE_PT", "DEFAULT_TIMEOUT", "MIN_TITLE_PTS", "POSTER_SCALES", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]

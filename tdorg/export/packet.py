@@ -18,12 +18,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from ..model.chart import Chart
 from ..model.compare import Comparison
 from ..model.rules.base import Report
-from . import fonts, packet_compare, packet_content, packet_matrix, style
+from . import chartpages, fonts, packet_compare, packet_content, packet_matrix, style
 from .chartpdf import plan
-from .dot import heading
+from .dot import date_line, heading
 from .options import ExportOptions
+from .pages import PagePlan
 from .pdfplace import ChartPdf, place_chart
-from .sheets import Rect
+from .sheets import Rect, Sheet
 
 CHART_HEADING_SPACE = 40.0
 FOOTER_SPACE = 24.0
@@ -51,6 +52,11 @@ class _Pages:
     footer: str
     sheet_of_page: dict[int, int] = field(default_factory=dict)
     sheet_labels: list[str] = field(default_factory=list)
+    chart: Chart | None = None
+    heading: chartpages.Heading | None = None
+    plan: PagePlan | None = None
+    sheets: list[Sheet] = field(default_factory=list)
+    tags: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def chart_sheet_area(options: ExportOptions) -> Rect:
@@ -78,15 +84,19 @@ def _chart_page_end(canvas, doc, info: _Pages) -> None:  # type: ignore[no-untyp
     page_w, page_h = canvas._pagesize
     m = doc.leftMargin
     index = next((i for i, p in info.sheet_of_page.items() if p == canvas.getPageNumber()), 0)
+    family, bold = fonts.register(), fonts.bold()
+    # Chart pages follow each other: the plan's page n is the packet's page first + n - 1.
+    offset = info.sheet_of_page.get(0, 1) - 1
     canvas.saveState()
-    canvas.setFont(fonts.bold(), 15)
-    canvas.setFillColor(HexColor(style.TEXT_COLOUR))
-    canvas.drawString(m, page_h - m - 16, "Organization chart")
     label = info.sheet_labels[index] if index < len(info.sheet_labels) else ""
-    if label:
-        canvas.setFont(fonts.register(), 9)
-        canvas.setFillColor(HexColor(style.MUTED_COLOUR))
-        canvas.drawRightString(page_w - m, page_h - m - 14, label)
+    if info.plan is not None and info.chart is not None:
+        page = info.plan.pages[index]
+        label = chartpages.page_subtitle(info.chart, info.plan, page, offset)
+        chartpages.draw_marks(canvas, page, info.sheets[index], family, bold, info.tags, offset)
+    assert info.heading is not None
+    chartpages.draw_heading(canvas, info.heading, label, page_h - m, m, page_w - m, family, bold)
+    if info.tags and info.heading.base:
+        chartpages.draw_legend(canvas, info.heading.base, m, m + FOOTER_SPACE - 8, family, bold)
     canvas.restoreState()
     _footer(canvas, doc, info)
 
@@ -100,17 +110,30 @@ def compose_packet(
     box: tuple[float, float],
     title_date: date | None = None,
     comparison: Comparison | None = None,
+    pages: PagePlan | None = None,
+    scenario: str | None = None,
 ) -> tuple[bytes, list[int]]:
     """The packet PDF and the (0-based) indices of its chart pages.
 
-    With a ``comparison`` (from another chart to this one), a section on
-    what changed follows the findings.
+    ``pages`` is the plan of the chart's pages (canvas layout, fitted to the
+    page); ``scenario`` names the chart on the cover. With a ``comparison``
+    (from another chart to this one), the chart pages tag added and moved
+    roles and a section on what changed follows the findings.
     """
     day = title_date or date.today()
     graph = ChartPdf(chart_pdf)
-    sheets = plan(graph, options, box, chart_sheet_area(options))
+    area = chart_sheet_area(options)
+    if pages is not None and options.fit == "page":
+        sheets = chartpages.sheets(pages, area, (graph.width, graph.height))
+    else:
+        sheets, pages = plan(graph, options, box, area), None
     text_size = (min(options.page_size), max(options.page_size))  # text pages are portrait
-    info = _Pages(footer=f"{heading(chart)} · {day:%B} {day.day}, {day.year}")
+    base = comparison.name_a if comparison is not None else None
+    scenario = scenario or (comparison.name_b if comparison is not None else None)
+    title = "Organization chart" + (f" · {scenario}" if scenario else "") + (f", compared with {base}" if base else "")
+    info = _Pages(footer=f"{heading(chart)} · {day:%B} {day.day}, {day.year}", chart=chart, plan=pages, sheets=sheets,
+                  heading=chartpages.Heading(title, date_line(day), base),
+                  tags=comparison.role_marks("b") if comparison is not None else {})
     for number, sheet in enumerate(sheets, 1):
         label = f"{sheet.label} · sheet {number} of {len(sheets)}" if len(sheets) > 1 else ""
         info.sheet_labels.append(label)
@@ -145,8 +168,7 @@ def compose_packet(
             ),
         ]
     )
-    since = comparison.name_a if comparison is not None else None
-    story: list[Flowable] = list(packet_content.cover(chart, report, day, compared_with=since))
+    story: list[Flowable] = list(packet_content.cover(chart, report, day, compared_with=base, scenario=scenario))
     story += [NextPageTemplate("chart"), PageBreak()]
     for index in range(len(sheets)):
         if index:

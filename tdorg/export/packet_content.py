@@ -87,8 +87,10 @@ def grid(rows: list[list[object]], widths: list[float], header: bool = True) -> 
     return table
 
 
-def cover(chart: Chart, report: Report, day: date, compared_with: str | None = None) -> list[Flowable]:
-    """The first page; ``compared_with`` names the chart whose changes the packet lists."""
+def cover(chart: Chart, report: Report, day: date, compared_with: str | None = None,
+          scenario: str | None = None) -> list[Flowable]:
+    """The first page; ``scenario`` names the chart exported, ``compared_with`` the chart whose
+    changes the packet lists."""
     s = styles()
     d = chart.district
     place = esc(d.name) or "Technology department"
@@ -100,7 +102,7 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
         Paragraph(place, s["subtitle"]),
         Spacer(1, 6),
         Paragraph(f"{day:%B} {day.day}, {day.year}", s["base"]),
-        *([Paragraph(f"With the changes from “{esc(compared_with)}”", s["base"])] if compared_with else []),
+        *([Paragraph(scenario_line(scenario, compared_with), s["base"])] if scenario or compared_with else []),
         Spacer(1, 36),
         Paragraph("At a glance", s["h2"]),
     ]
@@ -124,6 +126,12 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
     if used:
         out += [Spacer(1, 8), _legend(used, s)]
     return out
+
+
+def scenario_line(scenario: str | None, compared_with: str | None) -> str:
+    """E.g. ``Scenario “Proposed 2027”, compared with “Current”``, as paragraph text."""
+    named = f"Scenario <b>“{esc(scenario)}”</b>" if scenario else "This chart"
+    return named + (f", compared with <b>“{esc(compared_with)}”</b>" if compared_with else "")
 
 
 def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 3) -> Table:

@@ -16,10 +16,13 @@ import bisect
 import math
 from dataclasses import dataclass
 
+from . import style
+from .pages import MAX_TITLE_PT
+
 Rect = tuple[float, float, float, float]  # x, y, width, height
 
-#: A small chart may be enlarged this much to fill a sheet, never more.
-MAX_ENLARGE = 1.5
+#: A small chart may be enlarged to fill a sheet until its role titles reach MAX_TITLE_PT, never more.
+MAX_ENLARGE = MAX_TITLE_PT / style.TITLE_SIZE
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A tidy tree layout of a chart, in linear time.
+"""A tidy tree layout of a chart, in linear time, that can be made to fit a page.
 
 Each subtree is laid out once, bottom-up, and described by its contour: the
 leftmost and rightmost x of its boxes on every level below its root. Placing
@@ -7,10 +7,21 @@ costs the height of the shallower side only, so the whole layout runs in time
 linear in the number of roles. Every pass is iterative: a chain of thousands
 of roles does not touch Python's recursion limit.
 
-Siblings keep the chart's order. A manager whose reports are all leaves, and
-more of them than ``max_leaf_row``, gets them stacked in columns (a compact
-grid) instead of one long row. Several top roles are placed side by side.
-Dotted lines never move anything.
+Siblings keep the chart's order. Three conventions of printed org charts
+make a chart compact:
+
+- **stacked leaves**: a manager whose reports all have no reports of their
+  own gets them in columns at most ``depth`` boxes deep (one row when
+  ``depth`` is 1), each column hanging from a spine on its left;
+- **assistants**: a report of category admin assistant, or marked as an
+  assistant / staff position, hangs from the side of its manager's
+  connector on a level of its own between the manager and the other
+  reports, first to the right, then to the left;
+- several top roles are placed side by side.
+
+:func:`fit_depth` chooses the one ``depth`` for which the whole chart's
+aspect suits a page best (the largest scale), by measuring the chart for a
+few depths without placing its leaves. Dotted lines never move anything.
 
 Coordinates are points with y growing downwards; ``positions`` holds the
 top-left corner of each box and the drawing starts at (0, 0).
@@ -20,10 +31,105 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable, Mapping
 
 from .chart import Chart
+from .role import Role
 
 Point = tuple[float, float]
+
+ASSISTANT_CATEGORY = "admin_assistant"
+ASSISTANT_FLAG = "assistant"
+#: Column depths :func:`fit_depth` tries; 1 keeps every group of leaves in one row.
+DEPTHS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128)
+#: A depth whose scale is within this share of the best is as good; the shallower one wins.
+FIT_TOLERANCE = 0.02
+
+
+def is_assistant(role: Role) -> bool:
+    """True for an admin assistant or a role marked as an assistant / staff position."""
+    return role.category == ASSISTANT_CATEGORY or ASSISTANT_FLAG in role.flags
+
+
+@dataclass(frozen=True)
+class Tree:
+    """What the layout reads: the top roles, each role's reports in order, and the assistants.
+
+    ``order`` lists every role with managers before their reports. A tree
+    may be a part of a chart (see :meth:`part`).
+    """
+
+    roots: tuple[str, ...]
+    children: Mapping[str, tuple[str, ...]]
+    assistants: frozenset[str]
+    order: tuple[str, ...]
+
+    @classmethod
+    def of(cls, chart: Chart) -> "Tree":
+        order = chart.tree_order()
+        children = {rid: chart.children(rid) for rid in order}
+        roles = chart.roles
+        assistants = frozenset(
+            rid for rid in order
+            if not children[rid] and roles[rid].reports_to is not None and is_assistant(roles[rid])
+        )
+        return cls(chart.roots(), children, assistants, tuple(order))
+
+    def part(
+        self,
+        roots: Iterable[str],
+        depth: int | None = None,
+        kids: Mapping[str, tuple[str, ...]] | None = None,
+        keep: Iterable[str] = (),
+        opened: Iterable[str] = (),
+    ) -> "Tree":
+        """The subtrees under ``roots``, cut ``depth`` levels below them (their roles keep no reports).
+
+        ``kids`` replaces the reports of some roles (a page showing only some
+        of them). Below the cut, the roles in ``keep`` still show their whole
+        subtree and those in ``opened`` their direct reports.
+        """
+        roots = tuple(roots)
+        kids = kids or {}
+        whole, one_more = frozenset(keep), frozenset(opened)
+        children: dict[str, tuple[str, ...]] = {}
+        order: list[str] = []
+        stack = [(rid, 0) for rid in reversed(roots)]
+        while stack:
+            rid, level = stack.pop()
+            order.append(rid)
+            if rid in whole:
+                level = -(10**9)
+            shown = depth is None or level < depth or rid in one_more
+            below = kids.get(rid, self.children[rid]) if shown else ()
+            children[rid] = below
+            stack.extend((kid, level + 1) for kid in reversed(below))
+        assistants = frozenset(rid for rid in order if rid in self.assistants and rid not in roots)
+        return Tree(roots, children, assistants, tuple(order))
+
+    @cached_property
+    def managers(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]:
+        """Every role with reports, reports before managers: its assistants, its other reports,
+        and whether those are all without reports of their own."""
+        children, assistants = self.children, self.assistants
+        out = []
+        for rid in reversed(self.order):
+            kids = children[rid]
+            if not kids:
+                continue
+            helpers = tuple(k for k in kids if k in assistants) if assistants else ()
+            reports = tuple(k for k in kids if k not in assistants) if helpers else kids
+            out.append((rid, helpers, reports, not any(children[k] for k in reports)))
+        return tuple(out)
+
+    def height(self) -> int:
+        """Levels below the top roles (0 for top roles alone)."""
+        levels = dict.fromkeys(self.roots, 0)
+        for rid in self.order:
+            for kid in self.children[rid]:
+                levels[kid] = levels[rid] + 1
+        return max(levels.values(), default=0)
 
 
 @dataclass(frozen=True)
@@ -37,6 +143,12 @@ class Layout:
     v_gap: float = 56.0
     #: Managers whose reports are stacked in columns rather than one row.
     stacked: frozenset[str] = field(default_factory=frozenset)
+    #: Roles hung beside their manager's connector.
+    assistants: frozenset[str] = field(default_factory=frozenset)
+    #: Per manager with reports other than assistants, the y of the line they hang from.
+    buses: Mapping[str, float] = field(default_factory=dict)
+    #: The deepest a column of stacked reports may be (1: every group in one row).
+    depth: int = 1
 
     def center(self, role_id: str) -> Point:
         x, y = self.positions[role_id]
@@ -46,12 +158,17 @@ class Layout:
         """The orthogonal polyline of a reporting line, from manager to report.
 
         A row of reports hangs from a bus halfway between the levels; stacked
-        reports hang from a spine running down beside their column.
+        reports hang from a spine running down beside their column; an
+        assistant meets its manager's connector with a horizontal line.
         """
         mx, my = self.positions[manager_id]
         rx, ry = self.positions[report_id]
         start = (mx + self.box_width / 2, my + self.box_height)
-        bus = my + self.box_height + self.v_gap / 2
+        if report_id in self.assistants:
+            mid = ry + self.box_height / 2
+            edge = rx if rx > start[0] else rx + self.box_width
+            return _dedupe([start, (start[0], mid), (edge, mid)])
+        bus = self.buses[manager_id]
         if manager_id in self.stacked:
             spine = rx - self.h_gap / 2
             mid = ry + self.box_height / 2
@@ -71,14 +188,18 @@ def _dedupe(points: list[Point]) -> list[Point]:
 
 
 class _Contour:
-    """Extents per level, deepest level first; true value = stored + shift."""
+    """Extents per level, deepest level first; true value = stored + shift.
 
-    __slots__ = ("left", "right", "shift")
+    ``bottom`` is the lowest edge of the subtree, below its root's top.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("left", "right", "shift", "bottom")
+
+    def __init__(self, bottom: float = 0.0) -> None:
         self.left: list[float] = []
         self.right: list[float] = []
         self.shift = 0.0
+        self.bottom = bottom
 
     def push_top(self, left: float, right: float) -> None:
         self.left.append(left - self.shift)
@@ -95,16 +216,227 @@ def _merge(acc: _Contour, new: _Contour, gap: float) -> tuple[_Contour, float]:
         need = a_right[la - k] + a_shift + gap - (b_left[lb - k] + b_shift)
         if need > offset:
             offset = need
+    bottom = max(acc.bottom, new.bottom)
     if la >= lb:
         b_right, base = new.right, b_shift + offset - a_shift
         for k in range(1, common + 1):
             a_right[la - k] = b_right[lb - k] + base
+        acc.bottom = bottom
         return acc, offset
     new.shift += offset
     a_left, base = acc.left, a_shift - new.shift
     for k in range(1, common + 1):
         b_left[lb - k] = a_left[la - k] + base
+    new.bottom = bottom
     return new, offset
+
+
+@dataclass(frozen=True)
+class _Sizes:
+    box_width: float
+    box_height: float
+    h_gap: float
+    v_gap: float
+
+    @property
+    def pitch(self) -> float:
+        return self.box_height + self.v_gap
+
+    @property
+    def grid_gap(self) -> float:
+        return max(8.0, self.v_gap / 3)
+
+
+def columns(count: int, depth: int) -> tuple[int, int]:
+    """Columns and rows for ``count`` stacked reports in columns at most ``depth`` deep."""
+    cols = math.ceil(count / max(1, depth))
+    return cols, math.ceil(count / cols)
+
+
+class _Pass:
+    """One bottom-up pass: every subtree's contour, and (when placing) where each report goes."""
+
+    def __init__(self, tree: Tree, sizes: _Sizes, depth: int, place: bool) -> None:
+        self.tree, self.sizes, self.depth, self.place = tree, sizes, depth, place
+        self.rel_x: dict[str, float] = {}  # centre relative to the manager's centre
+        self.rel_y: dict[str, float] = {}  # top relative to the manager's top
+        self.rel_bus: dict[str, float] = {}
+        self.stacked: set[str] = set()
+        self.contours: dict[str, _Contour] = {}
+        for rid, helpers, reports, leafy in tree.managers:  # reports before their manager
+            self.contours[rid] = self._subtree(rid, helpers, reports, leafy)
+
+    def _leaf(self) -> _Contour:
+        half = self.sizes.box_width / 2
+        contour = _Contour(self.sizes.box_height)
+        contour.push_top(-half, half)
+        return contour
+
+    def contour(self, rid: str) -> _Contour:
+        return self.contours.pop(rid, None) or self._leaf()
+
+    def _subtree(self, rid: str, helpers: tuple[str, ...], reports: tuple[str, ...], leafy: bool) -> _Contour:
+        s = self.sizes
+        levels = (len(helpers) + 1) // 2
+        top = s.pitch * (1 + levels)  # where the reports' row starts
+        if not reports:
+            contour = _Contour(s.box_height)
+        elif leafy and self.depth > 1 and len(reports) > 1:
+            cols, rows = columns(len(reports), self.depth)
+            if rows > 1:
+                self.stacked.add(rid)
+                contour = self._grid(reports, cols, rows, top)
+            else:
+                contour = self._row(reports, top)
+        else:
+            contour = self._row(reports, top)
+        if reports:
+            self.rel_bus[rid] = top - s.v_gap / 2
+        if helpers:
+            self._assistants(helpers, contour)
+        half = s.box_width / 2
+        contour.push_top(-half, half)
+        return contour
+
+    def _row(self, reports: tuple[str, ...], top: float) -> _Contour:
+        gap = self.sizes.h_gap
+        contour = self.contour(reports[0])
+        centres = [0.0]
+        for kid in reports[1:]:
+            contour, offset = _merge(contour, self.contour(kid), gap)
+            centres.append(offset)
+        mid = (centres[0] + centres[-1]) / 2
+        contour.shift -= mid
+        contour.bottom += top
+        if self.place:
+            rel_x, rel_y = self.rel_x, self.rel_y
+            for kid, c in zip(reports, centres):
+                rel_x[kid] = c - mid
+                rel_y[kid] = top
+        return contour
+
+    def _grid(self, reports: tuple[str, ...], cols: int, rows: int, top: float) -> _Contour:
+        """Stack leaf reports in columns, filled top to bottom, left to right."""
+        s = self.sizes
+        bw, bh, gap = s.box_width, s.box_height, s.h_gap
+        # Each column leaves room on its left for the spine its lines hang from.
+        col_step = bw + gap
+        span = cols * bw + (cols - 1) * gap
+        first_centre = -span / 2 + bw / 2 + gap / 4
+        if self.place:
+            rel_x, rel_y, row_step = self.rel_x, self.rel_y, bh + s.grid_gap
+            for i, kid in enumerate(reports):
+                col, row = divmod(i, rows)
+                rel_x[kid] = first_centre + col * col_step
+                rel_y[kid] = top + row * row_step
+        left = first_centre - bw / 2 - gap / 2
+        right = first_centre + (cols - 1) * col_step + bw / 2
+        grid_height = rows * bh + (rows - 1) * s.grid_gap
+        # Claim every level whose boxes or connecting lines the grid reaches into.
+        levels = max(1, math.ceil((grid_height + s.pitch - bh) / s.pitch))
+        contour = _Contour(top + grid_height)
+        contour.left.extend([left] * levels)
+        contour.right.extend([right] * levels)
+        return contour
+
+    def _assistants(self, helpers: tuple[str, ...], contour: _Contour) -> None:
+        """Assistants in pairs on the levels just below the manager: right of the connector, then left."""
+        s = self.sizes
+        half, reach = s.box_width / 2, s.h_gap / 2 + s.box_width
+        levels = math.ceil(len(helpers) / 2)
+        for level in reversed(range(levels)):  # the contour grows upwards
+            pair = helpers[2 * level: 2 * level + 2]
+            contour.push_top(-reach if len(pair) > 1 else 0.0, reach)
+            for side, kid in zip((1, -1), pair):
+                self.rel_x[kid] = side * (s.h_gap / 2 + half)
+                self.rel_y[kid] = s.pitch * (level + 1)
+        contour.bottom = max(contour.bottom, s.pitch * levels + s.box_height)
+
+    def forest(self) -> tuple[_Contour, dict[str, float]]:
+        """The top roles side by side, a little further apart than siblings; their centres."""
+        roots = self.tree.roots
+        root_x = {roots[0]: 0.0}
+        forest = self.contour(roots[0])
+        for root in roots[1:]:
+            forest, offset = _merge(forest, self.contour(root), 2 * self.sizes.h_gap)
+            root_x[root] = offset
+        return forest, root_x
+
+
+def _extent(contour: _Contour) -> tuple[float, float]:
+    return min(contour.left) + contour.shift, max(contour.right) + contour.shift
+
+
+def measure(tree: Tree, sizes: _Sizes, depth: int) -> tuple[float, float]:
+    """Width and height of the tree's layout for ``depth``, without placing its roles."""
+    if not tree.roots:
+        return 0.0, 0.0
+    forest, _ = _Pass(tree, sizes, depth, place=False).forest()
+    left, right = _extent(forest)
+    return right - left, forest.bottom
+
+
+def _deepest_group(tree: Tree) -> int:
+    """The largest number of leaf reports (assistants aside) any manager has."""
+    return max((len(reports) for _, _, reports, leafy in tree.managers if leafy), default=1)
+
+
+def fit_depth(tree: Tree, sizes: _Sizes, area: tuple[float, float], max_scale: float = math.inf) -> tuple[int, float]:
+    """The column depth whose layout can be drawn largest in ``area`` (width, height), and that scale.
+
+    Scales above ``max_scale`` count as ``max_scale``; among depths within
+    :data:`FIT_TOLERANCE` of the best, the shallowest wins. Deeper columns
+    never make a chart lower, so the search stops once the height alone
+    allows less than the best scale found.
+    """
+    deepest = _deepest_group(tree)
+    tried: list[tuple[int, float]] = []
+    best = 0.0
+    for depth in DEPTHS:
+        width, height = measure(tree, sizes, depth)
+        if width <= 0 or height <= 0:
+            return depth, max_scale
+        by_height = min(area[1] / height, max_scale)
+        if by_height < best * (1 - FIT_TOLERANCE):
+            break
+        scale = min(area[0] / width, by_height)
+        tried.append((depth, scale))
+        best = max(best, scale)
+        if depth >= deepest or scale >= max_scale:
+            break
+    return next((depth, scale) for depth, scale in tried if scale >= best * (1 - FIT_TOLERANCE))
+
+
+def sizes(box_width: float = 200.0, box_height: float = 72.0, h_gap: float = 24.0, v_gap: float = 56.0) -> _Sizes:
+    return _Sizes(box_width, box_height, h_gap, v_gap)
+
+
+def layout_tree(tree: Tree, box: _Sizes, depth: int) -> Layout:
+    """Lay ``tree`` out with stacked columns at most ``depth`` deep; see the module documentation."""
+    bw, bh = box.box_width, box.box_height
+    if not tree.roots:
+        return Layout({}, 0.0, 0.0, bw, bh, box.h_gap, box.v_gap, depth=depth)
+    run = _Pass(tree, box, depth, place=True)
+    forest, root_x = run.forest()
+    half = bw / 2
+    rel_x, rel_y = run.rel_x, run.rel_y
+    centre_x: dict[str, float] = {}
+    top_y: dict[str, float] = {}
+    for rid in tree.roots:
+        centre_x[rid], top_y[rid] = root_x[rid], 0.0
+    children = tree.children
+    for rid in tree.order:  # managers before their reports
+        cx, ty = centre_x[rid], top_y[rid]
+        for kid in children[rid]:
+            centre_x[kid] = cx + rel_x[kid]
+            top_y[kid] = ty + rel_y[kid]
+    min_x = _extent(forest)[0]
+    positions = {rid: (centre_x[rid] - half - min_x, top_y[rid]) for rid in tree.order}
+    width = max(x for x, _ in positions.values()) + bw
+    height = max(y for _, y in positions.values()) + bh
+    buses = {rid: top_y[rid] + rel for rid, rel in run.rel_bus.items()}
+    return Layout(positions, width, height, bw, bh, box.h_gap, box.v_gap, frozenset(run.stacked),
+                  tree.assistants, buses, depth)
 
 
 def compute_layout(
@@ -114,71 +446,10 @@ def compute_layout(
     box_height: float = 72.0,
     h_gap: float = 24.0,
     v_gap: float = 56.0,
-    max_leaf_row: int = 6,
+    depth: int = 1,
 ) -> Layout:
-    """Lay the chart out as a tidy tree; see the module documentation."""
-    order = chart.tree_order()
-    if not order:
-        return Layout({}, 0.0, 0.0, box_width, box_height, h_gap, v_gap)
-    children = {rid: chart.children(rid) for rid in order}
-    pitch = box_height + v_gap
-    grid_gap = max(8.0, v_gap / 3)
-    half = box_width / 2
-
-    rel_x: dict[str, float] = {}  # centre relative to the manager's centre
-    rel_y: dict[str, float] = {}  # top relative to the manager's top
-    contours: dict[str, _Contour] = {}
-    stacked: set[str] = set()
-
-    for rid in reversed(order):  # reports before their manager
-        kids = children[rid]
-        contour: _Contour
-        if not kids:
-            contour = _Contour()
-        elif _stacks(kids, children, max_leaf_row):
-            stacked.add(rid)
-            contour = _grid(kids, rel_x, rel_y, box_width, box_height, h_gap, pitch, grid_gap, max_leaf_row)
-        else:
-            contour = contours.pop(kids[0])
-            centres = [0.0]
-            for kid in kids[1:]:
-                contour, offset = _merge(contour, contours.pop(kid), h_gap)
-                centres.append(offset)
-            mid = (centres[0] + centres[-1]) / 2
-            contour.shift -= mid
-            for kid, c in zip(kids, centres):
-                rel_x[kid] = c - mid
-                rel_y[kid] = pitch
-        contour.push_top(-half, half)
-        contours[rid] = contour
-
-    # Top roles side by side, a little further apart than siblings.
-    roots = chart.roots()
-    root_x = {roots[0]: 0.0}
-    forest = contours.pop(roots[0])
-    for root in roots[1:]:
-        forest, offset = _merge(forest, contours.pop(root), 2 * h_gap)
-        root_x[root] = offset
-
-    centre_x: dict[str, float] = {}
-    top_y: dict[str, float] = {}
-    for rid in order:  # managers before their reports
-        manager = chart.roles[rid].reports_to
-        if manager is None:
-            centre_x[rid], top_y[rid] = root_x[rid], 0.0
-        else:
-            centre_x[rid] = centre_x[manager] + rel_x[rid]
-            top_y[rid] = top_y[manager] + rel_y[rid]
-
-    min_x = min(centre_x.values()) - half
-    positions = {rid: (centre_x[rid] - half - min_x, top_y[rid]) for rid in order}
-    width = max(x for x, _ in positions.values()) + box_width
-    height = max(y for _, y in positions.values()) + box_height
-    return Layout(positions, width, height, box_width, box_height, h_gap, v_gap, frozenset(stacked))
-
-
-def _stacks(kids: tuple[str, ...], children: dict[str, tuple[str, ...]], max_leaf_row: int) -> bool:
-    return len(kids) > max_leaf_row and all(not children[k] for k in kids)
+    """Lay the chart out as a tidy tree with stacked columns at most ``depth`` deep."""
+    return layout_tree(Tree.of(chart), sizes(box_width, box_height, h_gap, v_gap), depth)
 
 
 def stacks_reports(chart: Chart, role_id: str, max_leaf_row: int = 6) -> bool:
@@ -195,37 +466,7 @@ def grid_shape(count: int, max_leaf_row: int) -> tuple[int, int]:
     return cols, rows
 
 
-def _grid(
-    kids: tuple[str, ...],
-    rel_x: dict[str, float],
-    rel_y: dict[str, float],
-    box_width: float,
-    box_height: float,
-    h_gap: float,
-    pitch: float,
-    grid_gap: float,
-    max_leaf_row: int,
-) -> _Contour:
-    """Stack leaf reports in columns, filled top to bottom, left to right."""
-    cols, rows = grid_shape(len(kids), max_leaf_row)
-    # Each column leaves room on its left for the spine its lines hang from.
-    col_step = box_width + h_gap
-    span = cols * box_width + (cols - 1) * h_gap
-    first_centre = -span / 2 + box_width / 2 + h_gap / 4
-    for i, kid in enumerate(kids):
-        col, row = divmod(i, rows)
-        rel_x[kid] = first_centre + col * col_step
-        rel_y[kid] = pitch + row * (box_height + grid_gap)
-    left = first_centre - box_width / 2 - h_gap / 2
-    right = first_centre + (cols - 1) * col_step + box_width / 2
-    grid_height = rows * box_height + (rows - 1) * grid_gap
-    # Claim every level whose boxes or connecting lines the grid reaches into.
-    levels = max(1, math.ceil((grid_height + pitch - box_height) / pitch))
-    contour = _Contour()
-    for _ in range(levels):
-        contour.left.append(left)
-        contour.right.append(right)
-    return contour
-
-
-__all__ = ["Layout", "Point", "compute_layout", "grid_shape", "stacks_reports"]
+__all__ = [
+    "ASSISTANT_FLAG", "DEPTHS", "Layout", "Point", "Tree", "columns", "compute_layout", "fit_depth", "grid_shape",
+    "is_assistant", "layout_tree", "measure", "sizes", "stacks_reports",
+]

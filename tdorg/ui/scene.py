@@ -13,8 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from tdorg.export.dot import canvas_depth
 from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
-from tdorg.model.layout import Layout, compute_layout
+from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
 from tdorg.model.rules import Report, Severity, Validator
 
 from . import style
@@ -203,6 +204,9 @@ class ChartScene(QGraphicsScene):
             else:
                 if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
                     affected.add(item.role.reports_to)
+                if is_assistant(item.role) != is_assistant(role):  # it moves beside its manager, or back
+                    structural = True
+                    affected.add(role_id)
                 item.set_role(role)
         moved: set[str] = set()
         if structural:
@@ -231,7 +235,9 @@ class ChartScene(QGraphicsScene):
         assert self.chart is not None
         chart = self.chart
         old = self.layout
-        layout = compute_layout(chart, box_width=BOX_WIDTH, box_height=BOX_HEIGHT)
+        tree = Tree.of(chart)
+        # Leaves stacked as the printed chart has them (see tdorg.export.dot.canvas_depth).
+        layout = layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), canvas_depth(chart, tree))
         self.layout = layout
         old_positions = old.positions
         managers: set[str] = set()

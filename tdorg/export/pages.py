@@ -1,0 +1,249 @@
+"""Which part of the chart each printed page shows, so that every role title stays legible.
+
+A chart that fits one page with its role titles printed at least at the
+chosen size (8 pt unless set otherwise) is printed whole, its stacked
+columns chosen to make it largest. One that does not is never shrunk
+further: it is split into **department pages**. The first page shows the
+top levels; each box there whose department goes on elsewhere says
+"continued on page N". Each such department then gets a page of its own,
+headed with its manager and "from page M", split again the same way when it
+is still too big. A manager with more reports than one page can hold gets
+them over several pages, in order.
+
+All the pages' pieces are laid out once and placed one under the other in a
+single drawing (``top`` is where a page's piece starts), which Graphviz
+draws in one run; each page then shows its own band of that drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.chart import Chart
+from ..model.layout import Layout, Tree, fit_depth, layout_tree, sizes
+from . import style
+from .options import DEFAULT_MIN_TITLE_PT
+
+#: Titles never print larger than this, however small the chart.
+MAX_TITLE_PT = 14.0
+
+
+@dataclass
+class ChartPage:
+    """One printed page of the chart: its piece of the tree, laid out, and its references."""
+
+    number: int  # 1-based among the chart's pages
+    tree: Tree
+    layout: Layout
+    scale: float  # the largest scale at which the piece fits the page, at most the one for MAX_TITLE_PT
+    heads: tuple[str, ...] = ()  # the departments' managers, heading a department page
+    from_page: int | None = None  # the page the department is continued from
+    part: tuple[int, int] | None = None  # (i, n) when the department's reports take n pages
+    continued: dict[str, int] = field(default_factory=dict)  # role → page its department continues on
+    top: float = 0.0  # where the piece starts in the drawing of all pages
+
+    @property
+    def title_pt(self) -> float:
+        return style.TITLE_SIZE * self.scale
+
+
+@dataclass
+class PagePlan:
+    pages: list[ChartPage]
+    width: float  # of the drawing of all pages
+    height: float
+    min_title_pt: float
+
+    @property
+    def departments(self) -> bool:
+        return len(self.pages) > 1
+
+    def describe(self) -> str:
+        """What the pages are, for the export dialog and ``tdorg export``."""
+        smallest = min(p.title_pt for p in self.pages)
+        if not self.departments:
+            return f"One page: the whole chart, role titles at {smallest:.1f} pt."
+        count = len(self.pages)
+        return (
+            f"Department pages: the whole chart at titles of {self.min_title_pt:g} pt would not fit one page, "
+            f"so page 1 shows the top levels and pages 2–{count} the departments, "
+            f"role titles at {smallest:.1f} pt or more."
+        )
+
+
+def _gap(box: tuple[float, float]) -> float:
+    return 2 * box[1]
+
+
+class _Planner:
+    def __init__(self, tree: Tree, box: tuple[float, float], area: tuple[float, float], min_pt: float) -> None:
+        self.tree = tree
+        self.sizes = sizes(*box)
+        self.area = area
+        self.min_scale = min_pt / style.TITLE_SIZE
+        self.max_scale = MAX_TITLE_PT / style.TITLE_SIZE
+        self.pages: list[ChartPage] = []
+        # No page holds more boxes than fit its area edge to edge: bigger pieces need no trying.
+        self.most = (area[0] / self.min_scale / box[0]) * (area[1] / self.min_scale / box[1])
+        self.size = dict.fromkeys(tree.order, 1)
+        for rid in reversed(tree.order):
+            for kid in tree.children[rid]:
+                self.size[rid] += self.size[kid]
+
+    def fits(self, part: Tree) -> tuple[int, float] | None:
+        depth, scale = fit_depth(part, self.sizes, self.area, self.max_scale)
+        return (depth, scale) if scale >= self.min_scale - 1e-9 else None
+
+    def page(self, piece: Tree, fit: tuple[int, float], **info: object) -> ChartPage:
+        depth, scale = fit
+        page = ChartPage(len(self.pages) + 1, piece, layout_tree(piece, self.sizes, depth), scale, **info)  # type: ignore[arg-type]
+        self.pages.append(page)
+        return page
+
+    def run(self) -> None:
+        # Each job: the roots of a piece and the page it is continued from.
+        jobs: list[tuple[tuple[str, ...], ChartPage | None]] = [(self.tree.roots, None)]
+        while jobs:
+            roots, parent = jobs.pop()
+            made = self.piece(roots, parent)
+            for page in reversed(made):
+                jobs.extend((group, page) for group in reversed(self.groups(self._cut_of(page.tree))))
+
+    def groups(self, cut: list[str]) -> list[tuple[str, ...]]:
+        """Departments continued from one page, neighbours sharing a page while they fit on it whole."""
+        out: list[list[str]] = []
+        for rid in cut:
+            last = out[-1] if out else None
+            if last is not None and sum(self.size[r] for r in last) + self.size[rid] <= self.most:
+                if self.fits(self.tree.part([*last, rid])) is not None:
+                    last.append(rid)
+                    continue
+            out.append([rid])
+        return [tuple(group) for group in out]
+
+    def piece(self, roots: tuple[str, ...], parent: ChartPage | None) -> list[ChartPage]:
+        info: dict[str, object] = {}
+        if parent is not None:
+            info = {"heads": roots, "from_page": parent.number}
+            parent.continued.update(dict.fromkeys(roots, len(self.pages) + 1))
+        whole = self.tree.part(roots)
+        fit = self.fits(whole) if sum(self.size[r] for r in roots) <= self.most else None
+        if fit is not None:
+            return [self.page(whole, fit, **info)]
+        levels = whole.height()
+        low, high, best = 1, levels - 1, None
+        while low <= high:  # the most levels that still fit
+            mid = (low + high) // 2
+            part = self.tree.part(roots, mid)
+            fit = self.fits(part)
+            if fit is None:
+                high = mid - 1
+            else:
+                low, best = mid + 1, (mid, part, fit)
+        if best is not None:
+            return [self.page(*self.fill(roots, *best), **info)]
+        return self.split_reports(roots, info)
+
+    def fill(self, roots: tuple[str, ...], levels: int, part: Tree, fit: tuple[int, float]) -> tuple[Tree, tuple[int, float]]:
+        """Fill the page further below its cut, in chart order: each department cut from it
+        is drawn there whole if it fits, or else its next level if that fits."""
+        kept: set[str] = set()
+        opened: set[str] = set()
+        used = len(part.order)
+        full = self.tree.children
+        queue = self._cut_of(part)
+        for rid in queue:
+            for whole in (True, False):
+                grows = self.size[rid] - 1 if whole else len(full[rid])
+                if used + grows > self.most:
+                    continue
+                trial = self.tree.part(roots, levels, keep=kept | {rid} if whole else kept,
+                                       opened=opened if whole else opened | {rid})
+                trial_fit = self.fits(trial)
+                if trial_fit is None:
+                    continue
+                (kept if whole else opened).add(rid)
+                used += grows
+                part, fit = trial, trial_fit
+                if not whole:
+                    queue.extend(kid for kid in full[rid] if full[kid])
+                break
+        return part, fit
+
+    def _cut_of(self, part: Tree) -> list[str]:
+        """The roles of ``part`` whose reports are left for other pages, in chart order."""
+        full = self.tree.children
+        return [rid for rid in part.order if full[rid] and not part.children[rid]]
+
+    def split_reports(self, roots: tuple[str, ...], info: dict[str, object]) -> list[ChartPage]:
+        """Too many reports for one page even alone: they go over several pages, in order."""
+        if len(roots) > 1:  # several roles side by side: each gets pages of its own
+            return [page for root in roots for page in self._alone(root, info)]
+        root = roots[0]
+        kids = self.tree.children[root]
+        chunks: list[tuple[Tree, tuple[int, float]]] = []
+        start = 0
+        while start < len(kids):
+            low, high, best = 1, len(kids) - start, None
+            while low <= high:
+                mid = (low + high) // 2
+                part = self.tree.part(roots, 1, {root: kids[start:start + mid]})
+                fit = self.fits(part)
+                if fit is None:
+                    high = mid - 1
+                else:
+                    low, best = mid + 1, (mid, part, fit)
+            if best is None:  # not even one report fits: print it anyway, as large as it goes
+                part = self.tree.part(roots, 1, {root: kids[start:start + 1]})
+                best = (1, part, fit_depth(part, self.sizes, self.area, self.max_scale))
+            count, part, fit = best
+            chunks.append((part, fit))
+            start += count
+        return [
+            self.page(part, fit, **{**info, "heads": roots, "part": (i, len(chunks))})
+            for i, (part, fit) in enumerate(chunks, 1)
+        ]
+
+    def _alone(self, root: str, info: dict[str, object]) -> list[ChartPage]:
+        first = len(self.pages) + 1
+        pages = self.piece((root,), None)
+        if info:
+            for page in pages:
+                page.heads, page.from_page = (root,), info["from_page"]  # type: ignore[assignment]
+            self.pages[info["from_page"] - 1].continued[root] = first  # type: ignore[operator]
+        return pages
+
+
+def plan_pages(
+    chart: Chart, box: tuple[float, float], area: tuple[float, float], min_title_pt: float = DEFAULT_MIN_TITLE_PT
+) -> PagePlan:
+    """The chart's pages for a chart area of ``area`` (width, height) points on each page."""
+    tree = Tree.of(chart)
+    if not tree.roots:
+        empty = layout_tree(tree, sizes(*box), 1)
+        return PagePlan([ChartPage(1, tree, empty, 1.0)], 0.0, 0.0, min_title_pt)
+    planner = _Planner(tree, box, area, min_title_pt)
+    planner.run()
+    pages = planner.pages
+    top = 0.0
+    for page in pages:
+        page.top = top
+        top += page.layout.height + _gap(box)
+    width = max(p.layout.width for p in pages)
+    return PagePlan(pages, width, top - _gap(box), min_title_pt)
+
+
+def fitted_depth(tree: Tree, box: tuple[float, float], area: tuple[float, float]) -> tuple[int, float]:
+    """The column depth that prints ``tree`` largest on one page of ``area``, and that scale."""
+    return fit_depth(tree, sizes(*box), area, MAX_TITLE_PT / style.TITLE_SIZE) if tree.roots else (1, 1.0)
+
+
+def whole_chart(chart: Chart, box: tuple[float, float], area: tuple[float, float]) -> PagePlan:
+    """The chart on one page whatever its size, its columns chosen to suit ``area``."""
+    tree = Tree.of(chart)
+    depth, scale = fitted_depth(tree, box, area)
+    layout = layout_tree(tree, sizes(*box), depth)
+    return PagePlan([ChartPage(1, tree, layout, scale)], layout.width, layout.height, 0.0)
+
+
+__all__ = ["ChartPage", "MAX_TITLE_PT", "PagePlan", "fitted_depth", "plan_pages", "whole_chart"]
