@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 CHART_SUFFIXES = (".tdorg", ".json", ".csv")
+#: First argument that makes the frozen app run the Graphviz child (it has no Python to start it with).
+GRAPHVIZ_CHILD = "--graphviz-child"
 
 
 def wants_editor(argv: list[str]) -> bool:
@@ -18,6 +20,8 @@ def wants_editor(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the editor or a command; any failure that escapes them is one line and exit code 2."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [GRAPHVIZ_CHILD]:
+        return graphviz_child(argv[1:])
     try:
         if wants_editor(argv):
             from tdorg.ui.app import main as editor
@@ -30,6 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         from tdorg.cli.commands import unexpected_failure
 
         return unexpected_failure(error)
+
+
+def graphviz_child(argv: list[str]) -> int:
+    """Run ``tdorg/export/graphviz_child.py`` from its file, without importing the export package."""
+    import runpy
+
+    child = runpy.run_path(str(Path(__file__).resolve().parent / "export" / "graphviz_child.py"))
+    return child["main"](argv)
 
 
 if __name__ == "__main__":

@@ -14,3 +14,27 @@ def test_commands_and_options_go_to_the_command_line():
     assert not wants_editor(["--help"])
     assert not wants_editor(["--version"])
     assert not wants_editor(["convert"])
+
+
+def test_the_frozen_apps_graphviz_child_draws_without_the_export_package(tmp_path):
+    import subprocess
+    import sys
+
+    source = tmp_path / "chart.gv"
+    source.write_text('digraph { a -> b [label="reports to"] }', encoding="utf-8")
+    code = ("import sys\nfrom tdorg.launcher import main\nstatus = main(sys.argv[1:])\n"
+            "assert 'tdorg.export' not in sys.modules\nsys.exit(status)")
+    done = subprocess.run([sys.executable, "-c", code, "--graphviz-child", "--engine=dot", "--format=svg", str(source)],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert b"<svg" in done.stdout and b"reports to" in done.stdout
+
+
+def test_the_frozen_app_starts_its_graphviz_child_through_the_launcher(monkeypatch):
+    import sys
+
+    from tdorg import launcher
+    from tdorg.export import renderer
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert renderer.child_command() == [sys.executable, launcher.GRAPHVIZ_CHILD]

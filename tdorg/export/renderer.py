@@ -42,6 +42,8 @@ def layout_engine(program: str, args: list[str]) -> str:
 
 def child_command() -> list[str]:
     """The command that starts the child program; the engine, format and source file follow it."""
+    if getattr(sys, "frozen", False):  # the frozen app has no Python to start: it runs the child itself
+        return [sys.executable, "--graphviz-child"]  # see tdorg.launcher.GRAPHVIZ_CHILD
     # -I: the child sees neither PYTHON* variables nor the current folder, only the installed packages.
     return [sys.executable, "-I", str(CHILD)]
 
