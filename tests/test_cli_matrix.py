@@ -45,7 +45,7 @@ def test_text_table_numbers_people_and_explains_the_marked_functions(chart_file:
                                                                                   "One", "person"]
     assert next(line for line in lines if line.startswith("Servers")).split() == ["Servers", "Unowned"]
     assert next(line for line in lines if line.startswith("Functions led")).split()[2:] == ["1", "1", "0"]
-    assert "P3   Help Desk (vacant) — Vacant position (planned)" in lines
+    assert "P3  Help Desk (vacant) — Vacant position (planned)" in lines
     assert "Unowned: No role leads or backs up servers." in lines
     assert any(line.startswith("One person: Help desk rests on") for line in lines)
 
@@ -99,3 +99,23 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
     assert run(["matrix", str(tmp_path / "missing.json")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert run(["matrix", str(SAMPLES / "west-salem.json"), "--csv", "--json"]) == 2
+
+
+def test_many_people_are_listed_by_function_instead_of_a_column_each(tmp_path: Path, capsys) -> None:
+    from tdorg.cli.matrix_command import NAMES_SHOWN, TEXT_COLUMNS
+
+    people = TEXT_COLUMNS + 6
+    roles = [role("cto", "Director of Technology", "it_leader", None, person="Sam Ortiz", leads=("device_repair",))]
+    roles += [role(f"t{n}", f"Technician {n}", "building_technician", "cto", person=f"Tech {n}",
+                   backs_up=("device_repair",)) for n in range(1, people)]
+    path = tmp_path / "big.json"
+    write_json(Chart(roles=roles), path)
+    assert run(["matrix", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    repair = next(line for line in lines if line.startswith("Device repair"))
+    assert repair.split()[2:4] == ["lead", "P1;"]
+    assert f"P{NAMES_SHOWN + 1} … and {people - 1 - NAMES_SHOWN} more" in repair
+    assert next(line for line in lines if line.startswith("Servers")).endswith("lead —; backup —  [Unowned]")
+    assert f"P{people}  Tech {people - 1} — Technician {people - 1} · Functions led: 0; Functions backed up: 1; FTE: 1" \
+        in lines
+    assert not any(line.startswith("Functions led") for line in lines)

@@ -8,12 +8,17 @@ import io
 import json
 
 from tdorg.model.formula_guard import neutralise
-from tdorg.model.matrix import LOAD_ROWS, Matrix, responsibility_matrix
+from tdorg.model.matrix import LOAD_ROWS, Matrix, Row, responsibility_matrix
 
 from .inputs import load_input
 
 ORDER = 25  # place in ``tdorg --help``
 EXIT_OK = 0
+
+#: Above this many people the text lists each function's people instead of giving each a column.
+TEXT_COLUMNS = 24
+#: People named per function in that list; the rest are counted.
+NAMES_SHOWN = 8
 
 
 def add_command(subparsers: argparse._SubParsersAction) -> None:
@@ -68,27 +73,54 @@ def matrix_csv(matrix: Matrix) -> str:
 
 
 def matrix_text(matrix: Matrix) -> str:
-    """A table with numbered people (P1, P2…) named below it, then the marked functions explained."""
+    """A table with numbered people (P1, P2…) named below it, then the marked functions explained.
+
+    With more than :data:`TEXT_COLUMNS` people, each function lists its people instead of a column
+    each (long lists cut short; ``--csv`` has them all), and the people's list gives their load."""
     keys = [f"P{n}" for n in range(1, len(matrix.columns) + 1)]
     first = max([len("Function"), *(len(r.label) for r in matrix.rows), *(len(n) for n, _ in LOAD_ROWS)])
+    out = ["Responsibility matrix (L lead, B backup, L/B both)\n", matrix.summary() + "\n\n"]
+    if len(keys) <= TEXT_COLUMNS:
+        out += _table(matrix, keys, first)
+    else:
+        out += _lists(matrix, keys, first)
+    if matrix.columns:
+        width = len(keys[-1])
+        out.append("\nPeople\n")
+        for key, column in zip(keys, matrix.columns):
+            load = "" if len(keys) <= TEXT_COLUMNS else " · " + "; ".join(
+                f"{name}: {figure(column)}" for name, figure in LOAD_ROWS)
+            out.append(f"{key:<{width}}  {column.label} — {column.detail}{load}\n")
+    marked = [r for r in matrix.rows if r.note]
+    if marked:
+        out.append("\nUnowned and single-person functions\n")
+        out += [f"{r.status_label}: {r.note}\n" for r in marked]
+    return "".join(out)
+
+
+def _table(matrix: Matrix, keys: list[str], first: int) -> list[str]:
     widths = [max(len(k), 3) for k in keys]
 
     def line(label: str, cells: list[str], status: str = "") -> str:
         text = label.ljust(first) + "".join("  " + c.ljust(w) for c, w in zip(cells, widths))
         return (text + "  " + status).rstrip() + "\n"
 
-    out = ["Responsibility matrix (L lead, B backup, L/B both)\n", matrix.summary() + "\n\n",
-           line("Function", keys, "Status")]
+    out = [line("Function", keys, "Status")]
     for row in matrix.rows:
         out.append(line(row.label, [row.cells[n].mark if n in row.cells else "" for n in range(len(keys))],
                         row.status_label))
     out.append("\n")
-    out += [line(name, values) for name, values in _load(matrix)]
-    if matrix.columns:
-        out.append("\nPeople\n")
-        out += [f"{k:<{widths[0] if widths else 3}}  {c.label} — {c.detail}\n" for k, c in zip(keys, matrix.columns)]
-    marked = [r for r in matrix.rows if r.note]
-    if marked:
-        out.append("\nUnowned and single-person functions\n")
-        out += [f"{r.status_label}: {r.note}\n" for r in marked]
-    return "".join(out)
+    return out + [line(name, values) for name, values in _load(matrix)]
+
+
+def _lists(matrix: Matrix, keys: list[str], first: int) -> list[str]:
+    def who(row: Row, lead: bool) -> str:
+        found = [keys[matrix.column_of(ids[0])] for _, ids in matrix.holders(row, lead)]  # type: ignore[index]
+        more = f" … and {len(found) - NAMES_SHOWN:,} more" if len(found) > NAMES_SHOWN else ""
+        return (", ".join(found[:NAMES_SHOWN]) + more) or "—"
+
+    out = []
+    for row in matrix.rows:
+        status = f"  [{row.status_label}]" if row.status_label else ""
+        out.append(f"{row.label.ljust(first)}  lead {who(row, True)}; backup {who(row, False)}{status}\n")
+    return out

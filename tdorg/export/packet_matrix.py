@@ -126,8 +126,8 @@ def _grids(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[F
     return out
 
 
-def _names(matrix: Matrix, row: Row, which: str) -> str:
-    names = [matrix.columns[n].label for n, cell in row.cells.items() if getattr(cell, which)]
+def _names(matrix: Matrix, row: Row, lead: bool) -> str:
+    names = [column.label for column, _ in matrix.holders(row, lead)]
     text = "; ".join(esc(name) for name in names[:NAMES_PER_CELL])
     if len(names) > NAMES_PER_CELL:
         text += f'<i><font color="{style.MUTED_COLOUR}"> … and {len(names) - NAMES_PER_CELL:,} more</font></i>'
@@ -138,8 +138,8 @@ def _lists(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[F
     """Too many people for tables of columns: each function's leads and backups, then the busiest people."""
     rows: list[list[object]] = [[Paragraph(h, s["cellhead"]) for h in ("Function", "Lead", "Backup")]]
     for row in matrix.rows:
-        rows.append([_function_cell(row, s), Paragraph(_names(matrix, row, "leads"), s["cell"]),
-                     Paragraph(_names(matrix, row, "backups"), s["cell"])])
+        rows.append([_function_cell(row, s), Paragraph(_names(matrix, row, True), s["cell"]),
+                     Paragraph(_names(matrix, row, False), s["cell"])])
     table = grid(rows, [width * f for f in (0.27, 0.33, 0.40)])
     tints = [("BACKGROUND", (0, y), (-1, y), HexColor(style.MATRIX_STATUS_COLOURS[row.status][1]))
              for y, row in enumerate(matrix.rows, 1) if row.status in style.MATRIX_STATUS_COLOURS]

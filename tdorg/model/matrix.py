@@ -193,13 +193,18 @@ class Matrix:
             return ", ".join(parts) + ": every function has a lead and a backup who is another person."
         return ", ".join(parts) + ": " + ", ".join(marks) + "."
 
+    def holders(self, row: Row, lead: bool) -> list[tuple[Column, tuple[str, ...]]]:
+        """The columns that lead (or back up) ``row``'s function, each with its roles doing so."""
+        out = []
+        for n, cell in row.cells.items():
+            ids = cell.leads if lead else cell.backups
+            if ids:
+                out.append((self.columns[n], ids))
+        return out
+
     def as_dict(self) -> dict[str, object]:
-        def holders(row: Row, which: str) -> list[dict[str, object]]:
-            return [
-                {"name": self.columns[c].heading, "vacant": self.columns[c].vacant, "roles": list(ids)}
-                for c, cell in row.cells.items()
-                if (ids := getattr(cell, which))
-            ]
+        def holders(row: Row, lead: bool) -> list[dict[str, object]]:
+            return [{"name": c.heading, "vacant": c.vacant, "roles": list(ids)} for c, ids in self.holders(row, lead)]
 
         return {
             "functions": [
@@ -209,8 +214,8 @@ class Matrix:
                     "required": r.required,
                     "status": r.status,
                     "note": r.note,
-                    "leads": holders(r, "leads"),
-                    "backups": holders(r, "backups"),
+                    "leads": holders(r, True),
+                    "backups": holders(r, False),
                 }
                 for r in self.rows
             ],
