@@ -15,26 +15,17 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_import_compare import best  # noqa: E402
 from tdorg.model.importing import read_table  # noqa: E402
 from tdorg.model.importing.sync import plan_sync  # noqa: E402
 from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
-
-
-def best(fn, repeat: int = 3) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, result
 
 
 def roster_rows(chart) -> list[list[object]]:

@@ -151,14 +151,14 @@ def test_a_pipe_is_refused_without_waiting(tmp_path: Path, name: str) -> None:
 
     path = tmp_path / name
     os.mkfifo(path)
-    with pytest.raises(SpreadsheetError, match="not a regular file"):
+    with pytest.raises(SpreadsheetError, match="not an ordinary file"):
         read_table(path)
 
 
 def test_a_device_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "zero.csv"
     link.symlink_to("/dev/zero")
-    with pytest.raises(SpreadsheetError, match="not a regular file"):
+    with pytest.raises(SpreadsheetError, match="not an ordinary file"):
         read_table(link)
 
 

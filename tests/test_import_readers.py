@@ -10,6 +10,8 @@ import pytest
 from tdorg.cli.commands import run
 from tdorg.model.importing import read_table, workbook_sheets
 
+from .test_import_table import write_xlsx
+
 ROWS = [["Position ID", "Job Title", "Employee Name", "Reports To"],
         ["1", "Directeur – Technologie", "Zoë Ørsted", ""],
         ["2", "Técnico de Redes", "José Núñez", "1"]]
@@ -136,13 +138,7 @@ def test_workbooks_of_every_kind_with_title_rows(tmp_path: Path, suffix: str) ->
     elif suffix == ".ods":
         write_ods(path, sheets)
     else:
-        book = openpyxl.Workbook()
-        book.remove(book.active)
-        for name, rows in sheets.items():
-            sheet = book.create_sheet(name)
-            for row in rows:
-                sheet.append(row)
-        book.save(path)
+        write_xlsx(path, sheets)
     assert workbook_sheets(path) == ["Notes", "Staff"]
     table = read_table(path, "Staff")
     assert table.sheet == "Staff" and table.header_row == 3

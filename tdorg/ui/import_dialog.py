@@ -13,17 +13,13 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,8 +32,8 @@ from tdorg.model.importing import ColumnMapping, ImportPlan, Table, plan_import
 from tdorg.model.rules import Severity
 
 from . import style
-from .fields import ErrorLabel, mark_invalid
 from .import_columns import ColumnsPage
+from .import_parts import ScenarioChoice, summary_label
 
 
 @dataclass(frozen=True)
@@ -99,12 +95,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() + 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.summary.setFont(font)
+        self.summary = summary_label(self)
         layout.addWidget(self.summary)
         hint = QLabel("Every row with a problem is listed with its row number in the sheet. Rows marked red "
                       "are left out when only the good rows are imported; importing all rows applies the "
@@ -126,27 +117,15 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(False)
         header.resizeSection(2, 260)
         layout.addWidget(self.problems, 1)
-        self.destination = QGroupBox("Open the result")
-        box = QGridLayout(self.destination)
-        self.as_chart_radio = QRadioButton("As a new chart (unsaved)")
-        self.as_chart_radio.setChecked(True)
-        self.as_scenario_radio = QRadioButton()
-        self.name_field = QLineEdit()
-        self.name_field.setEnabled(False)
-        self.as_scenario_radio.toggled.connect(self.name_field.setEnabled)
-        self.name_field.textEdited.connect(lambda _t: (self.name_error.show_error(""),
-                                                       mark_invalid(self.name_field, False)))
-        self.name_error = ErrorLabel()
-        box.addWidget(self.as_chart_radio, 0, 0, 1, 3)
-        box.addWidget(self.as_scenario_radio, 1, 0)
-        box.addWidget(QLabel("named"), 1, 1)
-        box.addWidget(self.name_field, 1, 2)
-        box.addWidget(self.name_error, 2, 0, 1, 3)
-        box.setColumnStretch(2, 1)
+        self.destination = ScenarioChoice("Open the result", "As a new chart (unsaved)",
+                                          self.target.suggested if self.target is not None else "")
+        self.as_chart_radio = self.destination.first_radio
+        self.as_scenario_radio = self.destination.scenario_radio
+        self.name_field = self.destination.name_field
+        self.name_error = self.destination.name_error
         if self.target is not None:
             self.as_scenario_radio.setText(f"As a new scenario of this file, beside “{self.target.current}” "
                                            "(its district facts and rule settings are kept)")
-            self.name_field.setText(self.target.suggested)
         else:
             self.destination.hide()
         layout.addWidget(self.destination)
@@ -201,12 +180,10 @@ class ImportDialog(QDialog):
         self.as_scenario = self.target is not None and self.as_scenario_radio.isChecked()
         if self.as_scenario:
             assert self.target is not None
-            try:
-                self.scenario_name = self.target.check(self.name_field.text())
-            except TdorgError as error:
-                self.name_error.show_error(str(error))
-                mark_invalid(self.name_field, True)
+            name = self.destination.checked_name(self.target.check)
+            if name is None:
                 return False
+            self.scenario_name = name
         self.choice = choice
         self.accept()
         return True

@@ -13,20 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QDialog,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.errors import TdorgError
@@ -46,9 +33,10 @@ from tdorg.model.rules import Report
 from . import style
 from .commands import AddDotted, AddRole, Op, RemoveDotted, RemoveRole, Reparent, UpdateRole
 from .compare_list import ChangeList
-from .fields import ErrorLabel, heading, mark_invalid
+from .fields import heading
 from .import_columns import ColumnsPage
 from .import_dialog import ScenarioTarget
+from .import_parts import ScenarioChoice, summary_label
 
 
 def sync_ops(steps: list[Step]) -> list[Op]:
@@ -109,12 +97,7 @@ class SyncDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() + 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.summary.setFont(font)
+        self.summary = summary_label(self)
         layout.addWidget(self.summary)
         self.leads = QLabel()
         self.leads.setObjectName("leads_lost")
@@ -129,23 +112,12 @@ class SyncDialog(QDialog):
         layout.addWidget(heading("Changes"))
         self.changes = ChangeList()
         layout.addWidget(self.changes, 1)
-        self.destination = QGroupBox("Apply the update")
-        box = QGridLayout(self.destination)
-        self.in_place_radio = QRadioButton(f"To “{self.target.current}” (one step: Edit › Undo takes it back)")
-        self.in_place_radio.setChecked(True)
-        self.as_scenario_radio = QRadioButton(f"As a new scenario, leaving “{self.target.current}” as it is")
-        self.name_field = QLineEdit(self.target.suggested)
-        self.name_field.setEnabled(False)
-        self.as_scenario_radio.toggled.connect(self.name_field.setEnabled)
-        self.name_field.textEdited.connect(lambda _t: (self.name_error.show_error(""),
-                                                       mark_invalid(self.name_field, False)))
-        self.name_error = ErrorLabel()
-        box.addWidget(self.in_place_radio, 0, 0, 1, 3)
-        box.addWidget(self.as_scenario_radio, 1, 0)
-        box.addWidget(QLabel("named"), 1, 1)
-        box.addWidget(self.name_field, 1, 2)
-        box.addWidget(self.name_error, 2, 0, 1, 3)
-        box.setColumnStretch(2, 1)
+        self.destination = ScenarioChoice("Apply the update", f"To “{self.target.current}” (one step: Edit › Undo "
+                                          "takes it back)", self.target.suggested)
+        self.in_place_radio = self.destination.first_radio
+        self.as_scenario_radio = self.destination.scenario_radio
+        self.as_scenario_radio.setText(f"As a new scenario, leaving “{self.target.current}” as it is")
+        self.name_field = self.destination.name_field
         layout.addWidget(self.destination)
         buttons = QHBoxLayout()
         back = QPushButton("‹ Columns")
@@ -187,11 +159,9 @@ class SyncDialog(QDialog):
         """Finish with the chosen destination; False when the scenario name is refused."""
         self.as_scenario = self.as_scenario_radio.isChecked()
         if self.as_scenario:
-            try:
-                self.scenario_name = self.target.check(self.name_field.text())
-            except TdorgError as error:
-                self.name_error.show_error(str(error))
-                mark_invalid(self.name_field, True)
+            name = self.destination.checked_name(self.target.check)
+            if name is None:
                 return False
+            self.scenario_name = name
         self.accept()
         return True

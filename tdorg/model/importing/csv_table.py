@@ -14,12 +14,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
 import re
-import stat
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from .. import files
 from . import limits
 from .errors import SpreadsheetError
 from .table import Table, build_table
@@ -51,31 +50,9 @@ ENCODINGS: dict[str, str] = {
 }
 
 
-def open_spreadsheet(path: str | Path) -> BinaryIO:
-    """The file opened for reading, once it is known to be a regular file within the size limit."""
-    path = Path(path)
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # before opening: opening a pipe waits for a writer
-            raise SpreadsheetError(path, "This is not a regular file (a device, pipe or socket); import a saved spreadsheet.")
-        handle = open(path, "rb")
-    except FileNotFoundError:
-        if not path.parent.is_dir():
-            raise SpreadsheetError(path, f"The folder “{path.parent}” does not exist.") from None
-        raise SpreadsheetError(path, "There is no such file.") from None
-    except IsADirectoryError:
-        raise SpreadsheetError(path, "This is a folder, not a file.") from None
-    except PermissionError:
-        raise SpreadsheetError(path, "Permission denied: you may not read this file.") from None
-    except OSError as error:
-        raise SpreadsheetError(path, f"The file could not be read ({error.strerror or type(error).__name__}).") from None
-    info = os.fstat(handle.fileno())
-    if not stat.S_ISREG(info.st_mode):
-        handle.close()
-        raise SpreadsheetError(path, "This is not a regular file (a device, pipe or socket); import a saved spreadsheet.")
-    if info.st_size > limits.MAX_FILE_BYTES:
-        handle.close()
-        raise SpreadsheetError(path, limits.file_too_big(info.st_size))
-    return handle  # type: ignore[return-value]
+def read_spreadsheet_bytes(path: str | Path) -> bytes:
+    """The file's bytes, once it is known to be an ordinary file within the size limit."""
+    return files.read_bytes(path, error=SpreadsheetError, limit=limits.MAX_FILE_BYTES)
 
 
 def detect_encoding(sample: bytes) -> tuple[str, str]:
@@ -198,7 +175,7 @@ def _check_magic(path: str | Path, head: bytes) -> None:
 
 
 def read_csv_table(path: str | Path) -> Table:
-    with open_spreadsheet(path) as handle:
+    with io.BytesIO(read_spreadsheet_bytes(path)) as handle:
         sample = handle.read(SAMPLE_BYTES)
         _check_magic(path, sample)
         codec, encoding = detect_encoding(sample)

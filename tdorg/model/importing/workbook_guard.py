@@ -11,11 +11,11 @@ and refuse the workbook with the limit it passes (see :mod:`.limits`).
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import struct
 import zipfile
-from pathlib import Path
 from typing import Iterator
 from xml.etree import ElementTree
 
@@ -95,11 +95,10 @@ def _chunks(package: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> Ite
         yield carry
 
 
-def check_xlsx(path: str | Path) -> None:
-    """Refuse an .xlsx/.xlsm package whose sheets or shared strings pass a limit."""
-    source = str(path)
+def check_xlsx(data: bytes, source: str) -> None:
+    """Refuse an .xlsx/.xlsm package (the file's bytes) whose sheets or shared strings pass a limit."""
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
             if len(members) > limits.MAX_PARTS:
                 raise SpreadsheetError(source, f"The workbook has more than {limits.MAX_PARTS:,} parts.")
@@ -182,11 +181,10 @@ def _walk(chunk: bytes, extent: Extent, row: int, column: int) -> tuple[int, int
     return row, column
 
 
-def check_ods(path: str | Path) -> None:
-    """Refuse an .ods package whose sheets, with their repeated rows and cells, pass a limit."""
-    source = str(path)
+def check_ods(data: bytes, source: str) -> None:
+    """Refuse an .ods package (the file's bytes) whose sheets, with their repeated rows and cells, pass a limit."""
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             if len(package.infolist()) > limits.MAX_PARTS:
                 raise SpreadsheetError(source, f"The workbook has more than {limits.MAX_PARTS:,} parts.")
             try:
@@ -238,22 +236,21 @@ _XLS_SST = 0x00FC
 _XLS_BOF = 0x0809  # starts the workbook globals and each sheet
 
 
-def check_xls(path: str | Path) -> None:
-    """Refuse an .xls workbook whose cells or shared strings pass a limit."""
+def check_xls(data: bytes, source: str) -> None:
+    """Refuse an .xls workbook (the file's bytes) whose cells or shared strings pass a limit."""
     import olefile
 
-    source = str(path)
     try:
-        with olefile.OleFileIO(str(path)) as container:
+        with olefile.OleFileIO(io.BytesIO(data)) as container:
             name = next((n for n in ("Workbook", "Book") if container.exists(n)), None)
             if name is None:
                 raise SpreadsheetError(source, "This is not an Excel workbook: it holds no workbook stream.")
-            data = container.openstream(name).read()
+            stream = container.openstream(name).read()
     except SpreadsheetError:
         raise
     except Exception as error:  # olefile raises several kinds on a damaged container
         raise _damaged(source, error) from None
-    _check_biff(data, source)
+    _check_biff(stream, source)
 
 
 def _check_biff(data: bytes, source: str) -> None:

@@ -10,12 +10,13 @@ without a decimal point, ``TRUE``/``FALSE`` as yes/no, dates in ISO form.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from . import workbook_guard
-from .csv_table import open_spreadsheet
+from .csv_table import read_spreadsheet_bytes
 from .errors import SpreadsheetError
 from .table import Table, build_table
 
@@ -57,17 +58,17 @@ def _reason(error: Exception) -> str:
 
 
 def _open(path: str | Path):  # -> python_calamine.CalamineWorkbook
+    """The workbook, read once into memory and checked against the limits before it is opened."""
     suffix = Path(path).suffix.lower()
     magic, check, what = _KINDS[suffix]
-    with open_spreadsheet(path) as handle:
-        head = handle.read(len(magic))
-    if head != magic:
+    data = read_spreadsheet_bytes(path)
+    if not data.startswith(magic):
         raise SpreadsheetError(path, f"This is not {what} (the file does not start as one does).")
-    check(path)
+    check(data, str(path))
     from python_calamine import CalamineWorkbook
 
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine raises several kinds on a damaged workbook
         raise SpreadsheetError(path, f"This workbook cannot be read; it may be damaged ({_reason(error)}).") from None
 
