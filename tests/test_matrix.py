@@ -9,7 +9,6 @@ from tdorg.model.chart import person_key
 from tdorg.model.matrix import (
     BOTH_MARK,
     COVERED,
-    REQUIRED_FUNCTIONS,
     SINGLE_PERSON,
     UNOWNED,
     Matrix,
@@ -19,6 +18,8 @@ from tdorg.model.synthetic import synthetic_chart
 from tdorg.model.vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS
 
 from .charts import compliant_chart, role
+
+REQUIRED_FUNCTIONS = tuple(dict.fromkeys(ESSENTIAL_FUNCTIONS + CRITICAL_FUNCTIONS))
 
 
 def _row(matrix: Matrix, function: str):
@@ -46,7 +47,6 @@ def test_a_function_led_by_one_person_and_backed_up_by_another_is_covered() -> N
 
 def test_rows_hold_the_essential_and_critical_functions_even_when_no_one_names_them() -> None:
     matrix = responsibility_matrix(_chart())
-    assert set(REQUIRED_FUNCTIONS) == set(ESSENTIAL_FUNCTIONS) | set(CRITICAL_FUNCTIONS)
     assert [r.function for r in matrix.rows] == [
         "network", "servers", "help_desk", "device_repair", "student_information_system", "student_accounts",
         "data_privacy", "cybersecurity",
@@ -192,3 +192,15 @@ def test_the_summary_counts_functions_people_positions_and_marks() -> None:
         "8 functions, 2 people: every function has a lead and a backup who is another person.")
     chart.add_role(role("c", "Engineer C", "network", "cto", vacant=True, leads=("web_site",)))
     assert responsibility_matrix(chart).summary() == "9 functions, 2 people, 1 vacant position: 1 unowned."
+
+
+def test_a_function_the_chart_no_longer_counts_as_essential_shows_only_when_a_role_names_it() -> None:
+    chart = _chart()
+    chart.set_settings(chart.settings.with_threshold("FUN-1", "essential_student_accounts", 0))
+    assert "student_accounts" not in [r.function for r in responsibility_matrix(chart).rows]
+    chart.update_role("cto", backs_up=("student_accounts",))
+    row = _row(responsibility_matrix(chart), "student_accounts")
+    assert row.required is False and row.status == UNOWNED
+    chart.set_settings(chart.settings.with_threshold("EMP-1", "critical_network", 0)
+                       .with_threshold("FUN-1", "essential_network", 0))
+    assert "network" not in [r.function for r in responsibility_matrix(chart).rows]

@@ -2,11 +2,12 @@
 
 [FORUM]'s first lesson is "define who is responsible for what and who is
 back-up". Rows are functions: every function a role leads or backs up, and
-the framework's essential (FUN-1) and critical (EMP-1) functions, so one that
-nobody owns still shows. Columns are people: the filled roles of one person
-(matched by :func:`~tdorg.model.chart.holder_key`) share a column; a vacant
-position is a plan, not a person, and has a column of its own marked vacant;
-so has a filled role that names no one.
+the framework's essential (FUN-1) and critical (EMP-1) functions as the
+chart's thresholds choose them, so one that nobody owns still shows.
+Columns are people: the filled roles of one person (matched by
+:func:`~tdorg.model.chart.holder_key`) share a column; a vacant position is
+a plan, not a person, and has a column of its own marked vacant; so has a
+filled role that names no one.
 
 A function is *unowned* when no filled role leads it, and *single-person*
 when its filled leads and backups are all one person: a vacant backup is no
@@ -23,7 +24,8 @@ from typing import Callable, Mapping
 from .chart import Chart, holder_key
 from .role import Role
 from .rules.context import Context
-from .vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS, FUNCTIONS, label
+from .rules.ownership import ContractorOnly, EssentialLeads
+from .vocab import FUNCTIONS, label
 
 #: A row's status.
 COVERED = "covered"
@@ -34,8 +36,11 @@ STATUS_LABELS = {COVERED: "", UNOWNED: "Unowned", SINGLE_PERSON: "One person"}
 
 LEAD_MARK, BACKUP_MARK, BOTH_MARK = "L", "B", "L/B"
 
-#: Functions shown even when no role names them.
-REQUIRED_FUNCTIONS: tuple[str, ...] = tuple(dict.fromkeys(ESSENTIAL_FUNCTIONS + CRITICAL_FUNCTIONS))
+
+def required_functions(ctx: Context) -> tuple[str, ...]:
+    """The functions shown even when no role names them: those FUN-1 (essential) and EMP-1
+    (critical) check on this chart, as its thresholds choose them."""
+    return tuple(dict.fromkeys(EssentialLeads().checked(ctx) + ContractorOnly().checked(ctx)))
 
 
 class Column:
@@ -242,7 +247,9 @@ def responsibility_matrix(chart: Chart) -> Matrix:
     columns: list[Column] = []
     column_of_key: dict[str, int] = {}
     column_of_role: dict[str, int] = {}
-    cells: dict[str, dict[int, Cell]] = {f: {} for f in REQUIRED_FUNCTIONS}
+    ctx = Context(chart)
+    required = required_functions(ctx)
+    cells: dict[str, dict[int, Cell]] = {f: {} for f in required}
     for role in chart.roles.values():
         if not role.leads and not role.backs_up:
             continue
@@ -268,12 +275,11 @@ def responsibility_matrix(chart: Chart) -> Matrix:
                 (cell._leads if lead else cell._backups).append(role_id)
     order = {f: n for n, f in enumerate(FUNCTIONS)}
     functions = sorted(cells, key=lambda f: (order.get(f, len(order)), label(FUNCTIONS, f).casefold(), f))
-    ctx = Context(chart)
-    rows = tuple(_row(ctx, f, cells[f], columns) for f in functions)
+    rows = tuple(_row(ctx, f, cells[f], columns, f in required) for f in functions)
     return Matrix(rows, tuple(columns), MappingProxyType(column_of_role))
 
 
-def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[Column]) -> Row:
+def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[Column], required: bool) -> Row:
     if list(by_column) != sorted(by_column):  # a person's later role added an earlier column
         by_column = dict(sorted(by_column.items()))
     name = label(FUNCTIONS, function)
@@ -304,7 +310,7 @@ def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[
             note += f" {ctx.titles(planned)} {'is a planned backup' if len(planned) == 1 else 'are planned backups'} (vacant)."
     else:
         status, note = COVERED, ""
-    return Row(function, name, function in REQUIRED_FUNCTIONS, MappingProxyType(by_column), status, note)
+    return Row(function, name, required, MappingProxyType(by_column), status, note)
 
 
 __all__ = [
@@ -316,10 +322,10 @@ __all__ = [
     "LEAD_MARK",
     "LOAD_ROWS",
     "Matrix",
-    "REQUIRED_FUNCTIONS",
     "Row",
     "SINGLE_PERSON",
     "STATUS_LABELS",
     "UNOWNED",
+    "required_functions",
     "responsibility_matrix",
 ]
