@@ -162,3 +162,14 @@ def test_a_number_too_large_to_store_is_refused_and_the_old_file_kept(tmp_path: 
     assert type(caught.value) is FileError and "too large" in str(caught.value)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]
+
+
+def test_text_that_cannot_be_encoded_is_refused_and_the_old_file_kept(tmp_path: Path) -> None:
+    path, before = _old_file(tmp_path)
+    chart = Chart(District(name="Fine"))
+    object.__setattr__(chart.district, "name", "Lone \ud800 surrogate")  # past the district's own check
+    with pytest.raises(FileError) as caught:
+        save_chart(chart, path)
+    assert "not valid Unicode" in str(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]

@@ -87,6 +87,9 @@ def test_two_windows_saving_one_chart_never_lose_an_edit_silently(make_window, d
     # the first window saves again over its own file: nothing changed there since, so no question
     first.editor.add_role("help_desk", "dti")
     assert first.files.save()
+    first.close()
+    third = make_window()
+    assert third.files.open_path(path, ask=False)  # the lock went with the first window
 
 
 def test_overwrite_and_reload_after_a_change_on_disk(make_window, dialogs, tmp_path):

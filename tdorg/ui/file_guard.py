@@ -68,14 +68,17 @@ class FileGuard(QObject):
         return Holder(pid, host)
 
     def follow(self, path: Path | None, base: Fingerprint | None, read_only: bool = False) -> None:
-        """``path`` is now the window's file, as described by ``base``; hold its lock unless read-only."""
+        """``path`` is now the window's file, as described by ``base``; hold its lock unless read-only.
+
+        A lock another window held when the file was opened is taken once it is free (at a later save).
+        """
         if path != self.path or read_only != self.read_only:
             self.release()
             self.path, self.read_only = path, read_only
-            if path is not None and not read_only:
-                lock = _lock_file(path)
-                if lock.tryLock(0):  # else another window has it, or the folder takes no lock file
-                    self._lock = lock
+        if self._lock is None and self.path is not None and not self.read_only:
+            lock = _lock_file(self.path)
+            if lock.tryLock(0):  # else another window has it, or the folder takes no lock file
+                self._lock = lock
         self.base = base
 
     def release(self) -> None:
