@@ -99,27 +99,34 @@ class Heading:
     base: str | None = None  # the scenario or chart the marks compare with
 
 
-def page_subtitle(chart: Chart, plan: PagePlan, page: ChartPage, offset: int = 0) -> str:
+@dataclass(frozen=True)
+class Subtitle:
+    """The line under a page's title: the first of ``leads`` that fits, then ``tail``, always whole."""
+
+    leads: tuple[str, ...] = ()
+    tail: str = ""
+
+
+def page_subtitle(chart: Chart, plan: PagePlan, page: ChartPage, offset: int = 0) -> Subtitle:
     """What a page shows, e.g. ``Network Manager (Pat Lee) · from page 2``; page numbers
     are the plan's plus ``offset``."""
     if not plan.departments:
-        return ""
+        return Subtitle()
     if not page.heads:
-        return "Top levels of the chart · each department continues on the page named under its box"
-    names = []
-    for rid in page.heads:
-        role = chart.roles[rid]
-        person = role.display_person() if role.vacant or role.person.strip() else ""
-        names.append(labels.clean(role.title) + (f" ({labels.clean(person)})" if person else ""))
-    text = ", ".join(names)
-    if page.part is not None:
-        text += f", part {page.part[0]} of {page.part[1]}"
+        return Subtitle(("Top levels of the chart · each department continues on the page named under its box",
+                         "Top levels of the chart"))
+    roles = [chart.roles[rid] for rid in page.heads]
+    titles = [labels.clean(role.title) for role in roles]
+    people = [
+        f" ({labels.clean(role.display_person())})" if role.vacant or role.person.strip() else "" for role in roles
+    ]
+    tail = f", part {page.part[0]} of {page.part[1]}" if page.part is not None else ""
     if page.from_page is not None:
-        text += f" · from page {page.from_page + offset}"
-    return text
+        tail += f" · from page {page.from_page + offset}"
+    return Subtitle((", ".join(t + p for t, p in zip(titles, people)), ", ".join(titles)), tail)
 
 
-def draw_heading(canvas: Canvas, heading: Heading, subtitle: str, top: float, left: float, right: float,
+def draw_heading(canvas: Canvas, heading: Heading, subtitle: Subtitle, top: float, left: float, right: float,
                  family: str, bold: str) -> None:
     """The title and date on one line at ``top``, the page's subtitle under them."""
     canvas.setFillColor(HexColor(style.TEXT_COLOUR))
@@ -128,9 +135,13 @@ def draw_heading(canvas: Canvas, heading: Heading, subtitle: str, top: float, le
     canvas.setFillColor(HexColor(style.MUTED_COLOUR))
     canvas.setFont(family, 9)
     canvas.drawRightString(right, top - 12, heading.stamp)
-    if subtitle:
-        canvas.setFont(family, 9.5)
-        canvas.drawString(left, top - 27, _fit(canvas, subtitle, family, 9.5, right - left))
+    if subtitle.leads or subtitle.tail:
+        size = 9.5
+        room = right - left - canvas.stringWidth(subtitle.tail, family, size)
+        lead = next((text for text in subtitle.leads if canvas.stringWidth(text, family, size) <= room),
+                    subtitle.leads[-1] if subtitle.leads else "")
+        canvas.setFont(family, size)
+        canvas.drawString(left, top - 27, _fit(canvas, lead, family, size, room) + subtitle.tail)
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -193,6 +204,6 @@ def draw_legend(canvas: Canvas, base: str, left: float, bottom: float, family: s
 
 
 __all__ = [
-    "HEADING_SPACE", "Heading", "box_on_page", "describe", "draw_heading", "draw_legend", "draw_marks",
+    "HEADING_SPACE", "Heading", "Subtitle", "box_on_page", "describe", "draw_heading", "draw_legend", "draw_marks",
     "page_subtitle", "plan_for", "planning_area", "sheets",
 ]

@@ -143,7 +143,8 @@ def _fitted_pages(
     canvas.setSubject("Technology department organization chart")
     for number, sheet in enumerate(sheets, 1):
         page = plan.pages[number - 1] if plan is not None else None
-        subtitle = chartpages.page_subtitle(model, plan, page) if page is not None and model is not None else ""
+        subtitle = (chartpages.page_subtitle(model, plan, page) if page is not None and model is not None
+                    else chartpages.Subtitle())
         chartpages.draw_heading(canvas, heading, subtitle, page_h - m, m, page_w - m, family, bold)
         if page is not None:
             chartpages.draw_marks(canvas, page, sheet, family, bold)

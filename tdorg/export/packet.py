@@ -88,7 +88,7 @@ def _chart_page_end(canvas, doc, info: _Pages) -> None:  # type: ignore[no-untyp
     # Chart pages follow each other: the plan's page n is the packet's page first + n - 1.
     offset = info.sheet_of_page.get(0, 1) - 1
     canvas.saveState()
-    label = info.sheet_labels[index] if index < len(info.sheet_labels) else ""
+    label = chartpages.Subtitle((info.sheet_labels[index],) if index < len(info.sheet_labels) else ())
     if info.plan is not None and info.chart is not None:
         page = info.plan.pages[index]
         label = chartpages.page_subtitle(info.chart, info.plan, page, offset)
