@@ -62,8 +62,6 @@ def _check_svg(handle: BinaryIO) -> None:
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise _Bad(f"XML error: {expat.errors.messages.get(error.code, error)} at line {error.lineno}") from None
-    if not roots:
-        raise _Bad("it is empty")
 
 
 def _read(handle: BinaryIO, size: int) -> bytes:
