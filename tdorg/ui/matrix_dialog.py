@@ -183,6 +183,7 @@ class MatrixDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)  # Enter on the current cell, too
         self.table.horizontalHeader().sectionClicked.connect(lambda c: self._select(self.model.roles_of_column(c)))
         self.table.verticalHeader().sectionClicked.connect(lambda r: self._select(self.model.roles_of_row(r)))
         legend = QLabel("L lead · B backup · L/B both. Click a cell to show its role on the chart, "
