@@ -167,7 +167,7 @@ def test_as_dict_names_people_and_their_roles() -> None:
     assert network["backups"] == [{"name": "Jo Banks", "vacant": False, "roles": ["tech"]}]
     assert network["status"] == "covered" and network["label"] == "Network"
     ari = next(p for p in data["people"] if p["name"] == "Ari Chen")
-    assert ari == {"name": "Ari Chen", "vacant": False, "roles": [{"id": "dpo", "title": "Data Privacy Officer"}],
+    assert ari == {"name": "Ari Chen", "named": True, "vacant": False, "roles": [{"id": "dpo", "title": "Data Privacy Officer"}],
                    "functions_led": 1, "functions_backed_up": 1, "fte": 0.5}
     assert data["unowned"] == [r.function for r in matrix.unowned] and "network" not in data["unowned"]
 

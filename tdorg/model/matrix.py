@@ -168,6 +168,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Matrix:
+    """A chart's functions (rows) by people (columns); ``row.cells`` holds a row's cells by column index."""
+
     rows: tuple[Row, ...]
     columns: tuple[Column, ...]
     _column_of_role: Mapping[str, int] = field(default_factory=dict, repr=False)
@@ -227,6 +229,7 @@ class Matrix:
             "people": [
                 {
                     "name": c.heading,
+                    "named": c.named,
                     "vacant": c.vacant,
                     "roles": [{"id": i, "title": t} for i, t in zip(c.role_ids, c.titles)],
                     "functions_led": c.functions_led,
