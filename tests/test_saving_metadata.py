@@ -169,3 +169,25 @@ def test_a_plain_permission_error_is_not_retried(tmp_path: Path, monkeypatch: py
     with pytest.raises(FileError, match="previous version is unchanged"):
         save_chart(_chart("New"), path)
     assert tries == [1]
+
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no user ids here")
+def test_another_users_file_in_a_shared_folder_says_whose_it_is(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp: everyone may write, only owners may replace their files
+    path = shared / "plan.tdorg"
+    save_chart(_chart("Theirs"), path)
+    owner = path.stat().st_uid
+
+    def refuse(src: object, dst: object) -> None:  # what the system answers a user who is not the owner
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(FileError) as caught:
+        save_chart(_chart("Mine"), path)
+    assert "“plan.tdorg” belongs to another user" in str(caught.value)
+    assert "may not write in the folder" not in str(caught.value)

@@ -139,12 +139,12 @@ def _protected_reason(target: Path, err: OSError) -> str:
     if flags & _APPEND_ONLY:
         return (f"“{target.name}” is marked append-only, so no program may replace it; {_KEPT}. "
                 "Clear the flag (chattr -a) or save under another name.")
-    if not os.access(target, os.W_OK):
-        return f"“{target.name}” is read-only; {_KEPT}. Allow changes to it, or save under another name."
-    folder_info = os.stat(target.parent)
-    if folder_info.st_mode & stat.S_ISVTX and hasattr(os, "getuid") and os.stat(target).st_uid != os.getuid():
+    sticky = os.stat(target.parent).st_mode & stat.S_ISVTX
+    if sticky and hasattr(os, "getuid") and os.stat(target).st_uid != os.getuid():
         return (f"“{target.name}” belongs to another user, and the folder “{target.parent}” lets only a file's owner "
                 f"replace it; {_KEPT}. Save under another name.")
+    if not os.access(target, os.W_OK):
+        return f"“{target.name}” is read-only; {_KEPT}. Allow changes to it, or save under another name."
     if getattr(err, "winerror", None) == 5:
         return _in_use(target)
     return f"tdorg may not replace “{target.name}” ({_reason(err)}); {_KEPT}."
