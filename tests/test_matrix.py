@@ -57,7 +57,8 @@ def test_rows_hold_the_essential_and_critical_functions_even_when_no_one_names_t
 
 
 def test_a_function_with_backups_but_no_lead_is_unowned() -> None:
-    matrix = responsibility_matrix(_chart(role("tech", "Technician", "building_technician", "cto", backs_up=("device_repair",))))
+    matrix = responsibility_matrix(_chart(
+        role("tech", "Technician", "building_technician", "cto", backs_up=("device_repair",))))
     row = _row(matrix, "device_repair")
     assert row.status == UNOWNED
     assert row.note == "Device repair has backups but no lead."
@@ -167,7 +168,8 @@ def test_as_dict_names_people_and_their_roles() -> None:
     assert network["backups"] == [{"name": "Jo Banks", "vacant": False, "roles": ["tech"]}]
     assert network["status"] == "covered" and network["label"] == "Network"
     ari = next(p for p in data["people"] if p["name"] == "Ari Chen")
-    assert ari == {"name": "Ari Chen", "named": True, "vacant": False, "roles": [{"id": "dpo", "title": "Data Privacy Officer"}],
+    assert ari == {"name": "Ari Chen", "named": True, "vacant": False,
+                   "roles": [{"id": "dpo", "title": "Data Privacy Officer"}],
                    "functions_led": 1, "functions_backed_up": 1, "fte": 0.5}
     assert data["unowned"] == [r.function for r in matrix.unowned] and "network" not in data["unowned"]
 

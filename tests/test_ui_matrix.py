@@ -1,4 +1,5 @@
-"""Chart › Responsibility Matrix…: functions × people, marked rows, load rows; a click shows the role; it follows edits."""
+"""Chart › Responsibility Matrix…: functions × people, marked rows, load rows; a click shows the role;
+the window follows edits."""
 
 from __future__ import annotations
 

@@ -310,7 +310,8 @@ def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[
         status = SINGLE_PERSON
         note = f"{name} rests on {columns[filled_lead].who} alone: no other person backs it up."
         if planned:
-            note += f" {ctx.titles(planned)} {'is a planned backup' if len(planned) == 1 else 'are planned backups'} (vacant)."
+            planned_backups = "is a planned backup" if len(planned) == 1 else "are planned backups"
+            note += f" {ctx.titles(planned)} {planned_backups} (vacant)."
     else:
         status, note = COVERED, ""
     return Row(function, name, required, MappingProxyType(by_column), status, note)

@@ -10,6 +10,7 @@ all of its roles.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -143,10 +144,15 @@ class MatrixModel(QAbstractTableModel):
 
 def _heading(column: Column) -> str:
     """A column's heading in lines of about :data:`HEADING_WIDTH` characters; a vacancy says so."""
-    text = column.heading
-    if len(text) > HEADING_WIDTH:
-        text = textwrap.fill(text, HEADING_WIDTH, break_long_words=False)
+    text = _wrapped(column.heading)
     return f"{text}\n(vacant)" if column.vacant else text
+
+
+@lru_cache(maxsize=16_384)
+def _wrapped(text: str) -> str:
+    """``text`` in lines of about :data:`HEADING_WIDTH` characters; remembered, as most headings
+    stay from one refresh to the next."""
+    return textwrap.fill(text, HEADING_WIDTH, break_long_words=False) if len(text) > HEADING_WIDTH else text
 
 
 def _bold() -> QFont:
@@ -166,6 +172,7 @@ class MatrixDialog(QDialog):
         self.select_roles = select_roles
         self.chart: Chart | None = None
         self._shown: tuple[Chart | None, int] = (None, -1)  # the chart and revision on screen
+        self._widths: dict[str, int] = {}  # heading lines measured in the header's font
         unsubscribes: list[Callable[[], None]] = []
         self._unsubscribes = unsubscribes
         # the window may go with the editor without being hidden: stop observing the chart then too
@@ -248,7 +255,7 @@ class MatrixDialog(QDialog):
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         padding = 2 * metrics.horizontalAdvance("M")
-        widths: dict[str, int] = {}  # many headings repeat a line ("(vacant)", a common title)
+        widths = self._widths  # many headings share a line ("(vacant)", a common title), and stay between refreshes
 
         def width(line: str) -> int:
             known = widths.get(line)
