@@ -27,13 +27,13 @@ def parse(*argv: str) -> argparse.Namespace:
 
 def test_options_and_defaults() -> None:
     args = parse("chart.json", "-o", "out.pdf")
-    assert (args.layout, args.page, args.orientation, args.fit, args.packet, args.badges) == (
-        "auto", "letter", "landscape", "page", False, False
+    assert (args.layout, args.page, args.orientation, args.fit, args.packet, args.badges, args.min_title_size) == (
+        "canvas", "letter", "landscape", "page", False, False, 8.0
     )
     assert args.handler is args.func
-    args = parse("c.tdorg", "-o", "x", "--format", "svg", "--layout", "canvas", "--page", "a3",
+    args = parse("c.tdorg", "-o", "x", "--format", "svg", "--layout", "auto", "--page", "a3",
                  "--orientation", "portrait", "--fit", "poster", "--packet", "--badges", "--timeout", "5")
-    assert (args.format, args.layout, args.page, args.orientation, args.fit) == ("svg", "canvas", "a3", "portrait", "poster")
+    assert (args.format, args.layout, args.page, args.orientation, args.fit) == ("svg", "auto", "a3", "portrait", "poster")
     assert args.packet and args.badges and args.timeout == 5.0
 
 
@@ -248,3 +248,20 @@ def test_compare_to_neither_a_scenario_nor_a_file_is_a_one_line_error(tmp_path, 
     assert run(["export", SAMPLE, "-o", str(out), "--compare-to", SAMPLE]) == 2
     assert "add --packet" in capsys.readouterr().err
     assert not out.exists()
+
+
+@needs_graphviz
+def test_export_says_which_mode_gave_which_pages(tmp_path, capsys) -> None:
+    small, big = tmp_path / "small.pdf", tmp_path / "big.pdf"
+    assert run(["export", SAMPLE, "-o", str(small)]) == 0
+    assert "One page: the whole chart, role titles at" in capsys.readouterr().out
+    assert run(["export", str(SAMPLES / "francis-howell.json"), "-o", str(big), "--min-title-size", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "Department pages: the whole chart would print its role titles under 10 pt on one page" in out
+    assert "page 1 shows the top levels" in out
+
+
+def test_a_title_size_outside_the_range_is_a_one_line_error(tmp_path, capsys) -> None:
+    assert run(["export", SAMPLE, "-o", str(tmp_path / "c.pdf"), "--min-title-size", "20"]) == 2
+    assert "between 6 and 14 points" in capsys.readouterr().err
+    assert not (tmp_path / "c.pdf").exists()

@@ -48,15 +48,31 @@ def plan_for(chart: Chart, options: ExportOptions, area: Rect) -> PagePlan | Non
     return plan_pages(chart, box_size(chart), planning_area(area), options.min_title_pt)
 
 
-def describe(plan: PagePlan | None, options: ExportOptions) -> str:
+def describe(plan: PagePlan | None, options: ExportOptions, packet: bool = False) -> str:
     """Which mode gave which pages, in a sentence for the export dialog and ``tdorg export``."""
+    if options.format != "pdf" and not packet:
+        return ""
     if plan is not None:
-        return plan.describe()
+        return plan.describe(packet)
     if options.fit == "poster":
         return (f"Poster at {options.poster_scale:g}% of reading size: an overview page, then the sheets "
                 "that hold roles.")
     return ("One page in Graphviz's layout, scaled to fit; for department pages with legible titles, "
             "choose the layout as on the canvas.")
+
+
+def describe_export(chart: Chart, options: ExportOptions, packet: bool = False) -> str:
+    """:func:`describe` for the pages an export of ``chart`` with ``options`` prints."""
+    if packet:
+        from .packet import chart_sheet_area
+
+        area = chart_sheet_area(options)
+    else:
+        from .chartpdf import chart_area
+
+        area = chart_area(options)
+    pdf = options.with_changes(format="pdf") if packet else options
+    return describe(plan_for(chart, pdf, area) if pdf.format == "pdf" else None, pdf, packet)
 
 
 def sheets(plan: PagePlan, area: Rect, drawn: tuple[float, float]) -> list[Sheet]:
@@ -204,6 +220,6 @@ def draw_legend(canvas: Canvas, base: str, left: float, bottom: float, family: s
 
 
 __all__ = [
-    "HEADING_SPACE", "Heading", "Subtitle", "box_on_page", "describe", "draw_heading", "draw_legend", "draw_marks",
+    "HEADING_SPACE", "Heading", "Subtitle", "box_on_page", "describe", "describe_export", "draw_heading", "draw_legend", "draw_marks",
     "page_subtitle", "plan_for", "planning_area", "sheets",
 ]

@@ -15,7 +15,18 @@ from ..model.chart import Chart
 from ..model.formats.sources import ChartSource, open_chart_source
 from ..model.rules.base import Report
 from .errors import ExportOptionError
-from .options import DEFAULT_TIMEOUT, FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, POSTER_SCALES, ExportOptions
+from .options import (
+    DEFAULT_MIN_TITLE_PT,
+    DEFAULT_TIMEOUT,
+    FITS,
+    FORMATS,
+    LAYOUTS,
+    MIN_TITLE_PTS,
+    ORIENTATIONS,
+    PAGE_SIZES,
+    POSTER_SCALES,
+    ExportOptions,
+)
 from .target import check_target
 
 if TYPE_CHECKING:
@@ -42,8 +53,9 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument(
         "--layout",
         choices=LAYOUTS,
-        default="auto",
-        help="auto: Graphviz lays the chart out; canvas: as on tdorg's canvas (default: auto)",
+        default="canvas",
+        help="canvas: as on tdorg's canvas (stacked columns, assistants beside their manager); auto: Graphviz "
+        "lays the chart out (default: canvas)",
     )
     parser.add_argument("--page", choices=tuple(PAGE_SIZES), default="letter", help="paper size for PDF (default: letter)")
     parser.add_argument(
@@ -53,7 +65,16 @@ def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
         "--fit",
         choices=FITS,
         default="page",
-        help="page: scale the chart onto one sheet; poster: full size, tiled over several sheets (default: page)",
+        help="page: the chart on one sheet, or on department pages when its role titles would print smaller "
+        "than --min-title-size; poster: full size, tiled over several sheets (default: page)",
+    )
+    parser.add_argument(
+        "--min-title-size",
+        type=float,
+        default=DEFAULT_MIN_TITLE_PT,
+        metavar="PT",
+        help=f"with --fit page: the smallest size role titles may print at, {MIN_TITLE_PTS[0]:g}–{MIN_TITLE_PTS[1]:g} "
+        f"points (default: {DEFAULT_MIN_TITLE_PT:g})",
     )
     parser.add_argument(
         "--scale",
@@ -147,6 +168,7 @@ def run_export(args: argparse.Namespace) -> int:
         badges=args.badges,
         timeout=args.timeout,
         poster_scale=args.scale,
+        min_title_pt=args.min_title_size,
     )
     if args.scale != 100 and args.fit != "poster":
         raise ExportOptionError("--scale sets the size of a poster; add --fit poster.")
@@ -164,12 +186,18 @@ def run_export(args: argparse.Namespace) -> int:
             report = validate(chart)
             comparison = comparison_to(source, args.compare_to, report)
             extra = f", with the changes from “{comparison.name_a}”"
-        written = export_packet(chart, args.output, options, report=report, comparison=comparison)
+        written = export_packet(chart, args.output, options, report=report, comparison=comparison,
+                                scenario=source.scenario if source.scenario_count > 1 else None)
         what = "board packet"
     else:
         written = export_chart(chart, args.output, options)
         what = f"{options.format.upper()} chart"
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
+    from .chartpages import describe_export
+
+    pages = describe_export(chart, options, args.packet)
+    if pages:
+        print(pages, file=sys.stdout)
     return 0
 
 

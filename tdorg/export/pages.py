@@ -58,16 +58,22 @@ class PagePlan:
     def departments(self) -> bool:
         return len(self.pages) > 1
 
-    def describe(self) -> str:
-        """What the pages are, for the export dialog and ``tdorg export``."""
+    def describe(self, packet: bool = False) -> str:
+        """What the pages are, for the export dialog and ``tdorg export``; in a packet the chart's
+        pages follow the cover, so they are counted rather than numbered."""
         smallest = min(p.title_pt for p in self.pages)
         if not self.departments:
             return f"One page: the whole chart, role titles at {smallest:.1f} pt."
         count = len(self.pages)
+        rest = count - 1
+        if packet:
+            after = "the next page" if rest == 1 else f"the {rest} pages after it"
+            where = f"the first chart page shows the top levels and {after} the departments"
+        else:
+            where = f"page 1 shows the top levels and {'page 2' if rest == 1 else f'pages 2–{count}'} the departments"
         return (
-            f"Department pages: the whole chart at titles of {self.min_title_pt:g} pt would not fit one page, "
-            f"so page 1 shows the top levels and pages 2–{count} the departments, "
-            f"role titles at {smallest:.1f} pt or more."
+            f"Department pages: the whole chart would print its role titles under {self.min_title_pt:g} pt on one "
+            f"page, so {where}, role titles at {smallest:.1f} pt or more."
         )
 
 

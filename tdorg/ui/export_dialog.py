@@ -34,11 +34,14 @@ from PySide6.QtWidgets import (
 
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
 from tdorg.export import graphviz_available
-from tdorg.export.options import PAGE_LABELS
+from tdorg.export.chartpages import describe_export
+from tdorg.export.options import DEFAULT_MIN_TITLE_PT, PAGE_LABELS
 from tdorg.export.target import check_target
 
 #: The poster sizes offered, in percent of reading size.
 POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
+#: The smallest title sizes offered, in points.
+MIN_TITLE_CHOICES = (6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0)
 from tdorg.model.chart import Chart
 from tdorg.model.compare import Comparison, compare
 from tdorg.model.errors import TdorgError
@@ -60,13 +63,16 @@ class ExportDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None = None, remembered: dict[str, str] | None = None,
-                 scenarios: Sequence[str] = ()) -> None:
+                 scenarios: Sequence[str] = (), exported: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         remembered = remembered or {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
+        self.scenario_label = QLabel(f"Exports the scenario “{exported}”." if exported else "")
+        self.scenario_label.setVisible(bool(exported))
+        layout.addWidget(self.scenario_label)
         self.chart_radio = QRadioButton("The chart")
         self.packet_radio = QRadioButton("Board packet (PDF): cover, chart, metrics and findings with sources")
         group = QButtonGroup(self)
@@ -95,8 +101,13 @@ class ExportDialog(QDialog):
         self.page = self._combo(PAGE_LABELS, remembered.get("page", "letter"))
         self.orientation = self._combo({"landscape": "Landscape", "portrait": "Portrait"},
                                        remembered.get("orientation", "landscape"))
-        self.fit = self._combo({"page": "Fit on one page", "poster": "Poster: reading size, across pages"},
+        self.fit = self._combo({"page": "Fit to the paper: one page, or department pages",
+                                "poster": "Poster: reading size, across pages"},
                                remembered.get("fit", "page"))
+        self.min_title = self._combo({f"{v:g}": f"{v:g} pt" + (" (default)" if v == DEFAULT_MIN_TITLE_PT else "")
+                                      for v in MIN_TITLE_CHOICES}, remembered.get("min_title_pt", "8"))
+        self.min_title.setToolTip("Role titles never print smaller than this: a chart that would is split into "
+                                  "department pages, each continued from the page above it.")
         self.poster_scale = self._combo({str(v): f"{v}% of reading size" for v in POSTER_SCALE_CHOICES},
                                         remembered.get("poster_scale", "100"))
         self.poster_scale.setToolTip("A smaller poster prints on fewer sheets; 50% is still readable.")
@@ -108,6 +119,7 @@ class ExportDialog(QDialog):
         form.addRow("Orientation", self.orientation)
         form.addRow("Big charts", self.fit)
         form.addRow("Poster size", self.poster_scale)
+        form.addRow("Smallest titles", self.min_title)
         form.addRow("", self.badges)
         self.warning = QLabel(_INSTALL)
         self.warning.setWordWrap(True)
@@ -119,7 +131,8 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled, self.fit.currentIndexChanged):
+        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled, self.fit.currentIndexChanged,
+                       self.layout_combo.currentIndexChanged):
             signal.connect(self._sync)
         self._sync()
         self.setMinimumWidth(440)
@@ -146,6 +159,7 @@ class ExportDialog(QDialog):
         for widget in (self.page, self.orientation, self.fit):
             widget.setEnabled(paged)
         self.poster_scale.setEnabled(paged and self.fit.currentData() == "poster")
+        self.min_title.setEnabled(paged and self.fit.currentData() == "page" and self.layout_combo.currentData() == "canvas")
         needs_dot = packet or self.format.currentData() != "dot"
         self.ok.setEnabled(graphviz_available() or not needs_dot)
 
@@ -158,6 +172,7 @@ class ExportDialog(QDialog):
             fit=self.fit.currentData(),
             badges=self.badges.isChecked(),
             poster_scale=float(self.poster_scale.currentData()),
+            min_title_pt=float(self.min_title.currentData()),
         )
 
     def remembered(self) -> dict[str, str]:
@@ -165,7 +180,7 @@ class ExportDialog(QDialog):
         return {"packet": "1" if self.packet() else "0", "format": self.format.currentData(),
                 "layout": options.layout, "page": options.page, "orientation": options.orientation,
                 "fit": options.fit, "badges": "1" if options.badges else "0",
-                "poster_scale": self.poster_scale.currentData()}
+                "poster_scale": self.poster_scale.currentData(), "min_title_pt": self.min_title.currentData()}
 
 
 @dataclass
@@ -187,10 +202,14 @@ class ExportJob(QThread):
     cancelled = Signal()
 
     def __init__(self, chart: Chart, report: Report | None, path: Path, options: ExportOptions, packet: bool,
-                 parent: QWidget | None = None, changes_from: ChangesFrom | None = None) -> None:
+                 parent: QWidget | None = None, changes_from: ChangesFrom | None = None,
+                 scenario: str | None = None) -> None:
         super().__init__(parent)
         self.chart, self.report, self.path, self.options, self.packet = chart, report, path, options, packet
         self.changes_from = changes_from
+        self.scenario = scenario
+        #: Which mode gave which pages, once the export is done.
+        self.pages_note = ""
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -215,7 +234,8 @@ class ExportJob(QThread):
         try:
             if self.packet:
                 target = export_packet(self.chart, self.path, self.options, report=self.report,
-                                       cancel=self._stop.is_set, progress=progress, comparison=self._comparison())
+                                       cancel=self._stop.is_set, progress=progress, comparison=self._comparison(),
+                                       scenario=self.scenario)
             else:
                 target = export_chart(self.chart, self.path, self.options, report=self.report,
                                       cancel=self._stop.is_set, progress=progress)
@@ -226,6 +246,7 @@ class ExportJob(QThread):
         except OSError as error:
             self.failed.emit(f"{self.path}: {error.strerror or error}")
         else:
+            self.pages_note = describe_export(self.chart, self.options, self.packet)
             self.succeeded.emit(str(target))
 
 
@@ -250,7 +271,8 @@ def start_export(window: "MainWindow", path: Path, options: ExportOptions, packe
     """
     chart = window.chart.copy()  # type: ignore[union-attr]
     changes = _changes_from(window, compare_to) if packet else None
-    job = ExportJob(chart, window.scene.report, path, options, packet, window, changes)
+    scenario = window.sessions.active.name if len(window.sessions.names()) > 1 else None
+    job = ExportJob(chart, window.scene.report, path, options, packet, window, changes, scenario)
     progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
     progress.setWindowTitle("Exporting")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -267,7 +289,8 @@ def start_export(window: "MainWindow", path: Path, options: ExportOptions, packe
             window.export_job = None
         job.deleteLater()
 
-    job.succeeded.connect(lambda target: window.statusBar().showMessage(f"Exported to {target}", 8000))
+    job.succeeded.connect(lambda target: window.statusBar().showMessage(
+        f"Exported to {target}. {job.pages_note}".strip(), 15000))
     job.cancelled.connect(lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000))
     job.failed.connect(lambda message: _show_failure(window, message))
     job.finished.connect(finish)
@@ -287,10 +310,11 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     """File › Export…: ask for options and a file, then export in the background."""
     settings = window.settings
     remembered = {k: str(settings.value(f"export/{k}", "")) for k in
-                  ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale")}
+                  ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale",
+                   "min_title_pt")}
     shown = window.sessions.active.name
     others = [name for name in window.sessions.names() if name != shown]
-    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others)
+    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others, exported=shown)
     if not dialog.exec():
         return None
     for key, value in dialog.remembered().items():
