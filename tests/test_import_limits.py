@@ -88,6 +88,24 @@ def test_two_cells_far_apart_are_refused_before_the_sheet_is_loaded(tmp_path: Pa
         read_table(write_xlsx_parts(tmp_path / "sparse.xlsx", rows))
 
 
+def test_a_sheet_whose_first_cell_is_a_million_rows_down_keeps_its_numbers(tmp_path: Path) -> None:
+    rows = (f'<row r="1000000">{inline("A1000000", "Title")}</row>'
+            f'<row r="1000001">{inline("A1000001", "Tech")}</row>')
+    table = read_table(write_xlsx_parts(tmp_path / "low.xlsx", rows))
+    assert table.header_row == 1_000_000
+    assert [(r.number, r.cells) for r in table.rows] == [(1_000_001, ("Tech",))]
+
+
+def test_many_parts_that_unpack_past_the_package_limit_are_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_PACKAGE_BYTES", 3 * 1024 * 1024)
+    path = write_xlsx_parts(tmp_path / "parts.xlsx", HEADER_ROW)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as package:
+        for n in range(4):
+            package.writestr(f"xl/media/padding{n}.xml", b" " * 1024 * 1024)
+    with pytest.raises(SpreadsheetError, match="at most 3 MB unpacked"):
+        read_table(path)
+
+
 def test_a_wide_sheet_is_refused(tmp_path: Path) -> None:
     rows = HEADER_ROW + f'<row r="2">{inline("A2", "Tech")}{inline("ZZ2", "x")}</row>'
     with pytest.raises(SpreadsheetError, match=f"more than {limits.MAX_COLUMNS:,} columns"):
@@ -116,11 +134,14 @@ def test_five_megabytes_of_blank_lines_is_an_empty_sheet(tmp_path: Path) -> None
         read_table(path)
 
 
-def test_blank_lines_keep_the_row_numbers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_blank_lines_keep_the_row_numbers(tmp_path: Path, quote: str) -> None:
     path = tmp_path / "gaps.csv"
-    path.write_bytes(b"Title,Name\r\n" + b"\r\n" * 300_000 + b"Tech,Ann\r")
+    header = f"{quote}Title{quote},Name\r\n".encode()
+    path.write_bytes(header + b"\r\n" * 300_000 + b"Tech,Ann\r\n\n\n" + b'"Coach\n\nLead",Bo\r\n' + b"Aide,Cy\r")
     table = read_table(path)
-    assert [(r.number, r.cells) for r in table.rows] == [(300_002, ("Tech", "Ann"))]
+    assert [(r.number, r.cells) for r in table.rows] == [
+        (300_002, ("Tech", "Ann")), (300_005, ("Coach\n\nLead", "Bo")), (300_006, ("Aide", "Cy"))]
 
 
 def test_a_line_of_separators_is_refused(tmp_path: Path) -> None:

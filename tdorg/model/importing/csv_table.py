@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -30,6 +31,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 #: Bytes at the start of the file that the encoding and the delimiter are detected on.
 SAMPLE_BYTES = 256 * 1024
 _CHUNK_CHARS = 1024 * 1024
+_NON_BLANK = re.compile(r"[^\r\n]+")
+#: A line longer than the limit; tried only where a line starts, so the search stays linear.
+_LONG_LINE_RE = re.compile(r"(?<![^\r\n])[^\r\n]{%d}" % (limits.MAX_LINE_CHARS + 1))
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 #: Characters other than "\r" and "\n" that ``str.splitlines`` breaks at (inside a cell they are text).
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -95,7 +99,7 @@ def _sample_records(text: str) -> list[str]:
     records: list[str] = []
     current: list[str] = []
     quoted = False
-    for char in text:
+    for char in text.lstrip("\r\n"):  # blank lines at the top hold no record
         if char == '"':
             quoted = not quoted
         elif quoted:
@@ -121,8 +125,8 @@ class _BadLine(Exception):
     """A line too long, or holding binary data; ``str()`` says which."""
 
 
-def _lines(stream: io.TextIOBase) -> Iterator[str]:
-    """The stream's lines with their line ends (``\\n``, ``\\r\\n`` or ``\\r``), each within the line limit."""
+def _pieces(stream: io.TextIOBase) -> Iterator[str]:
+    """The stream's text in pieces that end at a line end (the last may not), none with a longer line than allowed."""
     carry = ""
     while True:
         chunk = stream.read(_CHUNK_CHARS)
@@ -131,28 +135,79 @@ def _lines(stream: io.TextIOBase) -> Iterator[str]:
         if "\x00" in chunk:
             raise _BadLine("this is not a CSV text file: it holds binary data.")
         data = carry + chunk
-        tail = ""
-        if data.endswith("\r"):  # its "\n" may start the next chunk
-            data, tail = data[:-1], "\r"
-        lines = _LINE_END.split(data) if _OTHER_BREAKS.search(data) else data.splitlines(keepends=True)
-        carry = lines.pop() + tail
-        if lines and max(map(len, lines)) > limits.MAX_LINE_CHARS:
-            yield from lines[: next(n for n, line in enumerate(lines) if len(line) > limits.MAX_LINE_CHARS)]
-            raise _BadLine(_LONG_LINE)
-        yield from lines
+        end = len(data) - 1 if data.endswith("\r") else len(data)  # a final "\r" may have its "\n" next
+        cut = max(data.rfind("\n", 0, end), data.rfind("\r", 0, end)) + 1
+        carry = data[cut:]
+        if cut:
+            yield data[:cut]
         if len(carry) > limits.MAX_LINE_CHARS:
             raise _BadLine(_LONG_LINE)
     if carry:
         yield carry
 
 
+def _breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many line ends (``\\n``, ``\\r\\n`` or ``\\r``) ``text[start:end]`` holds."""
+    end = len(text) if end is None else end
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
+def _bounded(lines: Iterator[str]) -> Iterator[str]:
+    for line in lines:
+        if len(line) > limits.MAX_LINE_CHARS:
+            raise _BadLine(_LONG_LINE)
+        yield line
+
+
+def _lines_of(piece: str) -> list[str]:
+    lines = _LINE_END.split(piece) if _OTHER_BREAKS.search(piece) else piece.splitlines(keepends=True)
+    return [line for line in lines if line]
+
+
 def _records(stream: io.TextIOBase, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(_lines(stream), delimiter=delimiter, strict=False)
-    number = 0
+    """Numbered records; blank ones only count.
+
+    Until the first quote, each line is one record: the non-blank lines are found in the text and
+    split at the delimiter directly (what the csv module does with a line without quotes), so blank
+    lines cost nothing. From the first quote on, the csv module reads the lines, as a quoted cell
+    may hold delimiters and line breaks.
+    """
+    number = 0  # lines before the current piece
+    pieces = _pieces(stream)
+    try:
+        for piece in pieces:
+            quote = piece.find('"')
+            plain = piece if quote < 0 else piece[: max(piece.rfind("\n", 0, quote), piece.rfind("\r", 0, quote)) + 1]
+            too_long = _LONG_LINE_RE.search(plain)
+            if too_long is not None:
+                plain = plain[: too_long.start()]
+            position, line = 0, number + 1
+            for match in _NON_BLANK.finditer(plain):
+                line += _breaks(plain, position, match.start())
+                position = match.start()
+                cells = match.group().split(delimiter)
+                if max(map(len, cells)) > limits.MAX_CELL_CHARS:
+                    raise SpreadsheetError(source, limits.cell_too_long(line))
+                yield line, cells
+            number += _breaks(plain)
+            if too_long is not None:
+                raise _BadLine(_LONG_LINE)
+            if quote >= 0:
+                lines = _bounded(itertools.chain(_lines_of(piece[len(plain):]), itertools.chain.from_iterable(
+                    map(_lines_of, pieces))))
+                yield from _quoted_records(lines, delimiter, source, number)
+                return
+    except _BadLine as error:
+        raise SpreadsheetError(source, f"row {number + 1}: {error}") from None
+
+
+def _quoted_records(lines: Iterator[str], delimiter: str, source: str, before: int) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    number = before
     previous_limit = csv.field_size_limit()
     csv.field_size_limit(limits.MAX_CELL_CHARS)
     try:
-        for number, cells in enumerate(reader, start=1):
+        for number, cells in enumerate(reader, start=before + 1):
             if cells:  # a blank line only counts
                 yield number, cells
     except _BadLine as error:

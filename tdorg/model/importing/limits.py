@@ -24,6 +24,8 @@ MAX_TEXT_CHARS = 50_000_000
 MAX_LINE_CHARS = MAX_COLUMNS * 200
 #: Uncompressed size of one XML part of a workbook (a sheet, its shared strings), in bytes.
 MAX_XML_BYTES = 50 * 1024 * 1024
+#: Uncompressed size of all the parts of a workbook package together, in bytes.
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024
 #: Distinct strings a workbook's shared-string table may hold.
 MAX_SHARED_STRINGS = 1_000_000
 #: Parts (members) of a workbook package.

@@ -95,19 +95,42 @@ def _chunks(package: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> Ite
         yield carry
 
 
+def _members(package: zipfile.ZipFile, source: str) -> list[zipfile.ZipInfo]:
+    """The package's parts, once their number and their unpacked size together are within the limits."""
+    members = package.infolist()
+    if len(members) > limits.MAX_PARTS:
+        raise SpreadsheetError(source, f"The workbook has more than {limits.MAX_PARTS:,} parts.")
+    total = sum(info.file_size for info in members)
+    if total > limits.MAX_PACKAGE_BYTES:
+        raise SpreadsheetError(
+            source,
+            f"The workbook unpacks to {total / 1024 / 1024:,.0f} MB; tdorg reads workbooks of at most "
+            f"{limits.MAX_PACKAGE_BYTES // 1024 // 1024} MB unpacked.",
+        )
+    return members
+
+
+def _check_parts(package: zipfile.ZipFile, members: list[zipfile.ZipInfo], scanned: set[str], source: str) -> None:
+    """Unpack every part not scanned otherwise, so each is known to hold no more than it declares."""
+    for info in members:
+        if info.filename not in scanned and not info.is_dir():
+            for _ in _chunks(package, info, source):
+                pass
+
+
 def check_xlsx(data: bytes, source: str) -> None:
     """Refuse an .xlsx/.xlsm package (the file's bytes) whose sheets or shared strings pass a limit."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            members = package.infolist()
-            if len(members) > limits.MAX_PARTS:
-                raise SpreadsheetError(source, f"The workbook has more than {limits.MAX_PARTS:,} parts.")
+            members = _members(package, source)
             by_name = {info.filename: info for info in members}
-            for info in members:
-                if info.filename.lower().endswith("sharedstrings.xml"):
-                    _check_shared_strings(package, info, source)
-            for name in _sheet_parts(package, by_name, source):
+            strings = [info for info in members if info.filename.lower().endswith("sharedstrings.xml")]
+            for info in strings:
+                _check_shared_strings(package, info, source)
+            sheets = _sheet_parts(package, by_name, source)
+            for name in sheets:
                 _check_sheet(package, by_name[name], source)
+            _check_parts(package, members, {i.filename for i in strings} | set(sheets), source)
     except SpreadsheetError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
@@ -185,13 +208,13 @@ def check_ods(data: bytes, source: str) -> None:
     """Refuse an .ods package (the file's bytes) whose sheets, with their repeated rows and cells, pass a limit."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if len(package.infolist()) > limits.MAX_PARTS:
-                raise SpreadsheetError(source, f"The workbook has more than {limits.MAX_PARTS:,} parts.")
+            members = _members(package, source)
             try:
                 info = package.getinfo("content.xml")
             except KeyError:
                 raise SpreadsheetError(source, "This is not an OpenDocument spreadsheet: it has no content.") from None
             _check_ods_content(package, info, source)
+            _check_parts(package, members, {"content.xml"}, source)
     except SpreadsheetError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -89,8 +90,13 @@ def workbook_sheets(path: str | Path) -> list[str]:
 
 
 def _rows(sheet) -> Iterator[tuple[int, Sequence[str]]]:
-    """The sheet's rows numbered from 1: calamine gives the rows from the first, empty ones included."""
-    for number, values in enumerate(sheet.iter_rows(), start=1):
+    """The sheet's rows from its first cell's, numbered as the sheet numbers them.
+
+    calamine gives the rows from the sheet's first row, the empty ones above the first cell included;
+    those are passed over without being looked at.
+    """
+    first = sheet.start[0] if sheet.start else 0
+    for number, values in enumerate(itertools.islice(sheet.iter_rows(), first, None), start=first + 1):
         yield number, [v if type(v) is str else cell_text(v) for v in values]
 
 
