@@ -241,3 +241,33 @@ def test_rules_set_to_infinity_is_refused_so_the_file_still_opens(tmp_path, caps
     assert run(["convert", str(path), str(tmp_path / "plan.json")]) == 0
     assert "Infinity" not in (tmp_path / "plan.json").read_text(encoding="utf-8")
     assert open_document(path).names
+
+
+# --- more roles than any chart ---------------------------------------------------------------
+
+
+def test_more_roles_than_a_chart_holds_are_refused_by_every_reader(tmp_path):
+    from tdorg.model.values import ROLES_MAX
+
+    many = ROLES_MAX + 1
+    csv = tmp_path / "many.csv"
+    csv.write_text("id,title,category,reports_to\n" + "".join(f"r{n},T,other,\n" for n in range(many)), encoding="utf-8")
+    with pytest.raises(FormatError, match=f"more than {ROLES_MAX:,} roles"):
+        load_chart(csv)
+    blank = tmp_path / "blank.csv"
+    blank.write_text("id,title,category,reports_to\n" + "\n" * 1_000_000 + "a,T,other,\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="lines"):
+        load_chart(blank)
+    data = {"roles": [{"id": f"r{n}", "title": "T"} for n in range(many)]}
+    with pytest.raises(FormatError, match=f"more than {ROLES_MAX:,} roles"):
+        load_chart(write(tmp_path, data))
+    path = tmp_path / "plan.tdorg"
+    save_chart(load_chart(SAMPLE), path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            "INSERT INTO role SELECT scenario_id, 'x' || i, 1000 + i, NULL, 'T', 'other', '', 1.0, 0, 'staff', '', '', '', "
+            "'', '', '', NULL FROM n, (SELECT MIN(scenario_id) AS scenario_id FROM role)", (many,))
+    conn.close()
+    with pytest.raises(CorruptFileError, match=f"more than {ROLES_MAX:,} roles"):
+        open_document(path)

@@ -11,29 +11,42 @@ none may hang, and none may be written to. The count scales with
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import multiprocessing
 import os
 import random
+import resource
 import signal
 import sqlite3
+import stat as stat_module
+import time
+import zipfile
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 
 from tdorg.model.errors import TdorgError
-from tdorg.model.formats import load_chart
+from tdorg.model.formats import load_chart, save_chart as save_as
 from tdorg.model.importing import MappingError, guess_mapping, plan_import, read_table, write_roles_xlsx
 from tdorg.model.persistence import SCHEMA_VERSION, open_document, save_chart
 from tdorg.model.rules import validate
+from tdorg.model.synthetic import synthetic_chart
 
 pytestmark = pytest.mark.heavy
 
 from tests.samples import SAMPLES
 SCALE = float(os.environ.get("TDORG_HEAVY_SCALE", "1"))
 PER_KIND = max(5, int(125 * SCALE))
+#: Each read ends within this many seconds, and the reading process stays within this memory.
+SECONDS = 10
+MAX_RSS = 500 * 2**20
+#: A case's content: bytes, a path to link to (a device), or ``FIFO`` for a named pipe.
+FIFO = "fifo"
 
-Case = tuple[str, str, bytes]  # name, suffix, content
+Case = tuple[str, str, "bytes | str"]  # name, suffix, content
 
 
 def _valid_tdorg(tmp: Path) -> bytes:
@@ -186,15 +199,145 @@ def odd_xlsx(rng: random.Random, _: bytes, tmp: Path) -> Iterator[Case]:
         yield f"xlsx-{n}", ".xlsx", data
 
 
+#: Statements that turn a tdorg file into a bomb or a file tdorg never writes, one list per variant.
+_SCHEMA_BOMBS: list[list[str]] = [
+    ["ALTER TABLE role ADD COLUMN g TEXT GENERATED ALWAYS AS (printf('%.*c', 900000000, 'x')) VIRTUAL"],
+    ["ALTER TABLE district ADD COLUMN g INTEGER GENERATED ALWAYS AS (length(zeroblob(900000000)))"],
+    ["CREATE TRIGGER t AFTER UPDATE ON role BEGIN SELECT printf('%.*c', 900000000, 'x'); END"],
+    ["CREATE VIEW v AS SELECT printf('%.*c', 900000000, 'x') FROM role"],
+    ["CREATE INDEX i ON role (printf('%.*c', 100000, title))"],
+    ["CREATE INDEX i ON role (title) WHERE length(printf('%.*c', 100000, title)) > 0"],
+    ["CREATE TABLE extra (x)"],
+    ["ALTER TABLE role ADD COLUMN extra TEXT"],
+    ["UPDATE district SET name = printf('%.*c', 3000000, 'x')"],
+    ["UPDATE district SET students = '" + "9" * 400 + "'"],
+    ["UPDATE role SET annual_cost = 1e999 WHERE position = 0"],
+    ["UPDATE role SET title = CAST(X'41EDA08042' AS TEXT) WHERE position = 1"],
+    ["INSERT INTO threshold VALUES ((SELECT MIN(id) FROM scenario), 'STF-3', 'high_per_tech', 0)"],
+    ["INSERT INTO threshold VALUES ((SELECT MIN(id) FROM scenario), 'SPN-1', 'max_direct_reports', 1e999)"],
+    ["UPDATE scenario SET notes = printf('%.*c', 20000, 'n')"],
+]
+
+#: Raw JSON values for the ``"@@"`` placeholder at each place of a chart.
+_JSON_HOSTILE_VALUES = ["0", "-1", "NaN", "Infinity", "-Infinity", "1e999", "9" * 400, "9" * 5000, "1.5"]
+_JSON_TEXT_VALUES = ['"\\ud800"', '"a\\udfffb"', '"' + "x" * 4_000_000 + '"']
+
+
+def _placed(data: dict, where: str) -> dict:
+    """``data`` with the placeholder ``"@@"`` at ``where`` (dotted keys; digits index lists)."""
+    *keys, last = where.split(".")
+    holder = data
+    for key in keys:
+        if key.isdigit():
+            holder = holder[int(key)]
+        else:
+            holder[key] = holder.get(key) or {}
+            holder = holder[key]
+    holder[int(last) if last.isdigit() else last] = "@@"
+    return data
+
+
+def hostile_json(rng: random.Random, _: bytes) -> Iterator[Case]:
+    """Thresholds out of range, huge numbers, invalid or over-long text, duplicate keys."""
+    text = (SAMPLES / "francis-howell.json").read_text(encoding="utf-8")
+    numbers = ["settings.thresholds.STF-3.high_per_tech", "settings.thresholds.SPN-1.max_direct_reports",
+               "district.students", "district.devices", "district.buildings.high", "roles.2.annual_cost", "roles.3.fte"]
+    texts = ["roles.1.title", "roles.1.person", "roles.1.notes", "district.name", "notes",
+             "settings.disabled.SEC-1", "district.one_to_one_grades"]
+    for n in range(PER_KIND):
+        data = json.loads(text)
+        data.setdefault("settings", {"thresholds": {}, "disabled": {}})
+        if n % 5 == 4:  # a key twice
+            key = rng.choice(['"roles"', '"district"', '"title"', '"students"'])
+            body = json.dumps(data)
+            at = body.index(key)
+            yield f"json-duplicate-{n}", ".json", (body[:at] + key + ': null, ' + body[at:]).encode()
+            continue
+        if n % 2:
+            where, value = rng.choice(numbers), rng.choice(_JSON_HOSTILE_VALUES)
+        else:
+            where, value = rng.choice(texts), rng.choice(_JSON_TEXT_VALUES)
+        yield f"json-hostile-{n}", ".json", json.dumps(_placed(data, where)).replace('"@@"', value).encode()
+
+
+def schema_bombs(rng: random.Random, valid: bytes, tmp: Path) -> Iterator[Case]:
+    """Tdorg files with computed columns, triggers, views, odd indexes and tables, and values no chart holds."""
+    for n in range(max(len(_SCHEMA_BOMBS), PER_KIND // 3)):
+        path = tmp / f"bomb-{n}.tdorg"
+        path.write_bytes(valid)
+        con = sqlite3.connect(path)
+        for statement in _SCHEMA_BOMBS[n % len(_SCHEMA_BOMBS)]:
+            con.execute(statement)
+        con.commit()
+        con.close()
+        yield f"schema-bomb-{n}", ".tdorg", path.read_bytes()
+    # One costly check on every row of a big file: stopped by the reader's work budget.
+    path = tmp / "bomb-check.tdorg"
+    save_chart(synthetic_chart(2000), path)
+    con = sqlite3.connect(path)
+    (sql,) = con.execute("SELECT sql FROM sqlite_master WHERE name = 'role'").fetchone()
+    costly = " AND ".join(["length(printf('%.*c', 900000, title)) > 0"] * 4)
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'role'", (sql.rstrip()[:-1] + f", CHECK ({costly}))",))
+    con.commit()
+    con.close()
+    yield "schema-bomb-check", ".tdorg", path.read_bytes()
+
+
+def hostile_csv(rng: random.Random, _: bytes) -> Iterator[Case]:
+    """Huge numbers and long words in the sample CSV format."""
+    lines = (SAMPLES / "francis-howell.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    for n in range(PER_KIND // 3):
+        row = lines[1 + n % (len(lines) - 1)].split(",")
+        column = rng.choice(["annual_cost", "fte", "title", "person", "notes"])
+        if column not in header:
+            continue
+        row[header.index(column)] = rng.choice(["9" * 400, "9" * 5000, "1e999", "nan", "y" * 100_000])
+        body = [lines[0], *lines[1:], ",".join(row)] if n % 2 else [lines[0], ",".join(row), *lines[1:]]
+        yield f"csv-hostile-{n}", ".csv", "\n".join(body).encode()
+
+
+def special_files(rng: random.Random, _: bytes) -> Iterator[Case]:
+    """Named pipes, and links to endless devices, under every chart suffix."""
+    for suffix in (".tdorg", ".json", ".csv", ".xlsx"):
+        if hasattr(os, "mkfifo"):
+            yield f"fifo{suffix[1:]}", suffix, FIFO
+        for device in ("/dev/zero", "/dev/urandom"):
+            if os.path.exists(device):
+                yield f"{Path(device).name}{suffix[1:]}", suffix, device
+
+
+def spreadsheet_bombs(rng: random.Random, _: bytes, tmp: Path) -> Iterator[Case]:
+    """A small workbook declaring millions of shared strings; CSV with very many rows or blank lines."""
+    valid = _valid_xlsx(tmp)
+    strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2000000" ' \
+              b'uniqueCount="2000000">' + b"<si><t>x</t></si>" * 2_000_000 + b"</sst>"
+    source = zipfile.ZipFile(io.BytesIO(valid))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for item in source.infolist():
+            book.writestr(item, source.read(item.filename) if item.filename != "xl/sharedStrings.xml" else strings)
+        if "xl/sharedStrings.xml" not in source.namelist():
+            book.writestr("xl/sharedStrings.xml", strings)
+    yield "xlsx-shared-strings", ".xlsx", out.getvalue()
+    header = "id,title,category,reports_to\n"
+    yield "csv-many-rows", ".csv", (header + "".join(f"r{n},Technician {n},other,\n" for n in range(60_000))).encode()
+    yield "csv-blank-lines", ".csv", (header + "\n" * 5_000_000 + "a,Director,it_leader,\n").encode()
+
+
 def cases(tmp: Path) -> list[Case]:
     rng = random.Random(7)
     valid = _valid_tdorg(tmp)
     out: list[Case] = []
-    for make in (random_bytes, truncated, bit_flipped, malformed_json, odd_csv):
+    for make in (random_bytes, truncated, bit_flipped, malformed_json, odd_csv, hostile_json, hostile_csv,
+                 special_files):
         out.extend(make(rng, valid))
     out.extend(odd_xlsx(rng, valid, tmp))
     out.extend(foreign_sqlite(rng, valid, tmp))
     out.extend(newer_version(rng, valid, tmp))
+    out.extend(schema_bombs(rng, valid, tmp))
+    out.extend(spreadsheet_bombs(rng, valid, tmp))
     return out
 
 
@@ -217,6 +360,26 @@ def readers(path: Path) -> list:
     return [lambda: load_chart(path)]
 
 
+def write_input(path: Path, data: bytes | str) -> None:
+    if data == FIFO:
+        os.mkfifo(path)
+    elif isinstance(data, str):
+        path.symlink_to(data)
+    else:
+        path.write_bytes(data)
+        os.chmod(path, 0o444)
+
+
+def fingerprint(path: Path) -> tuple:
+    """What must not change: a link's target, a pipe's identity, a file's content and modification time."""
+    if path.is_symlink():
+        return ("link", os.readlink(path))
+    info = path.stat()
+    if not stat_module.S_ISREG(info.st_mode):
+        return ("special", info.st_ino, info.st_mtime_ns)
+    return ("file", hashlib.sha256(path.read_bytes()).hexdigest(), info.st_mtime_ns)
+
+
 class Hang(Exception):
     pass
 
@@ -225,48 +388,103 @@ def _alarm(signum, frame):  # pragma: no cover - only on a hang
     raise Hang()
 
 
+def _saved_and_read_back(chart, scratch: Path) -> str | None:
+    """Whatever loaded can be saved, as .tdorg and as JSON, and read back equal; else why not."""
+    for suffix in (".tdorg", ".json"):
+        out = scratch / f"saved{suffix}"
+        try:
+            save_as(chart, out)
+            back = load_chart(out)
+        except TdorgError as err:
+            return f"loads but cannot be saved and read back as {suffix}: {err}"
+        finally:
+            out.unlink(missing_ok=True)
+        if back != chart:
+            return f"reads back different from {suffix}"
+    return None
+
+
+def check_inputs(inputs: Path, scratch: Path, progress: Path) -> dict:
+    """Read every file in ``inputs`` with every reader of its kind; the outcome, the failures and the peak memory.
+
+    Runs in a child process: each read must end within ``SECONDS``; the peak resident memory is its own.
+    """
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # a runaway reader fails instead of swapping
+    outcomes = {"error": 0, "loaded": 0}
+    failures: list[str] = []
+    peaks: dict[str, int] = {}
+    signal.signal(signal.SIGALRM, _alarm)
+    took: dict[str, float] = {}
+    for path in sorted(inputs.iterdir()):
+        progress.write_text(path.name)
+        started = time.monotonic()
+        for read in readers(path):
+            signal.alarm(SECONDS)
+            try:
+                chart = read()
+                validate(chart)
+                problem = _saved_and_read_back(chart, scratch)
+                if problem:
+                    failures.append(f"{path.name}: {problem}")
+                outcomes["loaded"] += 1
+            except MappingError as err:  # the sheet read, but its columns need the user's choice
+                outcomes["error"] += 1
+                if "column" not in str(err):
+                    failures.append(f"{path.name}: unclear mapping message {err}")
+            except TdorgError as err:
+                outcomes["error"] += 1
+                message = str(err)
+                if str(path) not in message or len(message) < len(str(path)) + 10 or "Traceback" in message:
+                    failures.append(f"{path.name}: unclear message {message[:300]!r}")
+            except Hang:
+                failures.append(f"{path.name}: took more than {SECONDS} s")
+            except Exception as err:  # noqa: BLE001 - the point is to catch anything else
+                failures.append(f"{path.name}: {type(err).__name__}: {str(err)[:300]}")
+            finally:
+                signal.alarm(0)
+        peaks[path.name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+        took[path.name] = time.monotonic() - started
+    print("slowest:", sorted(took.items(), key=lambda item: -item[1])[:15])
+    return {"outcomes": outcomes, "failures": failures, "peaks": peaks}
+
+
+def _child(inputs: str, scratch: str, progress: str, result: str) -> None:
+    Path(result).write_text(json.dumps(check_inputs(Path(inputs), Path(scratch), Path(progress))))
+
+
 def test_hostile_inputs_end_in_clear_errors_or_correct_loads(tmp_path: Path):
     all_cases = cases(tmp_path)
     assert len(all_cases) >= 9 * PER_KIND
-    inputs = tmp_path / "inputs"
+    inputs, scratch = tmp_path / "inputs", tmp_path / "scratch"
     inputs.mkdir()
-    outcomes = {"error": 0, "loaded": 0}
-    failures: list[str] = []
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    try:
-        for name, suffix, data in all_cases:
-            path = inputs / f"{name}{suffix}"
-            path.write_bytes(data)
-            os.chmod(path, 0o444)
-            stat = path.stat()
-            for read in readers(path):
-                signal.alarm(20)
-                try:
-                    validate(read())
-                    outcomes["loaded"] += 1
-                except MappingError as err:  # the sheet read, but its columns need the user's choice
-                    outcomes["error"] += 1
-                    if "column" not in str(err):
-                        failures.append(f"{name}: unclear mapping message {err}")
-                except TdorgError as err:
-                    outcomes["error"] += 1
-                    message = str(err)
-                    if str(path) not in message or len(message) < len(str(path)) + 10 or "Traceback" in message:
-                        failures.append(f"{name}: unclear message {message!r}")
-                except Hang:
-                    failures.append(f"{name}: hung")
-                except Exception as err:  # noqa: BLE001 - the point is to catch anything else
-                    failures.append(f"{name}: {type(err).__name__}: {err}")
-                finally:
-                    signal.alarm(0)
-            after = path.stat()
-            if path.read_bytes() != data or after.st_mtime_ns != stat.st_mtime_ns:
-                failures.append(f"{name}: the input file was written to")
-            leftovers = [p.name for p in inputs.iterdir() if p.name != path.name]
-            if leftovers:
-                failures.append(f"{name}: left files behind: {leftovers}")
-            path.unlink()
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+    scratch.mkdir()
+    before = {}
+    for name, suffix, data in all_cases:
+        path = inputs / f"{name}{suffix}"
+        write_input(path, data)
+        before[path.name] = fingerprint(path)
+    progress, result = tmp_path / "progress", tmp_path / "result.json"
+    child = multiprocessing.get_context("spawn").Process(
+        target=_child, args=(str(inputs), str(scratch), str(progress), str(result)))
+    child.start()
+    child.join(timeout=SECONDS * 3 + 2 * len(all_cases))
+    if child.is_alive():  # stuck where a signal cannot reach
+        child.kill()
+        child.join()
+        pytest.fail(f"reading {progress.read_text()} never ended")
+    assert child.exitcode == 0, f"the reading process died at {progress.read_text()} (exit {child.exitcode})"
+    report = json.loads(result.read_text())
+    failures = report["failures"]
+    peak = 0
+    for name, rss in report["peaks"].items():  # in reading order: a rise names the input that caused it
+        if rss > MAX_RSS and peak <= MAX_RSS:
+            failures.append(f"{name}: the reader's memory rose to {rss / 2**20:,.0f} MB")
+        peak = max(peak, rss)
+    for name, was in before.items():
+        if fingerprint(inputs / name) != was:
+            failures.append(f"{name}: the input file was changed")
+    leftovers = sorted({p.name for p in inputs.iterdir()} - set(before)) + [p.name for p in scratch.iterdir()]
+    if leftovers:
+        failures.append(f"files left behind: {leftovers[:10]}")
     assert failures == [], "\n".join(failures[:30])
-    assert outcomes["error"] > 0 and outcomes["loaded"] > 0
+    assert report["outcomes"]["error"] > 0 and report["outcomes"]["loaded"] > 0

@@ -18,12 +18,19 @@ PERSON_MAX = 200
 NAME_MAX = 200
 #: Longest free text: a role's notes, the chart's notes, a reason a rule is off.
 NOTES_MAX = 10_000
+#: Most roles in one chart read from a file (four times the largest tested chart), and in one file.
+ROLES_MAX = 20_000
+FILE_ROLES_MAX = 50_000
 #: Largest count of students, teachers, staff or devices.
 COUNT_MAX = 100_000_000
 #: Largest number of buildings of one level.
 BUILDINGS_MAX = 100_000
 #: Largest annual cost of a role.
 COST_MAX = 1_000_000_000_000
+
+
+def too_many_roles(limit: int = ROLES_MAX, where: str = "a chart") -> str:
+    return f"The file holds more than {limit:,} roles in {where}; tdorg reads at most {limit:,}."
 
 
 def shown(value: object) -> str:
@@ -72,5 +79,5 @@ def check_count(field: str, value: object, limit: int, what: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limit:
-        raise FieldValueError(field, f"{what} must be a whole number from 0 to {limit:,}; got {shown(value)}.")
+        raise FieldValueError(field, f"{what} must be a whole number of 0 or more, at most {limit:,}; got {shown(value)}.")
     return value

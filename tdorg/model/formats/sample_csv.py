@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -19,6 +20,7 @@ from ..district import District
 from ..errors import FormatError
 from ..formula_guard import neutralise, unneutralise
 from ..role import Role
+from ..values import ROLES_MAX, too_many_roles
 from ..vocab import FLAGS
 from .assemble import RoleEntry, build_chart, role_label
 from .text_file import read_text, write_text
@@ -49,6 +51,10 @@ _MONEY_RE = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _LIST_SEPARATOR = ";"
 
 
+#: Most lines read, blank ones and those inside quoted cells included.
+MAX_LINES = 5 * ROLES_MAX
+
+
 def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """Rows with the line each starts on; blank lines are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -75,10 +81,15 @@ class _CsvSyntax(Exception):
 def read_csv(path: str | Path, district: District | None = None) -> Chart:
     """Read the roles of a CSV file into a chart with ``district`` (empty by default)."""
     text = read_text(path)
+    if max(text.count("\n"), text.count("\r")) > MAX_LINES:  # counted in C: blank lines cost nothing here
+        raise FormatError(path, f"The file has more than {MAX_LINES:,} lines; a chart of at most "
+                                f"{ROLES_MAX:,} roles has far fewer.")
     try:
-        rows = list(_rows(text))
+        rows = list(islice(_rows(text), ROLES_MAX + 2))  # the header, the roles, and one more to tell
     except _CsvSyntax as error:
         raise FormatError(path, f"This is not a readable CSV file: {error.reason}.", error.line) from None
+    if len(rows) > ROLES_MAX + 1:
+        raise FormatError(path, too_many_roles(), rows[-1][0])
     if not rows:
         raise FormatError(path, "The file is empty.")
     header_line, header = rows[0]

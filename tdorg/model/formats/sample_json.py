@@ -17,7 +17,7 @@ from ..district import Buildings, District
 from ..errors import EditError, FormatError
 from ..role import Role
 from ..settings import RuleSettings
-from ..values import NOTES_MAX, check_text, shown
+from ..values import NOTES_MAX, ROLES_MAX, check_text, shown, too_many_roles
 from ..vocab import BUILDING_LEVELS, FLAGS
 from .assemble import RoleEntry, build_chart, role_label
 from .sample_csv import COLUMNS
@@ -62,6 +62,8 @@ class _Reader:
         roles = data["roles"]
         if not isinstance(roles, list):
             raise self.fail(("roles",), "“roles” must be a list of role objects.", "roles")
+        if len(roles) > ROLES_MAX:  # said without looking for the line, which would mean parsing it all again
+            raise FormatError(self.path, too_many_roles(), field="roles")
         notes = data.get("notes")
         if notes is not None:
             try:

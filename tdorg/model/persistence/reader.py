@@ -21,6 +21,7 @@ from sqlalchemy.pool import StaticPool
 from ..document import Document
 from ..errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
 from ..files import read_bytes
+from ..values import FILE_ROLES_MAX, ROLES_MAX, too_many_roles
 from .fileio import pending_changes
 from .header import looks_like_sqlite, parse_header
 from .mapping import (
@@ -90,6 +91,7 @@ def _document(path: Path, conn: sqlite3.Connection, version: int) -> Document:
     except (sqlite3.Error, ValueError) as err:
         raise CorruptFileError(path, f"The file could not be brought up to date: it is damaged ({_detail(err)}).") from None
     try:
+        _check_role_count(path, conn)
         rows = _read_rows(conn)
         return document_from_rows(rows)
     except BadData as err:
@@ -139,7 +141,7 @@ class _Budget:
     #: Calls allowed: some 150 times what reading a 5,000-role file takes.
     CALLS = 50_000
     #: Seconds of reading allowed, for work SQLite does in few instructions.
-    SECONDS = 5.0
+    SECONDS = 4.0
 
     def __init__(self) -> None:
         self.calls = 0
@@ -214,6 +216,16 @@ def _check_tables(path: Path, conn: sqlite3.Connection, version: int) -> None:
     problem = schema_problem(conn, version)
     if problem:
         raise CorruptFileError(path, f"{problem} The file was made or changed by another program, so tdorg does not open it.")
+
+
+def _check_role_count(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a file holding more roles than tdorg reads, before the rows are read."""
+    (total, most), = conn.execute(
+        "SELECT COALESCE(SUM(n), 0), COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM role GROUP BY scenario_id)")
+    if most > ROLES_MAX:
+        raise CorruptFileError(path, too_many_roles(ROLES_MAX, "one scenario"))
+    if total > FILE_ROLES_MAX:
+        raise CorruptFileError(path, too_many_roles(FILE_ROLES_MAX, "all its scenarios"))
 
 
 def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
