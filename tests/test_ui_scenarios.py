@@ -144,6 +144,7 @@ def test_save_and_reopen_keep_every_scenario_and_the_shown_one(make_window, dial
     assert open_document(target) == expected
 
     other = make_window()
+    dialogs.answer(QMessageBox.StandardButton.Ignore)  # still open in the first window: Open Anyway
     assert other.files.open_path(target, ask=False)
     assert other.document == expected
     assert other.document.names == ["Current", "Proposed 2027"] and other.sessions.index == 1
@@ -210,6 +211,7 @@ def test_moving_scenarios_reorders_the_switcher_and_survives_save_and_reopen(mak
     assert window.files.save_to(target)
 
     other = make_window()
+    dialogs.answer(QMessageBox.StandardButton.Ignore)  # still open in the first window: Open Anyway
     assert other.files.open_path(target, ask=False)
     assert other.document.names == ["Plan C", "Current", "Plan B"] and other.sessions.index == 2
     assert other.document == window.document and not other.is_modified()
