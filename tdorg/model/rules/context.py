@@ -28,6 +28,7 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
+from .base import DOTTED, FIELDS, STRUCTURE
 
 T = TypeVar("T")
 
@@ -91,11 +92,29 @@ class Devices:
         )
 
 
+#: The indexes a pass may take over from the previous pass of a live validator, with the aspects
+#: of the chart each is built from (see :mod:`.base`): kept when an edit touched none of them.
+CARRIED: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("by_flag", "by_category", "leads", "backups", "service_area_roles", "core_service_roles",
+         "privacy_owners", "intake_owners", "integration_roles", "superintendents", "top_it_leader", "tech_staff"),
+        frozenset({FIELDS}),
+    ),
+    "dotted_sources": frozenset({DOTTED}),
+    "it_subtree": frozenset({STRUCTURE, FIELDS}),
+}
+
+
 class Context:
-    def __init__(self, chart: Chart) -> None:
+    def __init__(self, chart: Chart, previous: "Context | None" = None, changed: frozenset[str] = frozenset()) -> None:
+        """A pass over ``chart``; ``previous`` lends the indexes that the aspects ``changed`` since leave intact."""
         self.chart = chart
         self.roles = chart.roles
         self._memo: dict[object, object] = {}
+        if previous is not None:
+            for name, reads in CARRIED.items():
+                if name in previous.__dict__ and not reads & changed:
+                    self.__dict__[name] = previous.__dict__[name]
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per validation pass for ``key``."""
@@ -167,7 +186,9 @@ class Context:
 
     @cached_property
     def integration_roles(self) -> list[str]:
-        return [r.id for r in self.roles.values() if self.is_integration_role(r)]
+        """The roles :meth:`is_integration_role` names, found through the indexes."""
+        found = [*self.by_category.get("integration_coach", ()), *self.leads.get("instructional_integration", ())]
+        return list(dict.fromkeys(found))
 
     @cached_property
     def superintendents(self) -> list[str]:
@@ -248,16 +269,17 @@ class Context:
         subtree = self.it_subtree
         if not subtree:
             return frozenset()
-        inside: set[str] = set()
-        for role_id in self.chart.tree_order():  # managers before their reports
-            role = self.roles[role_id]
-            if (
-                role_id in subtree
-                or (role.reports_to is not None and role.reports_to in inside)
-                or any(t in subtree for t in role.dotted_to)
-            ):
+        inside = set(subtree)
+        for role_id in self.dotted_sources:
+            if role_id not in inside and any(t in subtree for t in self.roles[role_id].dotted_to):
                 inside.add(role_id)
+                inside.update(self.chart.descendants(role_id))
         return frozenset(inside)
+
+    @cached_property
+    def dotted_sources(self) -> list[str]:
+        """Roles with a dotted line of their own."""
+        return [r.id for r in self.roles.values() if r.dotted_to]
 
     def covering(self, role_ids: list[str]) -> list[str]:
         """Of the roles serving something, those that count for the IT department: the ones with
@@ -295,13 +317,15 @@ class Context:
     def _effective_fte(self, kind: WorkKind) -> EffectiveFte:
         shares: list[Share] = []
         vacant: list[str] = []
-        for role in self.roles.values():
+        whole = [r for c in sorted(kind.categories) for r in self.by_category.get(c, ())]
+        by_share = [r for f in sorted(kind.functions) for r in self.leads.get(f, ())
+                    if self.roles[r].category not in kind.categories]
+        for role_id in (*whole, *dict.fromkeys(by_share)):
+            role = self.roles[role_id]
             if role.category in kind.categories:
                 share = Share(role.id, role.fte, 1.0)
             else:
                 mine = tuple(f for f in role.leads if f in kind.functions)
-                if not mine:
-                    continue
                 share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
             if role.vacant:
                 vacant.append(role.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .. import chart as chart_module
 from ..chart import Change, Chart
@@ -16,7 +16,7 @@ from .leadership import (
     OneItLeader,
     SinglePointOfContact,
 )
-from .metrics import compute_metrics
+from .metrics import METRIC_READS, METRICS, compute_metrics, metric_of
 from .ownership import ContractorOnly, EssentialLeads
 from .redundancy import Backups, SingleIntake, VacantOnly
 from .services import CoreServices, GartnerServiceAreas, IntegrationBothSides, IntegrationExists
@@ -67,7 +67,7 @@ _ASPECTS = {
     chart_module.UPDATED: frozenset({FIELDS}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
 }
-_METRIC_ASPECTS = frozenset({STRUCTURE, FIELDS, DISTRICT})
+MetricFunction = Callable[[Context], Metric]
 
 
 def _sort(findings: list[Finding]) -> list[Finding]:
@@ -92,9 +92,11 @@ class Validator:
         self.chart = chart
         self.rules = tuple(rules)
         self._results: dict[str, list[Finding]] = {}
-        self._metrics: list[Metric] = []
+        self._metrics: dict[MetricFunction, Metric] = {}
         self._dirty: set[str] = {r.id for r in self.rules}
-        self._metrics_dirty = True
+        self._metrics_dirty: set[MetricFunction] = set(METRICS)
+        self._context: Context | None = None
+        self._touched: set[str] = set()
         self._report: Report | None = None
         self._unsubscribe = chart.subscribe(self._changed)
 
@@ -105,24 +107,28 @@ class Validator:
         aspects = _ASPECTS.get(change.kind)
         if aspects is None:  # settings: thresholds or switched-off rules
             self._dirty = {r.id for r in self.rules}
-            self._metrics_dirty = True
+            self._metrics_dirty = set(METRICS)
+            self._context = None
         else:
+            self._touched |= aspects
             self._dirty.update(r.id for r in self.rules if r.reads & aspects)
-            self._metrics_dirty = self._metrics_dirty or bool(aspects & _METRIC_ASPECTS)
+            self._metrics_dirty.update(m for m in METRICS if METRIC_READS[m] & aspects)
         self._report = None
 
     @property
     def report(self) -> Report:
         if self._report is None:
-            ctx = Context(self.chart)
+            ctx = Context(self.chart, self._context, frozenset(self._touched))
+            self._context, self._touched = ctx, set()
             settings = self.chart.settings
             for rule in self.rules:
                 if rule.id in self._dirty:
                     self._results[rule.id] = [] if settings.is_disabled(rule.id) else rule.check(ctx)
             self._dirty.clear()
-            if self._metrics_dirty:
-                self._metrics = compute_metrics(self.chart, ctx)
-                self._metrics_dirty = False
+            for metric in self._metrics_dirty:
+                self._metrics[metric] = metric_of(ctx, metric)
+            self._metrics_dirty.clear()
             findings = [f for r in self.rules for f in self._results.get(r.id, ())]
-            self._report = Report(_sort(findings), list(self._metrics), dict(settings.disabled))
+            metrics = [self._metrics[m] for m in METRICS]
+            self._report = Report(_sort(findings), metrics, dict(settings.disabled))
         return self._report

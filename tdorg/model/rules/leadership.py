@@ -112,8 +112,8 @@ class Centralized(Rule):
             return []
         into = ctx.into_it
         findings = []
-        for role in ctx.roles.values():
-            if role.category not in TECH_CATEGORIES or role.id in into:
+        for role in (ctx.roles[r] for c in sorted(TECH_CATEGORIES) for r in ctx.by_category.get(c, ())):
+            if role.id in into:
                 continue
             findings.append(
                 self.finding(
@@ -150,14 +150,16 @@ class SinglePointOfContact(Rule):
             role = ctx.roles[role_id]
             return role_id not in subtree and (ctx.is_superintendent(role) or role.category == "executive")
 
+        # Only dotted lines matter: walk them from both ends rather than every role.
+        lines: dict[str, list[str]] = {}
+        for source in ctx.dotted_sources:
+            for target in ctx.roles[source].dotted_to:
+                for tech, admin in ((source, target), (target, source)):
+                    if tech in subtree and is_admin(admin) and admin not in lines.get(tech, ()):
+                        lines.setdefault(tech, []).append(admin)
         findings = []
-        for role_id in subtree:
-            role = ctx.roles[role_id]
-            if role_id == leader or role.category not in _CONTACT_CATEGORIES:
-                continue
-            admins = [t for t in role.dotted_to if is_admin(t)]
-            admins += [s for s in ctx.chart.dotted_reports(role_id) if is_admin(s) and s not in admins]
-            if not admins:
+        for role_id, admins in lines.items():
+            if role_id == leader or ctx.roles[role_id].category not in _CONTACT_CATEGORIES:
                 continue
             findings.append(
                 self.finding(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from ..chart import Chart
 from ..settings import RuleSettings
 from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
-from .base import Metric
+from .base import DISTRICT, FIELDS, STRUCTURE, Metric
 from .context import Context, EffectiveFte, and_list, function_names, in_sentence
 from .sources import cite
 
@@ -198,9 +199,9 @@ def _spans(ctx: Context) -> list[Span]:
     chart = ctx.chart
     out = []
     for manager in ctx.it_subtree:
-        reports = chart.children(manager)
-        if not reports:
+        if not chart.child_count(manager):
             continue
+        reports = chart.children(manager)
         front = all(ctx.roles[r].category in FRONT_LINE_CATEGORIES for r in reports)
         out.append(Span(manager, len(reports), front, front_limit if front else limit))
     return out
@@ -214,7 +215,7 @@ def span_of_control(ctx: Context) -> Metric:
     widest = max(spans, key=lambda sp: sp.reports) if spans else None
     mean = sum(sp.reports for sp in spans) / len(spans) if spans else 0
     over = [sp.manager for sp in spans if sp.too_wide]
-    inputs = [f"{len(spans)} managers in the IT organization, mean {mean:.1f} direct reports"]
+    inputs = [f"{_plural(len(spans), 'manager')} in the IT organization, mean {mean:.1f} direct reports"]
     if widest is not None:
         inputs.append(f"Widest: {ctx.titles([widest.manager])} with {widest.reports}"
                       + (" (all front-line support)" if widest.front_line else ""))
@@ -236,7 +237,21 @@ METRICS = (
     span_of_control,
 )
 
+#: What each metric reads, so an edit re-works only the metrics it touched.
+METRIC_READS: dict[Callable[[Context], Metric], frozenset[str]] = {
+    students_per_tech_fte: frozenset({FIELDS, DISTRICT}),
+    devices_per_technician: frozenset({FIELDS, DISTRICT}),
+    teachers_per_integration_fte: frozenset({FIELDS, DISTRICT}),
+    technicians_vs_buildings: frozenset({FIELDS, DISTRICT}),
+    span_of_control: frozenset({STRUCTURE, FIELDS}),  # the IT subtree and its managers' titles
+}
+
 
 def compute_metrics(chart: Chart, ctx: Context | None = None) -> list[Metric]:
     ctx = ctx or Context(chart)
-    return [m(ctx) for m in METRICS]
+    return [metric_of(ctx, m) for m in METRICS]
+
+
+def metric_of(ctx: Context, compute: Callable[[Context], Metric]) -> Metric:
+    """A metric, worked out once per validation pass (the rules and the metrics list share it)."""
+    return ctx.memo(("metric", compute), lambda: compute(ctx))

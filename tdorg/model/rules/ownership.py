@@ -9,7 +9,7 @@ other threshold.
 from __future__ import annotations
 
 from ..vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS
-from .base import FIELDS, Bounds, Finding, Rule, Severity
+from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
 from .context import Context, function_name, function_names
 from .sources import cite
 
@@ -72,7 +72,7 @@ class ContractorOnly(_FunctionList):
     functions = CRITICAL_FUNCTIONS
     params = {f"critical_{f}": 1.0 for f in CRITICAL_FUNCTIONS}
     ranges = {f"critical_{f}": _YES_NO for f in CRITICAL_FUNCTIONS}
-    reads = frozenset({FIELDS})
+    reads = frozenset({FIELDS, STRUCTURE})  # the fix names the contractor's manager
 
     def check(self, ctx: Context) -> list[Finding]:
         groups: dict[tuple[str, ...], list[str]] = {}

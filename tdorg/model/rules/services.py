@@ -111,7 +111,6 @@ class IntegrationBothSides(Rule):
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
         into = ctx.into_it
-        teaching = [r.id for r in ctx.roles.values() if ctx.is_teaching_learning(r)]
         findings = []
         for role_id in ctx.integration_roles:
             role = ctx.roles[role_id]
@@ -126,7 +125,7 @@ class IntegrationBothSides(Rule):
             missing, steps = [], []
             if not tl:
                 missing.append("teaching & learning")
-                others = [t for t in teaching if t != role_id]
+                others = [t.id for t in ctx.roles.values() if ctx.is_teaching_learning(t) and t.id != role_id][:1]
                 steps.append(
                     f"to {ctx.titles(others[:1])}" if others
                     else "to the teaching & learning leader (tick “Teaching & learning leader” for that role first)"

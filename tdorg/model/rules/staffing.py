@@ -8,6 +8,7 @@ from .context import Context
 from .metrics import (
     DEFAULTS,
     devices_per_technician,
+    metric_of,
     students_per_tech_fte,
     teachers_per_integration_fte,
     technicians_vs_buildings,
@@ -67,7 +68,7 @@ class DevicesPerTechnician(_RatioRule):
     fix = "Add building technician or help desk FTE, or reduce the devices each technician supports."
 
     def metric(self, ctx: Context) -> Metric:
-        return devices_per_technician(ctx)
+        return metric_of(ctx, devices_per_technician)
 
     def unknown(self, ctx: Context) -> str | None:
         devices = ctx.devices
@@ -101,7 +102,7 @@ class StudentsPerTechStaff(_RatioRule):
     fix = "Add technology staff FTE."
 
     def metric(self, ctx: Context) -> Metric:
-        return students_per_tech_fte(ctx)
+        return metric_of(ctx, students_per_tech_fte)
 
 
 class TeachersPerIntegration(_RatioRule):
@@ -116,7 +117,7 @@ class TeachersPerIntegration(_RatioRule):
     fix = "Add integration coach FTE so each coach supports fewer teachers."
 
     def metric(self, ctx: Context) -> Metric:
-        return teachers_per_integration_fte(ctx)
+        return metric_of(ctx, teachers_per_integration_fte)
 
     def unknown(self, ctx: Context) -> str | None:
         if not ctx.integration_roles:
@@ -151,7 +152,7 @@ class TechniciansForBuildings(Rule):
     reads = frozenset({FIELDS, DISTRICT})
 
     def check(self, ctx: Context) -> list[Finding]:
-        m = technicians_vs_buildings(ctx)
+        m = metric_of(ctx, technicians_vs_buildings)
         if m.threshold is None:
             total = ctx.chart.district.buildings.total
             why = m.note + (f" (only a total of {total} buildings is)" if total is not None else "")

@@ -91,15 +91,17 @@ class PersonFte(Rule):
 
     def check(self, ctx: Context) -> list[Finding]:
         limit = self.param(ctx, PERSON_FTE_PARAM)
-        totals: dict[str, float] = defaultdict(float)
+        # The chart keeps each person's total (the same threshold): only look for roles when one is over.
+        over = ctx.chart.over_allocated_people()
+        if not over:
+            return []
         holders: dict[str, list[str]] = defaultdict(list)
         for role in ctx.roles.values():
             key = ctx.person(role.id)
-            if key is not None:
-                totals[key] += role.fte
+            if key in over:
                 holders[key].append(role.id)
         findings = []
-        for key, total in totals.items():
+        for key, total in over.items():
             if total > limit + 1e-9:
                 ids = holders[key]
                 name = ctx.roles[ids[0]].person
