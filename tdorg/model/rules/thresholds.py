@@ -1,60 +1,34 @@
-"""Thresholds in words: what each one means, and those a chart has changed from the framework's defaults."""
+"""Checking a threshold against the range its rule declares."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..settings import RuleSettings
-
-#: What each threshold means, in words.
-PARAM_LABELS = {
-    "max_person_fte": "Most FTE one person may hold",
-    "max_teachers_per_fte": "Teachers per integration FTE, at most",
-    "intake_owners": "Help-desk intake owners expected",
-    "max_devices_per_fte": "Devices per technician, at most",
-    "max_students_per_fte": "Students per technology-staff FTE, at most",
-    "high_per_tech": "High schools per building technician",
-    "middle_per_tech": "Middle schools per building technician",
-    "elementary_per_tech": "Elementary schools per building technician",
-    "max_direct_reports": "Direct reports per manager, at most",
-}
+from ..errors import FieldValueError
+from ..values import NAME_MAX, check_text, is_finite_number, shown
+from .base import Bounds
+from .engine import RULES_BY_ID
 
 
-def param_label(name: str) -> str:
-    return PARAM_LABELS.get(name, name.replace("_", " ").capitalize())
+def bounds_of(rule_id: str, name: str) -> Bounds | None:
+    """The range of a known rule's threshold; ``None`` for a rule or threshold this version does not know."""
+    rule = RULES_BY_ID.get(rule_id)
+    return rule.ranges.get(name) if rule is not None else None
 
 
-def number_text(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def check_threshold(rule_id: object, name: object, value: object) -> float:
+    """``value`` as a float when it is a number in the threshold's range; else :class:`FieldValueError`.
 
-
-@dataclass(frozen=True)
-class ChangedThreshold:
-    rule_id: str
-    rule_title: str
-    name: str
-    value: float
-    default: float
-
-    def text(self) -> str:
-        """E.g. ``Direct reports per manager, at most: 12 (framework default 10)``."""
-        return f"{param_label(self.name)}: {number_text(self.value)} (framework default {number_text(self.default)})"
-
-
-def changed_thresholds(settings: RuleSettings) -> list[ChangedThreshold]:
-    """The thresholds ``settings`` sets to something other than the framework's default, by rule."""
-    from .engine import RULES_BY_ID
-
-    out = []
-    for rule_id in sorted(settings.thresholds):
-        rule = RULES_BY_ID.get(rule_id)
-        if rule is None:
-            continue
-        for name, value in sorted(settings.thresholds[rule_id].items()):
-            default = rule.params.get(name)
-            if default is not None and value != default:
-                out.append(ChangedThreshold(rule_id, rule.title, name, value, default))
-    return out
-
-
-__all__ = ["ChangedThreshold", "PARAM_LABELS", "changed_thresholds", "number_text", "param_label"]
+    Thresholds of rules this version does not know are kept as long as they are finite numbers.
+    """
+    rule_id = check_text("threshold", rule_id, NAME_MAX, "A rule id")
+    name = check_text("threshold", name, NAME_MAX, f"A threshold name of {rule_id}")
+    if not is_finite_number(value):
+        raise FieldValueError("threshold", f"The threshold {rule_id}.{name} must be a finite number; got {shown(value)}.")
+    bounds = bounds_of(rule_id, name)
+    if bounds is not None and not bounds.allows(value):  # type: ignore[arg-type]
+        raise FieldValueError(
+            "threshold", f"The threshold {rule_id}.{name} must be {bounds.describe()}; got {shown(value)}."
+        )
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise FieldValueError("threshold", f"The threshold {rule_id}.{name} is too large; got {shown(value)}.") from None
