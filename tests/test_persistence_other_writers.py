@@ -102,3 +102,18 @@ def test_saving_over_a_named_pipe_does_not_wait_for_it(tmp_path: Path) -> None:
     os.mkfifo(path)
     save_chart(Chart(District(name="Replaced the pipe")), path)
     assert open_chart(path).district.name == "Replaced the pipe"
+
+
+def test_rules_set_refuses_while_another_program_holds_the_write_lock(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _chart_file(tmp_path)
+    before = path.read_bytes()
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # the chart still reads, but a save would be lost under this writer
+        assert run(["rules", str(path), "--disable", "SEC-1=Contracted out"]) == 2
+        err = capsys.readouterr().err
+        assert "holds a SQLite write transaction" in err and err.count("\n") == 1
+    finally:
+        other.close()
+    assert path.read_bytes() == before
