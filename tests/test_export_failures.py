@@ -333,4 +333,4 @@ def test_a_big_chart_exports_while_cancel_is_polled(tmp_path) -> None:
 
 def test_the_child_program_is_this_python_without_the_environment() -> None:
     command = renderer.child_command()
-    assert command[:2] == [sys.executable, "-I"] and Path(command[2]).is_file()
+    assert command[:3] == [sys.executable, "-I", "-S"] and Path(command[3]).is_file()

@@ -1,6 +1,6 @@
 """The child program that draws a DOT file with the Graphviz bundled in pygraphviz.
 
-Run as ``python graphviz_child.py --engine dot --format svg [--attr KEY=VALUE …] SOURCE``
+Run as ``python graphviz_child.py --engine dot --format svg [--attr KEY=VALUE …] [--path DIR] SOURCE``
 (see :mod:`tdorg.export.renderer`); it writes the drawing to standard output
 and Graphviz's own messages to standard error. It imports only the standard
 library and pygraphviz, so it starts quickly, and it runs apart from the
@@ -24,12 +24,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--engine", required=True, help="layout engine: dot, or nop2 for positions as given")
     parser.add_argument("--format", required=True, help="svg, png or pdf")
     parser.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE", help="a graph attribute")
+    parser.add_argument("--path", action="append", default=[], help="a folder to import pygraphviz from")
     parser.add_argument("source", help="the DOT file, UTF-8")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    sys.path[:0] = args.path
     try:
         import pygraphviz
     except ImportError as error:

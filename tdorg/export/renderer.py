@@ -44,8 +44,11 @@ def child_command() -> list[str]:
     """The command that starts the child program; the engine, format and source file follow it."""
     if getattr(sys, "frozen", False):  # the frozen app has no Python to start: it runs the child itself
         return [sys.executable, "--graphviz-child"]  # see tdorg.launcher.GRAPHVIZ_CHILD
-    # -I: the child sees neither PYTHON* variables nor the current folder, only the installed packages.
-    return [sys.executable, "-I", str(CHILD)]
+    # -I: the child sees neither PYTHON* variables nor the current folder; -S: it skips the site module (a good
+    # part of its start-up time) and is told instead where pygraphviz is installed.
+    spec = importlib.util.find_spec("pygraphviz")
+    where = [f"--path={Path(spec.origin).parent.parent}"] if spec is not None and spec.origin else []
+    return [sys.executable, "-I", "-S", str(CHILD), *where]
 
 
 def render(
