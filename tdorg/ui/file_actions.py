@@ -200,8 +200,7 @@ class FileActions(QObject):
             holder = guard.holder(path)
             if holder is not None and not self._confirm(
                     "Chart in use", f"“{path.name}” is {holder.describe()}.",
-                    "Saving here replaces the chart that is being edited there; its unsaved changes would then "
-                    "overwrite yours when it saves.", "Replace It"):
+                    "Saving here replaces the chart that is being edited there.", "Replace It"):
                 return False
         links = other_names(path)
         if links and not self._confirm(
@@ -225,7 +224,7 @@ class FileActions(QObject):
         if answer == QMessageBox.StandardButton.SaveAll:
             return "copy"
         if answer == QMessageBox.StandardButton.Reset:
-            self.open_path(path, ask=False, read_only=self.window.guard.read_only)
+            self.open_path(path, ask=False, read_only=False)
         return False
 
     def _confirm(self, title: str, text: str, detail: str, go: str) -> bool:
