@@ -19,18 +19,19 @@ from PySide6.QtWidgets import (
 
 from tdorg.model.district import Buildings, District
 from tdorg.model.errors import EditError, FieldValueError
+from tdorg.model.privacy_laws import state_law, state_law_text
+from tdorg.model.values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX
 
 from .editor import Editor
 from .fields import ErrorLabel, mark_invalid
 
 _UNKNOWN = -1
-_MAX = 10_000_000
 
 
 class CountBox(QSpinBox):
     """A whole number or "Unknown" (shown when the box is at its minimum)."""
 
-    def __init__(self, maximum: int = _MAX, parent: QWidget | None = None) -> None:
+    def __init__(self, maximum: int = COUNT_MAX, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(_UNKNOWN, maximum)
         self.setSpecialValueText("Unknown")
@@ -67,6 +68,7 @@ class DistrictDialog(QDialog):
         layout.addLayout(form)
         self.name = QLineEdit(district.name)
         self.state = QLineEdit(district.state)
+        self.name.setMaxLength(NAME_MAX)
         self.state.setMaxLength(2)
         self.state.setPlaceholderText("e.g. WI")
         self.state.setFixedWidth(60)
@@ -80,6 +82,7 @@ class DistrictDialog(QDialog):
             self.counts[name] = box
             self._row(form, name, text, box)
         self.grades = QLineEdit(district.one_to_one_grades)
+        self.grades.setMaxLength(NAME_MAX)
         self.grades.setPlaceholderText("e.g. 4-12")
         self._row(form, "one_to_one_grades", "1:1 grades", self.grades)
         self.erate = QComboBox()
@@ -87,6 +90,13 @@ class DistrictDialog(QDialog):
             self.erate.addItem(text, value)
         self.erate.setCurrentIndex([None, True, False].index(district.erate))
         self._row(form, "erate", "Takes E-rate", self.erate)
+        self.privacy = QComboBox()
+        for text, value in (("As the state's law says", None), ("Required", True), ("Not required", False)):
+            self.privacy.addItem(text, value)
+        self.privacy.setCurrentIndex([None, True, False].index(district.privacy_officer_required))
+        self.state.textChanged.connect(self._show_privacy_law)
+        self._show_privacy_law(district.state)
+        self._row(form, "privacy_officer_required", "Named privacy officer", self.privacy)
 
         group = QGroupBox("Buildings")
         grid = QGridLayout(group)
@@ -94,7 +104,7 @@ class DistrictDialog(QDialog):
         levels = (("elementary", "Elementary"), ("middle", "Middle"), ("high", "High"), ("other", "Other"),
                   ("total", "Total (only if no split is known)"))
         for row, (name, text) in enumerate(levels):
-            box = CountBox(100_000)
+            box = CountBox(BUILDINGS_MAX)
             box.set_count(getattr(district.buildings, name))
             self.buildings[name] = box
             grid.addWidget(QLabel(text), row * 2, 0, Qt.AlignmentFlag.AlignRight)
@@ -122,6 +132,15 @@ class DistrictDialog(QDialog):
         self.errors[name] = error
         form.addRow(text, box)
 
+    def _show_privacy_law(self, state: str) -> None:
+        """The first choice says what the state's law asks; the tooltip cites the law."""
+        verdict = "required" if state_law(state) is not None else "not required"
+        self.privacy.setItemText(0, f"As the state's law says ({verdict})")
+        self.privacy.setToolTip(
+            "Whether the district must name a student-data privacy officer: PRV-1 is then an error, and a vacant "
+            "officer does not count.\n" + state_law_text(state)
+        )
+
     def district(self) -> District:
         """The facts as entered (not yet checked)."""
         return District(
@@ -134,6 +153,7 @@ class DistrictDialog(QDialog):
             buildings=Buildings(**{k: b.count() for k, b in self.buildings.items()}),
             one_to_one_grades=self.grades.text().strip(),
             erate=self.erate.currentData(),
+            privacy_officer_required=self.privacy.currentData(),
         )
 
     def accept(self) -> None:

@@ -30,6 +30,7 @@ from tdorg.model.chart import Chart
 from tdorg.model.errors import EditError
 from tdorg.model.role import Role
 from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
+from tdorg.model.values import PERSON_MAX, TITLE_MAX
 
 from . import style
 from .editor import Editor
@@ -150,11 +151,12 @@ class PropertiesPanel(QScrollArea):
         layout.addWidget(heading("Position"))
         form = self._form(layout)
         self.title = QLineEdit()
-        self.title.setMaxLength(200)
+        self.title.setMaxLength(TITLE_MAX)
         self.title.editingFinished.connect(lambda: self._commit("title", self.title.text(), "title"))
         self._row(form, "title", "Title", self.title)
         self.person = QLineEdit()
         self.person.setPlaceholderText("Name of the person, if filled")
+        self.person.setMaxLength(PERSON_MAX)
         self.person.editingFinished.connect(self._commit_person)
         self._row(form, "person", "Person", self.person)
         self.vacant = QCheckBox("Position is vacant")

@@ -115,7 +115,12 @@ class Bounds:
 
     def describe(self) -> str:
         kind = "a whole number" if self.whole else "a number"
-        return f"{kind} from {self.low:g} to {self.high:,g}"
+        return f"{kind} from {_number(self.low)} to {_number(self.high)}"
+
+
+def _number(value: float) -> str:
+    """``value`` as a user writes it: 1,000,000, 0.1 or 3.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 class Rule:
