@@ -15,7 +15,13 @@ import time
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
-from .errors import ExportCancelledError, ExportTimeoutError, ExportWriteError, GraphvizOutputError
+from .errors import (
+    ExportCancelledError,
+    ExportTimeoutError,
+    ExportWriteError,
+    GraphvizFailedError,
+    GraphvizOutputError,
+)
 
 #: How often a running program is checked for cancel and its time limit, in seconds.
 POLL_INTERVAL = 0.05
@@ -29,15 +35,14 @@ Cancel = Callable[[], bool]
 
 @dataclass(frozen=True)
 class Finished:
-    """A program that ran to its end: its exit status, what it printed on standard error, and how much it wrote."""
+    """A program that ran to its end: its exit status and what it printed on standard error."""
 
     returncode: int
     stderr: str
-    size: int
 
 
 class _Copy(threading.Thread):
-    """Copies a pipe into a file, counting; past ``limit`` bytes it stops and says so."""
+    """Copies a pipe into a file, stopping past ``limit`` bytes; without a file, keeps the first ``limit`` bytes."""
 
     def __init__(self, pipe: BinaryIO, into: BinaryIO | None, limit: int) -> None:
         super().__init__(daemon=True)
@@ -59,7 +64,7 @@ class _Copy(threading.Thread):
                     self.into.write(chunk)
                 else:
                     self.kept += chunk
-        except OSError as error:  # the file could not take it, or the pipe was closed on a kill
+        except OSError as error:  # the file could not take it (a full disk, a lost network share)
             self.error = error
 
 
@@ -100,8 +105,6 @@ def run_program(
             **popen_kwargs,  # type: ignore[arg-type]
         )
     except OSError as exc:
-        from .errors import GraphvizFailedError
-
         raise GraphvizFailedError(name, -1, f"could not be started: {exc.strerror or exc}") from None
     out = _Copy(proc.stdout, into, limit)  # type: ignore[arg-type]
     err = _Copy(proc.stderr, None, MAX_MESSAGE_BYTES)  # type: ignore[arg-type]
@@ -127,12 +130,12 @@ def run_program(
             raise ExportWriteError.of(target, out.error)
         if out.over:
             raise GraphvizOutputError(name, f"it is larger than {limit / 1e6:,.0f} MB")
-        err.join()
+        err.join(5.0)  # all of it, unless a stray grandchild keeps the pipe open
     finally:
         if proc.poll() is None:
             _kill(proc)
         _close(proc, (out, err))
-    return Finished(proc.returncode, bytes(err.kept).decode("utf-8", "replace"), out.size)
+    return Finished(proc.returncode, bytes(err.kept).decode("utf-8", "replace"))
 
 
 def _kill(proc: subprocess.Popen) -> None:
