@@ -334,3 +334,12 @@ def test_a_big_chart_exports_while_cancel_is_polled(tmp_path) -> None:
 def test_the_child_program_is_this_python_without_the_environment() -> None:
     command = renderer.child_command()
     assert command[:3] == [sys.executable, "-I", "-S"] and Path(command[3]).is_file()
+
+
+@posix_only
+def test_a_full_temporary_folder_is_named_for_a_pdf(chart, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("tempfile.TemporaryFile", lambda **_: open("/dev/full", "w+b"))
+    fake_child(monkeypatch, tmp_path, "head -c 300000 /dev/zero")
+    with pytest.raises(ExportWriteError, match="A temporary file in .*No space left on device"):
+        export_chart(chart, tmp_path / "chart.pdf", ExportOptions())
+    assert not (tmp_path / "chart.pdf").exists()

@@ -81,7 +81,7 @@ def render_chart(
         _draw(source, options, into, cancel, target)
         return b""
     with tempfile.TemporaryFile(prefix="tdorg-drawing-") as handle:
-        _draw(source, options, handle, cancel, target)
+        _draw(source, options, handle, cancel, target or f"A temporary file in {tempfile.gettempdir()}")
         return handle.read()
 
 
