@@ -191,3 +191,16 @@ def test_a_read_only_window_autosaves_its_work_as_an_unsaved_chart(make_window, 
     second.editor.add_role("network", "dti")
     assert second.autosave.save_now()
     assert json.loads(second.autosave.note.read_text(encoding="utf-8"))["original"] is None
+
+
+def test_work_of_a_read_only_window_recovered_suggests_the_chart_name(make_window, dialogs, monkeypatch, tmp_path):
+    path = _plan(tmp_path)
+    first, second = make_window(), make_window()
+    assert first.files.open_path(path, ask=False)
+    dialogs.answer(B.Open)
+    assert second.files.open_path(path, ask=False)
+    second.set_document(second.document, None, modified=True, name=second.display_name)  # as recovery shows it
+    suggested: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (suggested.append(a[2]), ("", ""))[1])
+    assert not second.files.save()
+    assert Path(suggested[0]).name == "plan.tdorg"

@@ -287,6 +287,7 @@ class FileActions(QObject):
 
 
 def _file_name(display_name: str) -> str:
-    stem = display_name.replace(" (from template)", "").replace(" (imported)", "")
+    stem = display_name.replace(" (from template)", "").replace(" (imported)", "").replace(" (read-only)", "")
+    stem = stem.removesuffix(".tdorg")
     safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in stem).strip() or "chart"
     return f"{safe}.tdorg"
