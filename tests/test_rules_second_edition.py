@@ -95,7 +95,7 @@ def test_str1_fix_for_a_top_above_the_superintendent_does_not_make_a_loop():
 def test_the_editor_allows_a_person_up_to_the_charts_threshold():
     chart = top(role("a", "Help Desk", "help_desk", "cto", person="Jo Banks", fte=0.6),
                 role("b", "Technician", "building_technician", "cto", person="Sue Fox", fte=0.6))
-    with pytest.raises(PersonOverAllocatedError, match="at most 1 FTE"):
+    with pytest.raises(PersonOverAllocatedError, match="at most 1.0 FTE"):
         chart.update_role("b", person="jo  BANKS")
     chart.set_settings(chart.settings.with_threshold("STR-2", "max_person_fte", 1.2))
     chart.update_role("b", person="jo  BANKS")

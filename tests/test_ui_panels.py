@@ -33,7 +33,7 @@ def test_findings_follow_an_edit_that_breaks_a_rule_and_one_that_fixes_it(window
 
 
 def test_clicking_a_finding_selects_and_centres_its_roles(window):
-    finding = next(f for f in window.findings.findings() if f.rule_id == "SPN-1")
+    finding = next(f for f in window.findings.findings() if f.rule_id == "CAB-2")
     item = window.findings.item_for(finding)
     tree = window.findings.tree
     tree.scrollToItem(item)
@@ -41,12 +41,12 @@ def test_clicking_a_finding_selects_and_centres_its_roles(window):
     window.view.centerOn(0, 0)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      tree.visualItemRect(item).center())
-    assert window.scene.selected_role_ids() == list(finding.role_ids) == ["tsm"]
-    box = window.scene.item("tsm").sceneBoundingRect()
+    assert window.scene.selected_role_ids() == list(finding.role_ids) == ["dir"]
+    box = window.scene.item("dir").sceneBoundingRect()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(box.center())
     assert "Source" in window.findings.detail.text() and finding.fix[:20] in window.findings.detail.text()
-    assert window.properties.role_id == "tsm"
+    assert window.properties.role_id == "dir"
 
 
 def test_properties_panel_edits_fields_as_undoable_commands(window):

@@ -165,7 +165,10 @@ def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
             value = f'<font color="{style.SEVERITY_COLOURS[Severity.WARNING]}">{esc(value)} (above the limit)</font>'
         else:
             value = esc(value)
-        figure = esc(metric.label) + (f'<br/><font size="8" color="{style.MUTED_COLOUR}">{esc(metric.note)}</font>' if metric.note else "")
+        explained = ([metric.note] if metric.note else []) + [f"· {line}" for line in metric.inputs]
+        figure = esc(metric.label) + "".join(
+            f'<br/><font size="8" color="{style.MUTED_COLOUR}">{esc(line)}</font>' for line in explained
+        )
         rows.append(
             [
                 Paragraph(figure, s["cell"]),

@@ -15,6 +15,7 @@ from ..model.rules.base import Severity
 #: leadership in slate and navy, infrastructure in cyan and teal, support in
 #: orange, applications and data in indigo, instruction in green.
 CATEGORY_COLOURS: dict[str, str] = {
+    "board": "#1E293B",
     "superintendent": "#334155",
     "executive": "#64748B",
     "it_leader": "#1E3A8A",

@@ -77,10 +77,9 @@ class FteError(EditError):
 
 class PersonOverAllocatedError(EditError):
     def __init__(self, person: str, total: float, limit: float = 1.0) -> None:
-        super().__init__(
-            f"{person} would hold {total:g} FTE across roles; one person can hold at most {limit:g} FTE"
-            + (" (the chart's STR-2 threshold)." if limit != 1.0 else ".")
-        )
+        most = f"{limit:.1f}" if float(limit * 10).is_integer() else f"{limit:g}"
+        why = " (the chart's STR-2 threshold)" if limit != 1.0 else ""
+        super().__init__(f"{person} would hold {total:g} FTE across roles; one person can hold at most {most} FTE{why}.")
         self.person = person
         self.total = total
 

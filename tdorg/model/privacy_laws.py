@@ -52,3 +52,14 @@ def named_officer_required(state: str, setting: bool | None) -> bool:
     """Whether the district must name a privacy officer: the chart's own setting when it has
     one (``True``/``False``), otherwise what the table says of its state."""
     return state_law(state) is not None if setting is None else setting
+
+
+def state_law_text(state: str) -> str:
+    """What the table says of ``state``, in a sentence for the district facts."""
+    code = state.strip().upper()
+    law = state_law(code)
+    if law is not None:
+        return f"{code}: {law.citation} — {law.requires}."
+    if not code:
+        return "Enter the state to look up its law."
+    return f"{code}: no law in tdorg's table requires a named privacy officer."

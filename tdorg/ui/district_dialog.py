@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tdorg.model.district import Buildings, District
 from tdorg.model.errors import EditError, FieldValueError
+from tdorg.model.privacy_laws import state_law, state_law_text
 from tdorg.model.values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX
 
 from .editor import Editor
@@ -89,6 +90,13 @@ class DistrictDialog(QDialog):
             self.erate.addItem(text, value)
         self.erate.setCurrentIndex([None, True, False].index(district.erate))
         self._row(form, "erate", "Takes E-rate", self.erate)
+        self.privacy = QComboBox()
+        for text, value in (("As the state's law says", None), ("Required", True), ("Not required", False)):
+            self.privacy.addItem(text, value)
+        self.privacy.setCurrentIndex([None, True, False].index(district.privacy_officer_required))
+        self.state.textChanged.connect(self._show_privacy_law)
+        self._show_privacy_law(district.state)
+        self._row(form, "privacy_officer_required", "Named privacy officer", self.privacy)
 
         group = QGroupBox("Buildings")
         grid = QGridLayout(group)
@@ -124,6 +132,15 @@ class DistrictDialog(QDialog):
         self.errors[name] = error
         form.addRow(text, box)
 
+    def _show_privacy_law(self, state: str) -> None:
+        """The first choice says what the state's law asks; the tooltip cites the law."""
+        verdict = "required" if state_law(state) is not None else "not required"
+        self.privacy.setItemText(0, f"As the state's law says ({verdict})")
+        self.privacy.setToolTip(
+            "Whether the district must name a student-data privacy officer: PRV-1 is then an error, and a vacant "
+            "officer does not count.\n" + state_law_text(state)
+        )
+
     def district(self) -> District:
         """The facts as entered (not yet checked)."""
         return District(
@@ -136,6 +153,7 @@ class DistrictDialog(QDialog):
             buildings=Buildings(**{k: b.count() for k, b in self.buildings.items()}),
             one_to_one_grades=self.grades.text().strip(),
             erate=self.erate.currentData(),
+            privacy_officer_required=self.privacy.currentData(),
         )
 
     def accept(self) -> None:

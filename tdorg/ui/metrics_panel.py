@@ -26,6 +26,7 @@ class MetricsPanel(QScrollArea):
         self._new_body()
         self._shown: tuple[Metric, ...] | None = None
         self._rows: list[tuple[str, str, str]] = []
+        self._inputs: list[tuple[str, ...]] = []
 
     def set_report(self, report: Report | None) -> None:
         metrics = tuple(report.metrics) if report is not None else ()
@@ -34,6 +35,7 @@ class MetricsPanel(QScrollArea):
         self._shown = metrics
         self._new_body()
         self._rows = []
+        self._inputs: list[tuple[str, ...]] = []
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
         value_font.setWeight(QFont.Weight.DemiBold)
@@ -42,9 +44,14 @@ class MetricsPanel(QScrollArea):
             warn = metric.warns
             colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
                 style.TEXT if metric.value is not None else style.TEXT_MUTED)
+            # Which roles count and with what share, and where a count comes from.
+            inputs = "".join(f"<li>{_html(line)}</li>" for line in metric.inputs)
             left = QLabel(
                 f"<div style='font-weight:600'>{_html(metric.label)}</div>"
                 f"<div style='color:{style.TEXT_MUTED}'>{_html(metric.reference)}</div>"
+                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{_html(metric.note)}</div>" if metric.note else "")
+                + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
+                   if inputs else "")
             )
             left.setWordWrap(True)
             left.setTextFormat(Qt.TextFormat.RichText)
@@ -63,7 +70,7 @@ class MetricsPanel(QScrollArea):
             column.addWidget(unit)
             tip = "\n".join(x for x in (
                 "Beyond the reference value." if warn else "",
-                metric.note,
+                "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
                 f"Source: {metric.source}" if metric.source else "",
             ) if x)
             for widget in (left, value, unit):
@@ -79,6 +86,7 @@ class MetricsPanel(QScrollArea):
             cell.setObjectName("metricRow")
             self.grid.addWidget(cell, row, 0)
             self._rows.append((metric.label, f"{value_text} {metric.unit}".strip(), metric.reference))
+            self._inputs.append(metric.inputs)
 
     def _new_body(self) -> None:
         """A fresh page of rows; the scroll area deletes the previous one."""
@@ -98,3 +106,7 @@ class MetricsPanel(QScrollArea):
     def metric_rows(self) -> list[tuple[str, str, str]]:
         """(label, value with unit, reference) of each shown metric."""
         return list(self._rows)
+
+    def metric_inputs(self) -> list[tuple[str, ...]]:
+        """What each shown metric is worked out from, line by line, in the order of :meth:`metric_rows`."""
+        return list(self._inputs)

@@ -13,7 +13,7 @@ from .gestures import category_mime
 
 #: Role types in families, in the order a department is usually built.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Leadership", ("superintendent", "executive", "it_leader", "it_manager", "instructional_leader")),
+    ("Leadership", ("board", "superintendent", "executive", "it_leader", "it_manager", "instructional_leader")),
     ("Infrastructure", ("network", "systems_admin", "security")),
     ("Support", ("help_desk", "building_technician")),
     ("Applications & data", ("software_apps", "data_sis", "privacy_officer")),

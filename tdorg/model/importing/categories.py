@@ -19,6 +19,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("building_technician", r"technician|\btech\b"),
     ("it_manager", r"assistant\s+(director|manager)|associate\s+director|deputy\s+director"),
     ("executive", r"(assistant|associate|deputy)\s+superintendent|chief\s+(academic|financial|operating|business|of\s+staff)"),
+    ("board", r"board\s+of\s+(education|trustees|directors)|school\s+(board|committee)|^board$"),
     ("superintendent", r"superintendent"),
     (
         "it_leader",
