@@ -43,6 +43,16 @@ def write(tmp_path: Path, data: dict, name: str = "chart.json", raw: dict[str, s
     return path
 
 
+def tampered_tdorg(tmp_path: Path, sql: str, *values: object) -> Path:
+    """The sample saved as ``.tdorg``, then changed by ``sql`` as another program could."""
+    path = tmp_path / "plan.tdorg"
+    save_chart(load_chart(SAMPLE), path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(sql, values)
+    conn.close()
+    return path
+
+
 # --- item 11: special files -------------------------------------------------------------
 
 
@@ -106,11 +116,7 @@ def test_over_long_text_is_refused_by_the_csv_and_tdorg_readers(tmp_path):
     csv.write_text("id,title,category,reports_to\nsupt," + "y" * 100_000 + ",other,\n", encoding="utf-8")
     with pytest.raises(FormatError, match="at most 200 characters"):
         load_chart(csv)
-    path = tmp_path / "plan.tdorg"
-    save_chart(load_chart(SAMPLE), path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE role SET notes = ? WHERE id = 'supt'", ("n" * 20_000,))
-    conn.close()
+    path = tampered_tdorg(tmp_path, "UPDATE role SET notes = ? WHERE id = 'supt'", "n" * 20_000)
     with pytest.raises(CorruptFileError, match="at most 10,000 characters"):
         open_document(path)
 
@@ -177,11 +183,7 @@ def test_huge_numbers_in_csv_and_tdorg_files_are_refused(tmp_path):
                    encoding="utf-8")
     with pytest.raises(FormatError, match="Annual cost"):
         load_chart(csv)
-    path = tmp_path / "plan.tdorg"
-    save_chart(load_chart(SAMPLE), path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE district SET students = ?", ("9" * 400,))
-    conn.close()
+    path = tampered_tdorg(tmp_path, "UPDATE district SET students = ?", "9" * 400)
     with pytest.raises(CorruptFileError, match="Students"):
         open_document(path)
 
@@ -189,10 +191,10 @@ def test_huge_numbers_in_csv_and_tdorg_files_are_refused(tmp_path):
 # --- item 15: invalid text -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("bad,words", [("ok \ud800 text", "not valid text"), ("ok \x00 text", "NUL character")])
 @pytest.mark.parametrize("where", ["title", "person", "notes", "district", "chart notes", "reason"])
-def test_a_lone_surrogate_is_refused_on_read_so_everything_loaded_can_be_saved(tmp_path, where):
+def test_invalid_text_is_refused_on_read_so_everything_loaded_can_be_saved(tmp_path, where, bad, words):
     data = sample_data()
-    bad = "ok \ud800 text"
     if where == "district":
         data["district"]["name"] = bad
     elif where == "chart notes":
@@ -201,7 +203,7 @@ def test_a_lone_surrogate_is_refused_on_read_so_everything_loaded_can_be_saved(t
         data["settings"] = {"thresholds": {}, "disabled": {"SEC-1": bad}}
     else:
         data["roles"][1][where] = bad
-    with pytest.raises(FormatError, match="not valid text"):
+    with pytest.raises(FormatError, match=words):
         load_chart(write(tmp_path, data))
 
 
@@ -261,13 +263,9 @@ def test_more_roles_than_a_chart_holds_are_refused_by_every_reader(tmp_path):
     data = {"roles": [{"id": f"r{n}", "title": "T"} for n in range(many)]}
     with pytest.raises(FormatError, match=f"more than {ROLES_MAX:,} roles"):
         load_chart(write(tmp_path, data))
-    path = tmp_path / "plan.tdorg"
-    save_chart(load_chart(SAMPLE), path)
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
-            "INSERT INTO role SELECT scenario_id, 'x' || i, 1000 + i, NULL, 'T', 'other', '', 1.0, 0, 'staff', '', '', '', "
-            "'', '', '', NULL FROM n, (SELECT MIN(scenario_id) AS scenario_id FROM role)", (many,))
-    conn.close()
+    path = tampered_tdorg(
+        tmp_path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO role SELECT scenario_id, 'x' || i, 1000 + i, NULL, 'T', 'other', '', 1.0, 0, 'staff', '', '', '', "
+        "'', '', '', NULL FROM n, (SELECT MIN(scenario_id) AS scenario_id FROM role)", many)
     with pytest.raises(CorruptFileError, match=f"more than {ROLES_MAX:,} roles"):
         open_document(path)

@@ -54,6 +54,8 @@ def text_problem(value: str, limit: int) -> str | None:
     """Why ``value`` cannot be kept as text (too long, or not valid Unicode), or ``None``."""
     if len(value) > limit:
         return f"can be at most {limit:,} characters long (this one has {len(value):,})"
+    if "\x00" in value:  # no text file could hold it
+        return f"holds a NUL character, which is not text (at character {value.index(chr(0)) + 1:,})"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as err:
