@@ -121,33 +121,25 @@ LOAD_ROWS: tuple[tuple[str, Callable[[Column], str]], ...] = (
 class Cell:
     """The roles of one column that lead and back up one function."""
 
-    __slots__ = ("_leads", "_backups")
+    __slots__ = ("leads", "backups")
 
-    def __init__(self) -> None:
-        self._leads: list[str] = []
-        self._backups: list[str] = []
-
-    @property
-    def leads(self) -> tuple[str, ...]:
-        return tuple(self._leads)
-
-    @property
-    def backups(self) -> tuple[str, ...]:
-        return tuple(self._backups)
+    def __init__(self, leads: tuple[str, ...] = (), backups: tuple[str, ...] = ()) -> None:
+        self.leads = leads
+        self.backups = backups
 
     @property
     def mark(self) -> str:
-        if self._leads and self._backups:
+        if self.leads and self.backups:
             return BOTH_MARK
-        return LEAD_MARK if self._leads else BACKUP_MARK
+        return LEAD_MARK if self.leads else BACKUP_MARK
 
     @property
     def role_id(self) -> str:
         """The role to show for the cell: a lead before a backup."""
-        return (self._leads or self._backups)[0]
+        return (self.leads or self.backups)[0]
 
     def __repr__(self) -> str:
-        return f"<Cell {self.mark}: {', '.join(self._leads + self._backups)}>"
+        return f"<Cell {self.mark}: {', '.join(self.leads + self.backups)}>"
 
 
 @dataclass(frozen=True)
@@ -265,21 +257,31 @@ def responsibility_matrix(chart: Chart) -> Matrix:
                 column_of_key[key] = n
         else:
             columns[n]._roles.append(role)
-        role_id = role.id
-        column_of_role[role_id] = n
-        for functions, lead in ((role.leads, True), (role.backs_up, False)):
-            for function in functions:
-                row = cells.get(function)
-                if row is None:
-                    row = cells[function] = {}
-                cell = row.get(n)
-                if cell is None:
-                    cell = row[n] = Cell()
-                (cell._leads if lead else cell._backups).append(role_id)
+        column_of_role[role.id] = n
+        if role.leads:
+            _place(cells, role.leads, n, role.id, True)
+        if role.backs_up:
+            _place(cells, role.backs_up, n, role.id, False)
     order = {f: n for n, f in enumerate(FUNCTIONS)}
     functions = sorted(cells, key=lambda f: (order.get(f, len(order)), label(FUNCTIONS, f).casefold(), f))
     rows = tuple(_row(ctx, f, cells[f], columns, f in required) for f in functions)
     return Matrix(rows, tuple(columns), MappingProxyType(column_of_role))
+
+
+def _place(cells: dict[str, dict[int, Cell]], functions: tuple[str, ...], column: int, role_id: str,
+           lead: bool) -> None:
+    """Note that ``role_id``, in ``column``, leads (or backs up) each of ``functions``."""
+    for function in functions:
+        row = cells.get(function)
+        if row is None:
+            row = cells[function] = {}
+        cell = row.get(column)
+        if cell is None:
+            row[column] = Cell((role_id,), ()) if lead else Cell((), (role_id,))
+        elif lead:
+            cell.leads += (role_id,)
+        else:
+            cell.backups += (role_id,)
 
 
 def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[Column], required: bool) -> Row:
@@ -292,11 +294,11 @@ def _row(ctx: Context, function: str, by_column: dict[int, Cell], columns: list[
     planned: list[str] = []
     for n, cell in by_column.items():
         if columns[n].vacant:
-            vacant_leads += cell._leads
-            planned += cell._backups
+            vacant_leads += cell.leads
+            planned += cell.backups
             continue
         people += 1
-        if cell._leads and filled_lead < 0:
+        if cell.leads and filled_lead < 0:
             filled_lead = n
     if filled_lead < 0:
         status = UNOWNED
