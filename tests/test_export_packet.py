@@ -130,16 +130,16 @@ def test_packet_lists_the_changes_from_another_chart(tmp_path) -> None:
     assert "Positions 9 9 no change" in section
     assert "Roles: 1 added, 1 removed, 1 moved to a new manager, 1 retitled, 1 with a new FTE" in section
     assert "Teachers per integration FTE 60 45 −15" in section
-    assert "Widest span of control 5 6 +1" in section
+    assert "Widest span of control in IT 5 6 +1" in section
     resolved = section[section.index("Findings resolved (3)"):section.index("Role changes")]
     for finding in comparison.findings_resolved:
         assert finding.rule_id in resolved and norm(finding.message) in resolved
     assert "Findings introduced" not in section
     roles = section[section.index("Role changes (7)"):]
-    assert "Added Data Privacy Officer dpo" in roles
-    assert "Removed Security Analyst sec" in roles
-    assert "Moved Help Desk Technician hd reports to Building Technician → Director of Technology" in roles
-    assert "Retitled Integration Coach coach2 was “Instructional Technology Coach”" in roles
+    assert "Added Data Privacy Officer Privacy officer · reports to Director of Technology" in roles
+    assert "Removed Security Analyst Cybersecurity" in roles
+    assert "Moved Help Desk Technician reports to Building Technician → Director of Technology" in roles
+    assert "Retitled Integration Coach was “Instructional Technology Coach”" in roles
 
 
 def test_long_change_lists_are_cut_short(tmp_path) -> None:
@@ -153,10 +153,10 @@ def test_long_change_lists_are_cut_short(tmp_path) -> None:
     assert len(comparison.added) == 60 and [f.rule_id for f in comparison.findings_introduced] == ["SPN-1"] * 5
     out = export_packet(grown, tmp_path / "p.pdf", ExportOptions(layout="canvas"), comparison=comparison)
     section = " ".join(page_texts(out)).split("Changes from “Current” to “Grown”")[1]
-    listed = [n for n in range(60) if f"Field Analyst {n} new{n} " in section]
+    listed = [n for n in range(60) if f"Field Analyst {n} Help desk" in section]
     assert listed == list(range(ROLES_PER_KIND))
     assert norm(f"… and {60 - ROLES_PER_KIND} more roles added") in section
     introduced = section[section.index("Findings introduced (5)"):section.index("Role changes (60)")]
     assert introduced.count("SPN-1") == 1  # one row per rule
-    assert introduced.count("direct reports, more than 10") == FINDINGS_PER_RULE
+    assert introduced.count("direct reports, more than") == FINDINGS_PER_RULE
     assert norm(f"… and {5 - FINDINGS_PER_RULE} more") in introduced

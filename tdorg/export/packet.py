@@ -28,6 +28,8 @@ from .sheets import Rect, Sheet
 
 CHART_HEADING_SPACE = 40.0
 FOOTER_SPACE = 24.0
+#: Room under a compared chart for the legend of its tags.
+LEGEND_SPACE = 14.0
 
 
 class _ChartSheet(Flowable):
@@ -60,10 +62,11 @@ class _Pages:
 
 
 def chart_sheet_area(options: ExportOptions) -> Rect:
-    """Where the chart goes on a chart page of the packet."""
+    """Where the chart goes on a chart page of the packet: under its heading, above its legend and footer."""
     page_w, page_h = options.page_size
     m = options.margin
-    return (m, m + FOOTER_SPACE, page_w - 2 * m, page_h - 2 * m - FOOTER_SPACE - CHART_HEADING_SPACE)
+    bottom = FOOTER_SPACE + LEGEND_SPACE
+    return (m, m + bottom, page_w - 2 * m, page_h - 2 * m - bottom - CHART_HEADING_SPACE)
 
 
 def _footer(canvas, doc, info: _Pages) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +99,7 @@ def _chart_page_end(canvas, doc, info: _Pages) -> None:  # type: ignore[no-untyp
     assert info.heading is not None
     chartpages.draw_heading(canvas, info.heading, label, page_h - m, m, page_w - m, family, bold)
     if info.tags and info.heading.base:
-        chartpages.draw_legend(canvas, info.heading.base, m, m + FOOTER_SPACE - 8, family, bold)
+        chartpages.draw_legend(canvas, info.heading.base, m, m + FOOTER_SPACE, family, bold)
     canvas.restoreState()
     _footer(canvas, doc, info)
 

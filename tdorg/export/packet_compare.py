@@ -8,18 +8,19 @@ packet a board can read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..model.chart import Chart
-from ..model.compare import Comparison
+from ..model.compare import Comparison, FieldChange
 from ..model.compare_text import amount_text, change_text, money, move_text, number, signed, value_text
 from ..model.role import Role
 from ..model.rules import Finding
 from ..model.rules.base import Severity
-from ..model.vocab import CATEGORIES
+from ..model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
 from ..model.vocab import label as vocab_label
 from . import style
 from .packet_content import esc, grid, styles
@@ -44,7 +45,8 @@ def comparison_section(c: Comparison, chart: Chart, width: float) -> list[Flowab
     out: list[Flowable] = [
         Paragraph(f"Changes from “{esc(c.name_a)}” to “{esc(c.name_b)}”", s["h1"]),
         Paragraph(f"What changed from “{esc(c.name_a)}” to “{esc(c.name_b)}”, the chart in this packet. "
-                  "Roles are matched by their position ids.", s["base"]),
+                  "Each position is followed from one chart to the other, so a retitled or moved role is listed "
+                  "as a change, not as removed and added.", s["base"]),
         Spacer(1, 8),
         *_summary(c, width, s),
         Paragraph("Staffing metrics", s["h2"]),
@@ -152,8 +154,23 @@ def _by_rule(findings: list[tuple[Finding, str]], width: float, s: dict[str, Par
     return grid(rows, [width * 0.16, width * 0.84])
 
 
-def _role(title: str, role_id: str) -> str:
-    return f'{esc(title)} <font size="7.5" color="{style.MUTED_COLOUR}">{esc(role_id)}</font>'
+#: The words for the coded values of a role's fields.
+_VOCAB = {"category": CATEGORIES, "flags": FLAGS, "service_areas": SERVICE_AREAS, "core_services": CORE_SERVICES,
+          "leads": FUNCTIONS, "backs_up": FUNCTIONS, "employment": EMPLOYMENT_TYPES}
+
+
+def _worded(change: FieldChange) -> str:
+    """A field change in words: categories, flags and functions by their labels, not their codes."""
+    words = _VOCAB.get(change.field)
+    if words is not None:
+        def name(value: object) -> object:
+            if isinstance(value, (tuple, frozenset, set)):
+                codes = sorted(value) if not isinstance(value, tuple) else value
+                return tuple(vocab_label(words, code) for code in codes)
+            return vocab_label(words, value) if isinstance(value, str) and value else value
+
+        change = replace(change, old=name(change.old), new=name(change.new))
+    return change_text(change, district=True)
 
 
 def _role_facts(role: Role, manager: str | None) -> str:
@@ -181,17 +198,17 @@ def _manager(chart: Chart, role: Role, verb: str) -> str:
 def _role_changes(c: Comparison, chart: Chart, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     kinds: list[tuple[str, str, str, list[Row]]] = [
         ("Added", ADDED_COLOUR, "roles added",
-         [(_role(r.title, r.id), _role_facts(r, _manager(chart, r, "reports to"))) for r in c.added]),
-        ("Removed", REMOVED_COLOUR, "roles removed", [(_role(r.title, r.id), _role_facts(r, None)) for r in c.removed]),
-        ("Moved", CHANGED_COLOUR, "roles moved", [(_role(m.title, m.role_id), esc(move_text(m))) for m in c.moved]),
+         [(esc(r.title), _role_facts(r, _manager(chart, r, "reports to"))) for r in c.added]),
+        ("Removed", REMOVED_COLOUR, "roles removed", [(esc(r.title), _role_facts(r, None)) for r in c.removed]),
+        ("Moved", CHANGED_COLOUR, "roles moved", [(esc(m.title), esc(move_text(m))) for m in c.moved]),
         ("Retitled", CHANGED_COLOUR, "roles retitled",
-         [(_role(x.title, x.role_id), "was " + esc(value_text("title", x.old))) for x in c.retitled]),
+         [(esc(x.title), "was " + esc(value_text("title", x.old))) for x in c.retitled]),
         ("FTE", CHANGED_COLOUR, "FTE changes",
-         [(_role(x.title, x.role_id), esc(amount_text(x))) for x in c.fte_changed]),
+         [(esc(x.title), esc(amount_text(x))) for x in c.fte_changed]),
         ("Annual cost", CHANGED_COLOUR, "cost changes",
-         [(_role(x.title, x.role_id), esc(amount_text(x))) for x in c.cost_changed]),
+         [(esc(x.title), esc(amount_text(x))) for x in c.cost_changed]),
         ("Changed", CHANGED_COLOUR, "other changes",
-         [(_role(x.title, x.role_id), esc(change_text(x, district=True))) for x in c.other_changes]),
+         [(esc(x.title), esc(_worded(x))) for x in c.other_changes]),
     ]
     out: list[Flowable] = [Paragraph(f"Role changes ({c.role_changes:,})", s["h2"])]
     if not c.role_changes:

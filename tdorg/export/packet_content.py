@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..model.chart import Chart
 from ..model.rules.base import Report, Severity
+from ..model.rules.threshold_text import changed_thresholds
 from ..model.vocab import CATEGORIES
 from ..model.vocab import label as vocab_label
 from . import fonts, style
@@ -207,6 +208,12 @@ def findings_section(chart: Chart, report: Report) -> list[Flowable]:
             if finding.source:
                 block.append(Paragraph("<i>Source:</i> " + esc(finding.source), s["detail"]))
             out.append(KeepTogether(block))
+    changed = changed_thresholds(chart.settings)
+    if changed:
+        out.append(Paragraph("Thresholds changed for this chart", s["h2"]))
+        for change in changed:
+            out.append(Paragraph(f"<b>{esc(change.rule_id)}</b> {esc(change.rule_title)}: {esc(change.text())}",
+                                 s["detail"]))
     disabled = chart.settings.disabled
     if disabled:
         out.append(Paragraph("Rules switched off for this chart", s["h2"]))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tdorg.model.errors import TdorgError
 from tdorg.model.rules import RULES, Rule, Severity
 from tdorg.model.rules.base import Bounds
+from tdorg.model.rules.threshold_text import number_text, param_label
 from tdorg.model.settings import RuleSettings
 
 from . import style
@@ -42,27 +43,7 @@ if TYPE_CHECKING:
     from .editor import Editor
     from .main_window import MainWindow
 
-#: What each threshold means, in words.
-PARAM_LABELS = {
-    "max_person_fte": "Most FTE one person may hold",
-    "max_teachers_per_fte": "Teachers per integration FTE, at most",
-    "intake_owners": "Help-desk intake owners expected",
-    "max_devices_per_fte": "Devices per technician, at most",
-    "max_students_per_fte": "Students per technology-staff FTE, at most",
-    "high_per_tech": "High schools per building technician",
-    "middle_per_tech": "Middle schools per building technician",
-    "elementary_per_tech": "Elementary schools per building technician",
-    "max_direct_reports": "Direct reports per manager, at most",
-}
 _OVERRIDDEN_FILL = "#FEF3C7"
-
-
-def param_label(name: str) -> str:
-    return PARAM_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
-def _number(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 class RuleRow(QFrame):
@@ -155,7 +136,7 @@ class RuleRow(QFrame):
     def _show_overrides(self) -> None:
         changed = set(self.overridden())
         for name, spin in self.spins.items():
-            default = _number(self.rule.params[name])
+            default = number_text(self.rule.params[name])
             palette = QPalette(self.palette())
             if name in changed:
                 palette.setColor(QPalette.ColorRole.Base, QColor(_OVERRIDDEN_FILL))
