@@ -27,7 +27,6 @@ NAMES_PER_CELL = 6
 BUSIEST_PEOPLE = 30
 
 FUNCTION_SHARE = 0.25  # of the width, for the function column of the grid
-LOAD_FILL = "#F1F5F9"
 
 
 def matrix_section(chart: Chart, width: float, matrix: Matrix | None = None) -> list[Flowable]:
@@ -94,7 +93,7 @@ def _tints(matrix: Matrix, columns: list[int], first_load_row: int) -> list[tupl
             for y, row in enumerate(matrix.rows, 1):
                 if row.status not in style.MATRIX_STATUS_COLOURS:
                     commands.append(("BACKGROUND", (x, y), (x, y), HexColor(style.VACANT_FILL)))
-    commands.append(("BACKGROUND", (0, first_load_row), (-1, -1), HexColor(LOAD_FILL)))
+    commands.append(("BACKGROUND", (0, first_load_row), (-1, -1), HexColor(style.MATRIX_LOAD_FILL)))
     return commands
 
 

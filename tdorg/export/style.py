@@ -46,6 +46,8 @@ MATRIX_STATUS_COLOURS: dict[str, tuple[str, str]] = {
     UNOWNED: ("#B91C1C", "#FEE2E2"),
     SINGLE_PERSON: ("#B45309", "#FEF3C7"),
 }
+#: The fill of the matrix's load rows.
+MATRIX_LOAD_FILL = "#F1F5F9"
 
 BOX_FILL = "#FFFFFF"
 BOX_BORDER = "#CBD5E1"

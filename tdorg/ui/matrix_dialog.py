@@ -17,13 +17,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from tdorg.export.style import MATRIX_LOAD_FILL, MATRIX_STATUS_COLOURS
 from tdorg.model.chart import Chart
-from tdorg.export.style import MATRIX_STATUS_COLOURS
 from tdorg.model.matrix import BACKUP_MARK, BOTH_MARK, LEAD_MARK, LOAD_ROWS, Column, Matrix, responsibility_matrix
 
 from .style import TEXT_MUTED, VACANT_BORDER, VACANT_FILL
 
-LOAD_FILL = "#F1F5F9"
 #: Column headings wrap at about this many characters.
 HEADING_WIDTH = 18
 _MARK_WORDS = {LEAD_MARK: "leads", BACKUP_MARK: "backs up", BOTH_MARK: "leads and backs up"}
@@ -103,7 +102,7 @@ class MatrixModel(QAbstractTableModel):
 
     def _load_data(self, n: int, person: Column, role: int) -> object:
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(LOAD_FILL))
+            return QBrush(QColor(MATRIX_LOAD_FILL))
         if role == Qt.ItemDataRole.DisplayRole:
             return LOAD_ROWS[n][1](person)
         if role == Qt.ItemDataRole.TextAlignmentRole:
