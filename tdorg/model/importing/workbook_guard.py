@@ -16,6 +16,7 @@ import posixpath
 import re
 import struct
 import zipfile
+import zlib
 from typing import Iterator
 from xml.etree import ElementTree
 
@@ -31,6 +32,9 @@ _SHARED_STRING = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 _ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>")
 _ODS_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated=\"(\d{1,9})\"")
 _WORKSHEET_TYPE = "/worksheet"
+#: What reading a damaged package raises: a bad zip directory, deflate stream, CRC or XML.
+_DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+            ElementTree.ParseError, RuntimeError)
 _RELS = "xl/_rels/workbook.xml.rels"
 
 
@@ -133,8 +137,7 @@ def check_xlsx(data: bytes, source: str) -> None:
             _check_parts(package, members, {i.filename for i in strings} | set(sheets), source)
     except SpreadsheetError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            ElementTree.ParseError, RuntimeError) as error:
+    except _DAMAGED as error:
         raise _damaged(source, error) from None
 
 
@@ -217,8 +220,7 @@ def check_ods(data: bytes, source: str) -> None:
             _check_parts(package, members, {"content.xml"}, source)
     except SpreadsheetError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as error:
+    except _DAMAGED as error:
         raise _damaged(source, error) from None
 
 
@@ -257,6 +259,19 @@ _XLS_CELLS = {0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6}
 _XLS_MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column … last column
 _XLS_SST = 0x00FC
 _XLS_BOF = 0x0809  # starts the workbook globals and each sheet
+_XLS_DIMENSIONS = 0x0200  # a sheet's declared first and last rows and columns, which the reader sizes by
+
+
+def _check_dimensions(body: bytes, source: str) -> None:
+    """A sheet's declared extent: first before last, and within the cell limit."""
+    if len(body) >= 14:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<IIHH", body)
+    else:
+        first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH", body)
+    if first_row > last_row or first_column > last_column:
+        raise SpreadsheetError(source, "This workbook cannot be read; it is damaged (a sheet's size is wrong).")
+    if (last_row - first_row) * (last_column - first_column) > limits.MAX_CELLS:
+        raise SpreadsheetError(source, limits.too_many_cells())
 
 
 def check_xls(data: bytes, source: str) -> None:
@@ -283,6 +298,8 @@ def _check_biff(data: bytes, source: str) -> None:
         kind, size = struct.unpack_from("<HH", data, offset)
         body = offset + 4
         offset = body + size
+        if offset > end:  # a cut-off last record: the reader says what it makes of it
+            break
         if kind == _XLS_BOF:
             extent.check()
             extent = Extent(source)
@@ -295,6 +312,8 @@ def _check_biff(data: bytes, source: str) -> None:
             (last,) = struct.unpack_from("<H", data, body + size - 2)
             extent.add(row, first, 1, max(last - first + 1, 1))
             cells += max(last - first + 1, 1)
+        elif kind == _XLS_DIMENSIONS and size >= 10:
+            _check_dimensions(data[body : body + size], source)
         elif kind == _XLS_SST and size >= 8:
             _total, unique = struct.unpack_from("<II", data, body)
             if unique > limits.MAX_SHARED_STRINGS:

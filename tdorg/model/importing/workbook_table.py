@@ -53,7 +53,13 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _reason(error: Exception) -> str:
+def _reraise_interrupts(error: BaseException) -> None:
+    """Let Ctrl+C and exits through; a failure inside calamine, even a Rust panic (a ``BaseException``), is a damaged file."""
+    if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        raise error
+
+
+def _reason(error: BaseException) -> str:
     text = " ".join(str(error).split())[:200]
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
@@ -70,7 +76,8 @@ def _open(path: str | Path):  # -> python_calamine.CalamineWorkbook
 
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine raises several kinds on a damaged workbook
+    except BaseException as error:  # calamine raises several kinds on a damaged workbook
+        _reraise_interrupts(error)
         raise SpreadsheetError(path, f"This workbook cannot be read; it may be damaged ({_reason(error)}).") from None
 
 
@@ -116,7 +123,8 @@ def read_workbook_table(path: str | Path, sheet: str | None = None) -> Table:
             table = build_table(_rows(cells), str(path), _details(name, names), names, name)
         except SpreadsheetError:
             raise
-        except Exception as error:  # damaged XML or records: calamine raises several kinds
+        except BaseException as error:  # damaged XML or records: calamine raises several kinds
+            _reraise_interrupts(error)
             raise SpreadsheetError(path, f"The sheet “{name}” cannot be read; it may be damaged ({_reason(error)}).") from None
     finally:
         workbook.close()
