@@ -23,7 +23,7 @@ from .runner import Cancel, run_program
 
 NAME = "Graphviz"
 CHILD = Path(__file__).with_name("graphviz_child.py")
-#: The largest drawing accepted from Graphviz, in bytes (a 5,000-role chart draws to about 15 MB).
+#: The largest drawing accepted from Graphviz, in bytes (a 5,000-role chart is about 9 MB as SVG, 1 MB as PDF).
 MAX_OUTPUT_BYTES = 200_000_000
 #: Lines of Graphviz's messages that are about the fonts set-up, not the chart.
 _NOISE = ("Fontconfig warning", "Fontconfig error")

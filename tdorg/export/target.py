@@ -26,7 +26,7 @@ def check_target(path: str | os.PathLike[str], fmt: str, inputs: Iterable[str | 
     if suffix in CHART_EXTENSIONS:
         raise ExportOptionError(
             f"{target}: that is the name of a chart file ({suffix}), and the export is {fmt.upper()}; "
-            f"tdorg will not write over it. Name the output .{fmt}."
+            f"tdorg does not write exports under chart names. Name the output .{fmt}."
         )
     for source in inputs:
         if _same_file(target, Path(source)):
