@@ -80,7 +80,7 @@ def check_id(role_id: object) -> str:
     if not isinstance(role_id, str) or not _ID_RE.match(role_id):
         raise FieldValueError(
             "id",
-            f"Role id {role_id!r} is not valid: use 1–64 letters, digits, '_', '-' or '.', starting with a letter or digit.",
+            f"Role id {shown(role_id)} is not valid: use 1–64 letters, digits, '_', '-' or '.', starting with a letter or digit.",
         )
     return role_id
 
@@ -144,7 +144,7 @@ def _check_field(name: str, value: object) -> object:
 def _one_of(name: str, value: object, vocabulary: dict[str, str], what: str) -> str:
     if not isinstance(value, str) or value not in vocabulary:
         known = ", ".join(vocabulary)
-        raise FieldValueError(name, f"Unknown {what} {value!r}; expected one of: {known}.")
+        raise FieldValueError(name, f"Unknown {what} {shown(value)}; expected one of: {known}.")
     return value
 
 
@@ -170,7 +170,7 @@ def _many_of(name: str, value: object, vocabulary: dict[str, str], what: str) ->
     for item in items:
         if item not in vocabulary:
             known = ", ".join(vocabulary)
-            raise FieldValueError(name, f"Unknown {what} {item!r}; expected one of: {known}.")
+            raise FieldValueError(name, f"Unknown {what} {shown(item)}; expected one of: {known}.")
     return _dedupe(items)
 
 
@@ -179,6 +179,6 @@ def _functions(name: str, value: object) -> tuple[str, ...]:
     for item in items:
         if not _FUNCTION_RE.match(item):
             raise FieldValueError(
-                name, f"Function name {item!r} is not valid: use lower-case letters, digits and '_' (e.g. data_privacy)."
+                name, f"Function name {shown(item)} is not valid: use lower-case letters, digits and '_' (e.g. data_privacy)."
             )
     return _dedupe(items)

@@ -40,7 +40,8 @@ def shown(value: object) -> str:
         return f"a number of about {digits:,} digits"
     if isinstance(value, str) and len(value) > 60:
         return repr(value[:60] + "…")
-    return repr(value)
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def is_finite_number(value: object) -> bool:

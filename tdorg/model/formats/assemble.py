@@ -47,6 +47,8 @@ def error_field(error: EditError, default: str | None = None) -> str | None:
 
 
 def role_label(role_id: object, index: int | None = None) -> str:
+    if isinstance(role_id, str) and len(role_id) > 64:  # no valid id is longer; keep the message short
+        role_id = role_id[:64] + "…"
     shown = f"“{role_id}”" if isinstance(role_id, str) and role_id else "without an id"
     if index is None:
         return f"Role {shown}"

@@ -20,7 +20,7 @@ from ..district import District
 from ..errors import FormatError
 from ..formula_guard import neutralise, unneutralise
 from ..role import Role
-from ..values import ROLES_MAX, too_many_roles
+from ..values import ROLES_MAX, shown, too_many_roles
 from ..vocab import FLAGS
 from .assemble import RoleEntry, build_chart, role_label
 from .text_file import read_text, write_text
@@ -150,10 +150,10 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
         try:
             values["fte"] = float(fte)
         except ValueError:
-            raise fail(f"FTE must be a number such as 1.0 or 0.5; got {fte!r}.", "fte") from None
+            raise fail(f"FTE must be a number such as 1.0 or 0.5; got {shown(fte)}.", "fte") from None
     vacant = cell("vacant").strip().lower()
     if vacant not in _YES | _NO:
-        raise fail(f"Vacant must be “yes” or empty; got {cell('vacant')!r}.", "vacant")
+        raise fail(f"Vacant must be “yes” or empty; got {shown(cell('vacant'))}.", "vacant")
     values["vacant"] = vacant in _YES
     cost = cell("annual_cost").strip()
     if cost:
@@ -162,7 +162,7 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
         try:
             values["annual_cost"] = float(cost)
         except ValueError:
-            raise fail(f"Annual cost must be a number such as 85000; got {cost!r}.", "annual_cost") from None
+            raise fail(f"Annual cost must be a number such as 85000; got {shown(cost)}.", "annual_cost") from None
     return RoleEntry(Role(**values), label, line)  # type: ignore[arg-type]
 
 

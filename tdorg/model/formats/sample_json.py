@@ -51,10 +51,10 @@ class _Reader:
             raise self.fail((), "A chart must be a JSON object with “district”, “notes” and “roles”.")
         fmt = data.get("format", FORMAT_NAME)
         if fmt != FORMAT_NAME:
-            raise self.fail((), f"This is not a tdorg chart: its format is {fmt!r}, not “{FORMAT_NAME}”.", "format")
+            raise self.fail((), f"This is not a tdorg chart: its format is {shown(fmt)}, not “{FORMAT_NAME}”.", "format")
         version = data.get("version", FORMAT_VERSION)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail((), f"The version must be a whole number; got {version!r}.", "version")
+            raise self.fail((), f"The version must be a whole number; got {shown(version)}.", "version")
         if version > FORMAT_VERSION:
             raise self.fail((), f"Written by a newer tdorg (format version {version}); update tdorg to read it.", "version")
         if "roles" not in data:
@@ -92,11 +92,11 @@ class _Reader:
             values[key] = self._count(raw.get(key), at, f"district.{key}")
         erate = raw.get("erate")
         if erate is not None and not isinstance(erate, bool):
-            raise self.fail(at, f"E-rate must be true, false or null; got {erate!r}.", "district.erate")
+            raise self.fail(at, f"E-rate must be true, false or null; got {shown(erate)}.", "district.erate")
         values["erate"] = erate
         required = raw.get("privacy_officer_required")
         if required is not None and not isinstance(required, bool):
-            raise self.fail(at, f"“privacy_officer_required” must be true, false or null; got {required!r}.",
+            raise self.fail(at, f"“privacy_officer_required” must be true, false or null; got {shown(required)}.",
                             "district.privacy_officer_required")
         values["privacy_officer_required"] = required
         values["buildings"] = self.buildings(raw.get("buildings"))
@@ -133,7 +133,7 @@ class _Reader:
             for name, value in params.items():
                 if not _is_number(value):
                     raise self.fail(
-                        at, f"Threshold {name!r} of {rule} must be a number; got {value!r}.", "settings.thresholds"
+                        at, f"Threshold {shown(name)} of {rule} must be a number; got {shown(value)}.", "settings.thresholds"
                     )
         if not isinstance(disabled, dict) or not all(isinstance(v, str) and v.strip() for v in disabled.values()):
             raise self.fail(at, "“disabled” must map a rule id to the reason it is switched off.", "settings.disabled")
@@ -155,39 +155,39 @@ class _Reader:
 
         unknown = sorted(set(raw) - set(ROLE_KEYS))
         if unknown:
-            raise fail(f"unknown field {unknown[0]!r}; role fields are: {', '.join(ROLE_KEYS)}.", unknown[0])
+            raise fail(f"unknown field {shown(unknown[0])}; role fields are: {', '.join(ROLE_KEYS)}.", unknown[0])
         for key in ("id", "title"):
             if not isinstance(raw.get(key), str):
-                raise fail(f"“{key}” is required and must be text; got {raw.get(key)!r}.", key)
+                raise fail(f"“{key}” is required and must be text; got {shown(raw.get(key))}.", key)
         values: dict[str, Any] = {"id": raw["id"].strip()}
         for key in _TEXT:
             value = raw.get(key)
             if value is not None and not isinstance(value, str):
-                raise fail(f"“{key}” must be text; got {value!r}.", key)
+                raise fail(f"“{key}” must be text; got {shown(value)}.", key)
             if value is not None:
                 values[key] = value
         values["category"] = values.get("category") or "other"
         values["employment"] = values.get("employment") or "staff"
         manager = raw.get("reports_to")
         if manager is not None and not isinstance(manager, str):
-            raise fail(f"“reports_to” must be a role id (text) or empty; got {manager!r}.", "reports_to")
+            raise fail(f"“reports_to” must be a role id (text) or empty; got {shown(manager)}.", "reports_to")
         values["reports_to"] = (manager or "").strip() or None
         for key in _LISTS:
             value = raw.get(key)
             if value is None:
                 continue
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise fail(f"“{key}” must be a list of words; got {value!r}.", key)
+                raise fail(f"“{key}” must be a list of words; got {shown(value)}.", key)
             values[key] = tuple(v.strip() for v in value if v.strip())
         for key in ("fte", "annual_cost"):
             value = raw.get(key)
             if value is not None and not _is_number(value):
-                raise fail(f"“{key}” must be a number; got {value!r}.", key)
+                raise fail(f"“{key}” must be a number; got {shown(value)}.", key)
             if value is not None:
                 values[key] = value
         vacant = raw.get("vacant")
         if vacant is not None and not isinstance(vacant, bool):
-            raise fail(f"“vacant” must be true or false; got {vacant!r}.", "vacant")
+            raise fail(f"“vacant” must be true or false; got {shown(vacant)}.", "vacant")
         values["vacant"] = bool(vacant)
         return RoleEntry(Role(**values), label, lambda: self.where.line(at))
 
@@ -197,7 +197,7 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise self.fail(at, f"{field.split('.')[-1].replace('_', ' ').capitalize()} must be text; got {value!r}.", field)
+            raise self.fail(at, f"{field.split('.')[-1].replace('_', ' ').capitalize()} must be text; got {shown(value)}.", field)
         return value
 
     def _count(self, value: Any, at: tuple, field: str) -> int | None:
@@ -208,13 +208,13 @@ class _Reader:
         if isinstance(value, float) and math.isfinite(value) and value.is_integer() and value >= 0:
             return int(value)
         name = field.split(".")[-1].replace("_", " ")
-        raise self.fail(at, f"The number of {name} must be a whole number of 0 or more, or null; got {value!r}.", field)
+        raise self.fail(at, f"The number of {name} must be a whole number of 0 or more, or null; got {shown(value)}.", field)
 
     def _no_unknown_keys(self, raw: dict, known: tuple[str, ...], at: tuple, what: str, prefix: str) -> None:
         unknown = sorted(set(raw) - set(known))
         if unknown:
             raise self.fail(
-                at, f"Unknown {what} field {unknown[0]!r}; expected: {', '.join(known)}.", prefix + unknown[0]
+                at, f"Unknown {what} field {shown(unknown[0])}; expected: {', '.join(known)}.", prefix + unknown[0]
             )
 
 
