@@ -110,6 +110,18 @@ def test_people_swapping_roles_never_pass_one_fte_midway() -> None:
     assert plan.after.role("net").person == "Jo Banks" and plan.after.role("tech").person == "Kim Hale"
 
 
+def test_a_vacancy_is_kept_filled_or_opened_by_the_person_column() -> None:
+    chart = compliant_chart()
+    chart.add_role(role("open1", "Building Technician", "building_technician", "cto", vacant=True))
+    chart.add_role(role("open2", "Help Desk Technician", "help_desk", "cto", vacant=True))
+    lines = [line.replace("open2,Help Desk Technician,", "open2,Help Desk Technician,Ida Moe")
+             .replace("coach2,Integration Coach,Ro Lind", "coach2,Integration Coach,Vacant") for line in rows_of(chart)]
+    plan = synced(chart, lines)
+    assert plan.after.role("open1").vacant  # an empty person cell leaves the vacancy
+    assert not plan.after.role("open2").vacant and plan.after.role("open2").person == "Ida Moe"
+    assert plan.after.role("coach2").vacant and plan.after.role("coach2").person == ""
+
+
 def test_a_bad_row_leaves_its_role_as_it_is_and_is_listed() -> None:
     chart = compliant_chart()
     lines = [line.replace("tech,Building Technician,Jo Banks,cto,1", "tech,Building Technician,Jo Banks,cto,7")

@@ -31,12 +31,14 @@ from .references import find_loops
 from .sync_match import Matching, match_rows
 from .table import Table
 
-#: Role fields each mapped column carries into matched roles (the manager and dotted lines apart).
+#: Role fields each mapped column carries into matched roles (the manager and dotted lines apart). Without a
+#: Vacant column, a person column makes a role vacant when its cell says so ("Vacant", "TBH"…) and filled
+#: when it names someone; an empty cell leaves the role's vacancy as it is.
 CARRIED: dict[str, tuple[str, ...]] = {
     "title": ("title",),
-    "person": ("person", "vacant"),
-    "first_name": ("person", "vacant"),
-    "last_name": ("person", "vacant"),
+    "person": ("person",),
+    "first_name": ("person",),
+    "last_name": ("person",),
     "vacant": ("vacant",),
     "fte": ("fte",),
     "category": ("category",),
@@ -236,6 +238,9 @@ class _Steps:
                 continue
             current = self.chart.role(role_id)
             changes = {f: getattr(planned.role, f) for f in self.carried if getattr(planned.role, f) != getattr(current, f)}
+            if "person" in self.carried and "vacant" not in self.carried and planned.role.vacant != current.vacant:
+                if planned.role.vacant or planned.role.person:  # "Vacant" in the person cell, or a person named
+                    changes["vacant"] = planned.role.vacant
             if changes:
                 if _frees_person(changes):  # cleared first, so it is set again with the other changes
                     changes.setdefault("person", current.person)
