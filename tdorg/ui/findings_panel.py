@@ -113,7 +113,8 @@ class FindingsPanel(QWidget):
         self._shown = findings
         self._disabled = disabled
         current = self.current_finding()
-        expanded = {s for s, item in self._groups.items() if item.isExpanded()} if self._groups else None
+        # only a group the user collapsed while it had findings stays collapsed; an empty group has no state
+        collapsed = {s for s, item in self._groups.items() if item.childCount() and not item.isExpanded()}
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self._groups = {}
@@ -141,7 +142,7 @@ class FindingsPanel(QWidget):
                 group.addChild(item)
                 if finding == current:
                     reselect = item
-            group.setExpanded(bool(members) and (expanded is None or severity in expanded or not expanded))
+            group.setExpanded(bool(members) and severity not in collapsed)
         self._off_group = self._switched_off_group(disabled, bold) if disabled else None
         self.tree.setUpdatesEnabled(True)
         if reselect is not None:
