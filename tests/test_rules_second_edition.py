@@ -495,3 +495,17 @@ def test_the_live_validator_matches_a_fresh_validation_through_second_edition_ed
         assert validator.report.findings == validate(chart).findings
         assert validator.report.metrics == validate(chart).metrics
     validator.close()
+
+
+def test_the_privacy_officer_setting_round_trips_through_json_and_older_json_opens(tmp_path):
+    import json
+
+    from tdorg.model.formats import load_chart, save_chart
+    from tests.samples import SAMPLES
+
+    old = load_chart(SAMPLES / "west-salem.json")  # written before the setting existed
+    assert old.district.privacy_officer_required is None
+    old.set_district(old.district.with_changes(privacy_officer_required=True))
+    save_chart(old, tmp_path / "ws.json")
+    assert json.loads((tmp_path / "ws.json").read_text(encoding="utf-8"))["district"]["privacy_officer_required"] is True
+    assert load_chart(tmp_path / "ws.json").district.privacy_officer_required is True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..settings import RuleSettings
+from ..vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS, FUNCTIONS, label
 
 #: What each threshold means, in words.
 PARAM_LABELS = {
@@ -17,6 +18,10 @@ PARAM_LABELS = {
     "middle_per_tech": "Middle schools per building technician",
     "elementary_per_tech": "Elementary schools per building technician",
     "max_direct_reports": "Direct reports per manager, at most",
+    "max_front_line_reports": "Direct reports per manager of front-line support staff, at most",
+    **{f"essential_{f}": f"{label(FUNCTIONS, f)} needs a lead (1 yes, 0 no)" for f in ESSENTIAL_FUNCTIONS},
+    **{f"critical_{f}": f"{label(FUNCTIONS, f)} must not rest on a contractor alone (1 yes, 0 no)"
+       for f in CRITICAL_FUNCTIONS},
 }
 
 
