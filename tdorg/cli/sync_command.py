@@ -107,7 +107,6 @@ def _write(loaded, plan: SyncPlan, into: str | None) -> str:
 
     if into is not None:
         name = loaded.document.check_new_name(into or free_name(loaded.document, update_scenario_name()))
-        plan.after.set_settings(loaded.chart.settings)
         loaded.document.add(name, plan.after)
         save_document(loaded.document, Path(loaded.path))
         return f" (new scenario “{name}”; “{loaded.scenario}” is unchanged)"
