@@ -123,21 +123,17 @@ def _markup(value: str, kind: tuple[str, float]) -> str:
     return "<BR/>".join(_escape(line) for line in wrap(value, kind))
 
 
-def _person_lines(role: Role) -> tuple[str, ...]:
-    if role.vacant:
-        return ("Vacant",)
-    return wrap(role.person, PERSON) if role.person.strip() else ()
-
-
 def label_height(role: Role) -> float:
     """Height in points the label of a role's box needs: its lines, with the padding of its cells."""
-    person = _person_lines(role)
-    rows = 3 if person else 2
-    text_height = (
-        len(wrap(role.title)) * style.TITLE_LINE_HEIGHT
-        + len(person) * style.PERSON_LINE_HEIGHT
-        + style.META_LINE_HEIGHT
-    )
+    return _label_height(role.title, None if role.vacant else role.person)
+
+
+@lru_cache(maxsize=16384)
+def _label_height(title: str, person: str | None) -> float:
+    """:func:`label_height` of a role titled ``title`` held by ``person`` (None: vacant)."""
+    lines = 1 if person is None else len(wrap(person, PERSON)) if person.strip() else 0
+    rows = 3 if lines else 2
+    text_height = len(wrap(title)) * style.TITLE_LINE_HEIGHT + lines * style.PERSON_LINE_HEIGHT + style.META_LINE_HEIGHT
     return text_height + 2 * rows + 2 * style.BOX_TEXT_PADDING
 
 

@@ -386,25 +386,40 @@ def fit_depth(tree: Tree, sizes: _Sizes, area: tuple[float, float], max_scale: f
 
     Scales above ``max_scale`` count as ``max_scale``; among depths within
     :data:`FIT_TOLERANCE` of the best, the shallowest wins. Deeper columns
-    never make a chart lower, so the search stops once the height alone
-    allows less than the best scale found.
+    make a chart narrower and taller, so the scale the width allows grows
+    with the depth and the one the height allows shrinks: the best depth is
+    where they cross, found by bisection, measuring only a few depths.
     """
     deepest = _deepest_group(tree)
-    tried: list[tuple[int, float]] = []
-    best = 0.0
-    for depth in DEPTHS:
-        width, height = measure(tree, sizes, depth)
-        if width <= 0 or height <= 0:
-            return depth, max_scale
-        by_height = min(area[1] / height, max_scale)
-        if by_height < best * (1 - FIT_TOLERANCE):
-            break
-        scale = min(area[0] / width, by_height)
-        tried.append((depth, scale))
-        best = max(best, scale)
-        if depth >= deepest or scale >= max_scale:
-            break
-    return next((depth, scale) for depth, scale in tried if scale >= best * (1 - FIT_TOLERANCE))
+    depths = [d for d in DEPTHS if d < deepest] + [next((d for d in DEPTHS if d >= deepest), DEPTHS[-1])]
+    allowed: dict[int, tuple[float, float]] = {}
+
+    def scales(i: int) -> tuple[float, float]:
+        """The scales the width and the height allow at ``depths[i]``."""
+        if i not in allowed:
+            width, height = measure(tree, sizes, depths[i])
+            allowed[i] = ((min(area[0] / width, max_scale), min(area[1] / height, max_scale))
+                          if width > 0 and height > 0 else (max_scale, max_scale))
+        return allowed[i]
+
+    low, high = 0, len(depths) - 1
+    while low < high:  # the first depth at which the height limits the scale
+        mid = (low + high) // 2
+        by_width, by_height = scales(mid)
+        if by_width >= by_height:
+            high = mid
+        else:
+            low = mid + 1
+    best_i = max((i for i in (low - 1, low) if i >= 0), key=lambda i: min(scales(i)))
+    target = min(scales(best_i)) * (1 - FIT_TOLERANCE)
+    low, high = 0, best_i
+    while low < high:  # the shallowest depth nearly as good
+        mid = (low + high) // 2
+        if min(scales(mid)) >= target:
+            high = mid
+        else:
+            low = mid + 1
+    return depths[low], min(scales(low))
 
 
 def sizes(box_width: float = 200.0, box_height: float = 72.0, h_gap: float = 24.0, v_gap: float = 56.0) -> _Sizes:
