@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Sets up tdorg: system packages when missing (Graphviz `dot`, Python venv
-# support, the libraries Qt and its X11 platform need, the tests' tools), then .venv with the pinned Python
+# Sets up tdorg: system packages when missing (Python venv support, the
+# libraries Qt and its X11 platform need, the tests' tools), then .venv with the pinned Python
 # dependencies and tdorg itself. Quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python=${PYTHON:-python3}
 need=()
-command -v dot >/dev/null 2>&1 || need+=(graphviz)
-# pdftotext/pdftoppm: the tests read exported PDFs with them.
+# Graphviz is not needed: tdorg draws with the Graphviz libraries inside the pygraphviz wheel.
+# pdftotext/pdftoppm (poppler-utils): only the tests use them, to read exported PDFs.
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v "$python" >/dev/null 2>&1 || need+=(python3)
 "$python" -c "import ensurepip, venv" >/dev/null 2>&1 || need+=(python3-venv)
@@ -19,8 +19,9 @@ if command -v dpkg >/dev/null 2>&1; then
     xcb=(libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
          libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
          libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0)
-    # The tests: an X server for the xcb start-up test, a window finder and a screenshot tool.
-    tests=(xvfb xdotool imagemagick)
+    # The tests: an X server for the xcb start-up test, a window finder and a screenshot tool;
+    # objdump for PyInstaller's app build (scripts/build-app.sh); the MIME database tool.
+    tests=(xvfb xdotool imagemagick binutils shared-mime-info)
     for pkg in "${qt[@]}" "${xcb[@]}" "${tests[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
@@ -33,7 +34,7 @@ if [ ${#need[@]} -gt 0 ]; then
         $sudo apt-get update
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${need[@]}"
     else
-        echo "Please install with your package manager: ${need[*]} (Graphviz provides the 'dot' program used for export)." >&2
+        echo "Please install with your package manager: ${need[*]} (Qt's libraries, and tools the tests use)." >&2
     fi
 fi
 
