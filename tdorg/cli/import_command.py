@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from tdorg.model.district import District
 from tdorg.model.document import Document
 from tdorg.model.formats import TDORG, kind_of, save_chart
 from tdorg.model.importing import (
+    ColumnMapping,
     ImportPlan,
     Table,
     MappingError,
@@ -25,6 +27,7 @@ from .inputs import load_input, note
 from .report_text import plural
 
 ORDER = 30  # place in ``tdorg --help``
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_ROWS_HAVE_PROBLEMS = 1
 
@@ -46,13 +49,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", metavar="SHEET", help="the spreadsheet to read (.csv, .xlsx, .xlsm, .xls or .ods)")
     parser.add_argument("output", metavar="OUT", help="the chart to write (.tdorg, .json or .csv)")
     parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the first)")
-    parser.add_argument(
-        "--mapping",
-        metavar="FIELD=COLUMN",
-        action="append",
-        default=[],
-        help="feed FIELD from the column with this header (or 1-based number); FIELD= leaves it out. Repeatable.",
-    )
+    add_mapping_option(parser)
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--all-or-nothing", action="store_true", help="write nothing if any row has a problem")
     choice.add_argument("--every-row", action="store_true", help="import bad rows too, repaired as listed")
@@ -73,6 +70,26 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=run_export_roles)
 
 
+def add_mapping_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mapping",
+        metavar="FIELD=COLUMN",
+        action="append",
+        default=[],
+        help="feed FIELD from the column with this header (or 1-based number); FIELD= leaves it out. Repeatable.",
+    )
+
+
+def plan_with_mapping(path: str, table: Table, specs: list[str], plan: Callable[[ColumnMapping], T]) -> T:
+    """``plan(mapping)`` with the guessed columns corrected by ``--mapping``; a column that does not fit names the option."""
+    mapping = apply_overrides(guess_mapping(table.headers), specs, table.headers)
+    try:
+        return plan(mapping)
+    except MappingError as error:
+        field = error.field or "title"
+        raise MappingError(f"{path}: {error} Name it with --mapping {field}=COLUMN.", error.field) from None
+
+
 def mapping_lines(table: Table, plan: ImportPlan) -> list[str]:
     mapped = plan.mapping.describe(table.headers)
     width = max(len(label) for _, label, header in mapped if header is not None)
@@ -88,12 +105,7 @@ def run_import(args: argparse.Namespace) -> int:
     out_kind = kind_of(args.output)  # refuse an unknown extension before reading anything
     district = load_input(args.district_from).chart.district if args.district_from else District()
     table = read_table(args.input, args.sheet)
-    mapping = apply_overrides(guess_mapping(table.headers), args.mapping, table.headers)
-    try:
-        plan = plan_import(table, mapping)
-    except MappingError as error:
-        field = error.field or "title"
-        raise MappingError(f"{args.input}: {error} Name it with --mapping {field}=COLUMN.", error.field) from None
+    plan = plan_with_mapping(args.input, table, args.mapping, lambda mapping: plan_import(table, mapping))
     source = Path(args.input).name + (f" ({table.details})" if table.details else "")
     print(f"Read {source}: {plural(len(table.rows), 'row')} below the header on row {table.header_row}.")
     if table.above_header:

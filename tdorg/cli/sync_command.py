@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 
 from tdorg.model.errors import FileError
-from tdorg.model.importing import MappingError, apply_overrides, guess_mapping, read_table
+from tdorg.model.importing import read_table
 from tdorg.model.importing.sync import SyncPlan, plan_sync, update_scenario_name
 from tdorg.model.scenarios import free_name
 
-from .import_command import mapping_lines
+from .import_command import add_mapping_option, mapping_lines, plan_with_mapping
 from .inputs import load_input
 from .report_text import plural
 
@@ -36,10 +36,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("sheet", metavar="SHEET", help="the roster (.csv, .xlsx, .xlsm, .xls or .ods)")
     parser.add_argument("--scenario", metavar="NAME", help="scenario of a .tdorg file to update (default: the active one)")
     parser.add_argument("--sheet", dest="sheet_name", metavar="NAME", help="the workbook sheet to read (default: the first)")
-    parser.add_argument(
-        "--mapping", metavar="FIELD=COLUMN", action="append", default=[],
-        help="feed FIELD from the column with this header (or 1-based number); FIELD= leaves it out. Repeatable.",
-    )
+    add_mapping_option(parser)
     parser.add_argument("--dry-run", action="store_true", help="list the changes and write nothing")
     parser.add_argument(
         "--into-scenario", metavar="NAME", nargs="?", const="",
@@ -79,12 +76,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.into_scenario is not None and loaded.document is None:
         raise FileError(loaded.path, "Only .tdorg files hold scenarios; leave out --into-scenario for this file.")
     table = read_table(args.sheet, args.sheet_name)
-    mapping = apply_overrides(guess_mapping(table.headers), args.mapping, table.headers)
-    try:
-        plan = plan_sync(loaded.chart, table, mapping)
-    except MappingError as error:
-        field = error.field or "title"
-        raise MappingError(f"{args.sheet}: {error} Name it with --mapping {field}=COLUMN.", error.field) from None
+    plan = plan_with_mapping(args.sheet, table, args.mapping, lambda mapping: plan_sync(loaded.chart, table, mapping))
     print("\n".join(sync_lines(plan)))
     if args.dry_run:
         print("Dry run: nothing was written.")
