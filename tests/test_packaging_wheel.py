@@ -88,3 +88,15 @@ def test_the_wheel_has_a_console_and_a_windowed_program(wheel: Path) -> None:
         entry_points = archive.read(name).decode()
     assert "[console_scripts]\ntdorg = tdorg.launcher:main" in entry_points
     assert "[gui_scripts]\ntdorg-gui = tdorg.launcher:main" in entry_points
+
+
+def test_the_installed_wheel_exports_a_pdf_with_no_graphviz_on_path(installed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "chart.pdf"
+    sample = ROOT / "resources" / "templates" / "west-salem.json"
+    done = subprocess.run([str(installed), "-I", "-m", "tdorg.launcher", "export", str(sample), "-o", str(out)],
+                          cwd=tmp_path, env={"HOME": str(tmp_path), "PATH": "/nonexistent"}, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "School District of West Salem" in text and "Director of Technology" in text
