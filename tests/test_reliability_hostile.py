@@ -441,7 +441,8 @@ def check_inputs(inputs: Path, scratch: Path, progress: Path) -> dict:
             except TdorgError as err:
                 outcomes["error"] += 1
                 message = str(err)
-                if str(path) not in message or len(message) < len(str(path)) + 10 or "Traceback" in message:
+                if (str(path) not in message or not len(str(path)) + 10 < len(message) < len(str(path)) + 2000
+                        or "Traceback" in message):
                     failures.append(f"{path.name}: unclear message {message[:300]!r}")
             except Hang:
                 failures.append(f"{path.name}: took more than {SECONDS} s")
