@@ -84,11 +84,11 @@ class ColumnsPage(QWidget):
         self.above_label.setWordWrap(True)
         layout.addWidget(self.above_label)
         layout.addWidget(heading("Columns"))
-        hint = QLabel("tdorg matched the columns it recognised. Fix any field below; a field left "
-                      "“not imported” stays empty (the category is then guessed from the title).")
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel("tdorg matched the columns it recognised. Fix any field below; a field left "
+                           "“not imported” stays empty (the category is then guessed from the title).")
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)

@@ -73,6 +73,9 @@ class SyncDialog(QDialog):
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.columns = ColumnsPage(path, table, read)
+        self.columns.hint.setText("tdorg matched the columns it recognised. Fix any field below; a field left "
+                                  "“not imported” stays as it is on the roles the rows match (new roles get it "
+                                  "empty). Rows are matched by Position ID, or by title and person without one.")
         self.columns.next_button.setText("Preview Changes ›")
         self.columns.cancel_button.setText("Cancel — change nothing")
         self.columns.next_button.clicked.connect(self.preview)
