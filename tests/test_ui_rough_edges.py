@@ -1,8 +1,11 @@
 """Rough edges of the editor a desktop user meets: panels, fields, labels, messages and the toolbar."""
 
+from PySide6.QtCore import Qt
+
 from tdorg.model.formats import load_chart
 from tdorg.model.rules import Severity, validate
 from tdorg.ui.findings_panel import FindingsPanel
+from tdorg.ui.rules_dialog import RulesDialog
 
 from .charts import compliant_chart
 from .samples import SAMPLES
@@ -25,3 +28,49 @@ def test_groups_with_findings_show_expanded_after_a_chart_that_had_none(qtbot):
     panel.set_report(validate(other), other)
     assert panel.counts()[Severity.WARNING] and not panel.group(Severity.WARNING).isExpanded()
     assert panel.group(Severity.INFO).isExpanded()
+
+
+def wheel(widget, steps=-1) -> bool:
+    """Turn the mouse wheel over ``widget``'s centre (negative: towards the user); whether ``widget`` took it.
+
+    A turn the widget leaves (ignores) goes on to its parents, which is how a list scrolls under it."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_wheel_scrolls_the_rules_list_instead_of_changing_an_unfocused_threshold(window, qtbot):
+    dialog = RulesDialog(window.chart.settings, window.editor, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spin = dialog.rows["SPN-1"].spins["max_direct_reports"]
+    dialog.scroll.ensureWidgetVisible(spin)
+    before = spin.value()
+    assert not wheel(spin, -1)  # left to the scroll area
+    assert spin.value() == before and not spin.hasFocus()
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a wheel turn does not give it focus
+    dialog.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    assert wheel(spin, 1)
+    assert spin.value() == before + 1  # a focused field still takes the wheel
+
+
+def test_every_number_field_of_the_editor_ignores_the_wheel_until_focused(window, qtbot):
+    from tdorg.ui.district_dialog import DistrictDialog
+
+    dialog = DistrictDialog(window.chart.district, window.editor, window)
+    qtbot.addWidget(dialog)
+    window.select_roles(["ne1"])
+    for spin in (window.properties.fte, dialog.counts["students"]):
+        before = spin.value()
+        assert not wheel(spin, 1)
+        assert spin.value() == before and spin.focusPolicy() == Qt.FocusPolicy.StrongFocus

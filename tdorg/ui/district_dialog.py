@@ -23,7 +23,7 @@ from tdorg.model.privacy_laws import state_law, state_law_text
 from tdorg.model.values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX
 
 from .editor import Editor
-from .fields import ErrorLabel, mark_invalid
+from .fields import ErrorLabel, mark_invalid, steady_number
 
 _UNKNOWN = -1
 
@@ -38,6 +38,7 @@ class CountBox(QSpinBox):
         self.setGroupSeparatorShown(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(120)
+        steady_number(self)
 
     def set_count(self, value: int | None) -> None:
         self.setValue(_UNKNOWN if value is None else value)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QCompleter,
     QGridLayout,
@@ -49,6 +50,24 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
         widget.setProperty("invalid", invalid)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+class _WheelWhenFocused(QObject):
+    """Passes a wheel turn over an unfocused spin box on to its parents, so the list scrolls instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # an ignored event travels on to the parent widget
+            return True
+        return super().eventFilter(watched, event)
+
+
+def steady_number(spin: QAbstractSpinBox) -> QAbstractSpinBox:
+    """Let ``spin`` change by the wheel only once it has focus (a click or Tab), never while the user scrolls."""
+    spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    guard = _WheelWhenFocused(spin)
+    spin.installEventFilter(guard)
+    return spin
 
 
 class CheckGroup(QWidget):

@@ -34,7 +34,7 @@ from tdorg.model.values import PERSON_MAX, TITLE_MAX
 
 from . import style
 from .editor import Editor
-from .fields import CheckGroup, ErrorLabel, FunctionList, heading, mark_invalid
+from .fields import CheckGroup, ErrorLabel, FunctionList, heading, mark_invalid, steady_number
 from .role_lines import RoleLines
 
 
@@ -169,6 +169,7 @@ class PropertiesPanel(QScrollArea):
         self.category.activated.connect(lambda _i: self._commit("category", self.category.currentData(), "category"))
         self._row(form, "category", "Category", self.category)
         self.fte = QDoubleSpinBox()
+        steady_number(self.fte)
         self.fte.setRange(0.05, 1.0)
         self.fte.setSingleStep(0.05)
         self.fte.setDecimals(2)

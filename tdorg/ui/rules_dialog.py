@@ -37,7 +37,7 @@ from tdorg.model.settings import RuleSettings
 
 from . import style
 from .commands import SetSettings
-from .fields import ErrorLabel, mark_invalid
+from .fields import ErrorLabel, mark_invalid, steady_number
 
 if TYPE_CHECKING:
     from .editor import Editor
@@ -128,7 +128,7 @@ class RuleRow(QFrame):
         spin.setGroupSeparatorShown(True)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         spin.setMinimumWidth(110)
-        return spin
+        return steady_number(spin)
 
     def overridden(self) -> list[str]:
         return [n for n, spin in self.spins.items() if spin.value() != self.rule.params[n]]  # type: ignore[attr-defined]
