@@ -70,6 +70,15 @@ def test_a_file_that_is_utf8_at_first_and_cp1252_later(tmp_path: Path) -> None:
     assert "1252" in table.details
 
 
+def test_a_file_that_is_utf8_at_first_and_latin1_later(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    head = "Title,Name,Notes\r\n" + f"Tech,Ann,{'n' * 60}\r\n" * 5_000
+    path.write_bytes(head.encode() + b"Coach,Zo\xeb,\x81\r\n")  # 0x81 is not Windows-1252
+    table = read_table(path)
+    assert table.rows[-1].cells == ("Coach", "Zoë", "\x81")
+    assert table.details.startswith("Latin-1")
+
+
 def test_two_title_rows_above_the_header_are_skipped_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "titled.csv"
     path.write_text("Technology Department — staff list as of 1 Sept,,,\r\nPrepared by HR,,,\r\n,,,\r\n"

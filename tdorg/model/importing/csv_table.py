@@ -239,8 +239,11 @@ def read_csv_table(path: str | Path) -> Table:
         except UnicodeDecodeError:
             if codec != "utf-8":
                 raise SpreadsheetError(path, f"The text is not readable as {encoding} further into the file.") from None
-        # the first part was UTF-8 and a later one is not: the file is in Windows-1252
-        return _read(handle, "cp1252", ENCODINGS["cp1252"], str(path))
+        # the first part was UTF-8 and a later one is not: Windows-1252, or Latin-1 (which reads any byte)
+        try:
+            return _read(handle, "cp1252", ENCODINGS["cp1252"], str(path))
+        except UnicodeDecodeError:
+            return _read(handle, "latin_1", ENCODINGS["latin_1"], str(path))
 
 
 def _read(handle: BinaryIO, codec: str, encoding: str, source: str) -> Table:
