@@ -125,7 +125,7 @@ def test_control_characters_are_replaced_and_a_missing_folder_is_an_error(tmp_pa
     target = tmp_path / "r.xlsx"
     target.write_bytes(b"old")
     chart = Chart()
-    chart.add_role(Role(id="a", title="Tech", notes="bad \x00 byte"))
+    chart.add_role(Role(id="a", title="Tech", notes="bad \x01 byte"))  # a chart never holds NUL itself
     write_roles_xlsx(chart, target)  # control characters are replaced, never a crash
     assert reimport(target).role("a").notes == "bad \ufffd byte"
     for write in (write_roles_csv, write_roles_xlsx):
