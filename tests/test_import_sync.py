@@ -132,6 +132,16 @@ def test_a_bad_row_leaves_its_role_as_it_is_and_is_listed() -> None:
     assert plan.after.role("tech") == chart.role("tech")
 
 
+def test_a_duplicated_id_matches_its_first_row_only() -> None:
+    chart = compliant_chart()
+    chart.add_role(role("tech-2", "Building Technician", "building_technician", "cto"))
+    lines = [line for line in rows_of(chart) if not line.startswith("tech-2,")] + ["tech,Night Technician,Al Vo,cto,1"]
+    plan = synced(chart, lines)
+    assert plan.after.role("tech") == chart.role("tech")  # the first row with the id
+    assert [r.id for r in plan.comparison.removed] == ["tech-2"]  # not taken by the duplicate's new id
+    assert plan.skipped_rows == [len(lines) + 1]
+
+
 def test_a_person_over_one_fte_in_the_sheet_is_refused_with_the_name() -> None:
     chart = compliant_chart()
     lines = rows_of(chart) + ["x1,Night Technician,Kim Hale,cto,1"]

@@ -59,7 +59,7 @@ def match_rows(chart: Chart, plan: ImportPlan) -> Matching:
             raw = cells.get(planned.row, ())
             if column >= len(raw) or not raw[column].strip():
                 waiting.append(n)  # no ID: matched by title and person
-            elif planned.role.id in free_roles:
+            elif planned.role.id in free_roles and not any(p.kind == "duplicate_id" for p in planned.problems):
                 out.roles[n] = planned.role.id
                 del free_roles[planned.role.id]
     for key, in_order in ((_both, True), (_title, False), (_person, False)):
