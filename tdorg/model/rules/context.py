@@ -146,11 +146,15 @@ class Context:
         key = self.person(a)
         return key is not None and key == self.person(b)
 
+    def is_vacant(self, role_id: str) -> bool:
+        """A vacant position is a plan, not a person: it holds no one and covers nothing that needs a person."""
+        return self.roles[role_id].vacant
+
     def filled(self, role_ids: list[str] | tuple[str, ...]) -> list[str]:
-        return [r for r in role_ids if not self.roles[r].vacant]
+        return [r for r in role_ids if not self.is_vacant(r)]
 
     def vacant(self, role_ids: list[str] | tuple[str, ...]) -> list[str]:
-        return [r for r in role_ids if self.roles[r].vacant]
+        return [r for r in role_ids if self.is_vacant(r)]
 
     def who(self, role_ids: list[str] | tuple[str, ...]) -> str:
         """A person and their roles — “Max Ruiz (“Help Desk”)” — or the role titles when unnamed."""
@@ -327,7 +331,7 @@ class Context:
             else:
                 mine = tuple(f for f in role.leads if f in kind.functions)
                 share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
-            if role.vacant:
+            if self.is_vacant(role_id):
                 vacant.append(role.id)
             else:
                 shares.append(share)
@@ -336,7 +340,7 @@ class Context:
     @cached_property
     def tech_staff(self) -> list[str]:
         """Filled roles of the technology staff (STF-2)."""
-        return [r.id for r in self.roles.values() if r.category in TECH_STAFF_CATEGORIES and not r.vacant]
+        return [r.id for r in self.roles.values() if r.category in TECH_STAFF_CATEGORIES and not self.is_vacant(r.id)]
 
     @cached_property
     def devices(self) -> Devices:

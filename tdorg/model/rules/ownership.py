@@ -90,7 +90,7 @@ class ContractorOnly(_FunctionList):
         verb = "is a contractor and the only filled lead" if len(leads) == 1 else "are contractors and the only filled leads"
         manager = ctx.roles[leads[0]].reports_to
         staff_manager = (
-            manager is not None and not ctx.roles[manager].vacant and ctx.roles[manager].employment == "staff"
+            manager is not None and not ctx.is_vacant(manager) and ctx.roles[manager].employment == "staff"
         )
         such_as = f" such as {ctx.titles([manager])}" if staff_manager and manager is not None else ""
         it = "it" if len(functions) == 1 else "them"

@@ -32,7 +32,7 @@ class Backups(Rule):
         for function, leads in ctx.leads.items():
             backups = ctx.backups.get(function, [])
             for lead in ctx.filled(leads):
-                if any(r != lead and not ctx.roles[r].vacant and not ctx.same_person(r, lead)
+                if any(r != lead and not ctx.is_vacant(r) and not ctx.same_person(r, lead)
                        for r in (*backups, *leads)):
                     continue
                 key = ctx.person(lead) or ("role", lead)
@@ -40,8 +40,8 @@ class Backups(Rule):
                 if lead not in roles:
                     roles.append(lead)
                 functions.append(function)
-                same.extend(r for r in backups if r != lead and not ctx.roles[r].vacant and r not in same)
-                planned.extend(r for r in backups if ctx.roles[r].vacant and r not in planned)
+                same.extend(r for r in backups if r != lead and not ctx.is_vacant(r) and r not in same)
+                planned.extend(r for r in backups if ctx.is_vacant(r) and r not in planned)
         return [self._finding(ctx, *group) for group in groups.values()]
 
     def _finding(self, ctx: Context, roles: list[str], functions: list[str], same: list[str],
