@@ -1,6 +1,7 @@
 """Rough edges of the editor a desktop user meets: panels, fields, labels, messages and the toolbar."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from tdorg.model.formats import load_chart
 from tdorg.model.rules import Severity, validate
@@ -74,3 +75,22 @@ def test_every_number_field_of_the_editor_ignores_the_wheel_until_focused(window
         before = spin.value()
         assert not wheel(spin, 1)
         assert spin.value() == before and spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def shown_as(text: str) -> str:
+    """What Qt draws for a button or menu ``text``: "&&" is an ampersand, a single "&" marks the shortcut letter."""
+    assert QKeySequence.mnemonic(text).isEmpty(), f"“{text}” makes a shortcut out of an “&”"
+    return text.replace("&&", "&")
+
+
+def test_an_ampersand_from_the_vocabulary_or_the_data_is_shown_as_written(window, dialogs):
+    from tdorg.ui.name_dialog import NameDialog
+
+    panel = window.properties
+    assert shown_as(panel.flags.box("teaching_learning_leader").text()) == "Teaching & learning leader"
+    assert shown_as(panel.service_areas.box("instruction").text()) == "Curriculum & instruction support"
+    dialogs.handle(NameDialog, lambda d: (d.field.setText("R&D 2027"), d.accept()))
+    window.scenario_bar.duplicate_action.trigger()
+    window.scenario_bar.menu.aboutToShow.emit()
+    entries = [shown_as(a.text()) for a in window.scenario_bar.switch_group.actions()]
+    assert "R&D 2027" in entries

@@ -38,6 +38,11 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
+def literal(text: str) -> str:
+    """``text`` for a button, check box or menu entry shown as written: an "&" from the data is not a shortcut mark."""
+    return text.replace("&", "&&")
+
+
 def heading(text: str) -> QLabel:
     widget = QLabel(text.upper())
     widget.setProperty("role", "heading")
@@ -83,7 +88,7 @@ class CheckGroup(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         for n, (key, text) in enumerate(vocabulary.items()):
-            box = QCheckBox(text)
+            box = QCheckBox(literal(text))
             box.toggled.connect(self._toggled)
             self._boxes[key] = box
             grid.addWidget(box, n // columns, n % columns)

@@ -22,6 +22,8 @@ from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.templates import Template, new_from_template, templates
 
+from .fields import literal
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -262,7 +264,7 @@ class FileActions(QObject):
         menu.clear()
         files = self.recent()
         for path in files:
-            action = menu.addAction(f"{Path(path).name}  —  {Path(path).parent}")
+            action = menu.addAction(literal(f"{Path(path).name}  —  {Path(path).parent}"))
             action.setEnabled(Path(path).exists())
             action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         if not files:
@@ -278,7 +280,7 @@ class FileActions(QObject):
             if kind is not None and template.kind != kind:
                 menu.addSeparator()
             kind = template.kind
-            action = menu.addAction(template.name)
+            action = menu.addAction(literal(template.name))
             action.setStatusTip(template.description)
             action.setToolTip(template.description)
             action.triggered.connect(lambda _=False, key=template.key: self.new_from_template(key))

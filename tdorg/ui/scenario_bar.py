@@ -18,6 +18,7 @@ from tdorg.model.compare_text import money
 from tdorg.model.errors import TdorgError
 from tdorg.model.scenarios import ScenarioSummary, duplicate_name
 
+from .fields import literal
 from .name_dialog import ask_name
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class ScenarioBar(QObject):
             self.menu.removeAction(action)
             action.deleteLater()
         for index, name in enumerate(self.sessions.names()):
-            action = QAction(name, self.window)
+            action = QAction(literal(name), self.window)
             action.setCheckable(True)
             action.setChecked(index == self.sessions.index)
             action.triggered.connect(lambda _checked=False, i=index: self.switch(i))
