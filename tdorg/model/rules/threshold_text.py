@@ -19,9 +19,9 @@ PARAM_LABELS = {
     "elementary_per_tech": "Elementary schools per building technician",
     "max_direct_reports": "Direct reports per manager, at most",
     "max_front_line_reports": "Direct reports per manager of front-line support staff, at most",
-    **{f"essential_{f}": f"{label(FUNCTIONS, f)} needs a lead (1 yes, 0 no)" for f in ESSENTIAL_FUNCTIONS},
-    **{f"critical_{f}": f"{label(FUNCTIONS, f)} must not rest on a contractor alone (1 yes, 0 no)"
-       for f in CRITICAL_FUNCTIONS},
+    # FUN-1 and EMP-1 check a function when its threshold is 1.
+    **{f"essential_{f}": f"{label(FUNCTIONS, f)}: lead required (1/0)" for f in ESSENTIAL_FUNCTIONS},
+    **{f"critical_{f}": f"{label(FUNCTIONS, f)}: staff backup required (1/0)" for f in CRITICAL_FUNCTIONS},
 }
 
 
