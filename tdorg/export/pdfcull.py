@@ -16,6 +16,7 @@ which callers fall back to drawing the whole chart.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,7 @@ class Drawing:
         self.paths: list[Rect] = []  # extents of the filled-and-stroked paths (boxes)
         self.pieces: dict[int, list[Rect]] = {}  # finer extents of the segments that reach far
         self._split()
+        self._index: tuple[list[float], list[int], list[int]] | None = None
 
     def _split(self) -> None:
         data, pos = self.data, 0
@@ -214,7 +216,8 @@ class Drawing:
         x1, y1 = x0 + w, y0 + h
         out: list[bytes] = []
         current: tuple | None = None
-        for n, seg in enumerate(self.segments):
+        for n in self._candidates(y0, y1, reach):
+            seg = self.segments[n]
             if seg.bbox is not None:
                 bx, by, bw, bh = seg.bbox
                 if bx > x1 or by > y1 or bx + bw < x0 or by + bh < y0:
@@ -230,6 +233,28 @@ class Drawing:
             out.append(self.data[seg.start:seg.end])
             current = seg.end_state
         return b"\n".join(out)
+
+
+    def _candidates(self, y0: float, y1: float, reach: str) -> list[int]:
+        """In drawing order, the segments that may reach into the band from ``y0`` to ``y1``.
+
+        Short segments are found by bisection on their lower edge (they
+        start at most :data:`FAR` below the band), so many parts of one
+        drawing cost little more than one pass over it.
+        """
+        if self._index is None:
+            short = sorted(
+                (seg.bbox[1], n) for n, seg in enumerate(self.segments)
+                if seg.bbox is not None and seg.bbox[2] <= FAR and seg.bbox[3] <= FAR
+            )
+            others = [n for n, seg in enumerate(self.segments)
+                      if seg.bbox is None or seg.bbox[2] > FAR or seg.bbox[3] > FAR]
+            self._index = ([y for y, _ in short], [n for _, n in short], others)
+        bottoms, ids, others = self._index
+        found = list(others)
+        if reach != "far":
+            found += ids[bisect.bisect_left(bottoms, y0 - FAR):bisect.bisect_right(bottoms, y1)]
+        return sorted(found)
 
 
 def _settings(state: tuple, current: tuple | None) -> bytes:
