@@ -143,3 +143,15 @@ def test_marking_a_role_as_assistant_moves_it_on_the_canvas(qtbot) -> None:
     assert y < scene.layout.positions["k0"][1]
     item = scene.item("cos")
     assert item is not None and (item.pos().x(), item.pos().y()) == (x, y)
+
+
+@pytest.mark.parametrize("suffix", [".tdorg", ".json", ".csv"])
+def test_the_assistant_mark_is_kept_in_every_file_format(suffix, tmp_path) -> None:
+    from tdorg.model.formats import save_chart
+
+    chart = team(assistants=(STAFF,))
+    path = tmp_path / f"chart{suffix}"
+    save_chart(chart, path)
+    again = load_chart(path)
+    assert "assistant" in again.roles["cos"].flags
+    assert compute_layout(again).positions == compute_layout(chart).positions
