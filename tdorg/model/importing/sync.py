@@ -137,16 +137,18 @@ class SyncPlan:
         return self.import_plan.bad_rows
 
     def summary(self) -> str:
-        c = self.comparison
-        parts = [f"{len(c.added):,} added", f"{len(c.removed):,} removed", f"{len(c.moved):,} moved",
-                 f"{len(c.retitled):,} retitled", f"{len(c.fte_changed) + _person_changes(c):,} with a new person or FTE"]
         if not self.has_changes:
             return f"The chart already matches the sheet: {len(self.matching.matched()):,} roles matched, no changes."
-        return "Changes: " + ", ".join(parts) + "."
+        c = self.comparison
+        people = {x.role_id for x in c.fte_changed} | {x.role_id for x in c.other_changes if x.field in _PEOPLE}
+        others = {x.role_id for x in c.other_changes if x.field not in _PEOPLE}
+        counts = [(len(c.added), "added"), (len(c.removed), "removed"), (len(c.moved), "moved"),
+                  (len(c.retitled), "retitled"), (len(people), "with a new person or FTE"),
+                  (len(others), "with other fields changed")]
+        return "Changes: " + ", ".join(f"{n:,} {what}" for n, what in counts if n) + "."
 
 
-def _person_changes(c: Comparison) -> int:
-    return len({x.role_id for x in c.other_changes if x.field in ("person", "vacant")})
+_PEOPLE = ("person", "vacant")
 
 
 def carried_fields(mapping: ColumnMapping) -> tuple[str, ...]:
