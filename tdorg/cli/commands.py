@@ -52,16 +52,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def command_setups() -> list[Setup]:
-    """Every known subcommand's set-up function, in ``--help`` order."""
+def command_setups(wanted: str | None = None) -> list[Setup]:
+    """Every known subcommand's set-up function, in ``--help`` order.
+
+    With ``wanted`` naming a module's command (``validate`` for
+    ``validate_command.py``), only that one: a command loads only what it uses.
+    """
     from . import __path__ as cli_path
 
+    names = [info.name for info in pkgutil.iter_modules(cli_path) if info.name.endswith(_COMMAND_SUFFIX)]
+    if wanted is not None and f"{wanted}{_COMMAND_SUFFIX}" in names:
+        names = [f"{wanted}{_COMMAND_SUFFIX}"]
+        optional: tuple[tuple[str, str], ...] = ()
+    else:
+        optional = OPTIONAL_COMMANDS
     found: list[tuple[int, str, Setup]] = []
-    for info in pkgutil.iter_modules(cli_path):
-        if info.name.endswith(_COMMAND_SUFFIX):
-            module = importlib.import_module(f"{__package__}.{info.name}")
-            found.append((getattr(module, "ORDER", 100), info.name, module.add_command))
-    for n, (module_name, function) in enumerate(OPTIONAL_COMMANDS):
+    for name in names:
+        module = importlib.import_module(f"{__package__}.{name}")
+        found.append((getattr(module, "ORDER", 100), name, module.add_command))
+    for n, (module_name, function) in enumerate(optional):
         module = _optional_module(module_name)
         if module is not None and hasattr(module, function):
             found.append((200 + n, module_name, getattr(module, function)))
@@ -78,7 +87,8 @@ def _optional_module(name: str) -> ModuleType | None:
         raise
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (all of the commands without it; see :func:`command_setups`)."""
     from tdorg import __version__
 
     parser = _Parser(
@@ -96,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tdorg {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for setup in command_setups():
+    wanted = argv[0] if argv else None
+    if wanted == "--version":  # needs no command
+        return parser
+    for setup in command_setups(wanted):
         setup(subparsers)
     return parser
 
@@ -111,7 +124,7 @@ def run(argv: list[str] | None = None) -> int:
     prepare_streams()
 
     try:
-        parser = build_parser()
+        parser = build_parser(argv)
         try:
             args = parser.parse_args(argv)
         except SystemExit as stop:  # --help, --version and usage errors

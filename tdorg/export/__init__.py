@@ -5,20 +5,39 @@ command line. Failures raise :class:`ExportError` subclasses whose messages can
 be shown to a user as they are; nothing half-written is left at the target.
 """
 
-from .api import Progress, export_chart, export_packet
-from .dot import build_graph, chart_to_dot
-from .errors import (
-    ExportCancelledError,
-    ExportError,
-    ExportOptionError,
-    ExportTimeoutError,
-    ExportWriteError,
-    GraphvizFailedError,
-    GraphvizMissingError,
-    GraphvizOutputError,
-)
-from .options import FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
-from .renderer import graphviz_available
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lazy_imports import lazy_names
+
+if TYPE_CHECKING:
+    from .api import Progress, export_chart, export_packet
+    from .dot import build_graph, chart_to_dot
+    from .errors import (
+        ExportCancelledError,
+        ExportError,
+        ExportOptionError,
+        ExportTimeoutError,
+        ExportWriteError,
+        GraphvizFailedError,
+        GraphvizMissingError,
+        GraphvizOutputError,
+    )
+    from .options import FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+    from .renderer import graphviz_available
+
+#: Where each public name lives; a name's module (and Graphviz, ReportLab, pypdf) loads on first use.
+__getattr__ = lazy_names(__name__, {
+    "api": ("Progress", "export_chart", "export_packet"),
+    "dot": ("build_graph", "chart_to_dot"),
+    "errors": (
+        "ExportCancelledError", "ExportError", "ExportOptionError", "ExportTimeoutError", "ExportWriteError",
+        "GraphvizFailedError", "GraphvizMissingError", "GraphvizOutputError",
+    ),
+    "options": ("FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES", "ExportOptions"),
+    "renderer": ("graphviz_available",),
+})
 
 __all__ = [
     "ExportCancelledError",

@@ -17,7 +17,6 @@ from pathlib import Path
 from .atomic import atomic_write_text
 from .document import Document
 from .file_state import Fingerprint, absolute
-from .persistence import save_document
 
 
 def write_recovery(document: Document, file: Path, note: Path, original: Path | None, name: str,
@@ -26,6 +25,8 @@ def write_recovery(document: Document, file: Path, note: Path, original: Path | 
 
     ``base`` is what ``original`` held when the unsaved work began.
     """
+    from .persistence import save_document  # SQLAlchemy loads at the first autosave, not at start-up
+
     save_document(document, file)
     info = {"original": str(absolute(original)) if original else None, "name": name, "saved_at": time.time(),
             "base": base.as_dict() if base else None}

@@ -74,7 +74,7 @@ class Actions(QObject):
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
         self.template_menu = QMenu("New from &Template", w)
-        files.fill_template_menu(self.template_menu)
+        self.template_menu.aboutToShow.connect(lambda: files.fill_template_menu(self.template_menu))
 
     def _follow_stack(self) -> None:
         """Toolbar Undo/Redo stay short; their tooltips say what they will do."""

@@ -18,13 +18,12 @@ from tdorg.model.document import Document
 from tdorg.model.atomic import other_names
 from tdorg.model.errors import TdorgError
 from tdorg.model.file_state import Fingerprint, absolute
-from tdorg.model.formats import load_chart
-from tdorg.model.persistence import open_document, save_document
-from tdorg.model.templates import Template, new_from_template, templates
 
 from .fields import literal
 
 if TYPE_CHECKING:
+    from tdorg.model.templates import Template
+
     from .main_window import MainWindow
 
 OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
@@ -34,6 +33,8 @@ MAX_RECENT = 8
 
 def template_entries() -> list[Template]:
     """The size starters and the sample districts (blank has its own command)."""
+    from tdorg.model.templates import templates
+
     return [t for t in templates() if t.kind != "blank"]
 
 
@@ -85,10 +86,12 @@ class FileActions(QObject):
 
     def new_from_template(self, key: str) -> bool:
         """A new unsaved chart from template ``key`` (see :func:`tdorg.model.templates.templates`)."""
+        from tdorg.model import templates
+
         if not self.maybe_save("starting a new chart"):
             return False
         try:
-            chart = new_from_template(key)
+            chart = templates.new_from_template(key)
         except TdorgError as error:
             self.error("Could not read the template", error)
             return False
@@ -110,6 +113,9 @@ class FileActions(QObject):
         Unless ``read_only`` is given, a chart open in another tdorg window is
         opened only when the user chooses to (read-only, or anyway).
         """
+        from tdorg.model.formats import load_chart
+        from tdorg.model.persistence import open_document  # SQLAlchemy loads with the first chart file
+
         path = absolute(path)
         if ask and not self.maybe_save("opening another chart"):
             return False
@@ -168,6 +174,8 @@ class FileActions(QObject):
         return self.save_to(target)
 
     def save_to(self, path: Path) -> bool:
+        from tdorg.model.persistence import save_document
+
         window = self.window
         if window.document is None:
             return False

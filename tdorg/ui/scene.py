@@ -13,7 +13,6 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from tdorg.export.dot import canvas_depth
 from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
 from tdorg.model.rules import Report, Severity, Validator
@@ -60,6 +59,8 @@ class ChartScene(QGraphicsScene):
         self._scheduled = False
         self._feedback_id: str | None = None
         self.show_all_dotted = True
+        #: The paper (size, orientation, as the export names them) whose printed arrangement the canvas shows.
+        self.paper = ("letter", "landscape")
         self.selectionChanged.connect(self._selection_changed)
 
     # --- setting a chart ------------------------------------------------------
@@ -230,14 +231,38 @@ class ChartScene(QGraphicsScene):
 
     # --- layout -----------------------------------------------------------------
 
+    def set_paper(self, page: str, orientation: str) -> None:
+        """Show the arrangement that prints on ``page`` in ``orientation``."""
+        if (page, orientation) == self.paper:
+            return
+        self.paper = (page, orientation)
+        if self.chart is not None and self.chart.roles:
+            moved = self._relayout(set())
+            if moved:
+                self._sync_dotted(moved)
+
+    def _printed_depth(self, chart: Chart, tree: Tree) -> int:
+        """The column depth of the chart printed on the canvas's paper."""
+        from tdorg.export.dot import canvas_depth  # leaves stacked as the printed chart has them
+        from tdorg.export.errors import ExportOptionError
+        from tdorg.export.options import ExportOptions
+
+        try:
+            paper = ExportOptions(page=self.paper[0], orientation=self.paper[1])
+        except ExportOptionError:  # a remembered paper this version does not know
+            paper = ExportOptions()
+        return canvas_depth(chart, tree, paper)
+
     def _relayout(self, affected: set[str]) -> set[str]:
         """Re-run the layout; move items whose place changed and redraw their lines; returns the moved."""
         assert self.chart is not None
         chart = self.chart
         old = self.layout
         tree = Tree.of(chart)
-        # Leaves stacked as the printed chart has them (see tdorg.export.dot.canvas_depth).
-        layout = layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), canvas_depth(chart, tree))
+        depth = 1  # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
+        if chart.roles:
+            depth = self._printed_depth(chart, tree)
+        layout = layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), depth)
         self.layout = layout
         old_positions = old.positions
         managers: set[str] = set()

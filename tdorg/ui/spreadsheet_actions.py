@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QFileDialog
 
 from tdorg.model.document import Document
 from tdorg.model.errors import TdorgError
-from tdorg.model.importing import Table, read_table, write_roles_csv, write_roles_xlsx
 from tdorg.model.scenarios import free_name
 
-from .import_dialog import ImportDialog, ScenarioTarget
-
 if TYPE_CHECKING:
+    from tdorg.model.importing import Table
+
+    from .import_dialog import ScenarioTarget
     from .main_window import MainWindow
 
 IMPORT_FILTER = ("Spreadsheets (*.csv *.tsv *.txt *.tab *.xlsx *.xlsm *.xls *.ods);;CSV files (*.csv *.tsv *.txt *.tab);;"
@@ -28,6 +28,8 @@ ROLES_FILTER = "CSV file (*.csv);;Excel workbook (*.xlsx)"
 
 def scenario_target(window: "MainWindow", stem: str) -> ScenarioTarget | None:
     """The open file as a home for the import, unless it is an empty, unsaved chart."""
+    from .import_dialog import ScenarioTarget
+
     chart = window.chart
     if chart is None or (len(chart) == 0 and window.path is None and len(window.sessions) == 1):
         return None
@@ -38,6 +40,8 @@ def scenario_target(window: "MainWindow", stem: str) -> ScenarioTarget | None:
 def _read_chosen(window: "MainWindow", caption: str, path: str | Path | None,
                  failure: str = "Could not read") -> tuple[Path, Table] | None:
     """The spreadsheet the user picks (or ``path``) and its first sheet; ``None`` when cancelled or unreadable."""
+    from tdorg.model.importing import read_table
+
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(window, caption, window.files.start_folder(), IMPORT_FILTER)
         if not chosen:
@@ -55,6 +59,10 @@ def _read_chosen(window: "MainWindow", caption: str, path: str | Path | None,
 
 def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> bool:
     """Ask for a spreadsheet, run the import dialog and open what the user chose to import."""
+    from tdorg.model.importing import read_table
+
+    from .import_dialog import ImportDialog
+
     chosen = _read_chosen(window, "Import from Spreadsheet", path, "Could not import")
     if chosen is None:
         return False
@@ -88,8 +96,10 @@ def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> 
 
 def update_from_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> bool:
     """Ask for a roster, preview the update of the shown scenario, and apply it as one undo step or a new scenario."""
+    from tdorg.model.importing import read_table
     from tdorg.model.importing.sync import update_scenario_name
 
+    from .import_dialog import ScenarioTarget
     from .sync_dialog import SyncDialog, sync_ops
 
     chart = window.chart
@@ -119,6 +129,8 @@ def update_from_spreadsheet(window: "MainWindow", path: str | Path | None = None
 
 def export_roles(window: "MainWindow") -> bool:
     """Write the shown scenario's roles to a CSV file or an Excel workbook."""
+    from tdorg.model.importing import write_roles_csv, write_roles_xlsx
+
     chart = window.chart
     if chart is None:
         return False

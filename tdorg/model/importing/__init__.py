@@ -16,14 +16,33 @@ The steps a dialog or the command line drives, each a plain function:
 back to a spreadsheet.
 """
 
-from .categories import guess_category
-from .columns import FIELD_LABELS, ColumnMapping, Mapping, apply_overrides, field_named, guess_mapping
-from .errors import MappingError, SpreadsheetError
-from .plan import ImportPlan, PlannedRow, plan_import
-from .roles_export import neutralise, write_roles_csv, write_roles_xlsx
-from .rows import RowProblem
-from .table import TABLE_EXTENSIONS, Table, TableRow, read_table
-from .workbook_table import workbook_sheets
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lazy_imports import lazy_names
+
+if TYPE_CHECKING:
+    from .categories import guess_category
+    from .columns import FIELD_LABELS, ColumnMapping, Mapping, apply_overrides, field_named, guess_mapping
+    from .errors import MappingError, SpreadsheetError
+    from .plan import ImportPlan, PlannedRow, plan_import
+    from .roles_export import neutralise, write_roles_csv, write_roles_xlsx
+    from .rows import RowProblem
+    from .table import TABLE_EXTENSIONS, Table, TableRow, read_table
+    from .workbook_table import workbook_sheets
+
+#: Where each public name lives: importing one step (``importing.table``) does not load the others.
+__getattr__ = lazy_names(__name__, {
+    "categories": ("guess_category",),
+    "columns": ("FIELD_LABELS", "ColumnMapping", "Mapping", "apply_overrides", "field_named", "guess_mapping"),
+    "errors": ("MappingError", "SpreadsheetError"),
+    "plan": ("ImportPlan", "PlannedRow", "plan_import"),
+    "roles_export": ("neutralise", "write_roles_csv", "write_roles_xlsx"),
+    "rows": ("RowProblem",),
+    "table": ("TABLE_EXTENSIONS", "Table", "TableRow", "read_table"),
+    "workbook_table": ("workbook_sheets",),
+})
 
 __all__ = [
     "FIELD_LABELS",

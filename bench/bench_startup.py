@@ -1,0 +1,129 @@
+"""Cold start: the editor to its first painted window, and the command line, beside bare references.
+
+Each case is a fresh process, and the cases run interleaved, round after
+round (see ``interleave.py``):
+
+- ``python -c pass`` against ``tdorg --help``, ``tdorg --version`` and
+  ``tdorg validate`` of a 1,000-role chart (target: ``--help`` and
+  ``--version`` ≤ 3× ``python -c pass``);
+- a bare PySide6 main window, shown and grabbed offscreen, against the tdorg
+  main window with no file (target ≤ 2×), and against the tdorg window
+  opening a 5,000-role chart: the time to its first painted window (the
+  chart still loading) and to the painted chart.
+
+    .venv/bin/python bench/bench_startup.py [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from interleave import interleave, print_table, timed_run  # noqa: E402
+
+PYTHON = sys.executable
+TDORG = str(Path(PYTHON).with_name("tdorg"))
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1400, 900)
+window.show()
+app.processEvents()
+window.grab()
+"""
+
+#: The editor's start (tdorg.ui.app.main) up to its first painted window; with a file, then the painted chart.
+TDORG_WINDOW = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from tdorg.ui.app import create_application, start
+from tdorg.ui.main_window import MainWindow
+folder = Path(sys.argv[1])
+app = create_application()
+window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder / "recovery")
+window.resize(1400, 900)
+window.show()
+app.processEvents()
+window.grab()
+print(time.time(), flush=True)
+if len(sys.argv) > 2:
+    start(window, Path(sys.argv[2]))
+    app.processEvents()
+    assert window.chart is not None and len(window.chart.roles) > 1000
+    window.grab()
+    print(time.time(), flush=True)
+"""
+
+
+def window_times(folder: str, chart: str | None = None) -> list[float]:
+    """Milliseconds from the process start to each moment the child prints (first paint, chart painted)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    begun = time.time()
+    command = [PYTHON, "-c", TDORG_WINDOW, folder] + ([chart] if chart else [])
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    return [(float(line) - begun) * 1000 for line in output.split()]
+
+
+def main(argv: list[str]) -> int:
+    rounds = int(argv[0]) if argv else 7
+    from tdorg.model import Document
+    from tdorg.model.formats import save_chart
+    from tdorg.model.persistence import save_document
+    from tdorg.model.synthetic import synthetic_chart
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "small.json"
+        save_chart(synthetic_chart(1000), small)
+        large = Path(folder) / "large.tdorg"
+        save_document(Document.of(synthetic_chart(5000)), large)
+        painted: list[float] = []
+
+        def with_file_window() -> float:
+            shown, chart_painted = window_times(folder, str(large))
+            painted.append(chart_painted)
+            return shown
+
+        cases = {
+            "python -c pass": lambda: timed_run([PYTHON, "-c", "pass"]),
+            "tdorg --help": lambda: timed_run([TDORG, "--help"]),
+            "tdorg --version": lambda: timed_run([TDORG, "--version"]),
+            "tdorg validate (1,000 roles)": lambda: _validate(small),
+            "bare PySide6 window": lambda: timed_run([PYTHON, "-c", BARE_WINDOW], env),
+            "tdorg window, no file": lambda: window_times(folder)[0],
+            "tdorg window, 5,000-role file": with_file_window,
+        }
+        times = interleave(cases, rounds)
+        times["… its chart painted"] = painted[-rounds:]
+    references = {
+        "tdorg --help": "python -c pass",
+        "tdorg --version": "python -c pass",
+        "tdorg validate (1,000 roles)": "python -c pass",
+        "tdorg window, no file": "bare PySide6 window",
+        "tdorg window, 5,000-role file": "bare PySide6 window",
+        "… its chart painted": "bare PySide6 window",
+    }
+    print_table(times, references, f"cold start, {rounds} interleaved rounds (median, min–max, ratio of medians)")
+    return 0
+
+
+def _validate(chart: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([TDORG, "validate", str(chart)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert result.returncode in (0, 1), result.returncode
+    return (time.perf_counter() - start) * 1000
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
