@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 
 from tdorg.model.formats import load_chart
 from tdorg.model.rules import Severity, validate
@@ -94,3 +95,86 @@ def test_an_ampersand_from_the_vocabulary_or_the_data_is_shown_as_written(window
     window.scenario_bar.menu.aboutToShow.emit()
     entries = [shown_as(a.text()) for a in window.scenario_bar.switch_group.actions()]
     assert "R&D 2027" in entries
+
+
+def type_into(spin, text):
+    """Select a spin box's text, type ``text`` and press Enter, as a person does."""
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, text)
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_an_fte_outside_the_range_is_refused_with_the_reason_beside_the_field(window):
+    panel = window.properties
+    window.select_roles(["ne1"])
+    fte = window.chart.role("ne1").fte
+    steps = window.stack.count()
+    for typed in ("3", "0"):
+        type_into(panel.fte, typed)
+        message = panel._errors["fte"]
+        assert not message.isHidden(), typed
+        assert f"“{typed}” was not taken" in message.text() and "FTE" in message.text()
+        assert ("at most 1.00" if typed == "3" else "at least 0.05") in message.text()
+        assert window.chart.role("ne1").fte == fte and window.stack.count() == steps
+    type_into(panel.fte, "0.75")
+    assert window.chart.role("ne1").fte == 0.75 and panel._errors["fte"].isHidden()
+
+
+def test_district_figures_outside_their_range_or_against_each_other_are_explained(window, qtbot):
+    from tdorg.ui.district_dialog import DistrictDialog
+
+    dialog = DistrictDialog(window.chart.district, window.editor, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    students, teachers = dialog.counts["students"], dialog.counts["teachers"]
+    type_into(students, "-50")
+    assert "Students can't be negative; “-50” was not taken" in dialog.errors["students"].text()
+    assert not dialog.errors["students"].isHidden() and students.count() == 17200  # kept as it was
+    type_into(teachers, "99,999,999,999")
+    assert "Teachers can be at most 100,000,000; “99,999,999,999” was not taken, so it stays Unknown." == \
+        dialog.errors["teachers"].text()
+    assert teachers.count() is None
+    assert dialog.isVisible()  # Enter on a refused figure keeps the dialog open with the reason
+    type_into(students, "5000")  # Enter on a figure that is taken is OK
+    assert window.chart.district.students == 5000 and not dialog.isVisible()
+    dialog = DistrictDialog(window.chart.district, window.editor, window)
+    qtbot.addWidget(dialog)
+    teachers = dialog.counts["teachers"]
+    teachers.set_count(400)
+    dialog.counts["staff"].set_count(300)
+    dialog.accept()
+    assert dialog.result() == 0 and window.chart.district.teachers is None
+    assert "Teachers (400) can't be more than all staff (300)" in dialog.errors["teachers"].text()
+    dialog.counts["staff"].set_count(600)
+    dialog.accept()
+    assert window.chart.district.teachers == 400 and window.chart.district.staff == 600
+
+
+def test_facts_read_from_a_file_may_disagree_but_entered_ones_may_not():
+    import pytest
+
+    from tdorg.model.district import District
+    from tdorg.model.errors import FieldValueError
+
+    saved = District(teachers=400, staff=300)
+    saved.check()  # a chart saved like this still opens
+    with pytest.raises(FieldValueError) as refused:
+        saved.check_together()
+    assert refused.value.field == "teachers"
+    District(teachers=300, staff=300).check_together()
+
+
+def test_a_threshold_outside_its_range_is_refused_with_the_reason_and_the_dialog_stays_open(window, qtbot):
+    dialog = RulesDialog(window.chart.settings, window.editor, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    row = dialog.rows["SPN-1"]
+    type_into(row.spins["max_direct_reports"], "5000")
+    assert dialog.isVisible() and row.spins["max_direct_reports"].value() == 10
+    assert "at most 1,000; “5000” was not taken, so it stays 10" in row.error.text()
+    assert not row.error.isHidden()

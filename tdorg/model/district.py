@@ -63,3 +63,12 @@ class District:
         for name in ("elementary", "middle", "high", "other", "total"):
             check_count(f"buildings.{name}", getattr(self.buildings, name), BUILDINGS_MAX,
                         f"The number of {name} buildings")
+
+    def check_together(self) -> None:
+        """:meth:`check`, then the facts against each other; for facts being entered.
+
+        Reading a file runs :meth:`check` only, so a chart saved with more teachers than staff still opens."""
+        self.check()
+        if self.teachers is not None and self.staff is not None and self.teachers > self.staff:
+            raise FieldValueError("teachers", f"Teachers ({self.teachers:,}) can't be more than all staff "
+                                              f"({self.staff:,}): all staff counts the teachers too.")

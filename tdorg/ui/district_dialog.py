@@ -23,12 +23,12 @@ from tdorg.model.privacy_laws import state_law, state_law_text
 from tdorg.model.values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX
 
 from .editor import Editor
-from .fields import ErrorLabel, mark_invalid, steady_number
+from .fields import ErrorLabel, NumberBox, mark_invalid
 
 _UNKNOWN = -1
 
 
-class CountBox(QSpinBox):
+class CountBox(NumberBox):
     """A whole number or "Unknown" (shown when the box is at its minimum)."""
 
     def __init__(self, maximum: int = COUNT_MAX, parent: QWidget | None = None) -> None:
@@ -38,7 +38,11 @@ class CountBox(QSpinBox):
         self.setGroupSeparatorShown(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(120)
-        steady_number(self)
+
+    def explain(self, label: ErrorLabel, what: str) -> None:
+        """A refused figure is explained in ``label``, which clears once a figure is taken."""
+        self.explain_in(label, what, least=0)
+        self.valueChanged.connect(lambda _v: label.show_error(""))
 
     def set_count(self, value: int | None) -> None:
         self.setValue(_UNKNOWN if value is None else value)
@@ -82,6 +86,7 @@ class DistrictDialog(QDialog):
             box.set_count(getattr(district, name))
             self.counts[name] = box
             self._row(form, name, text, box)
+            box.explain(self.errors[name], text)
         self.grades = QLineEdit(district.one_to_one_grades)
         self.grades.setMaxLength(NAME_MAX)
         self.grades.setPlaceholderText("e.g. 4-12")
@@ -112,6 +117,7 @@ class DistrictDialog(QDialog):
             grid.addWidget(box, row * 2, 1)
             error = ErrorLabel()
             self.errors[f"buildings.{name}"] = error
+            box.explain(error, f"The number of {name} buildings")
             grid.addWidget(error, row * 2 + 1, 0, 1, 2)
         layout.addWidget(group)
         self.general_error = ErrorLabel()
@@ -158,13 +164,15 @@ class DistrictDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if any([box.take_refusal() for box in (*self.counts.values(), *self.buildings.values())]):
+            return  # Enter on a refused figure: its reason stays in view; OK again keeps the figure shown
         for error in self.errors.values():
             error.show_error("")
         self.general_error.show_error("")
         mark_invalid(self.state, False)
         district = self.district()
         try:
-            district.check()
+            district.check_together()
             if district != self.original:
                 self.editor.set_district(district)
         except FieldValueError as error:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QCompleter,
+    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +75,84 @@ def steady_number(spin: QAbstractSpinBox) -> QAbstractSpinBox:
     guard = _WheelWhenFocused(spin)
     spin.installEventFilter(guard)
     return spin
+
+
+class _ExplainsRange:
+    """A spin box that keeps a typed number outside its range in view until the field is left, then says
+    beside the field why it was not taken (the value stays as it was) instead of dropping it silently."""
+
+    _what = ""
+    _least: float | None = None
+    _label: ErrorLabel | None = None
+    _refused = False
+
+    def explain_in(self, label: ErrorLabel, what: str, least: float | None = None) -> None:
+        """Say in ``label`` why a value of ``what`` was refused; ``least``: the smallest number a person may
+        type when the box's minimum stands for a special value such as "Unknown"."""
+        self._label, self._what, self._least = label, what, least
+
+    def take_refusal(self) -> bool:
+        """Whether a value was refused since the last call: a dialog's OK then stays open with the reason."""
+        refused, self._refused = self._refused, False
+        return refused
+
+    def _least_value(self) -> float:
+        return self.minimum() if self._least is None else self._least  # type: ignore[attr-defined]
+
+    def _typed(self, text: str) -> float | None:
+        """The number in ``text`` when it is one outside the range; else ``None``."""
+        spin: QAbstractSpinBox = self  # type: ignore[assignment]
+        locale = spin.locale()
+        typed = text.strip().replace("\u2212", "-").replace(locale.groupSeparator(), "")  # "1,0000" too
+        number, ok = locale.toDouble(typed)
+        if not ok or self._least_value() <= number <= self.maximum():  # type: ignore[attr-defined]
+            return None
+        return number
+
+    def validate(self, text: str, pos: int) -> object:
+        state, text, pos = super().validate(text, pos)  # type: ignore[misc]
+        if self._typed(text) is not None:
+            state = QValidator.State.Intermediate  # shown as typed; refused with the reason on leaving
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        if self._label is not None and self._typed(text) is not None:
+            self._refused = True
+            self._label.show_error(self._refusal(text))
+        return super().fixup(text)  # type: ignore[misc]
+
+    def _refusal(self, text: str) -> str:
+        spin: QSpinBox | QDoubleSpinBox = self  # type: ignore[assignment]
+        number = self._typed(text) or 0.0
+        least = self._least_value()
+        if number > spin.maximum():
+            limit = f"can be at most {spin.textFromValue(spin.maximum())}"
+        elif least == 0:
+            limit = "can't be negative"
+        else:
+            limit = f"must be at least {spin.textFromValue(least)}"
+        unknown = spin.specialValueText() and spin.value() == spin.minimum()
+        kept = spin.specialValueText() if unknown else spin.textFromValue(spin.value())
+        return f"{self._what} {limit}; “{text.strip()}” was not taken, so it stays {kept}."
+
+
+class NumberBox(_ExplainsRange, QSpinBox):
+    """A whole number that takes the wheel only once focused and explains a refused value; typing changes
+    the value on Enter or on leaving the field, when what was typed is taken or refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
+        steady_number(self)
+
+
+class DecimalBox(_ExplainsRange, QDoubleSpinBox):
+    """A decimal number, as :class:`NumberBox`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setKeyboardTracking(False)
+        steady_number(self)
 
 
 class CheckGroup(QWidget):

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from tdorg.model.values import PERSON_MAX, TITLE_MAX
 
 from . import style
 from .editor import Editor
-from .fields import CheckGroup, ErrorLabel, FunctionList, heading, mark_invalid, steady_number
+from .fields import CheckGroup, DecimalBox, ErrorLabel, FunctionList, heading, mark_invalid
 from .role_lines import RoleLines
 
 
@@ -168,14 +167,13 @@ class PropertiesPanel(QScrollArea):
         self.category.setMaxVisibleItems(len(CATEGORIES))
         self.category.activated.connect(lambda _i: self._commit("category", self.category.currentData(), "category"))
         self._row(form, "category", "Category", self.category)
-        self.fte = QDoubleSpinBox()
-        steady_number(self.fte)
+        self.fte = DecimalBox()
         self.fte.setRange(0.05, 1.0)
         self.fte.setSingleStep(0.05)
         self.fte.setDecimals(2)
-        self.fte.setKeyboardTracking(False)
         self.fte.valueChanged.connect(lambda v: self._commit("fte", round(v, 2), "FTE"))
         self._row(form, "fte", "FTE", self.fte)
+        self.fte.explain_in(self._errors["fte"], "FTE")
         self.employment = QComboBox()
         for key, text in EMPLOYMENT_TYPES.items():
             self.employment.addItem(text, key)

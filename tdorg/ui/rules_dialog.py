@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +34,7 @@ from tdorg.model.settings import RuleSettings
 
 from . import style
 from .commands import SetSettings
-from .fields import ErrorLabel, mark_invalid, steady_number
+from .fields import DecimalBox, ErrorLabel, NumberBox, mark_invalid
 
 if TYPE_CHECKING:
     from .editor import Editor
@@ -71,7 +68,7 @@ class RuleRow(QFrame):
         source.setProperty("role", "hint")
         source.setWordWrap(True)
         layout.addWidget(source)
-        self.spins: dict[str, QAbstractSpinBox] = {}
+        self.spins: dict[str, NumberBox | DecimalBox] = {}
         self.defaults: dict[str, QLabel] = {}
         self.initial: dict[str, float] = {}
         self.reset = QPushButton("Reset to default" if len(rule.params) == 1 else "Reset to defaults")
@@ -109,26 +106,28 @@ class RuleRow(QFrame):
         layout.addLayout(reason_row)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        for name, spin in self.spins.items():
+            spin.explain_in(self.error, param_label(name))
         self.off.setChecked(settings.is_disabled(rule.id))
         self.off.toggled.connect(self._show_switch)
         self._show_switch()
         self._show_overrides()
 
     @staticmethod
-    def _spin(default: float, bounds: Bounds) -> QAbstractSpinBox:
-        spin: QSpinBox | QDoubleSpinBox
+    def _spin(default: float, bounds: Bounds) -> NumberBox | DecimalBox:
+        spin: NumberBox | DecimalBox
         if bounds.whole:
-            spin = QSpinBox()
+            spin = NumberBox()
             spin.setRange(int(bounds.low), int(bounds.high))
         else:
-            spin = QDoubleSpinBox()
+            spin = DecimalBox()
             spin.setDecimals(0 if default >= 100 and float(default).is_integer() else 2)
             spin.setRange(bounds.low, bounds.high)
             spin.setSingleStep(0.5 if default < 10 else 50.0)
         spin.setGroupSeparatorShown(True)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         spin.setMinimumWidth(110)
-        return steady_number(spin)
+        return spin
 
     def overridden(self) -> list[str]:
         return [n for n, spin in self.spins.items() if spin.value() != self.rule.params[n]]  # type: ignore[attr-defined]
@@ -241,6 +240,8 @@ class RulesDialog(QDialog):
         return settings
 
     def accept(self) -> None:
+        if any([spin.take_refusal() for row in self.rows.values() for spin in row.spins.values()]):
+            return  # Enter on a refused threshold: its reason stays in view; OK again keeps the value shown
         try:
             settings = self.settings()
         except TdorgError:
