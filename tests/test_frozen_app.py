@@ -8,6 +8,7 @@ PyInstaller is not installed; ``-m "not frozen"`` leaves it out.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -46,12 +47,18 @@ def app() -> Path:
     """The frozen ``tdorg`` program, built now or taken from the cache."""
     folder = CACHE / _build_key()
     program = folder / "dist" / "tdorg" / "tdorg"
-    if not program.is_file():
-        shutil.rmtree(CACHE, ignore_errors=True)  # older builds
-        done = subprocess.run(["bash", "scripts/build-app.sh"], cwd=ROOT, capture_output=True, text=True, timeout=1500,
-                              env={**os.environ, "DIST": str(folder / "dist"), "WORK": str(folder / "work")})
-        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-        shutil.rmtree(folder / "work", ignore_errors=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; a second run waits and reuses it
+        if not program.is_file():
+            for old in CACHE.iterdir():
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+            done = subprocess.run(["bash", "scripts/build-app.sh"], cwd=ROOT, capture_output=True, text=True,
+                                  timeout=1500, env={**os.environ, "DIST": str(folder / "dist"),
+                                                     "WORK": str(folder / "work")})
+            assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+            shutil.rmtree(folder / "work", ignore_errors=True)
     return program
 
 
