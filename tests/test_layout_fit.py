@@ -155,3 +155,22 @@ def test_the_assistant_mark_is_kept_in_every_file_format(suffix, tmp_path) -> No
     again = load_chart(path)
     assert "assistant" in again.roles["cos"].flags
     assert compute_layout(again).positions == compute_layout(chart).positions
+
+
+def test_the_canvas_follows_the_paper_chosen_for_printing(qtbot) -> None:
+    from tdorg.model.rules import Validator
+    from tdorg.ui.scene import ChartScene
+
+    roles = [Role(id="boss", title="Boss")] + [Role(id=f"k{i:02}", title=f"R {i}", reports_to="boss") for i in range(40)]
+    chart = Chart(roles=roles)
+    scene = ChartScene()
+    scene.set_chart(chart, Validator(chart))
+    wide = scene.layout
+    scene.set_paper("a3", "portrait")
+    tall = scene.layout
+    expected = whole_chart(chart, box_size(chart), fit_area(ExportOptions(page="a3", orientation="portrait")))
+    assert tall.depth == expected.pages[0].layout.depth > wide.depth
+    assert tall.height / tall.width > wide.height / wide.width
+    assert all(scene.item(rid).pos().toTuple() == tall.positions[rid] for rid in chart.roles)
+    scene.set_paper("no such paper", "sideways")  # an unreadable remembered choice: Letter landscape
+    assert scene.layout.positions == wide.positions

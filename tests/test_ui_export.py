@@ -111,7 +111,7 @@ def test_packet_includes_the_changes_from_the_chosen_scenario(window, monkeypatc
     finish(run_export(window))
     text = pdf_text(tmp_path / "packet.pdf")
     section = text[text.index(f"Changes from “{first}” to “Proposed 2027”"):]
-    assert "Added Zero Trust Architect zta" in section and "Removed Programmer prog" in section
+    assert "Added Zero Trust Architect Cybersecurity" in section and "Removed Programmer Data / SIS" in section
     assert f"Positions {len(proposal)} {len(proposal)} no change" in section
     assert "Exported to" in window.statusBar().currentMessage()
 

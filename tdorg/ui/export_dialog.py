@@ -320,6 +320,7 @@ def run_export(window: "MainWindow") -> ExportJob | None:
     for key, value in dialog.remembered().items():
         settings.setValue(f"export/{key}", value)
     options, packet = dialog.options(), dialog.packet()
+    window.scene.set_paper(options.page, options.orientation)  # the canvas shows what prints on it
     stem = (window.path.stem if window.path else window.display_name.split(" (")[0]) or "chart"
     suffix = "packet" if packet else ""
     folder = window.path.parent if window.path else Path.home()

@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.sessions = ScenarioSessions(self)
         self.editor = Editor(self.sessions.stack, self)
         self.scene = ChartScene(self)
+        self.scene.set_paper(str(self.settings.value("export/page", "letter")),
+                             str(self.settings.value("export/orientation", "landscape")))
         self.view = ChartView(self.scene)
         self.view.gestures.editor = self.editor
         self.setCentralWidget(self.view)
