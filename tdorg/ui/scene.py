@@ -40,7 +40,9 @@ class ChartScene(QGraphicsScene):
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # A BSP tree: hit tests and repaints visit the boxes near the point or in view, not all of them
+        # (boxes move only on a re-layout, where Qt updates the index; see bench/bench_navigation.py).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
         self.chart: Chart | None = None
         self.validator: Validator | None = None

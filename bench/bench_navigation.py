@@ -1,0 +1,150 @@
+"""Navigation speed: zoom step, pan and drag move, each to a repainted canvas, at 20,000 roles.
+
+One offscreen 1400×900 editor window per canvas set-up, all on the same
+synthetic chart, timed interleaved (see ``interleave.py``) so the set-ups
+share the machine's load:
+
+- ``NoIndex``: the scene without a spatial index (what tdorg had);
+- ``BSP``: Qt's BSP-tree index (what the scene uses);
+- ``BSP + device cache`` / ``BSP + item cache``: boxes also cached as pictures.
+
+Each is timed at two zooms: *reading* (75 %, where a big chart opens) and
+*overview* (the whole chart fitted, every box on screen). A *zoom step* is
+one wheel notch at the centre and back; a *pan* scrolls 120 px; a *drag move*
+is one mouse move of a dragged box (ghost, drop target found under the
+pointer, feedback). Each time includes grabbing the repainted viewport.
+Target ≤ 16 ms.
+
+    .venv/bin/python bench/bench_navigation.py [ROLES] [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from interleave import interleave, print_table  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene  # noqa: E402
+
+from tdorg.model import Document  # noqa: E402
+from tdorg.model.synthetic import synthetic_chart  # noqa: E402
+from tdorg.ui.app import create_application  # noqa: E402
+from tdorg.ui.main_window import MainWindow  # noqa: E402
+from tdorg.ui.role_item import RoleItem  # noqa: E402
+
+Index = QGraphicsScene.ItemIndexMethod
+Cache = QGraphicsItem.CacheMode
+SETUPS = {
+    "NoIndex": (Index.NoIndex, Cache.NoCache),
+    "BSP": (Index.BspTreeIndex, Cache.NoCache),
+    "BSP + device cache": (Index.BspTreeIndex, Cache.DeviceCoordinateCache),
+    "BSP + item cache": (Index.BspTreeIndex, Cache.ItemCoordinateCache),
+}
+
+
+def window_for(roles: int, folder: str, index: Index, cache: Cache) -> MainWindow:
+    settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, Path(folder) / "recovery")
+    window.resize(1400, 900)
+    window.show()
+    window.set_document(Document.of(synthetic_chart(roles)), None)
+    window.scene.setItemIndexMethod(index)
+    for item in window.scene.role_items().values():
+        item.setCacheMode(cache)
+    QApplication.processEvents()
+    return window
+
+
+def timed(window: MainWindow, action: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    action()
+    QApplication.processEvents()
+    window.view.viewport().grab()
+    return (time.perf_counter() - start) * 1000
+
+
+def zoom_step(window: MainWindow) -> Callable[[], float]:
+    view = window.view
+    state = [0]
+
+    def step() -> float:
+        state[0] += 1
+        factor = 1.0015 ** (120 if state[0] % 2 else -120)
+        return timed(window, lambda: view.zoom_at(factor, view.viewport().rect().center()))
+
+    return step
+
+
+def pan(window: MainWindow) -> Callable[[], float]:
+    bar = window.view.horizontalScrollBar()
+    state = [0]
+
+    def step() -> float:
+        state[0] += 1
+        return timed(window, lambda: bar.setValue(bar.value() + (120 if state[0] % 2 else -120)))
+
+    return step
+
+
+def drag_move(window: MainWindow) -> Callable[[], float]:
+    """Press on the box nearest the centre, start dragging it, then time single moves across the boxes."""
+    view = window.view
+    viewport = view.viewport()
+    centre = view.mapToScene(viewport.rect().center())
+    item = min((i for i in window.scene.role_items().values() if i.role.reports_to),
+               key=lambda i: (i.sceneBoundingRect().center() - centre).manhattanLength())
+    start = view.mapFromScene(item.sceneBoundingRect().center())
+    _mouse(viewport, QEvent.Type.MouseButtonPress, start)
+    _mouse(viewport, QEvent.Type.MouseMove, start + QPoint(30, 30))  # past the drag distance: the drag starts
+    state = [0]
+
+    def step() -> float:
+        state[0] += 1
+        offset = QPoint(37 * (state[0] % 9) - 150, 23 * (state[0] % 7) - 70)
+        return timed(window, lambda: _mouse(viewport, QEvent.Type.MouseMove, start + offset))
+
+    return step
+
+
+def _mouse(widget, kind: QEvent.Type, pos: QPoint) -> None:  # noqa: ANN001 - the viewport
+    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), Qt.MouseButton.LeftButton,
+                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def main(argv: list[str]) -> int:
+    roles = int(argv[0]) if argv else 20000
+    rounds = int(argv[1]) if len(argv) > 1 else 15
+    create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        windows = {name: window_for(roles, folder, *setup) for name, setup in SETUPS.items()}
+        for zoom in ("reading", "overview"):
+            for window in windows.values():
+                if zoom == "reading":
+                    window.initial_view()  # a big chart opens at 75 % on its top
+                else:
+                    window.view.fit()
+                QApplication.processEvents()
+            for what, make in (("zoom step", zoom_step), ("pan", pan), ("drag move", drag_move)):
+                cases = {name: make(window) for name, window in windows.items()}
+                times = interleave(cases, rounds, warmup=2)
+                if what == "drag move":
+                    for window in windows.values():
+                        window.view.gestures.cancel()
+                print_table(times, {name: "NoIndex" for name in cases if name != "NoIndex"},
+                            f"{what}, {zoom} zoom, {roles:,} roles, {rounds} interleaved rounds")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

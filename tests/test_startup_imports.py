@@ -1,0 +1,76 @@
+"""Start-up loads only what it uses: each entry point, in a fresh process, leaves the heavy modules unloaded."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("sqlalchemy", "networkx", "reportlab", "pypdf", "pygraphviz", "graphviz", "openpyxl", "python_calamine",
+         "charset_normalizer")
+
+REPORT = """
+import json, sys
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _loaded(code: str, tmp_path) -> set[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code + REPORT], env=env, capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_the_launcher_loads_nothing_heavy(tmp_path):
+    modules = _loaded("import tdorg.launcher", tmp_path)
+    assert _heavy(modules) == []
+    assert not any(m.startswith(("tdorg.export", "tdorg.ui", "tdorg.cli", "PySide6")) for m in modules)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"]])
+def test_help_and_version_load_no_export_stack_or_database(tmp_path, argv):
+    code = ("import contextlib, io\nfrom tdorg.launcher import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0\n")
+    modules = _loaded(code, tmp_path)
+    assert _heavy(modules) == []
+    assert not any(m.startswith(("tdorg.ui", "PySide6")) for m in modules)
+    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.cli",
+                                                                      "tdorg.export.errors", "tdorg.export.options",
+                                                                      "tdorg.export.target"}
+
+
+def test_validate_loads_neither_export_nor_qt_nor_the_database(tmp_path):
+    chart = tmp_path / "chart.json"
+    code = (
+        "from tdorg.model.synthetic import synthetic_chart\nfrom tdorg.model.formats import save_chart\n"
+        f"save_chart(synthetic_chart(300), {str(chart)!r})\n"
+        "import contextlib, io\nfrom tdorg.launcher import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main(['validate', {str(chart)!r}]) in (0, 1)\n"
+    )
+    modules = _loaded(code, tmp_path)
+    assert "tdorg.model.rules.engine" in modules  # it did validate
+    assert [m for m in _heavy(modules) if not m.startswith("networkx")] == []  # networkx checks the lines
+    assert not any(m.startswith(("tdorg.export", "tdorg.ui", "PySide6")) for m in modules)
+
+
+def test_the_main_window_without_a_file_loads_no_database_export_or_spreadsheet_stack(tmp_path):
+    code = (
+        "from pathlib import Path\nfrom PySide6.QtCore import QSettings\n"
+        "from tdorg.ui.app import create_application\nfrom tdorg.ui.main_window import MainWindow\n"
+        "app = create_application()\n"
+        f"window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), "
+        f"Path({str(tmp_path / 'recovery')!r}))\n"
+        "window.show()\napp.processEvents()\nwindow.grab()\n"
+    )
+    modules = _loaded(code, tmp_path)
+    assert "tdorg.ui.main_window" in modules
+    assert _heavy(modules) == []
+    # The window's colours come from the export palette; nothing else of the export package loads.
+    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.style"}
