@@ -81,7 +81,13 @@ def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindo
     if offer_recovery(window):
         return
     if path is not None:
-        window.files.open_path(path, ask=False)
+        # The window is on screen already: say what is loading, and paint that before the chart loads.
+        window.statusBar().showMessage(f"Opening “{path.name}”…")
+        window.repaint()
+        try:
+            window.files.open_path(path, ask=False)
+        finally:
+            window.statusBar().clearMessage()
         return
     dialog = StartDialog(window.files.recent(), window)
     if not dialog.exec():
