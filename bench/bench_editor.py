@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -27,7 +26,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from interleave import summary  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -77,7 +78,7 @@ def main(argv: list[str]) -> int:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        print(f"{'roles':>6}  {'first paint':>12}  {'one edit (median)':>18}  {'one edit (worst)':>17}")
+        print(f"{'roles':>6}  {'first paint':>12}  one edit: median (min–max)")
         for size in sizes:
             window = MainWindow(settings, recovery_dir=Path(folder) / "recovery")
             window.resize(1400, 900)
@@ -87,7 +88,7 @@ def main(argv: list[str]) -> int:
             save_document(Document.of(synthetic_chart(size, seed=1)), path)
             paint = first_paint(window, path)
             times = edit_times(window)
-            print(f"{size:>6}  {paint:>9.0f} ms  {statistics.median(times):>15.1f} ms  {max(times):>14.1f} ms")
+            print(f"{size:>6}  {paint:>9.0f} ms  {summary(times)}")
             if verbose:
                 print("        edits:", " ".join(f"{t:.0f}" for t in times))
             window.stack.setClean()
