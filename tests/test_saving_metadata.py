@@ -63,7 +63,6 @@ def test_a_new_file_follows_the_umask(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 @pytest.mark.parametrize("kind", ["svg", "png", "pdf"])
 def test_exports_follow_the_umask(kind: str, tmp_path: Path) -> None:
     from tdorg.export import ExportOptions, export_chart
