@@ -6,7 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from tdorg.model.compare import compare
 from tdorg.model.errors import FileError
 from tdorg.model.formats import TDORG, kind_of
 
@@ -76,6 +75,8 @@ def _label(loaded: Loaded, same_file: bool) -> str:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from tdorg.model.compare import compare  # loaded by the command, not by ``tdorg --help``
+
     a, b = _inputs(args)
     same_file = args.b is None
     comparison = compare(a.chart, b.chart, name_a=_label(a, same_file), name_b=_label(b, same_file))

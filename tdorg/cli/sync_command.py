@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tdorg.model.errors import FileError
 from tdorg.model.importing import read_table
-from tdorg.model.importing.sync import SyncPlan, plan_sync, update_scenario_name
 from tdorg.model.scenarios import free_name
 
 from .import_command import add_mapping_option, mapping_lines, plan_with_mapping
 from .inputs import load_input
 from .report_text import plural
+
+if TYPE_CHECKING:
+    from tdorg.model.importing.sync import SyncPlan
 
 ORDER = 31  # after ``import`` in ``tdorg --help``
 EXIT_OK = 0
@@ -72,6 +75,8 @@ def sync_lines(plan: SyncPlan) -> list[str]:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from tdorg.model.importing.sync import plan_sync  # loaded by the command, not by ``tdorg --help``
+
     loaded = load_input(args.chart, args.scenario)
     if args.into_scenario is not None and loaded.document is None:
         raise FileError(loaded.path, "Only .tdorg files hold scenarios; leave out --into-scenario for this file.")
@@ -91,6 +96,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 def _write(loaded, plan: SyncPlan, into: str | None) -> str:
     from tdorg.model.formats import save_chart
+    from tdorg.model.importing.sync import update_scenario_name
 
     if loaded.document is None:
         save_chart(plan.after, loaded.path)
