@@ -178,3 +178,27 @@ def test_a_threshold_outside_its_range_is_refused_with_the_reason_and_the_dialog
     assert dialog.isVisible() and row.spins["max_direct_reports"].value() == 10
     assert "at most 1,000; “5000” was not taken, so it stays 10" in row.error.text()
     assert not row.error.isHidden()
+
+
+def test_function_suggestions_are_labels_once_each_in_a_popup_wide_enough_and_the_field_clears(window, qtbot):
+    panel = window.properties
+    window.select_roles(["ne1"])
+    leads = panel.leads
+    completer = leads.input.completer()
+    words = completer.model().stringList()
+    assert "Cybersecurity" in words and "cybersecurity" not in words
+    assert len({w.casefold() for w in words}) == len(words)
+    leads.input.setFocus()
+    QTest.keyClicks(leads.input, "cyber")
+    qtbot.waitUntil(completer.popup().isVisible)
+    popup = completer.popup()
+    widest = max(popup.fontMetrics().horizontalAdvance(w) for w in words)
+    assert popup.width() > widest
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: leads.input.text() == "")
+    assert window.chart.role("ne1").leads == ("network", "cybersecurity")  # the suggestion, not "cyber"
+    assert leads.input.text() == ""
+    QTest.keyClicks(leads.input, "procure")  # typed, not added, then another role is selected
+    window.select_roles(["ne2"])
+    assert leads.input.text() == "" and "procurement" not in window.chart.role("ne2").leads

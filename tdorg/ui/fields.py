@@ -203,14 +203,19 @@ class FunctionList(QWidget):
         self.list.deleteRequested.connect(self._remove_selected)
         self.input = QLineEdit(self)
         self.input.setPlaceholderText("Add a function, e.g. network")
-        words = sorted(set(FUNCTIONS) | set(FUNCTIONS.values()), key=str.casefold)
+        words = sorted(FUNCTIONS.values(), key=str.casefold)  # the labels: a typed key maps to its label's key
         completer = QCompleter(QStringListModel(words, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        popup = completer.popup()
+        longest = max(popup.fontMetrics().horizontalAdvance(w) for w in words)
+        popup.setMinimumWidth(longest + popup.verticalScrollBar().sizeHint().width() + 4 * popup.frameWidth() + 16)
         self.input.setCompleter(completer)
+        # a suggestion picked with Enter or a click is added once the field has taken it, and the field clears
+        completer.activated.connect(self._add_typed, Qt.ConnectionType.QueuedConnection)
         self.input.returnPressed.connect(self._add_typed)
         add = QPushButton("Add", self)
-        add.clicked.connect(self._add_typed)
+        add.clicked.connect(lambda: self._add_typed())
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(self._remove_selected)
         row = QHBoxLayout()
@@ -226,6 +231,8 @@ class FunctionList(QWidget):
         self._sync()
 
     def set_keys(self, keys: tuple[str, ...]) -> None:
+        """Show another role's functions: text typed for the previous one is dropped."""
+        self.input.clear()
         self._keys = list(keys)
         self._sync()
 
@@ -241,8 +248,12 @@ class FunctionList(QWidget):
                 return key
         return "_".join(text.lower().replace("-", " ").replace("/", " ").split())
 
-    def _add_typed(self) -> None:
-        text = self.input.text().strip()
+    def _add_typed(self, picked: str = "") -> None:
+        """Add the suggestion ``picked`` or the text typed (Enter or the Add button); the field clears."""
+        popup = self.input.completer().popup()
+        if not picked and popup.isVisible() and popup.currentIndex().isValid():
+            return  # Enter on a suggestion: the suggestion, not the letters typed, comes with ``activated``
+        text = (picked or self.input.text()).strip()
         if not text:
             return
         key = self.to_key(text)
