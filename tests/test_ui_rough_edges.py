@@ -202,3 +202,19 @@ def test_function_suggestions_are_labels_once_each_in_a_popup_wide_enough_and_th
     QTest.keyClicks(leads.input, "procure")  # typed, not added, then another role is selected
     window.select_roles(["ne2"])
     assert leads.input.text() == "" and "procurement" not in window.chart.role("ne2").leads
+
+
+def test_a_long_refusal_in_the_status_bar_ends_in_an_ellipsis_with_the_whole_message_in_the_tooltip(make_window, qtbot):
+    window = make_window("francis-howell")
+    window.resize(1024, 700)
+    message = ("“Network Engineer 1” can't report to “Help Desk Technician”: that would make a reporting loop "
+               "(Help Desk Technician → Technology Services Manager → Network Engineer 1), so the chart stays as it was.")
+    window.status.refusal(message)
+    label = window.status.message
+    qtbot.waitUntil(lambda: label.width() > 0)
+    shown = label.shown_text()
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
+    assert shown.endswith("…") and message.startswith(shown[:-1])
+    assert label.toolTip() == message == label.text()
+    window.resize(2400, 700)
+    qtbot.waitUntil(lambda: label.shown_text() == message)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from tdorg.model.chart import Chart
@@ -12,12 +13,43 @@ from tdorg.model.rules import Report, Severity
 from . import style
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit, never cut mid-word unseen; the tooltip has it all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole message (what is drawn may end in "…")."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0))
+        super().setText(shown if self._full else "")
+
+
 class StatusLine(QObject):
     """The labels of the window's status bar and what they say."""
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
-        self.message = QLabel()
+        self.message = ElidedLabel()
         self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
         bar.addWidget(self.message, 1)
         self.counts = QLabel()
@@ -35,7 +67,6 @@ class StatusLine(QObject):
         """A refused edit's reason, in red for a while."""
         self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
         self.message.setText(message)
-        self.message.setToolTip(message)
         self.timer.start(12000)
 
     def note(self, message: str) -> None:
