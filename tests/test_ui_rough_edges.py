@@ -218,3 +218,15 @@ def test_a_long_refusal_in_the_status_bar_ends_in_an_ellipsis_with_the_whole_mes
     assert label.toolTip() == message == label.text()
     window.resize(2400, 700)
     qtbot.waitUntil(lambda: label.shown_text() == message)
+
+
+def test_panels_move_and_close_but_do_not_float_off_by_a_drag(window):
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = window.findChildren(QDockWidget)
+    assert docks
+    for dock in docks:
+        features = dock.features()
+        assert not features & QDockWidget.DockWidgetFeature.DockWidgetFloatable, dock.windowTitle()
+        assert features & QDockWidget.DockWidgetFeature.DockWidgetMovable
+        assert features & QDockWidget.DockWidgetFeature.DockWidgetClosable
