@@ -230,3 +230,19 @@ def test_panels_move_and_close_but_do_not_float_off_by_a_drag(window):
         assert not features & QDockWidget.DockWidgetFeature.DockWidgetFloatable, dock.windowTitle()
         assert features & QDockWidget.DockWidgetFeature.DockWidgetMovable
         assert features & QDockWidget.DockWidgetFeature.DockWidgetClosable
+
+
+def test_at_1024_by_700_the_toolbar_overflows_into_a_visible_button_instead_of_hiding_actions(make_window, qtbot):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window = make_window("francis-howell")
+    window.resize(1024, 700)
+    bar = window.findChild(QToolBar, "mainToolbar")
+    qtbot.waitUntil(lambda: bar.width() <= 1024)
+    hidden = [a for a in bar.actions() if not a.isSeparator() and not bar.widgetForAction(a).isVisible()]
+    assert window.actions.export in hidden  # the case of the report: it does not fit at this width
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension.isVisible() and extension.width() >= 16
+    assert bar.geometry().contains(extension.geometry().translated(bar.pos()).center())
+    contents = extension.contentsRect()
+    assert contents.width() > 0  # room for its arrow inside the padding

@@ -145,6 +145,8 @@ class Actions(QObject):
         bar = QToolBar("Main toolbar", self.window)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
+        # the overflow button (») for actions that do not fit: without the tool buttons' padding, which hid its arrow
+        bar.setStyleSheet("QToolButton#qt_toolbar_ext_button { padding: 0px; min-width: 16px; }")
         bar.setIconSize(QSize(18, 18))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addActions([self.new, self.open, self.save])
