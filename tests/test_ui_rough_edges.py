@@ -246,3 +246,19 @@ def test_at_1024_by_700_the_toolbar_overflows_into_a_visible_button_instead_of_h
     assert bar.geometry().contains(extension.geometry().translated(bar.pos()).center())
     contents = extension.contentsRect()
     assert contents.width() > 0  # room for its arrow inside the padding
+
+
+def test_counts_in_the_status_bar_use_the_singular_for_one(window):
+    from tdorg.model.chart import Chart
+    from tdorg.model.plural import plural
+
+    from .charts import role
+
+    one = Chart(window.chart.district, [role("a", "Director of Technology", "it_leader", None, annual_cost=120000.0),
+                                        role("b", "Network Engineer", "network", "a")])
+    window.status.show_counts(one)
+    assert "(1 of 2 roles costed)" in window.status.counts.text()
+    one.remove_role("b")
+    window.status.show_counts(one)
+    assert window.status.counts.text().startswith("1 role · 1 FTE")
+    assert plural(2, "role") == "2 roles" and plural(1200, "student") == "1,200 students"

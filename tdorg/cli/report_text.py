@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from tdorg.model.chart import Chart
 from tdorg.model.district import District
+from tdorg.model.plural import plural
 
 if TYPE_CHECKING:
     from tdorg.model.rules import Finding, Metric, Report
@@ -21,10 +22,6 @@ _TAG_RE = re.compile(r"\[[A-Z][A-Z0-9-]*\]")
 def output_width() -> int:
     columns = shutil.get_terminal_size((MAX_WIDTH, 24)).columns
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
 def district_line(district: District, chart: Chart) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from tdorg.model.chart import Chart
 from tdorg.model.compare_text import money
+from tdorg.model.plural import plural
 from tdorg.model.rules import Report, Severity
 
 from . import style
@@ -92,9 +93,9 @@ class StatusLine(QObject):
             if role.annual_cost is not None:
                 cost += role.annual_cost
                 costed += 1
-        text = f"{len(chart)} roles · {fte:g} FTE · {vacant} vacant"
+        text = f"{plural(len(chart), 'role')} · {fte:g} FTE · {vacant} vacant"
         if costed:
-            text += f" · {money(cost)} a year" + ("" if costed == len(chart) else f" ({costed} of {len(chart)} roles costed)")
+            text += f" · {money(cost)} a year" + ("" if costed == len(chart) else f" ({costed} of {plural(len(chart), 'role')} costed)")
         self.counts.setText(text)
 
     def show_health(self, report: Report) -> None:
