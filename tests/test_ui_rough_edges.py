@@ -262,3 +262,16 @@ def test_counts_in_the_status_bar_use_the_singular_for_one(window):
     window.status.show_counts(one)
     assert window.status.counts.text().startswith("1 role · 1 FTE")
     assert plural(2, "role") == "2 roles" and plural(1200, "student") == "1,200 students"
+
+
+def test_the_palette_keeps_no_type_highlighted_after_a_drag_or_a_double_click(window):
+    palette = window.palette
+    item = palette.item_for("network")
+    palette.setCurrentItem(item)
+    assert item.isSelected()
+    palette.startDrag(Qt.DropAction.CopyAction)  # the offscreen drag ends at once
+    assert not palette.selectedItems() and palette.currentItem() is None
+    window.select_roles(["dir"])
+    palette.setCurrentItem(item)
+    palette.itemDoubleClicked.emit(item)
+    assert not palette.selectedItems() and palette.currentItem() is None

@@ -101,7 +101,17 @@ class Palette(QListWidget):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
+    def startDrag(self, supported: Qt.DropAction) -> None:  # noqa: N802 - Qt's name
+        super().startDrag(supported)  # returns when the drag ends, dropped or not
+        self._forget_choice()
+
+    def _forget_choice(self) -> None:
+        """No type stays highlighted once it was added: the palette is a source, not a setting."""
+        self.clearSelection()
+        self.setCurrentItem(None)
+
     def _double_clicked(self, item: QListWidgetItem) -> None:
         category = self.category_of(item)
         if category:
             self.activatedCategory.emit(category)
+            self._forget_choice()
