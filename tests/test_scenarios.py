@@ -50,13 +50,13 @@ def test_editing_one_scenario_leaves_the_others_untouched() -> None:
     assert "sec" not in current
     assert current.role("net").title == "Network Engineer" and current.role("net").annual_cost == 90_000.0
     snapshot = current.copy()
-    copy_index = document.duplicate(0, duplicate_name(document, 0))
+    copy_index = document.duplicate(0, duplicate_name(document, 0, next_year=2027))
     copy = document.scenarios[copy_index].chart
     copy.remove_role("tech")
     copy.reparent("hd", None)
     copy.set_district(copy.district.with_changes(students=5))
     assert current == snapshot
-    assert document.names == ["Current", "Current (copy)", "Proposed 2027"]
+    assert document.names == ["Current", "Proposed 2028", "Proposed 2027"]  # 2027 is taken
 
 
 def test_each_scenario_has_its_own_findings() -> None:

@@ -275,3 +275,17 @@ def test_the_palette_keeps_no_type_highlighted_after_a_drag_or_a_double_click(wi
     palette.setCurrentItem(item)
     palette.itemDoubleClicked.emit(item)
     assert not palette.selectedItems() and palette.currentItem() is None
+
+
+def test_duplicate_proposes_next_years_plan_or_the_next_number(window, dialogs):
+    from datetime import date
+
+    from tdorg.ui.name_dialog import NameDialog
+
+    proposed = []
+    dialogs.handle(NameDialog, lambda d: (proposed.append(d.field.text()), d.accept()))
+    window.scenario_bar.duplicate_action.trigger()
+    dialogs.handle(NameDialog, lambda d: (proposed.append(d.field.text()), d.accept()))
+    window.scenario_bar.duplicate_action.trigger()  # a copy of the copy
+    year = date.today().year + 1
+    assert proposed == [f"Proposed {year}", f"Proposed {year + 1}"]

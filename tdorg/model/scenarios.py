@@ -8,6 +8,7 @@ findings), a free name for a new or duplicated scenario, and reordering.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple, Sequence
 
 from .chart import Chart
@@ -90,9 +91,20 @@ def free_name(document: Document, base: str) -> str:
     return f"{base} ({n})"
 
 
-def duplicate_name(document: Document, index: int) -> str:
-    """The name offered for a copy of scenario ``index``."""
-    return free_name(document, f"{document.scenarios[index].name} (copy)")
+def duplicate_name(document: Document, index: int, next_year: int | None = None) -> str:
+    """The name offered for a copy of scenario ``index``: the next number after a name ending in one
+    ("Proposed 2027" → "Proposed 2028", "Option 2" → "Option 3"), else "Proposed <next year>" (a copy is
+    most often next year's plan); counted on while another scenario has the name."""
+    name = " ".join(document.scenarios[index].name.split())
+    stem, _, number = name.rpartition(" ")
+    if stem and number.isdigit() and len(number) <= 6:
+        base, n = stem, int(number) + 1
+    else:
+        base, n = "Proposed", next_year or date.today().year + 1
+    names = set(document.names)
+    while f"{base} {n}" in names:
+        n += 1
+    return free_name(document, f"{base} {n}")
 
 
 def move_scenario(document: Document, index: int, new_index: int) -> int:
