@@ -289,3 +289,30 @@ def test_duplicate_proposes_next_years_plan_or_the_next_number(window, dialogs):
     window.scenario_bar.duplicate_action.trigger()  # a copy of the copy
     year = date.today().year + 1
     assert proposed == [f"Proposed {year}", f"Proposed {year + 1}"]
+
+
+def test_save_as_proposes_the_districts_name_in_the_last_folder_used(make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    answers = []
+
+    def save_dialog(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return (answers.pop(0) if answers else "", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window = make_window()
+    window.files.new_blank()
+    window.editor.set_district(window.chart.district.with_changes(name="Maple Valley Schools"))
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    answers.append(str(folder / "maple.tdorg"))
+    assert window.files.save_as()
+    assert asked[0].endswith("Maple Valley Schools.tdorg")
+    window.files.new_blank()
+    window.editor.set_district(window.chart.district.with_changes(name="Cedar Ridge USD"))
+    window.files.save_as()  # cancelled
+    assert asked[1] == str(folder / "Cedar Ridge USD.tdorg")
+    # the folder is remembered in the settings, for the next start too
+    assert make_window(show=False).files.start_folder() == str(folder)

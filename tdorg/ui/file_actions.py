@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
 SAVE_FILTER = "tdorg chart (*.tdorg)"
 MAX_RECENT = 8
+#: The setting holding the folder a chart was last opened from or saved to.
+LAST_FOLDER = "lastFolder"
 
 
 def template_entries() -> list[Template]:
@@ -69,12 +71,18 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def start_folder(self) -> str:
+        """The open chart's folder, else the last folder a chart was opened from or saved to, else Documents."""
         if self.window.path is not None:
             return str(self.window.path.parent)
         recent = self.recent()
-        if recent:
-            return str(Path(recent[0]).parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        for folder in (self.window.settings.value(LAST_FOLDER, "", str), recent and str(Path(recent[0]).parent)):
+            if folder and Path(folder).is_dir():
+                return str(folder)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def remember_folder(self, path: Path) -> None:
+        self.window.settings.setValue(LAST_FOLDER, str(path.parent))
 
     # --- new and open ---------------------------------------------------------------
 
@@ -105,6 +113,7 @@ class FileActions(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self.start_folder(), OPEN_FILTER)
         if not path:
             return False
+        self.remember_folder(Path(path))
         return self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path | str, ask: bool = True, read_only: bool | None = None) -> bool:
@@ -164,7 +173,10 @@ class FileActions(QObject):
 
     def save_as(self, suggested: Path | None = None) -> bool:
         window = self.window
-        suggested = suggested or window.path or Path(self.start_folder()) / _file_name(window.display_name)
+        name = window.display_name
+        if window.path is None and name == "Untitled" and window.chart is not None:
+            name = window.chart.district.name or name  # a new chart is named for its district
+        suggested = suggested or window.path or Path(self.start_folder()) / _file_name(name)
         path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
             return False
@@ -194,6 +206,7 @@ class FileActions(QObject):
         window.mark_saved(path, base)
         window.autosave.discard_file()
         self.add_recent(path)
+        self.remember_folder(path)
         window.show_refusal("")
         window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
