@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..chart import Chart
+from ..plural import plural
 from ..settings import RuleSettings
 from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
 from .base import DISTRICT, FIELDS, STRUCTURE, Metric
@@ -45,10 +46,6 @@ def _fte(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def fte_lines(ctx: Context, role_ids: list[str] | tuple[str, ...], by_category: bool = True) -> list[str]:
     """Roles that count whole, summed by category: “Building technician: 12 roles, 12 FTE”."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -57,7 +54,7 @@ def fte_lines(ctx: Context, role_ids: list[str] | tuple[str, ...], by_category: 
     lines = []
     for category, ids in groups.items():
         total = sum(ctx.roles[i].fte for i in ids)
-        who = ctx.titles(ids, 2) if len(ids) <= 2 else _plural(len(ids), "role")
+        who = ctx.titles(ids, 2) if len(ids) <= 2 else plural(len(ids), "role")
         lines.append(f"{label(CATEGORIES, category)}: {who}, {_fte(total)} FTE")
     return lines
 
@@ -75,7 +72,7 @@ def effective_lines(ctx: Context, eff: EffectiveFte) -> list[str]:
         )
     rest = partial[_LISTED:]
     if rest:
-        lines.append(f"{_plural(len(rest), 'more role')} by the share of their led functions: "
+        lines.append(f"{plural(len(rest), 'more role')} by the share of their led functions: "
                      f"{_fte(sum(s.effective for s in rest))} FTE")
     if eff.vacant:
         lines.append(f"Not counted, vacant: {ctx.titles(eff.vacant)}")
@@ -215,7 +212,7 @@ def span_of_control(ctx: Context) -> Metric:
     widest = max(spans, key=lambda sp: sp.reports) if spans else None
     mean = sum(sp.reports for sp in spans) / len(spans) if spans else 0
     over = [sp.manager for sp in spans if sp.too_wide]
-    inputs = [f"{_plural(len(spans), 'manager')} in the IT organization, mean {mean:.1f} direct reports"]
+    inputs = [f"{plural(len(spans), 'manager')} in the IT organization, mean {mean:.1f} direct reports"]
     if widest is not None:
         inputs.append(f"Widest: {ctx.titles([widest.manager])} with {widest.reports}"
                       + (" (all front-line support)" if widest.front_line else ""))
