@@ -22,6 +22,11 @@ class _FunctionList(Rule):
     prefix: str
     functions: tuple[str, ...]
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.params = {f"{cls.prefix}_{f}": 1.0 for f in cls.functions}
+        cls.ranges = {f"{cls.prefix}_{f}": _YES_NO for f in cls.functions}
+
     def checked(self, ctx: Context) -> list[str]:
         return [f for f in self.functions if self.param(ctx, f"{self.prefix}_{f}") >= 1]
 
@@ -35,8 +40,6 @@ class EssentialLeads(_FunctionList):
     source = cite("FORUM") + " (define who is responsible for what and who is back-up)"
     prefix = "essential"
     functions = ESSENTIAL_FUNCTIONS
-    params = {f"essential_{f}": 1.0 for f in ESSENTIAL_FUNCTIONS}
-    ranges = {f"essential_{f}": _YES_NO for f in ESSENTIAL_FUNCTIONS}
     reads = frozenset({FIELDS})
 
     def check(self, ctx: Context) -> list[Finding]:
@@ -70,8 +73,6 @@ class ContractorOnly(_FunctionList):
     source = cite("FORUM") + " (West Salem's contracted engineer)"
     prefix = "critical"
     functions = CRITICAL_FUNCTIONS
-    params = {f"critical_{f}": 1.0 for f in CRITICAL_FUNCTIONS}
-    ranges = {f"critical_{f}": _YES_NO for f in CRITICAL_FUNCTIONS}
     reads = frozenset({FIELDS, STRUCTURE})  # the fix names the contractor's manager
 
     def check(self, ctx: Context) -> list[Finding]:
