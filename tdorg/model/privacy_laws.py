@@ -26,17 +26,17 @@ PRIVACY_LAWS: dict[str, PrivacyLaw] = {
     for law in (
         PrivacyLaw(
             "NY",
-            "New York Education Law § 2-d and Part 121 of the Regulations of the Commissioner of Education",
+            "New York Education Law § 2-d and Part 121 of the Regulations of the Commissioner of Education (8 NYCRR § 121.8)",
             "each educational agency designates a data protection officer",
         ),
         PrivacyLaw(
             "IL",
-            "Illinois Student Online Personal Protection Act (105 ILCS 85), as amended by P.A. 101-516",
-            "each school designates a privacy officer",
+            "Illinois Student Online Personal Protection Act, Section 27 (105 ILCS 85/27), as amended by P.A. 101-516",
+            "each school designates a staff member as its privacy officer",
         ),
         PrivacyLaw(
             "UT",
-            "Utah Student Data Protection Act (Utah Code Title 53E, Chapter 9, Part 3)",
+            "Utah Student Data Protection Act, Utah Code § 53E-9-303(2)",
             "each local education agency designates a student data manager",
         ),
     )
