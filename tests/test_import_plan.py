@@ -327,3 +327,16 @@ def test_fte_percent_column() -> None:
 def test_european_decimal_comma_in_a_semicolon_sheet() -> None:
     p = plan("Title;FTE;Salary\nTech;0,5;52.000,00\n")
     assert (p.roles[0].fte, p.roles[0].annual_cost) == (0.5, 52_000.0)
+
+
+def test_a_person_is_checked_against_the_charts_fte_threshold() -> None:
+    text = """
+Title,Name,FTE
+Network Engineer,Kim Hale,0.6
+Technician,Kim Hale,0.6
+"""
+    assert kinds(plan(text)) == [(3, "over_allocated", True)]
+    assert "can hold at most 1 FTE" in plan(text).problems[0].reason
+    assert plan(text, max_person_fte=1.2).problems == []
+    assert kinds(plan(text, max_person_fte=1.1)) == [(3, "over_allocated", True)]
+    assert "can hold at most 1.1 FTE" in plan(text, max_person_fte=1.1).problems[0].reason

@@ -186,3 +186,13 @@ def test_sync_command_on_a_json_chart_and_its_errors(tmp_path: Path, capsys: pyt
     assert run(["sync", str(path), str(roster), "--into-scenario"]) == 2
     assert "Only .tdorg files hold scenarios" in capsys.readouterr().err
     assert run(["sync", str(path), str(tmp_path / "missing.csv")]) == 2
+
+
+def test_a_person_within_the_charts_fte_threshold_is_brought_in() -> None:
+    chart = compliant_chart()
+    chart.set_settings(chart.settings.with_threshold("STR-2", "max_person_fte", 1.2))
+    person = chart.role("cto").person
+    lines = rows_of(chart) + [f"x1,Night Technician,{person},cto,0.2"]
+    plan = synced(chart, lines)
+    assert plan.import_plan.problems == []
+    assert plan.after.person_fte(person) == pytest.approx(chart.person_fte(person) + 0.2)

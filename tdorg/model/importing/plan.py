@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..chart import Chart, person_key
+from ..chart import DEFAULT_MAX_PERSON_FTE, Chart, person_key
 from ..district import District
 from ..role import Role
 from .categories import guess_category
@@ -103,9 +103,16 @@ class ImportPlan:
 
 
 def plan_import(
-    table: Table, mapping: ColumnMapping | None = None, *, category_guesser: CategoryGuesser = guess_category
+    table: Table,
+    mapping: ColumnMapping | None = None,
+    *,
+    category_guesser: CategoryGuesser = guess_category,
+    max_person_fte: float = DEFAULT_MAX_PERSON_FTE,
 ) -> ImportPlan:
-    """Plan importing ``table`` through ``mapping`` (guessed from the headers when not given)."""
+    """Plan importing ``table`` through ``mapping`` (guessed from the headers when not given).
+
+    ``max_person_fte`` is the most FTE one person may hold across rows: the STR-2
+    threshold of the chart the rows go into."""
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     mapping.check(table.headers)
     columns = mapping.mapped()
@@ -120,7 +127,7 @@ def plan_import(
     if mapping.flags is None:
         _flag_single(drafts, "it_leader", "top_it_leader")
         _flag_single(drafts, "superintendent", "superintendent")
-    _check_people(drafts)
+    _check_people(drafts, max_person_fte)
     _note_skipped(drafts, managers, dotted)
     rows = []
     for draft, manager, targets in zip(drafts, repaired, dotted):
@@ -227,8 +234,9 @@ def _flag_single(drafts: list[Draft], category: str, flag: str) -> None:
         values["flags"] = frozenset(values["flags"]) | {flag}  # type: ignore[arg-type]
 
 
-def _check_people(drafts: list[Draft]) -> None:
-    """A person may hold 1.0 FTE in all; list the rows that take a name past it (two people may share a name)."""
+def _check_people(drafts: list[Draft], limit: float) -> None:
+    """A person may hold ``limit`` FTE in all; list the rows that take a name past it (two people may share a
+    name)."""
     held: dict[str, tuple[float, list[int]]] = {}
     for draft in drafts:
         person, fte = str(draft.values["person"]), float(draft.values["fte"])  # type: ignore[arg-type]
@@ -236,11 +244,11 @@ def _check_people(drafts: list[Draft]) -> None:
             continue
         key = person_key(person)
         total, rows = held.get(key, (0.0, []))
-        if total + fte > 1.0 + _FTE_EPSILON:
+        if total + fte > limit + _FTE_EPSILON:
             where = ", ".join(str(r) for r in rows)
             draft.add(
                 f"{person} would hold {total + fte:g} FTE with row{'s' if len(rows) > 1 else ''} {where}; one person "
-                "can hold at most 1.0 FTE. The row is imported and the chart shows the error (STR-2) until it is "
+                f"can hold at most {limit:g} FTE. The row is imported and the chart shows the error (STR-2) until it is "
                 "fixed; if these are two people with the same name, tell them apart in the person field.",
                 "person",
                 "over_allocated",

@@ -159,7 +159,7 @@ def carried_fields(mapping: ColumnMapping) -> tuple[str, ...]:
 def plan_sync(chart: Chart, table: Table, mapping: ColumnMapping | None = None,
               report_before: Report | None = None) -> SyncPlan:
     """Plan bringing ``table`` into ``chart`` through ``mapping`` (guessed when not given)."""
-    plan = plan_import(table, mapping)
+    plan = plan_import(table, mapping, max_person_fte=chart.max_person_fte())
     matching = match_rows(chart, plan)
     builder = _Steps(chart, plan, matching)
     steps = builder.build()
