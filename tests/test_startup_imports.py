@@ -42,8 +42,28 @@ def test_help_and_version_load_no_export_stack_or_database(tmp_path, argv):
     assert _heavy(modules) == []
     assert not any(m.startswith(("tdorg.ui", "PySide6")) for m in modules)
     assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.cli",
-                                                                      "tdorg.export.errors", "tdorg.export.options",
-                                                                      "tdorg.export.target"}
+                                                                      "tdorg.export.errors", "tdorg.export.options"}
+    # Setting up the commands reads no chart: the model's chart, rules, formats' readers and importing stay unloaded.
+    assert {m for m in modules if m.startswith("tdorg.model")} <= {
+        "tdorg.model", "tdorg.model.errors", "tdorg.model.plural", "tdorg.model.formats",
+        "tdorg.model.formats.sources", "tdorg.model.importing", "tdorg.model.importing.errors"}
+
+
+def test_version_sets_up_no_command(tmp_path):
+    code = ("import contextlib, io\nfrom tdorg.launcher import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    assert main(['--version']) == 0\n")
+    modules = _loaded(code, tmp_path)
+    assert {m for m in modules if m.startswith("tdorg.")} <= {"tdorg.launcher", "tdorg.lazy_imports", "tdorg.cli",
+                                                             "tdorg.cli.commands", "tdorg.cli.console",
+                                                             "tdorg.model", "tdorg.model.errors"}
+
+
+def test_the_model_package_loads_its_modules_on_first_use(tmp_path):
+    modules = _loaded("import tdorg.model.errors", tmp_path)
+    assert "tdorg.model.chart" not in modules
+    modules = _loaded("from tdorg.model import Chart, Document\nassert Chart.__module__ == 'tdorg.model.chart'",
+                      tmp_path)
+    assert {"tdorg.model.chart", "tdorg.model.document"} <= modules
 
 
 def test_validate_loads_neither_export_nor_qt_nor_the_database(tmp_path):

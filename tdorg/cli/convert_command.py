@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tdorg.model.district import District
-from tdorg.model.document import Document
-from tdorg.model.formats import CSV, TDORG, kind_of, save_chart
-from tdorg.model.settings import RuleSettings
+from tdorg.model.formats import CSV, TDORG, kind_of
 
 from .inputs import load_input, note
 from .report_text import plural
@@ -35,6 +32,9 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
+    from tdorg.model.document import Document
+    from tdorg.model.formats import save_chart
+
     out_kind = kind_of(args.output)  # refuse an unknown extension before reading anything
     loaded = load_input(args.input, args.scenario)
     chart = loaded.chart
@@ -64,4 +64,7 @@ def run_convert(args: argparse.Namespace) -> int:
 
 
 def _has_chart_facts(chart) -> bool:  # type: ignore[no-untyped-def]
+    from tdorg.model.district import District
+    from tdorg.model.settings import RuleSettings
+
     return chart.district != District() or bool(chart.notes) or chart.settings != RuleSettings()

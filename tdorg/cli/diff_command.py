@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tdorg.model.errors import FileError
 from tdorg.model.formats import TDORG, kind_of
 
-from .inputs import Loaded, load_input
+from .inputs import load_input
+
+if TYPE_CHECKING:
+    from .inputs import Loaded
 
 ORDER = 40  # place in ``tdorg --help``
 EXIT_OK = 0
@@ -42,6 +46,7 @@ def _inputs(args: argparse.Namespace) -> tuple[Loaded, Loaded]:
         return load_input(args.a, args.scenario_a), load_input(args.b, args.scenario_b)
     if kind_of(args.a) != TDORG:
         raise FileError(args.a, "Give two charts to compare, or one .tdorg file with two scenarios.")
+    from tdorg.model.formats.sources import ChartSource
     from tdorg.model.persistence import open_document
 
     document = open_document(args.a)
@@ -58,8 +63,8 @@ def _inputs(args: argparse.Namespace) -> tuple[Loaded, Loaded]:
         name_b = args.scenario_b
         _check_name(args.a, names, name_b)
     path = Path(args.a)
-    return (Loaded(path, document.scenario(name_a).chart, document, name_a),
-            Loaded(path, document.scenario(name_b).chart, document, name_b))
+    return (ChartSource(path, document.scenario(name_a).chart, document, name_a),
+            ChartSource(path, document.scenario(name_b).chart, document, name_b))
 
 
 def _check_name(path: str, names: list[str], name: str) -> None:

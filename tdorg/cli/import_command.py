@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
-from tdorg.model.district import District
-from tdorg.model.document import Document
-from tdorg.model.formats import TDORG, kind_of, save_chart
-from tdorg.model.importing import (
-    ColumnMapping,
-    ImportPlan,
-    Table,
-    MappingError,
-    apply_overrides,
-    guess_mapping,
-    plan_import,
-    read_table,
-    write_roles_csv,
-    write_roles_xlsx,
-)
-from tdorg.model.importing.errors import SpreadsheetError
+from tdorg.model.formats import TDORG, kind_of
+from tdorg.model.importing.errors import MappingError, SpreadsheetError
 
 from .inputs import load_input, note
 from .report_text import plural
+
+if TYPE_CHECKING:
+    from tdorg.model.importing import ColumnMapping, ImportPlan, Table
 
 ORDER = 30  # place in ``tdorg --help``
 T = TypeVar("T")
@@ -82,6 +71,8 @@ def add_mapping_option(parser: argparse.ArgumentParser) -> None:
 
 def plan_with_mapping(path: str, table: Table, specs: list[str], plan: Callable[[ColumnMapping], T]) -> T:
     """``plan(mapping)`` with the guessed columns corrected by ``--mapping``; a column that does not fit names the option."""
+    from tdorg.model.importing import apply_overrides, guess_mapping
+
     mapping = apply_overrides(guess_mapping(table.headers), specs, table.headers)
     try:
         return plan(mapping)
@@ -102,6 +93,11 @@ def mapping_lines(table: Table, plan: ImportPlan) -> list[str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from tdorg.model.district import District
+    from tdorg.model.document import Document
+    from tdorg.model.formats import save_chart
+    from tdorg.model.importing import plan_import, read_table
+
     out_kind = kind_of(args.output)  # refuse an unknown extension before reading anything
     district = load_input(args.district_from).chart.district if args.district_from else District()
     table = read_table(args.input, args.sheet)
@@ -142,6 +138,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export_roles(args: argparse.Namespace) -> int:
+    from tdorg.model.importing import write_roles_csv, write_roles_xlsx
+
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise SpreadsheetError(args.output, "Roles can be written to a .csv or an .xlsx file.")

@@ -6,11 +6,12 @@ import argparse
 import csv
 import io
 import json
-
-from tdorg.model.formula_guard import neutralise
-from tdorg.model.matrix import LOAD_ROWS, Matrix, Row, responsibility_matrix
+from typing import TYPE_CHECKING
 
 from .inputs import load_input
+
+if TYPE_CHECKING:
+    from tdorg.model.matrix import Matrix, Row
 
 ORDER = 25  # place in ``tdorg --help``
 EXIT_OK = 0
@@ -43,6 +44,8 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_matrix(args: argparse.Namespace) -> int:
+    from tdorg.model.matrix import responsibility_matrix
+
     loaded = load_input(args.file, args.scenario)
     matrix = responsibility_matrix(loaded.chart)
     if args.json:
@@ -56,11 +59,15 @@ def run_matrix(args: argparse.Namespace) -> int:
 
 
 def _load(matrix: Matrix) -> list[tuple[str, list[str]]]:
+    from tdorg.model.matrix import LOAD_ROWS
+
     return [(name, [figure(c) for c in matrix.columns]) for name, figure in LOAD_ROWS]
 
 
 def matrix_csv(matrix: Matrix) -> str:
     """Function, status, note, then one column per person; the load rows last. Formula-safe."""
+    from tdorg.model.formula_guard import neutralise
+
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     rows: list[list[str]] = [["Function", "Status", "Note", *(c.label for c in matrix.columns)]]
@@ -77,6 +84,8 @@ def matrix_text(matrix: Matrix) -> str:
 
     With more than :data:`TEXT_COLUMNS` people, each function lists its people instead of a column
     each (long lists cut short; ``--csv`` has them all), and the people's list gives their load."""
+    from tdorg.model.matrix import LOAD_ROWS
+
     keys = [f"P{n}" for n in range(1, len(matrix.columns) + 1)]
     first = max([len("Function"), *(len(r.label) for r in matrix.rows), *(len(n) for n, _ in LOAD_ROWS)])
     out = ["Responsibility matrix (L lead, B backup, L/B both)\n", matrix.summary() + "\n\n"]

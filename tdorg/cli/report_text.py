@@ -6,11 +6,11 @@ import re
 import shutil
 from typing import TYPE_CHECKING, Iterable
 
-from tdorg.model.chart import Chart
-from tdorg.model.district import District
 from tdorg.model.plural import plural
 
 if TYPE_CHECKING:
+    from tdorg.model.chart import Chart
+    from tdorg.model.district import District
     from tdorg.model.rules import Finding, Metric, Report
 
 MAX_WIDTH = 100

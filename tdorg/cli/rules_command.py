@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from tdorg.model.errors import FieldValueError
-from tdorg.model.settings import RuleSettings
 
-from .inputs import Loaded, load_input
+from .inputs import load_input
 from .report_text import wrap_words
+
+if TYPE_CHECKING:
+    from tdorg.model.settings import RuleSettings
+
+    from .inputs import Loaded
 
 ORDER = 30
 

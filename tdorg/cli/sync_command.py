@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tdorg.model.errors import FileError
-from tdorg.model.importing import read_table
-from tdorg.model.scenarios import free_name
 
 from .import_command import add_mapping_option, mapping_lines, plan_with_mapping
 from .inputs import load_input
@@ -75,6 +73,7 @@ def sync_lines(plan: SyncPlan) -> list[str]:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from tdorg.model.importing import read_table
     from tdorg.model.importing.sync import plan_sync  # loaded by the command, not by ``tdorg --help``
 
     loaded = load_input(args.chart, args.scenario)
@@ -104,6 +103,8 @@ def _write(loaded, plan: SyncPlan, into: str | None) -> str:
     from tdorg.model.persistence import save_document
 
     if into is not None:
+        from tdorg.model.scenarios import free_name
+
         name = loaded.document.check_new_name(into or free_name(loaded.document, update_scenario_name()))
         loaded.document.add(name, plan.after)
         save_document(loaded.document, Path(loaded.path))

@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model.chart import Chart
 from ..model.formats.sources import ChartSource, open_chart_source
-from ..model.rules.base import Report
 from .errors import ExportOptionError
 from .options import (
     DEFAULT_MIN_TITLE_PT,
@@ -27,10 +25,11 @@ from .options import (
     POSTER_SCALES,
     ExportOptions,
 )
-from .target import check_target
 
 if TYPE_CHECKING:
+    from ..model.chart import Chart
     from ..model.compare import Comparison
+    from ..model.rules.base import Report
 
 _SUFFIX_FORMATS = {".pdf": "pdf", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
 
@@ -158,6 +157,7 @@ def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
 
 def run_export(args: argparse.Namespace) -> int:
     from .api import export_chart, export_packet
+    from .target import check_target
 
     options = ExportOptions(
         format=_format(args),

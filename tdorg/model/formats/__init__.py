@@ -9,11 +9,18 @@ scenario and write a one-scenario file. Use
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..chart import Chart
+from ...lazy_imports import lazy_names
 from ..errors import FileError
-from .sample_csv import read_csv, write_csv
-from .sample_json import read_json, write_json
+
+if TYPE_CHECKING:
+    from ..chart import Chart
+    from .sample_csv import read_csv, write_csv
+    from .sample_json import read_json, write_json
+
+#: The readers and writers load on first use: ``kind_of`` and the extensions stay cheap to import.
+__getattr__ = lazy_names(__name__, {"sample_csv": ("read_csv", "write_csv"), "sample_json": ("read_json", "write_json")})
 
 TDORG = ".tdorg"
 JSON = ".json"
@@ -40,8 +47,12 @@ def load_chart(path: str | Path) -> Chart:
     """Read a chart from a ``.tdorg``, ``.json`` or ``.csv`` file."""
     kind = kind_of(path)
     if kind == JSON:
+        from .sample_json import read_json
+
         return read_json(path)
     if kind == CSV:
+        from .sample_csv import read_csv
+
         return read_csv(path)
     from ..persistence import open_chart
 
@@ -52,8 +63,12 @@ def save_chart(chart: Chart, path: str | Path) -> None:
     """Write a chart to a ``.tdorg``, ``.json`` or ``.csv`` file, atomically."""
     kind = kind_of(path)
     if kind == JSON:
+        from .sample_json import write_json
+
         write_json(chart, path)
     elif kind == CSV:
+        from .sample_csv import write_csv
+
         write_csv(chart, path)
     else:
         from ..persistence import save_chart as save_tdorg

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..chart import Chart
-from ..document import Document
 from ..errors import FileError, TdorgError
 from . import TDORG, kind_of, load_chart
+
+if TYPE_CHECKING:
+    from ..chart import Chart
+    from ..document import Document
 
 
 @dataclass
