@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
+from .arrangement import check_arrangement
 from .district import District
 from .errors import (
     CycleError,
@@ -23,7 +24,7 @@ from .errors import (
 )
 from .folding import fold
 from .graph import find_reporting_cycle
-from .role import Role, check_id, check_role, normalise_fields
+from .role import Role, check_id, check_role, is_assistant, normalise_fields
 from .settings import RuleSettings
 from .values import NOTES_MAX, check_text
 
@@ -36,9 +37,10 @@ DOTTED = "dotted"
 REORDERED = "reordered"
 DISTRICT = "district"
 SETTINGS = "settings"
+ARRANGED = "arranged"
 
-#: Kinds that change the shape of the reporting forest.
-STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED})
+#: Kinds that move boxes: they change the shape of the reporting forest or how a manager's reports are arranged.
+STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED, ARRANGED})
 
 _FTE_EPSILON = 1e-9
 
@@ -63,6 +65,8 @@ class Removal:
     index: int
     children: tuple[str, ...]
     dotted_from: tuple[tuple[str, int], ...]
+    #: The arrangement the user chose for the role's reports, if any.
+    arrangement: int | None = None
 
 
 Listener = Callable[[Change], None]
@@ -89,7 +93,12 @@ class _Indexes:
 
 
 class Chart:
-    """A district's technology department as a reporting forest."""
+    """A district's technology department as a reporting forest.
+
+    ``arrangements`` holds, for the managers whose leaf reports the user
+    arranged (see :mod:`.arrangement`), the number of columns chosen; the
+    layout arranges the others itself.
+    """
 
     def __init__(
         self,
@@ -97,23 +106,46 @@ class Chart:
         roles: Iterable[Role] = (),
         settings: RuleSettings | None = None,
         notes: str = "",
+        arrangements: Mapping[str, int] | None = None,
     ) -> None:
+        self._setup(district, settings, notes)
+        self._load(list(roles))
+        self._load_arrangements(arrangements or {})
+
+    @classmethod
+    def of_checked(
+        cls,
+        district: District,
+        roles: Iterable[Role],
+        settings: RuleSettings,
+        notes: str,
+        arrangements: Mapping[str, int],
+    ) -> "Chart":
+        """A chart of roles whose every field has just passed :func:`~.role.check_role`'s checks
+        (a file reader checks each row once, as it reads it); everything else is checked here."""
+        chart = cls.__new__(cls)
+        chart._setup(district, settings, notes)
+        chart._load(list(roles), trusted=True)
+        chart._load_arrangements(arrangements)
+        return chart
+
+    def _setup(self, district: District | None, settings: RuleSettings | None, notes: str) -> None:
         self._district = district or District()
         self._settings = settings or RuleSettings()
         self.notes = check_text("notes", notes, NOTES_MAX, "The chart's notes")
         self._roles: dict[str, Role] = {}
+        self._arrangements: dict[str, int] = {}
         self._district.check()
         self._ix = _Indexes()
         self._listeners: list[Listener] = []
         self.revision = 0
-        self._load(list(roles))
 
     # --- construction -----------------------------------------------------
 
     def _load(self, roles: list[Role], trusted: bool = False) -> None:
         """Add roles in the given order, managers possibly after their reports.
 
-        ``trusted`` roles come from another chart and skip the field checks."""
+        ``trusted`` roles come from another chart, or were checked as they were read, and skip the field checks."""
         checked: dict[str, Role] = {}
         for role in roles:
             role = role if trusted else check_role(role)
@@ -140,11 +172,15 @@ class Chart:
                 self._ix.dotted_in.setdefault(target, set()).add(role.id)
             self._count_person(role, +1)
 
+    def _load_arrangements(self, arrangements: Mapping[str, int]) -> None:
+        for role_id, columns in arrangements.items():
+            if role_id not in self._roles:
+                raise UnknownRoleError(role_id, "a manager whose reports are arranged")
+            self._arrangements[role_id] = check_arrangement(columns)
+
     def copy(self) -> "Chart":
         """An independent chart with the same content and no listeners."""
-        other = Chart(self._district, (), self._settings, self.notes)
-        other._load(self.roles_in_order(), trusted=True)
-        return other
+        return Chart.of_checked(self._district, self.roles_in_order(), self._settings, self.notes, self._arrangements)
 
     # --- observation ------------------------------------------------------
 
@@ -200,6 +236,23 @@ class Chart:
 
     def roots(self) -> tuple[str, ...]:
         return tuple(self._ix.children[None])
+
+    @property
+    def arrangements(self) -> Mapping[str, int]:
+        """The columns the user chose per manager (0: one row); managers not listed are automatic."""
+        return MappingProxyType(self._arrangements)
+
+    def arrangement(self, role_id: str) -> int | None:
+        """The columns chosen for ``role_id``'s leaf reports, or ``None`` when they are arranged automatically."""
+        self.role(role_id)
+        return self._arrangements.get(role_id)
+
+    def leaf_reports(self, role_id: str) -> tuple[str, ...]:
+        """The reports of ``role_id`` an arrangement places: no reports of their own, not assistants."""
+        return tuple(
+            kid for kid in self.children(role_id)
+            if not self._ix.children.get(kid) and not is_assistant(self._roles[kid])
+        )
 
     def dotted_reports(self, role_id: str) -> frozenset[str]:
         """Roles that have a dotted line to ``role_id``."""
@@ -321,9 +374,10 @@ class Chart:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.reports_to)
         del self._ix.children[role_id]
         del self._roles[role_id]
+        arrangement = self._arrangements.pop(role_id, None)
         self._count_person(role, -1)
         self._announce(REMOVED, (role_id,) + children + tuple(s for s, _ in dotted_from))
-        return Removal(role, index, children, dotted_from)
+        return Removal(role, index, children, dotted_from, arrangement)
 
     def restore(self, removal: Removal) -> None:
         """Undo :meth:`remove_role` exactly."""
@@ -334,6 +388,8 @@ class Chart:
         del siblings[removal.index : removal.index + len(removal.children)]
         siblings.insert(removal.index, role.id)
         self._roles[role.id] = role
+        if removal.arrangement is not None:
+            self._arrangements[role.id] = removal.arrangement
         self._ix.children[role.id] = list(removal.children)
         for child in removal.children:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.id)
@@ -419,6 +475,22 @@ class Chart:
         self._announce(DOTTED, (role_id, target_id))
         return position
 
+    def set_arrangement(self, role_id: str, columns: int | None) -> int | None:
+        """Arrange ``role_id``'s leaf reports in ``columns`` (0: one row; ``None``: automatically,
+        as the page suits); returns the previous choice (for undo)."""
+        role = self.role(role_id)
+        old = self._arrangements.get(role_id)
+        if columns is None:
+            self._arrangements.pop(role_id, None)
+        else:
+            leaves = len(self.leaf_reports(role_id))
+            if not leaves:
+                raise FieldValueError("arrangement", f"“{role.title}” has no reports without reports of their own to arrange.")
+            self._arrangements[role_id] = check_arrangement(columns, leaves)
+        if self._arrangements.get(role_id) != old:
+            self._announce(ARRANGED, (role_id,))
+        return old
+
     def set_district(self, district: District) -> District:
         district.check()
         old = self._district
@@ -444,6 +516,7 @@ class Chart:
             and self._settings == other._settings
             and self.notes == other.notes
             and self.roles_in_order() == other.roles_in_order()
+            and self._arrangements == other._arrangements
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -497,6 +570,7 @@ def _check_acyclic(roles: dict[str, Role]) -> None:
 
 __all__ = [
     "ADDED",
+    "ARRANGED",
     "Chart",
     "Change",
     "DISTRICT",

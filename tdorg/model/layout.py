@@ -19,9 +19,13 @@ make a chart compact:
   reports, first to the right, then to the left;
 - several top roles are placed side by side.
 
-:func:`fit_depth` chooses the one ``depth`` for which the whole chart's
-aspect suits a page best (the largest scale), by measuring the chart for a
-few depths without placing its leaves. Dotted lines never move anything.
+A manager whose arrangement the user chose (the chart's ``arrangements``)
+keeps it whatever ``depth``: its leaf reports in one row, or stacked in that
+many columns of as even a depth as the count allows (at most one column per
+report). :func:`fit_depth` chooses the one ``depth`` for the others for which
+the whole chart's aspect suits a page best (the largest scale), by measuring
+the chart for a few depths without placing its leaves. Dotted lines never
+move anything.
 
 Coordinates are points with y growing downwards; ``positions`` holds the
 top-left corner of each box and the drawing starts at (0, 0).
@@ -34,27 +38,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Mapping
 
+from .arrangement import ONE_ROW
 from .chart import Chart
-from .role import Role
+from .role import ASSISTANT_FLAG, is_assistant
 
 Point = tuple[float, float]
 
-ASSISTANT_CATEGORY = "admin_assistant"
-ASSISTANT_FLAG = "assistant"
 #: Column depths :func:`fit_depth` tries; 1 keeps every group of leaves in one row.
 DEPTHS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128)
 #: A depth whose scale is within this share of the best is as good; the shallower one wins.
 FIT_TOLERANCE = 0.02
 
 
-def is_assistant(role: Role) -> bool:
-    """True for an admin assistant or a role marked as an assistant / staff position."""
-    return role.category == ASSISTANT_CATEGORY or ASSISTANT_FLAG in role.flags
-
-
 @dataclass(frozen=True)
 class Tree:
-    """What the layout reads: the top roles, each role's reports in order, and the assistants.
+    """What the layout reads: the top roles, each role's reports in order, the assistants,
+    and the arrangements the user chose.
 
     ``order`` lists every role with managers before their reports. A tree
     may be a part of a chart (see :meth:`part`).
@@ -64,6 +63,8 @@ class Tree:
     children: Mapping[str, tuple[str, ...]]
     assistants: frozenset[str]
     order: tuple[str, ...]
+    #: Columns per manager whose leaf reports keep the user's arrangement (0: one row).
+    arrangements: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, chart: Chart) -> "Tree":
@@ -74,7 +75,7 @@ class Tree:
             rid for rid in order
             if not children[rid] and roles[rid].reports_to is not None and is_assistant(roles[rid])
         )
-        return cls(chart.roots(), children, assistants, tuple(order))
+        return cls(chart.roots(), children, assistants, tuple(order), chart.arrangements)
 
     def part(
         self,
@@ -106,7 +107,7 @@ class Tree:
             children[rid] = below
             stack.extend((kid, level + 1) for kid in reversed(below))
         assistants = frozenset(rid for rid in order if rid in self.assistants and rid not in roots)
-        return Tree(roots, children, assistants, tuple(order))
+        return Tree(roots, children, assistants, tuple(order), self.arrangements)
 
     @cached_property
     def managers(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]:
@@ -279,15 +280,12 @@ class _Pass:
         s = self.sizes
         levels = (len(helpers) + 1) // 2
         top = s.pitch * (1 + levels)  # where the reports' row starts
+        heights = self._column_heights(rid, len(reports)) if leafy and len(reports) > 1 else ()
         if not reports:
             contour = _Contour(s.box_height)
-        elif leafy and self.depth > 1 and len(reports) > 1:
-            cols, rows = columns(len(reports), self.depth)
-            if rows > 1:
-                self.stacked.add(rid)
-                contour = self._grid(reports, cols, rows, top)
-            else:
-                contour = self._row(reports, top)
+        elif heights and max(heights) > 1:
+            self.stacked.add(rid)
+            contour = self._grid(reports, heights, top)
         else:
             contour = self._row(reports, top)
         if reports:
@@ -297,6 +295,16 @@ class _Pass:
         half = s.box_width / 2
         contour.push_top(-half, half)
         return contour
+
+    def _column_heights(self, rid: str, count: int) -> tuple[int, ...]:
+        """How many of ``count`` leaf reports each column holds, left to right (one each: a row)."""
+        chosen = self.tree.arrangements.get(rid)
+        if chosen is None:  # as deep as ``depth`` allows, the last column taking what is left
+            cols, rows = columns(count, self.depth)
+            return tuple(max(0, min(rows, count - col * rows)) for col in range(cols))
+        cols = count if chosen == ONE_ROW else min(chosen, count)
+        rows, longer = divmod(count, cols)
+        return (rows + 1,) * longer + (rows,) * (cols - longer)
 
     def _row(self, reports: tuple[str, ...], top: float) -> _Contour:
         gap = self.sizes.h_gap
@@ -315,20 +323,23 @@ class _Pass:
                 rel_y[kid] = top
         return contour
 
-    def _grid(self, reports: tuple[str, ...], cols: int, rows: int, top: float) -> _Contour:
-        """Stack leaf reports in columns, filled top to bottom, left to right."""
+    def _grid(self, reports: tuple[str, ...], heights: tuple[int, ...], top: float) -> _Contour:
+        """Stack leaf reports in columns of ``heights`` boxes, filled top to bottom, left to right."""
         s = self.sizes
         bw, bh, gap = s.box_width, s.box_height, s.h_gap
+        cols, rows = len(heights), max(heights)
         # Each column leaves room on its left for the spine its lines hang from.
         col_step = bw + gap
         span = cols * bw + (cols - 1) * gap
         first_centre = -span / 2 + bw / 2 + gap / 4
         if self.place:
             rel_x, rel_y, row_step = self.rel_x, self.rel_y, bh + s.grid_gap
-            for i, kid in enumerate(reports):
-                col, row = divmod(i, rows)
-                rel_x[kid] = first_centre + col * col_step
-                rel_y[kid] = top + row * row_step
+            kids = iter(reports)
+            for col, height in enumerate(heights):
+                for row in range(height):
+                    kid = next(kids)
+                    rel_x[kid] = first_centre + col * col_step
+                    rel_y[kid] = top + row * row_step
         left = first_centre - bw / 2 - gap / 2
         right = first_centre + (cols - 1) * col_step + bw / 2
         grid_height = rows * bh + (rows - 1) * s.grid_gap
@@ -377,13 +388,15 @@ def measure(tree: Tree, sizes: _Sizes, depth: int) -> tuple[float, float]:
 
 
 def _deepest_group(tree: Tree) -> int:
-    """The largest number of leaf reports (assistants aside) any manager has."""
-    return max((len(reports) for _, _, reports, leafy in tree.managers if leafy), default=1)
+    """The largest number of leaf reports (assistants aside) any manager arranged automatically has."""
+    chosen = tree.arrangements
+    return max((len(reports) for rid, _, reports, leafy in tree.managers if leafy and rid not in chosen), default=1)
 
 
 def fit_depth(tree: Tree, sizes: _Sizes, area: tuple[float, float], max_scale: float = math.inf) -> tuple[int, float]:
     """The column depth whose layout can be drawn largest in ``area`` (width, height), and that scale.
 
+    Managers whose arrangement the user chose keep it at every depth.
     Scales above ``max_scale`` count as ``max_scale``; among depths within
     :data:`FIT_TOLERANCE` of the best, the shallowest wins. Deeper columns
     make a chart narrower and taller, so the scale the width allows grows

@@ -10,6 +10,10 @@ from .errors import FieldValueError, FteError
 from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown
 from .vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
 
+#: The category and the flag that make a role an assistant, hung beside its manager's connector.
+ASSISTANT_CATEGORY = "admin_assistant"
+ASSISTANT_FLAG = "assistant"
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _FUNCTION_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 
@@ -50,6 +54,11 @@ class Role:
 
     def with_changes(self, **changes: object) -> "Role":
         return replace(self, **changes)
+
+
+def is_assistant(role: Role) -> bool:
+    """True for an admin assistant or a role marked as an assistant / staff position."""
+    return role.category == ASSISTANT_CATEGORY or ASSISTANT_FLAG in role.flags
 
 
 #: Fields a user edits through ``Chart.update_role`` (lines have their own operations).
