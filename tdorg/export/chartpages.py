@@ -123,13 +123,13 @@ class Subtitle:
     tail: str = ""
 
 
-def page_subtitle(chart: Chart, plan: PagePlan, page: ChartPage, offset: int = 0) -> Subtitle:
+def page_subtitle(chart: Chart, plan: PagePlan, page: ChartPage, offset: int = 0, word: str = "page") -> Subtitle:
     """What a page shows, e.g. ``Network Manager (Pat Lee) · from page 2``; page numbers
-    are the plan's plus ``offset``."""
+    are the plan's plus ``offset``, and ``word`` names them (``slide`` in a presentation)."""
     if not plan.departments:
         return Subtitle()
     if not page.heads:
-        return Subtitle(("Top levels of the chart · each department continues on the page named under its box",
+        return Subtitle((f"Top levels of the chart · each department continues on the {word} named under its box",
                          "Top levels of the chart"))
     roles = [chart.roles[rid] for rid in page.heads]
     titles = [labels.clean(role.title) for role in roles]
@@ -138,7 +138,7 @@ def page_subtitle(chart: Chart, plan: PagePlan, page: ChartPage, offset: int = 0
     ]
     tail = f", part {page.part[0]} of {page.part[1]}" if page.part is not None else ""
     if page.from_page is not None:
-        tail += f" · from page {page.from_page + offset}"
+        tail += f" · from {word} {page.from_page + offset}"
     return Subtitle((", ".join(t + p for t, p in zip(titles, people)), ", ".join(titles)), tail)
 
 
