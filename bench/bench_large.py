@@ -30,6 +30,7 @@ from tdorg.model import Document, Role  # noqa: E402
 from tdorg.model.persistence import open_document, save_document  # noqa: E402
 from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
+from tdorg.model.edits import AddRole, RemoveRole, Reparent, UpdateRole  # noqa: E402
 from tdorg.ui import commands as cmd  # noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
 from tdorg.ui import export_dialog  # noqa: E402
@@ -65,11 +66,11 @@ def main(roles: int, as_json: bool) -> int:
         managers = [r for r in chart.roles if r.startswith("fm")]
         mover = chart.children(managers[0])[0]
         edits = [
-            ("re-parent", [cmd.Reparent(mover, managers[-1])]),
-            ("add", [cmd.AddRole(Role(id="new-coach", title="New Integration Coach", category="integration_coach",
+            ("re-parent", [Reparent(mover, managers[-1])]),
+            ("add", [AddRole(Role(id="new-coach", title="New Integration Coach", category="integration_coach",
                                       reports_to="itc"))]),
-            ("delete", [cmd.RemoveRole(managers[1])]),
-            ("field edit", [cmd.UpdateRole("cto", {"title": "Chief Technology & Innovation Officer"})]),
+            ("delete", [RemoveRole(managers[1])]),
+            ("field edit", [UpdateRole("cto", {"title": "Chief Technology & Innovation Officer"})]),
         ]
         for name, ops in edits:
             step(name, lambda ops=ops, name=name: cmd.push(window.stack, cmd.EditCommand(chart, name, ops)))

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from tdorg.model.edit_texts import quoted
+from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
 from . import style
-from .commands import quoted
 from .edge_items import DottedLine
-from .palette import GROUPS
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -31,7 +31,7 @@ class CanvasMenu(QObject):
     def _category_menu(self, title: str, manager: str | None, parent: QMenu) -> QMenu:
         menu = parent.addMenu(title)
         editor = self.window.editor
-        for n, (_group, categories) in enumerate(GROUPS):
+        for n, (_group, categories) in enumerate(ROLE_FAMILIES):
             if n:
                 menu.addSeparator()
             for category in categories:

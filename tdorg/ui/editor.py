@@ -1,7 +1,8 @@
 """Turning gestures into undo commands, and refused edits into messages.
 
 The canvas, the palette and the panels call these methods; each builds one
-:class:`~tdorg.ui.commands.EditCommand` and pushes it. A refused edit never
+:class:`~tdorg.ui.commands.EditCommand` of model
+operations (:mod:`tdorg.model.edits`) and pushes it. A refused edit never
 raises out of here: the model's sentence is emitted on ``refused`` (shown in
 the status bar) and the chart stays as it was.
 """
@@ -13,14 +14,10 @@ from PySide6.QtGui import QUndoStack
 
 from tdorg.model.chart import Chart
 from tdorg.model.district import District
-from tdorg.model.errors import EditError
-from tdorg.model.role import Role
-from tdorg.model.vocab import CATEGORIES
-
-from .commands import (
+from tdorg.model.edit_texts import quoted
+from tdorg.model.edits import (
     AddDotted,
     AddRole,
-    EditCommand,
     MoveSibling,
     Op,
     RemoveDotted,
@@ -28,30 +25,12 @@ from .commands import (
     Reparent,
     SetDistrict,
     UpdateRole,
-    push,
-    quoted,
 )
+from tdorg.model.errors import EditError
+from tdorg.model.new_roles import new_role
+from tdorg.model.vocab import CATEGORIES
 
-#: The title a new role of each category starts with.
-DEFAULT_TITLES: dict[str, str] = {
-    "superintendent": "Superintendent",
-    "executive": "Cabinet Member",
-    "it_leader": "Director of Technology",
-    "it_manager": "Technology Manager",
-    "network": "Network Engineer",
-    "systems_admin": "Systems Administrator",
-    "building_technician": "Building Technician",
-    "help_desk": "Help Desk Technician",
-    "software_apps": "Applications Specialist",
-    "data_sis": "SIS / Data Specialist",
-    "security": "Cybersecurity Specialist",
-    "integration_coach": "Technology Integration Coach",
-    "pd_trainer": "Technology Trainer",
-    "admin_assistant": "Administrative Assistant",
-    "privacy_officer": "Data Privacy Officer",
-    "instructional_leader": "Director of Instruction",
-    "other": "New Role",
-}
+from .commands import EditCommand, push
 
 
 class Editor(QObject):
@@ -91,29 +70,11 @@ class Editor(QObject):
 
     # --- adding and removing --------------------------------------------------
 
-    def new_role(self, category: str, manager_id: str | None) -> Role:
-        assert self.chart is not None
-        flags: set[str] = set()
-        if category == "superintendent":
-            flags = {"superintendent", "cabinet"}
-        elif category == "it_leader" and not any(r.has("top_it_leader") for r in self.chart.roles.values()):
-            flags = {"top_it_leader", "cabinet"}
-        elif category == "privacy_officer":
-            flags = {"privacy_officer"}
-        return Role(
-            id=self.chart.new_id(category),
-            title=DEFAULT_TITLES.get(category, CATEGORIES.get(category, "New Role")),
-            category=category,
-            reports_to=manager_id,
-            vacant=True,
-            flags=frozenset(flags),
-        )
-
     def add_role(self, category: str, manager_id: str | None, index: int | None = None) -> str | None:
         """Add a new (vacant) role of ``category``; returns its id."""
         if self.chart is None or category not in CATEGORIES:
             return None
-        role = self.new_role(category, manager_id)
+        role = new_role(self.chart, category, manager_id)
         where = f" under {self.title(manager_id)}" if manager_id else ""
         if self.run(f"Add {quoted(role.title)}{where}", [AddRole(role, index)]):
             self.selectRequested.emit([role.id])

@@ -6,20 +6,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
 from . import style
 from .gestures import category_mime
-
-#: Role types in families, in the order a department is usually built.
-GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Leadership", ("board", "superintendent", "executive", "it_leader", "it_manager", "instructional_leader")),
-    ("Infrastructure", ("network", "systems_admin", "security")),
-    ("Support", ("help_desk", "building_technician")),
-    ("Applications & data", ("software_apps", "data_sis", "privacy_officer")),
-    ("Teaching & learning", ("integration_coach", "pd_trainer")),
-    ("Office", ("admin_assistant", "other")),
-)
 
 _CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -49,7 +40,7 @@ class Palette(QListWidget):
         heading_font.setPointSizeF(8.5)
         heading_font.setWeight(QFont.Weight.DemiBold)
         listed = set()
-        for title, categories in GROUPS:
+        for title, categories in ROLE_FAMILIES:
             heading = QListWidgetItem(title.upper())
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             heading.setFont(heading_font)

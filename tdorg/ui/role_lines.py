@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
+from tdorg.model.edit_texts import quoted
 
-from .commands import quoted
 from .editor import Editor
 
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tdorg.model.edit_texts import settings_change_text
+from tdorg.model.edits import SetSettings
 from tdorg.model.errors import TdorgError
 from tdorg.model.rules import RULES, Rule, Severity
 from tdorg.model.rules.base import Bounds
@@ -33,7 +35,6 @@ from tdorg.model.rules.threshold_text import number_text, param_label
 from tdorg.model.settings import RuleSettings
 
 from . import style
-from .commands import SetSettings
 from .fields import DecimalBox, ErrorLabel, NumberBox, mark_invalid
 
 if TYPE_CHECKING:
@@ -247,28 +248,8 @@ class RulesDialog(QDialog):
         except TdorgError:
             return
         if settings != self.original:
-            self.editor.run(change_text(self.original, settings), [SetSettings(settings)])
+            self.editor.run(settings_change_text(self.original, settings), [SetSettings(settings)])
         super().accept()
-
-
-def change_text(old: RuleSettings, new: RuleSettings) -> str:
-    """The undo text of a settings change: the one rule it touches, or "Change rule settings"."""
-    switched_off = [r for r in new.disabled if r not in old.disabled]
-    switched_on = [r for r in old.disabled if r not in new.disabled]
-    thresholds = {r for r in set(old.thresholds) | set(new.thresholds)
-                  if dict(old.thresholds.get(r, {})) != dict(new.thresholds.get(r, {}))}
-    reasons = [r for r in new.disabled if r in old.disabled and old.disabled[r] != new.disabled[r]]
-    touched = set(switched_off) | set(switched_on) | thresholds | set(reasons)
-    if len(touched) == 1:
-        rule_id = touched.pop()
-        if switched_off:
-            return f"Switch off {rule_id}"
-        if switched_on:
-            return f"Switch on {rule_id}"
-        if reasons:
-            return f"Change the reason {rule_id} is off"
-        return f"Change {rule_id} threshold"
-    return "Change rule settings"
 
 
 def edit_rules(window: "MainWindow") -> bool:

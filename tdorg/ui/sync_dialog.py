@@ -16,6 +16,7 @@ from typing import Callable
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
+from tdorg.model.edits import AddDotted, AddRole, Op, RemoveDotted, RemoveRole, Reparent, UpdateRole
 from tdorg.model.errors import TdorgError
 from tdorg.model.importing import Table
 from tdorg.model.importing.sync import (
@@ -31,7 +32,6 @@ from tdorg.model.importing.sync import (
 from tdorg.model.rules import Report
 
 from . import style
-from .commands import AddDotted, AddRole, Op, RemoveDotted, RemoveRole, Reparent, UpdateRole
 from .compare_list import ChangeList
 from .fields import heading
 from .import_columns import ColumnsPage
