@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from typing import Callable
 
 import graphviz
 
 from ..model.chart import Chart
-from ..model.layout import Point, Tree, grid_shape, stacks_reports
+from ..model.layout import Layout, Point, Tree, grid_shape, stacks_reports
 from ..model.rules.base import Report, Severity
 from . import labels, style
 from .options import ExportOptions
@@ -87,8 +88,23 @@ def build_graph(
     counts = finding_counts(report) if options.badges else {}
     canvas = options.layout == "canvas"
     width, height = box_size(chart)
-    g = graphviz.Digraph("chart", engine="neato" if canvas else "dot")
-    g.attr("graph", **_graph_attrs(chart, title_date, titled=options.format != "pdf"))
+    g = new_graph(chart, (width, height), "neato" if canvas else "dot", titled=options.format != "pdf",
+                  title_date=title_date)
+    if canvas:
+        _canvas_body(g, chart, counts, (width, height), plan or whole_chart(chart, (width, height), fit_area(options)))
+    else:
+        _auto_body(g, chart, counts, (width, height))
+    return g
+
+
+def new_graph(
+    chart: Chart, box: tuple[float, float], engine: str = "neato", *, titled: bool = False,
+    title_date: date | None = None,
+) -> graphviz.Digraph:
+    """An empty graph with the chart's look: its fonts, the boxes of size ``box`` and the lines' style."""
+    width, height = box
+    g = graphviz.Digraph("chart", engine=engine)
+    g.attr("graph", **_graph_attrs(chart, title_date, titled=titled))
     g.attr(
         "node",
         shape="box",
@@ -103,10 +119,6 @@ def build_graph(
         fontname=style.FONT,
     )
     g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.4")
-    if canvas:
-        _canvas_body(g, chart, counts, (width, height), plan or whole_chart(chart, (width, height), fit_area(options)))
-    else:
-        _auto_body(g, chart, counts, (width, height))
     return g
 
 
@@ -170,7 +182,7 @@ def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str] | Non
 
 def _add_roles(
     g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], counts: dict, box: tuple[float, float],
-    pins: dict[str, str], names: dict[str, str] | None = None,
+    pins: dict[str, str], names: dict[str, str] | None = None, ids: dict[str, str] | None = None,
 ) -> None:
     for rid in order:
         role = chart.roles[rid]
@@ -179,23 +191,29 @@ def _add_roles(
             look.update(_VACANT)
         if rid in pins:
             look["pos"] = pins[rid]
+        if ids is not None:
+            look["id"] = ids[rid]
         _node(g, names[rid] if names else rid, look)
 
 
 def _add_dotted(
     g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], names: dict[str, str] | None = None,
-    **attrs: str,
+    ids: dict[str, str] | None = None, **attrs: str,
 ) -> None:
     """Dotted lines, dashed, from the role to its dotted-line manager (arrow at the manager).
 
-    With ``names`` (the roles of one page), only lines between roles of that page.
+    With ``names`` (the roles of one page), only lines between roles of that page; ``ids``
+    gives each line (``role~manager``) the id of its SVG group.
     """
     for rid in order:
         for target in chart.roles[rid].dotted_to:
             if names is None:
                 _edge(g, rid, target, {**_DOTTED, **attrs})
             elif target in names:
-                _edge(g, names[rid], names[target], {**_DOTTED, **attrs})
+                look = {**_DOTTED, **attrs}
+                if ids is not None:
+                    look["id"] = ids[f"{rid}{JOINT_MARK}{target}"]
+                _edge(g, names[rid], names[target], look)
 
 
 _VACANT = {"style": "rounded,filled,dashed", "fillcolor": style.VACANT_FILL, "color": style.VACANT_BORDER}
@@ -261,6 +279,31 @@ def _spline(points: list[Point]) -> str:
 
 
 _CORNER = {"label": '""', "style": "invis"}
+#: Graph attributes of a drawing from pinned positions: straight lines, drawn under the boxes.
+PINNED = {"splines": "line", "outputorder": "edgesfirst"}
+
+
+def add_piece(
+    g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], tree: Tree, layout: Layout,
+    flip: Callable[[Point], Point], names: dict[str, str], ids: dict[str, str] | None = None,
+) -> None:
+    """The roles of ``tree`` pinned at their places in ``layout`` (turned into Graphviz's
+    coordinates by ``flip``), named ``names``, their reporting lines routed as on the canvas,
+    and the dotted lines between them. ``ids`` gives a node or line (``manager>report``) the
+    id its SVG group carries."""
+    order = tree.order
+    pins = {}
+    for rid in order:
+        cx, cy = flip(layout.center(rid))
+        pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
+    _add_roles(g, chart, order, counts, box, pins, names, ids)
+    for rid in order:
+        for kid in tree.children[rid]:
+            look = {"pos": f'"{_spline([flip(p) for p in layout.route(rid, kid)])}"'}
+            if ids is not None:
+                look["id"] = ids[f"{rid}>{kid}"]
+            _edge(g, names[rid], names[kid], look)
+    _add_dotted(g, chart, order, names, ids)
 
 
 def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], plan: PagePlan) -> None:
@@ -270,7 +313,7 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
     size, so a point of the plan lies at a known place of the chart PDF.
     """
     bottom = plan.height
-    g.attr("graph", splines="line", outputorder="edgesfirst")
+    g.attr("graph", **PINNED)
     seen: set[str] = set()
     for page in plan.pages:
         layout, top = page.layout, page.top
@@ -278,20 +321,11 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
         def flip(p: Point) -> Point:
             return p[0], bottom - top - p[1]
 
-        order = page.tree.order
         names = {}
-        for rid in order:
+        for rid in page.tree.order:
             names[rid] = f"{rid}{JOINT_MARK}{page.number}" if rid in seen else rid
             seen.add(rid)
-        pins = {}
-        for rid in order:
-            cx, cy = flip(layout.center(rid))
-            pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
-        _add_roles(g, chart, order, counts, box, pins, names)
-        for rid in order:
-            for kid in page.tree.children[rid]:
-                _edge(g, names[rid], names[kid], {"pos": f'"{_spline([flip(p) for p in layout.route(rid, kid)])}"'})
-        _add_dotted(g, chart, order, names)
+        add_piece(g, chart, counts, box, page.tree, layout, flip, names)
     width, height = box
     if plan.pages[0].tree.order:
         for i, (x, y) in enumerate(((width / 2, height / 2), (plan.width - width / 2, plan.height - height / 2))):
@@ -299,5 +333,5 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
 
 
 __all__ = [
-    "PAD", "box_size", "build_graph", "canvas_depth", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading",
+    "PAD", "PINNED", "add_piece", "box_size", "build_graph", "canvas_depth", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading", "new_graph",
 ]

@@ -37,13 +37,18 @@ class GraphvizFailedError(ExportError):
 
 
 class ExportTimeoutError(ExportError):
-    def __init__(self, program: str, seconds: float) -> None:
-        super().__init__(
-            f"{program} was still drawing the chart after {seconds:g} seconds and was stopped. "
-            "Try the “as on canvas” layout, which is much faster for big charts, or allow more time."
-        )
+    """``program`` ran past the time limit; ``pinned`` when it drew tdorg's own positions ("as on
+    canvas"), so that the faster layout is not suggested to a chart that already uses it."""
+
+    def __init__(self, program: str, seconds: float, pinned: bool = False) -> None:
+        if pinned:
+            hint = "The chart already uses the “as on canvas” layout, the fastest; allow more time for a chart this big."
+        else:
+            hint = "Try the “as on canvas” layout, which is much faster for big charts, or allow more time."
+        super().__init__(f"{program} was still drawing the chart after {seconds:g} seconds and was stopped. {hint}")
         self.program = program
         self.seconds = seconds
+        self.pinned = pinned
 
 
 class ExportCancelledError(ExportError):

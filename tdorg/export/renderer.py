@@ -4,12 +4,15 @@ The child (:mod:`tdorg.export.graphviz_child`) runs apart from the editor, so
 the time limit and Cancel can stop it at any moment and a crash in Graphviz
 ends only the child. Its drawing is streamed into an open file, capped at
 :data:`MAX_OUTPUT_BYTES`, and checked to be a complete file of its format
-before anyone uses it. No Graphviz program needs to be installed.
+before anyone uses it. No Graphviz program needs to be installed. A batch of
+sources is drawn by one child (:func:`render_batch`), saving a process start
+per drawing.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import sys
 import tempfile
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .drawing_check import check_drawing
-from .errors import ExportWriteError, GraphvizFailedError, GraphvizMissingError
+from .errors import ExportTimeoutError, ExportWriteError, GraphvizFailedError, GraphvizMissingError, GraphvizOutputError
 from .graphviz_child import EXIT_NO_GRAPHVIZ
 from .runner import Cancel, run_program
 
@@ -36,8 +39,11 @@ def graphviz_available() -> bool:
 
 def layout_engine(program: str, args: list[str]) -> str:
     """The library's layout engine for a Graphviz command line: ``neato -n2`` (positions as given) is ``nop2``."""
-    pinned = {"-n": "nop", "-n1": "nop", "-n2": "nop2"}
-    return next((pinned[a] for a in args if a in pinned), program)
+    return next((_PINNED[a] for a in args if a in _PINNED), program)
+
+
+#: The engines that draw positions as given, by the ``neato`` argument that asks for them.
+_PINNED = {"-n": "nop", "-n1": "nop", "-n2": "nop2"}
 
 
 def child_command() -> list[str]:
@@ -67,16 +73,78 @@ def render(
     ``into`` is an open binary file, read and written, left at its start
     holding a checked drawing. ``target`` names the file in write errors.
     """
-    if not graphviz_available():
-        raise GraphvizMissingError("the pygraphviz package is not installed")
-    settings = [f"--attr={key}={value}" for key, value in (attrs or {}).items()]
     with tempfile.TemporaryDirectory(prefix="tdorg-graphviz-") as folder:
         source_path = os.path.join(folder, "chart.gv")
         with open(source_path, "wb") as handle:
             handle.write(source)
-        command = [*child_command(), f"--engine={engine}", f"--format={fmt}", *settings, source_path]
+        messages = _run_child([source_path], engine, fmt, into, attrs, timeout, cancel, target)
+    check_drawing(into, fmt, NAME)
+    return messages
+
+
+def render_batch(
+    sources: list[bytes],
+    engine: str,
+    fmt: str,
+    *,
+    attrs: dict[str, str] | None = None,
+    timeout: float,
+    cancel: Cancel | None = None,
+) -> tuple[list[bytes], str]:
+    """Draw every DOT source of ``sources`` in one child process; their checked drawings, in order,
+    and Graphviz's warnings.
+
+    Each drawing has the bytes :func:`render` makes of its source alone. The
+    time limit, Cancel and :data:`MAX_OUTPUT_BYTES` bound the whole batch.
+    """
+    if not sources:
+        return [], ""
+    with tempfile.TemporaryDirectory(prefix="tdorg-graphviz-") as folder:
+        paths = []
+        for i, source in enumerate(sources):
+            paths.append(os.path.join(folder, f"page{i}.gv"))
+            with open(paths[-1], "wb") as handle:
+                handle.write(source)
+        listing = os.path.join(folder, "pages.txt")
+        with open(listing, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(paths))
+        with tempfile.TemporaryFile(prefix="tdorg-drawings-") as into:
+            messages = _run_child(["--batch", listing], engine, fmt, into, attrs, timeout, cancel, None)
+            into.seek(0)
+            drawings = _frames(into, len(sources))
+    for drawing in drawings:
+        check_drawing(io.BytesIO(drawing), fmt, NAME)
+    return drawings, messages
+
+
+def _frames(handle: BinaryIO, count: int) -> list[bytes]:
+    """The ``count`` drawings of a batch's output, each after its length and a newline."""
+    out = []
+    for _ in range(count):
+        head = handle.readline()
+        if not head.endswith(b"\n") or not head[:-1].isdigit():
+            raise GraphvizOutputError(NAME, "its output ends early")
+        drawing = handle.read(int(head))
+        if len(drawing) != int(head):
+            raise GraphvizOutputError(NAME, "its output ends early")
+        out.append(drawing)
+    return out
+
+
+def _run_child(
+    arguments: list[str], engine: str, fmt: str, into: BinaryIO, attrs: dict[str, str] | None, timeout: float,
+    cancel: Cancel | None, target: object,
+) -> str:
+    """Run the child on ``arguments`` with its output streamed into ``into``; Graphviz's warnings."""
+    if not graphviz_available():
+        raise GraphvizMissingError("the pygraphviz package is not installed")
+    settings = [f"--attr={key}={value}" for key, value in (attrs or {}).items()]
+    command = [*child_command(), f"--engine={engine}", f"--format={fmt}", *settings, *arguments]
+    try:
         done = run_program(command, into, limit=MAX_OUTPUT_BYTES, timeout=timeout, cancel=cancel, name=NAME,
                            target=target)
+    except ExportTimeoutError:
+        raise ExportTimeoutError(NAME, timeout, pinned=engine in _PINNED.values()) from None
     messages = "\n".join(line for line in done.stderr.splitlines() if not line.startswith(_NOISE))
     if done.returncode == EXIT_NO_GRAPHVIZ:
         raise GraphvizMissingError(messages.strip())
@@ -86,8 +154,7 @@ def render(
         into.flush()
     except OSError as error:
         raise ExportWriteError.of(target, error) from None
-    check_drawing(into, fmt, NAME)
     return messages
 
 
-__all__ = ["MAX_OUTPUT_BYTES", "NAME", "child_command", "graphviz_available", "layout_engine", "render"]
+__all__ = ["MAX_OUTPUT_BYTES", "NAME", "child_command", "graphviz_available", "layout_engine", "render", "render_batch"]

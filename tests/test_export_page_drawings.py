@@ -1,0 +1,206 @@
+"""One Graphviz SVG per printed page and poster sheet, drawn from the canvas's pinned positions."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from xml.etree import ElementTree
+
+import pytest
+
+from tdorg.export import ExportCancelledError, ExportOptions, ExportTimeoutError, renderer, style
+from tdorg.export.chartpages import plan_for, planning_area
+from tdorg.export.chartpdf import chart_area
+from tdorg.export.dot import box_size
+from tdorg.export.labels import TITLE, wrap
+from tdorg.export.page_drawings import Drawing, page_drawings, poster_drawings
+from tdorg.model.layout import Layout
+from tdorg.model.synthetic import synthetic_chart
+from tests.test_export_support import needs_graphviz
+
+pytestmark = needs_graphviz
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def chart():
+    return synthetic_chart(300, seed=11)
+
+
+@pytest.fixture(scope="module")
+def plan(chart):
+    options = ExportOptions()
+    return plan_for(chart, options, chart_area(options))
+
+
+@pytest.fixture(scope="module")
+def pages(chart, plan):
+    return page_drawings(chart, plan, planning_area(chart_area(ExportOptions())))
+
+
+@pytest.fixture(scope="module")
+def poster(chart):
+    options = ExportOptions(fit="poster")
+    return poster_drawings(chart, options, chart_area(options, headed=False))
+
+
+def _root(drawing: Drawing) -> ElementTree.Element:
+    return ElementTree.fromstring(drawing.svg)
+
+
+def _titles(drawing: Drawing) -> Counter:
+    """The lines of role titles the drawing prints (bold, at the title size)."""
+    size = f"{style.TITLE_SIZE:.2f}"
+    return Counter(t.text for t in _root(drawing).iter(f"{SVG}text")
+                   if t.get("font-weight") == "bold" and t.get("font-size") == size)
+
+
+def _expected_titles(chart, roles) -> Counter:
+    return Counter(line for rid in roles for line in wrap(chart.roles[rid].title, TITLE))
+
+
+def _boxes(drawing: Drawing) -> dict[str, tuple[float, float, float, float]]:
+    """Each node group's box outline in drawing points (x, y of the top left, width, height), by group id."""
+    root = _root(drawing)
+    vx, vy, vw, _ = (float(v) for v in root.get("viewBox").split())
+    k = float(root.get("width").removesuffix("pt")) / vw
+    graph = root.find(f"{SVG}g")
+    tx, ty = (float(v) for v in re.search(r"translate\(([-0-9.]+) ([-0-9.]+)\)", graph.get("transform")).groups())
+    out = {}
+    for group in graph.iter(f"{SVG}g"):
+        if group.get("class") != "node":
+            continue
+        outline = group.find(f"{SVG}path")
+        numbers = [float(v) for v in re.findall(r"-?[0-9.]+", outline.get("d"))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        x0, y0 = (min(xs) + tx - vx) * k, (min(ys) + ty - vy) * k
+        out[group.get("id")] = (x0, y0, (max(xs) - min(xs)) * k, (max(ys) - min(ys)) * k)
+    return out
+
+
+def _check_positions(drawing: Drawing, layout: Layout, roles) -> None:
+    boxes = list(_boxes(drawing).values())
+    assert len(boxes) == len(roles)
+    for rid in roles:
+        want = drawing.box(layout, rid)
+        assert any(all(abs(a - b) <= 0.6 * drawing.scale + 0.02 for a, b in zip(want, got)) for got in boxes), rid
+
+
+def test_each_page_holds_exactly_its_role_titles(chart, plan, pages) -> None:
+    assert len(plan.pages) > 1 and len(pages) == len(plan.pages)
+    for page, drawing in zip(plan.pages, pages):
+        assert drawing.roles == page.tree.order
+        assert _titles(drawing) == _expected_titles(chart, page.tree.order)
+
+
+def test_pages_show_the_canvas_layout_under_the_page_transform(plan, pages) -> None:
+    for page, drawing in zip(plan.pages, pages):
+        _check_positions(drawing, page.layout, page.tree.order)
+
+
+def test_a_page_is_scaled_to_fill_its_area(plan, pages) -> None:
+    width, height = planning_area(chart_area(ExportOptions()))
+    for drawing in pages:
+        assert drawing.width <= width + 0.01 and drawing.height <= height + 0.01
+        assert drawing.width > width - 0.5 or drawing.height > height - 0.5 or drawing.scale == pytest.approx(14 / 11)
+        root = _root(drawing)
+        assert root.get("width") == f"{drawing.width:.2f}pt" and root.get("height") == f"{drawing.height:.2f}pt"
+
+
+def test_text_uses_the_family_of_exported_charts(pages, poster) -> None:
+    for drawing in (pages[0], poster.overview, poster.sheets[0][1]):
+        families = {t.get("font-family") for t in _root(drawing).iter(f"{SVG}text")}
+        assert families == {style.FONT}
+
+
+def _region(poster, sheet):
+    left, bottom, w, h = sheet.region
+    return left, poster.overview.height - bottom - h, w, h
+
+
+def _meets(a, b) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def test_a_poster_sheet_holds_only_the_roles_on_it(chart, poster) -> None:
+    layout = poster.layout
+    assert len(poster.sheets) > 4
+    partly = 0
+    for sheet, drawing in poster.sheets:
+        region = _region(poster, sheet)
+        on = {rid for rid in layout.positions if _meets(poster.overview.box(layout, rid), region)}
+        assert set(drawing.roles) == on and on
+        assert _titles(drawing) == _expected_titles(chart, drawing.roles)
+        off = set(layout.positions) - on
+        text = drawing.svg.decode()
+        assert not any(f">{chart.roles[rid].person}<" in text for rid in off if chart.roles[rid].person)
+        partly += sum(1 for rid in on if not _inside(poster.overview.box(layout, rid), region))
+        _check_positions(drawing, layout, drawing.roles)
+    assert partly  # boxes over a sheet's edge are on both sheets
+
+
+def _inside(a, b) -> bool:
+    return b[0] <= a[0] and a[0] + a[2] <= b[0] + b[2] and b[1] <= a[1] and a[1] + a[3] <= b[1] + b[3]
+
+
+def test_a_poster_sheet_keeps_the_lines_that_cross_it(poster) -> None:
+    # A sheet with a reporting line but without the boxes at either end still draws the line.
+    found = 0
+    for _, drawing in poster.sheets:
+        edges = [g for g in _root(drawing).iter(f"{SVG}g") if g.get("class") == "edge"]
+        assert all(g.find(f"{SVG}path") is not None for g in edges)
+        found += bool(edges)
+    assert found == len(poster.sheets)
+
+
+def test_the_overview_is_the_whole_chart(chart, poster) -> None:
+    assert _titles(poster.overview) == _expected_titles(chart, chart.tree_order())
+    _check_positions(poster.overview, poster.layout, poster.layout.positions)
+    width, height = box_size(chart)
+    assert poster.overview.width == pytest.approx(poster.layout.width + 2 * 21.6, abs=1)
+    assert poster.layout.box_width == width and poster.layout.box_height == height
+
+
+def test_a_batch_draws_the_same_bytes_as_single_renders(tmp_path) -> None:
+    sources = [b'digraph { a [label="One"] }', b"digraph { a -> b -> c }", b'digraph { x [shape=box, label="Z"] }']
+    drawn, _ = renderer.render_batch(sources, "dot", "svg", timeout=60)
+    for source, drawing in zip(sources, drawn):
+        with open(tmp_path / "one.svg", "w+b") as handle:
+            renderer.render(source, "dot", "svg", handle, timeout=60)
+            assert handle.read() == drawing
+
+
+def test_page_drawings_start_few_children(chart, plan, monkeypatch) -> None:
+    starts = []
+    real = renderer.run_program
+
+    def counted(*args, **kwargs):
+        starts.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(renderer, "run_program", counted)
+    page_drawings(chart, plan, (700.0, 500.0))
+    assert len(starts) == 1 < len(plan.pages)
+
+
+def test_cancel_stops_the_batch(chart, plan) -> None:
+    started = threading.Event()
+
+    def cancel() -> bool:
+        started.set()
+        return True
+
+    with pytest.raises(ExportCancelledError):
+        page_drawings(chart, plan, (700.0, 500.0), cancel=cancel)
+    assert started.is_set()
+
+
+def test_the_time_limit_stops_the_batch_and_says_what_would_help() -> None:
+    big = synthetic_chart(3000, seed=3)
+    options = ExportOptions(fit="poster", timeout=0.2)
+    with pytest.raises(ExportTimeoutError) as caught:
+        poster_drawings(big, options, chart_area(options, headed=False))
+    message = str(caught.value)
+    assert "after 0.2 seconds" in message and "Try the “as on canvas”" not in message
+    assert "allow more time" in message
