@@ -6,26 +6,31 @@ import io
 import re
 
 from pypdf import PdfReader
-from reportlab.lib.pagesizes import letter
-from reportlab.platypus import SimpleDocTemplate
 
 from tdorg.export import export_packet
+from tdorg.export.blocks import Paragraph, to_data
 from tdorg.export.packet_matrix import MAX_GRID_PEOPLE, NAMES_PER_CELL, PEOPLE_PER_TABLE, matrix_section
 from tdorg.model import Chart
 from tdorg.model.formats import load_chart
 from tdorg.model.matrix import responsibility_matrix
 from tdorg.model.synthetic import synthetic_chart
+from tdorg.export.typst_doc import compile_pdf
 from tests.charts import role
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz, norm
 
-WIDTH = letter[0] - 72
+LETTER = (612.0, 792.0)
+WIDTH = LETTER[0] - 72
 
 
 def _section_pages(chart: Chart) -> list[str]:
-    out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=letter, leftMargin=36, rightMargin=36).build(matrix_section(chart, WIDTH))
-    return [norm(p.extract_text()) for p in PdfReader(io.BytesIO(out.getvalue())).pages]
+    """The section alone, printed by the packet's template on Letter pages."""
+    size = {"w": LETTER[0], "h": LETTER[1]}
+    data = {"title": "Matrix", "footer": "", "margin": 36, "footer_space": 24, "text": size, "chart_size": size,
+            "cover": [to_data(Paragraph("Matrix", "title"))], "chart_title": "", "stamp": "", "legend": [], "charts": [], "structure": [],
+            "body": [to_data(b) for b in matrix_section(chart, WIDTH)]}
+    pages = PdfReader(io.BytesIO(compile_pdf("packet.typ", data))).pages
+    return [norm(p.extract_text()) for p in pages][2:]  # after the empty cover and the chart in words
 
 
 def _team(people: int) -> Chart:

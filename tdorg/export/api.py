@@ -61,10 +61,12 @@ def render_chart(
     into: BinaryIO | None = None,
     target: object = None,
     plan: PagePlan | None = None,
+    drawn_as: str | None = None,
 ) -> bytes:
     """The bytes of the export in ``options.format`` (the PDF still at the chart's own size).
 
-    ``plan`` says which pieces of the chart the canvas layout draws (default: the whole chart).
+    ``plan`` says which pieces of the chart the canvas layout draws (default: the whole chart);
+    ``drawn_as`` draws the graph of ``options`` in another format (the pages of a PDF place an SVG).
 
     With ``into`` (an open file, read and written), the drawing is streamed
     into it and checked, and the result is empty; ``target`` names the file in
@@ -77,16 +79,18 @@ def render_chart(
         return source
     _check(cancel)
     progress("Laying out and drawing with Graphviz", 0.1)
+    fmt = drawn_as or options.format
     if into is not None:
-        _draw(source, options, into, cancel, target)
+        _draw(source, options, fmt, into, cancel, target)
         return b""
     with tempfile.TemporaryFile(prefix="tdorg-drawing-") as handle:
-        _draw(source, options, handle, cancel, target or f"A temporary file in {tempfile.gettempdir()}")
+        _draw(source, options, fmt, handle, cancel, target or f"A temporary file in {tempfile.gettempdir()}")
         return handle.read()
 
 
-def _draw(source: bytes, options: ExportOptions, into: BinaryIO, cancel: Cancel | None, target: object) -> None:
-    render(source, layout_engine(*engine_for(options)), options.format, into, attrs=graphviz_attrs(options), timeout=options.timeout,
+def _draw(source: bytes, options: ExportOptions, fmt: str, into: BinaryIO, cancel: Cancel | None,
+          target: object) -> None:
+    render(source, layout_engine(*engine_for(options)), fmt, into, attrs=graphviz_attrs(options), timeout=options.timeout,
            cancel=cancel, target=target)
 
 
@@ -99,14 +103,22 @@ def export_chart(
     cancel: Cancel | None = None,
     progress: Progress | None = None,
     title_date: date | None = None,
+    scenario: str | None = None,
 ) -> Path:
     """Write ``chart`` to ``path`` in the format of ``options``; returns the path written.
 
     ``cancel`` is polled while Graphviz runs and between steps; ``progress``
-    receives a description of each step and the fraction done.
+    receives a description of each step and the fraction done. PowerPoint
+    slides (``pptx``) are made without Graphviz, name ``scenario`` on their
+    title slide and summarise the findings of ``report`` (validated when None).
     """
     options = options or ExportOptions.for_path(path)
     progress = progress or _noop
+    if options.format == "pptx":
+        from .slides import export_slides
+
+        return export_slides(chart, path, options, report=report, cancel=cancel, progress=progress,
+                             title_date=title_date, scenario=scenario)
     if options.format in ("svg", "png"):
         # The drawing is streamed into a file beside the target, moved into place when complete and checked.
         with staged_output(path) as staged, open(staged, "w+b") as handle:
@@ -174,7 +186,7 @@ def export_packet(
 
     plan = plan_for(chart, options, chart_sheet_area(options))
     data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
-                        plan=plan)
+                        plan=plan, drawn_as="svg")
     _check(cancel)
     progress("Composing the packet", 0.7)
     packet, _ = compose_packet(chart, report, data, options, box=box_size(chart), title_date=title_date,

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import groupby
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..model.chart import Chart
 from ..model.compare import Comparison, FieldChange
@@ -23,6 +21,7 @@ from ..model.rules.base import Severity
 from ..model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
 from ..model.vocab import label as vocab_label
 from . import style
+from .blocks import Block, Paragraph, Spacer, Table, TableStyle
 from .packet_content import esc, grid, styles
 
 #: At most this many roles of each kind of change are listed; the rest are counted.
@@ -38,11 +37,10 @@ _SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 Row = tuple[str, str]  # (role, detail), both paragraph markup
 
 
-def comparison_section(c: Comparison, chart: Chart, width: float) -> list[Flowable]:
+def comparison_section(c: Comparison, chart: Chart, width: float) -> list[Block]:
     """The section's flowables; ``chart`` is chart B, the one the packet shows."""
     s = styles()
-    s["h2"] = ParagraphStyle("h2-next", parent=s["h2"], keepWithNext=1)
-    out: list[Flowable] = [
+    out: list[Block] = [
         Paragraph(f"Changes from “{esc(c.name_a)}” to “{esc(c.name_b)}”", s["h1"]),
         Paragraph(f"What changed from “{esc(c.name_a)}” to “{esc(c.name_b)}”, the chart in this packet. "
                   "Each position is followed from one chart to the other, so a retitled or moved role is listed "
@@ -61,7 +59,7 @@ def _counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
-def _summary(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _summary(c: Comparison, width: float, s: dict[str, str]) -> list[Block]:
     head = [Paragraph(h, s["cellhead"]) for h in ("", esc(c.name_a), esc(c.name_b), "Change")]
     rows: list[list[object]] = [head]
 
@@ -75,7 +73,7 @@ def _summary(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> list[
     costs = c.cost_a.roles_with_cost or c.cost_b.roles_with_cost
     if costs:
         row("Annual cost", money(c.cost_a.total), money(c.cost_b.total), c.cost_b.total - c.cost_a.total, cash=True)
-    out: list[Flowable] = [grid(rows, [width * f for f in (0.28, 0.25, 0.25, 0.22)])]
+    out: list[Block] = [grid(rows, [width * f for f in (0.28, 0.25, 0.25, 0.22)])]
     missing = [f"“{esc(name)}” has {_counted(cost.roles_without, 'role')} without one"
                for name, cost in ((c.name_a, c.cost_a), (c.name_b, c.cost_b)) if cost.roles_without]
     if costs and missing:
@@ -98,7 +96,7 @@ def _summary(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> list[
     return out
 
 
-def _metrics(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> Table:
+def _metrics(c: Comparison, width: float, s: dict[str, str]) -> Table:
     head = ("Figure", esc(c.name_a), esc(c.name_b), "Change")
     rows: list[list[object]] = [[Paragraph(h, s["cellhead"]) for h in head]]
     for m in c.metrics:
@@ -118,7 +116,7 @@ def _more(count: int, what: str = "") -> str:
     return f'<i><font color="{style.MUTED_COLOUR}">… and {count:,} more{" " + what if what else ""}</font></i>'
 
 
-def _findings(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _findings(c: Comparison, width: float, s: dict[str, str]) -> list[Block]:
     groups = [
         (f"Findings resolved ({len(c.findings_resolved):,})", ADDED_COLOUR,
          [(f, esc(f.message)) for f in c.findings_resolved]),
@@ -128,14 +126,14 @@ def _findings(c: Comparison, width: float, s: dict[str, ParagraphStyle]) -> list
          [(b, f'{esc(b.message)} <font color="{style.MUTED_COLOUR}">(was: {esc(a.message)})</font>')
           for a, b in c.findings_changed]),
     ]
-    out: list[Flowable] = []
+    out: list[Block] = []
     for heading, colour, findings in groups:
         if findings:
             out += [Paragraph(f'<font color="{colour}">{heading}</font>', s["h2"]), _by_rule(findings, width, s)]
     return out
 
 
-def _by_rule(findings: list[tuple[Finding, str]], width: float, s: dict[str, ParagraphStyle]) -> Table:
+def _by_rule(findings: list[tuple[Finding, str]], width: float, s: dict[str, str]) -> Table:
     """One row per rule (errors first), quoting a few of its findings."""
     def key(item: tuple[Finding, str]) -> tuple[int, str]:
         return _SEVERITY_ORDER.index(item[0].severity), item[0].rule_id
@@ -195,7 +193,7 @@ def _manager(chart: Chart, role: Role, verb: str) -> str:
     return f"{verb} {manager.title if manager is not None else role.reports_to}"
 
 
-def _role_changes(c: Comparison, chart: Chart, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _role_changes(c: Comparison, chart: Chart, width: float, s: dict[str, str]) -> list[Block]:
     kinds: list[tuple[str, str, str, list[Row]]] = [
         ("Added", ADDED_COLOUR, "roles added",
          [(esc(r.title), _role_facts(r, _manager(chart, r, "reports to"))) for r in c.added]),
@@ -210,7 +208,7 @@ def _role_changes(c: Comparison, chart: Chart, width: float, s: dict[str, Paragr
         ("Changed", CHANGED_COLOUR, "other changes",
          [(esc(x.title), esc(_worded(x))) for x in c.other_changes]),
     ]
-    out: list[Flowable] = [Paragraph(f"Role changes ({c.role_changes:,})", s["h2"])]
+    out: list[Block] = [Paragraph(f"Role changes ({c.role_changes:,})", s["h2"])]
     if not c.role_changes:
         return out + [Paragraph("No role was added, removed, moved or changed.", s["base"])]
     rows: list[list[object]] = [[Paragraph(h, s["cellhead"]) for h in ("Change", "Role", "Detail")]]

@@ -1,7 +1,8 @@
-"""The text of the board packet: cover, metrics table and findings, as platypus flowables.
+"""The text of the board packet: cover, metrics table and findings, as blocks (:mod:`tdorg.export.blocks`).
 
-Chart text is escaped before it reaches a ReportLab paragraph, whose
-markup would otherwise read ``<b>`` or ``&`` in a title as formatting.
+Chart text is escaped before it goes into a paragraph's markup, which would
+otherwise read ``<b>`` or ``&`` in a title as formatting; the template then
+prints the text as literal runs.
 """
 
 from __future__ import annotations
@@ -9,17 +10,14 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..model.chart import Chart
 from ..model.rules.base import Report, Severity
 from ..model.rules.threshold_text import changed_thresholds
 from ..model.vocab import CATEGORIES
 from ..model.vocab import label as vocab_label
-from . import fonts, style
+from . import style
+from .blocks import Block, Items, Paragraph, Spacer, Table, TableStyle, grid
 from .labels import clean
 
 SEVERITY_HEADINGS = {
@@ -34,22 +32,14 @@ def esc(value: object) -> str:
     return html.escape(clean(str(value)), quote=False)
 
 
-def styles() -> dict[str, ParagraphStyle]:
-    family, bold = fonts.register(), fonts.bold()
-    ink, muted = HexColor(style.TEXT_COLOUR), HexColor(style.MUTED_COLOUR)
-    base = ParagraphStyle("base", fontName=family, fontSize=10, leading=13.5, textColor=ink, alignment=TA_LEFT)
-    return {
-        "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=muted),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=bold, fontSize=9, leading=11.5),
-        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=26, leading=32, spaceAfter=10),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=20, textColor=ink),
-        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=15, leading=19, spaceBefore=4, spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4),
-        "finding": ParagraphStyle("finding", parent=base, fontName=bold, fontSize=10, leading=13.5),
-        "detail": ParagraphStyle("detail", parent=base, fontSize=9, leading=12, leftIndent=12, textColor=ink),
-    }
+#: The paragraph styles the packet's template knows (``title``, ``h1``, ``h2`` are headings).
+STYLES = ("base", "small", "cell", "cellhead", "title", "subtitle", "h1", "h2", "subhead", "finding", "detail", "head",
+          "mark")
+
+
+def styles() -> dict[str, str]:
+    """The paragraph styles by name, as the section builders look them up."""
+    return {name: name for name in STYLES}
 
 
 def _fmt(value: float | int | None, unit: str = "") -> str:
@@ -74,22 +64,8 @@ def _counts(chart: Chart) -> list[tuple[str, str]]:
     ]
 
 
-def grid(rows: list[list[object]], widths: list[float], header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, HexColor("#D0D5DB")),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), HexColor("#EEF1F4")), ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor("#9AA3AD"))]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
 def cover(chart: Chart, report: Report, day: date, compared_with: str | None = None,
-          scenario: str | None = None) -> list[Flowable]:
+          scenario: str | None = None) -> list[Block]:
     """The first page; ``scenario`` names the chart exported, ``compared_with`` the chart whose
     changes the packet lists."""
     s = styles()
@@ -97,7 +73,7 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
     place = esc(d.name) or "Technology department"
     if d.state:
         place += f" ({esc(d.state)})"
-    out: list[Flowable] = [
+    out: list[Block] = [
         Spacer(1, 60),
         Paragraph("Technology Department Organization", s["title"]),
         Paragraph(place, s["subtitle"]),
@@ -105,7 +81,7 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
         Paragraph(f"{day:%B} {day.day}, {day.year}", s["base"]),
         *([Paragraph(scenario_line(scenario, compared_with), s["base"])] if scenario or compared_with else []),
         Spacer(1, 36),
-        Paragraph("At a glance", s["h2"]),
+        Paragraph("At a glance", s["subhead"]),
     ]
     counts = [[Paragraph(esc(k), s["cell"]), Paragraph(esc(v), s["cellhead"])] for k, v in _counts(chart)]
     findings = [
@@ -113,7 +89,7 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
     out.append(grid(counts + findings, [170, 120], header=False))
-    out += [Spacer(1, 24), Paragraph("Reading the chart", s["h2"])]
+    out += [Spacer(1, 24), Paragraph("Reading the chart", s["subhead"])]
     out.append(
         Paragraph(
             "Solid lines are reporting lines; dashed arrows are dotted-line relationships, pointing to "
@@ -135,10 +111,10 @@ def scenario_line(scenario: str | None, compared_with: str | None) -> str:
     return named + (f", compared with <b>“{esc(compared_with)}”</b>" if compared_with else "")
 
 
-def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 3) -> Table:
+def _legend(categories: list[str], s: dict[str, str], columns: int = 3) -> Table:
     """Category swatches in a few columns."""
     rows: list[list[object]] = []
-    commands: list[tuple] = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    commands: list[tuple] = []
     for i, category in enumerate(categories):
         row, col = divmod(i, columns)
         if col == 0:
@@ -146,15 +122,15 @@ def _legend(categories: list[str], s: dict[str, ParagraphStyle], columns: int = 
         rows[row][2 * col + 1] = Paragraph(esc(vocab_label(CATEGORIES, category)), s["cell"])
         colour = style.colour_for(category)
         cell = (2 * col, row)
-        commands += [("BACKGROUND", cell, cell, HexColor(colour))]
-    table = Table(rows, colWidths=[14, 150] * columns, hAlign="LEFT")
+        commands += [("BACKGROUND", cell, cell, colour)]
+    table = Table(rows, [14, 150] * columns)
     table.setStyle(TableStyle(commands))
     return table
 
 
-def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
+def metrics_section(report: Report, width: float = 540.0) -> list[Block]:
     s = styles()
-    out: list[Flowable] = [Paragraph("Staffing metrics", s["h1"])]
+    out: list[Block] = [Paragraph("Staffing metrics", s["h1"])]
     if not report.metrics:
         return out + [Paragraph("No metrics could be worked out for this chart.", s["base"])]
     rows: list[list[object]] = [
@@ -182,9 +158,9 @@ def metrics_section(report: Report, width: float = 540.0) -> list[Flowable]:
     return out
 
 
-def findings_section(chart: Chart, report: Report) -> list[Flowable]:
+def findings_section(chart: Chart, report: Report) -> list[Block]:
     s = styles()
-    out: list[Flowable] = [Paragraph("Findings against the framework", s["h1"])]
+    out: list[Block] = [Paragraph("Findings against the framework", s["h1"])]
     if not report.findings:
         out.append(Paragraph("The chart meets every rule of the framework that is switched on.", s["base"]))
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
@@ -195,9 +171,9 @@ def findings_section(chart: Chart, report: Report) -> list[Flowable]:
         colour = style.SEVERITY_COLOURS[severity]
         out.append(Paragraph(f'<font color="{colour}">{name} ({len(findings)})</font>', s["h2"]))
         out.append(Paragraph(esc(blurb), s["small"]))
+        items: list[list[Block]] = []
         for finding in findings:
-            block: list[Flowable] = [
-                Spacer(1, 6),
+            block: list[Block] = [
                 Paragraph(f'<font color="{colour}">{esc(finding.rule_id)}</font>  {esc(finding.message)}', s["finding"]),
             ]
             titles = [chart.roles[r].title for r in finding.role_ids if r in chart.roles]
@@ -207,19 +183,19 @@ def findings_section(chart: Chart, report: Report) -> list[Flowable]:
                 block.append(Paragraph("<i>Suggested fix:</i> " + esc(finding.fix), s["detail"]))
             if finding.source:
                 block.append(Paragraph("<i>Source:</i> " + esc(finding.source), s["detail"]))
-            out.append(KeepTogether(block))
+            items.append(block)
+        out.append(Items(items))
     changed = changed_thresholds(chart.settings)
     if changed:
         out.append(Paragraph("Thresholds changed for this chart", s["h2"]))
-        for change in changed:
-            out.append(Paragraph(f"<b>{esc(change.rule_id)}</b> {esc(change.rule_title)}: {esc(change.text())}",
-                                 s["detail"]))
+        out.append(Items([[Paragraph(f"<b>{esc(change.rule_id)}</b> {esc(change.rule_title)}: {esc(change.text())}",
+                                     s["detail"])] for change in changed]))
     disabled = chart.settings.disabled
     if disabled:
         out.append(Paragraph("Rules switched off for this chart", s["h2"]))
-        for rule_id, reason in sorted(disabled.items()):
-            out.append(Paragraph(f"<b>{esc(rule_id)}</b>: {esc(reason)}", s["detail"]))
+        out.append(Items([[Paragraph(f"<b>{esc(rule_id)}</b>: {esc(reason)}", s["detail"])]
+                          for rule_id, reason in sorted(disabled.items())]))
     return out
 
 
-__all__ = ["cover", "esc", "findings_section", "grid", "metrics_section", "styles"]
+__all__ = ["STYLES", "cover", "esc", "findings_section", "grid", "metrics_section", "styles"]

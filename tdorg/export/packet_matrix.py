@@ -9,13 +9,11 @@ leads and backups instead (long lists cut short), and its busiest people.
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..model.chart import Chart
 from ..model.matrix import LOAD_ROWS, Column, Matrix, Row, responsibility_matrix
 from . import style
+from .blocks import Block, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from .packet_content import esc, grid, styles
 
 #: People per table of the grid, so a heading's words fit its column whole.
@@ -29,14 +27,11 @@ BUSIEST_PEOPLE = 30
 FUNCTION_SHARE = 0.25  # of the width, for the function column of the grid
 
 
-def matrix_section(chart: Chart, width: float, matrix: Matrix | None = None) -> list[Flowable]:
+def matrix_section(chart: Chart, width: float, matrix: Matrix | None = None) -> list[Block]:
     """The section's flowables; ``matrix`` when it is already worked out for ``chart``."""
     matrix = matrix or responsibility_matrix(chart)
     s = styles()
-    s["head"] = ParagraphStyle("matrix-head", parent=s["cellhead"], fontSize=7.5, leading=9, alignment=1)
-    s["mark"] = ParagraphStyle("matrix-mark", parent=s["cell"], alignment=1)
-    s["h2"] = ParagraphStyle("h2-next", parent=s["h2"], keepWithNext=1)
-    out: list[Flowable] = [
+    out: list[Block] = [
         Paragraph("Who is responsible for what", s["h1"]),
         Paragraph(
             "Each function of the department with the people who lead it (L) and back it up (B); L/B is "
@@ -66,7 +61,7 @@ def matrix_section(chart: Chart, width: float, matrix: Matrix | None = None) -> 
     return out
 
 
-def _function_cell(row: Row, s: dict[str, ParagraphStyle]) -> Paragraph:
+def _function_cell(row: Row, s: dict[str, str]) -> Paragraph:
     text = esc(row.label)
     if row.status in style.MATRIX_STATUS_COLOURS:
         colour = style.MATRIX_STATUS_COLOURS[row.status][0]
@@ -74,7 +69,7 @@ def _function_cell(row: Row, s: dict[str, ParagraphStyle]) -> Paragraph:
     return Paragraph(text, s["cell"])
 
 
-def _heading(column: Column, s: dict[str, ParagraphStyle]) -> Paragraph:
+def _heading(column: Column, s: dict[str, str]) -> Paragraph:
     text = esc(column.heading)
     if column.vacant:
         text += f'<br/><font color="{style.VACANT_BORDER}"><i>vacant</i></font>'
@@ -87,18 +82,18 @@ def _tints(matrix: Matrix, columns: list[int], first_load_row: int) -> list[tupl
     for y, row in enumerate(matrix.rows, 1):
         colours = style.MATRIX_STATUS_COLOURS.get(row.status)
         if colours:
-            commands.append(("BACKGROUND", (0, y), (-1, y), HexColor(colours[1])))
+            commands.append(("BACKGROUND", (0, y), (-1, y), colours[1]))
     for x, n in enumerate(columns, 1):
         if matrix.columns[n].vacant:
             for y, row in enumerate(matrix.rows, 1):
                 if row.status not in style.MATRIX_STATUS_COLOURS:
-                    commands.append(("BACKGROUND", (x, y), (x, y), HexColor(style.VACANT_FILL)))
-    commands.append(("BACKGROUND", (0, first_load_row), (-1, -1), HexColor(style.MATRIX_LOAD_FILL)))
+                    commands.append(("BACKGROUND", (x, y), (x, y), style.VACANT_FILL))
+    commands.append(("BACKGROUND", (0, first_load_row), (-1, -1), style.MATRIX_LOAD_FILL))
     return commands
 
 
-def _grids(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = []
+def _grids(matrix: Matrix, width: float, s: dict[str, str]) -> list[Block]:
+    out: list[Block] = []
     total = len(matrix.columns)
     for start in range(0, total, PEOPLE_PER_TABLE):
         columns = list(range(start, min(start + PEOPLE_PER_TABLE, total)))
@@ -113,9 +108,7 @@ def _grids(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[F
                          *(Paragraph(esc(figure(matrix.columns[n])), s["mark"]) for n in columns)])
         person_width = width * (1 - FUNCTION_SHARE) / PEOPLE_PER_TABLE
         table = grid(rows, [width * FUNCTION_SHARE, *([person_width] * len(columns))])
-        table.setStyle(TableStyle([*_tints(matrix, columns, first_load_row),
-                                   ("LINEAFTER", (0, 0), (-2, -1), 0.4, HexColor("#D0D5DB")),
-                                   ("LEFTPADDING", (1, 0), (-1, -1), 3), ("RIGHTPADDING", (1, 0), (-1, -1), 3)]))
+        table.setStyle(TableStyle(_tints(matrix, columns, first_load_row)))
         if total > PEOPLE_PER_TABLE:
             label = f"People {start + 1}–{columns[-1] + 1} of {total}"
             out.append(KeepTogether([Paragraph(label, s["small"]), Spacer(1, 2), table]))
@@ -133,14 +126,14 @@ def _names(matrix: Matrix, row: Row, lead: bool) -> str:
     return text or f'<font color="{style.MUTED_COLOUR}">none</font>'
 
 
-def _lists(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _lists(matrix: Matrix, width: float, s: dict[str, str]) -> list[Block]:
     """Too many people for tables of columns: each function's leads and backups, then the busiest people."""
     rows: list[list[object]] = [[Paragraph(h, s["cellhead"]) for h in ("Function", "Lead", "Backup")]]
     for row in matrix.rows:
         rows.append([_function_cell(row, s), Paragraph(_names(matrix, row, True), s["cell"]),
                      Paragraph(_names(matrix, row, False), s["cell"])])
     table = grid(rows, [width * f for f in (0.27, 0.33, 0.40)])
-    tints = [("BACKGROUND", (0, y), (-1, y), HexColor(style.MATRIX_STATUS_COLOURS[row.status][1]))
+    tints = [("BACKGROUND", (0, y), (-1, y), style.MATRIX_STATUS_COLOURS[row.status][1])
              for y, row in enumerate(matrix.rows, 1) if row.status in style.MATRIX_STATUS_COLOURS]
     table.setStyle(TableStyle(tints))
     busiest = sorted(range(len(matrix.columns)),
@@ -151,7 +144,7 @@ def _lists(matrix: Matrix, width: float, s: dict[str, ParagraphStyle]) -> list[F
         column = matrix.columns[n]
         load.append([Paragraph(esc(column.label), s["cell"]),
                      *(Paragraph(esc(figure(column)), s["cell"]) for _, figure in LOAD_ROWS)])
-    out: list[Flowable] = [
+    out: list[Block] = [
         Paragraph(f"{len(matrix.columns):,} people and positions lead or back up functions, too many for one "
                   "column each: each function lists its leads and backups.", s["small"]),
         Spacer(1, 4),
