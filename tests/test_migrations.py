@@ -58,7 +58,7 @@ def write_v1(chart: Chart, path: Path) -> None:
 
 
 def test_one_upgrade_step_per_version() -> None:
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     assert sorted(UPGRADES) == list(range(1, SCHEMA_VERSION))
     assert sorted(TABLES_BY_VERSION) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -181,9 +181,11 @@ def test_a_version_1_file_without_its_chart_row_is_corrupt(tmp_path: Path) -> No
 
 
 def write_v2(document: Document, path: Path) -> None:
-    """Write ``document`` as tdorg wrote schema version 2: no privacy-officer setting in the district facts."""
+    """Write ``document`` as tdorg wrote schema version 2: no privacy-officer setting in the district facts,
+    no arrangements."""
     conn = sqlite3.connect(":memory:")
     conn.deserialize(document_bytes(document))
+    conn.execute("DROP TABLE arrangement")
     conn.execute("ALTER TABLE district DROP COLUMN privacy_officer_required")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
@@ -214,3 +216,46 @@ def test_the_privacy_officer_setting_is_saved(tmp_path: Path) -> None:
     path = tmp_path / "plan.tdorg"
     save_document(Document.of(chart), path)
     assert open_document(path).chart.district.privacy_officer_required is True
+
+
+def write_v3(document: Document, path: Path) -> None:
+    """Write ``document`` as tdorg wrote schema version 3: no arrangement table."""
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(document_bytes(document))
+    conn.execute("DROP TABLE arrangement")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    path.write_bytes(conn.serialize())
+    conn.close()
+
+
+def test_a_version_3_file_opens_with_every_manager_arranged_automatically(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    chart.set_district(chart.district.with_changes(privacy_officer_required=True))
+    document = Document.of(chart, "Current")
+    document.duplicate(0, "Proposed")
+    path = tmp_path / "v3.tdorg"
+    write_v3(document, path)
+    before = path.read_bytes()
+    opened = open_document(path)
+    assert opened == document
+    assert all(not s.chart.arrangements for s in opened.scenarios)
+    assert opened.chart.district.privacy_officer_required is True
+    assert path.read_bytes() == before
+    opened.chart.set_arrangement("cto", 2)
+    again = tmp_path / "v4.tdorg"
+    save_document(opened, again)
+    assert int.from_bytes(again.read_bytes()[60:64], "big") == SCHEMA_VERSION
+    assert open_document(again).chart.arrangements == {"cto": 2}
+
+
+def test_the_version_3_upgrade_gives_the_schema_of_new_files(tmp_path: Path) -> None:
+    path = tmp_path / "v3.tdorg"
+    write_v3(Document.of(every_field_chart()), path)
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(path.read_bytes())
+    upgrade(conn, 3)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    fresh = sqlite3.connect(":memory:")
+    fresh.deserialize(document_bytes(Document.of(Chart())))
+    assert _schema(conn) == _schema(fresh)

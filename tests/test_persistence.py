@@ -139,6 +139,37 @@ def test_several_scenarios_round_trip(tmp_path: Path) -> None:
     assert open_chart(path) == proposed  # the active scenario
 
 
+def test_each_scenario_keeps_its_own_arrangements(tmp_path: Path) -> None:
+    current = every_field_chart()
+    current.set_arrangement("cto", 2)
+    doc = Document.of(current)
+    doc.duplicate(0, "Proposed 2027")
+    proposed = doc.scenario("Proposed 2027").chart
+    assert proposed.arrangements == {"cto": 2}  # a copy to a new scenario keeps them
+    proposed.set_arrangement("cto", 0)
+    proposed.set_arrangement("cao", 1)
+    path = tmp_path / "arranged.tdorg"
+    save_document(doc, path)
+    back = open_document(path)
+    assert back == doc
+    assert back.scenario("Current").chart.arrangements == {"cto": 2}
+    assert back.scenario("Proposed 2027").chart.arrangements == {"cto": 0, "cao": 1}
+
+
+def test_roles_read_from_a_file_are_those_check_role_makes(tmp_path: Path) -> None:
+    """The reader checks each row once and the chart trusts it: the result is what the model's own checks give."""
+    from tdorg.model.persistence.mapping import ROLE_COLUMNS
+    from tdorg.model.role import EDITABLE_FIELDS, check_role
+
+    assert set(EDITABLE_FIELDS) | {"id", "reports_to"} <= set(ROLE_COLUMNS)
+    chart = every_field_chart()
+    path = tmp_path / "plan.tdorg"
+    save_chart(chart, path)
+    for role in open_chart(path).roles.values():
+        assert check_role(role) == role == chart.role(role.id)
+        assert isinstance(role.flags, frozenset) and isinstance(role.leads, tuple)
+
+
 def test_large_synthetic_chart_round_trips(tmp_path: Path) -> None:
     chart = synthetic_chart(1500, seed=7)
     path = tmp_path / "large.tdorg"

@@ -123,6 +123,26 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], type[FileError], tuple[str, .
         CorruptFileError,
         ("“ghost”", "dotted line"),
     ),
+    "arrangement of nobody": (
+        tampered("INSERT INTO arrangement VALUES (1, 'ghost', 2)"),
+        CorruptFileError,
+        ("“ghost”", "arranged"),
+    ),
+    "arrangement not a number": (
+        tampered("INSERT INTO arrangement VALUES (1, 'cto', 'wide')"),
+        CorruptFileError,
+        ("arrangement", "'wide'"),
+    ),
+    "arrangement negative": (tampered("INSERT INTO arrangement VALUES (1, 'cto', -2)"), CorruptFileError, ("arrangement", "-2")),
+    "arrangement twice": (
+        tampered(
+            "CREATE TABLE a_copy AS SELECT * FROM arrangement", "DROP TABLE arrangement",
+            "ALTER TABLE a_copy RENAME TO arrangement", "INSERT INTO arrangement VALUES (1, 'cto', 1)",
+            "INSERT INTO arrangement VALUES (1, 'cto', 2)",
+        ),
+        CorruptFileError,
+        ("“cto”", "twice"),
+    ),
     "negative students": (tampered("UPDATE district SET students = -5"), CorruptFileError, ("Students", "-5")),
     "threshold not a number": (tampered("UPDATE threshold SET value = 'lots'"), CorruptFileError, ("lots", "not a number")),
     "no scenario": (tampered("DELETE FROM district", "DELETE FROM scenario"), CorruptFileError, ("no scenario",)),

@@ -147,10 +147,12 @@ class Chart:
 
         ``trusted`` roles come from another chart, or were checked as they were read, and skip the field checks."""
         checked: dict[str, Role] = {}
+        managers_first = True  # as files and copies list roles: then the lines cannot make a loop
         for role in roles:
             role = role if trusted else check_role(role)
             if role.id in checked:
                 raise DuplicateIdError(role.id)
+            managers_first = managers_first and (role.reports_to is None or role.reports_to in checked)
             checked[role.id] = role
         for role in checked.values():
             if role.reports_to is not None:
@@ -163,7 +165,8 @@ class Chart:
                     raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
                 if target == role.id:
                     raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
-        _check_acyclic(checked)
+        if not managers_first:
+            _check_acyclic(checked)
         for role in checked.values():
             self._roles[role.id] = role
             self._ix.children.setdefault(role.reports_to, []).append(role.id)

@@ -73,7 +73,7 @@ def normalise_fields(changes: dict[str, object]) -> dict[str, object]:
     for name, value in changes.items():
         if name not in EDITABLE_FIELDS:
             raise FieldValueError(name, f"“{name}” is not a role field that can be edited this way.")
-        out[name] = _check_field(name, value)
+        out[name] = check_field(name, value)
     return out
 
 
@@ -106,7 +106,9 @@ def check_fte(value: object, title: str = "") -> float:
     return number
 
 
-def _check_field(name: str, value: object) -> object:
+def check_field(name: str, value: object) -> object:
+    """``value`` as the role field ``name`` keeps it (lists as tuples, texts stripped where they are);
+    :class:`FieldValueError` or :class:`FteError` when it is not one the field can hold."""
     if name == "title":
         if not isinstance(value, str) or not value.strip():
             raise FieldValueError("title", "A role needs a title.")

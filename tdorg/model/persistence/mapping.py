@@ -1,26 +1,32 @@
 """Conversion between domain values and the rows of a ``.tdorg`` file.
 
-Writing turns a :class:`Document` into plain dicts, one list per table.
-Reading takes the rows as tuples, in the column orders named below, and
-rebuilds the document; every value passes through the model's own checks,
-so a file with inconsistent rows raises :class:`BadData` naming the problem.
+Writing turns a :class:`Document` into plain tuples, one list per table, in
+the column orders of :data:`WRITTEN_COLUMNS`. Reading takes the rows as
+tuples, in the column orders named below, and rebuilds the document; every
+value passes through the model's own checks, so a file with inconsistent rows
+raises :class:`BadData` naming the problem. Each role row is checked once, as
+it is read, with the checks of :func:`~tdorg.model.role.check_role` (a text
+that many rows share, such as a title or a list of flags, is checked the first
+time only: its check depends on the text alone), and the chart then trusts
+those fields and checks only how the roles fit together.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Sequence
 
 from ..chart import Chart
 from ..district import Buildings, District
 from ..document import Document, Scenario
 from ..errors import EditError
-from ..role import Role, check_role
+from ..role import EDITABLE_FIELDS, Role, check_field, check_id
 from ..settings import RuleSettings
 from .tables import (
     LIST_SEPARATOR,
+    ArrangementRow,
     DisabledRuleRow,
     DistrictRow,
     DocumentRow,
@@ -43,14 +49,30 @@ ROLE_COLUMNS = (
     "annual_cost",
 )  # fmt: skip
 DOTTED_COLUMNS = ("scenario_id", "role_id", "target_id")
+ARRANGEMENT_COLUMNS = ("scenario_id", "role_id", "columns")
 THRESHOLD_COLUMNS = ("scenario_id", "rule_id", "name", "value")
 DISABLED_COLUMNS = ("scenario_id", "rule_id", "reason")
+
+#: Column orders of the tuples :func:`document_rows` makes, per table.
+WRITTEN_COLUMNS: dict[type, tuple[str, ...]] = {
+    DocumentRow: ("id", "active", "app_version"),
+    ScenarioRow: ("id", "position", "name", "notes"),
+    DistrictRow: DISTRICT_COLUMNS,
+    RoleRow: ROLE_COLUMNS[:2] + ("position",) + ROLE_COLUMNS[2:],
+    DottedLineRow: ("scenario_id", "role_id", "position", "target_id"),
+    ArrangementRow: ARRANGEMENT_COLUMNS,
+    ThresholdRow: THRESHOLD_COLUMNS,
+    DisabledRuleRow: DISABLED_COLUMNS,
+}
+#: Role fields stored as lists joined by :data:`LIST_SEPARATOR`.
+_LIST_FIELDS = frozenset({"flags", "service_areas", "core_services", "leads", "backs_up"})
 
 #: Rows kept per scenario, with what a message calls them.
 _GROUPS = {
     "districts": "district facts",
     "roles": "roles",
     "dotted": "dotted lines",
+    "arrangements": "arrangements",
     "thresholds": "rule thresholds",
     "disabled": "switched-off rules",
 }
@@ -63,7 +85,7 @@ class BadData(Exception):
 # --- writing --------------------------------------------------------------
 
 
-def document_rows(doc: Document, app_version: str) -> dict[type, list[dict[str, Any]]]:
+def document_rows(doc: Document, app_version: str) -> dict[type, list[tuple]]:
     """Rows for every table, parents first; raises :class:`BadData` for an unsavable document."""
     if not doc.scenarios:
         raise BadData("There is nothing to save: the document has no scenario.")
@@ -73,76 +95,39 @@ def document_rows(doc: Document, app_version: str) -> dict[type, list[dict[str, 
     for name in names:
         if names.count(name) > 1:
             raise BadData(f"Two scenarios are named “{name}”; scenario names must differ.")
-    rows: dict[type, list[dict[str, Any]]] = {
-        DocumentRow: [{"id": 1, "active": doc.active, "app_version": app_version}],
-        ScenarioRow: [],
-        DistrictRow: [],
-        RoleRow: [],
-        DottedLineRow: [],
-        ThresholdRow: [],
-        DisabledRuleRow: [],
-    }
+    rows: dict[type, list[tuple]] = {table: [] for table in WRITTEN_COLUMNS}
+    rows[DocumentRow].append((1, doc.active, app_version))
     for position, scenario in enumerate(doc.scenarios):
         scenario_id = position + 1
         chart = scenario.chart
-        rows[ScenarioRow].append({"id": scenario_id, "position": position, "name": scenario.name, "notes": chart.notes})
+        rows[ScenarioRow].append((scenario_id, position, scenario.name, chart.notes))
         rows[DistrictRow].append(_district_row(scenario_id, chart.district))
         role_rows, dotted_rows = rows[RoleRow], rows[DottedLineRow]
         for index, role in enumerate(chart.roles_in_order()):
             role_rows.append(_role_row(scenario_id, index, role))
             for line, target in enumerate(role.dotted_to):
-                dotted_rows.append({"scenario_id": scenario_id, "role_id": role.id, "position": line, "target_id": target})
+                dotted_rows.append((scenario_id, role.id, line, target))
+        rows[ArrangementRow].extend((scenario_id, rid, columns) for rid, columns in chart.arrangements.items())
         settings = chart.settings
         for rule_id, values in settings.thresholds.items():
             for name, value in values.items():
-                rows[ThresholdRow].append({"scenario_id": scenario_id, "rule_id": rule_id, "name": name, "value": float(value)})
+                rows[ThresholdRow].append((scenario_id, rule_id, name, float(value)))
         for rule_id, reason in settings.disabled.items():
-            rows[DisabledRuleRow].append({"scenario_id": scenario_id, "rule_id": rule_id, "reason": reason})
+            rows[DisabledRuleRow].append((scenario_id, rule_id, reason))
     return rows
 
 
-def _district_row(scenario_id: int, d: District) -> dict[str, Any]:
+def _district_row(scenario_id: int, d: District) -> tuple:
     b = d.buildings
-    return {
-        "scenario_id": scenario_id,
-        "name": d.name,
-        "state": d.state,
-        "students": d.students,
-        "teachers": d.teachers,
-        "staff": d.staff,
-        "devices": d.devices,
-        "buildings_elementary": b.elementary,
-        "buildings_middle": b.middle,
-        "buildings_high": b.high,
-        "buildings_other": b.other,
-        "buildings_total": b.total,
-        "one_to_one_grades": d.one_to_one_grades,
-        "erate": d.erate,
-        "privacy_officer_required": d.privacy_officer_required,
-    }
+    return (scenario_id, d.name, d.state, d.students, d.teachers, d.staff, d.devices, b.elementary, b.middle, b.high,
+            b.other, b.total, d.one_to_one_grades, d.erate, d.privacy_officer_required)
 
 
-def _role_row(scenario_id: int, position: int, r: Role) -> dict[str, Any]:
+def _role_row(scenario_id: int, position: int, r: Role) -> tuple:
     join = LIST_SEPARATOR.join
-    return {
-        "scenario_id": scenario_id,
-        "id": r.id,
-        "position": position,
-        "reports_to": r.reports_to,
-        "title": r.title,
-        "category": r.category,
-        "person": r.person,
-        "fte": r.fte,
-        "vacant": r.vacant,
-        "employment": r.employment,
-        "flags": join(sorted(r.flags)),
-        "service_areas": join(r.service_areas),
-        "core_services": join(r.core_services),
-        "leads": join(r.leads),
-        "backs_up": join(r.backs_up),
-        "notes": r.notes,
-        "annual_cost": r.annual_cost,
-    }
+    return (scenario_id, r.id, position, r.reports_to, r.title, r.category, r.person, r.fte, r.vacant, r.employment,
+            join(sorted(r.flags)), join(r.service_areas), join(r.core_services), join(r.leads), join(r.backs_up),
+            r.notes, r.annual_cost)
 
 
 # --- reading --------------------------------------------------------------
@@ -157,6 +142,7 @@ class LoadedRows:
     districts: Sequence[tuple]
     roles: Sequence[tuple]
     dotted: Sequence[tuple]
+    arrangements: Sequence[tuple] = field(default_factory=list)
     thresholds: Sequence[tuple] = field(default_factory=list)
     disabled: Sequence[tuple] = field(default_factory=list)
 
@@ -183,6 +169,7 @@ def document_from_rows(rows: LoadedRows) -> Document:
                 grouped["districts"][scenario_id],
                 grouped["roles"][scenario_id],
                 grouped["dotted"][scenario_id],
+                grouped["arrangements"][scenario_id],
                 grouped["thresholds"][scenario_id],
                 grouped["disabled"][scenario_id],
             )
@@ -209,6 +196,7 @@ def _chart(
     districts: list[tuple],
     roles: list[tuple],
     dotted: list[tuple],
+    arrangements: list[tuple],
     thresholds: list[tuple],
     disabled: list[tuple],
 ) -> Chart:
@@ -218,16 +206,21 @@ def _chart(
     lines: dict[str, list[str]] = defaultdict(list)
     for _sid, role_id, target_id in dotted:
         lines[role_id].append(target_id)
-    role_values = [_role(row, lines) for row in roles]
+    role_values = _roles(roles, lines)
     known = {r.id for r in role_values}
     for role_id in lines:
         if role_id not in known:
             raise BadData(f"a dotted line starts from role “{role_id}”, which does not exist.")
+    arranged: dict[str, int] = {}
+    for _sid, role_id, columns in arrangements:
+        if role_id in arranged:
+            raise BadData(f"the reports of role “{role_id}” are arranged twice.")
+        arranged[role_id] = columns
     settings = _settings(thresholds, disabled)
     try:
-        return Chart(district, role_values, settings, _text(notes, "the chart notes"))
+        return Chart.of_checked(district, role_values, settings, _text(notes, "the chart notes"), arranged)
     except EditError as err:
-        raise BadData(_name_bad_role(err, role_values)) from None
+        raise BadData(str(err)) from None
 
 
 def _district(row: tuple) -> District:
@@ -250,27 +243,61 @@ def _district(row: tuple) -> District:
     return district
 
 
-def _role(row: tuple, lines: dict[str, list[str]]) -> Role:
-    (_sid, role_id, reports_to, title, category, person, fte, vacant, employment,
-     flags, service_areas, core_services, leads, backs_up, notes, annual_cost) = row  # fmt: skip
-    return Role(
-        id=role_id,
-        title=title,
-        category=category,
-        person=person,
-        reports_to=reports_to,
-        dotted_to=tuple(lines.get(role_id, ())),
-        fte=fte,
-        vacant=_yes_no(vacant, f"the vacant value of role “{role_id}”"),
-        employment=employment,
-        flags=_split(flags),
-        service_areas=_split(service_areas),
-        core_services=_split(core_services),
-        leads=_split(leads),
-        backs_up=_split(backs_up),
-        notes=notes,
-        annual_cost=annual_cost,
-    )
+#: Python types of stored values that can be equal without being the same value (1 == 1.0).
+_NUMBERS = frozenset({int, float, bool})
+
+
+def _roles(rows: list[tuple], lines: dict[str, list[str]]) -> list[Role]:
+    """Roles made from rows, every field checked as :func:`~tdorg.model.role.check_role` checks it,
+    a column at a time."""
+    if not rows:
+        return []
+    stored = dict(zip(ROLE_COLUMNS, zip(*rows)))
+    ids = stored["id"]
+    for role_id in ids:
+        try:
+            check_id(role_id)
+        except EditError as err:
+            raise _refused(role_id, err) from None
+    values: dict[str, Sequence[object]] = {
+        "id": ids,
+        "reports_to": stored["reports_to"],
+        "dotted_to": [tuple(lines[r]) if r in lines else () for r in ids],
+    }
+    stored["vacant"] = tuple(_yes_no(v, f"the vacant value of role “{r}”") for r, v in zip(ids, stored["vacant"]))
+    for name in EDITABLE_FIELDS:
+        values[name] = _checked_column(name, stored[name], ids)
+    return list(map(Role, *(values[f.name] for f in fields(Role))))
+
+
+def _checked_column(name: str, column: Sequence[object], ids: Sequence[str]) -> list[object]:
+    """Every value of one role field, checked; each distinct value once when no two could be equal yet differ."""
+    split = name in _LIST_FIELDS
+
+    def check(value: object) -> object:
+        return check_field(name, _split(value) if split else value)
+
+    distinct = set(column)
+    if len({type(v) for v in distinct} & _NUMBERS) > 1:
+        distinct, shared = column, False  # checked one by one
+    else:
+        shared = True
+    checked: dict[object, object] = {}
+    out: list[object] = []
+    for n, value in enumerate(distinct):
+        try:
+            result = check(value)
+        except EditError as err:
+            raise _refused(ids[column.index(value)] if shared else ids[n], err) from None
+        if shared:
+            checked[value] = result
+        else:
+            out.append(result)
+    return list(map(checked.__getitem__, column)) if shared else out
+
+
+def _refused(role_id: object, err: EditError) -> BadData:
+    return BadData(f"role “{role_id}”: {err}")
 
 
 def _split(value: object) -> object:
@@ -304,13 +331,3 @@ def _text(value: object, what: str) -> str:
         raise BadData(f"{what} is {value!r}, not text.")
     return value
 
-
-def _name_bad_role(err: EditError, roles: list[Role]) -> str:
-    """Say which role a field error comes from (the chart's own message does not)."""
-    for role in roles:
-        try:
-            check_role(role)
-        except EditError as field_error:
-            if str(field_error) == str(err):
-                return f"role “{role.id}”: {err}"
-    return str(err)

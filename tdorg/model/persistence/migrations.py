@@ -12,6 +12,8 @@ annual cost), dotted lines and rule settings; a ``document`` row records the
 active scenario.
 Version 3: district facts say whether the state requires a named privacy
 officer (``NULL``: as the table of state laws says).
+Version 4: an ``arrangement`` table keeps, per scenario, the managers whose
+leaf reports the user arranged and in how many columns (0: one row).
 """
 
 from __future__ import annotations
@@ -160,11 +162,22 @@ V2_DDL: tuple[str, ...] = (
     )""",
 )
 
+#: The table the 3 → 4 step adds.
+V4_ARRANGEMENT_DDL = """CREATE TABLE arrangement (
+        scenario_id INTEGER NOT NULL,
+        role_id VARCHAR NOT NULL,
+        columns INTEGER NOT NULL,
+        PRIMARY KEY (scenario_id, role_id),
+        FOREIGN KEY(scenario_id, role_id) REFERENCES role (scenario_id, id)
+    )"""
+
 #: Tables each schema version must hold.
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     1: frozenset({"chart", "role", "dotted_line", "threshold", "disabled_rule"}),
     2: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
     3: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
+    4: frozenset({"document", "scenario", "district", "role", "dotted_line", "arrangement", "threshold",
+                  "disabled_rule"}),
 }
 
 #: Name given to the single chart of a version-1 file when it becomes a scenario.
@@ -217,10 +230,16 @@ def _upgrade_2_to_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE district ADD COLUMN privacy_officer_required BOOLEAN")
 
 
+def _upgrade_3_to_4(conn: sqlite3.Connection) -> None:
+    """Scenarios gain the arrangements the user chooses, none yet: every manager is arranged automatically."""
+    conn.execute(V4_ARRANGEMENT_DDL)
+
+
 #: ``UPGRADES[n]`` upgrades a version-``n`` database to version ``n + 1``.
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
+    3: _upgrade_3_to_4,
 }
 
 

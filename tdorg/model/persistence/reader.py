@@ -11,12 +11,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Boolean, Engine, Integer, create_engine, select, type_coerce
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
 
 from ..document import Document
 from ..errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
@@ -25,6 +19,7 @@ from ..values import FILE_ROLES_MAX, ROLES_MAX, too_many_roles
 from .fileio import pending_changes
 from .header import looks_like_sqlite, parse_header
 from .mapping import (
+    ARRANGEMENT_COLUMNS,
     DISABLED_COLUMNS,
     DISTRICT_COLUMNS,
     DOTTED_COLUMNS,
@@ -40,6 +35,7 @@ from .schema_check import schema_problem
 from .tables import (
     APPLICATION_ID,
     SCHEMA_VERSION,
+    ArrangementRow,
     DisabledRuleRow,
     DistrictRow,
     DocumentRow,
@@ -51,7 +47,7 @@ from .tables import (
 
 _WAL_MODE = b"\x02\x02"
 _ROLLBACK_MODE = b"\x01\x01"
-_READ_ERRORS = (SQLAlchemyError, sqlite3.Error, ValueError, TypeError, OverflowError)
+_READ_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError)
 
 
 def open_document(path: str | Path) -> Document:
@@ -238,34 +234,22 @@ def _check_role_count(path: Path, conn: sqlite3.Connection) -> None:
 
 
 def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-    try:
-        return _select_all(engine)
-    finally:
-        engine.dispose()
+    """Every row, its values as stored (a yes/no is 0, 1 or anything else), for the mapping to check."""
 
+    def rows(table: type, columns: tuple[str, ...], *order: str) -> list[tuple]:
+        query = f"SELECT {', '.join(columns)} FROM {table.__tablename__}"  # type: ignore[attr-defined]
+        return conn.execute(query + (f" ORDER BY {', '.join(order)}" if order else "")).fetchall()
 
-def _select_all(engine: Engine) -> LoadedRows:
-    with Session(engine) as session:
-
-        def rows(table: type, columns: tuple[str, ...], *order: str) -> list[tuple]:
-            query = select(*(_raw(getattr(table, c)) for c in columns)).order_by(*(getattr(table, c) for c in order))
-            return [tuple(r) for r in session.execute(query)]
-
-        return LoadedRows(
-            active=rows(DocumentRow, ("active",)),
-            scenarios=rows(ScenarioRow, SCENARIO_COLUMNS, "position"),
-            districts=rows(DistrictRow, DISTRICT_COLUMNS),
-            roles=rows(RoleRow, ROLE_COLUMNS, "scenario_id", "position"),
-            dotted=rows(DottedLineRow, DOTTED_COLUMNS, "scenario_id", "role_id", "position"),
-            thresholds=rows(ThresholdRow, THRESHOLD_COLUMNS, "scenario_id", "rule_id", "name"),
-            disabled=rows(DisabledRuleRow, DISABLED_COLUMNS, "scenario_id", "rule_id"),
-        )
-
-
-def _raw(column: Any) -> Any:
-    """Yes/no columns as stored (0, 1 or anything else), so the mapping can refuse odd values."""
-    return type_coerce(column, Integer) if isinstance(column.type, Boolean) else column
+    return LoadedRows(
+        active=rows(DocumentRow, ("active",)),
+        scenarios=rows(ScenarioRow, SCENARIO_COLUMNS, "position"),
+        districts=rows(DistrictRow, DISTRICT_COLUMNS),
+        roles=rows(RoleRow, ROLE_COLUMNS, "scenario_id", "position"),
+        dotted=rows(DottedLineRow, DOTTED_COLUMNS, "scenario_id", "role_id", "position"),
+        arrangements=rows(ArrangementRow, ARRANGEMENT_COLUMNS, "scenario_id", "role_id"),
+        thresholds=rows(ThresholdRow, THRESHOLD_COLUMNS, "scenario_id", "rule_id", "name"),
+        disabled=rows(DisabledRuleRow, DISABLED_COLUMNS, "scenario_id", "rule_id"),
+    )
 
 
 def _detail(err: BaseException) -> str:

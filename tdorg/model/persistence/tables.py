@@ -6,7 +6,8 @@ from the domain values (``Chart``, ``Role``…), which know nothing of SQL.
 List fields of a role (flags, service areas, core services, functions) are
 stored as text joined by ``;``: none of their values may contain one. Dotted
 lines are references to other roles, so they have a table of their own, with
-their order kept in ``position``.
+their order kept in ``position``; so are the arrangements the user chose for
+some managers' leaf reports.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, ForeignKeyConstraint, Unique
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The schema version written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: ``PRAGMA application_id`` of every tdorg file: the ASCII bytes "TDOR".
 APPLICATION_ID = int.from_bytes(b"TDOR", "big")
@@ -120,6 +121,17 @@ class DottedLineRow(Base):
     target_id: Mapped[str]
 
 
+class ArrangementRow(Base):
+    """The user's arrangement of ``role_id``'s leaf reports: ``columns`` of them, 0 for one row."""
+
+    __tablename__ = "arrangement"
+    __table_args__ = (ForeignKeyConstraint(["scenario_id", "role_id"], ["role.scenario_id", "role.id"]),)
+
+    scenario_id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[str] = mapped_column(primary_key=True)
+    columns: Mapped[int]
+
+
 class ThresholdRow(Base):
     """A rule threshold the chart overrides."""
 
@@ -142,4 +154,4 @@ class DisabledRuleRow(Base):
 
 
 #: Every table of the current schema, parents before children.
-TABLES = (DocumentRow, ScenarioRow, DistrictRow, RoleRow, DottedLineRow, ThresholdRow, DisabledRuleRow)
+TABLES = (DocumentRow, ScenarioRow, DistrictRow, RoleRow, DottedLineRow, ArrangementRow, ThresholdRow, DisabledRuleRow)

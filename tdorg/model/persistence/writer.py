@@ -1,17 +1,18 @@
 """Saving a document as a ``.tdorg`` file.
 
-The database is built in memory through the ORM tables with bulk inserts,
-then its bytes replace the target file atomically (see :mod:`.fileio`).
+The database is built in memory, from an empty database of the ORM tables
+(made once) and one bulk insert per table, then its bytes replace the target
+file atomically (see :mod:`.fileio`).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from ... import __version__
@@ -19,7 +20,7 @@ from ..document import Document
 from ..errors import FileError
 from ..file_state import Fingerprint
 from ..files import write_bytes
-from .mapping import BadData, document_rows
+from .mapping import WRITTEN_COLUMNS, BadData, document_rows
 from .other_writers import check_no_other_writer
 from .tables import APPLICATION_ID, SCHEMA_VERSION, Base
 
@@ -50,15 +51,30 @@ def document_bytes(doc: Document) -> bytes:
     rows = document_rows(doc, __version__)
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     try:
-        engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-        Base.metadata.create_all(engine)
-        with Session(engine) as session:
+        conn.deserialize(_empty_file())
+        with conn:  # one transaction
             for table, values in rows.items():
                 if values:
-                    session.execute(insert(table), values)
-            session.execute(text(f"PRAGMA application_id = {APPLICATION_ID:d}"))
-            session.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION:d}"))
-            session.commit()
+                    columns = WRITTEN_COLUMNS[table]
+                    conn.executemany(
+                        f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "  # type: ignore[attr-defined]
+                        f"VALUES ({', '.join('?' * len(columns))})",
+                        values,
+                    )
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+@lru_cache(maxsize=1)
+def _empty_file() -> bytes:
+    """A ``.tdorg`` database with the current schema and no rows."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        Base.metadata.create_all(create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool))
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+        conn.commit()
         return conn.serialize()
     finally:
         conn.close()
