@@ -122,6 +122,18 @@ def test_every_field_survives_json(tmp_path: Path) -> None:
     assert read_json(tmp_path / "all.json") == chart
 
 
+def test_arrangements_survive_json_and_are_written_only_when_chosen(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    write_json(chart, tmp_path / "plain.json")
+    assert "arrangements" not in json.loads((tmp_path / "plain.json").read_text(encoding="utf-8"))
+    manager = next(rid for rid in chart.roles if chart.leaf_reports(rid))
+    chart.set_arrangement(manager, 1)
+    write_json(chart, tmp_path / "arranged.json")
+    assert json.loads((tmp_path / "arranged.json").read_text(encoding="utf-8"))["arrangements"] == {manager: 1}
+    back = read_json(tmp_path / "arranged.json")
+    assert back == chart and back.arrangements == {manager: 1}
+
+
 def test_every_role_field_survives_csv(tmp_path: Path) -> None:
     chart = every_field_chart()
     write_csv(chart, tmp_path / "all.csv")

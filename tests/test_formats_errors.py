@@ -156,6 +156,21 @@ def test_json_document_problems(tmp_path: Path) -> None:
         assert error.line == (line_of_key(text, key) if key else 1)
 
 
+@pytest.mark.parametrize("arrangements, words", [
+    ([2], "must map a manager"),
+    ({"ghost": 2}, "no role with that id"),
+    ({"cto": -1}, "one row (0) or a number of columns"),
+    ({"cto": True}, "got True"),
+    ({"cto": "wide"}, "got 'wide'"),
+    ({"cto": 2.5}, "got 2.5"),
+])
+def test_json_arrangement_problems_name_the_line(tmp_path: Path, arrangements: Any, words: str) -> None:
+    path, text = write_doc(tmp_path, json_doc(lambda d: d.update(arrangements=arrangements)))
+    error = load_error(path)
+    assert words in str(error) and error.field == "arrangements"
+    assert error.line is not None and error.line >= line_of_key(text, "arrangements")
+
+
 def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "roles": [\n    {"id": "a", "title": "A",}\n  ]\n}\n', encoding="utf-8")

@@ -3,6 +3,9 @@
 ``null`` means unknown. Besides the sample's fields, a role may carry
 ``notes`` and ``annual_cost``, and the document may carry rule ``settings``
 (thresholds and rules switched off with a reason); all three are written.
+``arrangements`` maps the id of a manager whose leaf reports the user arranged
+to the number of columns chosen (0: one row); it is written only when there
+are some.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from ..arrangement import check_arrangement
 from ..chart import Chart
 from ..district import Buildings, District
 from ..errors import EditError, FormatError
@@ -73,7 +77,27 @@ class _Reader:
         district = self.district(data.get("district"))
         settings = self.settings(data.get("settings"))
         entries = [self.role(item, n) for n, item in enumerate(roles)]
-        return build_chart(self.path, entries, district, notes or "", settings)
+        arrangements = self.arrangements(data.get("arrangements"), {e.role.id for e in entries})
+        return build_chart(self.path, entries, district, notes or "", settings, arrangements)
+
+    # --- arrangements ---------------------------------------------------------
+
+    def arrangements(self, raw: Any, ids: set[str]) -> dict[str, int]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            raise self.fail(("arrangements",), "“arrangements” must map a manager's id to a number of columns (0: one row).",
+                            "arrangements")
+        for role_id, columns in raw.items():
+            at = ("arrangements", role_id)
+            if role_id not in ids:
+                raise self.fail(at, f"The reports of {shown(role_id)} are arranged, but there is no role with that id.",
+                                "arrangements")
+            try:
+                check_arrangement(columns)
+            except EditError as error:
+                raise self.fail(at, f"Role {shown(role_id)}: {error}", "arrangements") from None
+        return raw
 
     # --- district -----------------------------------------------------------
 
@@ -322,6 +346,7 @@ def chart_to_dict(chart: Chart) -> dict[str, Any]:
         "notes": chart.notes,
         "settings": chart.settings.as_dict(),
         "roles": [role_to_dict(r) for r in chart.roles_in_order()],
+        **({"arrangements": dict(chart.arrangements)} if chart.arrangements else {}),
     }
 
 
