@@ -1,71 +1,128 @@
 """The child program that draws a DOT file with the Graphviz bundled in pygraphviz.
 
-Run as ``python graphviz_child.py --engine dot --format svg [--attr KEY=VALUE …] [--path DIR] SOURCE``
+Run as ``python graphviz_child.py --engine=dot --format=svg [--attr=KEY=VALUE …] [--path=DIR] SOURCE``
 (see :mod:`tdorg.export.renderer`); it writes the drawing to standard output
 and Graphviz's own messages to standard error. With ``--batch``, SOURCE is a
 list of DOT files, one path a line, drawn in turn by this one process: each
 drawing is written as its length in bytes (decimal digits and a newline),
-then the drawing itself. It imports only the standard
-library and pygraphviz, so it starts quickly, and it runs apart from the
-editor, so a crash in Graphviz ends only this process.
+then the drawing itself. It runs apart from the editor, so a crash in
+Graphviz ends only this process.
+
+It starts in about the time a Graphviz program does: it imports nothing but
+pygraphviz's compiled Graphviz bindings (``pygraphviz._graphviz``), not the
+package's Python layer (``AGraph``, whose imports take longer than Graphviz
+takes to start), and reads its few options without :mod:`argparse`.
 
 Exit status: 0 drawn; 1 Graphviz could not read or draw the source (its
-message is on standard error); :data:`EXIT_NO_GRAPHVIZ` pygraphviz cannot be
-loaded.
+message is on standard error); 2 a wrong command line; :data:`EXIT_NO_GRAPHVIZ`
+pygraphviz cannot be loaded.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 EXIT_NO_GRAPHVIZ = 3
+EXIT_USAGE = 2
+_OPTIONS = {"--engine": "engine", "--format": "format", "--attr": "attr", "--path": "path"}
 
 
-def _arguments(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="graphviz_child")
-    parser.add_argument("--engine", required=True, help="layout engine: dot, or nop2 for positions as given")
-    parser.add_argument("--format", required=True, help="svg, png or pdf")
-    parser.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE", help="a graph attribute")
-    parser.add_argument("--path", action="append", default=[], help="a folder to import pygraphviz from")
-    parser.add_argument("--batch", action="store_true", help="SOURCE lists DOT files, one a line")
-    parser.add_argument("source", help="the DOT file, UTF-8")
-    return parser.parse_args(argv)
+class UsageError(Exception):
+    """A command line the child does not understand."""
 
 
-def _graph(pygraphviz, source: str, attrs: list[str]):  # type: ignore[no-untyped-def]
-    """The graph of the DOT file ``source`` with the ``KEY=VALUE`` graph attributes ``attrs`` set."""
-    graph = pygraphviz.AGraph(filename=source)
-    for pair in attrs:
-        key, _, value = pair.partition("=")
-        graph.graph_attr[key] = value
-    return graph
+def _arguments(argv: list[str]) -> dict[str, list[str]]:
+    """``--name=value`` options (each name may repeat), ``--batch`` and the one source, by name."""
+    found: dict[str, list[str]] = {"engine": [], "format": [], "attr": [], "path": [], "batch": [], "source": []}
+    for arg in argv:
+        name, equals, value = arg.partition("=")
+        if arg == "--batch":
+            found["batch"].append(arg)
+        elif equals and name in _OPTIONS:
+            found[_OPTIONS[name]].append(value)
+        elif arg.startswith("-"):
+            raise UsageError(f"unknown option {arg!r}")
+        else:
+            found["source"].append(arg)
+    for one in ("engine", "format", "source"):
+        if len(found[one]) != 1:
+            raise UsageError(f"give exactly one {one}")
+    return found
+
+
+def _bindings():  # type: ignore[no-untyped-def]
+    """pygraphviz's compiled module, loaded without running the package (its ``__init__`` imports ``AGraph``)."""
+    if "pygraphviz" not in sys.modules:
+        # The import system's finders, asked in turn as importlib.util.find_spec would (whose own imports cost more
+        # than the rest of this start): the folders on sys.path, or the frozen app's archive.
+        specs = (getattr(finder, "find_spec", lambda *_: None)("pygraphviz", None) for finder in sys.meta_path)
+        spec = next((s for s in specs if s is not None and s.submodule_search_locations), None)
+        if spec is None:
+            raise ImportError("No module named 'pygraphviz'")
+        package = type(sys)("pygraphviz")
+        package.__path__ = list(spec.submodule_search_locations)
+        sys.modules["pygraphviz"] = package
+    from pygraphviz import _graphviz
+
+    return _graphviz
+
+
+def _draw(gv, source: str, attrs: list[str], engine: bytes, fmt: bytes, out=None) -> bytes | None:  # type: ignore[no-untyped-def]
+    """Lay out the DOT file ``source``, with the ``KEY=VALUE`` graph attributes ``attrs``, and draw it.
+
+    The drawing goes into ``out``, a binary file whose descriptor Graphviz
+    writes into as it goes, or without ``out`` is returned."""
+    with open(source, "rb") as handle:
+        graph = gv.agread(handle, None)  # ValueError when the source is not DOT
+    context = gv.gvContextWithBuiltins()
+    try:
+        for pair in attrs:
+            key, _, value = pair.partition("=")
+            gv.agattr_label(graph, 0, key.encode(), value.encode())
+        if gv.gvLayout(context, graph, engine) != 0:
+            raise ValueError(f"Graphviz cannot lay out the chart with {engine.decode()!r}")
+        drawing = None
+        if out is None:
+            rendered = gv.gvRenderData(context, graph, fmt)  # [status, bytes], or the status alone on failure
+            status, drawing = rendered if isinstance(rendered, list) else (rendered, None)
+        else:
+            status = gv.gvRender(context, graph, fmt, out)
+        if status != 0:
+            raise ValueError(f"Graphviz cannot draw the chart as {fmt.decode()!r}")
+        gv.gvFreeLayout(context, graph)
+        return drawing
+    finally:
+        gv.gvFreeContext(context)
+        gv.agclose(graph)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _arguments(argv)
-    sys.path[:0] = args.path
     try:
-        import pygraphviz
+        args = _arguments(sys.argv[1:] if argv is None else argv)
+    except UsageError as error:
+        print(f"graphviz_child: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.path[:0] = args["path"]
+    try:
+        gv = _bindings()
     except ImportError as error:
         print(f"pygraphviz cannot be loaded: {error}", file=sys.stderr)
         return EXIT_NO_GRAPHVIZ
+    engine, fmt, source = args["engine"][0].encode(), args["format"][0].encode(), args["source"][0]
     try:
-        if not args.batch:
+        if not args["batch"]:
             sys.stdout.flush()
-            # pygraphviz hands the file descriptor to Graphviz, which writes the drawing as it goes.
-            _graph(pygraphviz, args.source, args.attr).draw(path=sys.stdout.buffer, format=args.format,
-                                                              prog=args.engine)
+            _draw(gv, source, args["attr"], engine, fmt, sys.stdout.buffer)  # written as Graphviz goes
             return 0
-        with open(args.source, encoding="utf-8") as listing:
+        with open(source, encoding="utf-8") as listing:
             sources = listing.read().splitlines()
         out = sys.stdout.buffer
-        for source in sources:
-            drawing = _graph(pygraphviz, source, args.attr).draw(format=args.format, prog=args.engine)
+        for each in sources:
+            drawing = _draw(gv, each, args["attr"], engine, fmt) or b""
             out.write(b"%d\n" % len(drawing))
             out.write(drawing)
             out.flush()
-    except (pygraphviz.DotError, ValueError, OSError) as error:
+    except (ValueError, OSError) as error:
         # Graphviz has already printed the details on standard error.
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         return 1
