@@ -223,6 +223,9 @@ _SCHEMA_BOMBS: list[list[str]] = [
     ["INSERT INTO threshold VALUES ((SELECT MIN(id) FROM scenario), 'STF-3', 'high_per_tech', 0)"],
     ["INSERT INTO threshold VALUES ((SELECT MIN(id) FROM scenario), 'SPN-1', 'max_direct_reports', 1e999)"],
     ["UPDATE scenario SET notes = printf('%.*c', 20000, 'n')"],
+    ["INSERT INTO arrangement VALUES ((SELECT MIN(id) FROM scenario), 'dir', 99999999999)"],
+    ["INSERT INTO arrangement VALUES ((SELECT MIN(id) FROM scenario), 'dir', '" + "9" * 400 + "')"],
+    ["INSERT INTO arrangement VALUES ((SELECT MIN(id) FROM scenario), 'nobody', 2)"],
 ]
 
 #: Raw JSON values for the ``"@@"`` placeholder at each place of a chart.
@@ -248,7 +251,8 @@ def hostile_json(rng: random.Random, _: bytes) -> Iterator[Case]:
     """Thresholds out of range, huge numbers, invalid or over-long text, duplicate keys."""
     text = (SAMPLES / "francis-howell.json").read_text(encoding="utf-8")
     numbers = ["settings.thresholds.STF-3.high_per_tech", "settings.thresholds.SPN-1.max_direct_reports",
-               "district.students", "district.devices", "district.buildings.high", "roles.2.annual_cost", "roles.3.fte"]
+               "district.students", "district.devices", "district.buildings.high", "roles.2.annual_cost", "roles.3.fte",
+               "arrangements.dir", "arrangements.nobody"]
     texts = ["roles.1.title", "roles.1.person", "roles.1.notes", "district.name", "notes",
              "settings.disabled.SEC-1", "district.one_to_one_grades"]
     for n in range(PER_KIND):

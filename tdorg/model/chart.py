@@ -478,13 +478,19 @@ class Chart:
         self._announce(DOTTED, (role_id, target_id))
         return position
 
-    def set_arrangement(self, role_id: str, columns: int | None) -> int | None:
+    def set_arrangement(self, role_id: str, columns: int | None, *, undoing: bool = False) -> int | None:
         """Arrange ``role_id``'s leaf reports in ``columns`` (0: one row; ``None``: automatically,
-        as the page suits); returns the previous choice (for undo)."""
+        as the page suits); returns the previous choice (for undo).
+
+        ``undoing`` puts back an earlier choice, which may name more columns than
+        there are leaf reports now (the layout then puts them in one row).
+        """
         role = self.role(role_id)
         old = self._arrangements.get(role_id)
         if columns is None:
             self._arrangements.pop(role_id, None)
+        elif undoing:
+            self._arrangements[role_id] = check_arrangement(columns)
         else:
             leaves = len(self.leaf_reports(role_id))
             if not leaves:

@@ -117,6 +117,20 @@ class UpdateRole(Op):
             chart.update_role(self.role_id, **self.old)
 
 
+class SetArrangement(Op):
+    """Arrange a manager's leaf reports in ``columns`` (0: one row), or automatically again (``None``)."""
+
+    def __init__(self, role_id: str, columns: int | None) -> None:
+        self.role_id, self.columns = role_id, columns
+        self.old: int | None = None
+
+    def do(self, chart: Chart) -> None:
+        self.old = chart.set_arrangement(self.role_id, self.columns)
+
+    def undo(self, chart: Chart) -> None:
+        chart.set_arrangement(self.role_id, self.old, undoing=True)
+
+
 class SetDistrict(Op):
     def __init__(self, district: District) -> None:
         self.district = district
