@@ -1,4 +1,4 @@
-"""Export: the chart as DOT, SVG, PNG or PDF through Graphviz, and the board packet.
+"""Export: the chart as DOT, SVG, PNG or PDF through Graphviz, the board packet, and PowerPoint slides.
 
 This package reads :mod:`tdorg.model` and never imports the GUI or the
 command line. Failures raise :class:`ExportError` subclasses whose messages can
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         GraphvizMissingError,
         GraphvizOutputError,
     )
-    from .options import FITS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+    from .options import FILE_FILTERS, FITS, FORMAT_LABELS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
     from .renderer import graphviz_available
 
 #: Where each public name lives; a name's module (and Graphviz, ReportLab, pypdf) loads on first use.
@@ -35,7 +35,8 @@ __getattr__ = lazy_names(__name__, {
         "ExportCancelledError", "ExportError", "ExportOptionError", "ExportTimeoutError", "ExportWriteError",
         "GraphvizFailedError", "GraphvizMissingError", "GraphvizOutputError",
     ),
-    "options": ("FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES", "ExportOptions"),
+    "options": ("FILE_FILTERS", "FITS", "FORMAT_LABELS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES",
+                "ExportOptions"),
     "renderer": ("graphviz_available",),
 })
 
@@ -46,7 +47,9 @@ __all__ = [
     "ExportOptions",
     "ExportTimeoutError",
     "ExportWriteError",
+    "FILE_FILTERS",
     "FITS",
+    "FORMAT_LABELS",
     "FORMATS",
     "GraphvizFailedError",
     "GraphvizMissingError",

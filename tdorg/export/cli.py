@@ -1,4 +1,4 @@
-"""The ``tdorg export`` command: a chart file to PDF, SVG, PNG, DOT or a board packet.
+"""The ``tdorg export`` command: a chart file to PDF, SVG, PNG, DOT, PowerPoint slides or a board packet.
 
 ``--compare-to A`` adds to the packet the changes from A (another scenario of
 the same ``.tdorg`` file, or another chart file) to the exported chart.
@@ -31,17 +31,19 @@ if TYPE_CHECKING:
     from ..model.compare import Comparison
     from ..model.rules.base import Report
 
-_SUFFIX_FORMATS = {".pdf": "pdf", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
+_SUFFIX_FORMATS = {".pdf": "pdf", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".pptx": "pptx"}
 
 
 def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "export",
-        help="export a chart as PDF, SVG, PNG or DOT, or as a board packet",
+        help="export a chart as PDF, SVG, PNG, DOT or PowerPoint slides, or as a board packet",
         description=(
             "Draw a chart with Graphviz and write it as PDF, SVG, PNG or DOT source, or write the "
             "board packet (cover, chart, metrics and findings) as a PDF; with --compare-to, the packet also "
-            "lists the changes from another scenario or chart. Nothing is left at OUT when the export fails."
+            "lists the changes from another scenario or chart. OUT.pptx gets PowerPoint slides of editable "
+            "boxes and connectors: a title slide, the chart (on department slides when its role titles would "
+            "show under --min-title-size) and the findings. Nothing is left at OUT when the export fails."
         ),
     )
     parser.add_argument("input", metavar="FILE", help="the chart to export (.tdorg, .json or .csv)")
@@ -114,7 +116,7 @@ def _format(args: argparse.Namespace) -> str:
     if suffix not in _SUFFIX_FORMATS:
         raise ExportOptionError(
             f"{args.output}: tdorg cannot tell the format from the extension; "
-            "name the file .pdf, .svg, .png or .dot, or give --format."
+            "name the file .pdf, .svg, .png, .dot or .pptx, or give --format."
         )
     return _SUFFIX_FORMATS[suffix]
 
@@ -174,6 +176,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise ExportOptionError("--scale sets the size of a poster; add --fit poster.")
     if args.compare_to is not None and not args.packet:
         raise ExportOptionError("--compare-to adds the changes to a board packet; add --packet.")
+    if options.format == "pptx":
+        _check_slide_options(args)
     check_target(args.output, options.format, [args.input] + ([args.compare_to] if args.compare_to else []))
     source = open_source(args.input, args.scenario)
     chart = source.chart
@@ -190,15 +194,31 @@ def run_export(args: argparse.Namespace) -> int:
                                 scenario=source.scenario if source.scenario_count > 1 else None)
         what = "board packet"
     else:
-        written = export_chart(chart, args.output, options)
-        what = f"{options.format.upper()} chart"
+        written = export_chart(chart, args.output, options,
+                               scenario=source.scenario if source.scenario_count > 1 else None)
+        what = "PowerPoint slides" if options.format == "pptx" else f"{options.format.upper()} chart"
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
-    from .chartpages import describe_export
+    if options.format == "pptx":
+        from .slides import describe_slides, plan_slides
 
-    pages = describe_export(chart, options, args.packet)
+        pages = describe_slides(plan_slides(chart, options))
+    else:
+        from .chartpages import describe_export
+
+        pages = describe_export(chart, options, args.packet)
     if pages:
         print(pages, file=sys.stdout)
     return 0
+
+
+def _check_slide_options(args: argparse.Namespace) -> None:
+    """Slides are always as on the canvas, split by --min-title-size: refuse what they cannot do."""
+    if args.layout != "canvas":
+        raise ExportOptionError("PowerPoint slides are laid out as on the canvas; leave out --layout auto.")
+    if args.fit != "page":
+        raise ExportOptionError("PowerPoint slides are never tiled as a poster; leave out --fit poster.")
+    if args.badges:
+        raise ExportOptionError("--badges marks boxes in PDF, SVG and PNG charts; the slides end with the findings.")
 
 
 __all__ = ["Source", "add_export_command", "comparison_to", "load", "open_source", "run_export"]

@@ -7,7 +7,22 @@ from pathlib import Path
 
 from .errors import ExportOptionError
 
-FORMATS = ("pdf", "svg", "png", "dot")
+FORMATS = ("pdf", "svg", "png", "dot", "pptx")
+#: What the export dialog calls each format, and the filter of its save dialog.
+FORMAT_LABELS: dict[str, str] = {
+    "pdf": "PDF document",
+    "svg": "SVG drawing",
+    "png": "PNG image",
+    "dot": "Graphviz DOT source",
+    "pptx": "PowerPoint slides",
+}
+FILE_FILTERS: dict[str, str] = {
+    "pdf": "PDF (*.pdf)",
+    "svg": "SVG (*.svg)",
+    "png": "PNG (*.png)",
+    "dot": "Graphviz DOT (*.dot)",
+    "pptx": "PowerPoint (*.pptx)",
+}
 LAYOUTS = ("auto", "canvas")
 FITS = ("page", "poster")
 ORIENTATIONS = ("portrait", "landscape")
@@ -48,7 +63,8 @@ class ExportOptions:
     tiles it over as many sheets as it needs; ``poster_scale``
     (percent, 25–100) shrinks the poster so that it takes fewer sheets. SVG
     and PNG hold the whole chart at its natural size. ``timeout`` bounds each
-    Graphviz run.
+    Graphviz run. PowerPoint slides (``pptx``) are always drawn in the canvas
+    layout, on department slides when needed, by the same ``min_title_pt`` rule.
     """
 
     format: str = "pdf"
@@ -98,7 +114,8 @@ class ExportOptions:
 
     @classmethod
     def for_path(cls, path: str | Path, **changes: object) -> "ExportOptions":
-        """Options whose format follows the file's extension (``.pdf``, ``.svg``, ``.png``, ``.dot``/``.gv``)."""
+        """Options whose format follows the file's extension (``.pdf``, ``.svg``, ``.png``, ``.dot``/``.gv``,
+        ``.pptx``)."""
         suffix = Path(path).suffix.lower().lstrip(".")
         fmt = "dot" if suffix == "gv" else suffix
         if fmt not in FORMATS:
@@ -111,4 +128,5 @@ def _one_of(name: str, value: object, allowed: tuple[str, ...]) -> None:
         raise ExportOptionError(f"Unknown {name} {value!r}; expected one of: {', '.join(allowed)}.")
 
 
-__all__ = ["DEFAULT_MIN_TITLE_PT", "DEFAULT_TIMEOUT", "MIN_TITLE_PTS", "POSTER_SCALES", "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]
+__all__ = ["DEFAULT_MIN_TITLE_PT", "DEFAULT_TIMEOUT", "FILE_FILTERS", "FORMAT_LABELS", "MIN_TITLE_PTS", "POSTER_SCALES",
+           "ExportOptions", "FITS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_LABELS", "PAGE_SIZES"]
