@@ -80,7 +80,7 @@ def main(roles: int, as_json: bool) -> int:
         if chart != edited:
             print("redo did not restore the edited chart", file=sys.stderr)
             return 1
-        if validate(chart).findings != window.validator.report.findings:
+        if validate(chart).findings != window.sessions.report.findings:
             print("live findings differ from a full validation", file=sys.stderr)
             return 1
         if graphviz_available():

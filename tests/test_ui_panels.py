@@ -128,6 +128,6 @@ def test_district_dialog_checks_values_in_place_and_applies_as_one_step(window):
     dialog.accept()
     assert chart.district.devices == 25000 and chart.district.buildings.high == 3
     assert window.stack.undoText() == "Edit district facts"
-    assert any(m.key == "devices_per_technician" and m.value for m in window.scene.report.metrics)
+    assert any(m.key == "devices_per_technician" and m.value for m in window.sessions.report.metrics)
     window.stack.undo()
     assert chart.district.devices is None

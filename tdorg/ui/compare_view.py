@@ -64,7 +64,7 @@ class CompareSource:
         """Copy the scenario's chart and findings when there is no copy yet or it is out of date."""
         if self.session is not None and (self.chart is None or self.stale):
             self.chart = self.session.chart.copy()
-            self.report = self.session.validator.report
+            self.report = self.session.report
             self.stale = False
 
 
@@ -123,7 +123,7 @@ class ChartPane(QWidget):
             self.view.viewport().rect().center()), self.scene.selected_role_ids())
         self.release()
         self.validator = Validator(chart)
-        self.scene.set_chart(chart, self.validator)
+        self.scene.set_chart(chart, self.validator.report)
         self.scene.set_marks(marks)
         if keep is None:
             self.fit()

@@ -259,7 +259,7 @@ def _changes_from(window: "MainWindow", name: str | None) -> ChangesFrom | None:
     session = next((s for s in window.sessions.sessions if s.name == name), None)
     if session is None:
         return None
-    return ChangesFrom(session.name, session.chart.copy(), session.validator.report, window.sessions.active.name)
+    return ChangesFrom(session.name, session.chart.copy(), session.report, window.sessions.active.name)
 
 
 def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool,
@@ -272,7 +272,7 @@ def start_export(window: "MainWindow", path: Path, options: ExportOptions, packe
     chart = window.chart.copy()  # type: ignore[union-attr]
     changes = _changes_from(window, compare_to) if packet else None
     scenario = window.sessions.active.name if len(window.sessions.names()) > 1 else None
-    job = ExportJob(chart, window.scene.report, path, options, packet, window, changes, scenario)
+    job = ExportJob(chart, window.sessions.report, path, options, packet, window, changes, scenario)
     progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
     progress.setWindowTitle("Exporting")
     progress.setWindowModality(Qt.WindowModality.WindowModal)

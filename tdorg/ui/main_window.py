@@ -13,7 +13,7 @@ from tdorg.model.chart import Chart
 from tdorg.model.document import Document
 from tdorg.model.errors import EditError
 from tdorg.model.file_state import Fingerprint, absolute
-from tdorg.model.rules import Validator
+from tdorg.model.rules import Report
 
 from . import style
 from .actions import Actions
@@ -135,7 +135,8 @@ class MainWindow(QMainWindow):
         self.editor.refused.connect(self.show_refusal)
         self.editor.selectRequested.connect(self.select_roles)
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.scene.reportChanged.connect(self._report_changed)
+        self.sessions.reportChanged.connect(self.scene.show_report)
+        self.sessions.reportChanged.connect(self._report_changed)
         self.scene.rolesChanged.connect(self._roles_changed)
         self.view.zoomChanged.connect(lambda s: self.zoom.setText(f"{s * 100:.0f}%"))
         self.view.editRequested.connect(self.edit_role)
@@ -161,11 +162,6 @@ class MainWindow(QMainWindow):
         """The undo stack of the shown scenario."""
         return self.sessions.stack
 
-    @property
-    def validator(self) -> Validator:
-        """The live findings of the shown scenario."""
-        return self.sessions.active.validator
-
     def set_document(self, document: Document, path: Path | None, *, modified: bool = False,
                      name: str | None = None, base: Fingerprint | None = None, read_only: bool = False) -> None:
         """Show ``document`` (its active scenario), replacing the current one.
@@ -182,8 +178,7 @@ class MainWindow(QMainWindow):
         chart = document.chart
         self.display_name = name or (Path(path).name if path is not None else (chart.district.name or "Untitled"))
         self._forced_modified = modified
-        self.sessions.load(document)
-        self._show_scenario()
+        self.sessions.load(document)  # shows its active scenario (activeChanged), then its report
 
     def _leave_scenario(self) -> None:
         """Remember where the user was on the canvas of the scenario being left."""
@@ -196,12 +191,11 @@ class MainWindow(QMainWindow):
         chart = session.chart
         self.editor.stack = session.stack
         self.editor.chart = chart
-        self.scene.set_chart(chart, session.validator)
+        self.scene.set_chart(chart, session.report)
         self.properties.set_chart(chart)
         if self.matrix_dialog is not None:
             self.matrix_dialog.set_chart(chart)
         self.update_title()
-        self._report_changed()
         self._roles_changed([])
         self.view.current_id = None
         self.actions.all_dotted.setChecked(self.scene.show_all_dotted)
@@ -289,19 +283,17 @@ class MainWindow(QMainWindow):
             return
         self.status.show_counts(chart)
 
-    def _report_changed(self) -> None:
-        report = self.scene.report
+    def _report_changed(self, report: Report) -> None:
         self.findings.set_report(report, self.chart)
         self.metrics.set_report(report)
-        if report is not None:
-            self.status.show_health(report)
+        self.status.show_health(report)
         self._role_findings()
 
     def _role_findings(self) -> None:
         role_id = self.properties.role_id
-        report = self.scene.report
-        if role_id is None or report is None:
+        if role_id is None:
             return
+        report = self.sessions.report
         html = "<hr style='border:0; border-top:1px solid #E2E8F0'>".join(
             finding_html(f, self.chart, with_roles=False) for f in report.for_role(role_id)
         )

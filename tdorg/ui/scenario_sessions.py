@@ -3,6 +3,10 @@
 Every scenario gets a :class:`ScenarioSession`: its own ``QUndoStack`` (all
 of them in one ``QUndoGroup``, whose active stack is the shown scenario's,
 so Edit › Undo acts on the scenario on screen) and its own ``Validator``.
+After every step of the shown scenario's stack, and whenever another
+scenario is shown, the sessions revalidate and announce the shown scenario's
+report on ``reportChanged``: the canvas, the panels, the status line and the
+export take their findings from there.
 Duplicating, renaming, reordering and deleting scenarios are not undo steps: they change
 the document at once and mark it modified until the next save.
 """
@@ -33,6 +37,11 @@ class ScenarioSession:
         return self.scenario.chart
 
     @property
+    def report(self) -> Report:
+        """The scenario's findings and metrics, revalidated for its latest edit."""
+        return self.validator.report
+
+    @property
     def name(self) -> str:
         return self.scenario.name
 
@@ -51,6 +60,8 @@ class ScenarioSessions(QObject):
     listChanged = Signal()
     #: The document's modified state may have changed without an undo step.
     modifiedChanged = Signal()
+    #: The shown scenario has a new report (after an edit, an undo, a redo or a switch).
+    reportChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +70,7 @@ class ScenarioSessions(QObject):
         self.sessions: list[ScenarioSession] = []
         #: True after a duplicate, rename, delete or added scenario not yet saved.
         self.structure_changed = False
+        self._announced: Report | None = None
         self.load(self.document)
 
     # --- the document -----------------------------------------------------------
@@ -71,10 +83,12 @@ class ScenarioSessions(QObject):
         self.structure_changed = False
         self.group.setActiveStack(self.active.stack)
         self.listChanged.emit()
+        self._shown()
 
     def _session(self, scenario: Scenario) -> ScenarioSession:
         session = ScenarioSession(scenario, self)
         self.group.addStack(session.stack)
+        session.stack.indexChanged.connect(lambda _index, s=session: self._stepped(s))
         return session
 
     def close(self) -> None:
@@ -98,6 +112,11 @@ class ScenarioSessions(QObject):
     @property
     def stack(self) -> QUndoStack:
         return self.active.stack
+
+    @property
+    def report(self) -> Report:
+        """The shown scenario's report."""
+        return self.active.report
 
     def names(self) -> list[str]:
         return [s.name for s in self.sessions]
@@ -124,6 +143,20 @@ class ScenarioSessions(QObject):
         self.listChanged.emit()
         self.modifiedChanged.emit()
 
+    # --- the shown scenario's report --------------------------------------------------
+
+    def _shown(self) -> None:
+        """Another scenario (or document) is shown: say so, then announce its report."""
+        self.activeChanged.emit()
+        self._announced = self.report
+        self.reportChanged.emit(self._announced)
+
+    def _stepped(self, session: ScenarioSession) -> None:
+        """A step of ``session``'s stack: revalidate and announce a new report of the shown scenario."""
+        if self.sessions and session is self.active and session.report is not self._announced:
+            self._announced = session.report
+            self.reportChanged.emit(self._announced)
+
     # --- scenario operations ----------------------------------------------------------
 
     def switch(self, index: int) -> bool:
@@ -135,7 +168,7 @@ class ScenarioSessions(QObject):
         self.aboutToSwitch.emit()
         set_active(self.document, index)
         self.group.setActiveStack(self.active.stack)
-        self.activeChanged.emit()
+        self._shown()
         return True
 
     def duplicate(self, index: int | None = None, name: str | None = None) -> int:
@@ -196,7 +229,7 @@ class ScenarioSessions(QObject):
         session.stack.deleteLater()
         self._structure_changed()
         if was_shown:
-            self.activeChanged.emit()
+            self._shown()
 
     def _shift_active_for_insert(self, inserted: int) -> None:
         """Keep the shown scenario shown when one is inserted before it."""

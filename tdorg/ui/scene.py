@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
-from tdorg.model.rules import Report, Severity, Validator
+from tdorg.model.role import Role
+from tdorg.model.rules import Report, Severity
 
 from . import style
 from .edge_items import DottedLine, ManagerLines
@@ -31,8 +32,6 @@ class ChartScene(QGraphicsScene):
 
     #: Emitted after a re-layout with the shift of the anchor role (dx, dy).
     relayouted = Signal(float, float)
-    #: Emitted when findings or metrics may have changed.
-    reportChanged = Signal()
     #: Emitted after any flush that changed roles (ids touched).
     rolesChanged = Signal(list)
     #: Emitted just before every item is removed to show another chart.
@@ -45,13 +44,11 @@ class ChartScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
         self.chart: Chart | None = None
-        self.validator: Validator | None = None
         self.layout: Layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
         self._items: dict[str, RoleItem] = {}
         self._lines: dict[str, ManagerLines] = {}
         self._dotted: dict[tuple[str, str], DottedLine] = {}
         self._badges: dict[str, tuple[Severity, int]] = {}
-        self._report: Report | None = None
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
         self._structural = False
@@ -67,8 +64,8 @@ class ChartScene(QGraphicsScene):
 
     # --- setting a chart ------------------------------------------------------
 
-    def set_chart(self, chart: Chart, validator: Validator) -> None:
-        """Show ``chart``; ``validator`` must observe the same chart."""
+    def set_chart(self, chart: Chart, report: Report) -> None:
+        """Show ``chart`` with the badges of ``report`` (its findings); later reports come to :meth:`show_report`."""
         self.detach()
         self.aboutToReset.emit()
         self.clear()
@@ -76,19 +73,15 @@ class ChartScene(QGraphicsScene):
         self._lines.clear()
         self._dotted.clear()
         self._badges.clear()
-        self._report = None
         self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
         self.chart = chart
-        self.validator = validator
         self.show_all_dotted = self.dotted_count() <= MANY_DOTTED
         self._unsubscribe = chart.subscribe(self._changed)
         for role in chart.roles.values():
-            item = RoleItem(role)
-            self._items[role.id] = item
-            self.addItem(item)
+            self._add_item(role)
         self._relayout(set(chart.roles))
         self._sync_dotted(None)
-        self._refresh_report()
+        self.show_report(report)
 
     def detach(self) -> None:
         if self._unsubscribe is not None:
@@ -139,10 +132,6 @@ class ChartScene(QGraphicsScene):
             if item is not None:
                 rect = rect.united(item.sceneBoundingRect())
         return rect
-
-    @property
-    def report(self) -> Report | None:
-        return self._report
 
     # --- observing the chart ----------------------------------------------------
 
@@ -200,9 +189,7 @@ class ChartScene(QGraphicsScene):
                         affected.add(item.role.reports_to)
                     self._drop_item(role_id)
             elif item is None:
-                item = RoleItem(role)
-                self._items[role_id] = item
-                self.addItem(item)
+                self._add_item(role)
                 affected.add(role_id)
             else:
                 if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
@@ -220,8 +207,16 @@ class ChartScene(QGraphicsScene):
                 self.relayouted.emit(shift.x(), shift.y())
         if dotted_dirty or moved:
             self._sync_dotted(moved | set(touched))
-        self._refresh_report()
         self.rolesChanged.emit(touched)
+
+    def _add_item(self, role: Role) -> None:
+        """A box for ``role``, with the badge the latest report gives it."""
+        item = RoleItem(role)
+        badge = self._badges.get(role.id)
+        if badge is not None:
+            item.set_severity(*badge)
+        self._items[role.id] = item
+        self.addItem(item)
 
     def _drop_item(self, role_id: str) -> None:
         item = self._items.pop(role_id)
@@ -229,7 +224,6 @@ class ChartScene(QGraphicsScene):
         lines = self._lines.pop(role_id, None)
         if lines is not None:
             self.removeItem(lines)
-        self._badges.pop(role_id, None)
 
     # --- layout -----------------------------------------------------------------
 
@@ -367,13 +361,8 @@ class ChartScene(QGraphicsScene):
 
     # --- findings -----------------------------------------------------------------
 
-    def _refresh_report(self) -> None:
-        if self.validator is None:
-            return
-        report = self.validator.report
-        if report is self._report:
-            return
-        self._report = report
+    def show_report(self, report: Report) -> None:
+        """Badge the boxes with ``report``'s findings: the worst severity of each role and how many."""
         badges: dict[str, tuple[Severity, int]] = {}
         for finding in report.findings:
             for role_id in finding.role_ids:
@@ -389,7 +378,6 @@ class ChartScene(QGraphicsScene):
                     severity, count = badges.get(role_id, (None, 0))
                     item.set_severity(severity, count)
         self._badges = badges
-        self.reportChanged.emit()
 
     def set_marks(self, marks: dict[str, frozenset[str]]) -> None:
         """Highlight roles by their kinds of change (compare view); roles not in ``marks`` are cleared."""

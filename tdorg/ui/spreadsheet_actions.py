@@ -112,7 +112,7 @@ def update_from_spreadsheet(window: "MainWindow", path: str | Path | None = None
     document = window.document
     target = ScenarioTarget(window.sessions.active.name, free_name(document, update_scenario_name()),
                             document.check_new_name)
-    dialog = SyncDialog(path, table, read_table, chart, window.sessions.active.validator.report, target, window)
+    dialog = SyncDialog(path, table, read_table, chart, window.sessions.report, target, window)
     if not dialog.exec() or dialog.plan is None:
         return False
     plan = dialog.plan
