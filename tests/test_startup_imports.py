@@ -83,14 +83,25 @@ def test_validate_loads_neither_export_nor_qt_nor_the_database(tmp_path):
 def test_the_main_window_without_a_file_loads_no_database_export_or_spreadsheet_stack(tmp_path):
     code = (
         "from pathlib import Path\nfrom PySide6.QtCore import QSettings\n"
-        "from tdorg.ui.app import create_application\nfrom tdorg.ui.main_window import MainWindow\n"
+        "from tdorg.ui.app import create_application\nfrom tdorg.ui.window.main_window import MainWindow\n"
         "app = create_application()\n"
         f"window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), "
         f"Path({str(tmp_path / 'recovery')!r}))\n"
         "window.show()\napp.processEvents()\nwindow.grab()\n"
     )
     modules = _loaded(code, tmp_path)
-    assert "tdorg.ui.main_window" in modules
+    assert "tdorg.ui.window.main_window" in modules
     assert _heavy(modules) == []
     # The window's colours come from the export palette; nothing else of the export package loads.
     assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.style"}
+
+
+def test_the_graphviz_child_loads_only_the_compiled_bindings(tmp_path):
+    source = tmp_path / "chart.gv"
+    source.write_text('digraph { a -> b [label="reports to"] }', encoding="utf-8")
+    code = ("import contextlib, io, os, sys\nfrom tdorg.launcher import graphviz_child\n"
+            f"with open(os.devnull, 'w') as sink, contextlib.redirect_stdout(sink):\n"
+            f"    assert graphviz_child(['--engine=dot', '--format=svg', {str(source)!r}]) == 0\n")
+    modules = _loaded(code, tmp_path)
+    assert "pygraphviz._graphviz" in modules  # it did draw
+    assert not {"pygraphviz.agraph", "pygraphviz.graphviz", "argparse", "subprocess"} & modules
