@@ -86,6 +86,9 @@ def test_a_small_chart_is_three_slides_of_editable_shapes(tmp_path):
     slide = deck.slides[1]
     boxes = _boxes(slide)
     assert Counter(lines[0] for _, lines in boxes.values()) == Counter(r.title for r in chart.roles.values())
+    alt = {shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr") for shape, _ in boxes.values()}
+    assert "Network Engineer, Nguyễn Văn An, reports to Director of Technology" in alt
+    assert "Superintendent, Dana Reyes" in alt
     people = {lines[1] for _, lines in boxes.values()}
     assert set(NAMES.values()) <= people  # the letters as typed, as text
     key = _role_of(chart)

@@ -18,7 +18,7 @@ from ..model.chart import Chart
 from . import labels, style
 from .chartpages import page_subtitle
 from .dot import date_line, heading
-from .slide_shapes import Run, connector, dotted_line, emu, link_to, role_box, text_box
+from .slide_shapes import Run, connector, describe, dotted_line, emu, link_to, role_box, text_box
 from .slide_text import set_title
 from .slides import MARGIN, NOTE_SPACE, SLIDE_SIZE, chart_area
 
@@ -82,8 +82,20 @@ def _boxes(slide: Slide, chart: Chart, page: ChartPage) -> dict[str, Shape]:
     out = {}
     for rid in page.tree.order:
         x, y = layout.positions[rid]
-        out[rid] = role_box(slide.shapes, chart.roles[rid], (emu(left + x * scale), emu(top + y * scale), *size), scale)
+        role = chart.roles[rid]
+        box = role_box(slide.shapes, role, (emu(left + x * scale), emu(top + y * scale), *size), scale)
+        describe(box, _alt_text(chart, rid))
+        out[rid] = box
     return out
+
+
+def _alt_text(chart: Chart, rid: str) -> str:
+    """What a screen reader says for a box, e.g. ``Network Engineer, Kim Hale, reports to Director of Technology``."""
+    role = chart.roles[rid]
+    parts = [role.title, role.display_person() if role.vacant or role.person.strip() else ""]
+    if role.reports_to is not None:
+        parts.append(f"reports to {chart.roles[role.reports_to].title}")
+    return ", ".join(labels.clean(part) for part in parts if labels.clean(part))
 
 
 def _subtitle(slide: Slide, chart: Chart, plan: PagePlan, page: ChartPage, day: date, offset: int) -> None:

@@ -108,7 +108,7 @@ def role_box(shapes: SlideShapes, role: Role, rect: tuple[int, int, int, int], s
     shape = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *(Emu(v) for v in rect))
     shape.name = labels.clean(role.title) or "Role"
     shape.adjustments[0] = CORNER * style.MIN_BOX_HEIGHT / (rect[3] / EMU_PER_PT / scale)
-    _unstyled(shape)
+    unstyled(shape)
     colour = style.colour_for(role.category)
     shape.fill.solid()
     shape.fill.fore_color.rgb = rgb(style.VACANT_FILL if role.vacant else style.BOX_FILL)
@@ -127,7 +127,7 @@ def role_box(shapes: SlideShapes, role: Role, rect: tuple[int, int, int, int], s
     return shape
 
 
-def _unstyled(shape: BaseShape) -> None:
+def unstyled(shape: BaseShape) -> None:
     """Drop the theme style python-pptx gives a new shape (its shadow, its accent colours): every
     colour of a chart's shape is set on the shape itself."""
     element = shape._element  # type: ignore[attr-defined]
@@ -181,7 +181,7 @@ def connector(shapes: SlideShapes, manager: BaseShape, report: BaseShape, route:
     line.end_connect(report, end)
     if len(points) > 2:
         _bend(line, points)
-    _unstyled(line)
+    unstyled(line)
     line.name = "Reporting line"
     line.line.color.rgb = rgb(style.EDGE_COLOUR)
     line.line.width = Pt(1.25)
@@ -201,7 +201,7 @@ def dotted_line(shapes: SlideShapes, role: BaseShape, manager: BaseShape) -> Con
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(sx), Emu(sy), Emu(ex), Emu(ey))
     line.begin_connect(role, start)
     line.end_connect(manager, end)
-    _unstyled(line)
+    unstyled(line)
     line.name = "Dotted line"
     line.line.color.rgb = rgb(style.DOTTED_COLOUR)
     line.line.width = Pt(1.0)
@@ -260,10 +260,15 @@ def _arrow_at_end(line: Connector) -> None:
     tail.set("len", "sm")
 
 
+def describe(shape: BaseShape, text: str) -> None:
+    """The shape's alternative text, which PowerPoint's accessibility checker asks for and a screen reader reads."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)  # type: ignore[attr-defined]
+
+
 def link_to(shape: BaseShape, slide: Slide) -> None:
     """A click on ``shape`` in a slide show goes to ``slide``."""
     shape.click_action.target_slide = slide  # type: ignore[attr-defined]
 
 
-__all__ = ["BOTTOM", "LEFT", "RIGHT", "Run", "TOP", "connector", "dotted_line", "emu", "end_site", "link_to", "rgb",
-           "role_box", "site", "text_box", "write_text"]
+__all__ = ["BOTTOM", "LEFT", "RIGHT", "Run", "TOP", "connector", "describe", "dotted_line", "emu", "end_site", "link_to", "rgb",
+           "role_box", "site", "text_box", "unstyled", "write_text"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu
 
@@ -17,7 +18,7 @@ from ..model.plural import plural
 from ..model.rules.base import Finding, Report, Severity
 from . import labels, style
 from .dot import date_line
-from .slide_shapes import Run, emu, rgb, text_box, write_text
+from .slide_shapes import Run, emu, rgb, text_box, unstyled, write_text
 from .slides import MARGIN, SLIDE_SIZE
 
 if TYPE_CHECKING:
@@ -75,7 +76,13 @@ def title_slide(deck: Presentation, chart: Chart, day: date, scenario: str | Non
     if scenario:
         lines.append([Run("Scenario ", 18.0, style.MUTED_COLOUR), Run(f"“{scenario}”", 18.0, bold=True)])
     lines.append([Run(date_line(day), 16.0, style.MUTED_COLOUR)])
-    _place(subtitle, 2 * MARGIN, 192, inner, 130)
+    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Emu(emu(v)) for v in (2 * MARGIN, 186, 96, 4)))
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = rgb(style.colour_for("it_leader"))
+    rule.line.fill.background()
+    rule.name = "Rule"
+    unstyled(rule)
+    _place(subtitle, 2 * MARGIN, 198, inner, 130)
     write_text(subtitle, lines)
     vacant = sum(1 for role in chart.roles.values() if role.vacant)
     size = plural(len(chart), "role") + (f", {vacant:,} of them vacant" if vacant else "")

@@ -74,6 +74,17 @@ def describe_slides(plan: PagePlan) -> str:
             f"role titles at {smallest:.1f} pt or more.")
 
 
+def contents_line(plan: PagePlan) -> str:
+    """Which slide holds what, for the title slide."""
+    first, last = LEAD_SLIDES + 1, LEAD_SLIDES + len(plan.pages)
+    if first == last:
+        chart = f"Slide {first}: the chart"
+    else:
+        rest = f"slide {last}" if last == first + 1 else f"slides {first + 1}–{last}"
+        chart = f"Slide {first}: the top levels of the chart · {rest}: its departments"
+    return f"{chart} · slide {last + 1}: findings against the framework"
+
+
 def export_slides(
     chart: Chart,
     path: str | os.PathLike[str],
@@ -131,7 +142,7 @@ def build_deck(chart: Chart, report: Report, plan: PagePlan, *, day: date, scena
     deck = new_presentation()
     deck.slide_width, deck.slide_height = Emu(emu(SLIDE_SIZE[0])), Emu(emu(SLIDE_SIZE[1]))
     total = LEAD_SLIDES + len(plan.pages) + 1
-    slide_text.title_slide(deck, chart, day, scenario, describe_slides(plan))
+    slide_text.title_slide(deck, chart, day, scenario, contents_line(plan))
     pages: list[tuple[ChartPage, Slide]] = [(page, slide_text.headed_slide(deck)) for page in plan.pages]
     slides = {page.number: slide for page, slide in pages}
     for page, slide in pages:
@@ -147,4 +158,4 @@ def build_deck(chart: Chart, report: Report, plan: PagePlan, *, day: date, scena
     return deck
 
 
-__all__ = ["SLIDE_SIZE", "build_deck", "chart_area", "describe_slides", "export_slides", "plan_slides"]
+__all__ = ["SLIDE_SIZE", "build_deck", "chart_area", "contents_line", "describe_slides", "export_slides", "plan_slides"]
