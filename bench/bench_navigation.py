@@ -40,8 +40,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene  # noq
 from tdorg.model import Document  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
-from tdorg.ui.main_window import MainWindow  # noqa: E402
-from tdorg.ui.role_item import RoleItem  # noqa: E402
+from tdorg.ui.window.main_window import MainWindow  # noqa: E402
+from tdorg.ui.canvas.items.role_item import RoleItem  # noqa: E402
 
 Index = QGraphicsScene.ItemIndexMethod
 Cache = QGraphicsItem.CacheMode

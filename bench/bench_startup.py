@@ -48,7 +48,7 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from tdorg.ui.app import create_application, start
-from tdorg.ui.main_window import MainWindow
+from tdorg.ui.window.main_window import MainWindow
 folder = Path(sys.argv[1])
 app = create_application()
 window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder / "recovery")

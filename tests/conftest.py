@@ -63,7 +63,7 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
     from PySide6.QtWidgets import QApplication
 
     from tdorg.ui.app import create_application
-    from tdorg.ui.main_window import MainWindow
+    from tdorg.ui.window.main_window import MainWindow
 
     create_application()
     windows = []

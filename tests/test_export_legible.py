@@ -26,8 +26,9 @@ from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLE_JSON
 from tests.test_export_support import needs_graphviz, norm
 
-#: Height of a line's box over the font size, for Arial's metrics (ascent 905 + descent 212 per 1,000).
-ARIAL_LINE = 1.117
+#: Height of a line's box over the font size: the pages are set in the shipped DejaVu Sans, whose ascent
+#: and descent as the PDF gives them to poppler add up to one em.
+LINE_BOX = 1.0
 PAPERS = [(page, orientation) for page in ("letter", "a4") for orientation in ("landscape", "portrait")]
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
@@ -43,7 +44,7 @@ class Line:
 
     @property
     def size(self) -> float:
-        return (self.y1 - self.y0) / ARIAL_LINE
+        return (self.y1 - self.y0) / LINE_BOX
 
 
 @dataclass(frozen=True)

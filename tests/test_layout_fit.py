@@ -108,12 +108,12 @@ def test_the_export_pins_every_box_where_the_layout_puts_it(path) -> None:
 
 
 def test_canvas_and_export_show_the_same_arrangement(qtbot) -> None:
-    from tdorg.model.rules import Validator
-    from tdorg.ui.scene import ChartScene
+    from tdorg.model.rules import validate
+    from tdorg.ui.canvas.scene import ChartScene
 
     chart = synthetic_chart(300, seed=5)
     scene = ChartScene()
-    scene.set_chart(chart, Validator(chart))
+    scene.set_chart(chart, validate(chart))
     printed = whole_chart(chart, box_size(chart), fit_area(ExportOptions())).pages[0].layout
     shown = scene.layout
     assert shown.depth == printed.depth and shown.stacked == printed.stacked and shown.assistants == printed.assistants
@@ -129,12 +129,12 @@ def test_canvas_and_export_show_the_same_arrangement(qtbot) -> None:
 
 
 def test_marking_a_role_as_assistant_moves_it_on_the_canvas(qtbot) -> None:
-    from tdorg.model.rules import Validator
-    from tdorg.ui.scene import ChartScene
+    from tdorg.model.rules import validate
+    from tdorg.ui.canvas.scene import ChartScene
 
     chart = team(assistants=(STAFF.with_changes(flags=frozenset()),))
     scene = ChartScene()
-    scene.set_chart(chart, Validator(chart))
+    scene.set_chart(chart, validate(chart))
     assert "cos" not in scene.layout.assistants
     chart.update_role("cos", flags=frozenset({"assistant"}))
     scene.flush()
@@ -158,13 +158,13 @@ def test_the_assistant_mark_is_kept_in_every_file_format(suffix, tmp_path) -> No
 
 
 def test_the_canvas_follows_the_paper_chosen_for_printing(qtbot) -> None:
-    from tdorg.model.rules import Validator
-    from tdorg.ui.scene import ChartScene
+    from tdorg.model.rules import validate
+    from tdorg.ui.canvas.scene import ChartScene
 
     roles = [Role(id="boss", title="Boss")] + [Role(id=f"k{i:02}", title=f"R {i}", reports_to="boss") for i in range(40)]
     chart = Chart(roles=roles)
     scene = ChartScene()
-    scene.set_chart(chart, Validator(chart))
+    scene.set_chart(chart, validate(chart))
     wide = scene.layout
     scene.set_paper("a3", "portrait")
     tall = scene.layout

@@ -85,7 +85,7 @@ def test_rules_set_refuses_a_value_outside_the_range_and_leaves_the_file(tmp_pat
 
 
 def test_rules_dialog_spin_boxes_stop_at_the_range(window, dialogs):
-    from tdorg.ui.rules_dialog import RulesDialog
+    from tdorg.ui.dialogs.rules_dialog import RulesDialog
 
     seen = []
     dialogs.handle(RulesDialog, lambda d: (seen.append(d), d.reject()))

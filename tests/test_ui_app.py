@@ -44,7 +44,7 @@ def test_many_qt_calls_do_not_exhaust_none_true_or_false():
 
 
 def test_start_dialog_offers_blank_templates_open_and_recent(make_window, tmp_path):
-    from tdorg.ui.start_dialog import StartDialog
+    from tdorg.ui.dialogs.start_dialog import StartDialog
 
     window = make_window(show=False)
     recent = tmp_path / "plan.tdorg"
@@ -94,7 +94,7 @@ def test_screenshot_of_a_sample_with_a_finding_chosen(make_window, tmp_path):
 
 def test_start_up_asks_how_to_begin_and_opens_the_chosen_template(make_window, monkeypatch):
     from tdorg.ui.app import start
-    from tdorg.ui.start_dialog import StartDialog
+    from tdorg.ui.dialogs.start_dialog import StartDialog
 
     def choose_template(dialog):
         dialog.choice = ("template", "la-crosse")

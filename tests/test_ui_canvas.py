@@ -5,7 +5,7 @@ from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
-from tdorg.ui.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE
+from tdorg.ui.canvas.items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE
 
 
 def centre(window, role_id: str) -> QPointF:

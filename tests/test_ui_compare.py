@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tdorg.model.document import Document, Scenario
 from tdorg.model.persistence import save_document
 
-from tdorg.ui.compare_follow import DELAY_MS
+from tdorg.ui.compare.compare_follow import DELAY_MS
 
 from .charts import compliant_chart
 from .test_compare import proposed

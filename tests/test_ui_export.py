@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tdorg.export import ExportOptions
 from tdorg.model import Role
-from tdorg.ui.export_dialog import ExportDialog, ExportJob, run_export
+from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob, run_export
 from tests.test_export_support import needs_graphviz, pdf_text
 
 
@@ -71,7 +71,7 @@ def test_missing_graphviz_is_explained_in_a_dialog(window, monkeypatch, dialogs,
     monkeypatch.setattr("tdorg.export.renderer.graphviz_available", lambda: False)
     dialogs.answer(QMessageBox.StandardButton.Ok)
     choose(monkeypatch, tmp_path / "chart.svg", format="svg")
-    monkeypatch.setattr("tdorg.ui.export_dialog.graphviz_available", lambda: True)
+    monkeypatch.setattr("tdorg.ui.exporting.export_dialog.graphviz_available", lambda: True)
     finish(run_export(window))
     title, detail = dialogs.seen[-1]
     assert "could not be exported" in title and "Graphviz" in detail

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tdorg.ui.export_dialog import ExportDialog, ExportJob, run_export
+from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob, run_export
 from tests.test_export_support import needs_graphviz
 
 

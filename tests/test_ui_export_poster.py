@@ -1,6 +1,6 @@
 """File › Export… offers the poster's size, only when a poster is chosen."""
 
-from tdorg.ui.export_dialog import ExportDialog
+from tdorg.ui.exporting.export_dialog import ExportDialog
 
 
 def test_poster_size_is_offered_with_a_poster_and_remembered(qtbot) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from tdorg.model import Chart, District, Document
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.templates import new_from_template
-from tdorg.ui.file_guard import Holder, lock_path
+from tdorg.ui.files.file_guard import Holder, lock_path
 
 B = QMessageBox.StandardButton
 

@@ -9,8 +9,8 @@ from tdorg.model.document import Document
 from tdorg.model.persistence import save_document
 from tdorg.model.templates import new_from_template
 from tdorg.ui.app import start
-from tdorg.ui.file_open_events import follow_file_open_events
-from tdorg.ui.start_dialog import StartDialog
+from tdorg.ui.window.file_open_events import follow_file_open_events
+from tdorg.ui.dialogs.start_dialog import StartDialog
 
 
 def _saved_chart(tmp_path: Path) -> Path:

@@ -13,8 +13,8 @@ from tdorg.model.document import Document
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.formats import read_json
 from tdorg.ui.app import NO_DISPLAY_HINT, has_display
-from tdorg.ui.autosave import find_recoveries
-from tdorg.ui.recovery import offer_recovery
+from tdorg.ui.files.autosave import find_recoveries
+from tdorg.ui.files.recovery import offer_recovery
 
 from .conftest import TEMPLATES
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from tdorg.model.rules import validate
-from tdorg.ui.district_dialog import DistrictDialog
-from tdorg.ui.palette import Palette
+from tdorg.ui.dialogs.district_dialog import DistrictDialog
+from tdorg.ui.panels.palette import Palette
 
 
 def test_the_palette_offers_the_board_of_education(qtbot):

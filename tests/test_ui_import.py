@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tdorg.model.importing import plan_import, read_table
-from tdorg.ui.import_dialog import ImportDialog
+from tdorg.ui.spreadsheet.import_dialog import ImportDialog
 
 STAFF = """Employee ID,Name,Title,Reports To,FTE,Department,Salary
 100,Ann Lee,Superintendent,,1,Admin,190000

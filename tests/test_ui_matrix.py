@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from tdorg.export.style import MATRIX_STATUS_COLOURS
 from tdorg.model import Chart
 from tdorg.model.matrix import SINGLE_PERSON, UNOWNED
-from tdorg.ui.matrix_dialog import MatrixDialog
+from tdorg.ui.dialogs.matrix_dialog import MatrixDialog
 
 from .charts import role
 

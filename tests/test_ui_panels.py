@@ -5,7 +5,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tdorg.model.rules import Severity, validate
-from tdorg.ui.district_dialog import DistrictDialog
+from tdorg.ui.dialogs.district_dialog import DistrictDialog
 
 
 def rule_ids(window, severity=None):

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from tdorg.model import Chart, District, Document
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.templates import new_from_template
-from tdorg.ui import autosave as autosave_module
-from tdorg.ui.autosave import find_recoveries
-from tdorg.ui.recovery import offer_recovery
+from tdorg.ui.files import autosave as autosave_module
+from tdorg.ui.files.autosave import find_recoveries
+from tdorg.ui.files.recovery import offer_recovery
 
 B = QMessageBox.StandardButton
 

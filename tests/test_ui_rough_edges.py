@@ -6,8 +6,8 @@ from PySide6.QtTest import QTest
 
 from tdorg.model.formats import load_chart
 from tdorg.model.rules import Severity, validate
-from tdorg.ui.findings_panel import FindingsPanel
-from tdorg.ui.rules_dialog import RulesDialog
+from tdorg.ui.panels.findings_panel import FindingsPanel
+from tdorg.ui.dialogs.rules_dialog import RulesDialog
 
 from .charts import compliant_chart
 from .samples import SAMPLES
@@ -67,7 +67,7 @@ def test_the_wheel_scrolls_the_rules_list_instead_of_changing_an_unfocused_thres
 
 
 def test_every_number_field_of_the_editor_ignores_the_wheel_until_focused(window, qtbot):
-    from tdorg.ui.district_dialog import DistrictDialog
+    from tdorg.ui.dialogs.district_dialog import DistrictDialog
 
     dialog = DistrictDialog(window.chart.district, window.editor, window)
     qtbot.addWidget(dialog)
@@ -85,7 +85,7 @@ def shown_as(text: str) -> str:
 
 
 def test_an_ampersand_from_the_vocabulary_or_the_data_is_shown_as_written(window, dialogs):
-    from tdorg.ui.name_dialog import NameDialog
+    from tdorg.ui.dialogs.name_dialog import NameDialog
 
     panel = window.properties
     assert shown_as(panel.flags.box("teaching_learning_leader").text()) == "Teaching & learning leader"
@@ -122,7 +122,7 @@ def test_an_fte_outside_the_range_is_refused_with_the_reason_beside_the_field(wi
 
 
 def test_district_figures_outside_their_range_or_against_each_other_are_explained(window, qtbot):
-    from tdorg.ui.district_dialog import DistrictDialog
+    from tdorg.ui.dialogs.district_dialog import DistrictDialog
 
     dialog = DistrictDialog(window.chart.district, window.editor, window)
     qtbot.addWidget(dialog)
@@ -280,7 +280,7 @@ def test_the_palette_keeps_no_type_highlighted_after_a_drag_or_a_double_click(wi
 def test_duplicate_proposes_next_years_plan_or_the_next_number(window, dialogs):
     from datetime import date
 
-    from tdorg.ui.name_dialog import NameDialog
+    from tdorg.ui.dialogs.name_dialog import NameDialog
 
     proposed = []
     dialogs.handle(NameDialog, lambda d: (proposed.append(d.field.text()), d.accept()))

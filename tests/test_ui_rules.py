@@ -4,7 +4,7 @@ from PySide6.QtGui import QPalette
 
 from tdorg.model.persistence import open_document
 from tdorg.model.rules import RULES, validate
-from tdorg.ui.rules_dialog import RulesDialog
+from tdorg.ui.dialogs.rules_dialog import RulesDialog
 
 
 def rule_ids(window):

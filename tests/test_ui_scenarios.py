@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tdorg.model.persistence import open_document
 from tdorg.model.rules import validate
-from tdorg.ui.name_dialog import NameDialog
+from tdorg.ui.dialogs.name_dialog import NameDialog
 
 Yes, Cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from tdorg.ui.role_item import BOX_HEIGHT, BOX_WIDTH
+from tdorg.ui.canvas.items.role_item import BOX_HEIGHT, BOX_WIDTH
 
 CENTRE = QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2)
 

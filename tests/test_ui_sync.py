@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog
 
 from tdorg.model import Document
-from tdorg.ui.sync_dialog import SyncDialog
+from tdorg.ui.spreadsheet.sync_dialog import SyncDialog
 
 from .charts import compliant_chart
 

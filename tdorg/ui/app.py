@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application()
-    from .file_open_events import follow_file_open_events
-    from .main_window import MainWindow
+    from .window.file_open_events import follow_file_open_events
+    from .window.main_window import MainWindow
 
     window = MainWindow()
     install_exception_hook(window)
@@ -58,7 +58,7 @@ def create_application():  # noqa: ANN201 - QApplication
     """The QApplication with tdorg's names, style, font and icon (created once)."""
     from PySide6.QtWidgets import QApplication
 
-    from . import style
+    from .widgets import style
 
     app = QApplication.instance()
     if app is None:
@@ -75,8 +75,8 @@ def create_application():  # noqa: ANN201 - QApplication
 
 def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindow
     """Offer crash recovery first; then open ``path``, or ask how to begin."""
-    from .recovery import offer_recovery
-    from .start_dialog import StartDialog
+    from .files.recovery import offer_recovery
+    from .dialogs.start_dialog import StartDialog
 
     if offer_recovery(window):
         return

@@ -1,0 +1,1 @@
+"""What the canvas draws: role boxes, reporting lines and dotted lines."""

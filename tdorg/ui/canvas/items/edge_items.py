@@ -1,0 +1,115 @@
+"""Lines between boxes: a manager's orthogonal connectors, and dotted lines."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from tdorg.model.layout import Layout
+
+from ...widgets import style
+
+
+class ManagerLines(QGraphicsPathItem):
+    """All solid reporting lines from one manager to its reports, as one path."""
+
+    def __init__(self, manager_id: str) -> None:
+        super().__init__()
+        self.manager_id = manager_id
+        pen = QPen(QColor(style.MANAGER_LINE), 1.6)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.setPen(pen)
+        self.setZValue(0.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def route(self, layout: Layout, reports: tuple[str, ...]) -> None:
+        path = QPainterPath()
+        for report in reports:
+            points = layout.route(self.manager_id, report)
+            path.moveTo(*points[0])
+            for point in points[1:]:
+                path.lineTo(*point)
+        self.setPath(path)
+
+
+class DottedLine(QGraphicsPathItem):
+    """A dotted (secondary) reporting line from ``source`` to ``target``; selectable."""
+
+    def __init__(self, source: str, target: str) -> None:
+        super().__init__()
+        self.source = source
+        self.target = target
+        self.setZValue(0.5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self._hover = False
+        self._arrow = QPainterPath()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_ends(self, source_rect: QRectF, target_rect: QRectF, tooltip: str) -> None:
+        start, end, start_dir, end_dir = _anchors(source_rect, target_rect)
+        reach = max(40.0, min(160.0, math.dist((start.x(), start.y()), (end.x(), end.y())) / 3))
+        path = QPainterPath(start)
+        path.cubicTo(start + start_dir * reach, end + end_dir * reach, end)
+        self.setPath(path)
+        self._arrow = _arrow_head(end, end_dir)
+        self.setToolTip(tooltip)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12.0)
+        return stroker.createStroke(self.path())
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: ANN001 - Qt signature
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: ANN001
+        self._hover = False
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = QColor(style.SELECTION if selected else style.DOTTED_LINE)
+        width = 2.6 if (selected or self._hover) else 1.6
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(colour, width, Qt.PenStyle.DashLine)
+        pen.setDashPattern([4.0, 3.0])
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
+        painter.setPen(QPen(colour, 1.2))
+        painter.setBrush(colour)
+        painter.drawPath(self._arrow)
+
+
+def _anchors(a: QRectF, b: QRectF) -> tuple[QPointF, QPointF, QPointF, QPointF]:
+    """Where a line between two boxes leaves ``a`` and enters ``b``, with directions."""
+    up, down, left, right = QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0), QPointF(1, 0)
+    # Off-centre, so a dotted line never runs along the solid lines at the box's centre.
+    ax, bx = a.left() + a.width() * 0.72, b.left() + b.width() * 0.72
+    if b.bottom() < a.top():
+        return QPointF(ax, a.top()), QPointF(bx, b.bottom()), up, down
+    if b.top() > a.bottom():
+        return QPointF(ax, a.bottom()), QPointF(bx, b.top()), down, up
+    if b.left() >= a.right():
+        return QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()), right, left
+    return QPointF(a.left(), a.center().y()), QPointF(b.right(), b.center().y()), left, right
+
+
+def _arrow_head(tip: QPointF, outward: QPointF, size: float = 8.0) -> QPainterPath:
+    """A small filled triangle at ``tip`` pointing against ``outward``."""
+    back = tip + outward * size
+    side = QPointF(-outward.y(), outward.x()) * (size * 0.55)
+    path = QPainterPath(tip)
+    path.lineTo(back + side)
+    path.lineTo(back - side)
+    path.closeSubpath()
+    return path

@@ -1,0 +1,398 @@
+"""The canvas scene: observes a chart and keeps one item per role current.
+
+Changes announced by the chart are collected and applied in one ``flush``
+(right after an undo-stack step, or at the next event-loop turn): changed
+roles are redrawn, added and removed roles get or lose their item, and a
+structural change re-runs the layout and moves only the items whose place
+changed. Nothing is ever rebuilt from scratch after the first load.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
+from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
+from tdorg.model.role import Role
+from tdorg.model.rules import Report, Severity
+
+from ..widgets import style
+from .items.edge_items import DottedLine, ManagerLines
+from .items.role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
+
+MARGIN = 80.0
+#: Above this many dotted lines a chart shows only those of the selected roles at first.
+MANY_DOTTED = 60
+
+
+class ChartScene(QGraphicsScene):
+    """Role boxes, reporting lines and dotted lines of one chart."""
+
+    #: Emitted after a re-layout with the shift of the anchor role (dx, dy).
+    relayouted = Signal(float, float)
+    #: Emitted after any flush that changed roles (ids touched).
+    rolesChanged = Signal(list)
+    #: Emitted just before every item is removed to show another chart.
+    aboutToReset = Signal()
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        # A BSP tree: hit tests and repaints visit the boxes near the point or in view, not all of them
+        # (boxes move only on a re-layout, where Qt updates the index; see bench/bench_navigation.py).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
+        self.chart: Chart | None = None
+        self.layout: Layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+        self._items: dict[str, RoleItem] = {}
+        self._lines: dict[str, ManagerLines] = {}
+        self._dotted: dict[tuple[str, str], DottedLine] = {}
+        self._badges: dict[str, tuple[Severity, int]] = {}
+        self._unsubscribe = None
+        self._touched: dict[str, None] = {}
+        self._structural = False
+        self._dotted_dirty = False
+        self._other = False
+        self._anchor: tuple[str, QPointF] | None = None
+        self._scheduled = False
+        self._feedback_id: str | None = None
+        self.show_all_dotted = True
+        #: The paper (size, orientation, as the export names them) whose printed arrangement the canvas shows.
+        self.paper = ("letter", "landscape")
+        self.selectionChanged.connect(self._selection_changed)
+
+    # --- setting a chart ------------------------------------------------------
+
+    def set_chart(self, chart: Chart, report: Report) -> None:
+        """Show ``chart`` with the badges of ``report`` (its findings); later reports come to :meth:`show_report`."""
+        self.detach()
+        self.aboutToReset.emit()
+        self.clear()
+        self._items.clear()
+        self._lines.clear()
+        self._dotted.clear()
+        self._badges.clear()
+        self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
+        self.chart = chart
+        self.show_all_dotted = self.dotted_count() <= MANY_DOTTED
+        self._unsubscribe = chart.subscribe(self._changed)
+        for role in chart.roles.values():
+            self._add_item(role)
+        self._relayout(set(chart.roles))
+        self._sync_dotted(None)
+        self.show_report(report)
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._touched.clear()
+        self._structural = self._dotted_dirty = self._other = False
+        self._anchor = None
+
+    # --- lookups ----------------------------------------------------------------
+
+    def item(self, role_id: str) -> RoleItem | None:
+        return self._items.get(role_id)
+
+    def role_items(self) -> dict[str, RoleItem]:
+        return self._items
+
+    def dotted_items(self) -> dict[tuple[str, str], DottedLine]:
+        return self._dotted
+
+    def role_at(self, pos: QPointF) -> str | None:
+        """The role whose box contains scene point ``pos``."""
+        for item in self.items(pos):
+            if isinstance(item, RoleItem) and item.box_rect().contains(item.mapFromScene(pos)):
+                return item.role_id
+        return None
+
+    def selected_role_ids(self) -> list[str]:
+        return [i.role_id for i in self.selectedItems() if isinstance(i, RoleItem)]
+
+    def selected_dotted(self) -> list[tuple[str, str]]:
+        return [(i.source, i.target) for i in self.selectedItems() if isinstance(i, DottedLine)]
+
+    def select_roles(self, role_ids: list[str] | tuple[str, ...]) -> None:
+        self.blockSignals(True)
+        self.clearSelection()
+        for role_id in role_ids:
+            item = self._items.get(role_id)
+            if item is not None:
+                item.setSelected(True)
+        self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    def bounding_rect_of(self, role_ids: list[str] | tuple[str, ...]) -> QRectF:
+        rect = QRectF()
+        for role_id in role_ids:
+            item = self._items.get(role_id)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # --- observing the chart ----------------------------------------------------
+
+    def _changed(self, change: Change) -> None:
+        for role_id in change.role_ids:
+            self._touched[role_id] = None
+        if change.kind in STRUCTURAL:
+            if not self._structural:
+                self._anchor = self._anchor_for(change)
+            self._structural = True
+        if change.kind in (DOTTED, REMOVED) or change.kind in STRUCTURAL:
+            self._dotted_dirty = True
+        self._other = True
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self.flush)
+
+    def _anchor_for(self, change: Change) -> tuple[str, QPointF] | None:
+        """The role that should stay put on screen across the coming re-layout."""
+        assert self.chart is not None
+        ids = change.role_ids
+        candidates: list[str | None] = []
+        if change.kind == REPARENTED and len(ids) >= 3:
+            candidates.append(ids[2])
+        elif change.kind == REMOVED and ids and ids[0] in self._items:
+            candidates.append(self._items[ids[0]].role.reports_to)
+        elif change.kind in (REORDERED,) or ids:
+            role = self.chart.roles.get(ids[0]) if ids else None
+            candidates.append(role.reports_to if role is not None else None)
+        candidates.extend(self.selected_role_ids()[:1])
+        candidates.extend(ids[:1])
+        for candidate in candidates:
+            if candidate is not None and candidate in self._items:
+                return candidate, self._items[candidate].pos()
+        return None
+
+    def flush(self, _index: int = 0) -> None:
+        """Apply every collected change to the items (cheap when nothing changed)."""
+        self._scheduled = False
+        if self.chart is None or not self._other:
+            return
+        chart = self.chart
+        touched = list(self._touched)
+        structural, dotted_dirty, anchor = self._structural, self._dotted_dirty, self._anchor
+        self._touched.clear()
+        self._structural = self._dotted_dirty = self._other = False
+        self._anchor = None
+        affected: set[str] = set()
+        for role_id in touched:
+            role = chart.roles.get(role_id)
+            item = self._items.get(role_id)
+            if role is None:
+                if item is not None:
+                    if item.role.reports_to is not None:
+                        affected.add(item.role.reports_to)
+                    self._drop_item(role_id)
+            elif item is None:
+                self._add_item(role)
+                affected.add(role_id)
+            else:
+                if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
+                    affected.add(item.role.reports_to)
+                if is_assistant(item.role) != is_assistant(role):  # it moves beside its manager, or back
+                    structural = True
+                    affected.add(role_id)
+                item.set_role(role)
+        moved: set[str] = set()
+        if structural:
+            affected.update(r for r in touched if r in chart.roles)
+            moved = self._relayout(affected)
+            if anchor is not None and anchor[0] in self._items:
+                shift = self._items[anchor[0]].pos() - anchor[1]
+                self.relayouted.emit(shift.x(), shift.y())
+        if dotted_dirty or moved:
+            self._sync_dotted(moved | set(touched))
+        self.rolesChanged.emit(touched)
+
+    def _add_item(self, role: Role) -> None:
+        """A box for ``role``, with the badge the latest report gives it."""
+        item = RoleItem(role)
+        badge = self._badges.get(role.id)
+        if badge is not None:
+            item.set_severity(*badge)
+        self._items[role.id] = item
+        self.addItem(item)
+
+    def _drop_item(self, role_id: str) -> None:
+        item = self._items.pop(role_id)
+        self.removeItem(item)
+        lines = self._lines.pop(role_id, None)
+        if lines is not None:
+            self.removeItem(lines)
+
+    # --- layout -----------------------------------------------------------------
+
+    def set_paper(self, page: str, orientation: str) -> None:
+        """Show the arrangement that prints on ``page`` in ``orientation``."""
+        if (page, orientation) == self.paper:
+            return
+        self.paper = (page, orientation)
+        if self.chart is not None and self.chart.roles:
+            moved = self._relayout(set())
+            if moved:
+                self._sync_dotted(moved)
+
+    def _printed_depth(self, chart: Chart, tree: Tree) -> int:
+        """The column depth of the chart printed on the canvas's paper."""
+        from tdorg.export.dot import canvas_depth  # leaves stacked as the printed chart has them
+        from tdorg.export.errors import ExportOptionError
+        from tdorg.export.options import ExportOptions
+
+        try:
+            paper = ExportOptions(page=self.paper[0], orientation=self.paper[1])
+        except ExportOptionError:  # a remembered paper this version does not know
+            paper = ExportOptions()
+        return canvas_depth(chart, tree, paper)
+
+    def _relayout(self, affected: set[str]) -> set[str]:
+        """Re-run the layout; move items whose place changed and redraw their lines; returns the moved."""
+        assert self.chart is not None
+        chart = self.chart
+        old = self.layout
+        tree = Tree.of(chart)
+        depth = 1  # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
+        if chart.roles:
+            depth = self._printed_depth(chart, tree)
+        layout = layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), depth)
+        self.layout = layout
+        old_positions = old.positions
+        managers: set[str] = set()
+        moved: set[str] = set()
+        for role_id, (x, y) in layout.positions.items():
+            if old_positions.get(role_id) != (x, y):
+                self._items[role_id].setPos(x, y)
+                moved.add(role_id)
+                managers.add(role_id)
+                manager = chart.roles[role_id].reports_to
+                if manager is not None:
+                    managers.add(manager)
+        for role_id in affected:
+            if role_id in chart.roles:
+                managers.add(role_id)
+                manager = chart.roles[role_id].reports_to
+                if manager is not None:
+                    managers.add(manager)
+        stacked_changed = old.stacked.symmetric_difference(layout.stacked)
+        managers.update(m for m in stacked_changed if m in chart.roles)
+        for manager in managers:
+            self._route(manager)
+        self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN))
+        return moved
+
+    def _route(self, manager: str) -> None:
+        assert self.chart is not None
+        reports = self.chart.children(manager)
+        lines = self._lines.get(manager)
+        if not reports:
+            if lines is not None:
+                self.removeItem(lines)
+                del self._lines[manager]
+            return
+        if lines is None:
+            lines = ManagerLines(manager)
+            self._lines[manager] = lines
+            self.addItem(lines)
+        lines.route(self.layout, reports)
+
+    # --- dotted lines -------------------------------------------------------------
+
+    def set_show_all_dotted(self, show_all: bool) -> None:
+        """Show every dotted line, or only those of the selected roles (for very large charts)."""
+        if show_all != self.show_all_dotted:
+            self.show_all_dotted = show_all
+            if self.chart is not None:
+                self._sync_dotted(set())
+
+    def dotted_count(self) -> int:
+        assert self.chart is not None
+        return sum(len(r.dotted_to) for r in self.chart.roles.values())
+
+    def _wanted_dotted(self) -> set[tuple[str, str]]:
+        assert self.chart is not None
+        chart = self.chart
+        roles = chart.roles
+        if self.show_all_dotted:
+            return {(r.id, t) for r in roles.values() for t in r.dotted_to}
+        wanted = {
+            key for key, line in self._dotted.items()
+            if line.isSelected() and key[0] in roles and key[1] in roles[key[0]].dotted_to
+        }
+        for item in self.selectedItems():
+            if isinstance(item, RoleItem) and item.role_id in roles:
+                role_id = item.role_id
+                wanted.update((role_id, t) for t in roles[role_id].dotted_to)
+                wanted.update((s, role_id) for s in chart.dotted_reports(role_id))
+        return wanted
+
+    def _sync_dotted(self, only: set[str] | None) -> None:
+        """Add and remove dotted-line items; re-route new ones and those touching ``only`` (None: all)."""
+        assert self.chart is not None
+        roles = self.chart.roles
+        wanted = self._wanted_dotted()
+        for key in [k for k in self._dotted if k not in wanted]:
+            self.removeItem(self._dotted.pop(key))
+        for key in wanted:
+            line = self._dotted.get(key)
+            if line is None:
+                line = DottedLine(*key)
+                self._dotted[key] = line
+                self.addItem(line)
+            elif only is not None and key[0] not in only and key[1] not in only:
+                continue
+            source, target = roles[key[0]], roles[key[1]]
+            line.set_ends(
+                self._box(key[0]),
+                self._box(key[1]),
+                f"Dotted line: “{source.title}” → “{target.title}”\nSelect it and press Delete to remove it.",
+            )
+
+    def _selection_changed(self) -> None:
+        if not self.show_all_dotted and self.chart is not None:
+            self._sync_dotted(set())
+
+    def _box(self, role_id: str) -> QRectF:
+        x, y = self.layout.positions[role_id]
+        return QRectF(x, y, BOX_WIDTH, BOX_HEIGHT)
+
+    # --- findings -----------------------------------------------------------------
+
+    def show_report(self, report: Report) -> None:
+        """Badge the boxes with ``report``'s findings: the worst severity of each role and how many."""
+        badges: dict[str, tuple[Severity, int]] = {}
+        for finding in report.findings:
+            for role_id in finding.role_ids:
+                current = badges.get(role_id)
+                if current is None:
+                    badges[role_id] = (finding.severity, 1)
+                else:
+                    badges[role_id] = (max(current[0], finding.severity), current[1] + 1)
+        for role_id in set(self._badges) | set(badges):
+            if self._badges.get(role_id) != badges.get(role_id):
+                item = self._items.get(role_id)
+                if item is not None:
+                    severity, count = badges.get(role_id, (None, 0))
+                    item.set_severity(severity, count)
+        self._badges = badges
+
+    def set_marks(self, marks: dict[str, frozenset[str]]) -> None:
+        """Highlight roles by their kinds of change (compare view); roles not in ``marks`` are cleared."""
+        for role_id, item in self._items.items():
+            item.set_mark(marks.get(role_id))
+
+    def drop_feedback(self, role_id: str | None, state: str | None) -> None:
+        """Show (or clear, with ``None``) whether box ``role_id`` accepts a drop."""
+        previous = self._items.get(self._feedback_id or "")
+        if previous is not None and self._feedback_id != role_id:
+            previous.set_drop_state(None)
+        self._feedback_id = role_id
+        if role_id is not None and role_id in self._items:
+            self._items[role_id].set_drop_state(state)
+
+
+def is_role_item(item: QGraphicsItem | None) -> bool:
+    return isinstance(item, RoleItem)

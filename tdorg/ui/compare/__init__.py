@@ -1,0 +1,1 @@
+"""Scenarios › Compare…: two charts side by side with their changes."""

@@ -1,0 +1,1 @@
+"""Edits from the editor: gestures and panels become undo commands around the model's edits."""

@@ -1,0 +1,1 @@
+"""File › Export…: the export dialog and its background job."""

@@ -1,0 +1,339 @@
+"""File › Export…: options, target file, and the export running in a worker thread.
+
+The export works on a copy of the chart, so the window stays responsive and
+the progress dialog's Cancel stops Graphviz at once. A board packet can list
+the changes from another scenario of the document; the comparison is worked
+out in the background too. Every failure is shown
+with the export's own sentence; nothing half-written is left at the target.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
+from tdorg.export import graphviz_available
+from tdorg.export.chartpages import describe_export
+from tdorg.export.options import DEFAULT_MIN_TITLE_PT, PAGE_LABELS
+from tdorg.export.target import check_target
+
+#: The poster sizes offered, in percent of reading size.
+POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
+#: The smallest title sizes offered, in points.
+MIN_TITLE_CHOICES = (6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 14.0)
+from tdorg.model.chart import Chart
+from tdorg.model.compare import Comparison, compare
+from tdorg.model.errors import TdorgError
+from tdorg.model.rules import Report, validate
+
+if TYPE_CHECKING:
+    from ..window.main_window import MainWindow
+
+FORMAT_LABELS = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG image", "dot": "Graphviz DOT source"}
+_INSTALL = "Graphviz (the pygraphviz package that comes with tdorg) cannot be found, so only DOT source can be " \
+           "written. Reinstall tdorg for PDF, SVG and PNG."
+
+
+class ExportDialog(QDialog):
+    """Chooses what to export and how; ``options()``, ``packet()`` and ``compare_to()`` give the choice.
+
+    ``scenarios`` names the document's other scenarios, whose changes to the
+    exported one a packet can include.
+    """
+
+    def __init__(self, parent: QWidget | None = None, remembered: dict[str, str] | None = None,
+                 scenarios: Sequence[str] = (), exported: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        remembered = remembered or {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        self.scenario_label = QLabel(f"Exports the scenario “{exported}”." if exported else "")
+        self.scenario_label.setVisible(bool(exported))
+        layout.addWidget(self.scenario_label)
+        self.chart_radio = QRadioButton("The chart")
+        self.packet_radio = QRadioButton("Board packet (PDF): cover, chart, metrics and findings with sources")
+        group = QButtonGroup(self)
+        group.addButton(self.chart_radio)
+        group.addButton(self.packet_radio)
+        (self.packet_radio if remembered.get("packet") == "1" else self.chart_radio).setChecked(True)
+        layout.addWidget(self.chart_radio)
+        layout.addWidget(self.packet_radio)
+        self.changes_from = QComboBox()
+        self.changes_from.addItem("None", None)
+        for name in scenarios:
+            self.changes_from.addItem(name, name)
+        self.changes_row = QWidget()
+        row = QHBoxLayout(self.changes_row)
+        row.setContentsMargins(24, 0, 0, 0)
+        row.addWidget(QLabel("Include changes from scenario:"))
+        row.addWidget(self.changes_from, 1)
+        self.changes_row.setVisible(bool(scenarios))
+        layout.addWidget(self.changes_row)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(form)
+        self.format = self._combo(FORMAT_LABELS, remembered.get("format", "pdf"))
+        self.layout_combo = self._combo({"canvas": "As on the canvas", "auto": "Automatic (Graphviz)"},
+                                        remembered.get("layout", "canvas"))
+        self.page = self._combo(PAGE_LABELS, remembered.get("page", "letter"))
+        self.orientation = self._combo({"landscape": "Landscape", "portrait": "Portrait"},
+                                       remembered.get("orientation", "landscape"))
+        self.fit = self._combo({"page": "Fit to the paper: one page, or department pages",
+                                "poster": "Poster: reading size, across pages"},
+                               remembered.get("fit", "page"))
+        self.min_title = self._combo({f"{v:g}": f"{v:g} pt" + (" (default)" if v == DEFAULT_MIN_TITLE_PT else "")
+                                      for v in MIN_TITLE_CHOICES}, remembered.get("min_title_pt", "8"))
+        self.min_title.setToolTip("Role titles never print smaller than this: a chart that would is split into "
+                                  "department pages, each continued from the page above it.")
+        self.poster_scale = self._combo({str(v): f"{v}% of reading size" for v in POSTER_SCALE_CHOICES},
+                                        remembered.get("poster_scale", "100"))
+        self.poster_scale.setToolTip("A smaller poster prints on fewer sheets; 50% is still readable.")
+        self.badges = QCheckBox("Mark roles named by findings")
+        self.badges.setChecked(remembered.get("badges") == "1")
+        form.addRow("Format", self.format)
+        form.addRow("Layout", self.layout_combo)
+        form.addRow("Paper", self.page)
+        form.addRow("Orientation", self.orientation)
+        form.addRow("Big charts", self.fit)
+        form.addRow("Poster size", self.poster_scale)
+        form.addRow("Smallest titles", self.min_title)
+        form.addRow("", self.badges)
+        self.warning = QLabel(_INSTALL)
+        self.warning.setWordWrap(True)
+        self.warning.setProperty("role", "field-error")
+        self.warning.setVisible(not graphviz_available())
+        layout.addWidget(self.warning)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for signal in (self.format.currentIndexChanged, self.packet_radio.toggled, self.fit.currentIndexChanged,
+                       self.layout_combo.currentIndexChanged):
+            signal.connect(self._sync)
+        self._sync()
+        self.setMinimumWidth(440)
+
+    def _combo(self, choices: dict[str, str], current: str) -> QComboBox:
+        combo = QComboBox()
+        for key, text in choices.items():
+            combo.addItem(text, key)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def packet(self) -> bool:
+        return self.packet_radio.isChecked()
+
+    def compare_to(self) -> str | None:
+        """The scenario whose changes the packet lists, if any."""
+        return self.changes_from.currentData() if self.packet() else None
+
+    def _sync(self, *_args: object) -> None:
+        packet = self.packet()
+        self.changes_row.setEnabled(packet)
+        self.format.setEnabled(not packet)
+        paged = packet or self.format.currentData() == "pdf"
+        for widget in (self.page, self.orientation, self.fit):
+            widget.setEnabled(paged)
+        self.poster_scale.setEnabled(paged and self.fit.currentData() == "poster")
+        self.min_title.setEnabled(paged and self.fit.currentData() == "page" and self.layout_combo.currentData() == "canvas")
+        needs_dot = packet or self.format.currentData() != "dot"
+        self.ok.setEnabled(graphviz_available() or not needs_dot)
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            format="pdf" if self.packet() else self.format.currentData(),
+            layout=self.layout_combo.currentData(),
+            page=self.page.currentData(),
+            orientation=self.orientation.currentData(),
+            fit=self.fit.currentData(),
+            badges=self.badges.isChecked(),
+            poster_scale=float(self.poster_scale.currentData()),
+            min_title_pt=float(self.min_title.currentData()),
+        )
+
+    def remembered(self) -> dict[str, str]:
+        options = self.options()
+        return {"packet": "1" if self.packet() else "0", "format": self.format.currentData(),
+                "layout": options.layout, "page": options.page, "orientation": options.orientation,
+                "fit": options.fit, "badges": "1" if options.badges else "0",
+                "poster_scale": self.poster_scale.currentData(), "min_title_pt": self.min_title.currentData()}
+
+
+@dataclass
+class ChangesFrom:
+    """Another scenario (A) whose changes to the exported chart (B) a packet lists."""
+
+    name_a: str
+    chart_a: Chart
+    report_a: Report | None
+    name_b: str
+
+
+class ExportJob(QThread):
+    """Runs one export off the GUI thread; ``cancel()`` stops it."""
+
+    progressed = Signal(str, float)
+    succeeded = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, chart: Chart, report: Report | None, path: Path, options: ExportOptions, packet: bool,
+                 parent: QWidget | None = None, changes_from: ChangesFrom | None = None,
+                 scenario: str | None = None) -> None:
+        super().__init__(parent)
+        self.chart, self.report, self.path, self.options, self.packet = chart, report, path, options, packet
+        self.changes_from = changes_from
+        self.scenario = scenario
+        #: Which mode gave which pages, once the export is done.
+        self.pages_note = ""
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _comparison(self) -> Comparison | None:
+        base = self.changes_from
+        if base is None:
+            return None
+        self.progressed.emit(f"Comparing with “{base.name_a}”", 0.0)
+        if self.report is None:
+            self.report = validate(self.chart)
+        comparison = compare(base.chart_a, self.chart, base.report_a, self.report, base.name_a, base.name_b)
+        if self._stop.is_set():
+            raise ExportCancelledError()
+        return comparison
+
+    def run(self) -> None:
+        def progress(stage: str, fraction: float) -> None:
+            self.progressed.emit(stage, fraction)
+
+        try:
+            if self.packet:
+                target = export_packet(self.chart, self.path, self.options, report=self.report,
+                                       cancel=self._stop.is_set, progress=progress, comparison=self._comparison(),
+                                       scenario=self.scenario)
+            else:
+                target = export_chart(self.chart, self.path, self.options, report=self.report,
+                                      cancel=self._stop.is_set, progress=progress)
+        except ExportCancelledError:
+            self.cancelled.emit()
+        except (ExportError, TdorgError) as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(f"{self.path}: {error.strerror or error}")
+        else:
+            self.pages_note = describe_export(self.chart, self.options, self.packet)
+            self.succeeded.emit(str(target))
+
+
+def _file_filter(fmt: str) -> str:
+    return {"pdf": "PDF (*.pdf)", "svg": "SVG (*.svg)", "png": "PNG (*.png)", "dot": "Graphviz DOT (*.dot)"}[fmt]
+
+
+def _changes_from(window: "MainWindow", name: str | None) -> ChangesFrom | None:
+    """A snapshot of scenario ``name`` of the open document, to compare the shown one with."""
+    session = next((s for s in window.sessions.sessions if s.name == name), None)
+    if session is None:
+        return None
+    return ChangesFrom(session.name, session.chart.copy(), session.report, window.sessions.active.name)
+
+
+def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool,
+                 compare_to: str | None = None) -> ExportJob:
+    """Start the export with a progress dialog; returns the running job.
+
+    With ``compare_to`` (a scenario of the document), a packet lists the
+    changes from that scenario to the one on screen.
+    """
+    chart = window.chart.copy()  # type: ignore[union-attr]
+    changes = _changes_from(window, compare_to) if packet else None
+    scenario = window.sessions.active.name if len(window.sessions.names()) > 1 else None
+    job = ExportJob(chart, window.sessions.report, path, options, packet, window, changes, scenario)
+    progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
+    progress.setWindowTitle("Exporting")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(job.cancel)
+    job.progressed.connect(lambda stage, fraction: (progress.setLabelText(f"{stage}…"),
+                                                    progress.setValue(int(fraction * 100))))
+
+    def finish() -> None:
+        progress.close()
+        if window.export_job is job:
+            window.export_job = None
+        job.deleteLater()
+
+    job.succeeded.connect(lambda target: window.statusBar().showMessage(
+        f"Exported to {target}. {job.pages_note}".strip(), 15000))
+    job.cancelled.connect(lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000))
+    job.failed.connect(lambda message: _show_failure(window, message))
+    job.finished.connect(finish)
+    window.export_job = job
+    job.start()
+    return job
+
+
+def _show_failure(window: "MainWindow", message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", "The chart could not be exported.",
+                      QMessageBox.StandardButton.Ok, window)
+    box.setInformativeText(message)
+    box.exec()
+
+
+def run_export(window: "MainWindow") -> ExportJob | None:
+    """File › Export…: ask for options and a file, then export in the background."""
+    settings = window.settings
+    remembered = {k: str(settings.value(f"export/{k}", "")) for k in
+                  ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale",
+                   "min_title_pt")}
+    shown = window.sessions.active.name
+    others = [name for name in window.sessions.names() if name != shown]
+    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others, exported=shown)
+    if not dialog.exec():
+        return None
+    for key, value in dialog.remembered().items():
+        settings.setValue(f"export/{key}", value)
+    options, packet = dialog.options(), dialog.packet()
+    window.scene.set_paper(options.page, options.orientation)  # the canvas shows what prints on it
+    stem = (window.path.stem if window.path else window.display_name.split(" (")[0]) or "chart"
+    suffix = "packet" if packet else ""
+    folder = window.path.parent if window.path else Path.home()
+    suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
+    name, _ = QFileDialog.getSaveFileName(window, "Export To", str(suggested), _file_filter(options.format))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != f".{options.format}":
+        path = path.with_name(f"{path.name}.{options.format}")
+    try:
+        check_target(path, options.format, [window.path] if window.path else [])
+    except ExportError as error:
+        _show_failure(window, str(error))
+        return None
+    return start_export(window, path, options, packet, dialog.compare_to())

@@ -1,0 +1,1 @@
+"""Opening and saving files, guarding them against other writers, autosave and recovery."""

@@ -1,0 +1,169 @@
+"""Autosave to a recovery file every minute, and recovery after a crash.
+
+Each window writes its unsaved work to ``<AppData>/recovery/<token>.tdorg``
+(atomically, through the normal ``.tdorg`` writer) with a small JSON note
+beside it saying which file it belongs to. A lock file marks the recovery
+file as in use while the window lives. A clean exit, every successful save
+and undoing back to the saved state delete the recovery file; one left
+behind without a live owner is offered at the next start, and its lock is
+held while it is being offered, so two windows never offer the same one.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+
+from tdorg.model.errors import TdorgError
+
+from tdorg.model.file_state import Fingerprint
+from tdorg.model.recovery import noted_original, read_note, write_recovery
+
+if TYPE_CHECKING:
+    from ..window.main_window import MainWindow
+
+INTERVAL_MS = 60_000
+
+
+def default_recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".tdorg") / "recovery"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery file left behind by a window that did not close properly."""
+
+    file: Path
+    note: Path
+    lock: Path
+    original: Path | None
+    name: str
+    saved_at: float
+    base: Fingerprint | None = None
+    hold: QLockFile | None = field(default=None, compare=False, repr=False)
+
+    def describe(self) -> str:
+        when = time.strftime("%A %d %B at %H:%M", time.localtime(self.saved_at))
+        target = f"“{self.original.name}”" if self.original else f"the unsaved chart “{self.name}”"
+        return f"Changes to {target}, autosaved {when}"
+
+    def release(self) -> None:
+        """Let another window offer it (it is kept for later)."""
+        if self.hold is not None and self.hold.isLocked():
+            self.hold.unlock()
+
+    def discard(self) -> None:
+        for path in (self.file, self.note):
+            path.unlink(missing_ok=True)
+        self.release()
+        self.lock.unlink(missing_ok=True)
+
+
+def find_recoveries(directory: Path | None = None) -> list[Recovery]:
+    """Recovery files whose window is gone (their lock was free or stale), newest first.
+
+    Each comes with its lock held by this process until :meth:`Recovery.release`
+    or :meth:`Recovery.discard` (or until it is garbage-collected).
+    """
+    directory = directory or default_recovery_dir()
+    found: list[Recovery] = []
+    if not directory.is_dir():
+        return found
+    for note in directory.glob("*.json"):
+        file = note.with_suffix(".tdorg")
+        lock_path = note.with_suffix(".lock")
+        if not file.is_file():
+            note.unlink(missing_ok=True)
+            continue
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
+        if not lock.tryLock(0):
+            continue  # another running window owns it, or is offering it
+        try:
+            data = read_note(note)
+            found.append(Recovery(file, note, lock_path, noted_original(data), str(data.get("name", "Untitled")),
+                                  float(data.get("saved_at", file.stat().st_mtime)),
+                                  Fingerprint.from_dict(data.get("base")), lock))
+        except (OSError, ValueError, KeyError, TypeError):
+            try:
+                found.append(Recovery(file, note, lock_path, None, file.stem, file.stat().st_mtime, None, lock))
+            except OSError:
+                lock.unlock()
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosave(QObject):
+    """Writes the window's document to its recovery file while it has unsaved changes."""
+
+    def __init__(self, window: "MainWindow", directory: Path | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.directory = directory or default_recovery_dir()
+        token = uuid.uuid4().hex
+        self.file = self.directory / f"{token}.tdorg"
+        self.note = self.directory / f"{token}.json"
+        self._lock = QLockFile(str(self.directory / f"{token}.lock"))
+        self._lock.setStaleLockTime(0)
+        self._saved_state: tuple | None = None
+        self.last_error = ""
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+        window.sessions.modifiedChanged.connect(self._drop_when_clean)
+        window.sessions.group.cleanChanged.connect(self._drop_when_clean)
+
+    def _drop_when_clean(self, *_args: object) -> None:
+        """Back at the saved state (undo, or a save): the recovery file would only offer stale work."""
+        if not self.window.is_modified():
+            self.discard_file()
+
+    def save_now(self) -> bool:
+        """Write the recovery file if there are unsaved changes not yet written.
+
+        A failure of any kind is said once in the status bar (again only when
+        the reason changes) and never escapes: the timer keeps trying.
+        """
+        window = self.window
+        if window.document is None or not window.is_modified():
+            self.discard_file()
+            return False
+        document = window.document
+        state = (document.active, *((id(s.chart), s.chart.revision, s.name) for s in document.scenarios))
+        if state == self._saved_state and self.file.exists():
+            return False
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            if not self._lock.isLocked():
+                self._lock.tryLock(0)
+            original = None if window.guard.read_only else window.path  # read-only work is recovered unsaved
+            write_recovery(window.document, self.file, self.note, original, window.display_name, window.guard.base)
+        except Exception as error:  # noqa: BLE001 - a timer's failure must reach the user, not a traceback
+            reason = str(error) if isinstance(error, (TdorgError, OSError)) else f"{type(error).__name__}: {error}"
+            if reason != self.last_error:
+                self.last_error = reason
+                window.show_refusal(f"Autosave failed, so unsaved changes are not protected until you save: "
+                                    f"{reason}")
+            return False
+        self._saved_state = state
+        self.last_error = ""
+        return True
+
+    def discard_file(self) -> None:
+        """Forget the recovery file (after a save: the real file is current)."""
+        self.file.unlink(missing_ok=True)
+        self.note.unlink(missing_ok=True)
+        self._saved_state = None
+
+    def discard(self) -> None:
+        """Clean exit: remove the recovery file and release the lock."""
+        self.timer.stop()
+        self.discard_file()
+        if self._lock.isLocked():
+            self._lock.unlock()

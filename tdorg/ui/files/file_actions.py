@@ -1,0 +1,316 @@
+"""New, Open, Save, Save As and recent files, with prompts and error dialogs.
+
+Every failure of the core (a corrupt, foreign or newer file, a folder that
+cannot be written) is shown in a dialog with the core's sentence, and the
+chart that was open stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from tdorg.model.chart import Chart
+from tdorg.model.document import Document
+from tdorg.model.atomic import other_names
+from tdorg.model.errors import TdorgError
+from tdorg.model.file_state import Fingerprint, absolute
+
+from ..widgets.fields import literal
+
+if TYPE_CHECKING:
+    from tdorg.model.templates import Template
+
+    from ..window.main_window import MainWindow
+
+OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
+SAVE_FILTER = "tdorg chart (*.tdorg)"
+MAX_RECENT = 8
+#: The setting holding the folder a chart was last opened from or saved to.
+LAST_FOLDER = "lastFolder"
+
+
+def template_entries() -> list[Template]:
+    """The size starters and the sample districts (blank has its own command)."""
+    from tdorg.model.templates import templates
+
+    return [t for t in templates() if t.kind != "blank"]
+
+
+class FileActions(QObject):
+    """The File menu's work for one window."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+    # --- dialogs ------------------------------------------------------------------
+
+    def error(self, title: str, error: object) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(str(error))
+        box.exec()
+
+    def maybe_save(self, doing: str = "continuing") -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        window = self.window
+        if not window.is_modified():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"Save the changes to “{window.display_name}” before {doing}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, window)
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def start_folder(self) -> str:
+        """The open chart's folder, else the last folder a chart was opened from or saved to, else Documents."""
+        if self.window.path is not None:
+            return str(self.window.path.parent)
+        recent = self.recent()
+        for folder in (self.window.settings.value(LAST_FOLDER, "", str), recent and str(Path(recent[0]).parent)):
+            if folder and Path(folder).is_dir():
+                return str(folder)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def remember_folder(self, path: Path) -> None:
+        self.window.settings.setValue(LAST_FOLDER, str(path.parent))
+
+    # --- new and open ---------------------------------------------------------------
+
+    def new_blank(self) -> bool:
+        if not self.maybe_save("starting a new chart"):
+            return False
+        self.window.set_document(Document.of(Chart()), None, name="Untitled")
+        return True
+
+    def new_from_template(self, key: str) -> bool:
+        """A new unsaved chart from template ``key`` (see :func:`tdorg.model.templates.templates`)."""
+        from tdorg.model import templates
+
+        if not self.maybe_save("starting a new chart"):
+            return False
+        try:
+            chart = templates.new_from_template(key)
+        except TdorgError as error:
+            self.error("Could not read the template", error)
+            return False
+        name = f"{chart.district.name or key.replace('-', ' ').title()} (from template)"
+        self.window.set_document(Document.of(chart), None, name=name)
+        return True
+
+    def open(self) -> bool:
+        if not self.maybe_save("opening another chart"):
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self.start_folder(), OPEN_FILTER)
+        if not path:
+            return False
+        self.remember_folder(Path(path))
+        return self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path | str, ask: bool = True, read_only: bool | None = None) -> bool:
+        """Open ``path`` (.tdorg, or a sample .json/.csv as a new unsaved chart).
+
+        Unless ``read_only`` is given, a chart open in another tdorg window is
+        opened only when the user chooses to (read-only, or anyway).
+        """
+        from tdorg.model.formats import load_chart
+        from tdorg.model.persistence import open_document  # SQLAlchemy loads with the first chart file
+
+        path = absolute(path)
+        if ask and not self.maybe_save("opening another chart"):
+            return False
+        try:
+            if path.suffix.lower() == ".tdorg":
+                read_only = self._open_elsewhere(path) if read_only is None else read_only
+                if read_only is None:
+                    return False
+                base = Fingerprint.of_file(path)  # before reading: a change after this is caught at save
+                document = open_document(path)
+                name = f"{path.name} (read-only)" if read_only else None
+                self.window.set_document(document, path, name=name, base=base, read_only=read_only)
+            else:
+                chart = load_chart(path)
+                self.window.set_document(Document.of(chart), None, name=f"{path.stem} (imported)")
+        except TdorgError as error:
+            self.error(f"Could not open “{path.name}”", error)
+            return False
+        except OSError as error:
+            self.error(f"Could not open “{path.name}”", f"{path}: {error.strerror or error}")
+            return False
+        self.add_recent(path)
+        return True
+
+    def _open_elsewhere(self, path: Path) -> bool | None:
+        """Ask what to do when ``path`` is open in another tdorg: True read-only, False anyway, None cancel."""
+        holder = self.window.guard.holder(path)
+        if holder is None:
+            return False
+        answer = self._ask("Chart in use", f"“{path.name}” is {holder.describe()}.",
+                           "If it is changed in both places, the second save must choose between the two versions. "
+                           "Read-only shows the chart and saves it only under another name.",
+                           {QMessageBox.StandardButton.Open: "Open Read-Only",
+                            QMessageBox.StandardButton.Ignore: "Open Anyway", QMessageBox.StandardButton.Cancel: ""})
+        if answer == QMessageBox.StandardButton.Open:
+            return True
+        return False if answer == QMessageBox.StandardButton.Ignore else None
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        window = self.window
+        if window.path is None or window.guard.read_only:
+            return self.save_as()
+        return self.save_to(window.path)
+
+    def save_as(self, suggested: Path | None = None) -> bool:
+        window = self.window
+        name = window.display_name
+        if window.path is None and name == "Untitled" and window.chart is not None:
+            name = window.chart.district.name or name  # a new chart is named for its district
+        suggested = suggested or window.path or Path(self.start_folder()) / _file_name(name)
+        path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".tdorg":
+            target = target.with_name(target.name + ".tdorg")
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        from tdorg.model.persistence import save_document
+
+        window = self.window
+        if window.document is None:
+            return False
+        path = absolute(path)
+        decision = self._may_replace(path)
+        if decision is not True:
+            return decision == "copy" and self.save_as(path.with_name(f"{path.stem} (copy){path.suffix}"))
+        try:
+            base = save_document(window.document, path)
+        except TdorgError as error:
+            self.error(f"Could not save “{path.name}”", error)
+            return False
+        except OSError as error:
+            self.error(f"Could not save “{path.name}”", f"{path}: {error.strerror or error}")
+            return False
+        window.mark_saved(path, base)
+        window.autosave.discard_file()
+        self.add_recent(path)
+        self.remember_folder(path)
+        window.show_refusal("")
+        window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def _may_replace(self, path: Path) -> bool | str:
+        """Whether saving may replace ``path``: True, False (cancelled or reloaded) or "copy" (save a copy)."""
+        window = self.window
+        guard = window.guard
+        if path == guard.path and not guard.read_only:
+            choice = self._changed_on_disk(path) if guard.changed_on_disk() else True
+            if choice is not True:
+                return choice
+        else:
+            holder = guard.holder(path)
+            if holder is not None and not self._confirm(
+                    "Chart in use", f"“{path.name}” is {holder.describe()}.",
+                    "Saving here replaces the chart that is being edited there.", "Replace It"):
+                return False
+        links = other_names(path)
+        if links and not self._confirm(
+                "Saving makes a copy", f"“{path.name}” is a hard link: the same file has {links} other "
+                f"name{'' if links == 1 else 's'}.", "Saving writes a new file under this name only; the other "
+                f"name{'' if links == 1 else 's'} will keep the chart as it is now.", "Save"):
+            return False
+        return True
+
+    def _changed_on_disk(self, path: Path) -> bool | str:
+        """The file changed on disk since it was opened or saved: True to overwrite it, "copy" or False."""
+        answer = self._ask("File changed on disk",
+                           f"“{path.name}” was changed by another program or another tdorg window since you opened it.",
+                           "Overwrite replaces the other changes with yours; Save as a Copy keeps both; Reload shows "
+                           "the file as it is now and drops your unsaved changes.",
+                           {QMessageBox.StandardButton.SaveAll: "Save as a Copy…",
+                            QMessageBox.StandardButton.Save: "Overwrite", QMessageBox.StandardButton.Reset: "Reload",
+                            QMessageBox.StandardButton.Cancel: ""})
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        if answer == QMessageBox.StandardButton.SaveAll:
+            return "copy"
+        if answer == QMessageBox.StandardButton.Reset:
+            self.open_path(path, ask=False, read_only=False)
+        return False
+
+    def _confirm(self, title: str, text: str, detail: str, go: str) -> bool:
+        buttons = {QMessageBox.StandardButton.Cancel: "", QMessageBox.StandardButton.Ok: go}
+        return self._ask(title, text, detail, buttons) == QMessageBox.StandardButton.Ok
+
+    def _ask(self, title: str, text: str, detail: str, buttons: dict[QMessageBox.StandardButton, str]) -> object:
+        """A warning with ``buttons`` (each with its text, "" keeps the standard one); the first is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
+        for button, label in buttons.items():
+            box.addButton(button)
+            if label:
+                box.button(button).setText(label)
+        box.setInformativeText(detail)
+        box.setDefaultButton(next(iter(buttons)))
+        return box.exec()
+
+    # --- recent files and templates -------------------------------------------------------
+
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(absolute(path))
+        files = [entry] + [p for p in self.recent() if p != entry]
+        self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
+
+    def forget_recent(self, path: str) -> None:
+        self.window.settings.setValue("recentFiles", [p for p in self.recent() if p != path])
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        files = self.recent()
+        for path in files:
+            action = menu.addAction(literal(f"{Path(path).name}  —  {Path(path).parent}"))
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear List").triggered.connect(lambda: self.window.settings.setValue("recentFiles", []))
+
+    def fill_template_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        kind = None
+        for template in template_entries():
+            if kind is not None and template.kind != kind:
+                menu.addSeparator()
+            kind = template.kind
+            action = menu.addAction(literal(template.name))
+            action.setStatusTip(template.description)
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _=False, key=template.key: self.new_from_template(key))
+        if menu.isEmpty():
+            menu.addAction("No templates found").setEnabled(False)
+
+
+def _file_name(display_name: str) -> str:
+    stem = display_name.replace(" (from template)", "").replace(" (imported)", "").replace(" (read-only)", "")
+    stem = stem.removesuffix(".tdorg")
+    safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in stem).strip() or "chart"
+    return f"{safe}.tdorg"

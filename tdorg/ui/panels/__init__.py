@@ -1,0 +1,1 @@
+"""The docked panels: role types, properties, findings, metrics."""

@@ -1,0 +1,241 @@
+"""Live findings, grouped by severity; a click selects and centres the roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.model.chart import Chart
+from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
+
+from ..widgets import style
+
+_FINDING = Qt.ItemDataRole.UserRole + 1
+_SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool = True) -> str:
+    """A finding as rich text: message, fix, roles and source."""
+    colour = style.SEVERITY_COLOURS[finding.severity]
+    parts = [
+        f"<div><span style='color:{colour}; font-weight:600'>{finding.severity.label.capitalize()}"
+        f" · {finding.rule_id}</span></div>",
+        f"<div style='margin-top:3px'>{_html(finding.message)}</div>",
+    ]
+    if finding.fix:
+        parts.append(f"<div style='margin-top:4px'><b>Fix:</b> {_html(finding.fix)}</div>")
+    if with_roles and chart is not None and finding.role_ids:
+        titles = [chart.roles[r].title for r in finding.role_ids if r in chart.roles]
+        if titles:
+            parts.append(f"<div style='margin-top:4px'><b>Roles:</b> {_html(', '.join(titles))}</div>")
+    if finding.source:
+        parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(finding.source)}</div>")
+    return "".join(parts)
+
+
+class FindingsPanel(QWidget):
+    """A tree of findings under "Errors (n)", "Warnings (n)", "Information (n)"."""
+
+    #: The user clicked a finding: select and centre these roles.
+    rolesRequested = Signal(list)
+    #: The user double-clicked a switched-off rule: show the rule settings.
+    rulesRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart: Chart | None = None
+        self._shown: tuple[Finding, ...] | None = None
+        self._disabled: tuple[tuple[str, str], ...] = ()
+        self._off_group: QTreeWidgetItem | None = None
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Finding", "Rule"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setFrameShape(QFrame.Shape.NoFrame)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, _SWITCHED_OFF) and self.rulesRequested.emit())
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setContentsMargins(10, 8, 10, 8)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setStyleSheet("QScrollArea { background: #F8FAFC; border-left: 1px solid #E2E8F0; }"
+                                    "QLabel { background: #F8FAFC; }")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(detail_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 320])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._groups: dict[Severity, QTreeWidgetItem] = {}
+        self._show_detail(None)
+
+    def set_report(self, report: Report | None, chart: Chart | None) -> None:
+        """Show ``report``'s findings; cheap when they did not change."""
+        self.chart = chart
+        findings = tuple(report.findings) if report is not None else ()
+        disabled = tuple(sorted(report.disabled.items())) if report is not None else ()
+        if findings == self._shown and disabled == self._disabled:
+            return
+        self._shown = findings
+        self._disabled = disabled
+        current = self.current_finding()
+        # only a group the user collapsed while it had findings stays collapsed; an empty group has no state
+        collapsed = {s for s, item in self._groups.items() if item.childCount() and not item.isExpanded()}
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        self._groups = {}
+        bold = QFont(self.tree.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        reselect = None
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+            members = [f for f in findings if f.severity == severity]
+            group = QTreeWidgetItem([f"{style.SEVERITY_TITLES[severity]} ({len(members)})", ""])
+            group.setIcon(0, style.severity_icon(severity))
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not members:
+                group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+            self.tree.addTopLevelItem(group)
+            self._groups[severity] = group
+            for finding in members:
+                item = QTreeWidgetItem([finding.message, finding.rule_id])
+                item.setData(0, _FINDING, finding)
+                tip = finding.message + (f"\n\nFix: {finding.fix}" if finding.fix else "")
+                tip += f"\n\nSource: {finding.source}" if finding.source else ""
+                item.setToolTip(0, tip)
+                item.setToolTip(1, finding.source)
+                item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+                group.addChild(item)
+                if finding == current:
+                    reselect = item
+            group.setExpanded(bool(members) and severity not in collapsed)
+        self._off_group = self._switched_off_group(disabled, bold) if disabled else None
+        self.tree.setUpdatesEnabled(True)
+        if reselect is not None:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(reselect)
+            self.tree.blockSignals(False)
+        self._show_detail(reselect.data(0, _FINDING) if reselect else None)
+
+    def _switched_off_group(self, disabled: tuple[tuple[str, str], ...], bold: QFont) -> QTreeWidgetItem:
+        """Rules the chart switched off, each with the reason given, below the findings."""
+        group = QTreeWidgetItem([f"Switched off ({len(disabled)})", ""])
+        group.setFont(0, bold)
+        group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        group.setToolTip(0, "Rules left out of the findings, with the reason given. Chart › Rules… changes them.")
+        self.tree.addTopLevelItem(group)
+        for rule_id, reason in disabled:
+            rule = RULES_BY_ID.get(rule_id)
+            title = rule.title if rule is not None else rule_id
+            item = QTreeWidgetItem([f"{title} — {reason}", rule_id])
+            item.setData(0, _SWITCHED_OFF, (rule_id, reason))
+            item.setToolTip(0, f"{rule_id} {title} is switched off: {reason}\n\nDouble-click to open the rules.")
+            item.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+            item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+            group.addChild(item)
+        group.setExpanded(True)
+        return group
+
+    def switched_off(self) -> list[tuple[str, str]]:
+        """(rule id, reason) of each rule listed under "Switched off"."""
+        group = self._off_group
+        if group is None:
+            return []
+        return [group.child(i).data(0, _SWITCHED_OFF) for i in range(group.childCount())]
+
+    def switched_off_group(self) -> QTreeWidgetItem | None:
+        return self._off_group
+
+    def counts(self) -> dict[Severity, int]:
+        return {s: g.childCount() for s, g in self._groups.items()}
+
+    def group(self, severity: Severity) -> QTreeWidgetItem:
+        return self._groups[severity]
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, _FINDING) if item is not None else None
+
+    def findings(self) -> list[Finding]:
+        return list(self._shown or ())
+
+    def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
+        for group in self._groups.values():
+            for i in range(group.childCount()):
+                if group.child(i).data(0, _FINDING) == finding:
+                    return group.child(i)
+        return None
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, _FINDING)
+        if item.data(0, _SWITCHED_OFF):
+            self._show_switched_off(*item.data(0, _SWITCHED_OFF))
+            return
+        if finding is None:
+            item.setExpanded(not item.isExpanded())
+            return
+        self._show_detail(finding)
+        if finding.role_ids:
+            self.rolesRequested.emit(list(finding.role_ids))
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is not None and current.data(0, _SWITCHED_OFF):
+            self._show_switched_off(*current.data(0, _SWITCHED_OFF))
+            return
+        self._show_detail(current.data(0, _FINDING) if current is not None else None)
+
+    def _show_switched_off(self, rule_id: str, reason: str) -> None:
+        rule = RULES_BY_ID.get(rule_id)
+        parts = [f"<div style='color:{style.TEXT_MUTED}; font-weight:600'>Switched off · {_html(rule_id)}</div>"]
+        if rule is not None:
+            parts.append(f"<div style='margin-top:3px'>{_html(rule.title)}</div>")
+        parts.append(f"<div style='margin-top:4px'><b>Reason:</b> {_html(reason)}</div>")
+        if rule is not None and rule.source:
+            parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(rule.source)}</div>")
+        parts.append("<div style='margin-top:6px; color:#475569'>Chart › Rules… switches it back on.</div>")
+        self.detail.setText("".join(parts))
+
+    def _show_detail(self, finding: Finding | None) -> None:
+        if finding is None:
+            total = len(self._shown or ())
+            text = ("No findings: the chart meets every rule of the framework that is switched on."
+                    if self._shown is not None and total == 0
+                    else "Click a finding to see its fix and source, and to select the roles it names.")
+            self.detail.setText(f"<span style='color:#475569'>{_html(text)}</span>")
+            return
+        self.detail.setText(finding_html(finding, self.chart))

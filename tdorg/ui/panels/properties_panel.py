@@ -1,0 +1,358 @@
+"""The properties panel: every field of the selected role, with typed widgets.
+
+A value is committed when the user finishes with a field (Enter, leaving the
+field, a click on a box or list); it reaches the chart only through an undo
+command. When the model refuses it, its sentence appears in red under the
+field and the chart is unchanged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tdorg.model.chart import Chart
+from tdorg.model.errors import EditError
+from tdorg.model.role import Role
+from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
+from tdorg.model.values import PERSON_MAX, TITLE_MAX
+
+from ..editing.editor import Editor
+from ..widgets import style
+from ..widgets.fields import CheckGroup, DecimalBox, ErrorLabel, FunctionList, heading, mark_invalid
+from .role_lines import RoleLines
+
+
+class _NotesEdit(QPlainTextEdit):
+    """Plain text that commits when the user leaves it."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+def parse_cost(text: str) -> float | None:
+    """"$85,000" or "85000.50" → a number; empty → None; raises ValueError otherwise."""
+    cleaned = text.strip().replace("$", "").replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    value = float(cleaned)
+    return value
+
+
+class PropertiesPanel(QScrollArea):
+    """Shows and edits the selected role; a summary for several."""
+
+    #: The user asked to select other roles (e.g. the manager).
+    selectRequested = Signal(list)
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.chart: Chart | None = None
+        self.role_id: str | None = None
+        self._errors: dict[str, ErrorLabel] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("propertiesBody")
+        body.setStyleSheet("#propertiesBody { background: #FFFFFF; }")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(14, 12, 14, 14)
+        outer.setSpacing(6)
+        self.empty = QLabel("Select a role on the canvas to see and edit its details.\n\n"
+                            "Drag a role type from the palette to add one.")
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
+        outer.addWidget(self.empty)
+        self.form_widget = QWidget()
+        outer.addWidget(self.form_widget)
+        outer.addStretch(1)
+        self._build(self.form_widget)
+        self.show_roles([])
+
+    # --- building -----------------------------------------------------------
+
+    def _row(self, form: QFormLayout, name: str, text: str, widget: QWidget) -> None:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        error = ErrorLabel()
+        layout.addWidget(error)
+        self._errors[name] = error
+        form.addRow(text, box) if text else form.addRow(box)
+
+    def _form(self, parent_layout: QVBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        parent_layout.addLayout(form)
+        return form
+
+    def _build(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        header = QHBoxLayout()
+        self.icon = QLabel()
+        self.icon.setFixedSize(28, 28)
+        header.addWidget(self.icon)
+        self.header = QLabel()
+        font = QFont(style.ui_font())
+        font.setPointSizeF(12)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.header.setFont(font)
+        self.header.setWordWrap(True)
+        header.addWidget(self.header, 1)
+        layout.addLayout(header)
+        self.id_label = QLabel()
+        self.id_label.setProperty("role", "hint")
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.id_label)
+        self.summary = QWidget()
+        summary = QVBoxLayout(self.summary)
+        summary.setContentsMargins(0, 4, 0, 0)
+        self.multi = QLabel()
+        self.multi.setWordWrap(True)
+        self.multi.setProperty("role", "hint")
+        summary.addWidget(self.multi)
+        self.delete_button = QPushButton("Delete selected roles")
+        summary.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        self.details = QWidget()
+        layout.addWidget(self.details)
+        layout = QVBoxLayout(self.details)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        layout.addWidget(heading("Position"))
+        form = self._form(layout)
+        self.title = QLineEdit()
+        self.title.setMaxLength(TITLE_MAX)
+        self.title.editingFinished.connect(lambda: self._commit("title", self.title.text(), "title"))
+        self._row(form, "title", "Title", self.title)
+        self.person = QLineEdit()
+        self.person.setPlaceholderText("Name of the person, if filled")
+        self.person.setMaxLength(PERSON_MAX)
+        self.person.editingFinished.connect(self._commit_person)
+        self._row(form, "person", "Person", self.person)
+        self.vacant = QCheckBox("Position is vacant")
+        self.vacant.toggled.connect(lambda on: self._commit("vacant", on, "vacancy"))
+        self._row(form, "vacant", "", self.vacant)
+        self.category = QComboBox()
+        for key, text in CATEGORIES.items():
+            self.category.addItem(style.category_icon(key), text, key)
+        self.category.setMaxVisibleItems(len(CATEGORIES))
+        self.category.activated.connect(lambda _i: self._commit("category", self.category.currentData(), "category"))
+        self._row(form, "category", "Category", self.category)
+        self.fte = DecimalBox()
+        self.fte.setRange(0.05, 1.0)
+        self.fte.setSingleStep(0.05)
+        self.fte.setDecimals(2)
+        self.fte.valueChanged.connect(lambda v: self._commit("fte", round(v, 2), "FTE"))
+        self._row(form, "fte", "FTE", self.fte)
+        self.fte.explain_in(self._errors["fte"], "FTE")
+        self.employment = QComboBox()
+        for key, text in EMPLOYMENT_TYPES.items():
+            self.employment.addItem(text, key)
+        self.employment.activated.connect(
+            lambda _i: self._commit("employment", self.employment.currentData(), "employment")
+        )
+        self._row(form, "employment", "Employment", self.employment)
+        self.cost = QLineEdit()
+        self.cost.setPlaceholderText("Not set")
+        self.cost.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.cost.editingFinished.connect(self._commit_cost)
+        self._row(form, "annual_cost", "Annual cost ($)", self.cost)
+
+        layout.addWidget(heading("Lines"))
+        self.lines = RoleLines(self.editor)
+        self.lines.selectRequested.connect(self.selectRequested)
+        layout.addWidget(self.lines)
+
+        layout.addWidget(heading("Flags"))
+        self.flags = CheckGroup(FLAGS)
+        self.flags.changed.connect(lambda keys: self._commit("flags", frozenset(keys), "flags"))
+        self._row(self._form(layout), "flags", "", self.flags)
+        layout.addWidget(heading("Service areas"))
+        self.service_areas = CheckGroup(SERVICE_AREAS)
+        self.service_areas.changed.connect(lambda keys: self._commit("service_areas", keys, "service areas"))
+        self._row(self._form(layout), "service_areas", "", self.service_areas)
+        layout.addWidget(heading("Core services"))
+        self.core_services = CheckGroup(CORE_SERVICES)
+        self.core_services.changed.connect(lambda keys: self._commit("core_services", keys, "core services"))
+        self._row(self._form(layout), "core_services", "", self.core_services)
+
+        layout.addWidget(heading("Functions"))
+        form = self._form(layout)
+        self.leads = FunctionList()
+        self.leads.changed.connect(lambda keys: self._commit("leads", keys, "functions led"))
+        self._row(form, "leads", "Leads", self.leads)
+        self.backs_up = FunctionList()
+        self.backs_up.changed.connect(lambda keys: self._commit("backs_up", keys, "backups"))
+        self._row(form, "backs_up", "Backs up", self.backs_up)
+
+        layout.addWidget(heading("Notes"))
+        self.notes = _NotesEdit()
+        self.notes.setPlaceholderText("Anything worth remembering about this position")
+        self.notes.setFixedHeight(80)
+        self.notes.committed.connect(lambda: self._commit("notes", self.notes.toPlainText(), "notes"))
+        self._row(self._form(layout), "notes", "", self.notes)
+
+        self.findings_heading = heading("Findings for this role")
+        layout.addWidget(self.findings_heading)
+        self.findings = QLabel()
+        self.findings.setWordWrap(True)
+        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.findings)
+
+    # --- showing --------------------------------------------------------------
+
+    def set_chart(self, chart: Chart | None) -> None:
+        self.chart = chart
+        self.lines.chart = chart
+        self.show_roles([])
+
+    def show_roles(self, role_ids: list[str]) -> None:
+        """Show one role's fields, a summary for several, or a hint for none."""
+        ids = [r for r in role_ids if self.chart is not None and r in self.chart]
+        self.role_id = ids[0] if len(ids) == 1 else None
+        self.empty.setVisible(not ids)
+        self.form_widget.setVisible(bool(ids))
+        for error in self._errors.values():
+            error.show_error("")
+        for widget in (self.title, self.person, self.cost, self.fte):
+            mark_invalid(widget, False)
+        single = self.role_id is not None
+        self.details.setVisible(single)
+        self.id_label.setVisible(single)
+        self.summary.setVisible(len(ids) > 1)
+        if single:
+            self._load(self.chart.role(self.role_id))  # type: ignore[union-attr]
+        elif ids:
+            self._show_summary(ids)
+
+    def _show_summary(self, ids: list[str]) -> None:
+        assert self.chart is not None
+        self.icon.clear()
+        fte = sum(self.chart.role(r).fte for r in ids)
+        vacant = sum(1 for r in ids if self.chart.role(r).vacant)
+        self.header.setText(f"{len(ids)} roles selected")
+        self.multi.setText(f"{fte:g} FTE in all, {vacant} vacant. Drag them onto a box to move them together, "
+                           "or press Delete to remove them (their reports move up).")
+
+    def _load(self, role: Role) -> None:
+        self.icon.setPixmap(style.category_icon(role.category).pixmap(28, 28))
+        self.header.setText(role.title)
+        self.id_label.setText(f"Role id: {role.id}")
+        _set_text(self.title, role.title)
+        _set_text(self.person, role.person)
+        _block(self.vacant, lambda: self.vacant.setChecked(role.vacant))
+        _block(self.category, lambda: self.category.setCurrentIndex(self.category.findData(role.category)))
+        _block(self.fte, lambda: self.fte.setValue(role.fte))
+        _block(self.employment, lambda: self.employment.setCurrentIndex(self.employment.findData(role.employment)))
+        _set_text(self.cost, "" if role.annual_cost is None else f"{role.annual_cost:,.0f}")
+        self.flags.set_keys(role.flags)
+        self.service_areas.set_keys(role.service_areas)
+        self.core_services.set_keys(role.core_services)
+        self.leads.set_keys(role.leads)
+        self.backs_up.set_keys(role.backs_up)
+        if self.notes.toPlainText() != role.notes:
+            _block(self.notes, lambda: self.notes.setPlainText(role.notes))
+        self.lines.show_role(role.id)
+
+    def show_findings(self, html: str) -> None:
+        """Findings naming the shown role (already formatted)."""
+        self.findings.setText(html or "<span style='color:#475569'>No findings name this role.</span>")
+
+    def refresh(self, touched: list[str]) -> None:
+        """Reload after chart changes (undo, redo, edits elsewhere)."""
+        if self.chart is None:
+            return
+        if self.role_id is not None and self.role_id not in self.chart:
+            self.show_roles([])
+        elif self.role_id is not None:
+            self._load(self.chart.role(self.role_id))
+
+    def focus_title(self) -> None:
+        if self.role_id is not None:
+            self.title.setFocus()
+            self.title.selectAll()
+
+    # --- committing -------------------------------------------------------------
+
+    def _commit(self, name: str, value: object, what: str, extra: dict[str, object] | None = None) -> bool:
+        if self.chart is None or self.role_id is None or self.role_id not in self.chart:
+            return False
+        role = self.chart.role(self.role_id)
+        changes = {name: value, **(extra or {})}
+        widget = {"title": self.title, "person": self.person, "annual_cost": self.cost, "fte": self.fte}.get(name)
+        if all(getattr(role, k) == v for k, v in changes.items()):
+            self._errors[name].show_error("")
+            if widget is not None:
+                mark_invalid(widget, False)
+            return True
+        try:
+            self.editor.update(self.role_id, changes, what)
+        except EditError as error:
+            self._errors[name].show_error(str(error))
+            if widget is not None:
+                mark_invalid(widget, True)
+            return False
+        self._errors[name].show_error("")
+        if widget is not None:
+            mark_invalid(widget, False)
+        return True
+
+    def _commit_person(self) -> None:
+        text = self.person.text().strip()
+        role = self.chart.role(self.role_id) if self.chart and self.role_id in self.chart else None
+        extra = {"vacant": False} if role is not None and text and role.vacant and not role.person else None
+        self._commit("person", text, "person", extra)
+
+    def _commit_cost(self) -> None:
+        try:
+            value = parse_cost(self.cost.text())
+        except ValueError:
+            self._errors["annual_cost"].show_error(
+                f"Annual cost must be a number of dollars, such as 85,000; got “{self.cost.text().strip()}”."
+            )
+            mark_invalid(self.cost, True)
+            return
+        self._commit("annual_cost", value, "annual cost")
+
+
+def _block(widget: QWidget, action) -> None:  # noqa: ANN001 - callable
+    widget.blockSignals(True)
+    try:
+        action()
+    finally:
+        widget.blockSignals(False)
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text:
+        _block(edit, lambda: edit.setText(text))
+        edit.setCursorPosition(0)

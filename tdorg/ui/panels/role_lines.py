@@ -1,0 +1,87 @@
+"""The lines of the selected role: its manager, reports and dotted lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from tdorg.model.chart import Chart
+from tdorg.model.edit_texts import quoted
+
+from ..editing.editor import Editor
+
+
+def _link(role_id: str, text: str) -> str:
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<a href='{role_id}' style='color:#1D4ED8; text-decoration:none'>{safe}</a>"
+
+
+class RoleLines(QWidget):
+    """Manager, direct reports and dotted lines as links; dotted lines removable."""
+
+    selectRequested = Signal(list)
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.chart: Chart | None = None
+        self.role_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
+        layout.addWidget(self.summary)
+        self.dotted = QWidget()
+        self.grid = QGridLayout(self.dotted)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(2)
+        layout.addWidget(self.dotted)
+        self.hint = QLabel("Shift-drag from this box to another to draw a dotted line.")
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+
+    def show_role(self, role_id: str) -> None:
+        assert self.chart is not None
+        chart = self.chart
+        self.role_id = role_id
+        role = chart.role(role_id)
+        if role.reports_to is None:
+            manager = "none — a top-level role"
+        else:
+            manager = _link(role.reports_to, chart.role(role.reports_to).title)
+        reports = chart.children(role_id)
+        text = [f"Reports to: {manager}"]
+        if reports:
+            names = ", ".join(_link(r, chart.role(r).title) for r in reports[:6])
+            more = f" and {len(reports) - 6} more" if len(reports) > 6 else ""
+            text.append(f"Direct reports ({len(reports)}): {names}{more}")
+        incoming = sorted(chart.dotted_reports(role_id), key=lambda r: chart.role(r).title)
+        if incoming:
+            text.append("Dotted lines from: " + ", ".join(_link(r, chart.role(r).title) for r in incoming))
+        self.summary.setText("<br>".join(text))
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for row, target in enumerate(role.dotted_to):
+            label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, chart.role(target).title))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
+            remove = QToolButton()
+            remove.setText("Remove")
+            remove.setToolTip(f"Remove the dotted line to {quoted(chart.role(target).title)}")
+            remove.clicked.connect(lambda _=False, t=target: self._remove(t))
+            self.grid.addWidget(label, row, 0)
+            self.grid.addWidget(remove, row, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.grid.setColumnStretch(0, 1)
+        self.dotted.setVisible(bool(role.dotted_to))
+
+    def _remove(self, target: str) -> None:
+        if self.role_id is not None:
+            self.editor.delete([], [(self.role_id, target)])

@@ -1,0 +1,1 @@
+"""Importing from and updating from spreadsheets."""

@@ -1,0 +1,1 @@
+"""The editor's look and the small input widgets every room uses."""

@@ -1,0 +1,107 @@
+"""The status bar: a passing message on the left; counts, cost, findings and zoom on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from tdorg.model.chart import Chart
+from tdorg.model.compare_text import money
+from tdorg.model.plural import plural
+from tdorg.model.rules import Report, Severity
+
+from ..widgets import style
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit, never cut mid-word unseen; the tooltip has it all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        """The whole message (what is drawn may end in "…")."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0))
+        super().setText(shown if self._full else "")
+
+
+class StatusLine(QObject):
+    """The labels of the window's status bar and what they say."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self.message = ElidedLabel()
+        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
+        bar.addWidget(self.message, 1)
+        self.counts = QLabel()
+        self.health = QLabel()
+        self.health.setTextFormat(Qt.TextFormat.RichText)
+        self.zoom = QLabel()
+        for label in (self.counts, self.health, self.zoom):
+            label.setContentsMargins(10, 0, 10, 0)
+            bar.addPermanentWidget(label)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.message.setText(""))
+
+    def refusal(self, message: str) -> None:
+        """A refused edit's reason, in red for a while."""
+        self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
+        self.message.setText(message)
+        self.timer.start(12000)
+
+    def note(self, message: str) -> None:
+        """Neutral information for a while."""
+        self.refusal(message)
+        self.message.setStyleSheet(f"color: {style.TEXT_MUTED};")
+
+    def hint(self, text: str) -> None:
+        """What a drag would do, while it lasts (a timed message stays until it times out)."""
+        if text:
+            self.message.setText(text)
+            self.timer.stop()
+        elif not self.timer.isActive():
+            self.message.setText("")
+
+    def show_counts(self, chart: Chart) -> None:
+        """Roles, FTE and vacancies; the annual cost when roles have one."""
+        fte = cost = 0.0
+        vacant = costed = 0
+        for role in chart.roles.values():
+            fte += role.fte
+            vacant += role.vacant
+            if role.annual_cost is not None:
+                cost += role.annual_cost
+                costed += 1
+        text = f"{plural(len(chart), 'role')} · {fte:g} FTE · {vacant} vacant"
+        if costed:
+            text += f" · {money(cost)} a year" + ("" if costed == len(chart) else f" ({costed} of {plural(len(chart), 'role')} costed)")
+        self.counts.setText(text)
+
+    def show_health(self, report: Report) -> None:
+        parts = []
+        for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+            n = len(report.by_severity(severity))
+            colour = style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED
+            parts.append(f"<span style='color:{colour}'>● {n} {noun}{'' if n == 1 else 's'}</span>")
+        self.health.setText("&nbsp;&nbsp;".join(parts))
