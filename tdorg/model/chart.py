@@ -155,7 +155,7 @@ class Chart:
             managers_first = managers_first and (role.reports_to is None or role.reports_to in checked)
             checked[role.id] = role
         for role in checked.values():
-            if role.reports_to is not None:
+            if role.reports_to is not None and not managers_first:  # else each manager is a role listed before
                 if role.reports_to == role.id:
                     raise SelfReportError(role.id, role.title)
                 if role.reports_to not in checked:
@@ -167,13 +167,15 @@ class Chart:
                     raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
         if not managers_first:
             _check_acyclic(checked)
-        for role in checked.values():
-            self._roles[role.id] = role
-            self._ix.children.setdefault(role.reports_to, []).append(role.id)
-            self._ix.children.setdefault(role.id, [])
+        ids, children, dotted_in = self._roles, self._ix.children, self._ix.dotted_in
+        for role_id, role in checked.items():
+            ids[role_id] = role
+            children.setdefault(role.reports_to, []).append(role_id)
+            children.setdefault(role_id, [])
             for target in role.dotted_to:
-                self._ix.dotted_in.setdefault(target, set()).add(role.id)
-            self._count_person(role, +1)
+                dotted_in.setdefault(target, set()).add(role_id)
+            if role.person:
+                self._count_person(role, +1)
 
     def _load_arrangements(self, arrangements: Mapping[str, int]) -> None:
         for role_id, columns in arrangements.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, fields, replace
+from typing import Callable
 
 from .errors import FieldValueError, FteError
 from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown
@@ -109,47 +110,68 @@ def check_fte(value: object, title: str = "") -> float:
 def check_field(name: str, value: object) -> object:
     """``value`` as the role field ``name`` keeps it (lists as tuples, texts stripped where they are);
     :class:`FieldValueError` or :class:`FteError` when it is not one the field can hold."""
-    if name == "title":
-        if not isinstance(value, str) or not value.strip():
-            raise FieldValueError("title", "A role needs a title.")
-        return check_text("title", value, TITLE_MAX, "A title").strip()
-    if name in ("person", "notes"):
-        if value is None:
-            return ""
-        text = check_text(name, value, PERSON_MAX if name == "person" else NOTES_MAX, name.capitalize())
-        return text.strip() if name == "person" else text
-    if name == "category":
-        return _one_of(name, value, CATEGORIES, "category")
-    if name == "employment":
-        return _one_of(name, value, EMPLOYMENT_TYPES, "employment type")
-    if name == "fte":
-        return check_fte(value)
-    if name == "vacant":
-        if not isinstance(value, bool):
-            raise FieldValueError("vacant", "Vacant must be yes or no.")
-        return value
-    if name == "flags":
-        return frozenset(_many_of(name, value, FLAGS, "flag"))
-    if name == "service_areas":
-        return _many_of(name, value, SERVICE_AREAS, "service area")
-    if name == "core_services":
-        return _many_of(name, value, CORE_SERVICES, "core service")
-    if name in ("leads", "backs_up"):
-        return _functions(name, value)
-    if name == "annual_cost":
-        if value is None or value == "":
-            return None
-        if isinstance(value, bool):
-            raise FieldValueError(name, "Annual cost must be a number.")
-        if isinstance(value, str):
-            try:
-                value = float(value)
-            except ValueError:
-                raise FieldValueError(name, f"Annual cost must be a number; got {shown(value)}.") from None
-        if not is_finite_number(value) or not 0 <= value <= COST_MAX:  # type: ignore[operator]
-            raise FieldValueError(name, f"Annual cost must be 0 or more, at most {COST_MAX:,}; got {shown(value)}.")
-        return float(value)  # type: ignore[arg-type]
-    raise FieldValueError(name, f"Unknown role field “{name}”.")
+    return field_check(name)(value)
+
+
+def field_check(name: str) -> Callable[[object], object]:
+    """The check of the role field ``name`` (see :func:`check_field`), to run on many values."""
+    check = _FIELD_CHECKS.get(name)
+    if check is None:
+        raise FieldValueError(name, f"Unknown role field “{name}”.")
+    return check
+
+
+def _title(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldValueError("title", "A role needs a title.")
+    return check_text("title", value, TITLE_MAX, "A title").strip()
+
+
+def _person(value: object) -> str:
+    return "" if value is None else check_text("person", value, PERSON_MAX, "Person").strip()
+
+
+def _notes(value: object) -> str:
+    return "" if value is None else check_text("notes", value, NOTES_MAX, "Notes")
+
+
+def _vacant(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise FieldValueError("vacant", "Vacant must be yes or no.")
+    return value
+
+
+def _annual_cost(value: object) -> float | None:
+    name = "annual_cost"
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise FieldValueError(name, "Annual cost must be a number.")
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise FieldValueError(name, f"Annual cost must be a number; got {shown(value)}.") from None
+    if not is_finite_number(value) or not 0 <= value <= COST_MAX:  # type: ignore[operator]
+        raise FieldValueError(name, f"Annual cost must be 0 or more, at most {COST_MAX:,}; got {shown(value)}.")
+    return float(value)  # type: ignore[arg-type]
+
+
+_FIELD_CHECKS: dict[str, Callable[[object], object]] = {
+    "title": _title,
+    "person": _person,
+    "notes": _notes,
+    "category": lambda value: _one_of("category", value, CATEGORIES, "category"),
+    "employment": lambda value: _one_of("employment", value, EMPLOYMENT_TYPES, "employment type"),
+    "fte": check_fte,
+    "vacant": _vacant,
+    "flags": lambda value: frozenset(_many_of("flags", value, FLAGS, "flag")),
+    "service_areas": lambda value: _many_of("service_areas", value, SERVICE_AREAS, "service area"),
+    "core_services": lambda value: _many_of("core_services", value, CORE_SERVICES, "core service"),
+    "leads": lambda value: _functions("leads", value),
+    "backs_up": lambda value: _functions("backs_up", value),
+    "annual_cost": _annual_cost,
+}
 
 
 def _one_of(name: str, value: object, vocabulary: dict[str, str], what: str) -> str:

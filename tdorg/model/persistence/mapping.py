@@ -16,13 +16,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..chart import Chart
 from ..district import Buildings, District
 from ..document import Document, Scenario
 from ..errors import EditError
-from ..role import EDITABLE_FIELDS, Role, check_field, check_id
+from ..role import EDITABLE_FIELDS, Role, check_id, field_check
 from ..settings import RuleSettings
 from .tables import (
     LIST_SEPARATOR,
@@ -264,19 +264,23 @@ def _roles(rows: list[tuple], lines: dict[str, list[str]]) -> list[Role]:
         "reports_to": stored["reports_to"],
         "dotted_to": [tuple(lines[r]) if r in lines else () for r in ids],
     }
-    stored["vacant"] = tuple(_yes_no(v, f"the vacant value of role “{r}”") for r, v in zip(ids, stored["vacant"]))
     for name in EDITABLE_FIELDS:
-        values[name] = _checked_column(name, stored[name], ids)
+        values[name] = _checked_column(_stored_check(name), stored[name], ids)
     return list(map(Role, *(values[f.name] for f in fields(Role))))
 
 
-def _checked_column(name: str, column: Sequence[object], ids: Sequence[str]) -> list[object]:
+def _stored_check(name: str) -> Callable[[object], object]:
+    """The check of the role field ``name`` on its value as stored."""
+    check = field_check(name)
+    if name in _LIST_FIELDS:
+        return lambda value: check(_split(value))
+    if name == "vacant":
+        return lambda value: check(_yes_no(value, "the vacant value"))
+    return check
+
+
+def _checked_column(check: Callable[[object], object], column: Sequence[object], ids: Sequence[str]) -> list[object]:
     """Every value of one role field, checked; each distinct value once when no two could be equal yet differ."""
-    split = name in _LIST_FIELDS
-
-    def check(value: object) -> object:
-        return check_field(name, _split(value) if split else value)
-
     distinct = set(column)
     if len({type(v) for v in distinct} & _NUMBERS) > 1:
         distinct, shared = column, False  # checked one by one
@@ -287,7 +291,7 @@ def _checked_column(name: str, column: Sequence[object], ids: Sequence[str]) -> 
     for n, value in enumerate(distinct):
         try:
             result = check(value)
-        except EditError as err:
+        except (EditError, BadData) as err:
             raise _refused(ids[column.index(value)] if shared else ids[n], err) from None
         if shared:
             checked[value] = result
@@ -296,7 +300,7 @@ def _checked_column(name: str, column: Sequence[object], ids: Sequence[str]) -> 
     return list(map(checked.__getitem__, column)) if shared else out
 
 
-def _refused(role_id: object, err: EditError) -> BadData:
+def _refused(role_id: object, err: Exception) -> BadData:
     return BadData(f"role “{role_id}”: {err}")
 
 

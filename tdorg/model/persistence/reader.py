@@ -8,9 +8,12 @@ one of the typed file errors, naming the file and the reason.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..document import Document
 from ..errors import CorruptFileError, FileError, NotATdorgFileError, TooNewFileError
@@ -89,8 +92,8 @@ def _document(path: Path, conn: sqlite3.Connection, version: int, budget: "_Budg
         raise CorruptFileError(path, f"The file could not be brought up to date: it is damaged ({_detail(err)}).") from None
     try:
         _check_role_count(path, conn)
-        rows = _read_rows(conn)
-        return document_from_rows(rows)
+        with _collection_paused():
+            return document_from_rows(_read_rows(conn))
     except BadData as err:
         raise CorruptFileError(path, str(err)) from None
     except _READ_ERRORS as err:
@@ -231,6 +234,19 @@ def _check_role_count(path: Path, conn: sqlite3.Connection) -> None:
         raise CorruptFileError(path, too_many_roles(ROLES_MAX, "one scenario"))
     if total > FILE_ROLES_MAX:
         raise CorruptFileError(path, too_many_roles(FILE_ROLES_MAX, "all its scenarios"))
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the rows and the chart's values are made: they hold no
+    cycles, and the collector would otherwise walk the growing chart over and over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
