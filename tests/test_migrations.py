@@ -180,14 +180,21 @@ def test_a_version_1_file_without_its_chart_row_is_corrupt(tmp_path: Path) -> No
     assert "no scenario" in str(caught.value)
 
 
-def write_v2(document: Document, path: Path) -> None:
-    """Write ``document`` as tdorg wrote schema version 2: no privacy-officer setting in the district facts,
-    no arrangements."""
+#: What each older schema lacked of the next one, as statements undoing what its upgrade step adds.
+_UNDO_STEP = {
+    3: ("DROP TABLE arrangement",),
+    2: ("ALTER TABLE district DROP COLUMN privacy_officer_required",),
+}
+
+
+def write_older(document: Document, path: Path, version: int) -> None:
+    """Write ``document`` as tdorg wrote schema ``version`` (2 or later): the current file, each later step undone."""
     conn = sqlite3.connect(":memory:")
     conn.deserialize(document_bytes(document))
-    conn.execute("DROP TABLE arrangement")
-    conn.execute("ALTER TABLE district DROP COLUMN privacy_officer_required")
-    conn.execute("PRAGMA user_version = 2")
+    for step in range(SCHEMA_VERSION - 1, version - 1, -1):
+        for statement in _UNDO_STEP[step]:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version:d}")
     conn.commit()
     path.write_bytes(conn.serialize())
     conn.close()
@@ -201,7 +208,7 @@ def test_a_version_2_file_opens_with_its_rule_settings_and_follows_its_state_law
     document = Document.of(chart, "Current")
     document.duplicate(0, "Proposed")
     path = tmp_path / "v2.tdorg"
-    write_v2(document, path)
+    write_older(document, path, 2)
     before = path.read_bytes()
     opened = open_document(path)
     assert opened.names == ["Current", "Proposed"]
@@ -218,24 +225,13 @@ def test_the_privacy_officer_setting_is_saved(tmp_path: Path) -> None:
     assert open_document(path).chart.district.privacy_officer_required is True
 
 
-def write_v3(document: Document, path: Path) -> None:
-    """Write ``document`` as tdorg wrote schema version 3: no arrangement table."""
-    conn = sqlite3.connect(":memory:")
-    conn.deserialize(document_bytes(document))
-    conn.execute("DROP TABLE arrangement")
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    path.write_bytes(conn.serialize())
-    conn.close()
-
-
 def test_a_version_3_file_opens_with_every_manager_arranged_automatically(tmp_path: Path) -> None:
     chart = every_field_chart()
     chart.set_district(chart.district.with_changes(privacy_officer_required=True))
     document = Document.of(chart, "Current")
     document.duplicate(0, "Proposed")
     path = tmp_path / "v3.tdorg"
-    write_v3(document, path)
+    write_older(document, path, 3)
     before = path.read_bytes()
     opened = open_document(path)
     assert opened == document
@@ -251,7 +247,7 @@ def test_a_version_3_file_opens_with_every_manager_arranged_automatically(tmp_pa
 
 def test_the_version_3_upgrade_gives_the_schema_of_new_files(tmp_path: Path) -> None:
     path = tmp_path / "v3.tdorg"
-    write_v3(Document.of(every_field_chart()), path)
+    write_older(Document.of(every_field_chart()), path, 3)
     conn = sqlite3.connect(":memory:")
     conn.deserialize(path.read_bytes())
     upgrade(conn, 3)
