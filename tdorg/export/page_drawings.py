@@ -39,7 +39,10 @@ costs one Graphviz drawing of the chart however many sheets it has.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -57,8 +60,12 @@ from .sheets import Rect, Sheet, holding_boxes, poster_sheets
 
 #: Room around a page's roles in its drawing, in points, so box borders are never clipped.
 PIECE_MARGIN = 4.0
-#: Roles drawn per Graphviz batch at most: progress is reported between batches.
-BATCH_ROLES = 2500
+#: Roles drawn per Graphviz batch at least; progress is reported between batches.
+BATCH_ROLES = 1000
+#: Batches a big chart's pages are drawn in, so that they are drawn while the next ones are built.
+BATCHES = 4
+#: Graphviz children drawing at once.
+PARALLEL = 2
 #: How far a dotted line's arrowhead may reach beyond the line between the boxes' centres.
 ARROW_ROOM = 8.0
 
@@ -120,8 +127,9 @@ def _ids(chart: Chart, tree: Tree) -> dict[str, str]:
     return ids
 
 
-def _source(chart: Chart, tree: Tree, layout: Layout, counts: dict, margin: float) -> _Source:
-    box = dot.box_size(chart)
+def _source(
+    chart: Chart, box: tuple[float, float], tree: Tree, layout: Layout, counts: dict, margin: float,
+) -> _Source:
     g = dot.new_graph(chart, box)
     g.attr("graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
     height = layout.height
@@ -169,32 +177,75 @@ def _sized(svg: bytes, box: tuple[float, ...], scale: float) -> bytes:
     return _SIZE.sub(lambda _: head, svg, count=1)
 
 
-def _draw(
-    sources: list[_Source], options: ExportOptions, cancel: Cancel | None, progress: Progress,
-) -> list[bytes]:
-    """The SVG of every source, drawn in batches of about :data:`BATCH_ROLES` roles by one child each."""
-    import time
+class _Drawer:
+    """Draws DOT sources in batches of about ``batch_roles`` roles, one child process a batch, at most
+    :data:`PARALLEL` at once, while the caller goes on building the next ones.
 
-    batches: list[list[_Source]] = [[]]
-    roles = 0
-    for source in sources:
-        if batches[-1] and roles + len(source.layout.positions) > BATCH_ROLES:
-            batches.append([])
-            roles = 0
-        batches[-1].append(source)
-        roles += len(source.layout.positions)
-    engine = layout_engine(*dot.engine_for(options.with_changes(layout="canvas")))
-    deadline = time.monotonic() + options.timeout
-    out: list[bytes] = []
-    for batch in batches:
-        left = max(deadline - time.monotonic(), 0.001)
+    The time limit is the whole export's; Cancel, or a batch that fails, stops every child.
+    """
+
+    def __init__(self, options: ExportOptions, cancel: Cancel | None, progress: Progress, batch_roles: float) -> None:
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.options, self.cancel, self.progress, self.batch_roles = options, cancel, progress, batch_roles
+        self.engine = layout_engine(*dot.engine_for(options.with_changes(layout="canvas")))
+        self.deadline = time.monotonic() + options.timeout
+        self.stop = threading.Event()
+        self.pool = ThreadPoolExecutor(PARALLEL)
+        self.futures: list = []
+        self.waiting: list[bytes] = []
+        self.roles = 0
+        self.count = self.done = 0
+
+    def __enter__(self) -> "_Drawer":
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.stop.set()  # a batch still running when the caller failed is not wanted
+        self.pool.shutdown(wait=True)
+
+    def add(self, source: bytes, roles: int) -> None:
+        if self.waiting and self.roles + roles > self.batch_roles:
+            self.flush()
+        self.waiting.append(source)
+        self.roles += roles
+        self.count += 1
+
+    def flush(self) -> None:
+        """Start drawing the sources added since the last batch."""
+        if self.waiting:
+            self.futures.append(self.pool.submit(self._render, self.waiting))
+            self.waiting, self.roles = [], 0
+
+    def _stopped(self) -> bool:
+        return self.stop.is_set() or (self.cancel is not None and self.cancel())
+
+    def _render(self, batch: list[bytes]) -> list[bytes]:
+        import time
+
+        left = max(self.deadline - time.monotonic(), 0.001)
         try:
-            drawn, _ = render_batch([s.dot for s in batch], engine, "svg", timeout=left, cancel=cancel)
+            drawn, _ = render_batch(batch, self.engine, "svg", timeout=left, cancel=self._stopped)
         except ExportTimeoutError as error:  # the limit is the whole export's, not this batch's share
-            raise ExportTimeoutError(error.program, options.timeout, error.pinned) from None
-        out += drawn
-        progress("Drawing the pages with Graphviz", len(out) / len(sources))
-    return out
+            raise ExportTimeoutError(error.program, self.options.timeout, error.pinned) from None
+        return drawn
+
+    def results(self) -> list[bytes]:
+        """Every source's SVG, in the order added, once all are drawn."""
+        from concurrent.futures import FIRST_EXCEPTION, wait
+
+        self.flush()
+        pending = set(self.futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in finished:
+                if future.exception() is not None:
+                    self.stop.set()
+                    raise future.exception()
+                self.done += len(future.result())
+            self.progress("Drawing the pages with Graphviz", self.done / self.count)
+        return [svg for future in self.futures for svg in future.result()]
 
 
 def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], margin: float) -> Drawing:
@@ -223,8 +274,12 @@ def page_drawings(
     """One drawing per page of ``plan``, each scaled to fill ``area`` (width, height in points)."""
     options = options or ExportOptions()
     counts = _counts(chart, options, report)
-    sources = [_source(chart, page.tree, page.layout, counts, PIECE_MARGIN) for page in plan.pages]
-    svgs = _draw(sources, options, cancel, progress or _noop)
+    box = dot.box_size(chart)
+    total = sum(len(page.tree.order) for page in plan.pages)
+    with _Drawer(options, cancel, progress or _noop, max(BATCH_ROLES, total / BATCHES)) as drawer:
+        for page in plan.pages:
+            drawer.add(_source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN).dot, len(page.tree.order))
+        svgs = drawer.results()
     return [
         _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
         for svg, page in zip(svgs, plan.pages)
@@ -249,29 +304,126 @@ def poster_drawings(
     """The overview and the sheets of a poster whose tiles fill ``area`` (x, y, width, height) of a sheet."""
     box = dot.box_size(chart)
     piece = whole_chart(chart, box, dot.fit_area(options)).pages[0]
-    layout = piece.layout
+    layout, order = piece.layout, piece.tree.order
     margin = dot.PAD * 72
-    source = _source(chart, piece.tree, layout, _counts(chart, options, report), margin)
-    (svg,) = _draw([source], options, cancel, progress or _noop)
-    overview = _drawing(svg, layout, 1.0, piece.tree.order, margin)
-    width, height = overview.width, overview.height
-    boxes = [overview.box(layout, rid) for rid in piece.tree.order]
-    grid = poster_sheets(width, height, area, box=box, overlap=options.overlap, scale=options.poster_scale / 100)
-    printed = holding_boxes(grid, [(x, height - y - h, w, h) for x, y, w, h in boxes], width, height)
-    groups = _groups(svg)
-    lines = list(_lines(chart, piece.tree, layout, source.ids))
-    origin = _view(svg, layout, margin)[:2]
-    tiles = [(sheet, _tile(groups, origin, overview, source, lines, sheet)) for sheet in printed]
-    return Poster(layout, overview, grid, tiles)
+    source = _source(chart, box, piece.tree, layout, _counts(chart, options, report), margin)
+    with _Drawer(options, cancel, progress or _noop, math.inf) as drawer:
+        drawer.add(source.dot, len(order))
+        drawer.flush()  # the tiles are worked out while Graphviz draws
+        # The overview is the layout with the margin around it, at scale 1 (see _drawing).
+        width, height = layout.width + 2 * margin, layout.height + 2 * margin
+        whole = Drawing(b"", width, height, 1.0, margin, margin, order)
+        boxes = [whole.box(layout, rid) for rid in order]
+        grid = poster_sheets(width, height, area, box=box, overlap=options.overlap,
+                             scale=options.poster_scale / 100)
+        printed = holding_boxes(grid, [(x, height - y - h, w, h) for x, y, w, h in boxes], width, height)
+        # Each tile's region in the overview's coordinates, y downwards.
+        regions = [(s.region[0], height - s.region[1] - s.region[3], s.region[2], s.region[3]) for s in printed]
+        roles, shown = _on_tiles(chart, piece.tree, layout, source.ids, whole, regions)
+        (svg,) = drawer.results()
+    overview = _drawing(svg, layout, 1.0, order, margin)
+    head, parts = _groups(svg)
+    view = _view(svg, layout, margin)
+    made = []
+    for t, sheet in enumerate(printed):
+        x, y, w, h = regions[t]
+        tile = _sized(head, (x + view[0], y + view[1], w, h), sheet.scale)
+        body = b"".join(parts.groups[i] for i in sorted(parts.position[key] for key in shown[t]))
+        made.append((sheet, Drawing(tile + body + b"</g>\n</svg>\n", w * sheet.scale, h * sheet.scale, sheet.scale,
+                                    (overview.dx - x) * sheet.scale, (overview.dy - y) * sheet.scale,
+                                    tuple(roles[t]))))
+    return Poster(layout, overview, grid, made)
 
 
-def _groups(svg: bytes) -> tuple[bytes, list[tuple[str, bytes]]]:
-    """The SVG up to its first node or line, and each node's and line's group with its id."""
+def _on_tiles(
+    chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str], whole: Drawing, regions: list[Rect],
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Per tile, the roles whose boxes meet its region and the ids of the groups it shows."""
+    tiles = _Tiles(regions)
+    roles: list[list[str]] = [[] for _ in regions]
+    shown: list[list[str]] = [[] for _ in regions]
+    for rid in tree.order:
+        x, y, w, h = whole.box(layout, rid)
+        for t in tiles.near(x, y, x + w, y + h):
+            if _overlaps((x, y, w, h), regions[t]):
+                roles[t].append(rid)
+                shown[t].append(ids[rid])
+    for key, line, room in _lines(chart, tree, layout, ids):
+        for t in _tiles_crossed([whole.place(p) for p in line], room, tiles):
+            shown[t].append(key)
+    return roles, shown
+
+
+def _tiles_crossed(points: list[Point], room: float, tiles: "_Tiles") -> set[int]:
+    """The tiles a polyline passes over or within ``room`` of."""
+    hit: set[int] = set()
+    for a, b in zip(points, points[1:]):
+        hit.update(tiles.along(a, b, room))
+    return hit
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The node and line groups of a drawing, in its order, and each one's place by its id."""
+
+    groups: list[bytes]
+    position: dict[str, int]
+
+
+class _Tiles:
+    """Tiles of one size on a grid, found by the box or segment they meet without trying them all."""
+
+    def __init__(self, regions: list[Rect]) -> None:
+        self.w, self.h = (regions[0][2], regions[0][3]) if regions else (0.0, 0.0)
+        self.lefts = sorted({r[0] for r in regions})
+        self.tops = sorted({r[1] for r in regions})
+        column = {left: i for i, left in enumerate(self.lefts)}
+        row = {top: i for i, top in enumerate(self.tops)}
+        #: Per column, per row, the tile there (-1: none printed).
+        self.table = [[-1] * len(self.tops) for _ in self.lefts]
+        for i, (left, top, _, _) in enumerate(regions):
+            self.table[column[left]][row[top]] = i
+
+    def _columns(self, x0: float, x1: float) -> range:
+        return range(bisect.bisect_left(self.lefts, x0 - self.w), bisect.bisect_right(self.lefts, x1))
+
+    def _rows(self, column: int, y0: float, y1: float) -> list[int]:
+        cells = self.table[column][bisect.bisect_left(self.tops, y0 - self.h):bisect.bisect_right(self.tops, y1)]
+        return [t for t in cells if t >= 0]
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """The tiles whose region meets the box from (x0, y0) to (x1, y1), edges included."""
+        return [t for c in self._columns(x0, x1) for t in self._rows(c, y0, y1)]
+
+    def along(self, a: Point, b: Point, room: float) -> list[int]:
+        """The tiles the segment from ``a`` to ``b`` passes over or within ``room`` of, column by column."""
+        (ax, ay), (bx, by) = sorted((a, b))
+        if bx == ax or ay == by:
+            return self.near(ax - room, min(ay, by) - room, bx + room, max(ay, by) + room)
+        slope = (by - ay) / (bx - ax)
+        w, h, lefts, tops, table = self.w, self.h, self.lefts, self.tops, self.table
+        out = []
+        for c in self._columns(ax - room, bx + room):
+            left = lefts[c]
+            lo = left - room if left - room > ax else ax  # the part of the segment over this column
+            hi = left + w + room if left + w + room < bx else bx
+            ya, yb = ay + slope * (lo - ax), ay + slope * (hi - ax)
+            if ya > yb:
+                ya, yb = yb, ya
+            row = table[c]
+            for r in range(bisect.bisect_left(tops, ya - room - h), bisect.bisect_right(tops, yb + room)):
+                if row[r] >= 0:
+                    out.append(row[r])
+        return out
+
+
+def _groups(svg: bytes) -> tuple[bytes, _Parts]:
+    """The SVG up to its first node or line, and its node and line groups."""
     found = list(_GROUP.finditer(svg))
     head = svg[:found[0].start()] if found else svg[:svg.rindex(b"</g>")]
     if head.endswith(b"-->\n"):  # the comment naming the first group
         head = head[:head.rindex(b"<!--")]
-    return head, [(m.group(1).decode(), m.group(0)) for m in found]
+    return head, _Parts([m.group(0) for m in found], {m.group(1).decode(): i for i, m in enumerate(found)})
 
 
 def _lines(chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str]) -> Iterable[tuple[str, list[Point], float]]:
@@ -285,56 +437,9 @@ def _lines(chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str]) -> Ite
                 yield ids[line], [layout.center(rid), layout.center(target)], ARROW_ROOM
 
 
-def _tile(
-    groups: tuple[bytes, list[tuple[str, bytes]]], origin: Point, overview: Drawing, source: _Source,
-    lines: list[tuple[str, list[Point], float]], sheet: Sheet,
-) -> Drawing:
-    """The drawing of one tile: the overview's groups that lie on the tile's region (``origin``: where
-    the overview's top left lies in its SVG's own units)."""
-    left, bottom, w, h = sheet.region
-    region = (left, overview.height - bottom - h, w, h)  # in the overview's coordinates, y downwards
-    layout = source.layout
-    roles = tuple(rid for rid in layout.positions if _overlaps(overview.box(layout, rid), region))
-    keep = {source.ids[rid] for rid in roles}
-    keep.update(key for key, points, room in lines if _crosses([overview.place(p) for p in points], region, room))
-    head, parts = groups
-    scale = sheet.scale
-    body = b"".join(part for key, part in parts if key in keep)
-    view = (region[0] + origin[0], region[1] + origin[1], w, h)
-    tile = _sized(head, view, scale) + body + b"</g>\n</svg>\n"
-    return Drawing(tile, w * scale, h * scale, scale, (overview.dx - region[0]) * scale,
-                   (overview.dy - region[1]) * scale, roles)
-
-
 def _overlaps(a: Rect, b: Rect) -> bool:
     """Whether two rectangles (x, y, width, height) share some area."""
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
-
-
-def _crosses(points: list[Point], region: Rect, room: float) -> bool:
-    """Whether the polyline ``points`` passes within ``room`` of ``region``."""
-    x, y, w, h = region[0] - room, region[1] - room, region[2] + 2 * room, region[3] + 2 * room
-    return any(_segment_in((x, y, x + w, y + h), a, b) for a, b in zip(points, points[1:]))
-
-
-def _segment_in(rect: tuple[float, float, float, float], a: Point, b: Point) -> bool:
-    """Whether the segment from ``a`` to ``b`` meets the rectangle (x0, y0, x1, y1): Liang–Barsky clipping."""
-    x0, y0, x1, y1 = rect
-    low, high = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 __all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings"]
