@@ -112,6 +112,7 @@ def test_an_unexpected_error_is_a_plain_message_and_the_work_is_autosaved(make_w
     from PySide6.QtWidgets import QMessageBox
 
     from tdorg.ui.app import install_exception_hook
+    from tdorg.ui.files.user_data import log_path
 
     window = make_window("west-salem")
     window.editor.add_role("security", "dti")
@@ -124,5 +125,41 @@ def test_an_unexpected_error_is_a_plain_message_and_the_work_is_autosaved(make_w
         sys.excepthook(*sys.exc_info())
     text, detail = dialogs.seen[-1]
     assert "unexpected problem" in text and "the printer caught fire" in detail
+    assert str(log_path()) in detail, "the box says where the details are"
     assert "Traceback" not in text + detail
     assert window.autosave.file.exists()
+
+
+def test_the_editor_logs_to_a_rotating_file_in_its_data_folder(tmp_path, monkeypatch):
+    import logging
+
+    from tdorg.ui.files import user_data
+    from tdorg.ui.widgets.error_box import show_error
+
+    monkeypatch.setattr(user_data, "user_data_dir", lambda: tmp_path)
+    assert user_data.default_recovery_dir() == tmp_path / "recovery", "the log sits beside the recovery files"
+    logger = logging.getLogger("tdorg")
+    before = list(logger.handlers)
+    path = user_data.start_logging()
+    try:
+        assert path == tmp_path / "logs" / "tdorg.log"
+        monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", lambda box: 0)
+        show_error(None, "Could not open “plan.tdorg”", "The file is locked by another program.")
+        for handler in logger.handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert "Could not open “plan.tdorg”: The file is locked by another program." in text
+        rotating = [h for h in logger.handlers if h not in before]
+        assert isinstance(rotating[0], logging.handlers.RotatingFileHandler) and rotating[0].backupCount >= 1
+    finally:
+        for handler in [h for h in logger.handlers if h not in before]:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def test_no_log_when_the_data_folder_cannot_be_written(tmp_path, monkeypatch):
+    from tdorg.ui.files import user_data
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert user_data.start_logging(blocker / "logs" / "tdorg.log") is None

@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
 NO_DISPLAY_HINT = (
@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     app = create_application()
+    from .files.user_data import start_logging
+
+    start_logging()
     from .window.file_open_events import follow_file_open_events
     from .window.main_window import MainWindow
 
@@ -102,15 +105,16 @@ def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindo
 
 
 def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
-    """Unexpected errors: autosave, log the details, and show a plain sentence."""
+    """Unexpected errors: autosave, log the details, and show a plain sentence naming the log file."""
     from PySide6.QtWidgets import QMessageBox
+
+    from .files.user_data import log_path
 
     showing = []
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
-        details = "".join(traceback.format_exception(kind, value, tb))
-        print(details, file=sys.stderr)
-        if showing:  # one message at a time; the details are on stderr
+        logging.getLogger("tdorg.ui").error("Unexpected error", exc_info=(kind, value, tb))
+        if showing:  # one message at a time; the details are in the log
             return
         showing.append(True)
         try:
@@ -121,7 +125,8 @@ def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
                           "tdorg ran into an unexpected problem and could not finish what it was doing.",
                           QMessageBox.StandardButton.Ok, window)
         box.setInformativeText(f"({kind.__name__}: {value})\n\nYour chart is still open, and any unsaved "
-                               "changes were autosaved for recovery. Save your work under a new name to be safe.")
+                               "changes were autosaved for recovery. Save your work under a new name to be safe."
+                               f"\n\nThe details are in the log file {log_path()}.")
         try:
             box.exec()
         finally:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QL
 from tdorg.model.search import RoleFinder
 
 from ..widgets import style
+from ..widgets.actions import make_action
 
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
@@ -69,11 +70,11 @@ class FindBar(QFrame):
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
         row.addWidget(close)
-        self.find_action = self._action("&Find…", self.open_bar, QKeySequence.StandardKey.Find,
-                                        "Find a role by its title, person or id")
-        self.next_action = self._action("Find &Next", lambda: self.step(1), QKeySequence.StandardKey.FindNext)
-        self.previous_action = self._action("Find Pre&vious", lambda: self.step(-1),
-                                            QKeySequence.StandardKey.FindPrevious)
+        self.find_action = make_action(window, "&Find…", self.open_bar, QKeySequence.StandardKey.Find,
+                                       "Find a role by its title, person or id")
+        self.next_action = make_action(window, "Find &Next", lambda: self.step(1), QKeySequence.StandardKey.FindNext)
+        self.previous_action = make_action(window, "Find Pre&vious", lambda: self.step(-1),
+                                           QKeySequence.StandardKey.FindPrevious)
         window.view.installEventFilter(self)
         window.scene.rolesChanged.connect(self._chart_changed)
         window.sessions.activeChanged.connect(self._chart_changed)
@@ -87,14 +88,6 @@ class FindBar(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _checked=False: slot())
         return button
-
-    def _action(self, text: str, slot, shortcut: QKeySequence.StandardKey, tip: str = "") -> QAction:  # noqa: ANN001
-        action = QAction(text, self.window)
-        action.setShortcut(shortcut)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def actions_for_menu(self) -> list[QAction]:
         return [self.find_action, self.next_action, self.previous_action]

@@ -52,9 +52,9 @@ def category_mime(category: str) -> QMimeData:
 class Gestures:
     """Mouse and drag-and-drop editing on a :class:`ChartView`."""
 
-    def __init__(self, view: "ChartView") -> None:
+    def __init__(self, view: "ChartView", editor: "Editor | None") -> None:
         self.view = view
-        self.editor: Editor | None = None
+        self.editor = editor
         self.dotted_tool = False
         self.active_press = False
         self._item: RoleItem | None = None
@@ -138,7 +138,7 @@ class Gestures:
                 if target is not None:
                     problem = self.editor.dotted_problem(self._item.role_id, target)
                     if problem:
-                        self.editor.refused.emit(problem)
+                        self.editor.refuse(problem)
                     else:
                         self.editor.add_dotted(self._item.role_id, target)
             else:
@@ -153,7 +153,7 @@ class Gestures:
         verdict, reason = self.move_verdict(ids, target)
         if verdict == REFUSE:
             assert self.editor is not None
-            self.editor.refused.emit(reason)
+            self.editor.refuse(reason)
             return False
         if verdict is None or self.editor is None:
             return False

@@ -7,6 +7,8 @@ it and keeps the view steady across re-layouts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
@@ -15,6 +17,9 @@ from ..widgets import style
 from .gestures import Gestures
 from .items.role_item import RoleItem
 from .scene import ChartScene
+
+if TYPE_CHECKING:
+    from ..editing.editor import Editor
 
 MIN_SCALE = 0.002
 MAX_SCALE = 4.0
@@ -29,7 +34,8 @@ class ChartView(QGraphicsView):
     #: A short explanation of what a drop here would do (or why it is refused).
     hint = Signal(str)
 
-    def __init__(self, scene: ChartScene, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, scene: ChartScene, editor: Editor | None, parent=None) -> None:  # noqa: ANN001
+        """``editor`` makes the drags and drops edits; without one the canvas is read-only."""
         super().__init__(scene, parent)
         self.chart_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -42,7 +48,7 @@ class ChartView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.gestures = Gestures(self)
+        self.gestures = Gestures(self, editor)
         self.current_id: str | None = None
         self._pan_from: QPoint | None = None
         self._space = False

@@ -41,6 +41,8 @@ from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
 from ..files.file_actions import OPEN_FILTER
 from ..widgets import style
+from ..widgets.error_box import os_error_text, show_error
+from ..widgets.rich_text import escape
 from .compare_list import ChangeList
 
 if TYPE_CHECKING:
@@ -98,9 +100,8 @@ class ChartPane(QWidget):
         self.heading.setContentsMargins(8, 6, 8, 6)
         self.heading.setStyleSheet("background: #F8FAFC; border-bottom: 1px solid #E2E8F0;")
         self.scene = ChartScene(self)
-        self.view = ChartView(self.scene)
+        self.view = ChartView(self.scene, None)  # read-only: drags change nothing
         self.view.setAcceptDrops(False)
-        self.view.gestures.editor = None  # read-only: drags change nothing
         self.validator: Validator | None = None
         self.source: CompareSource | None = None  # what the pane shows a copy of
         self.auto_fit = True  # fit the chart to the pane until the user looks at a change
@@ -291,7 +292,7 @@ class CompareDialog(QDialog):
     @staticmethod
     def _heading(side: str, source: CompareSource, roles: int, fte: float, cost: float | None) -> str:
         figures = f"{roles:,} roles · {number(fte)} filled FTE" + (f" · {money(cost)} a year" if cost is not None else "")
-        name = source.label.replace("&", "&amp;").replace("<", "&lt;")
+        name = escape(source.label)
         return f"<span style='color:{style.TEXT_MUTED}'>{side}</span>&nbsp; <b>{name}</b>" \
                f"<span style='color:{style.TEXT_MUTED}'> — {figures}</span>"
 
@@ -324,9 +325,9 @@ def _pick_file(window: "MainWindow") -> list[CompareSource]:
     try:
         return file_sources(Path(path))
     except TdorgError as error:
-        window.files.error(f"Could not open “{Path(path).name}”", error)
+        show_error(window, f"Could not open “{Path(path).name}”", error)
     except OSError as error:
-        window.files.error(f"Could not open “{Path(path).name}”", f"{path}: {error.strerror or error}")
+        show_error(window, f"Could not open “{Path(path).name}”", os_error_text(path, error))
     return []
 
 

@@ -36,6 +36,7 @@ from tdorg.model.settings import RuleSettings
 
 from ..widgets import style
 from ..widgets.fields import DecimalBox, ErrorLabel, NumberBox, mark_invalid
+from ..widgets.rich_text import escape
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
@@ -57,7 +58,7 @@ class RuleRow(QFrame):
         layout.setSpacing(4)
         top = QHBoxLayout()
         colour = style.SEVERITY_COLOURS[rule.severity]
-        self.title = QLabel(f"<b>{rule.id}</b>&nbsp;&nbsp;{_html(rule.title)}&nbsp;&nbsp;"
+        self.title = QLabel(f"<b>{rule.id}</b>&nbsp;&nbsp;{escape(rule.title)}&nbsp;&nbsp;"
                             f"<span style='color:{colour}; font-weight:600'>{rule.severity.label}</span>")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(self.title, 1)
@@ -261,7 +262,3 @@ def edit_rules(window: "MainWindow") -> bool:
     name = window.sessions.active.name if len(window.sessions) > 1 else ""
     RulesDialog(before, window.editor, name, window).exec()
     return chart.settings != before
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -59,6 +59,10 @@ class Editor(QObject):
             return False
         return True
 
+    def refuse(self, reason: str) -> None:
+        """Say why a gesture is refused before it becomes an edit (a drop on a forbidden target)."""
+        self.refused.emit(reason)
+
     def run_or_raise(self, text: str, ops: list[Op]) -> None:
         """Like :meth:`run` but let the ``EditError`` reach the caller (for inline errors)."""
         if self.chart is not None and ops:

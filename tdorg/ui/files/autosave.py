@@ -17,22 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from tdorg.model.errors import TdorgError
 
 from tdorg.model.file_state import Fingerprint
 from tdorg.model.recovery import noted_original, read_note, write_recovery
 
+from .user_data import default_recovery_dir
+
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
 
 INTERVAL_MS = 60_000
-
-
-def default_recovery_dir() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".tdorg") / "recovery"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from tdorg.model.atomic import other_names
 from tdorg.model.errors import TdorgError
 from tdorg.model.file_state import Fingerprint, absolute
 
+from ..widgets.error_box import os_error_text, show_error
 from ..widgets.fields import literal
 
 if TYPE_CHECKING:
@@ -48,11 +49,6 @@ class FileActions(QObject):
         self.window = window
 
     # --- dialogs ------------------------------------------------------------------
-
-    def error(self, title: str, error: object) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(str(error))
-        box.exec()
 
     def maybe_save(self, doing: str = "continuing") -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
@@ -101,7 +97,7 @@ class FileActions(QObject):
         try:
             chart = templates.new_from_template(key)
         except TdorgError as error:
-            self.error("Could not read the template", error)
+            show_error(self.window, "Could not read the template", error)
             return False
         name = f"{chart.district.name or key.replace('-', ' ').title()} (from template)"
         self.window.set_document(Document.of(chart), None, name=name)
@@ -141,10 +137,10 @@ class FileActions(QObject):
                 chart = load_chart(path)
                 self.window.set_document(Document.of(chart), None, name=f"{path.stem} (imported)")
         except TdorgError as error:
-            self.error(f"Could not open “{path.name}”", error)
+            show_error(self.window, f"Could not open “{path.name}”", error)
             return False
         except OSError as error:
-            self.error(f"Could not open “{path.name}”", f"{path}: {error.strerror or error}")
+            show_error(self.window, f"Could not open “{path.name}”", os_error_text(path, error))
             return False
         self.add_recent(path)
         return True
@@ -198,10 +194,10 @@ class FileActions(QObject):
         try:
             base = save_document(window.document, path)
         except TdorgError as error:
-            self.error(f"Could not save “{path.name}”", error)
+            show_error(self.window, f"Could not save “{path.name}”", error)
             return False
         except OSError as error:
-            self.error(f"Could not save “{path.name}”", f"{path}: {error.strerror or error}")
+            show_error(self.window, f"Could not save “{path.name}”", os_error_text(path, error))
             return False
         window.mark_saved(path, base)
         window.autosave.discard_file()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from tdorg.model.errors import TdorgError
 from tdorg.model.persistence import open_document
 
+from ..widgets.error_box import show_error
 from .autosave import Recovery, find_recoveries
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _offer(window: "MainWindow", recoveries: list[Recovery]) -> bool:
     try:
         document = open_document(recovery.file)
     except TdorgError as error:
-        window.files.error("Could not recover the autosaved work", error)
+        show_error(window, "Could not recover the autosaved work", error)
         return False
     name = recovery.original.name if recovery.original else recovery.name
     window.set_document(document, recovery.original, modified=True, name=name, base=recovery.base)

@@ -20,13 +20,10 @@ from tdorg.model.chart import Chart
 from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 
 from ..widgets import style
+from ..widgets.rich_text import escape
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
 _SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool = True) -> str:
@@ -35,16 +32,16 @@ def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool 
     parts = [
         f"<div><span style='color:{colour}; font-weight:600'>{finding.severity.label.capitalize()}"
         f" · {finding.rule_id}</span></div>",
-        f"<div style='margin-top:3px'>{_html(finding.message)}</div>",
+        f"<div style='margin-top:3px'>{escape(finding.message)}</div>",
     ]
     if finding.fix:
-        parts.append(f"<div style='margin-top:4px'><b>Fix:</b> {_html(finding.fix)}</div>")
+        parts.append(f"<div style='margin-top:4px'><b>Fix:</b> {escape(finding.fix)}</div>")
     if with_roles and chart is not None and finding.role_ids:
         titles = [chart.roles[r].title for r in finding.role_ids if r in chart.roles]
         if titles:
-            parts.append(f"<div style='margin-top:4px'><b>Roles:</b> {_html(', '.join(titles))}</div>")
+            parts.append(f"<div style='margin-top:4px'><b>Roles:</b> {escape(', '.join(titles))}</div>")
     if finding.source:
-        parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(finding.source)}</div>")
+        parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {escape(finding.source)}</div>")
     return "".join(parts)
 
 
@@ -221,12 +218,12 @@ class FindingsPanel(QWidget):
 
     def _show_switched_off(self, rule_id: str, reason: str) -> None:
         rule = RULES_BY_ID.get(rule_id)
-        parts = [f"<div style='color:{style.TEXT_MUTED}; font-weight:600'>Switched off · {_html(rule_id)}</div>"]
+        parts = [f"<div style='color:{style.TEXT_MUTED}; font-weight:600'>Switched off · {escape(rule_id)}</div>"]
         if rule is not None:
-            parts.append(f"<div style='margin-top:3px'>{_html(rule.title)}</div>")
-        parts.append(f"<div style='margin-top:4px'><b>Reason:</b> {_html(reason)}</div>")
+            parts.append(f"<div style='margin-top:3px'>{escape(rule.title)}</div>")
+        parts.append(f"<div style='margin-top:4px'><b>Reason:</b> {escape(reason)}</div>")
         if rule is not None and rule.source:
-            parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {_html(rule.source)}</div>")
+            parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {escape(rule.source)}</div>")
         parts.append("<div style='margin-top:6px; color:#475569'>Chart › Rules… switches it back on.</div>")
         self.detail.setText("".join(parts))
 
@@ -236,6 +233,6 @@ class FindingsPanel(QWidget):
             text = ("No findings: the chart meets every rule of the framework that is switched on."
                     if self._shown is not None and total == 0
                     else "Click a finding to see its fix and source, and to select the roles it names.")
-            self.detail.setText(f"<span style='color:#475569'>{_html(text)}</span>")
+            self.detail.setText(f"<span style='color:#475569'>{escape(text)}</span>")
             return
         self.detail.setText(finding_html(finding, self.chart))

@@ -9,10 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from tdorg.model.rules import Metric, Report, Severity
 
 from ..widgets import style
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from ..widgets.rich_text import escape
 
 
 class MetricsPanel(QScrollArea):
@@ -45,11 +42,11 @@ class MetricsPanel(QScrollArea):
             colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
                 style.TEXT if metric.value is not None else style.TEXT_MUTED)
             # Which roles count and with what share, and where a count comes from.
-            inputs = "".join(f"<li>{_html(line)}</li>" for line in metric.inputs)
+            inputs = "".join(f"<li>{escape(line)}</li>" for line in metric.inputs)
             left = QLabel(
-                f"<div style='font-weight:600'>{_html(metric.label)}</div>"
-                f"<div style='color:{style.TEXT_MUTED}'>{_html(metric.reference)}</div>"
-                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{_html(metric.note)}</div>" if metric.note else "")
+                f"<div style='font-weight:600'>{escape(metric.label)}</div>"
+                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
+                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>" if metric.note else "")
                 + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
                    if inputs else "")
             )

@@ -9,10 +9,11 @@ from tdorg.model.chart import Chart
 from tdorg.model.edit_texts import quoted
 
 from ..editing.editor import Editor
+from ..widgets.rich_text import escape
 
 
 def _link(role_id: str, text: str) -> str:
-    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    safe = escape(text)
     return f"<a href='{role_id}' style='color:#1D4ED8; text-decoration:none'>{safe}</a>"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMenuBar, QMessageBox, QToolBar, QWidget
 
 from tdorg.model.compare_text import money
@@ -19,6 +19,8 @@ from tdorg.model.errors import TdorgError
 from tdorg.model.scenarios import ScenarioSummary, duplicate_name
 
 from ..dialogs.name_dialog import ask_name
+from ..widgets.actions import make_action
+from ..widgets.error_box import show_error
 from ..widgets.fields import literal
 
 if TYPE_CHECKING:
@@ -76,33 +78,25 @@ class ScenarioBar(QObject):
         self.combo = ScenarioCombo(self.tooltips)
         self.combo.setObjectName("scenarioCombo")
         self.combo.activated.connect(self.switch)
-        self.duplicate_action = self._action("&Duplicate Scenario…", self.duplicate,
-                                             "Copy the shown scenario to try out changes", "Ctrl+Shift+D")
-        self.rename_action = self._action("&Rename Scenario…", self.rename, "Rename the shown scenario")
-        self.delete_action = self._action("De&lete Scenario…", self.delete, "Remove the shown scenario from the file")
-        self.move_left_action = self._action("Move Scenario &Left", lambda: self.move(-1),
-                                             "Put the shown scenario one place earlier in the file", "Ctrl+Shift+PgUp")
-        self.move_right_action = self._action("Move Scenario &Right", lambda: self.move(1),
-                                              "Put the shown scenario one place later in the file", "Ctrl+Shift+PgDown")
-        self.next_action = self._action("&Next Scenario", lambda: self.step(1), "", "Ctrl+PgDown")
-        self.previous_action = self._action("&Previous Scenario", lambda: self.step(-1), "", "Ctrl+PgUp")
-        self.compare_action = self._action("&Compare Scenarios…", self.compare,
-                                           "Two scenarios side by side, with what changed", "Ctrl+Shift+C")
-        self.compare_file_action = self._action("Compare with a &File…", self.compare_file,
-                                                "The shown scenario beside a chart from another file")
+        self.duplicate_action = make_action(window, "&Duplicate Scenario…", self.duplicate, "Ctrl+Shift+D",
+                                            "Copy the shown scenario to try out changes")
+        self.rename_action = make_action(window, "&Rename Scenario…", self.rename, tip="Rename the shown scenario")
+        self.delete_action = make_action(window, "De&lete Scenario…", self.delete,
+                                         tip="Remove the shown scenario from the file")
+        self.move_left_action = make_action(window, "Move Scenario &Left", lambda: self.move(-1), "Ctrl+Shift+PgUp",
+                                            "Put the shown scenario one place earlier in the file")
+        self.move_right_action = make_action(window, "Move Scenario &Right", lambda: self.move(1), "Ctrl+Shift+PgDown",
+                                             "Put the shown scenario one place later in the file")
+        self.next_action = make_action(window, "&Next Scenario", lambda: self.step(1), "Ctrl+PgDown")
+        self.previous_action = make_action(window, "&Previous Scenario", lambda: self.step(-1), "Ctrl+PgUp")
+        self.compare_action = make_action(window, "&Compare Scenarios…", self.compare, "Ctrl+Shift+C",
+                                          "Two scenarios side by side, with what changed")
+        self.compare_file_action = make_action(window, "Compare with a &File…", self.compare_file,
+                                               tip="The shown scenario beside a chart from another file")
         self.switch_group = QActionGroup(self)
         self.sessions.listChanged.connect(self.refresh)
         self.sessions.activeChanged.connect(self.refresh)
         self.refresh()
-
-    def _action(self, text: str, slot: Callable[[], object], tip: str, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # --- building -------------------------------------------------------------------
 
@@ -213,7 +207,7 @@ class ScenarioBar(QObject):
         try:
             return self.sessions.rename(index, name)
         except TdorgError as error:
-            self.window.files.error("Could not rename the scenario", error)
+            show_error(self.window, "Could not rename the scenario", error)
             return False
 
     def delete(self) -> bool:
@@ -233,7 +227,7 @@ class ScenarioBar(QObject):
         try:
             self.sessions.delete(self.sessions.index)
         except TdorgError as error:
-            self.window.files.error("Could not delete the scenario", error)
+            show_error(self.window, "Could not delete the scenario", error)
             return False
         self.window.show_note(f"Deleted the scenario “{name}”.")
         return True

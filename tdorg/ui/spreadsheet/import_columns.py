@@ -31,6 +31,7 @@ from tdorg.model.importing import FIELD_LABELS, ColumnMapping, Table, guess_mapp
 
 from ..widgets import style
 from ..widgets.fields import ErrorLabel, heading
+from ..widgets.rich_text import escape
 
 PREVIEW_ROWS = 8
 _FIELD_COLUMNS = 3  # the field combo boxes are laid out in this many columns
@@ -142,8 +143,8 @@ class ColumnsPage(QWidget):
             combo.blockSignals(False)
         rows = len(table.rows)
         how = f" · {table.details}" if table.details else ""
-        self.source_label.setText(f"<b>{_html(self.path.name)}</b>"
-                                  f"<span style='color:{style.TEXT_MUTED}'>{_html(how)} · "
+        self.source_label.setText(f"<b>{escape(self.path.name)}</b>"
+                                  f"<span style='color:{style.TEXT_MUTED}'>{escape(how)} · "
                                   f"{rows:,} data row{'s' if rows != 1 else ''}</span>")
         self.above_label.setText(above_header_text(table))
         self.above_label.setVisible(bool(table.above_header))
@@ -233,8 +234,4 @@ def above_header_text(table: Table) -> str:
     return (f"The header is row {table.header_row}; the row{'s' if len(table.above_header) != 1 else ''} above it "
             f"({numbers}) {'are' if len(table.above_header) != 1 else 'is'} not imported: "
             + " | ".join(f"“{line}”" for line in lines) + more)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

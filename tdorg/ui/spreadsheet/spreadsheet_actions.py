@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from tdorg.model.document import Document
 from tdorg.model.errors import TdorgError
 from tdorg.model.scenarios import free_name
+from ..widgets.error_box import os_error_text, show_error
 
 if TYPE_CHECKING:
     from tdorg.model.importing import Table
@@ -51,9 +52,9 @@ def _read_chosen(window: "MainWindow", caption: str, path: str | Path | None,
     try:
         return path, read_table(path)
     except TdorgError as error:
-        window.files.error(f"{failure} “{path.name}”", error)
+        show_error(window, f"{failure} “{path.name}”", error)
     except OSError as error:
-        window.files.error(f"{failure} “{path.name}”", f"{path}: {error.strerror or error}")
+        show_error(window, f"{failure} “{path.name}”", os_error_text(path, error))
     return None
 
 
@@ -86,7 +87,7 @@ def import_spreadsheet(window: "MainWindow", path: str | Path | None = None) -> 
             window.set_document(Document.of(chart), None, modified=True, name=f"{path.stem} (imported)")
             where = "as a new chart"
     except TdorgError as error:
-        window.files.error(f"Could not import “{path.name}”", error)
+        show_error(window, f"Could not import “{path.name}”", error)
         return False
     left_out = 0 if include_bad else plan.bad_count
     note = f"Imported {len(chart):,} role{'s' if len(chart) != 1 else ''} from “{path.name}” {where}"
@@ -151,10 +152,10 @@ def export_roles(window: "MainWindow") -> bool:
         else:
             write_roles_csv(chart, target)
     except TdorgError as error:
-        window.files.error(f"Could not write “{target.name}”", error)
+        show_error(window, f"Could not write “{target.name}”", error)
         return False
     except OSError as error:
-        window.files.error(f"Could not write “{target.name}”", f"{target}: {error.strerror or error}")
+        show_error(window, f"Could not write “{target.name}”", os_error_text(target, error))
         return False
     window.statusBar().showMessage(f"Wrote {len(chart):,} roles to {target}", 8000)
     return True

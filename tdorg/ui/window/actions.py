@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..spreadsheet import spreadsheet_actions
+from ..widgets.actions import make_action
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -92,13 +93,9 @@ class Actions(QObject):
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "",
                 canvas: bool = False) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(shortcut if not isinstance(shortcut, str) else QKeySequence(shortcut))
+        action = make_action(self.window, text, slot, shortcut, tip)
         if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}" if tip else text)
-        action.triggered.connect(lambda _checked=False: slot())
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}")
         if canvas:  # only while the canvas has the focus, so text fields keep their keys
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.window.view.addAction(action)

@@ -62,8 +62,7 @@ class MainWindow(QMainWindow):
         self.scene = ChartScene(self)
         self.scene.set_paper(str(self.settings.value("export/page", "letter")),
                              str(self.settings.value("export/orientation", "landscape")))
-        self.view = ChartView(self.scene)
-        self.view.gestures.editor = self.editor
+        self.view = ChartView(self.scene, self.editor)
         self.setCentralWidget(self.view)
         self.setWindowIcon(style.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)

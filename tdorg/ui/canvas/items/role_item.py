@@ -11,6 +11,7 @@ from tdorg.model.rules.base import Severity
 from tdorg.model.vocab import CATEGORIES, label
 
 from ...widgets import style
+from ...widgets.rich_text import escape
 
 BOX_WIDTH = 200.0
 BOX_HEIGHT = 72.0
@@ -141,8 +142,8 @@ class RoleItem(QGraphicsRectItem):
 
     def _update_tooltip(self) -> None:
         role = self.role
-        lines = [f"<b>{_html(role.title)}</b>", _html(role.display_person())]
-        lines.append(f"{_html(label(CATEGORIES, role.category))} · {role.fte:g} FTE")
+        lines = [f"<b>{escape(role.title)}</b>", escape(role.display_person())]
+        lines.append(f"{escape(label(CATEGORIES, role.category))} · {role.fte:g} FTE")
         if self.mark:
             lines.append(f"<i>Changes: {self.mark_tag().lower()}</i>")
         if self.finding_count:
@@ -324,10 +325,6 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
     if rest:
         lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines] or [""]
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _fitting_tags(tags: list[str], metrics: QFontMetricsF, room: float) -> str:
