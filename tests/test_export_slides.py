@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 
 from tdorg.export import ExportCancelledError, ExportOptions, export_chart
-from tdorg.export.slide_shapes import BOTTOM, site
+from tdorg.export.slide_boxes import BOTTOM, site
 from tdorg.export.slides import plan_slides
 from tdorg.launcher import main
 from tdorg.model.formats import save_chart
@@ -61,12 +61,16 @@ def _export(tmp_path, chart, name="chart.pptx", **kw):
     return Presentation(str(target))
 
 
+def _rect(shape):
+    return shape.left, shape.top, shape.width, shape.height
+
+
 def _check_connector(line, boxes):
     """The line is orthogonal, glued to the manager's bottom, and drawn from that site to the report's."""
     (begin_id, begin_site), (end_id, end_site) = glued(line)
     assert begin_site == BOTTOM
     path = connector_path(line)
-    manager, report = boxes[begin_id][0], boxes[end_id][0]
+    manager, report = (_rect(boxes[i][0]) for i in (begin_id, end_id))
     assert max(abs(a - b) for a, b in zip(path[0], site(manager, BOTTOM))) <= 2
     assert max(abs(a - b) for a, b in zip(path[-1], site(report, end_site))) <= 2
     for (ax, ay), (bx, by) in zip(path, path[1:]):

@@ -18,12 +18,12 @@ from ..model.chart import Chart
 from . import labels, style
 from .chartpages import page_subtitle
 from .dot import date_line, heading
-from .slide_shapes import Run, connector, describe, dotted_line, emu, link_to, role_box, text_box
+from .slide_boxes import Rect, ShapeWriter
+from .slide_shapes import Run, emu, link_to, text_box
 from .slide_text import set_title
 from .slides import MARGIN, NOTE_SPACE, SLIDE_SIZE, chart_area
 
 if TYPE_CHECKING:
-    from pptx.shapes.autoshape import Shape
     from pptx.slide import Slide
 
     from .pages import ChartPage, PagePlan
@@ -39,25 +39,25 @@ def chart_slide(slide: Slide, chart: Chart, plan: PagePlan, page: ChartPage, sli
     slide number less ``offset``."""
     set_title(slide, heading(chart))
     _subtitle(slide, chart, plan, page, day, offset)
-    boxes = _boxes(slide, chart, page)
+    writer = ShapeWriter(slide)
+    boxes = _boxes(writer, chart, page)
     layout, scale = page.layout, page.scale
     left, top = _origin(page)
 
     def at(point: tuple[float, float]) -> tuple[int, int]:
         return emu(left + point[0] * scale), emu(top + point[1] * scale)
 
-    shapes = slide.shapes
     for rid in page.tree.order:
         for kid in page.tree.children[rid]:
-            connector(shapes, boxes[rid], boxes[kid], [at(p) for p in layout.route(rid, kid)])
+            writer.connector(boxes[rid], boxes[kid], [at(p) for p in layout.route(rid, kid)])
     for rid in page.tree.order:
         for target in chart.roles[rid].dotted_to:
             if target in boxes:
-                dotted_line(shapes, boxes[rid], boxes[target])
+                writer.dotted_line(boxes[rid], boxes[target])
     size = max(6.0, min(8.0, layout.v_gap / 3 * scale * 0.62))
     for rid, number in page.continued.items():
-        box = boxes[rid]
-        note = text_box(shapes, (box.left + emu(4), box.top + box.height + emu(1), box.width, emu(size * 1.5)),
+        x, y, width, height = boxes[rid][1]
+        note = text_box(slide.shapes, (x + emu(4), y + height + emu(1), width, emu(size * 1.5)),
                         [[Run(f"continued on slide {number + offset}", size, _LINK_COLOUR)]])
         note.name = "Continued"
         link_to(note, slides[number])
@@ -75,17 +75,16 @@ def _origin(page: ChartPage) -> tuple[float, float]:
             y + (height - NOTE_SPACE - page.layout.height * scale) / 2)
 
 
-def _boxes(slide: Slide, chart: Chart, page: ChartPage) -> dict[str, Shape]:
+def _boxes(writer: ShapeWriter, chart: Chart, page: ChartPage) -> dict[str, tuple[int, Rect]]:
+    """Every role box of the page: its shape id and where it is."""
     layout, scale = page.layout, page.scale
     left, top = _origin(page)
     size = (emu(layout.box_width * scale), emu(layout.box_height * scale))
     out = {}
     for rid in page.tree.order:
         x, y = layout.positions[rid]
-        role = chart.roles[rid]
-        box = role_box(slide.shapes, role, (emu(left + x * scale), emu(top + y * scale), *size), scale)
-        describe(box, _alt_text(chart, rid))
-        out[rid] = box
+        rect = (emu(left + x * scale), emu(top + y * scale), *size)
+        out[rid] = (writer.role_box(chart.roles[rid], rect, scale, _alt_text(chart, rid)), rect)
     return out
 
 
