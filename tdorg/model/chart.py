@@ -143,7 +143,7 @@ class Chart:
     # --- construction -----------------------------------------------------
 
     def _load(self, roles: list[Role], trusted: bool = False) -> None:
-        """Add roles in the given order, managers possibly after their reports.
+        """Fill a new chart with roles in the given order, managers possibly after their reports.
 
         ``trusted`` roles come from another chart, or were checked as they were read, and skip the field checks."""
         checked: dict[str, Role] = {}
@@ -167,11 +167,16 @@ class Chart:
                     raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
         if not managers_first:
             _check_acyclic(checked)
-        ids, children, dotted_in = self._roles, self._ix.children, self._ix.dotted_in
+        self._roles = checked
+        children, dotted_in = self._ix.children, self._ix.dotted_in
         for role_id, role in checked.items():
-            ids[role_id] = role
-            children.setdefault(role.reports_to, []).append(role_id)
-            children.setdefault(role_id, [])
+            siblings = children.get(role.reports_to)
+            if siblings is None:
+                children[role.reports_to] = [role_id]
+            else:
+                siblings.append(role_id)
+            if role_id not in children:
+                children[role_id] = []
             for target in role.dotted_to:
                 dotted_in.setdefault(target, set()).add(role_id)
             if role.person:

@@ -122,9 +122,11 @@ def field_check(name: str) -> Callable[[object], object]:
 
 
 def _title(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
+    title = value.strip() if isinstance(value, str) else ""
+    if not title:
         raise FieldValueError("title", "A role needs a title.")
-    return check_text("title", value, TITLE_MAX, "A title").strip()
+    check_text("title", value, TITLE_MAX, "A title")
+    return title
 
 
 def _person(value: object) -> str:

@@ -184,6 +184,10 @@ def document_from_rows(rows: LoadedRows) -> Document:
 
 def _by_scenario(what: str, items: Sequence[tuple], names: dict[int, str]) -> dict[int, list[tuple]]:
     out: dict[int, list[tuple]] = defaultdict(list)
+    owners = {item[0] for item in items}
+    if len(owners) == 1 and next(iter(owners)) in names:  # every row of one scenario, as most files hold
+        out[owners.pop()] = list(items)
+        return out
     for item in items:
         if item[0] not in names:
             raise BadData(f"Some {what} in the file belong to a scenario ({item[0]!r}) that the file does not hold.")
