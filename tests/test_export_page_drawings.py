@@ -159,23 +159,72 @@ def _clips(a, b, rect) -> bool:
     return low <= high
 
 
-def test_a_poster_sheet_keeps_exactly_the_lines_that_cross_it(chart, poster) -> None:
+def _frame(root):
+    """The viewBox origin, points per unit, and the graph's translation of a Graphviz SVG."""
+    vx, vy, vw, _ = (float(v) for v in root.get("viewBox").split())
+    k = float(root.get("width").removesuffix("pt")) / vw
+    graph = root.find(f"{SVG}g")
+    tx, ty = (float(v) for v in re.search(r"translate\(([-0-9.]+) ([-0-9.]+)\)", graph.get("transform")).groups())
+    return vx, vy, k, tx, ty
+
+
+def _segments(drawing: Drawing) -> list[list[tuple]]:
+    """The straight segments of each reporting line the drawing draws, in drawing points."""
+    root = _root(drawing)
+    vx, vy, k, tx, ty = _frame(root)
+    out = []
+    for group in root.iter(f"{SVG}g"):
+        path = group.find(f"{SVG}path")
+        if group.get("class") != "edge" or path.get("stroke-dasharray"):
+            continue
+        numbers = [float(v) for v in re.findall(r"-?[0-9.]+", path.get("d"))]
+        points = [((x + tx - vx) * k, (y + ty - vy) * k) for x, y in zip(numbers[0::2], numbers[1::2])][::3]
+        out.append(list(zip(points, points[1:])))
+    return out
+
+
+def _covered(a, b, segments, tolerance) -> bool:
+    """Whether the upright or level segment a–b lies on one of ``segments``."""
+    for c, d in segments:
+        for i in (0, 1):  # i: the coordinate the segments run along
+            j = 1 - i
+            if abs(a[j] - b[j]) <= tolerance and abs(c[j] - d[j]) <= tolerance and abs(a[j] - c[j]) <= tolerance:
+                if min(c[i], d[i]) - tolerance <= min(a[i], b[i]) and max(a[i], b[i]) <= max(c[i], d[i]) + tolerance:
+                    return True
+    return False
+
+
+def test_a_poster_sheet_draws_every_line_that_crosses_it_and_no_other(chart, poster) -> None:
+    # A line whose way is drawn by another line of the same manager is left out where only that way
+    # crosses the sheet; everything a line draws over the sheet is still drawn there.
     layout, overview = poster.layout, poster.overview
-    lines = []  # (points in the overview, how far an arrowhead reaches)
+    reporting, dotted = [], []
     for rid in layout.positions:
         for kid in chart.children(rid):
-            lines.append(([overview.place(p) for p in layout.route(rid, kid)], 0.0))
+            reporting.append([overview.place(p) for p in layout.route(rid, kid)])
         for target in chart.roles[rid].dotted_to:
-            lines.append(([overview.place(layout.center(rid)), overview.place(layout.center(target))], 8.0))
-    assert any(room for _, room in lines)
+            dotted.append([overview.place(layout.center(rid)), overview.place(layout.center(target))])
+    assert dotted
     for sheet, drawing in poster.sheets[::7]:
         x, y, w, h = _region(poster, sheet)
-        want = 0
-        for points, room in lines:
+        s = drawing.scale
+
+        def meets(points, room=0.0):
             rect = (x - room, y - room, x + w + room, y + h + room)
-            want += any(_clips(a, b, rect) for a, b in zip(points, points[1:]))
-        edges = [g for g in _root(drawing).iter(f"{SVG}g") if g.get("class") == "edge"]
-        assert len(edges) == want and want
+            return [(a, b) for a, b in zip(points, points[1:]) if _clips(a, b, rect)]
+
+        edges = [g.find(f"{SVG}path") for g in _root(drawing).iter(f"{SVG}g") if g.get("class") == "edge"]
+        assert sum(1 for e in edges if e.get("stroke-dasharray")) == sum(1 for d in dotted if meets(d, 8.0))
+        lines = _segments(drawing)
+        crossing = [line for line in reporting if meets(line)]
+        assert len(lines) <= len(crossing)
+        sheet_box = (-0.05, -0.05, w * s + 0.05, h * s + 0.05)
+        assert all(any(_clips(a, b, sheet_box) for a, b in line) for line in lines)  # none off the sheet
+        segments = [segment for line in lines for segment in line]
+        for line in crossing:
+            for a, b in meets(line):
+                a2, b2 = ((a[0] - x) * s, (a[1] - y) * s), ((b[0] - x) * s, (b[1] - y) * s)
+                assert _covered(a2, b2, segments, 0.05 + 0.02 * s)
 
 
 def test_the_overview_is_the_whole_chart(chart, poster) -> None:

@@ -18,7 +18,8 @@ The interface a page composer relies on:
   other role is not in it. Its viewport is the tile's region, but boxes
   reaching over the region's edge are drawn whole, so the composer clips it
   to ``Sheet.clip``.
-- Every :class:`Drawing` carries its SVG bytes, its size in points (the
+- Every :class:`Drawing` gives its SVG bytes (``svg``; a tile's are built
+  each time they are read, to be written out and let go), its size in points (the
   SVG's ``width`` and ``height`` say the same, so it is placed at 1:1) and
   the transform from chart coordinates to the drawing: for a point ``(x, y)``
   of the layout (:mod:`tdorg.model.layout` coordinates: points, y downwards,
@@ -43,8 +44,9 @@ import bisect
 import math
 import re
 import threading
+from array import array
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..model.chart import Chart
 from ..model.layout import Layout, Point, Tree
@@ -72,15 +74,24 @@ ARROW_ROOM = 8.0
 
 @dataclass(frozen=True)
 class Drawing:
-    """One SVG drawing of a page or sheet, and where chart coordinates land in it."""
+    """One SVG drawing of a page or sheet, and where chart coordinates land in it.
 
-    svg: bytes
+    ``content`` is the SVG, or for a poster tile what makes it: :attr:`svg` builds a
+    tile's SVG each time it is read (a big poster's tiles together are many times
+    the size of its overview), so a composer writes each one out and lets it go.
+    """
+
+    content: bytes | Callable[[], bytes]
     width: float  # points
     height: float
     scale: float
     dx: float
     dy: float
     roles: tuple[str, ...]  # the roles whose boxes it shows, in chart order
+
+    @property
+    def svg(self) -> bytes:
+        return self.content() if callable(self.content) else self.content
 
     def place(self, point: Point) -> Point:
         """Where the chart point ``point`` lies in the drawing (points from its top left, y downwards)."""
@@ -327,12 +338,25 @@ def poster_drawings(
     made = []
     for t, sheet in enumerate(printed):
         x, y, w, h = regions[t]
-        tile = _sized(head, (x + view[0], y + view[1], w, h), sheet.scale)
-        body = b"".join(parts.groups[i] for i in sorted(parts.position[key] for key in shown[t]))
-        made.append((sheet, Drawing(tile + body + b"</g>\n</svg>\n", w * sheet.scale, h * sheet.scale, sheet.scale,
+        tile = _Tile(_sized(head, (x + view[0], y + view[1], w, h), sheet.scale), parts,
+                     array("L", sorted(parts.position[key] for key in shown[t])))
+        made.append((sheet, Drawing(tile, w * sheet.scale, h * sheet.scale, sheet.scale,
                                     (overview.dx - x) * sheet.scale, (overview.dy - y) * sheet.scale,
                                     tuple(roles[t]))))
     return Poster(layout, overview, grid, made)
+
+
+@dataclass(frozen=True)
+class _Tile:
+    """What makes a tile's SVG: its head, and which of the overview's groups follow it."""
+
+    head: bytes
+    parts: "_Parts"
+    shown: array
+
+    def __call__(self) -> bytes:
+        groups = self.parts.groups
+        return b"".join((self.head, *(groups[i] for i in self.shown), b"</g>\n</svg>\n"))
 
 
 def _on_tiles(
@@ -427,14 +451,40 @@ def _groups(svg: bytes) -> tuple[bytes, _Parts]:
 
 
 def _lines(chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str]) -> Iterable[tuple[str, list[Point], float]]:
-    """Every line of the drawing: its id, its points in chart coordinates, and how far its arrow reaches."""
+    """Every line of the drawing: its id, the points of the part of it no other line draws, in chart
+    coordinates, and how far its arrow reaches.
+
+    A manager's reporting lines share their way down: stacked reports' lines run down one spine a
+    column, whose deepest line draws all of it; a row's lines run along one bus, drawn whole by its
+    outermost lines. Any other line draws only its last leg of its own, so only that leg puts it on a tile.
+    """
     for rid in tree.order:
-        for kid in tree.children[rid]:
-            yield ids[f"{rid}>{kid}"], layout.route(rid, kid), 0.0
+        kids = tree.children[rid]
+        whole = _whole_lines(layout, rid, kids)
+        for kid in kids:
+            route = layout.route(rid, kid)
+            yield ids[f"{rid}>{kid}"], route if kid in whole else route[-2:], 0.0
         for target in chart.roles[rid].dotted_to:
             line = f"{rid}{dot.JOINT_MARK}{target}"
             if line in ids:
                 yield ids[line], [layout.center(rid), layout.center(target)], ARROW_ROOM
+
+
+def _whole_lines(layout: Layout, manager: str, kids: tuple[str, ...]) -> set[str]:
+    """The reports of ``manager`` whose lines draw the parts the others share (see :func:`_lines`)."""
+    whole = {kid for kid in kids if kid in layout.assistants}
+    others = [kid for kid in kids if kid not in whole]
+    if not others:
+        return whole
+    at = layout.positions
+    if manager in layout.stacked:
+        deepest: dict[float, str] = {}
+        for kid in others:  # a column a spine: the reports with the same left edge
+            left = at[kid][0]
+            if left not in deepest or at[kid][1] > at[deepest[left]][1]:
+                deepest[left] = kid
+        return whole | set(deepest.values())
+    return whole | {min(others, key=lambda kid: at[kid][0]), max(others, key=lambda kid: at[kid][0])}
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
