@@ -99,5 +99,5 @@ def test_two_thousand_roles_as_a_poster(tmp_path) -> None:
     assert len(pages) > 10
     missing = [r.title for r in chart.roles.values() if not any(norm(r.title) in p for p in pages)]
     assert missing == []
-    # The chart is stored once, not once per sheet.
-    assert out.stat().st_size < 3_000_000
+    # Each sheet stores only its own piece of the chart, so the file grows with the chart, not with the sheets.
+    assert out.stat().st_size < 6_000_000

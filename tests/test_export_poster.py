@@ -9,9 +9,6 @@ from pypdf import PdfReader
 
 from tdorg.cli.commands import run
 from tdorg.export import ExportOptionError, ExportOptions, export_chart
-from tdorg.export.api import render_chart
-from tdorg.export.pdfcull import Drawing
-from tdorg.export.pdfplace import ChartPdf
 from tdorg.export.sheets import holding_boxes, poster_sheets, row_letters
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart
@@ -80,31 +77,16 @@ def test_thousand_role_poster_prints_only_sheets_with_roles(tmp_path) -> None:
     # The overview names each printed sheet in its grid cell.
     assert set(names) <= set(re.findall(r"\b[A-Z]+\d+\b", overview))
     assert [t for t in titles if not any(t in tile for tile in tiles)] == []
-    assert out.stat().st_size < 2_000_000
+    assert out.stat().st_size < 4_000_000  # about 19 KB a sheet, tagged
 
 
 @needs_graphviz
 def test_each_sheet_carries_only_its_part_of_the_chart(tmp_path) -> None:
     chart = synthetic_chart(1000)
-    options = ExportOptions(layout="canvas", fit="poster")
-    whole = len(ChartPdf(render_chart(chart, options)).content)
-    out = export_chart(chart, tmp_path / "poster.pdf", options)
-    reader = PdfReader(str(out))
-    for page in reader.pages[1:]:
-        forms = page["/Resources"]["/XObject"]
-        drawn = sum(len(form.get_object().get_data()) for name, form in forms.items() if name.startswith("/Tdorg"))
-        assert drawn < whole / 8
-
-
-def test_a_stream_that_cannot_be_split_is_refused() -> None:
-    from tdorg.export.pdfcull import UnreadableDrawing
-
-    with pytest.raises(UnreadableDrawing):
-        Drawing(b"q 0 0 10 10 re f")  # a saved state never restored
-    drawing = Drawing(b"1 0 0 rg 0 0 10 10 re f 0 0 1 rg 500 500 10 10 re f")
-    assert b"500 500" not in drawing.part((0.0, 0.0, 50.0, 50.0))
-    far = drawing.part((490.0, 490.0, 50.0, 50.0))
-    assert b"0 0 10 10 re" not in far and far.index(b"0 0 1 rg") < far.index(b"500 500")
+    out = export_chart(chart, tmp_path / "poster.pdf", ExportOptions(layout="canvas", fit="poster"))
+    whole = sum(len(norm(role.title)) + len(norm(role.person)) for role in chart.roles.values())
+    for page in PdfReader(str(out)).pages[1:]:
+        assert len(norm(page.extract_text())) < whole / 8  # a sheet's text is its own roles', not the chart's
 
 
 @needs_graphviz
@@ -114,8 +96,9 @@ def test_half_size_poster_takes_fewer_sheets_and_keeps_every_title(tmp_path, cap
     full, half = tmp_path / "full.pdf", tmp_path / "half.pdf"
     assert run(["export", sample, "-o", str(full), "--fit", "poster"]) == 0
     assert run(["export", sample, "-o", str(half), "--fit", "poster", "--scale", "50"]) == 0
-    assert 1 < len(PdfReader(str(half)).pages) < len(PdfReader(str(full)).pages)
-    _, *tiles = visible_page_texts(half)
+    assert 1 <= len(PdfReader(str(half)).pages) < len(PdfReader(str(full)).pages)
+    texts = visible_page_texts(half)
+    tiles = texts[1:] if len(texts) > 1 else texts  # an overview comes first when there are several sheets
     chart = load_chart(SAMPLES / "francis-howell.json")
     assert [r.title for r in chart.roles.values() if not any(norm(r.title) in t for t in tiles)] == []
     capsys.readouterr()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
-from .dot import box_size, build_graph, date_line, engine_for, heading
+from .dot import build_graph, engine_for
 from .errors import ExportCancelledError
 from .options import ExportOptions
 from .output import staged_output, write_output
@@ -128,23 +128,13 @@ def export_chart(
             progress("Writing the file", 0.95)
         progress("Done", 1.0)
         return Path(path)
-    plan = None
-    if options.format == "pdf":
-        from .chartpages import plan_for
-        from .chartpdf import chart_area
-
-        plan = plan_for(chart, options, chart_area(options))
-    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
-                        plan=plan)
     if options.format == "pdf":
         from .chartpdf import compose_chart_pdf
 
-        _check(cancel)
-        progress("Composing pages", 0.8)
-        data, _ = compose_chart_pdf(
-            data, options, box=box_size(chart), heading=heading(chart), stamp=date_line(title_date), pages=plan,
-            model=chart,
-        )
+        data, _ = compose_chart_pdf(chart, options, report=report, cancel=cancel, progress=progress,
+                                    title_date=title_date)
+    else:
+        data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
     _check(cancel)
     progress("Writing the file", 0.95)
     target = write_output(path, data)
@@ -181,16 +171,10 @@ def export_packet(
 
         progress("Checking the chart against the framework", 0.0)
         report = validate(chart)
-    from .chartpages import plan_for
-    from .packet import chart_sheet_area, compose_packet
+    from .packet import compose_packet
 
-    plan = plan_for(chart, options, chart_sheet_area(options))
-    data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
-                        plan=plan, drawn_as="svg")
-    _check(cancel)
-    progress("Composing the packet", 0.7)
-    packet, _ = compose_packet(chart, report, data, options, box=box_size(chart), title_date=title_date,
-                               comparison=comparison, pages=plan, scenario=scenario)
+    packet = compose_packet(chart, report, options, title_date=title_date, comparison=comparison,
+                            scenario=scenario, cancel=cancel, progress=progress)
     _check(cancel)
     progress("Writing the file", 0.95)
     target = write_output(path, packet)

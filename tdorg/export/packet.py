@@ -13,22 +13,24 @@ structure follows as a nested list a screen reader reads in order.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..model.chart import Chart
 from ..model.compare import Comparison
-from ..model.plural import plural
 from ..model.rules.base import Report
 from . import chartpages, packet_compare, packet_content, packet_matrix
 from .blocks import Block, PageBreak, to_data
-from .chartpdf import plan
 from .dot import date_line, heading
 from .labels import clean
 from .options import ExportOptions
 from .packet_outline import reporting_structure
-from .pages import PagePlan
-from .sheets import Rect, Sheet
-from .svg_drawing import Drawing
+from .runner import Cancel
+from .sheet_pages import chart_sheets
+from .sheets import Rect
 from .typst_doc import compile_pdf
+
+if TYPE_CHECKING:
+    from .api import Progress
 
 CHART_HEADING_SPACE = 40.0
 FOOTER_SPACE = 24.0
@@ -46,99 +48,35 @@ def chart_sheet_area(options: ExportOptions) -> Rect:
     return (m, m + bottom, page_w - 2 * m, page_h - 2 * m - bottom - CHART_HEADING_SPACE)
 
 
-def _alt(chart: Chart, number: int, total: int, shown: int, subtitle: str) -> str:
-    where = f"page {number} of {total} of the organization chart" if total > 1 else "the organization chart"
-    what = f" ({subtitle})" if subtitle else ""
-    return (f"{heading(chart)}: {where}{what}, {plural(shown, 'role')} in boxes joined by reporting lines. "
-            "The section “The chart in words” gives the same reporting structure as a list.")
-
-
-def _marks(page, sheet: Sheet, page_h: float, tags: dict[str, frozenset[str]]) -> tuple[list, list]:  # type: ignore[no-untyped-def]
-    """"continued on page N" under boxes, and NEW / MOVED tags on their top edge, in page coordinates
-    from the top left."""
-    gap = page.layout.v_gap / 3 * sheet.scale  # the least room under a box
-    size = max(6.0, min(8.0, gap * 0.62))
-    continued = []
-    for rid, number in page.continued.items():
-        x, y, w, _ = chartpages.box_on_page(page, sheet, rid)
-        continued.append({"x": x + 4, "y": page_h - y + 1, "size": size,
-                          "text": f"continued on page {number + CHART_OFFSET}"})
-    shown = []
-    for rid in page.tree.order if tags else ():
-        kinds = [chartpages.TAGS[k] for k in ("added", "moved") if k in tags.get(rid, frozenset())]
-        if kinds:
-            x, y, w, h = chartpages.box_on_page(page, sheet, rid)
-            shown.append({"right": x + w - 4, "y": page_h - (y + h), "text": kinds[0][0], "colour": kinds[0][1]})
-    return continued, shown
-
-
-def _chart_pages(chart: Chart, drawing: Drawing, sheets: list[Sheet], pages: PagePlan | None,
-                 options: ExportOptions, title: chartpages.Heading,
-                 tags: dict[str, frozenset[str]]) -> tuple[list[dict], dict[str, bytes]]:
-    page_w, page_h = options.page_size
-    out, files = [], {}
-    for index, sheet in enumerate(sheets):
-        rx, ry, rw, rh = sheet.region
-        name = f"sheet-{index + 1}.svg"
-        files[name] = drawing.piece(sheet.region)
-        subtitle, continued, shown = "", [], []
-        count = drawing.count(sheet.region)
-        if pages is not None:
-            page = pages.pages[index]
-            words = chartpages.page_subtitle(chart, pages, page, CHART_OFFSET)
-            subtitle = (words.leads[0] if words.leads else "") + words.tail
-            continued, shown = _marks(page, sheet, page_h, tags)
-        else:
-            subtitle = f"{sheet.label} · sheet {index + 1} of {len(sheets)}" if len(sheets) > 1 else ""
-        out.append({
-            "file": name,
-            "x": sheet.tx + rx * sheet.scale,
-            "y": page_h - (sheet.ty + (ry + rh) * sheet.scale),
-            "w": rw * sheet.scale,
-            "h": rh * sheet.scale,
-            "alt": _alt(chart, index + 1, len(sheets), count, subtitle),
-            "subtitle": subtitle,
-            "department": pages is not None and bool(pages.pages[index].heads),
-            "continued": continued,
-            "tags": shown,
-        })
-    return out, files
-
-
 def compose_packet(
     chart: Chart,
     report: Report,
-    chart_svg: bytes,
     options: ExportOptions,
     *,
-    box: tuple[float, float],
     title_date: date | None = None,
     comparison: Comparison | None = None,
-    pages: PagePlan | None = None,
     scenario: str | None = None,
-) -> tuple[bytes, list[int]]:
-    """The packet PDF and the (0-based) indices of its chart pages.
+    cancel: Cancel | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The packet PDF.
 
-    ``chart_svg`` is Graphviz's SVG drawing of ``pages`` (the plan of the
-    chart's pages, canvas layout, fitted to the page); ``scenario`` names the
-    chart on the cover. With a ``comparison`` (from another chart to this
-    one), the chart pages tag added and moved roles and a section on what
-    changed follows the findings.
+    The chart pages are department pages (or one page) in the canvas layout,
+    poster sheets, or Graphviz's own layout, as ``options`` say; ``scenario``
+    names the chart on the cover. With a ``comparison`` (from another chart
+    to this one), the chart pages tag added and moved roles and a section on
+    what changed follows the findings.
     """
     day = title_date or date.today()
-    drawing = Drawing(chart_svg)
-    area = chart_sheet_area(options)
-    if pages is not None and options.fit == "page":
-        sheets = chartpages.sheets(pages, area, (drawing.width, drawing.height))
-    else:
-        sheets, pages = plan(drawing, options, box, area), None  # type: ignore[arg-type]
     text_size = (min(options.page_size), max(options.page_size))  # text pages are portrait
     base = comparison.name_a if comparison is not None else None
     scenario = scenario or (comparison.name_b if comparison is not None else None)
     title = "Organization chart" + (f" · {scenario}" if scenario else "") + (f", compared with {base}" if base else "")
     tags = comparison.role_marks("b") if comparison is not None else {}
-    charts, files = _chart_pages(chart, drawing, sheets, pages, options, chartpages.Heading(title, date_line(day), base),
-                                 tags)
+    drawn = chart_sheets(chart, options, chart_sheet_area(options), report=report, cancel=cancel, progress=progress,
+                         title_date=title_date, offset=CHART_OFFSET, tags=tags)
+    if progress is not None:
+        progress("Composing the packet", 0.7)
     width = text_size[0] - 2 * options.margin
     body: list[Block] = [*packet_content.metrics_section(report, width), *packet_content.findings_section(chart, report),
                          PageBreak(), *packet_matrix.matrix_section(chart, width)]
@@ -156,12 +94,11 @@ def compose_packet(
         "stamp": date_line(day),
         "legend": [{"text": t, "colour": c, "meaning": m.format(base=base)} for t, c, m in chartpages.LEGEND]
                   if tags and base else [],
-        "charts": charts,
+        "charts": drawn.pages,
         "structure": reporting_structure(chart),
         "body": [to_data(b) for b in body],
     }
-    pdf = compile_pdf("packet.typ", data, files)
-    return pdf, [CHART_OFFSET + i for i in range(len(sheets))]
+    return compile_pdf("packet.typ", data, drawn.files)
 
 
 __all__ = ["chart_sheet_area", "compose_packet"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model.matrix import SINGLE_PERSON, UNOWNED
 from ..model.rules.base import Severity
+from .fonts import FACES, FAMILY
 
 
 #: Category colours, grouped by family so a chart reads at a glance:
@@ -58,11 +59,10 @@ MUTED_COLOUR = "#475569"
 EDGE_COLOUR = "#94A3B8"
 DOTTED_COLOUR = "#7C3AED"
 
-#: Arial, or a font with its metrics (Liberation Sans on Linux); text is wrapped
-#: with the metrics of Helvetica, which Arial shares.
-FONT = "Arial"
-MEASURE_FONT = "Helvetica"
-MEASURE_FONT_BOLD = "Helvetica-Bold"
+#: The shipped family every export is set in (:mod:`tdorg.export.fonts`); text is wrapped with the
+#: metrics of its font files.
+FONT = FAMILY
+MEASURE_FONT, MEASURE_FONT_BOLD = FACES[0], FACES[1]
 TITLE_SIZE = 11.0
 PERSON_SIZE = 9.5
 META_SIZE = 8.0
