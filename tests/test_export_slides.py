@@ -154,6 +154,8 @@ def test_a_300_role_chart_takes_department_slides_with_links_between_them(tmp_pa
             assert slides.index(target) + 1 == number
             heading = " ".join(s.text_frame.text for s in target.shapes if s.has_text_frame)
             assert f"from slide {slides.index(slide) + 1}" in heading
+            notes = target.notes_slide.notes_text_frame.text
+            assert f"continued from slide {slides.index(slide) + 1}." in notes
         seen.update(page.tree.order)
     assert seen == set(chart.roles)
 
@@ -173,6 +175,18 @@ def test_the_command_line_writes_slides_and_says_which_slide_holds_what(tmp_path
         assert main(["export", str(source), "-o", str(tmp_path / "auto.pptx"), "--layout", "auto"]) == 2
     assert "laid out as on the canvas" in stderr.getvalue()
     assert not (tmp_path / "auto.pptx").exists()
+    with contextlib.redirect_stderr(io.StringIO()) as stderr:
+        assert main(["export", str(source), "-o", str(tmp_path / "packet.pptx"), "--packet"]) == 2
+    assert "a board packet is a PDF; name the file .pdf" in stderr.getvalue()
+
+
+def test_chart_text_is_written_as_typed_markup_and_all(tmp_path):
+    chart = compliant_chart()
+    roles = [replace(r, title='Chief <b>&amp; "{id}" Officer', person="Zoë & Co") if r.id == "cto" else r
+             for r in chart.roles.values()]
+    deck = _export(tmp_path, type(chart)(chart.district, roles))
+    texts = [shape.text_frame.text for shape in deck.slides[1].shapes if shape.has_text_frame]
+    assert 'Chief <b>&amp; "{id}" Officer\nZoë & Co\nIT leader' in texts
 
 
 def test_a_cancelled_export_leaves_the_previous_file(tmp_path):

@@ -110,9 +110,11 @@ def _format(args: argparse.Namespace) -> str:
         if args.packet and args.format != "pdf":
             raise ExportOptionError("A board packet is always a PDF; leave out --format or use --format pdf.")
         return args.format
-    if args.packet:
-        return "pdf"
     suffix = Path(args.output).suffix.lower()
+    if args.packet:
+        if _SUFFIX_FORMATS.get(suffix, "pdf") != "pdf":
+            raise ExportOptionError(f"{args.output}: a board packet is a PDF; name the file .pdf.")
+        return "pdf"
     if suffix not in _SUFFIX_FORMATS:
         raise ExportOptionError(
             f"{args.output}: tdorg cannot tell the format from the extension; "
