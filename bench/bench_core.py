@@ -1,13 +1,21 @@
-"""Core speed: validation, revalidation after one edit, save and open, against Graphviz layout.
+"""Core speed: validation, revalidation after each kind of edit, save and open, against Graphviz layout.
 
-Prints one row per size (100, 1,000, 5,000 roles by default): the best of a
-few runs for each step, in milliseconds (revalidation after a re-parent and
-after a field edit), and each step's time as a fraction
-of what Graphviz `dot` needs to lay out the same chart (a machine-independent
-yardstick). Targets at 5,000 roles: validation ≤ 50 ms, revalidation ≤ 16 ms,
-save and open ≤ 500 ms each.
+Part one prints one row per size (100, 1,000, 5,000 roles by default): the
+best of a few runs for full validation, save and open, in milliseconds, and
+each as a fraction of what Graphviz `dot` needs to lay out the same chart (a
+machine-independent yardstick; ``--no-dot`` leaves it out).
 
-    .venv/bin/python bench/bench_core.py [SIZES...]
+Part two times revalidation after one edit of each kind the model announces —
+a field edit (a title, an FTE, a category), a re-parent, an add, a delete and
+its undo and redo — at the largest size, on the synthetic chart and on a
+shallow, wide one (every site role reporting straight to its department's
+head), with the responsibility matrix built from the same chart beside it.
+Every case runs interleaved with a full validation of the same chart, round
+after round (``bench/interleave.py``): medians with min–max, and the ratio to
+full validation. Targets at 5,000 roles: validation ≤ 50 ms, revalidation
+≤ 16 ms for every kind, save and open ≤ 500 ms each.
+
+    .venv/bin/python bench/bench_core.py [--no-dot] [--rounds N] [SIZES...]
 """
 
 from __future__ import annotations
@@ -16,13 +24,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tdorg.model import Document  # noqa: E402
+from interleave import interleave, print_table  # noqa: E402
+
+from tdorg.model import Chart, Document  # noqa: E402
+from tdorg.model.matrix import responsibility_matrix  # noqa: E402
 from tdorg.model.persistence import open_document, save_document  # noqa: E402
 from tdorg.model.rules import Validator, validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
+
+#: Managers whose reports a wide chart hands to their own manager.
+_FLATTENED = ("fm", "il", "ds")
 
 
 def best(fn, repeat: int = 5) -> float:
@@ -47,58 +63,148 @@ def dot_layout_ms(chart) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def revalidate_ms(chart) -> float:
-    validator = Validator(chart)
-    validator.report
-    movers = [r for r in chart.roles if r.startswith("bt")] or list(chart.roles)[1:]
-    managers = [r for r in chart.roles if r.startswith("fm")] or [chart.roots()[0]]
-    times = []
-    for n in range(min(20, len(movers))):
-        role, target = movers[n], managers[n % len(managers)]
-        if chart.reparent_problem(role, target):
-            continue
+def wide_chart(n: int) -> Chart:
+    """The synthetic chart made shallow and wide: the field managers', integration leads' and
+    directors' reports go straight to their managers (technicians to one manager, and so on)."""
+    chart = synthetic_chart(n)
+    roles = chart.roles
+    flat = []
+    for role in chart.roles_in_order():
+        manager = role.reports_to
+        if manager is not None and manager.startswith(_FLATTENED) and manager[2:].isdigit():
+            role = role.with_changes(reports_to=roles[manager].reports_to)
+        flat.append(role)
+    return Chart(chart.district, flat, chart.settings)
+
+
+class EditCases:
+    """One live validator on ``chart`` and an edit of each kind, each timed with its revalidation.
+
+    Every case leaves the chart as the next round expects it (a field edit toggles, a re-parent
+    alternates between two managers, an add is followed by a delete of the same role, untimed)."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+        self.validator = Validator(chart)
+        self.validator.report
+        ids = list(chart.roles)
+        self.technicians = [r for r in ids if r.startswith("bt")]
+        self.managers = [r for r in ids if r.startswith("fm")] or ["tsm", "hdm"]
+        self.turn = 0
+
+    def _timed(self, edit: Callable[[], object]) -> float:
         start = time.perf_counter()
-        chart.reparent(role, target)
-        validator.report
-        times.append(time.perf_counter() - start)
-    validator.close()
-    return min(times) * 1000 if times else float("nan")
+        edit()
+        self.validator.report
+        return (time.perf_counter() - start) * 1000
+
+    def _next(self) -> str:
+        self.turn += 1
+        return self.technicians[self.turn % len(self.technicians)]
+
+    def title(self) -> float:
+        role = self._next()
+        return self._timed(lambda: self.chart.update_role(role, title=f"Building Technician {self.turn}"))
+
+    def fte(self) -> float:
+        role = self._next()
+        fte = 0.5 if self.chart.roles[role].fte == 1.0 else 1.0
+        return self._timed(lambda: self.chart.update_role(role, fte=fte))
+
+    def category(self) -> float:
+        role = self._next()
+        category = "help_desk" if self.chart.roles[role].category == "building_technician" else "building_technician"
+        return self._timed(lambda: self.chart.update_role(role, category=category))
+
+    def reparent(self) -> float:
+        role = self._next()
+        current = self.chart.roles[role].reports_to
+        target = next(m for m in (self.managers[self.turn % len(self.managers)], *self.managers) if m != current)
+        return self._timed(lambda: self.chart.reparent(role, target))
+
+    def add(self) -> float:
+        template = self.chart.roles[self._next()]
+        new_id = self.chart.new_id("bt-new")
+        elapsed = self._timed(lambda: self.chart.add_role(template.with_changes(id=new_id, person="", dotted_to=())))
+        self.chart.remove_role(new_id)
+        self.validator.report
+        return elapsed
+
+    def delete_undo_redo(self) -> tuple[float, float, float]:
+        role = self._next()
+        removal = None
+
+        def delete() -> None:
+            nonlocal removal
+            removal = self.chart.remove_role(role)
+
+        deleted = self._timed(delete)
+        undone = self._timed(lambda: self.chart.restore(removal))
+        redone = self._timed(delete)
+        self.chart.restore(removal)
+        self.validator.report
+        return deleted, undone, redone
 
 
-def field_edit_ms(chart) -> float:
-    """Revalidation after a field edit (a technician's title): every rule that reads role fields runs again."""
-    validator = Validator(chart)
-    validator.report
-    movers = [r for r in chart.roles if r.startswith("bt")] or list(chart.roles)
-    times = []
-    for n in range(min(20, len(movers))):
-        start = time.perf_counter()
-        chart.update_role(movers[n], title=f"Building Technician {n}")
-        validator.report
-        times.append(time.perf_counter() - start)
-    validator.close()
-    return min(times) * 1000
+def edit_table(name: str, chart: Chart, rounds: int) -> None:
+    edits = EditCases(chart)
+    last: dict[str, float] = {}
+
+    def undo_redo(part: int) -> Callable[[], float]:
+        def case() -> float:
+            if part == 0:
+                last["delete"], last["undo"], last["redo"] = edits.delete_undo_redo()
+            return last[("delete", "undo", "redo")[part]]
+        return case
+
+    cases = {
+        "full validation": lambda: best(lambda: validate(chart), 1),
+        "field edit: title": edits.title,
+        "field edit: FTE": edits.fte,
+        "field edit: category": edits.category,
+        "re-parent": edits.reparent,
+        "add": edits.add,
+        "delete": undo_redo(0),
+        "undo (delete)": undo_redo(1),
+        "redo (delete)": undo_redo(2),
+        "responsibility matrix": lambda: best(lambda: responsibility_matrix(chart), 1),
+    }
+    times = interleave(cases, rounds, warmup=2)
+    print_table(times, {n: "full validation" for n in cases if n != "full validation"},
+                f"{name}, {len(chart):,} roles — revalidation after one edit, {rounds} interleaved rounds")
+    edits.validator.close()
 
 
-def main(sizes: list[int]) -> None:
+def main(argv: list[str]) -> None:
+    with_dot = "--no-dot" not in argv
+    rounds = 15
+    if "--rounds" in argv:
+        rounds = int(argv[argv.index("--rounds") + 1])
+        argv = argv[: argv.index("--rounds")] + argv[argv.index("--rounds") + 2:]
+    sizes = [int(a) for a in argv if a.isdigit()] or [100, 1000, 5000]
     print("times in ms (best of several runs)")
-    print(f"{'roles':>6} {'validate':>9} {'revalid.':>9} {'field':>8} {'save':>8} {'open':>8} {'dot':>9}   "
-          "as a fraction of dot")
+    print(f"{'roles':>6} {'validate':>9} {'save':>8} {'open':>8} {'dot':>9}   as a fraction of dot")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             chart = synthetic_chart(n)
             path = Path(tmp) / f"bench-{n}.tdorg"
             doc = Document.of(chart)
             full = best(lambda: validate(chart))
-            incremental = revalidate_ms(chart)
-            field = field_edit_ms(chart)
             save = best(lambda: save_document(doc, path), 3)
             opened = best(lambda: open_document(path), 3)
-            dot = dot_layout_ms(chart)
-            frac = "  ".join(f"{name} {value / dot:.3f}" for name, value in
-                             (("validate", full), ("revalid.", incremental), ("save", save), ("open", opened)))
-            print(f"{n:>6} {full:9.1f} {incremental:9.2f} {field:8.2f} {save:8.0f} {opened:8.0f} {dot:9.0f}   {frac}")
+            if with_dot:
+                dot = dot_layout_ms(chart)
+                frac = "  ".join(f"{name} {value / dot:.3f}" for name, value in
+                                 (("validate", full), ("save", save), ("open", opened)))
+            else:
+                dot, frac = float("nan"), ""
+            print(f"{n:>6} {full:9.1f} {save:8.0f} {opened:8.0f} {dot:9.0f}   {frac}")
+    largest = max(sizes)
+    print()
+    edit_table("synthetic chart", synthetic_chart(largest), rounds)
+    print()
+    edit_table("wide chart", wide_chart(largest), rounds)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 1000, 5000])
+    main(sys.argv[1:])

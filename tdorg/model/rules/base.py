@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, ClassVar, Mapping
 
+from ..role import EDITABLE_FIELDS
+
 if TYPE_CHECKING:
     from .context import Context
 
@@ -27,8 +29,16 @@ class Severity(IntEnum):
 #: Aspects of a chart a rule reads; an edit invalidates the rules reading what it touched.
 STRUCTURE = "structure"  # reporting lines, sibling order, roles added/removed
 DOTTED = "dotted"  # dotted lines
-FIELDS = "fields"  # role fields (flags, category, functions, FTE…)
 DISTRICT = "district"  # district facts
+#: Each role field is an aspect of its own, named as the field: a field edit touches only the
+#: fields it changed. A role's title is read only to name it in a message, and a pass records
+#: whose titles each rule named (``Context.title``), so a new title re-runs only those rules.
+CATEGORY, FLAGS, LEADS, BACKS_UP = "category", "flags", "leads", "backs_up"
+FTE, VACANT, PERSON, EMPLOYMENT = "fte", "vacant", "person", "employment"
+SERVICE_AREAS_FIELD, CORE_SERVICES_FIELD = "service_areas", "core_services"
+FIELDS = frozenset(EDITABLE_FIELDS)
+#: Everything a rule can read; adding or removing a role touches all of it.
+EVERYTHING = frozenset({STRUCTURE, DOTTED, DISTRICT}) | FIELDS
 
 
 @dataclass(frozen=True)
@@ -135,7 +145,7 @@ class Rule:
     #: The values each threshold in ``params`` may take; every threshold has one.
     ranges: ClassVar[Mapping[str, Bounds]] = {}
     #: Which aspects of the chart the rule reads.
-    reads: ClassVar[frozenset[str]] = frozenset({STRUCTURE, DOTTED, FIELDS, DISTRICT})
+    reads: ClassVar[frozenset[str]] = EVERYTHING
 
     def param(self, ctx: "Context", name: str) -> float:
         return ctx.chart.settings.threshold(self.id, name, self.params[name])

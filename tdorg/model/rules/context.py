@@ -28,7 +28,17 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
-from .base import DOTTED, FIELDS, STRUCTURE
+from .base import (
+    BACKS_UP,
+    CATEGORY,
+    CORE_SERVICES_FIELD,
+    DOTTED,
+    FLAGS,
+    LEADS,
+    SERVICE_AREAS_FIELD,
+    STRUCTURE,
+    VACANT,
+)
 
 T = TypeVar("T")
 
@@ -95,13 +105,21 @@ class Devices:
 #: The indexes a pass may take over from the previous pass of a live validator, with the aspects
 #: of the chart each is built from (see :mod:`.base`): kept when an edit touched none of them.
 CARRIED: dict[str, frozenset[str]] = {
-    **dict.fromkeys(
-        ("by_flag", "by_category", "leads", "backups", "service_area_roles", "core_service_roles",
-         "privacy_owners", "intake_owners", "integration_roles", "superintendents", "top_it_leader", "tech_staff"),
-        frozenset({FIELDS}),
-    ),
+    "by_flag": frozenset({FLAGS}),
+    "by_category": frozenset({CATEGORY}),
+    "leads": frozenset({LEADS}),
+    "backups": frozenset({BACKS_UP}),
+    "service_area_roles": frozenset({SERVICE_AREAS_FIELD}),
+    "core_service_roles": frozenset({CORE_SERVICES_FIELD}),
+    "privacy_owners": frozenset({FLAGS, CATEGORY, LEADS}),
+    "intake_owners": frozenset({FLAGS, LEADS}),
+    "integration_roles": frozenset({CATEGORY, LEADS}),
+    "superintendents": frozenset({CATEGORY, FLAGS}),
+    "top_it_leader": frozenset({FLAGS}),
+    "tech_staff": frozenset({CATEGORY, VACANT}),
     "dotted_sources": frozenset({DOTTED}),
-    "it_subtree": frozenset({STRUCTURE, FIELDS}),
+    "it_subtree": frozenset({STRUCTURE, FLAGS}),
+    "into_it": frozenset({STRUCTURE, DOTTED, FLAGS}),
 }
 
 
@@ -110,19 +128,39 @@ class Context:
         """A pass over ``chart``; ``previous`` lends the indexes that the aspects ``changed`` since leave intact."""
         self.chart = chart
         self.roles = chart.roles
-        self._memo: dict[object, object] = {}
+        self._memo: dict[object, tuple[object, set[str]]] = {}
+        #: The roles whose titles the work under way has named (see :meth:`naming`).
+        self._named: set[str] | None = None
         if previous is not None:
             for name, reads in CARRIED.items():
                 if name in previous.__dict__ and not reads & changed:
                     self.__dict__[name] = previous.__dict__[name]
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
-        """``compute()``, worked out once per validation pass for ``key``."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[return-value]
+        """``compute()``, worked out once per validation pass for ``key``; each caller is told
+        the titles it named."""
+        entry = self._memo.get(key)
+        if entry is None:
+            entry = self._memo[key] = self.naming(compute)
+        if self._named is not None:
+            self._named |= entry[1]
+        return entry[0]  # type: ignore[return-value]
+
+    def naming(self, compute: Callable[[], T]) -> tuple[T, set[str]]:
+        """``compute()`` and the roles whose titles it named: a new title for any other role
+        leaves its result as it is."""
+        outer, self._named = self._named, set()
+        try:
+            value = compute()
+        finally:
+            named, self._named = self._named, outer
+        if outer is not None:
+            outer |= named
+        return value, named
 
     def title(self, role_id: str) -> str:
+        if self._named is not None:
+            self._named.add(role_id)
         return self.roles[role_id].title
 
     def titles(self, role_ids: list[str] | tuple[str, ...], limit: int = 4) -> str:

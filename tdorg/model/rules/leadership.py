@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import TECH_CATEGORIES
-from .base import DOTTED, FIELDS, STRUCTURE, Finding, Rule, Severity
+from .base import CATEGORY, DOTTED, FLAGS, STRUCTURE, Finding, Rule, Severity
 from .context import Context
 from .sources import cite
 
@@ -13,7 +13,7 @@ class OneItLeader(Rule):
     title = "Exactly one top IT leader"
     severity = Severity.ERROR
     source = cite("GARTNER")
-    reads = frozenset({FIELDS})
+    reads = frozenset({FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         flagged = ctx.by_flag.get("top_it_leader", [])
@@ -47,7 +47,7 @@ class ItLeaderOnCabinet(Rule):
     title = "Top IT leader on the cabinet"
     severity = Severity.ERROR
     source = cite("GARTNER", "COSN")
-    reads = frozenset({FIELDS})
+    reads = frozenset({FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -71,7 +71,7 @@ class ItLeaderReportsToSuperintendent(Rule):
     title = "Top IT leader reports to the superintendent"
     severity = Severity.WARNING
     source = cite("COSN", "SURVEY") + " (in 2013 about 58% of district tech leaders reported directly to the superintendent)"
-    reads = frozenset({STRUCTURE, FIELDS})
+    reads = frozenset({STRUCTURE, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -104,7 +104,7 @@ class Centralized(Rule):
     title = "Technology roles inside the IT organization"
     severity = Severity.WARNING
     source = cite("GARTNER")
-    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -138,7 +138,7 @@ class SinglePointOfContact(Rule):
     title = "The top IT leader is the administration's single point of contact"
     severity = Severity.INFO
     source = cite("FORUM") + " (Patrick Henry: the CTO is the administration's single point of contact)"
-    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader

@@ -15,7 +15,7 @@ from ..chart import Chart
 from ..plural import plural
 from ..settings import RuleSettings
 from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
-from .base import DISTRICT, FIELDS, STRUCTURE, Metric
+from .base import CATEGORY, DISTRICT, FLAGS, FTE, LEADS, STRUCTURE, VACANT, Metric
 from .context import Context, EffectiveFte, and_list, function_names, in_sentence
 from .sources import cite
 
@@ -195,9 +195,7 @@ def _spans(ctx: Context) -> list[Span]:
     front_limit = _threshold(s, "SPN-1", "max_front_line_reports")
     chart = ctx.chart
     out = []
-    for manager in ctx.it_subtree:
-        if not chart.child_count(manager):
-            continue
+    for manager in sorted(m for m in ctx.it_subtree if chart.child_count(m)):  # in one order, however the set was built
         reports = chart.children(manager)
         front = all(ctx.roles[r].category in FRONT_LINE_CATEGORIES for r in reports)
         out.append(Span(manager, len(reports), front, front_limit if front else limit))
@@ -235,12 +233,13 @@ METRICS = (
 )
 
 #: What each metric reads, so an edit re-works only the metrics it touched.
+_STAFFING_READS = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
 METRIC_READS: dict[Callable[[Context], Metric], frozenset[str]] = {
-    students_per_tech_fte: frozenset({FIELDS, DISTRICT}),
-    devices_per_technician: frozenset({FIELDS, DISTRICT}),
-    teachers_per_integration_fte: frozenset({FIELDS, DISTRICT}),
-    technicians_vs_buildings: frozenset({FIELDS, DISTRICT}),
-    span_of_control: frozenset({STRUCTURE, FIELDS}),  # the IT subtree and its managers' titles
+    students_per_tech_fte: _STAFFING_READS,
+    devices_per_technician: _STAFFING_READS,
+    teachers_per_integration_fte: _STAFFING_READS,
+    technicians_vs_buildings: _STAFFING_READS,
+    span_of_control: frozenset({STRUCTURE, FLAGS, CATEGORY}),  # the IT subtree and its managers
 }
 
 

@@ -9,7 +9,7 @@ other threshold.
 from __future__ import annotations
 
 from ..vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS
-from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
+from .base import BACKS_UP, EMPLOYMENT, FLAGS, LEADS, STRUCTURE, VACANT, Bounds, Finding, Rule, Severity
 from .context import Context, function_name, function_names
 from .sources import cite
 
@@ -40,7 +40,7 @@ class EssentialLeads(_FunctionList):
     source = cite("FORUM") + " (define who is responsible for what and who is back-up)"
     prefix = "essential"
     functions = ESSENTIAL_FUNCTIONS
-    reads = frozenset({FIELDS})
+    reads = frozenset({LEADS, BACKS_UP, FLAGS})
 
     def check(self, ctx: Context) -> list[Finding]:
         if not ctx.roles:
@@ -73,7 +73,7 @@ class ContractorOnly(_FunctionList):
     source = cite("FORUM") + " (West Salem's contracted engineer)"
     prefix = "critical"
     functions = CRITICAL_FUNCTIONS
-    reads = frozenset({FIELDS, STRUCTURE})  # the fix names the contractor's manager
+    reads = frozenset({STRUCTURE, LEADS, BACKS_UP, VACANT, EMPLOYMENT})  # the fix names the contractor's manager
 
     def check(self, ctx: Context) -> list[Finding]:
         groups: dict[tuple[str, ...], list[str]] = {}

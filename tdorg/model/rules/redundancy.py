@@ -7,7 +7,23 @@ RED-2 says when a requirement rests only on vacancies.
 from __future__ import annotations
 
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
-from .base import DISTRICT, DOTTED, FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
+from .base import (
+    BACKS_UP,
+    CATEGORY,
+    CORE_SERVICES_FIELD,
+    DISTRICT,
+    DOTTED,
+    FLAGS,
+    LEADS,
+    PERSON,
+    SERVICE_AREAS_FIELD,
+    STRUCTURE,
+    VACANT,
+    Bounds,
+    Finding,
+    Rule,
+    Severity,
+)
 from .context import Context, function_name, function_names
 from .sources import cite
 
@@ -24,7 +40,7 @@ class Backups(Rule):
     title = "Every function has a backup"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({FIELDS})
+    reads = frozenset({LEADS, BACKS_UP, VACANT, PERSON})
 
     def check(self, ctx: Context) -> list[Finding]:
         #: person (or a lone role) → (lead roles, functions, same-person backups, vacant backups)
@@ -66,7 +82,8 @@ class VacantOnly(Rule):
     title = "No requirement rests only on vacancies"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({FIELDS, STRUCTURE, DOTTED, DISTRICT})
+    reads = frozenset({STRUCTURE, DOTTED, DISTRICT, FLAGS, CATEGORY, LEADS, VACANT, SERVICE_AREAS_FIELD,
+                       CORE_SERVICES_FIELD})
 
     def requirements(self, ctx: Context) -> list[tuple[str, str, list[str]]]:
         """(what is required, what to give a filled role, the roles meeting it) of each requirement."""
@@ -115,7 +132,7 @@ class SingleIntake(Rule):
     source = cite("FORUM")
     params = {"intake_owners": 1}
     ranges = {"intake_owners": Bounds(1, 100, whole=True)}
-    reads = frozenset({FIELDS})
+    reads = frozenset({FLAGS, LEADS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         wanted = int(self.param(ctx, "intake_owners"))

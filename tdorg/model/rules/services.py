@@ -7,7 +7,18 @@ requirement rests only on vacancies); "a line into IT" is the shared definition.
 from __future__ import annotations
 
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
-from .base import DOTTED, FIELDS, STRUCTURE, Finding, Rule, Severity
+from .base import (
+    CATEGORY,
+    CORE_SERVICES_FIELD,
+    DOTTED,
+    FLAGS,
+    LEADS,
+    SERVICE_AREAS_FIELD,
+    STRUCTURE,
+    Finding,
+    Rule,
+    Severity,
+)
 from .context import Context
 from .sources import cite
 
@@ -16,7 +27,6 @@ class _Coverage(Rule):
     """Each item of a vocabulary is served by a role with a line into IT (or, for a
     chart without a single top IT leader, by any role)."""
 
-    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
     items: dict[str, str]
     what: str
     field_name: str
@@ -59,6 +69,7 @@ class GartnerServiceAreas(_Coverage):
     items = SERVICE_AREAS
     what = "IT service area"
     field_name = "service areas"
+    reads = frozenset({STRUCTURE, DOTTED, FLAGS, SERVICE_AREAS_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.service_area_roles
@@ -74,6 +85,7 @@ class CoreServices(_Coverage):
     items = CORE_SERVICES
     what = "core service"
     field_name = "core services"
+    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CORE_SERVICES_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.core_service_roles
@@ -84,7 +96,7 @@ class IntegrationExists(Rule):
     title = "An integration coach exists"
     severity = Severity.WARNING
     source = cite("CORE", "FORUM")
-    reads = frozenset({FIELDS})
+    reads = frozenset({CATEGORY, LEADS, FLAGS})
 
     def check(self, ctx: Context) -> list[Finding]:
         if ctx.integration_roles or not ctx.roles:
@@ -106,7 +118,7 @@ class IntegrationBothSides(Rule):
     title = "Integration tied to teaching & learning and to technology"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({STRUCTURE, DOTTED, FIELDS})
+    reads = frozenset({STRUCTURE, DOTTED, CATEGORY, LEADS, FLAGS})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import SUPPORT_WORK
-from .base import DISTRICT, FIELDS, Bounds, Finding, Metric, Rule, Severity
+from .base import CATEGORY, DISTRICT, FTE, LEADS, VACANT, Bounds, Finding, Metric, Rule, Severity
 from .context import Context
 from .metrics import (
     DEFAULTS,
@@ -20,7 +20,7 @@ class _RatioRule(Rule):
     """A figure per FTE: info with its inputs, a warning past the threshold."""
 
     severity = Severity.INFO
-    reads = frozenset({FIELDS, DISTRICT})
+    reads = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
     #: The fact divided, as the district facts name it.
     fact: str
     fix: str
@@ -149,7 +149,7 @@ class TechniciansForBuildings(Rule):
     source = cite("HEURISTIC")
     params = DEFAULTS["STF-3"]
     ranges = {name: Bounds(0.1, 100) for name in DEFAULTS["STF-3"]}
-    reads = frozenset({FIELDS, DISTRICT})
+    reads = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
 
     def check(self, ctx: Context) -> list[Finding]:
         m = metric_of(ctx, technicians_vs_buildings)

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
 from ..vocab import BOARD_CATEGORIES
-from .base import FIELDS, STRUCTURE, Bounds, Finding, Rule, Severity
+from .base import CATEGORY, FLAGS, FTE, PERSON, STRUCTURE, VACANT, Bounds, Finding, Rule, Severity
 from .context import Context
 from .metrics import DEFAULTS, manager_spans
 from .sources import cite
@@ -22,7 +22,7 @@ class SingleTop(Rule):
     title = "One reporting tree"
     severity = Severity.ERROR
     source = cite("STRUCTURAL")
-    reads = frozenset({STRUCTURE, FIELDS})
+    reads = frozenset({STRUCTURE, CATEGORY, FLAGS})
 
     def check(self, ctx: Context) -> list[Finding]:
         roots = list(ctx.chart.roots())
@@ -87,7 +87,7 @@ class PersonFte(Rule):
     source = cite("STRUCTURAL")
     params = {PERSON_FTE_PARAM: DEFAULT_MAX_PERSON_FTE}
     ranges = {PERSON_FTE_PARAM: Bounds(0.1, 3.0)}
-    reads = frozenset({FIELDS})
+    reads = frozenset({PERSON, FTE, VACANT})
 
     def check(self, ctx: Context) -> list[Finding]:
         limit = self.param(ctx, PERSON_FTE_PARAM)
@@ -128,7 +128,7 @@ class SpanOfControl(Rule):
         "max_direct_reports": Bounds(1, 1000, whole=True),
         "max_front_line_reports": Bounds(1, 1000, whole=True),
     }
-    reads = frozenset({STRUCTURE, FIELDS})  # the finding names the manager by title
+    reads = frozenset({STRUCTURE, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         findings = []
