@@ -66,6 +66,11 @@ def test_the_wheel_holds_every_resource(wheel: Path) -> None:
                for p in (ROOT / "resources").rglob("*") if p.is_file()}
     assert shipped <= names
     assert {"tdorg/resources/templates/patrick-henry.json", "tdorg/resources/icons/tdorg.svg"} <= names
+    # The fonts every PDF is set in, their licences, and the Typst templates that compose the pages.
+    assert {"tdorg/resources/fonts/DejaVuSans.ttf", "tdorg/resources/fonts/DejaVuSans-Bold.ttf",
+            "tdorg/resources/fonts/DroidSansFallbackFull.ttf", "tdorg/resources/fonts/LICENSE-DejaVu.txt",
+            "tdorg/resources/fonts/LICENSE-DroidSansFallback.txt", "tdorg/resources/typst/packet.typ",
+            "tdorg/resources/typst/chart.typ", "tdorg/resources/typst/common.typ"} <= names
     assert not any(name.startswith("resources/") for name in names)
 
 
