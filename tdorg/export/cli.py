@@ -181,6 +181,10 @@ def run_export(args: argparse.Namespace) -> int:
     if options.format == "pptx":
         _check_slide_options(args)
     check_target(args.output, options.format, [args.input] + ([args.compare_to] if args.compare_to else []))
+    if args.packet or options.format in ("pdf", "svg", "png"):
+        from .renderer import prepare
+
+        prepare()  # the Graphviz child loads while the chart is read and laid out
     source = open_source(args.input, args.scenario)
     chart = source.chart
     extra = ""
@@ -200,14 +204,9 @@ def run_export(args: argparse.Namespace) -> int:
                                scenario=source.scenario if source.scenario_count > 1 else None)
         what = "PowerPoint slides" if options.format == "pptx" else f"{options.format.upper()} chart"
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
-    if options.format == "pptx":
-        from .slides import describe_slides, plan_slides
+    from .chartpages import describe_export
 
-        pages = describe_slides(plan_slides(chart, options))
-    else:
-        from .chartpages import describe_export
-
-        pages = describe_export(chart, options, args.packet)
+    pages = describe_export(chart, options, args.packet)
     if pages:
         print(pages, file=sys.stdout)
     return 0

@@ -13,8 +13,14 @@ pygraphviz's compiled Graphviz bindings (``pygraphviz._graphviz``), not the
 package's Python layer (``AGraph``, whose imports take longer than Graphviz
 takes to start), and reads its few options without :mod:`argparse`.
 
-Exit status: 0 drawn; 1 Graphviz could not read or draw the source (its
-message is on standard error); 2 a wrong command line; :data:`EXIT_NO_GRAPHVIZ`
+Started with ``--wait`` (and ``--path``), it loads the bindings and then
+reads the rest of its command line from standard input, the arguments
+separated by NUL characters: the renderer keeps one child started this way
+ahead of the next drawing, so a drawing does not wait for a start.
+
+Exit status: 0 drawn (or, with ``--wait``, given nothing to draw); 1
+Graphviz could not read or draw the source (its message is on standard
+error); 2 a wrong command line; :data:`EXIT_NO_GRAPHVIZ`
 pygraphviz cannot be loaded.
 """
 
@@ -24,7 +30,9 @@ import sys
 
 EXIT_NO_GRAPHVIZ = 3
 EXIT_USAGE = 2
-_OPTIONS = {"--engine": "engine", "--format": "format", "--attr": "attr", "--path": "path"}
+#: Load the bindings, then read the options and the source from standard input, separated by NUL characters.
+WAIT = "--wait"
+_OPTIONS = {"--engine": "engine", "--format": "format", "--attr": "attr"}
 
 
 class UsageError(Exception):
@@ -33,11 +41,13 @@ class UsageError(Exception):
 
 def _arguments(argv: list[str]) -> dict[str, list[str]]:
     """``--name=value`` options (each name may repeat), ``--batch`` and the one source, by name."""
-    found: dict[str, list[str]] = {"engine": [], "format": [], "attr": [], "path": [], "batch": [], "source": []}
+    found: dict[str, list[str]] = {"engine": [], "format": [], "attr": [], "batch": [], "source": []}
     for arg in argv:
         name, equals, value = arg.partition("=")
         if arg == "--batch":
             found["batch"].append(arg)
+        elif name == "--path":
+            continue  # used before the options are read
         elif equals and name in _OPTIONS:
             found[_OPTIONS[name]].append(value)
         elif arg.startswith("-"):
@@ -97,17 +107,23 @@ def _draw(gv, source: str, attrs: list[str], engine: bytes, fmt: bytes, out=None
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        args = _arguments(sys.argv[1:] if argv is None else argv)
-    except UsageError as error:
-        print(f"graphviz_child: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    sys.path[:0] = args["path"]
+    argv = sys.argv[1:] if argv is None else argv
+    sys.path[:0] = [arg.partition("=")[2] for arg in argv if arg.startswith("--path=")]
     try:
         gv = _bindings()
     except ImportError as error:
         print(f"pygraphviz cannot be loaded: {error}", file=sys.stderr)
         return EXIT_NO_GRAPHVIZ
+    if WAIT in argv:  # started ahead of its drawing: the rest of the command line comes on standard input
+        job = sys.stdin.buffer.read()
+        if not job:  # nothing to draw after all
+            return 0
+        argv = [arg for arg in argv if arg != WAIT] + job.decode("utf-8").split("\0")
+    try:
+        args = _arguments(argv)
+    except UsageError as error:
+        print(f"graphviz_child: {error}", file=sys.stderr)
+        return EXIT_USAGE
     engine, fmt, source = args["engine"][0].encode(), args["format"][0].encode(), args["source"][0]
     try:
         if not args["batch"]:

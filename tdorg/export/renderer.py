@@ -14,15 +14,17 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
+import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import BinaryIO
 
 from .drawing_check import check_drawing
 from .errors import ExportTimeoutError, ExportWriteError, GraphvizFailedError, GraphvizMissingError, GraphvizOutputError
-from .graphviz_child import EXIT_NO_GRAPHVIZ
-from .runner import Cancel, run_program
+from .graphviz_child import EXIT_NO_GRAPHVIZ, WAIT
+from .runner import Cancel, run_program, start_program
 
 NAME = "Graphviz"
 CHILD = Path(__file__).with_name("graphviz_child.py")
@@ -30,6 +32,9 @@ CHILD = Path(__file__).with_name("graphviz_child.py")
 MAX_OUTPUT_BYTES = 200_000_000
 #: Lines of Graphviz's messages that are about the fonts set-up, not the chart.
 _NOISE = ("Fontconfig warning", "Fontconfig error")
+#: A child started ahead of the next drawing, waiting for its job (see :func:`prepare`), and its command.
+_spare: tuple[list[str], subprocess.Popen] | None = None
+_spare_lock = threading.Lock()
 
 
 def graphviz_available() -> bool:
@@ -55,6 +60,42 @@ def child_command() -> list[str]:
     spec = importlib.util.find_spec("pygraphviz")
     where = [f"--path={Path(spec.origin).parent.parent}"] if spec is not None and spec.origin else []
     return [sys.executable, "-I", "-S", str(CHILD), *where]
+
+
+def prepare() -> None:
+    """Have a child started and waiting for the next drawing, which then does not wait for Python and Graphviz
+    to load (most of a small drawing's time). After each drawing one is kept ready for the next; a command that
+    is about to draw calls this first. A waiting child takes no CPU and ends when this process does."""
+    global _spare
+    command = child_command()
+    with _spare_lock:
+        if _spare is not None and _spare[0] == command and _spare[1].poll() is None:
+            return
+        old, _spare = _spare, None
+        if graphviz_available():
+            _spare = (command, start_program([*command, WAIT], with_input=True, name=NAME))
+    if old is not None:
+        _release(old[1])
+
+
+def _take_spare(command: list[str]) -> subprocess.Popen | None:
+    """The waiting child if it was started by ``command`` and is still waiting; ``None`` otherwise."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is None:
+        return None
+    if spare[0] == command and spare[1].poll() is None:
+        return spare[1]
+    _release(spare[1])
+    return None
+
+
+def _release(child: subprocess.Popen) -> None:
+    """Let a waiting child go: with its input closed it ends without drawing."""
+    for pipe in (child.stdin, child.stdout, child.stderr):
+        if pipe is not None:
+            pipe.close()
 
 
 def render(
@@ -139,10 +180,11 @@ def _run_child(
     if not graphviz_available():
         raise GraphvizMissingError("the pygraphviz package is not installed")
     settings = [f"--attr={key}={value}" for key, value in (attrs or {}).items()]
-    command = [*child_command(), f"--engine={engine}", f"--format={fmt}", *settings, *arguments]
+    job = [f"--engine={engine}", f"--format={fmt}", *settings, *arguments]
+    program = child_command()
     try:
-        done = run_program(command, into, limit=MAX_OUTPUT_BYTES, timeout=timeout, cancel=cancel, name=NAME,
-                           target=target)
+        done = run_program([*program, *job], into, limit=MAX_OUTPUT_BYTES, timeout=timeout, cancel=cancel, name=NAME,
+                           target=target, started=_take_spare(program), job="\0".join(job).encode("utf-8"))
     except ExportTimeoutError:
         raise ExportTimeoutError(NAME, timeout, pinned=engine in _PINNED.values()) from None
     messages = "\n".join(line for line in done.stderr.splitlines() if not line.startswith(_NOISE))
@@ -150,6 +192,7 @@ def _run_child(
         raise GraphvizMissingError(messages.strip())
     if done.returncode != 0:
         raise GraphvizFailedError(NAME, done.returncode, messages)
+    prepare()  # the next drawing starts at once
     try:
         into.flush()
     except OSError as error:
@@ -157,4 +200,5 @@ def _run_child(
     return messages
 
 
-__all__ = ["MAX_OUTPUT_BYTES", "NAME", "child_command", "graphviz_available", "layout_engine", "render", "render_batch"]
+__all__ = ["MAX_OUTPUT_BYTES", "NAME", "child_command", "graphviz_available", "layout_engine", "prepare", "render",
+           "render_batch"]

@@ -68,6 +68,27 @@ class _Copy(threading.Thread):
             self.error = error
 
 
+def start_program(command: list[str], *, with_input: bool = False, name: str = "Graphviz") -> subprocess.Popen:
+    """Start ``command`` in its own process group, its output piped; its input piped too ``with_input``."""
+    popen_kwargs: dict[str, object] = {}
+    if os.name == "posix":
+        popen_kwargs["start_new_session"] = True
+    else:  # pragma: no cover - Windows
+        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(
+            subprocess, "CREATE_NO_WINDOW", 0
+        )
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE if with_input else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            **popen_kwargs,  # type: ignore[arg-type]
+        )
+    except OSError as exc:
+        raise GraphvizFailedError(name, -1, f"could not be started: {exc.strerror or exc}") from None
+
+
 def run_program(
     command: list[str],
     into: BinaryIO,
@@ -77,10 +98,14 @@ def run_program(
     cancel: Cancel | None = None,
     name: str = "Graphviz",
     target: object = None,
+    started: subprocess.Popen | None = None,
+    job: bytes = b"",
 ) -> Finished:
     """Run ``command`` and copy what it writes on standard output into ``into``.
 
-    Raises :class:`ExportTimeoutError` after ``timeout`` seconds,
+    ``started`` is the program already started (by :func:`start_program`
+    ``with_input``), waiting for ``job`` on its standard input; ``command`` is
+    then not run. Raises :class:`ExportTimeoutError` after ``timeout`` seconds,
     :class:`ExportCancelledError` as soon as ``cancel()`` is true,
     :class:`GraphvizOutputError` once the output passes ``limit`` bytes, and
     :class:`ExportWriteError` (naming ``target``) when ``into`` cannot be
@@ -88,24 +113,16 @@ def run_program(
     status is returned, not judged.
     """
     if cancel is not None and cancel():
+        if started is not None:
+            _kill(started)
         raise ExportCancelledError()
-    popen_kwargs: dict[str, object] = {}
-    if os.name == "posix":
-        popen_kwargs["start_new_session"] = True
-    else:  # pragma: no cover - Windows
-        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(
-            subprocess, "CREATE_NO_WINDOW", 0
-        )
-    try:
-        proc = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            **popen_kwargs,  # type: ignore[arg-type]
-        )
-    except OSError as exc:
-        raise GraphvizFailedError(name, -1, f"could not be started: {exc.strerror or exc}") from None
+    proc = started if started is not None else start_program(command, name=name)
+    if started is not None:
+        try:
+            proc.stdin.write(job)  # type: ignore[union-attr]
+            proc.stdin.close()  # type: ignore[union-attr]
+        except OSError:  # it has ended: its exit status and messages tell why
+            pass
     out = _Copy(proc.stdout, into, limit)  # type: ignore[arg-type]
     err = _Copy(proc.stderr, None, MAX_MESSAGE_BYTES)  # type: ignore[arg-type]
     out.start()
@@ -164,4 +181,4 @@ def _close(proc: subprocess.Popen, copies: tuple[_Copy, ...]) -> None:
                 pass
 
 
-__all__ = ["Cancel", "Finished", "run_program"]
+__all__ = ["Cancel", "Finished", "run_program", "start_program"]
