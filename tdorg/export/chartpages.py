@@ -57,7 +57,12 @@ def describe(plan: PagePlan | None, options: ExportOptions, packet: bool = False
 
 
 def describe_export(chart: Chart, options: ExportOptions, packet: bool = False) -> str:
-    """:func:`describe` for the pages an export of ``chart`` with ``options`` prints."""
+    """:func:`describe` for the pages an export of ``chart`` with ``options`` prints (for PowerPoint,
+    which slides hold what)."""
+    if options.format == "pptx" and not packet:
+        from .slides import describe_slides, plan_slides
+
+        return describe_slides(plan_slides(chart, options))
     if packet:
         from .packet import chart_sheet_area
 
