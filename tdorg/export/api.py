@@ -131,6 +131,7 @@ def export_chart(
     if options.format == "pdf":
         from .chartpdf import compose_chart_pdf
 
+        progress("Preparing the chart", 0.0)
         data, _ = compose_chart_pdf(chart, options, report=report, cancel=cancel, progress=progress,
                                     title_date=title_date)
     else:

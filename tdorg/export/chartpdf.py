@@ -123,6 +123,8 @@ def compose_chart_pdf(
     area = chart_area(options, headed=options.fit == "page")
     drawn = chart_sheets(chart, options, area, report=report, cancel=cancel, progress=progress,
                          title_date=title_date)
+    if progress is not None:
+        progress("Composing pages", 0.8)
     if options.fit == "poster":
         pages = _poster_pages(drawn, options, title, stamp)
     else:

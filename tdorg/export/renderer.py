@@ -150,7 +150,8 @@ def render_batch(
         with open(listing, "w", encoding="utf-8") as handle:
             handle.write("\n".join(paths))
         with tempfile.TemporaryFile(prefix="tdorg-drawings-") as into:
-            messages = _run_child(["--batch", listing], engine, fmt, into, attrs, timeout, cancel, None)
+            messages = _run_child(["--batch", listing], engine, fmt, into, attrs, timeout, cancel,
+                                  f"A temporary file in {tempfile.gettempdir()}")
             into.seek(0)
             drawings = _frames(into, len(sources))
     for drawing in drawings:
