@@ -17,6 +17,7 @@ from typing import Iterator
 from ..chart import DEFAULT_MAX_PERSON_FTE, Chart, person_key
 from ..district import District
 from ..role import Role
+from ..settings import RuleSettings
 from .categories import guess_category
 from .columns import ColumnMapping, guess_mapping
 from .references import ReferenceIndex, Resolved, RowKeys, find_loops
@@ -76,8 +77,11 @@ class ImportPlan:
         return None
 
     def chart(self, include_bad: bool = False, district: District | None = None) -> Chart:
-        """A new chart of the good rows, or of every row with its problems repaired."""
-        return Chart(district, self._roles(include_bad))
+        """A new chart of the good rows, or of every row with its problems repaired.
+
+        Every row's fields passed the model's checks as the row was read (its problems repaired
+        until they did), and every id is one the model accepts, so the chart trusts them."""
+        return Chart.of_checked(district or District(), self._roles(include_bad), RuleSettings(), "", {})
 
     def summary(self) -> str:
         total = len(self.rows)
