@@ -98,3 +98,15 @@ def test_names_in_any_script_and_markup_characters_print_as_typed(tmp_path) -> N
     fonts = {str(f.get_object()["/BaseFont"]) for p in reader.pages
              for f in p["/Resources"].get("/Font", {}).values()}
     assert any("DejaVuSans" in f for f in fonts) and any("DroidSansFallback" in f for f in fonts)
+
+
+def test_a_chart_deeper_than_the_list_nests_still_lists_every_role_in_order(tmp_path) -> None:
+    roles = [role("r0", "Superintendent", "superintendent", None)]
+    roles += [role(f"r{i}", f"Step {i} Lead", "it_manager", f"r{i - 1}") for i in range(1, 60)]
+    out = export_packet(Chart(roles=roles), tmp_path / "deep.pdf", title_date=date(2027, 3, 4))
+    words = " ".join(norm(p.extract_text()) for p in PdfReader(str(out)).pages)
+    words = words[words.index("The chart in words"):words.index("Staffing metrics")]
+    at = 0
+    for i in range(1, 60):
+        at = words.index(f"Step {i} Lead, reports to", at)
+    assert "Level 60: Step 59 Lead, reports to Step 58 Lead" in words
