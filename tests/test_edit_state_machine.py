@@ -2,7 +2,7 @@
 
 The same rules and invariants as the model's test (:mod:`tests.edit_machine`),
 with the histories the editor keeps
-(:class:`~tdorg.ui.scenarios.scenario_sessions.ScenarioSessions`: one ``QUndoStack``
+(:class:`~tdorg.ui.editing.scenario_sessions.ScenarioSessions`: one ``QUndoStack``
 and one live validator per scenario, the stacks in one ``QUndoGroup``): each
 edit is pushed as the editor's :class:`~tdorg.ui.editing.undo_command.EditCommand` onto
 the shown scenario's stack, undone and redone through the group as
@@ -19,7 +19,7 @@ from tests.edit_machine import MACHINE_SETTINGS, EditMachine
 QtWidgets = pytest.importorskip("PySide6.QtWidgets")
 
 from tdorg.ui.editing import undo_command as cmd# noqa: E402
-from tdorg.ui.scenarios.scenario_sessions import ScenarioSessions  # noqa: E402
+from tdorg.ui.editing.scenario_sessions import ScenarioSessions  # noqa: E402
 
 
 class UndoStackMachine(EditMachine):

@@ -36,7 +36,7 @@ def visible(pane, role_id):
 
 def test_compare_lists_exactly_the_expected_changes(two):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     assert dialog.isVisible()
     assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Current", "Proposed 2027")
     changes = dialog.changes
@@ -58,7 +58,7 @@ def test_compare_lists_exactly_the_expected_changes(two):
 
 def test_boxes_are_highlighted_by_their_kind_of_change(two):
     two.scenario_bar.compare()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     assert marks(dialog.left) == {
         "dpo": {"removed"}, "hd": {"moved"}, "coach2": {"retitled", "fte"}, "net": {"cost", "changed"}}
     assert marks(dialog.right) == {
@@ -73,7 +73,7 @@ def test_boxes_are_highlighted_by_their_kind_of_change(two):
 
 def test_clicking_a_change_selects_and_centres_the_role_in_both_charts(two):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     for pane in (dialog.left, dialog.right):
         pane.view.set_scale(1.5)
         pane.view.centerOn(0, 0)
@@ -93,7 +93,7 @@ def test_clicking_a_change_selects_and_centres_the_role_in_both_charts(two):
 
 def test_swap_and_picking_other_scenarios(two):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     dialog.swap()
     assert dialog.changes.lines("added") == ["Data Privacy Officer [dpo] — Ari Chen"]
     assert marks(dialog.left)["sec"] == {"removed"}
@@ -109,7 +109,7 @@ def test_compare_with_a_file(make_window, monkeypatch, tmp_path):
     window.set_document(Document.of(current), None)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     window.scenario_bar.compare_action.trigger()  # one scenario only: the file is asked for
-    dialog = window.compare_dialog
+    dialog = window.comparer.dialog
     assert [dialog.combo_a.itemText(i) for i in range(dialog.combo_a.count())] == ["Current", "proposal.tdorg"]
     assert dialog.combo_b.currentText() == "proposal.tdorg"
     assert dialog.changes.lines("added") == ["Security Analyst [sec] — Vi Tran"]
@@ -123,7 +123,7 @@ def test_a_file_that_cannot_be_compared_is_explained(window, dialogs, monkeypatc
     dialogs.answer(QMessageBox.StandardButton.Ok)
     window.scenario_bar.compare_file_action.trigger()
     assert dialogs.seen[-1][0] == "Could not open “bad.tdorg”" and dialogs.seen[-1][1]
-    assert getattr(window, "compare_dialog", None) is None
+    assert window.comparer.dialog is None
 
 
 def count_refreshes(dialog, monkeypatch):
@@ -135,7 +135,7 @@ def count_refreshes(dialog, monkeypatch):
 
 def test_edits_to_a_compared_scenario_refresh_the_window_after_a_pause(two, qtbot, monkeypatch):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     calls = count_refreshes(dialog, monkeypatch)
     two.editor.delete(["hd"])  # Proposed 2027, on the right
     two.editor.update("net", {"title": "Senior Network Engineer"}, "title")
@@ -159,7 +159,7 @@ def test_edits_to_the_left_scenario_follow_and_others_are_ignored(two, dialogs, 
 
     duplicate(two, dialogs, "Plan C")  # a third scenario, shown
     two.scenario_bar.compare()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     dialog.choose(0, 1)
     calls = count_refreshes(dialog, monkeypatch)
     two.editor.delete(["sec"])  # Plan C is not compared
@@ -174,7 +174,7 @@ def test_edits_to_the_left_scenario_follow_and_others_are_ignored(two, dialogs, 
 
 def test_the_users_view_is_kept_across_a_refresh(two, qtbot):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     dialog.changes.setCurrentItem(dialog.changes.change_item("added", 0))  # looks at the new analyst
     dialog.right.view.set_scale(1.3)
     two.editor.update("cto", {"fte": 0.5}, "FTE")
@@ -190,7 +190,7 @@ def test_renaming_moving_and_deleting_scenarios_retarget_the_window(two, dialogs
     duplicate(two, dialogs, "Plan C")
     two.scenario_bar.switch(1)
     two.scenario_bar.compare()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Current", "Proposed 2027")
     name_as(dialogs, "Proposed 2028")
     two.scenario_bar.rename_action.trigger()
@@ -206,7 +206,7 @@ def test_renaming_moving_and_deleting_scenarios_retarget_the_window(two, dialogs
     two.scenario_bar.delete_action.trigger()  # deletes "Current", the left side
     assert two.document.names == ["Proposed 2028", "Plan C"] and dialog.isVisible()
     assert (dialog.combo_a.currentText(), dialog.combo_b.currentText()) == ("Plan C", "Proposed 2028")
-    assert "“Current” was deleted" in dialog.follower.notice.text() and dialog.follower.notice.isVisible()
+    assert "“Current” was deleted" in two.comparer.follower.notice.text() and two.comparer.follower.notice.isVisible()
     assert dialog.changes.lines("added") == ["Network Engineer [net] — Kim Hale"]
     dialogs.answer(QMessageBox.StandardButton.Yes)
     two.scenario_bar.delete_action.trigger()  # only one scenario left: nothing to compare
@@ -217,6 +217,6 @@ def test_renaming_moving_and_deleting_scenarios_retarget_the_window(two, dialogs
 
 def test_opening_another_document_closes_the_window(two):
     two.scenario_bar.compare_action.trigger()
-    dialog = two.compare_dialog
+    dialog = two.comparer.dialog
     two.set_document(Document.of(compliant_chart()), None)
     assert not dialog.isVisible()

@@ -10,7 +10,7 @@ folded between keystrokes); the canvas is never rebuilt for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
@@ -22,7 +22,8 @@ from ..widgets import style
 from ..widgets.actions import make_action
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..editing.scenario_sessions import ScenarioSessions
+    from .view import ChartView
 
 MARGIN = 12
 
@@ -30,9 +31,10 @@ MARGIN = 12
 class FindBar(QFrame):
     """The find field, the match count and previous / next / close buttons."""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window.view)
-        self.window = window
+    def __init__(self, view: "ChartView", sessions: "ScenarioSessions", reveal: Callable[[list[str]], None]) -> None:
+        """A bar over ``view`` finding roles in the shown scenario of ``sessions``; ``reveal`` shows a match."""
+        super().__init__(view)
+        self.view, self.sessions, self.reveal = view, sessions, reveal
         self.finder = RoleFinder()
         self.matches: list[str] = []
         self.current = -1  # index in ``matches`` of the role last stepped to, -1 before the first step
@@ -70,14 +72,14 @@ class FindBar(QFrame):
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
         row.addWidget(close)
-        self.find_action = make_action(window, "&Find…", self.open_bar, QKeySequence.StandardKey.Find,
+        self.find_action = make_action(view, "&Find…", self.open_bar, QKeySequence.StandardKey.Find,
                                        "Find a role by its title, person or id")
-        self.next_action = make_action(window, "Find &Next", lambda: self.step(1), QKeySequence.StandardKey.FindNext)
-        self.previous_action = make_action(window, "Find Pre&vious", lambda: self.step(-1),
+        self.next_action = make_action(view, "Find &Next", lambda: self.step(1), QKeySequence.StandardKey.FindNext)
+        self.previous_action = make_action(view, "Find Pre&vious", lambda: self.step(-1),
                                            QKeySequence.StandardKey.FindPrevious)
-        window.view.installEventFilter(self)
-        window.scene.rolesChanged.connect(self._chart_changed)
-        window.sessions.activeChanged.connect(self._chart_changed)
+        view.installEventFilter(self)
+        view.chart_scene.rolesChanged.connect(self._chart_changed)
+        sessions.activeChanged.connect(self._chart_changed)
         self._show_count()
         self.hide()
 
@@ -106,15 +108,15 @@ class FindBar(QFrame):
 
     def close_bar(self) -> None:
         self.hide()
-        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place(self) -> None:
         self.adjustSize()
-        area = self.window.view.viewport().geometry()
+        area = self.view.viewport().geometry()
         self.move(area.right() - self.width() - MARGIN + 1, area.top() + MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.view and event.type() == QEvent.Type.Resize and self.isVisible():
+        if watched is self.view and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         elif watched is self.field and event.type() == QEvent.Type.KeyPress:
             return self._field_key(event)  # type: ignore[arg-type]
@@ -134,7 +136,7 @@ class FindBar(QFrame):
 
     def _search(self) -> None:
         """Matches for the field's text in the shown chart, keeping the current role when it still matches."""
-        chart = self.window.chart
+        chart = self.sessions.document.chart
         current = self.current_id()
         self.matches = self.finder.find(chart, self.field.text()) if chart is not None else []
         self.current = self.matches.index(current) if current in self.matches else -1
@@ -168,7 +170,7 @@ class FindBar(QFrame):
 
     def _go(self, index: int) -> None:
         self.current = index
-        self.window.reveal_roles([self.matches[index]])
+        self.reveal([self.matches[index]])
 
     def _show_count(self) -> None:
         text = self.field.text().strip()

@@ -16,19 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from ..widgets import style
+from ..widgets.role_type_drag import MIME_CATEGORY
 from .items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE, RoleItem
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
     from .view import ChartView
 
-#: Mime type of a role type dragged from the palette (payload: category key).
-MIME_CATEGORY = "application/x-tdorg-category"
 _EDGE = 0.2  # fraction of a box's width that means "beside it"
 
 
@@ -40,13 +39,6 @@ class Target:
     manager_id: str | None
     index: int | None
     zone: str  # "on", "before", "after" or "empty"
-
-
-def category_mime(category: str) -> QMimeData:
-    mime = QMimeData()
-    mime.setData(MIME_CATEGORY, category.encode("utf-8"))
-    mime.setText(category)
-    return mime
 
 
 class Gestures:

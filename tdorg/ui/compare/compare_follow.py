@@ -23,19 +23,20 @@ from ..widgets import style
 from .compare_view import CompareDialog, CompareSource, scenario_source
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..editing.scenario_sessions import ScenarioSessions
 
 DELAY_MS = 300
 
 
 class CompareFollower(QObject):
-    """Observes the window's scenarios on behalf of ``dialog`` until it closes."""
+    """Observes the document's scenarios on behalf of ``dialog`` until it closes."""
 
-    def __init__(self, dialog: CompareDialog, window: "MainWindow") -> None:
+    def __init__(self, dialog: CompareDialog, sessions: "ScenarioSessions", note: Callable[[str], None]) -> None:
+        """Follow ``sessions`` for ``dialog``; ``note`` says in the status bar why the dialog closed."""
         super().__init__(dialog)
         self.dialog = dialog
-        self.window = window
-        self.sessions = window.sessions
+        self.sessions = sessions
+        self.note = note
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -135,11 +136,5 @@ class CompareFollower(QObject):
     def _close(self, note: str) -> None:
         self.stop()
         self.dialog.close()
-        self.window.show_note(note)
+        self.note(note)
 
-
-def follow(dialog: CompareDialog, window: "MainWindow") -> CompareFollower:
-    """Keep ``dialog`` in step with ``window``'s scenarios while it is open."""
-    follower = CompareFollower(dialog, window)
-    dialog.follower = follower  # type: ignore[attr-defined]
-    return follower

@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,22 +31,18 @@ from PySide6.QtWidgets import (
 from tdorg.model.chart import Chart
 from tdorg.model.compare import Comparison, compare
 from tdorg.model.compare_text import money, number, signed
-from tdorg.model.errors import TdorgError
 from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_document
 from tdorg.model.rules import Report, Validator
 
 from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
-from ..files.file_actions import OPEN_FILTER
 from ..widgets import style
-from ..widgets.error_box import os_error_text, show_error
 from ..widgets.rich_text import escape
 from .compare_list import ChangeList
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
-    from ..scenarios.scenario_sessions import ScenarioSession
+    from ..editing.scenario_sessions import ScenarioSession
 
 
 @dataclass(eq=False)
@@ -73,10 +68,6 @@ class CompareSource:
 def scenario_source(session: "ScenarioSession") -> CompareSource:
     """A scenario of the open document; its chart is copied when it is first compared."""
     return CompareSource(session.name, None, None, session)
-
-
-def scenario_sources(window: "MainWindow") -> list[CompareSource]:
-    return [scenario_source(s) for s in window.sessions.sessions]
 
 
 def file_sources(path: Path) -> list[CompareSource]:
@@ -316,51 +307,3 @@ class CompareDialog(QDialog):
         self.left.release()
         self.right.release()
         super().done(result)
-
-
-def _pick_file(window: "MainWindow") -> list[CompareSource]:
-    path, _ = QFileDialog.getOpenFileName(window, "Compare with a File", window.files.start_folder(), OPEN_FILTER)
-    if not path:
-        return []
-    try:
-        return file_sources(Path(path))
-    except TdorgError as error:
-        show_error(window, f"Could not open “{Path(path).name}”", error)
-    except OSError as error:
-        show_error(window, f"Could not open “{Path(path).name}”", os_error_text(path, error))
-    return []
-
-
-def show_compare(window: "MainWindow", sources: list[CompareSource], a: int, b: int) -> CompareDialog:
-    """Open (or replace) the window's compare view."""
-    old = getattr(window, "compare_dialog", None)
-    if old is not None:
-        old.close()
-    dialog = CompareDialog(sources, a, b, lambda: _pick_file(window), window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    window.compare_dialog = dialog
-    from .compare_follow import follow
-
-    follow(dialog, window)
-    dialog.show()
-    return dialog
-
-
-def compare_scenarios(window: "MainWindow", a: int | None = None, b: int | None = None) -> CompareDialog | None:
-    """Compare two scenarios of the open file: by default the first one with the shown one (or the second)."""
-    if len(window.sessions) < 2 and (a is None or b is None):
-        return compare_with_file(window)
-    active = window.sessions.index
-    if a is None or b is None:
-        a, b = (0, active) if active != 0 else (0, 1)
-    return show_compare(window, scenario_sources(window), a, b)
-
-
-def compare_with_file(window: "MainWindow") -> CompareDialog | None:
-    """Compare the shown scenario with a chart the user picks from another file."""
-    others = _pick_file(window)
-    if not others:
-        return None
-    sources = scenario_sources(window)
-    active = window.sessions.index
-    return show_compare(window, sources + others, active, len(sources))

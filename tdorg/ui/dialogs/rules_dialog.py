@@ -40,7 +40,7 @@ from ..widgets.rich_text import escape
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
-    from ..window.main_window import MainWindow
+    from ..editing.scenario_sessions import ScenarioSessions
 
 _OVERRIDDEN_FILL = "#FEF3C7"
 
@@ -253,12 +253,12 @@ class RulesDialog(QDialog):
         super().accept()
 
 
-def edit_rules(window: "MainWindow") -> bool:
-    """Show the rules dialog for the shown scenario; True when settings changed."""
-    chart = window.chart
+def edit_rules(sessions: "ScenarioSessions", editor: "Editor", parent: QWidget) -> bool:
+    """Show the rules dialog for the shown scenario of ``sessions``; True when settings changed."""
+    chart = sessions.document.chart
     if chart is None:
         return False
     before = chart.settings
-    name = window.sessions.active.name if len(window.sessions) > 1 else ""
-    RulesDialog(before, window.editor, name, window).exec()
+    name = sessions.active.name if len(sessions) > 1 else ""
+    RulesDialog(before, editor, name, parent).exec()
     return chart.settings != before

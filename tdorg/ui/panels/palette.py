@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
-from ..canvas.gestures import category_mime
 from ..widgets import style
+from ..widgets.role_type_drag import MIME_CATEGORY, category_mime
 
 _CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -79,8 +79,6 @@ class Palette(QListWidget):
         return None
 
     def mimeTypes(self) -> list[str]:
-        from ..canvas.gestures import MIME_CATEGORY
-
         return [MIME_CATEGORY]
 
     def mimeData(self, items) -> object:  # noqa: ANN001 - list of QListWidgetItem

@@ -232,7 +232,6 @@ class PropertiesPanel(QScrollArea):
 
     def set_chart(self, chart: Chart | None) -> None:
         self.chart = chart
-        self.lines.chart = chart
         self.show_roles([])
 
     def show_roles(self, role_ids: list[str]) -> None:
@@ -281,7 +280,8 @@ class PropertiesPanel(QScrollArea):
         self.backs_up.set_keys(role.backs_up)
         if self.notes.toPlainText() != role.notes:
             _block(self.notes, lambda: self.notes.setPlainText(role.notes))
-        self.lines.show_role(role.id)
+        assert self.chart is not None
+        self.lines.show_role(self.chart, role.id)
 
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""

@@ -25,7 +25,6 @@ class RoleLines(QWidget):
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.chart: Chart | None = None
         self.role_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,9 +45,8 @@ class RoleLines(QWidget):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
-    def show_role(self, role_id: str) -> None:
-        assert self.chart is not None
-        chart = self.chart
+    def show_role(self, chart: Chart, role_id: str) -> None:
+        """The lines of role ``role_id`` of ``chart``."""
         self.role_id = role_id
         role = chart.role(role_id)
         if role.reports_to is None:

@@ -24,7 +24,8 @@ from ..widgets.error_box import show_error
 from ..widgets.fields import literal
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..compare.comparer import Comparer
+    from ..editing.scenario_sessions import ScenarioSessions
 
 
 def summary_text(summary: ScenarioSummary) -> str:
@@ -71,10 +72,14 @@ class ScenarioCombo(QComboBox):
 class ScenarioBar(QObject):
     """Switching, duplicating, renaming, deleting and comparing the document's scenarios."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, sessions: "ScenarioSessions", comparer: "Comparer", note: Callable[[str], None],
+                 refuse: Callable[[str], None], window: QWidget) -> None:
+        """``note`` and ``refuse`` show a sentence in the status bar; ``window`` parents the menus and dialogs."""
         super().__init__(window)
         self.window = window
-        self.sessions = window.sessions
+        self.sessions = sessions
+        self.comparer = comparer
+        self.note, self.refuse = note, refuse
         self.combo = ScenarioCombo(self.tooltips)
         self.combo.setObjectName("scenarioCombo")
         self.combo.activated.connect(self.switch)
@@ -175,7 +180,7 @@ class ScenarioBar(QObject):
         if not 0 <= index + delta < len(self.sessions):
             return False
         self.sessions.move(index, index + delta)
-        self.window.show_note(f"“{self.sessions.active.name}” is now scenario {index + delta + 1} of "
+        self.note(f"“{self.sessions.active.name}” is now scenario {index + delta + 1} of "
                               f"{len(self.sessions)}.")
         return True
 
@@ -189,7 +194,7 @@ class ScenarioBar(QObject):
         if name is None:
             return None
         new = self.sessions.duplicate(index, name)
-        self.window.show_note(f"“{name}” is a copy of “{document.scenarios[index].name}”; edits to it leave "
+        self.note(f"“{name}” is a copy of “{document.scenarios[index].name}”; edits to it leave "
                               "the other scenarios as they are.")
         return new
 
@@ -213,7 +218,7 @@ class ScenarioBar(QObject):
     def delete(self) -> bool:
         """Delete the shown scenario after asking; never the last one."""
         if len(self.sessions) < 2:
-            self.window.show_refusal("A file keeps at least one scenario; this is the only one.")
+            self.refuse("A file keeps at least one scenario; this is the only one.")
             return False
         name = self.sessions.active.name
         box = QMessageBox(QMessageBox.Icon.Warning, "Delete scenario", f"Delete the scenario “{name}”?",
@@ -229,15 +234,11 @@ class ScenarioBar(QObject):
         except TdorgError as error:
             show_error(self.window, "Could not delete the scenario", error)
             return False
-        self.window.show_note(f"Deleted the scenario “{name}”.")
+        self.note(f"Deleted the scenario “{name}”.")
         return True
 
     def compare(self) -> None:
-        from ..compare.compare_view import compare_scenarios
-
-        compare_scenarios(self.window)
+        self.comparer.compare_scenarios()
 
     def compare_file(self) -> None:
-        from ..compare.compare_view import compare_with_file
-
-        compare_with_file(self.window)
+        self.comparer.compare_with_file()

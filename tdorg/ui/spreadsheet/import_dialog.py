@@ -15,25 +15,20 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from tdorg.model.errors import TdorgError
 from tdorg.model.importing import ColumnMapping, ImportPlan, Table, plan_import
 from tdorg.model.rules import Severity
 
 from ..widgets import style
-from .import_columns import ColumnsPage
-from .import_parts import ScenarioChoice, summary_label
+from .import_parts import PlanDialog, ScenarioChoice, summary_page
 
 
 @dataclass(frozen=True)
@@ -45,27 +40,18 @@ class ScenarioTarget:
     check: Callable[[str], str]  # the cleaned name, or raises TdorgError
 
 
-class ImportDialog(QDialog):
+class ImportDialog(PlanDialog):
     """The import's two steps; after ``exec()`` read ``choice``, ``plan``, ``as_scenario`` and ``scenario_name``."""
 
     def __init__(self, path: Path, table: Table, read: Callable[[Path, str | None], Table],
                  target: ScenarioTarget | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(path, table, read, self.check_rows, parent)
         self.setWindowTitle(f"Import “{path.name}”")
         self.target = target
         self.plan: ImportPlan | None = None
         self.choice: str | None = None  # "good" or "all"
         self.as_scenario = False
         self.scenario_name = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        self.pages = QStackedWidget()
-        layout.addWidget(self.pages, 1)
-        self.columns = ColumnsPage(path, table, read)
-        self.columns.next_button.clicked.connect(self.check_rows)
-        self.columns.cancel_button.clicked.connect(self.reject)
-        self.pages.addWidget(self.columns)
         self.pages.addWidget(self._rows_page())
         self.resize(1040, 720)
 
@@ -79,24 +65,12 @@ class ImportDialog(QDialog):
 
     def check_rows(self) -> bool:
         """Plan the import with the chosen columns and show the rows; False when the columns do not fit."""
-        try:
-            self.plan = plan_import(self.columns.table, self.columns.mapping)
-        except TdorgError as error:
-            self.columns.mapping_error.show_error(str(error))
-            return False
-        self._show_plan(self.plan)
-        self.pages.setCurrentIndex(1)
-        return True
+        return self.next_page(lambda: plan_import(self.columns.table, self.columns.mapping))
 
     # --- page two: rows --------------------------------------------------------------
 
     def _rows_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.summary = summary_label(self)
-        layout.addWidget(self.summary)
+        page, layout, self.summary = summary_page(self)
         hint = QLabel("Every row with a problem is listed with its row number in the sheet. Rows marked red "
                       "are left out when only the good rows are imported; importing all rows applies the "
                       "change in the last column. Amber rows are imported either way, with the change described.")

@@ -1,13 +1,30 @@
-"""Pieces the import and the update dialogs share: the summary line and the choice of a new scenario."""
+"""Pieces the import and the update dialogs share: the two-page plan dialog, the summary line, a new scenario."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tdorg.model.errors import TdorgError
 
 from ..widgets.fields import ErrorLabel, mark_invalid
+from .import_columns import ColumnsPage
+
+if TYPE_CHECKING:
+    from tdorg.model.importing import Table
 
 
 def summary_label(like: QWidget) -> QLabel:
@@ -19,6 +36,51 @@ def summary_label(like: QWidget) -> QLabel:
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     return label
+
+
+def summary_page(like: QWidget) -> tuple[QWidget, QVBoxLayout, QLabel]:
+    """A dialog's second page, its column layout and the summary line at its top."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    summary = summary_label(like)
+    layout.addWidget(summary)
+    return page, layout, summary
+
+
+class PlanDialog(QDialog):
+    """A dialog whose first page maps a sheet's columns and whose second shows what they give (the plan)."""
+
+    def __init__(self, path: Path, table: "Table", read: Callable[[Path, str | None], "Table"],
+                 next_page: Callable[[], bool], parent: QWidget | None = None) -> None:
+        """Page one maps the columns of ``table`` (read from ``path``); its Next button runs ``next_page``."""
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self.columns = ColumnsPage(path, table, read)
+        self.columns.next_button.clicked.connect(next_page)
+        self.columns.cancel_button.clicked.connect(self.reject)
+        self.pages.addWidget(self.columns)
+        self.plan: object | None = None
+
+    def _show_plan(self, plan: object) -> None:  # pragma: no cover - each dialog's page two
+        raise NotImplementedError
+
+    def next_page(self, make_plan: Callable[[], object]) -> bool:
+        """Plan with the chosen columns and show page two; False, with the reason under the mapping, when it fails."""
+        try:
+            plan = make_plan()
+        except TdorgError as error:
+            self.columns.mapping_error.show_error(str(error))
+            return False
+        self.plan = plan
+        self._show_plan(plan)
+        self.pages.setCurrentIndex(1)
+        return True
 
 
 class ScenarioChoice(QGroupBox):

@@ -13,11 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.edits import AddDotted, AddRole, Op, RemoveDotted, RemoveRole, Reparent, UpdateRole
-from tdorg.model.errors import TdorgError
 from tdorg.model.importing import Table
 from tdorg.model.importing.sync import (
     AddStep,
@@ -34,9 +33,8 @@ from tdorg.model.rules import Report
 from ..compare.compare_list import ChangeList
 from ..widgets import style
 from ..widgets.fields import heading
-from .import_columns import ColumnsPage
 from .import_dialog import ScenarioTarget
-from .import_parts import ScenarioChoice, summary_label
+from .import_parts import PlanDialog, ScenarioChoice, summary_page
 
 
 def sync_ops(steps: list[Step]) -> list[Op]:
@@ -56,52 +54,31 @@ def sync_ops(steps: list[Step]) -> list[Op]:
     return ops
 
 
-class SyncDialog(QDialog):
+class SyncDialog(PlanDialog):
     """The update's two steps; after ``exec()`` read ``plan``, ``as_scenario`` and ``scenario_name``."""
 
     def __init__(self, path: Path, table: Table, read: Callable[[Path, str | None], Table], chart: Chart,
                  report: Report | None, target: ScenarioTarget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(path, table, read, self.preview, parent)
         self.setWindowTitle(f"Update from “{path.name}”")
         self.chart, self.report, self.target = chart, report, target
         self.plan: SyncPlan | None = None
         self.as_scenario = False
         self.scenario_name = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.setSpacing(10)
-        self.pages = QStackedWidget()
-        layout.addWidget(self.pages, 1)
-        self.columns = ColumnsPage(path, table, read)
         self.columns.hint.setText("tdorg matched the columns it recognised. Fix any field below; a field left "
                                   "“not imported” stays as it is on the roles the rows match (new roles get it "
                                   "empty). Rows are matched by Position ID, or by title and person without one.")
         self.columns.next_button.setText("Preview Changes ›")
         self.columns.cancel_button.setText("Cancel — change nothing")
-        self.columns.next_button.clicked.connect(self.preview)
-        self.columns.cancel_button.clicked.connect(self.reject)
-        self.pages.addWidget(self.columns)
         self.pages.addWidget(self._changes_page())
         self.resize(1040, 760)
 
     def preview(self) -> bool:
         """Plan the update with the chosen columns and show it; False when it cannot be planned."""
-        try:
-            self.plan = plan_sync(self.chart, self.columns.table, self.columns.mapping, self.report)
-        except TdorgError as error:
-            self.columns.mapping_error.show_error(str(error))
-            return False
-        self._show_plan(self.plan)
-        self.pages.setCurrentIndex(1)
-        return True
+        return self.next_page(lambda: plan_sync(self.chart, self.columns.table, self.columns.mapping, self.report))
 
     def _changes_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.summary = summary_label(self)
-        layout.addWidget(self.summary)
+        page, layout, self.summary = summary_page(self)
         self.leads = QLabel()
         self.leads.setObjectName("leads_lost")
         self.leads.setWordWrap(True)

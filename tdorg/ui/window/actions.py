@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSize, Qt
@@ -15,66 +16,91 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action of the window: its attribute on :class:`Actions`, its words and what it runs."""
+
+    name: str
+    text: str
+    #: The window's method (or a call on the window) the action runs, found when the window is built.
+    slot: Callable[["MainWindow"], Callable[[], object]]
+    shortcut: str | QKeySequence.StandardKey | None = None
+    tip: str = ""
+    #: Only while the canvas has the focus (so text fields keep their keys).
+    canvas: bool = False
+    checkable: bool = False
+
+
+#: Every action of the menus and the toolbar, in one table.
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "&New", lambda w: w.files.new_blank, Key.New, "Start a blank chart"),
+    ActionSpec("open", "&Open…", lambda w: w.files.open, Key.Open, "Open a chart file"),
+    ActionSpec("save", "&Save", lambda w: w.files.save, Key.Save, "Save the chart"),
+    ActionSpec("save_as", "Save &As…", lambda w: w.files.save_as, Key.SaveAs),
+    ActionSpec("export", "&Export…", lambda w: w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT"),
+    ActionSpec("import_sheet", "&Import from Spreadsheet…",
+               lambda w: lambda: spreadsheet_actions.import_spreadsheet(w), "Ctrl+Shift+I",
+               "Build a chart from a CSV file or an Excel workbook"),
+    ActionSpec("update_sheet", "&Update from Spreadsheet…",
+               lambda w: lambda: spreadsheet_actions.update_from_spreadsheet(w), None,
+               "Bring a new roster into the shown scenario, keeping flags, functions and lines"),
+    ActionSpec("export_roles", "Export &Roles…", lambda w: lambda: spreadsheet_actions.export_roles(w), None,
+               "Write the roles of the shown scenario to a CSV file or an Excel workbook"),
+    ActionSpec("quit", "&Quit", lambda w: w.close, Key.Quit),
+    ActionSpec("undo_tool", "Undo", lambda w: w.sessions.group.undo),
+    ActionSpec("redo_tool", "Redo", lambda w: w.sessions.group.redo),
+    ActionSpec("delete", "&Delete", lambda w: w.delete_selection, Key.Delete,
+               "Delete the selected roles and dotted lines", canvas=True),
+    ActionSpec("select_all", "Select &All", lambda w: w.select_all, Key.SelectAll, canvas=True),
+    ActionSpec("move_left", "Move &Left Among Siblings", lambda w: lambda: w.shift_selected(-1), "Ctrl+Left",
+               canvas=True),
+    ActionSpec("move_right", "Move &Right Among Siblings", lambda w: lambda: w.shift_selected(+1), "Ctrl+Right",
+               canvas=True),
+    ActionSpec("make_top", "Make &Top-Level Role", lambda w: w.make_top_level),
+    ActionSpec("dotted_tool", "Draw &Dotted Lines", lambda w: w.set_dotted_tool, "Ctrl+D",
+               "Drag from one box to another to draw a dotted line (or hold Shift while dragging)", checkable=True),
+    ActionSpec("district", "District &Facts…", lambda w: w.edit_district, "Ctrl+I",
+               "Students, teachers, devices, buildings and other district facts"),
+    ActionSpec("rules", "&Rules…", lambda w: w.edit_rules, None,
+               "The framework's rules: change thresholds, switch a rule off with a reason"),
+    ActionSpec("matrix", "Responsibility &Matrix…", lambda w: w.show_matrix, None,
+               "Who leads and who backs up each function, and each person's load"),
+    ActionSpec("zoom_in", "Zoom &In", lambda w: w.view.zoom_in, Key.ZoomIn),
+    ActionSpec("zoom_out", "Zoom &Out", lambda w: w.view.zoom_out, Key.ZoomOut),
+    ActionSpec("fit", "&Fit to Window", lambda w: w.view.fit, "Ctrl+9", "Show the whole chart"),
+    ActionSpec("actual", "&Actual Size", lambda w: w.view.actual_size, "Ctrl+0", "Zoom to 100%"),
+    ActionSpec("all_dotted", "Show All Dotted &Lines", lambda w: w.toggle_all_dotted, None,
+               "Show every dotted line, not only those of the selected roles", checkable=True),
+    ActionSpec("shortcuts", "&Mouse and Keyboard", lambda w: w.show_shortcuts, Key.HelpContents),
+    ActionSpec("about", "&About tdorg", lambda w: w.show_about),
+)
+
+
 class Actions(QObject):
-    """Every action of the window, built once; menus and toolbar share them."""
+    """Every action of the window, built once from :data:`ACTIONS`; menus and toolbar share them."""
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        w = window
-        files = w.files
-        self.new = self._action("&New", files.new_blank, QKeySequence.StandardKey.New, "Start a blank chart")
-        self.open = self._action("&Open…", files.open, QKeySequence.StandardKey.Open, "Open a chart file")
-        self.save = self._action("&Save", files.save, QKeySequence.StandardKey.Save, "Save the chart")
-        self.save_as = self._action("Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
-        self.export = self._action("&Export…", w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT")
-        self.import_sheet = self._action("&Import from Spreadsheet…", lambda: spreadsheet_actions.import_spreadsheet(w),
-                                         "Ctrl+Shift+I", "Build a chart from a CSV file or an Excel workbook")
-        self.update_sheet = self._action("&Update from Spreadsheet…",
-                                         lambda: spreadsheet_actions.update_from_spreadsheet(w), None,
-                                         "Bring a new roster into the shown scenario, keeping flags, functions and lines")
-        self.export_roles = self._action("Export &Roles…", lambda: spreadsheet_actions.export_roles(w), None,
-                                         "Write the roles of the shown scenario to a CSV file or an Excel workbook")
-        self.quit = self._action("&Quit", w.close, QKeySequence.StandardKey.Quit)
-        group = w.sessions.group  # Undo and Redo act on the shown scenario's history
-        self.undo = group.createUndoAction(w, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = group.createRedoAction(w, "&Redo")
-        self.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
-        self.undo_tool = self._action("Undo", group.undo)
-        self.redo_tool = self._action("Redo", group.redo)
-        self._follow_stack()
-        self.delete = self._action("&Delete", w.delete_selection, QKeySequence.StandardKey.Delete,
-                                   "Delete the selected roles and dotted lines", canvas=True)
-        self.select_all = self._action("Select &All", w.select_all, QKeySequence.StandardKey.SelectAll, canvas=True)
-        self.move_left = self._action("Move &Left Among Siblings", lambda: w.shift_selected(-1), "Ctrl+Left",
-                                      canvas=True)
-        self.move_right = self._action("Move &Right Among Siblings", lambda: w.shift_selected(+1), "Ctrl+Right",
-                                       canvas=True)
-        self.make_top = self._action("Make &Top-Level Role", w.make_top_level)
-        self.dotted_tool = self._action("Draw &Dotted Lines", w.set_dotted_tool, "Ctrl+D",
-                                        "Drag from one box to another to draw a dotted line "
-                                        "(or hold Shift while dragging)")
-        self.dotted_tool.setCheckable(True)
-        self.district = self._action("District &Facts…", w.edit_district, "Ctrl+I",
-                                     "Students, teachers, devices, buildings and other district facts")
-        self.rules = self._action("&Rules…", w.edit_rules, None,
-                                  "The framework's rules: change thresholds, switch a rule off with a reason")
-        self.matrix = self._action("Responsibility &Matrix…", w.show_matrix, None,
-                                   "Who leads and who backs up each function, and each person's load")
-        self.zoom_in = self._action("Zoom &In", w.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out = self._action("Zoom &Out", w.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.fit = self._action("&Fit to Window", w.view.fit, "Ctrl+9", "Show the whole chart")
-        self.actual = self._action("&Actual Size", w.view.actual_size, "Ctrl+0", "Zoom to 100%")
-        self.all_dotted = self._action("Show All Dotted &Lines", w.toggle_all_dotted, None,
-                                       "Show every dotted line, not only those of the selected roles")
-        self.all_dotted.setCheckable(True)
+        self.by_name: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            action = self._action(spec)
+            setattr(self, spec.name, action)
+            self.by_name[spec.name] = action
         self.all_dotted.setChecked(True)
-        self.shortcuts = self._action("&Mouse and Keyboard", w.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-        self.about = self._action("&About tdorg", w.show_about)
-        self.recent_menu = QMenu("Open &Recent", w)
+        group = window.sessions.group  # Undo and Redo act on the shown scenario's history
+        self.undo = group.createUndoAction(window, "&Undo")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = group.createRedoAction(window, "&Redo")
+        self.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self._follow_stack()
+        files = window.files
+        self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
-        self.template_menu = QMenu("New from &Template", w)
+        self.template_menu = QMenu("New from &Template", window)
         self.template_menu.aboutToShow.connect(lambda: files.fill_template_menu(self.template_menu))
 
     def _follow_stack(self) -> None:
@@ -91,14 +117,14 @@ class Actions(QObject):
         self.undo_tool.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo")
         self.redo_tool.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "",
-                canvas: bool = False) -> QAction:
-        action = make_action(self.window, text, slot, shortcut, tip)
-        if tip:
-            action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}")
-        if canvas:  # only while the canvas has the focus, so text fields keep their keys
+    def _action(self, spec: ActionSpec) -> QAction:
+        action = make_action(self.window, spec.text, spec.slot(self.window), spec.shortcut, spec.tip)
+        if spec.tip:
+            action.setToolTip(f"{spec.text.replace('&', '').rstrip('…')}: {spec.tip}")
+        if spec.canvas:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.window.view.addAction(action)
+        action.setCheckable(spec.checkable)
         return action
 
     def build_menus(self) -> None:

@@ -15,11 +15,12 @@ from tdorg.model.errors import EditError
 from tdorg.model.file_state import Fingerprint, absolute
 from tdorg.model.rules import Report
 
-from ..canvas.canvas_menu import CanvasMenu
 from ..canvas.find_bar import FindBar
 from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
+from ..compare.comparer import Comparer
 from ..editing.editor import Editor
+from ..editing.scenario_sessions import ScenarioSessions
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
 from ..files.file_guard import FileGuard
@@ -28,9 +29,9 @@ from ..panels.metrics_panel import MetricsPanel
 from ..panels.palette import Palette
 from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
-from ..scenarios.scenario_sessions import ScenarioSessions
 from ..widgets import style
 from .actions import Actions
+from .canvas_menu import CanvasMenu
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .status_line import StatusLine
 
@@ -84,8 +85,9 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.guard = FileGuard(self)
         self.autosave = Autosave(self, recovery_dir)
-        self.scenario_bar = ScenarioBar(self)
-        self.find_bar = FindBar(self)
+        self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self)
+        self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
+        self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.actions.build_toolbar()
@@ -364,7 +366,7 @@ class MainWindow(QMainWindow):
     def edit_rules(self) -> None:
         from ..dialogs.rules_dialog import edit_rules
 
-        edit_rules(self)
+        edit_rules(self.sessions, self.editor, self)
 
     def show_matrix(self) -> None:
         from ..dialogs.matrix_dialog import MatrixDialog

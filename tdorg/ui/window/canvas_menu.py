@@ -11,11 +11,11 @@ from tdorg.model.edit_texts import quoted
 from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
+from ..canvas.items.edge_items import DottedLine
 from ..widgets import style
-from .items.edge_items import DottedLine
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from .main_window import MainWindow
 
 
 class CanvasMenu(QObject):
