@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from tdorg.export import ExportOptions, export_packet
+from tdorg.export import ExportOptions, export_chart, export_packet
+from tdorg.export.accessibility import check_pdf
 from tdorg.model import Chart
 from tdorg.model.formats import load_chart
 from tests.charts import compliant_chart, role
@@ -110,3 +111,13 @@ def test_a_chart_deeper_than_the_list_nests_still_lists_every_role_in_order(tmp_
     for i in range(1, 60):
         at = words.index(f"Step {i} Lead, reports to", at)
     assert "Level 60: Step 59 Lead, reports to Step 58 Lead" in words
+
+
+@pytest.mark.parametrize("fit", ["page", "poster"])
+def test_the_packet_and_the_chart_pdf_pass_the_accessibility_check(packet, fit, tmp_path) -> None:
+    chart, out = packet
+    chart_pdf = export_chart(chart, tmp_path / "chart.pdf", ExportOptions(fit=fit))
+    for path in (out, chart_pdf):
+        found = check_pdf(path)
+        assert found.missing == [] and found.accessible, found.lines()
+        assert found.pdfua_part == "1" and found.tables_without_headers == 0 and found.figures_without_alt == 0

@@ -121,6 +121,7 @@ class Table:
     rows: list[list[object]]
     colWidths: list[float]
     header: int = 0
+    layout: bool = False  # cells side by side (a legend), not a table of data
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
     spans: dict[tuple[int, int], int] = field(default_factory=dict)
 
@@ -168,7 +169,8 @@ def _table(table: Table) -> dict[str, object]:
             cells.append(cell)
             c += span
         rows.append(cells)
-    return {"k": "table", "widths": [w / total for w in table.colWidths], "header": table.header, "rows": rows}
+    return {"k": "grid" if table.layout else "table", "widths": [w / total for w in table.colWidths],
+            "header": table.header, "rows": rows}
 
 
 def to_data(block: object) -> dict[str, object]:

@@ -88,7 +88,8 @@ def cover(chart: Chart, report: Report, day: date, compared_with: str | None = N
         [Paragraph(SEVERITY_HEADINGS[sev][0], s["cell"]), Paragraph(f"{len(report.by_severity(sev)):,}", s["cellhead"])]
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
-    out.append(grid(counts + findings, [170, 120], header=False))
+    head = [Paragraph("Figure", s["cellhead"]), Paragraph("This chart", s["cellhead"])]
+    out.append(grid([head, *counts, *findings], [170, 120]))
     out += [Spacer(1, 24), Paragraph("Reading the chart", s["subhead"])]
     out.append(
         Paragraph(
@@ -123,7 +124,7 @@ def _legend(categories: list[str], s: dict[str, str], columns: int = 3) -> Table
         colour = style.colour_for(category)
         cell = (2 * col, row)
         commands += [("BACKGROUND", cell, cell, colour)]
-    table = Table(rows, [14, 150] * columns)
+    table = Table(rows, [14, 150] * columns, layout=True)
     table.setStyle(TableStyle(commands))
     return table
 
