@@ -34,3 +34,26 @@ def test_no_model_file_mentions_qt():
     for path in (ROOT / "tdorg" / "model").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "PySide6" not in text and "tdorg.ui" not in text, path
+
+
+def test_the_editor_rooms_contract_names_every_room_and_counts_type_only_imports():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert not config["tool"]["importlinter"].get("exclude_type_checking_imports", False)
+    rooms = contracts()["The editor's rooms: the shell above the features above the canvas, panels and shared widgets"]
+    listed = {name.strip() for layer in rooms["layers"] for name in layer.replace(":", "|").split("|")}
+    ui = ROOT / "tdorg" / "ui"
+    present = {p.stem for p in ui.glob("*.py") if p.stem != "__init__"} | {
+        p.name for p in ui.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert listed == present and rooms["exhaustive"]
+
+
+def test_no_editor_folder_holds_more_than_twelve_modules():
+    for folder in [p for p in (ROOT / "tdorg" / "ui").rglob("*") if p.is_dir() and (p / "__init__.py").exists()]:
+        modules = [p for p in folder.glob("*.py") if p.stem != "__init__"]
+        assert len(modules) <= 12, folder
+
+
+def test_only_the_shell_may_import_the_main_window():
+    protected = contracts()["Only the application shell imports the main window"]
+    assert protected["protected_modules"] == ["tdorg.ui.window.main_window"]
+    assert set(protected["allowed_importers"]) == {"tdorg.ui.app", "tdorg.ui.window"}
