@@ -167,3 +167,23 @@ def test_a_small_chart_is_centred_and_not_blown_up(path, tmp_path) -> None:
     right = max(line.x1 for line in boxes)
     # The chart's text sits in the middle of the page (boxes' text starts right of their colour strip).
     assert abs((left + right) / 2 - page.width / 2) < 20
+
+
+@needs_graphviz
+@needs_poppler
+@pytest.mark.parametrize("size", [60, 300])
+def test_the_packets_chart_pages_print_every_title_legibly(size, tmp_path) -> None:
+    from tdorg.export import export_packet
+    from tests.pdf_structure import figure_pages
+
+    chart = synthetic_chart(size)
+    options = ExportOptions()
+    out = export_packet(chart, tmp_path / "packet.pdf", options)
+    pages = read_pages(out)
+    sizes: dict[str, float] = {}
+    for number in figure_pages(out):
+        for line in pages[number].lines:
+            sizes[line.text] = max(sizes.get(line.text, 0.0), line.size)
+    small = {r.title: sizes.get(wrap(r.title)[0], 0.0) for r in chart.roles.values()
+             if sizes.get(wrap(r.title)[0], 0.0) < options.min_title_pt - 0.05}
+    assert small == {}
