@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-HEAVY = ("sqlalchemy", "networkx", "reportlab", "pypdf", "pygraphviz", "graphviz", "openpyxl", "python_calamine",
+HEAVY = ("sqlalchemy", "networkx", "reportlab", "pypdf", "typst", "pygraphviz", "graphviz", "openpyxl", "python_calamine",
          "charset_normalizer")
 
 REPORT = """
