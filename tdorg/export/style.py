@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..model.matrix import SINGLE_PERSON, UNOWNED
 from ..model.rules.base import Severity
-from .fonts import FACES, FAMILY
 
 
 #: Category colours, grouped by family so a chart reads at a glance:
@@ -59,10 +58,11 @@ MUTED_COLOUR = "#475569"
 EDGE_COLOUR = "#94A3B8"
 DOTTED_COLOUR = "#7C3AED"
 
-#: The shipped family every export is set in (:mod:`tdorg.export.fonts`); text is wrapped with the
-#: metrics of its font files.
-FONT = FAMILY
-MEASURE_FONT, MEASURE_FONT_BOLD = FACES[0], FACES[1]
+#: The shipped family every export is set in (``resources/fonts/``, :mod:`tdorg.export.fonts`); text
+#: is wrapped with the metrics of its font files.
+FONT = "DejaVu Sans"
+MEASURE_FONT = "DejaVuSans.ttf"
+MEASURE_FONT_BOLD = "DejaVuSans-Bold.ttf"
 TITLE_SIZE = 11.0
 PERSON_SIZE = 9.5
 META_SIZE = 8.0
