@@ -17,7 +17,7 @@ from ..model.role import Role
 from ..model.rules.base import Severity
 from ..model.vocab import CATEGORIES, label as vocab_label
 from . import style
-from .fonts import font_dir
+from .fonts import advances
 
 # C0/C1 controls (whitespace is folded separately) and the XML non-characters.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -50,10 +50,7 @@ META = (style.MEASURE_FONT, style.META_SIZE)
 @lru_cache(maxsize=4)
 def _advances(face: str) -> dict[str, float]:
     """Advance widths (per 1,000 units of size) of the Latin-1 characters of a shipped font file."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    font = TTFont(face, str(font_dir() / face))
-    return {chr(code): font.stringWidth(chr(code), 1000) for code in range(32, 256)}
+    return advances(face)
 
 
 def _other_advance(ch: str) -> float:
