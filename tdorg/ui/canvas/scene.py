@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
@@ -392,7 +392,3 @@ class ChartScene(QGraphicsScene):
         self._feedback_id = role_id
         if role_id is not None and role_id in self._items:
             self._items[role_id].set_drop_state(state)
-
-
-def is_role_item(item: QGraphicsItem | None) -> bool:
-    return isinstance(item, RoleItem)

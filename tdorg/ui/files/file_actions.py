@@ -274,9 +274,6 @@ class FileActions(QObject):
         files = [entry] + [p for p in self.recent() if p != entry]
         self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
 
-    def forget_recent(self, path: str) -> None:
-        self.window.settings.setValue("recentFiles", [p for p in self.recent() if p != path])
-
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         files = self.recent()

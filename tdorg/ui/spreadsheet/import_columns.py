@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tdorg.model.errors import TdorgError
-from tdorg.model.importing import FIELD_LABELS, ColumnMapping, Table, guess_mapping
+from tdorg.model.importing import FIELD_LABELS, Table, guess_mapping
 
 from ..widgets import style
 from ..widgets.fields import ErrorLabel, heading
@@ -212,16 +212,6 @@ class ColumnsPage(QWidget):
         self.mapping = guess_mapping(table.headers)
         self.next_button.setEnabled(True)
         self._show_table()
-
-    def set_mapping(self, mapping: ColumnMapping) -> None:
-        """Show ``mapping`` in the combo boxes (the user's choice, or a test's)."""
-        self.mapping = mapping
-        for field, combo in self.combos.items():
-            column = mapping.column(field)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0 if column is None else column + 1)
-            combo.blockSignals(False)
-        self._show_mapping()
 
 
 def above_header_text(table: Table) -> str:

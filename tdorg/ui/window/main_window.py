@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
-from tdorg.model.errors import EditError
 from tdorg.model.file_state import Fingerprint, absolute
 from tdorg.model.rules import Report
 
@@ -389,6 +388,3 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About tdorg", ABOUT_HTML)
-
-    def report_edit_error(self, error: EditError) -> None:
-        self.show_refusal(str(error))

@@ -162,12 +162,6 @@ class RoleItem(QGraphicsRectItem):
     def box_rect(self) -> QRectF:
         return QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT)
 
-    def top_centre(self) -> QPointF:
-        return self.pos() + QPointF(BOX_WIDTH / 2, 0)
-
-    def bottom_centre(self) -> QPointF:
-        return self.pos() + QPointF(BOX_WIDTH / 2, BOX_HEIGHT)
-
     # --- painting -----------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
