@@ -143,7 +143,7 @@ def test_after_a_crash_the_autosaved_work_is_offered_and_recovered(make_window, 
     write_crash_leftovers(tmp_path / "recovery", Document.of(chart), original)
     window = make_window()
     dialogs.answer(QMessageBox.StandardButton.Yes)
-    assert offer_recovery(window)
+    assert offer_recovery(window.autosave, window.set_document, window)
     text, detail = dialogs.seen[-1]
     assert "did not close properly" in text and "plan.tdorg" in detail
     assert window.chart == chart
@@ -156,9 +156,9 @@ def test_recovery_can_be_discarded_or_kept_for_later(make_window, dialogs, tmp_p
     file = write_crash_leftovers(tmp_path / "recovery", Document.of(chart), None)
     window = make_window()
     dialogs.answer(QMessageBox.StandardButton.Cancel)
-    assert not offer_recovery(window) and file.exists()
+    assert not offer_recovery(window.autosave, window.set_document, window) and file.exists()
     dialogs.answer(QMessageBox.StandardButton.Discard)
-    assert not offer_recovery(window) and not file.exists()
+    assert not offer_recovery(window.autosave, window.set_document, window) and not file.exists()
     assert len(window.chart) == 0
 
 

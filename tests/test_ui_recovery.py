@@ -53,7 +53,7 @@ def test_recovering_work_on_a_chart_opened_by_a_relative_path_saves_to_that_char
     monkeypatch.chdir(folder_b)
     window = make_window()
     dialogs.answer(B.Yes)
-    assert offer_recovery(window)
+    assert offer_recovery(window.autosave, window.set_document, window)
     assert window.path == folder_a.resolve() / "plan.tdorg"
     assert window.files.save()
     assert (folder_b / "plan.tdorg").read_bytes() == b_before
@@ -68,7 +68,7 @@ def test_a_note_with_a_relative_path_is_recovered_as_an_unsaved_chart(make_windo
     (directory / "feedface.json").write_text(json.dumps(note), encoding="utf-8")
     window = make_window()
     dialogs.answer(B.Yes)
-    assert offer_recovery(window)
+    assert offer_recovery(window.autosave, window.set_document, window)
     assert window.path is None and window.is_modified()
 
 
@@ -82,11 +82,12 @@ def test_a_recovery_being_offered_is_not_offered_by_a_second_window(make_window,
     seen_by_second: list[bool] = []
 
     def while_first_asks(box: QMessageBox) -> QMessageBox.StandardButton:
-        seen_by_second.append(offer_recovery(second))  # would show a second dialog if it were offered
+        # would show a second dialog if it were offered
+        seen_by_second.append(offer_recovery(second.autosave, second.set_document, second))
         return B.Discard
 
     monkeypatch.setattr(QMessageBox, "exec", while_first_asks)
-    assert not offer_recovery(first)
+    assert not offer_recovery(first.autosave, first.set_document, first)
     assert seen_by_second == [False]
     assert list(directory.iterdir()) == []
 
@@ -99,8 +100,8 @@ def test_a_recovery_kept_for_later_can_be_offered_again(make_window, dialogs, tm
                                              encoding="utf-8")
     window = make_window()
     dialogs.answer(B.Cancel, B.Cancel)  # Later, twice
-    assert not offer_recovery(window)
-    assert not offer_recovery(window)
+    assert not offer_recovery(window.autosave, window.set_document, window)
+    assert not offer_recovery(window.autosave, window.set_document, window)
     assert len(dialogs.seen) == 2 and len(find_recoveries(directory)) == 1
 
 

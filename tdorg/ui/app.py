@@ -81,7 +81,7 @@ def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindo
     from .files.recovery import offer_recovery
     from .dialogs.start_dialog import StartDialog
 
-    if offer_recovery(window):
+    if offer_recovery(window.autosave, window.set_document, window):
         return
     if path is not None:
         # The window is on screen already: say what is loading, and paint that before the chart loads.

@@ -2,42 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tdorg.model.errors import TdorgError
 from tdorg.model.persistence import open_document
 
 from ..widgets.error_box import show_error
-from .autosave import Recovery, find_recoveries
+from .autosave import Autosave, Recovery, find_recoveries
 
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+#: Shows a recovered document as ``show(document, path, modified=, name=, base=)`` does.
+ShowDocument = Callable[..., None]
 
 
-def offer_recovery(window: "MainWindow") -> bool:
-    """Offer the newest orphaned recovery file; True when one was recovered.
+def offer_recovery(autosave: Autosave, show: ShowDocument, parent: QWidget) -> bool:
+    """Offer the newest orphaned recovery file in ``autosave``'s folder; True when one was recovered and shown.
 
     Recover opens it as an unsaved chart (Save writes to the file it came
     from); Discard deletes it; Later keeps it for the next start. The
     recovery files stay locked until the choice is made, so another tdorg
     starting meanwhile does not offer them too.
     """
-    recoveries = find_recoveries(window.autosave.directory)
+    recoveries = find_recoveries(autosave.directory)
     try:
-        return bool(recoveries) and _offer(window, recoveries)
+        return bool(recoveries) and _offer(autosave, show, parent, recoveries)
     finally:
         for recovery in recoveries:
             recovery.release()
 
 
-def _offer(window: "MainWindow", recoveries: list[Recovery]) -> bool:
+def _offer(autosave: Autosave, show: ShowDocument, parent: QWidget, recoveries: list[Recovery]) -> bool:
     recovery = recoveries[0]
     box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
                       "tdorg did not close properly last time. Recover the unsaved work?",
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, window)
+                      | QMessageBox.StandardButton.Cancel, parent)
     box.button(QMessageBox.StandardButton.Yes).setText("Recover")
     box.button(QMessageBox.StandardButton.Cancel).setText("Later")
     more = f"\n\n{len(recoveries) - 1} older recovery file(s) will be offered next time." if len(recoveries) > 1 else ""
@@ -52,10 +52,10 @@ def _offer(window: "MainWindow", recoveries: list[Recovery]) -> bool:
     try:
         document = open_document(recovery.file)
     except TdorgError as error:
-        show_error(window, "Could not recover the autosaved work", error)
+        show_error(parent, "Could not recover the autosaved work", error)
         return False
     name = recovery.original.name if recovery.original else recovery.name
-    window.set_document(document, recovery.original, modified=True, name=name, base=recovery.base)
+    show(document, recovery.original, modified=True, name=name, base=recovery.base)
     recovery.discard()
-    window.autosave.save_now()
+    autosave.save_now()
     return True
