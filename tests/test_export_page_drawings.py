@@ -63,12 +63,9 @@ def _expected_titles(chart, roles) -> Counter:
 def _boxes(drawing: Drawing) -> dict[str, tuple[float, float, float, float]]:
     """Each node group's box outline in drawing points (x, y of the top left, width, height), by group id."""
     root = _root(drawing)
-    vx, vy, vw, _ = (float(v) for v in root.get("viewBox").split())
-    k = float(root.get("width").removesuffix("pt")) / vw
-    graph = root.find(f"{SVG}g")
-    tx, ty = (float(v) for v in re.search(r"translate\(([-0-9.]+) ([-0-9.]+)\)", graph.get("transform")).groups())
+    vx, vy, k, tx, ty = _frame(root)
     out = {}
-    for group in graph.iter(f"{SVG}g"):
+    for group in root.iter(f"{SVG}g"):
         if group.get("class") != "node":
             continue
         outline = group.find(f"{SVG}path")
@@ -255,6 +252,12 @@ def test_page_drawings_start_few_children(chart, plan, monkeypatch) -> None:
     monkeypatch.setattr(renderer, "run_program", counted)
     page_drawings(chart, plan, (700.0, 500.0))
     assert len(starts) == 1 < len(plan.pages)
+
+
+def test_progress_is_heard_after_each_batch(chart, plan) -> None:
+    heard = []
+    page_drawings(chart, plan, (700.0, 500.0), progress=lambda stage, done: heard.append(done))
+    assert heard and heard == sorted(heard) and heard[-1] == 1.0
 
 
 def test_cancel_stops_the_batch(chart, plan) -> None:

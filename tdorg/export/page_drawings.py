@@ -113,10 +113,6 @@ class Poster:
     sheets: list[tuple[Sheet, Drawing]]
 
 
-def _noop(stage: str, fraction: float) -> None:
-    return None
-
-
 # --- DOT sources ---------------------------------------------------------------
 
 
@@ -125,7 +121,6 @@ class _Source:
     """The DOT of one drawing, with the names its SVG groups carry."""
 
     dot: bytes
-    layout: Layout
     ids: dict[str, str]  # role, ``manager>report`` or ``role~manager`` → SVG group id
 
 
@@ -150,7 +145,7 @@ def _source(
 
     ids = _ids(chart, tree)
     dot.add_piece(g, chart, counts, box, tree, layout, flip, {rid: ids[rid] for rid in tree.order}, ids)
-    return _Source(g.source.encode("utf-8"), layout, ids)
+    return _Source(g.source.encode("utf-8"), ids)
 
 
 def _counts(chart: Chart, options: ExportOptions, report: Report | None) -> dict:
@@ -166,7 +161,9 @@ def _counts(chart: Chart, options: ExportOptions, report: Report | None) -> dict
 # --- drawing them ----------------------------------------------------------------
 
 _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"\s+viewBox="([-0-9. ]+)"')
-_TRANSLATE = re.compile(rb'<g id="graph0" class="graph" transform="scale\(1 1\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)">')
+_TRANSLATE = re.compile(
+    rb'<g id="graph0" class="graph" transform="scale\(1 1\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)">'
+)
 
 
 def _view(svg: bytes, layout: Layout, margin: float) -> tuple[float, float, float, float]:
@@ -195,7 +192,9 @@ class _Drawer:
     The time limit is the whole export's; Cancel, or a batch that fails, stops every child.
     """
 
-    def __init__(self, options: ExportOptions, cancel: Cancel | None, progress: Progress, batch_roles: float) -> None:
+    def __init__(
+        self, options: ExportOptions, cancel: Cancel | None, progress: Progress | None, batch_roles: float,
+    ) -> None:
         import time
         from concurrent.futures import ThreadPoolExecutor
 
@@ -255,7 +254,8 @@ class _Drawer:
                     self.stop.set()
                     raise future.exception()
                 self.done += len(future.result())
-            self.progress("Drawing the pages with Graphviz", self.done / self.count)
+            if self.progress is not None:
+                self.progress("Drawing the pages with Graphviz", self.done / self.count)
         return [svg for future in self.futures for svg in future.result()]
 
 
@@ -287,7 +287,7 @@ def page_drawings(
     counts = _counts(chart, options, report)
     box = dot.box_size(chart)
     total = sum(len(page.tree.order) for page in plan.pages)
-    with _Drawer(options, cancel, progress or _noop, max(BATCH_ROLES, total / BATCHES)) as drawer:
+    with _Drawer(options, cancel, progress, max(BATCH_ROLES, total / BATCHES)) as drawer:
         for page in plan.pages:
             drawer.add(_source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN).dot, len(page.tree.order))
         svgs = drawer.results()
@@ -318,7 +318,7 @@ def poster_drawings(
     layout, order = piece.layout, piece.tree.order
     margin = dot.PAD * 72
     source = _source(chart, box, piece.tree, layout, _counts(chart, options, report), margin)
-    with _Drawer(options, cancel, progress or _noop, math.inf) as drawer:
+    with _Drawer(options, cancel, progress, math.inf) as drawer:
         drawer.add(source.dot, len(order))
         drawer.flush()  # the tiles are worked out while Graphviz draws
         # The overview is the layout with the margin around it, at scale 1 (see _drawing).
