@@ -33,8 +33,6 @@ from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 from tdorg.model.edits import AddRole, RemoveRole, Reparent, UpdateRole  # noqa: E402
 from tdorg.ui.editing import undo_command as cmd# noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
-from tdorg.ui.exporting import export_dialog# noqa: E402
-from tdorg.ui.exporting.export_dialog import start_export  # noqa: E402
 from tdorg.ui.window.main_window import MainWindow  # noqa: E402
 
 
@@ -86,10 +84,10 @@ def main(roles: int, as_json: bool) -> int:
         if graphviz_available():
             out = tmp / "large.pdf"
             failures: list[str] = []
-            export_dialog._show_failure = lambda _window, message: failures.append(message)
+            window.exporter._show_failure = lambda message: failures.append(message)
             start = time.perf_counter()
-            step("export start", lambda: start_export(window, out, ExportOptions(format="pdf", layout="canvas"), False))
-            while window.export_job is not None:
+            step("export start", lambda: window.exporter.start(out, ExportOptions(format="pdf", layout="canvas"), False))
+            while window.exporter.job is not None:
                 app.processEvents()
                 time.sleep(0.02)
             timings["export"] = round((time.perf_counter() - start) * 1000, 1)

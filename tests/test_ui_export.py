@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tdorg.export import ExportOptions
 from tdorg.model import Role
-from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob, run_export
+from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob
 from tests.test_export_support import needs_graphviz, pdf_text
 
 
@@ -33,7 +33,7 @@ def choose(monkeypatch, target, **choices):
 @needs_graphviz
 def test_export_writes_a_pdf_in_the_background(window, monkeypatch, tmp_path):
     choose(monkeypatch, tmp_path / "chart", format="pdf")
-    job = run_export(window)
+    job = window.exporter.run()
     finish(job)
     data = (tmp_path / "chart.pdf").read_bytes()
     assert data.startswith(b"%PDF")
@@ -44,14 +44,14 @@ def test_export_writes_a_pdf_in_the_background(window, monkeypatch, tmp_path):
 @needs_graphviz
 def test_board_packet_is_a_pdf(window, monkeypatch, tmp_path):
     choose(monkeypatch, tmp_path / "packet.pdf", packet=True)
-    finish(run_export(window))
+    finish(window.exporter.run())
     assert (tmp_path / "packet.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_dot_source_needs_no_graphviz_and_holds_every_role(window, monkeypatch, tmp_path):
     window.editor.add_role("security", "dir")  # the export sees the chart as it is now
     choose(monkeypatch, tmp_path / "chart.dot", format="dot")
-    finish(run_export(window))
+    finish(window.exporter.run())
     text = (tmp_path / "chart.dot").read_text(encoding="utf-8")
     assert all(f"\t{role_id} [label=" in text for role_id in window.chart.roles)
     assert "security" in window.chart.roles
@@ -72,7 +72,7 @@ def test_missing_graphviz_is_explained_in_a_dialog(window, monkeypatch, dialogs,
     dialogs.answer(QMessageBox.StandardButton.Ok)
     choose(monkeypatch, tmp_path / "chart.svg", format="svg")
     monkeypatch.setattr("tdorg.ui.exporting.export_dialog.graphviz_available", lambda: True)
-    finish(run_export(window))
+    finish(window.exporter.run())
     title, detail = dialogs.seen[-1]
     assert "could not be exported" in title and "Graphviz" in detail
     assert not (tmp_path / "chart.svg").exists()
@@ -92,10 +92,10 @@ def test_changes_from_a_scenario_are_offered_only_with_several_scenarios(window,
 
     monkeypatch.setattr(ExportDialog, "exec", look)
     first = window.sessions.active.name
-    assert run_export(window) is None
+    assert window.exporter.run() is None
     window.sessions.add("Proposed 2027", window.chart.copy())
     window.sessions.add("Leaner", window.chart.copy(), show=False)
-    assert run_export(window) is None
+    assert window.exporter.run() is None
     assert seen[0][0] is True  # one scenario: nothing to compare with
     assert seen[1] == (False, ["None", first, "Leaner"], (False, None), True, "Leaner")
 
@@ -108,7 +108,7 @@ def test_packet_includes_the_changes_from_the_chosen_scenario(window, monkeypatc
     proposal.add_role(Role(id="zta", title="Zero Trust Architect", category="security", reports_to="ism"))
     window.sessions.add("Proposed 2027", proposal)
     choose(monkeypatch, tmp_path / "packet.pdf", packet=True, compare_to=first)
-    finish(run_export(window))
+    finish(window.exporter.run())
     text = pdf_text(tmp_path / "packet.pdf")
     section = text[text.index(f"Changes from “{first}” to “Proposed 2027”"):]
     assert "Added Zero Trust Architect Cybersecurity" in section and "Removed Programmer Data / SIS" in section
@@ -123,7 +123,7 @@ def test_an_export_onto_the_open_chart_is_refused(window, monkeypatch, dialogs, 
     os.link(chart_file, tmp_path / "plan.pdf")  # the same file under a PDF's name
     dialogs.answer(QMessageBox.StandardButton.Ok)
     choose(monkeypatch, tmp_path / "plan.pdf", format="pdf")
-    assert run_export(window) is None
+    assert window.exporter.run() is None
     title, detail = dialogs.seen[-1]
     assert "could not be exported" in title and "being read for this export" in detail
     assert chart_file.read_bytes() == saved

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob, run_export
+from tdorg.ui.exporting.export_dialog import ExportDialog, ExportJob
 from tests.test_export_support import needs_graphviz
 
 
@@ -33,7 +33,7 @@ def test_the_status_bar_says_which_mode_gave_which_pages(window, monkeypatch, tm
 
     monkeypatch.setattr(ExportDialog, "exec", fake_exec)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "chart.pdf"), ""))
-    finish(run_export(window))
+    finish(window.exporter.run())
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Exported to {tmp_path / 'chart.pdf'}.")
     assert "role titles at" in message and "pt" in message

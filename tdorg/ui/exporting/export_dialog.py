@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,12 +21,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +33,6 @@ from tdorg.export import ExportCancelledError, ExportError, ExportOptions, expor
 from tdorg.export import graphviz_available
 from tdorg.export.chartpages import describe_export
 from tdorg.export.options import DEFAULT_MIN_TITLE_PT, PAGE_LABELS
-from tdorg.export.target import check_target
 
 #: The poster sizes offered, in percent of reading size.
 POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
@@ -46,9 +42,6 @@ from tdorg.model.chart import Chart
 from tdorg.model.compare import Comparison, compare
 from tdorg.model.errors import TdorgError
 from tdorg.model.rules import Report, validate
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
 
 FORMAT_LABELS = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG image", "dot": "Graphviz DOT source"}
 _INSTALL = "Graphviz (the pygraphviz package that comes with tdorg) cannot be found, so only DOT source can be " \
@@ -248,92 +241,3 @@ class ExportJob(QThread):
         else:
             self.pages_note = describe_export(self.chart, self.options, self.packet)
             self.succeeded.emit(str(target))
-
-
-def _file_filter(fmt: str) -> str:
-    return {"pdf": "PDF (*.pdf)", "svg": "SVG (*.svg)", "png": "PNG (*.png)", "dot": "Graphviz DOT (*.dot)"}[fmt]
-
-
-def _changes_from(window: "MainWindow", name: str | None) -> ChangesFrom | None:
-    """A snapshot of scenario ``name`` of the open document, to compare the shown one with."""
-    session = next((s for s in window.sessions.sessions if s.name == name), None)
-    if session is None:
-        return None
-    return ChangesFrom(session.name, session.chart.copy(), session.report, window.sessions.active.name)
-
-
-def start_export(window: "MainWindow", path: Path, options: ExportOptions, packet: bool,
-                 compare_to: str | None = None) -> ExportJob:
-    """Start the export with a progress dialog; returns the running job.
-
-    With ``compare_to`` (a scenario of the document), a packet lists the
-    changes from that scenario to the one on screen.
-    """
-    chart = window.chart.copy()  # type: ignore[union-attr]
-    changes = _changes_from(window, compare_to) if packet else None
-    scenario = window.sessions.active.name if len(window.sessions.names()) > 1 else None
-    job = ExportJob(chart, window.sessions.report, path, options, packet, window, changes, scenario)
-    progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, window)
-    progress.setWindowTitle("Exporting")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.canceled.connect(job.cancel)
-    job.progressed.connect(lambda stage, fraction: (progress.setLabelText(f"{stage}…"),
-                                                    progress.setValue(int(fraction * 100))))
-
-    def finish() -> None:
-        progress.close()
-        if window.export_job is job:
-            window.export_job = None
-        job.deleteLater()
-
-    job.succeeded.connect(lambda target: window.statusBar().showMessage(
-        f"Exported to {target}. {job.pages_note}".strip(), 15000))
-    job.cancelled.connect(lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000))
-    job.failed.connect(lambda message: _show_failure(window, message))
-    job.finished.connect(finish)
-    window.export_job = job
-    job.start()
-    return job
-
-
-def _show_failure(window: "MainWindow", message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", "The chart could not be exported.",
-                      QMessageBox.StandardButton.Ok, window)
-    box.setInformativeText(message)
-    box.exec()
-
-
-def run_export(window: "MainWindow") -> ExportJob | None:
-    """File › Export…: ask for options and a file, then export in the background."""
-    settings = window.settings
-    remembered = {k: str(settings.value(f"export/{k}", "")) for k in
-                  ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale",
-                   "min_title_pt")}
-    shown = window.sessions.active.name
-    others = [name for name in window.sessions.names() if name != shown]
-    dialog = ExportDialog(window, {k: v for k, v in remembered.items() if v}, scenarios=others, exported=shown)
-    if not dialog.exec():
-        return None
-    for key, value in dialog.remembered().items():
-        settings.setValue(f"export/{key}", value)
-    options, packet = dialog.options(), dialog.packet()
-    window.scene.set_paper(options.page, options.orientation)  # the canvas shows what prints on it
-    stem = (window.path.stem if window.path else window.display_name.split(" (")[0]) or "chart"
-    suffix = "packet" if packet else ""
-    folder = window.path.parent if window.path else Path.home()
-    suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
-    name, _ = QFileDialog.getSaveFileName(window, "Export To", str(suggested), _file_filter(options.format))
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() != f".{options.format}":
-        path = path.with_name(f"{path.name}.{options.format}")
-    try:
-        check_target(path, options.format, [window.path] if window.path else [])
-    except ExportError as error:
-        _show_failure(window, str(error))
-        return None
-    return start_export(window, path, options, packet, dialog.compare_to())

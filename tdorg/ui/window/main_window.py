@@ -20,6 +20,7 @@ from ..canvas.view import ChartView
 from ..compare.comparer import Comparer
 from ..editing.editor import Editor
 from ..editing.scenario_sessions import ScenarioSessions
+from ..exporting.exporter import Exporter
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
 from ..files.file_guard import FileGuard
@@ -55,7 +56,6 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.display_name = "Untitled"
         self._forced_modified = False
-        self.export_job = None
         self.matrix_dialog = None
         self.sessions = ScenarioSessions(self)
         self.editor = Editor(self.sessions.stack, self)
@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.guard = FileGuard(self)
         self.autosave = Autosave(self, recovery_dir)
+        self.exporter = Exporter(self.sessions, self.settings, lambda: (self.path, self.display_name),
+                                 self.scene.set_paper, self.statusBar(), self)
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
         self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save("closing"):
-            job = self.export_job
+            job = self.exporter.job
             if job is not None and job.isRunning():  # stop a running export; it leaves no partial file
                 job.cancel()
                 job.wait(10_000)
@@ -378,10 +380,8 @@ class MainWindow(QMainWindow):
         self.matrix_dialog.activateWindow()
 
     def export_chart(self) -> None:
-        from ..exporting.export_dialog import run_export
-
         if self.chart is not None:
-            run_export(self)
+            self.exporter.run()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Mouse and keyboard", SHORTCUTS_HTML)
