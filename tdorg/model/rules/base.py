@@ -28,6 +28,10 @@ class Severity(IntEnum):
 
 #: Aspects of a chart a rule reads; an edit invalidates the rules reading what it touched.
 STRUCTURE = "structure"  # reporting lines, sibling order, roles added/removed
+#: Which roles are in the top IT leader's organization and which have a line into it, as sets
+#: (``Context.it_subtree``, ``Context.into_it``): a re-parent inside it, or outside, keeps them.
+#: A rule reading STRUCTURE sees every change of these as well.
+IT_ORGANIZATION = "it_organization"
 DOTTED = "dotted"  # dotted lines
 DISTRICT = "district"  # district facts
 #: Each role field is an aspect of its own, named as the field: a field edit touches only the
@@ -38,7 +42,7 @@ FTE, VACANT, PERSON, EMPLOYMENT = "fte", "vacant", "person", "employment"
 SERVICE_AREAS_FIELD, CORE_SERVICES_FIELD = "service_areas", "core_services"
 FIELDS = frozenset(EDITABLE_FIELDS)
 #: Everything a rule can read; adding or removing a role touches all of it.
-EVERYTHING = frozenset({STRUCTURE, DOTTED, DISTRICT}) | FIELDS
+EVERYTHING = frozenset({STRUCTURE, IT_ORGANIZATION, DOTTED, DISTRICT}) | FIELDS
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,9 @@ from .base import (
     CORE_SERVICES_FIELD,
     DOTTED,
     FLAGS,
+    IT_ORGANIZATION,
     LEADS,
     SERVICE_AREAS_FIELD,
-    STRUCTURE,
     VACANT,
 )
 
@@ -118,8 +118,8 @@ CARRIED: dict[str, frozenset[str]] = {
     "top_it_leader": frozenset({FLAGS}),
     "tech_staff": frozenset({CATEGORY, VACANT}),
     "dotted_sources": frozenset({DOTTED}),
-    "it_subtree": frozenset({STRUCTURE, FLAGS}),
-    "into_it": frozenset({STRUCTURE, DOTTED, FLAGS}),
+    "it_subtree": frozenset({IT_ORGANIZATION, FLAGS}),
+    "into_it": frozenset({IT_ORGANIZATION, DOTTED, FLAGS}),
 }
 
 

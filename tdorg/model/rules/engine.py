@@ -6,7 +6,7 @@ from typing import Callable, Sequence
 
 from .. import chart as chart_module
 from ..chart import Change, Chart
-from .base import DISTRICT, DOTTED, EVERYTHING, FIELDS, STRUCTURE, Finding, Metric, Report, Rule
+from .base import DISTRICT, DOTTED, EVERYTHING, FIELDS, IT_ORGANIZATION, STRUCTURE, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
 from .context import CARRIED, Context
 from .leadership import (
@@ -59,9 +59,9 @@ _ORDER = {r.id: n for n, r in enumerate(RULES)}
 #: removing a role changes everything a rule may read; a sibling reorder changes only the
 #: order in which a finding lists roles.
 _ASPECTS = {
-    chart_module.ADDED: FIELDS | {STRUCTURE, DOTTED},
-    chart_module.REMOVED: FIELDS | {STRUCTURE, DOTTED},
-    chart_module.REPARENTED: frozenset({STRUCTURE}),
+    chart_module.ADDED: FIELDS | {STRUCTURE, IT_ORGANIZATION, DOTTED},
+    chart_module.REMOVED: FIELDS | {STRUCTURE, IT_ORGANIZATION, DOTTED},
+    chart_module.REPARENTED: frozenset({STRUCTURE, IT_ORGANIZATION}),
     chart_module.REORDERED: frozenset({STRUCTURE}),
     chart_module.DOTTED: frozenset({DOTTED}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
@@ -90,7 +90,7 @@ class Validator:
     Each rule and metric re-runs when an edit touched an aspect it reads, or gave a new title
     to a role its last result named. The indexes of a pass go on to the next unless an edit
     touched what they are built from; a re-parent that moves no role into or out of the IT
-    organization keeps the organization's indexes too."""
+    organization keeps the organization's indexes, and the rules that read lines only through them."""
 
     def __init__(self, chart: Chart, rules: Sequence[Rule] = RULES) -> None:
         self.chart = chart
@@ -117,8 +117,9 @@ class Validator:
             self._context = None
             return
         aspects = change.fields if change.kind == chart_module.UPDATED else _ASPECTS.get(change.kind, EVERYTHING)
-        if not self._keeps_it_organization(change):
-            self._touched |= aspects
+        if change.kind == chart_module.REPARENTED and self._keeps_it_organization(change):
+            aspects = aspects - {IT_ORGANIZATION}
+        self._touched |= aspects
         self._dirty.update(r.id for r in self.rules if r.reads & aspects)
         self._metrics_dirty.update(m for m in METRICS if METRIC_READS[m] & aspects)
         if change.kind == chart_module.UPDATED and "title" in change.fields:
@@ -128,12 +129,9 @@ class Validator:
 
     def _keeps_it_organization(self, change: Change) -> bool:
         """Whether a re-parent leaves the IT subtree and the roles with a line into IT as the last
-        pass found them: the moved role (with its reports) stays in or out of each. A sibling
-        reorder always does."""
-        if change.kind == chart_module.REORDERED:
-            return True
+        pass found them: the moved role (with its reports) stays in or out of each."""
         ctx = self._context
-        if change.kind != chart_module.REPARENTED or ctx is None or self._touched & CARRIED["into_it"]:
+        if ctx is None or self._touched & CARRIED["into_it"]:
             return False
         known = ctx.__dict__
         if "it_subtree" not in known or "into_it" not in known or "top_it_leader" not in known:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import TECH_CATEGORIES
-from .base import CATEGORY, DOTTED, FLAGS, STRUCTURE, Finding, Rule, Severity
+from .base import CATEGORY, DOTTED, FLAGS, IT_ORGANIZATION, STRUCTURE, Finding, Rule, Severity
 from .context import Context
 from .sources import cite
 
@@ -104,7 +104,7 @@ class Centralized(Rule):
     title = "Technology roles inside the IT organization"
     severity = Severity.WARNING
     source = cite("GARTNER")
-    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CATEGORY})
+    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -138,7 +138,7 @@ class SinglePointOfContact(Rule):
     title = "The top IT leader is the administration's single point of contact"
     severity = Severity.INFO
     source = cite("FORUM") + " (Patrick Henry: the CTO is the administration's single point of contact)"
-    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CATEGORY})
+    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CATEGORY})
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader

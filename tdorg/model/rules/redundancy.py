@@ -14,6 +14,7 @@ from .base import (
     DISTRICT,
     DOTTED,
     FLAGS,
+    IT_ORGANIZATION,
     LEADS,
     PERSON,
     SERVICE_AREAS_FIELD,
@@ -82,7 +83,7 @@ class VacantOnly(Rule):
     title = "No requirement rests only on vacancies"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({STRUCTURE, DOTTED, DISTRICT, FLAGS, CATEGORY, LEADS, VACANT, SERVICE_AREAS_FIELD,
+    reads = frozenset({IT_ORGANIZATION, DOTTED, DISTRICT, FLAGS, CATEGORY, LEADS, VACANT, SERVICE_AREAS_FIELD,
                        CORE_SERVICES_FIELD})
 
     def requirements(self, ctx: Context) -> list[tuple[str, str, list[str]]]:

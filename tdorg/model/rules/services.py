@@ -12,6 +12,7 @@ from .base import (
     CORE_SERVICES_FIELD,
     DOTTED,
     FLAGS,
+    IT_ORGANIZATION,
     LEADS,
     SERVICE_AREAS_FIELD,
     STRUCTURE,
@@ -69,7 +70,7 @@ class GartnerServiceAreas(_Coverage):
     items = SERVICE_AREAS
     what = "IT service area"
     field_name = "service areas"
-    reads = frozenset({STRUCTURE, DOTTED, FLAGS, SERVICE_AREAS_FIELD})
+    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, SERVICE_AREAS_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.service_area_roles
@@ -85,7 +86,7 @@ class CoreServices(_Coverage):
     items = CORE_SERVICES
     what = "core service"
     field_name = "core services"
-    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CORE_SERVICES_FIELD})
+    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CORE_SERVICES_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.core_service_roles
