@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from types import ModuleType
 from typing import Callable
@@ -58,9 +57,7 @@ def command_setups(wanted: str | None = None) -> list[Setup]:
     With ``wanted`` naming a module's command (``validate`` for
     ``validate_command.py``), only that one: a command loads only what it uses.
     """
-    from . import __path__ as cli_path
-
-    names = [info.name for info in pkgutil.iter_modules(cli_path) if info.name.endswith(_COMMAND_SUFFIX)]
+    names = [name for name in _module_names() if name.endswith(_COMMAND_SUFFIX)]
     if wanted is not None and f"{wanted}{_COMMAND_SUFFIX}" in names:
         names = [f"{wanted}{_COMMAND_SUFFIX}"]
         optional: tuple[tuple[str, str], ...] = ()
@@ -75,6 +72,24 @@ def command_setups(wanted: str | None = None) -> list[Setup]:
         if module is not None and hasattr(module, function):
             found.append((200 + n, module_name, getattr(module, function)))
     return [setup for _, _, setup in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+def _module_names() -> list[str]:
+    """The modules of this package, sorted: listed from its folders, or by :mod:`pkgutil` in the frozen app, whose
+    modules are in an archive (for a folder pkgutil costs more than the listing: it imports :mod:`inspect`)."""
+    from . import __path__ as cli_path
+
+    names: set[str] = set()
+    for folder in cli_path:
+        try:
+            names.update(entry[:-3] for entry in os.listdir(folder) if entry.endswith(".py"))
+        except OSError:
+            continue
+    if not names:
+        import pkgutil
+
+        names.update(info.name for info in pkgutil.iter_modules(cli_path))
+    return sorted(names)
 
 
 def _optional_module(name: str) -> ModuleType | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from typing import TYPE_CHECKING, Iterable
 
 from tdorg.model.plural import plural
@@ -20,6 +19,8 @@ _TAG_RE = re.compile(r"\[[A-Z][A-Z0-9-]*\]")
 
 
 def output_width() -> int:
+    import shutil  # only when a report is printed: it loads the compression modules
+
     columns = shutil.get_terminal_size((MAX_WIDTH, 24)).columns
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
