@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from ..spreadsheet import spreadsheet_actions
 from ..widgets.actions import make_action
 
 if TYPE_CHECKING:
@@ -42,12 +41,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("save_as", "Save &As…", lambda w: w.files.save_as, Key.SaveAs),
     ActionSpec("export", "&Export…", lambda w: w.export_chart, "Ctrl+E", "Export the chart as PDF, SVG, PNG or DOT"),
     ActionSpec("import_sheet", "&Import from Spreadsheet…",
-               lambda w: lambda: spreadsheet_actions.import_spreadsheet(w), "Ctrl+Shift+I",
+               lambda w: w.spreadsheets.import_spreadsheet, "Ctrl+Shift+I",
                "Build a chart from a CSV file or an Excel workbook"),
     ActionSpec("update_sheet", "&Update from Spreadsheet…",
-               lambda w: lambda: spreadsheet_actions.update_from_spreadsheet(w), None,
+               lambda w: w.spreadsheets.update_from_spreadsheet, None,
                "Bring a new roster into the shown scenario, keeping flags, functions and lines"),
-    ActionSpec("export_roles", "Export &Roles…", lambda w: lambda: spreadsheet_actions.export_roles(w), None,
+    ActionSpec("export_roles", "Export &Roles…", lambda w: w.spreadsheets.export_roles, None,
                "Write the roles of the shown scenario to a CSV file or an Excel workbook"),
     ActionSpec("quit", "&Quit", lambda w: w.close, Key.Quit),
     ActionSpec("undo_tool", "Undo", lambda w: w.sessions.group.undo),

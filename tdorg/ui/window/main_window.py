@@ -29,6 +29,7 @@ from ..panels.metrics_panel import MetricsPanel
 from ..panels.palette import Palette
 from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
+from ..spreadsheet.spreadsheet_actions import Spreadsheets
 from ..widgets import style
 from .actions import Actions
 from .canvas_menu import CanvasMenu
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self, recovery_dir)
         self.exporter = Exporter(self.sessions, self.settings, lambda: (self.path, self.display_name),
                                  self.scene.set_paper, self.statusBar(), self)
+        self.spreadsheets = Spreadsheets(self.sessions, self.editor, self.files,
+                                         lambda: (self.path, self.display_name), self.set_document, self.show_note,
+                                         self.statusBar(), self)
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
         self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
