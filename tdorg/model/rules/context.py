@@ -71,8 +71,9 @@ class EffectiveFte:
     #: Vacant roles that would count if filled.
     vacant: tuple[str, ...]
 
-    @property
+    @cached_property
     def total(self) -> float:
+        """Summed once: the ratios, their explanations and STF-3 all read it."""
         return sum(s.effective for s in self.shares)
 
     @property
