@@ -31,7 +31,7 @@ from tdorg.model.persistence import open_document, save_document  # noqa: E402
 from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 from tdorg.model.edits import AddRole, RemoveRole, Reparent, UpdateRole  # noqa: E402
-from tdorg.ui.editing import undo_command as cmd# noqa: E402
+from tdorg.ui.editing import undo_command as cmd  # noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
 from tdorg.ui.window.main_window import MainWindow  # noqa: E402
 

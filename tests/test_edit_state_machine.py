@@ -18,7 +18,7 @@ from tests.edit_machine import MACHINE_SETTINGS, EditMachine
 
 QtWidgets = pytest.importorskip("PySide6.QtWidgets")
 
-from tdorg.ui.editing import undo_command as cmd# noqa: E402
+from tdorg.ui.editing import undo_command as cmd  # noqa: E402
 from tdorg.ui.editing.scenario_sessions import ScenarioSessions  # noqa: E402
 
 
