@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Mapping
+from typing import AbstractSet, Callable, Iterable, Mapping
 
 from .arrangement import ONE_ROW
 from .chart import Chart
@@ -143,9 +143,9 @@ class Layout:
     h_gap: float = 24.0
     v_gap: float = 56.0
     #: Managers whose reports are stacked in columns rather than one row.
-    stacked: frozenset[str] = field(default_factory=frozenset)
+    stacked: AbstractSet[str] = field(default_factory=frozenset)
     #: Roles hung beside their manager's connector.
-    assistants: frozenset[str] = field(default_factory=frozenset)
+    assistants: AbstractSet[str] = field(default_factory=frozenset)
     #: Per manager with reports other than assistants, the y of the line they hang from.
     buses: Mapping[str, float] = field(default_factory=dict)
     #: The deepest a column of stacked reports may be (1: every group in one row).
@@ -264,7 +264,11 @@ class _Pass:
         self.rel_bus: dict[str, float] = {}
         self.stacked: set[str] = set()
         self.contours: dict[str, _Contour] = {}
-        for rid, helpers, reports, leafy in tree.managers:  # reports before their manager
+        self.lay(tree.managers)
+
+    def lay(self, managers: Iterable[tuple[str, tuple[str, ...], tuple[str, ...], bool]]) -> None:
+        """Lay out the subtree of each manager, reports before their managers."""
+        for rid, helpers, reports, leafy in managers:
             self.contours[rid] = self._subtree(rid, helpers, reports, leafy)
 
     def _leaf(self) -> _Contour:
@@ -382,7 +386,11 @@ def measure(tree: Tree, sizes: _Sizes, depth: int) -> tuple[float, float]:
     """Width and height of the tree's layout for ``depth``, without placing its roles."""
     if not tree.roots:
         return 0.0, 0.0
-    forest, _ = _Pass(tree, sizes, depth, place=False).forest()
+    return _forest_size(_Pass(tree, sizes, depth, place=False))
+
+
+def _forest_size(run: _Pass) -> tuple[float, float]:
+    forest, _ = run.forest()
     left, right = _extent(forest)
     return right - left, forest.bottom
 
@@ -403,14 +411,21 @@ def fit_depth(tree: Tree, sizes: _Sizes, area: tuple[float, float], max_scale: f
     with the depth and the one the height allows shrinks: the best depth is
     where they cross, found by bisection, measuring only a few depths.
     """
-    deepest = _deepest_group(tree)
+    return choose_depth(_deepest_group(tree), lambda depth: measure(tree, sizes, depth), area, max_scale)
+
+
+def choose_depth(
+    deepest: int, measure_at: Callable[[int], tuple[float, float]], area: tuple[float, float], max_scale: float,
+) -> tuple[int, float]:
+    """:func:`fit_depth` for a chart whose largest automatic group of leaves is ``deepest`` and whose
+    width and height at a depth ``measure_at`` gives."""
     depths = [d for d in DEPTHS if d < deepest] + [next((d for d in DEPTHS if d >= deepest), DEPTHS[-1])]
     allowed: dict[int, tuple[float, float]] = {}
 
     def scales(i: int) -> tuple[float, float]:
         """The scales the width and the height allow at ``depths[i]``."""
         if i not in allowed:
-            width, height = measure(tree, sizes, depths[i])
+            width, height = measure_at(depths[i])
             allowed[i] = ((min(area[0] / width, max_scale), min(area[1] / height, max_scale))
                           if width > 0 and height > 0 else (max_scale, max_scale))
         return allowed[i]
@@ -495,6 +510,6 @@ def grid_shape(count: int, max_leaf_row: int) -> tuple[int, int]:
 
 
 __all__ = [
-    "ASSISTANT_FLAG", "DEPTHS", "Layout", "Point", "Tree", "columns", "compute_layout", "fit_depth", "grid_shape",
+    "ASSISTANT_FLAG", "DEPTHS", "Layout", "Point", "Tree", "choose_depth", "columns", "compute_layout", "fit_depth", "grid_shape",
     "is_assistant", "layout_tree", "measure", "sizes", "stacks_reports",
 ]

@@ -1,0 +1,349 @@
+"""The chart's layout kept between edits: an edit re-lays only what it changed.
+
+:class:`LiveLayout` keeps, for every manager, the contour of its laid-out
+subtree and where its reports sit relative to it (see :mod:`.layout`). An
+edit marks the roles it touched; the next :meth:`LiveLayout.update` lays out
+again only their subtrees and the managers on their paths to the top, from
+the contours kept for everything else, then places top-down only the roles
+under a manager it re-laid, stopping at any report whose place did not
+change. Page fitting measures the chart at a few column depths: each depth
+measured keeps its own contours, brought up to date the same way when it is
+measured again.
+
+Every number is computed by the same code, from the same inputs, as a full
+:func:`.layout.layout_tree` after :func:`.layout.fit_depth`: the positions
+are identical, not merely close.
+
+Use: ``live = LiveLayout(chart, sizes(...), fit)``; pass every change the
+chart announces to :meth:`LiveLayout.note` as it comes (``chart.subscribe(live.note)``),
+then ``moved = live.update()`` gives the roles whose box moved (or is new),
+``live.rerouted`` the managers whose lines to redraw and ``live.layout`` the
+layout, whose containers the next update changes in place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .chart import REMOVED, STRUCTURAL, UPDATED, Change, Chart
+from .layout import Layout, _Contour, _extent, _forest_size, _Pass, _Sizes, choose_depth
+from .role import is_assistant
+
+#: Role fields whose change can move the role: whether it is an assistant.
+SHAPE_FIELDS = frozenset({"category", "flags"})
+
+Manager = tuple[str, tuple[str, ...], tuple[str, ...], bool]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the column depth is chosen: the sizes the chart prints at, the page area, the largest scale."""
+
+    sizes: _Sizes
+    area: tuple[float, float]
+    max_scale: float = math.inf
+
+
+class _ChartView:
+    """What a layout pass reads of the chart, read live rather than copied into a :class:`.layout.Tree`."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+
+    @property
+    def roots(self) -> tuple[str, ...]:
+        return self.chart.roots()
+
+    @property
+    def arrangements(self) -> Mapping[str, int]:
+        return self.chart.arrangements
+
+    def manager(self, rid: str) -> Manager:
+        """``rid``'s assistants, its other reports and whether those have no reports, as :attr:`Tree.managers`."""
+        chart = self.chart
+        roles, count = chart.roles, chart.child_count
+        kids = chart.children(rid)
+        helpers = tuple(k for k in kids if not count(k) and is_assistant(roles[k]))
+        reports = tuple(k for k in kids if k not in helpers) if helpers else kids
+        return rid, helpers, reports, not any(count(k) for k in reports)
+
+    @property
+    def managers(self) -> list[Manager]:
+        count = self.chart.child_count
+        return [self.manager(rid) for rid in reversed(self.chart.tree_order()) if count(rid)]
+
+
+class _KeptPass(_Pass):
+    """A pass whose subtree contours outlive their use by the manager: merging works on copies."""
+
+    def __init__(self, view: _ChartView, sizes: _Sizes, depth: int, place: bool) -> None:
+        super().__init__(view, sizes, depth, place)  # type: ignore[arg-type]
+        self.stale: set[str] = set()
+
+    def contour(self, rid: str) -> _Contour:
+        kept = self.contours.get(rid)
+        if kept is None:
+            return self._leaf()
+        copy = _Contour(kept.bottom)
+        copy.left, copy.right, copy.shift = kept.left.copy(), kept.right.copy(), kept.shift
+        return copy
+
+    def forget(self, rid: str) -> None:
+        """Drop everything kept about a role that left the chart."""
+        self.contours.pop(rid, None)
+        self.rel_x.pop(rid, None)
+        self.rel_y.pop(rid, None)
+        self.rel_bus.pop(rid, None)
+        self.stacked.discard(rid)
+        self.stale.discard(rid)
+
+    def refresh(self, view: _ChartView) -> list[str]:
+        """Re-lay the stale subtrees, deepest first; returns the managers re-laid."""
+        chart = view.chart
+        order = _deepest_first(chart, self.stale)
+        self.stale = set()
+        for rid in order:
+            self.stacked.discard(rid)
+            self.rel_bus.pop(rid, None)
+            if chart.child_count(rid):
+                self.lay((view.manager(rid),))
+            else:
+                self.contours.pop(rid, None)
+        return order
+
+
+def _closure(chart: Chart, ids: Iterable[str]) -> set[str]:
+    """``ids`` still in the chart and all their managers."""
+    roles = chart.roles
+    out: set[str] = set()
+    for rid in ids:
+        while rid is not None and rid in roles and rid not in out:
+            out.add(rid)
+            rid = roles[rid].reports_to
+    return out
+
+
+def _deepest_first(chart: Chart, ids: Iterable[str]) -> list[str]:
+    """The closure of ``ids`` ordered so that every role comes before its manager."""
+    closed = _closure(chart, ids)
+    roles = chart.roles
+    level: dict[str | None, int] = {None: -1}
+    for rid in closed:
+        path = []
+        current: str | None = rid
+        while current not in level:
+            path.append(current)
+            current = roles[current].reports_to  # type: ignore[index]
+        base = level[current]
+        for depth, node in enumerate(reversed(path), start=1):
+            level[node] = base + depth
+    return sorted(closed, key=level.__getitem__, reverse=True)
+
+
+class LiveLayout:
+    """The layout of a chart, brought up to date edit by edit (see the module documentation).
+
+    ``box`` sizes the boxes laid out; ``fit`` chooses the column depth as
+    :func:`.layout.fit_depth` does for the printed chart, else ``depth`` is used.
+    """
+
+    def __init__(self, chart: Chart, box: _Sizes, fit: Fit | None = None, depth: int = 1) -> None:
+        self.chart, self.box, self.fit, self.fixed_depth = chart, box, fit, depth
+        self._view = _ChartView(chart)
+        self._passes: dict[tuple[_Sizes, int], _KeptPass] = {}
+        self._parent = {rid: role.reports_to for rid, role in chart.roles.items()}
+        self._dirty: set[str] = set()
+        self._stale = True  # something changed since the last update (a top role may change nothing else)
+        self._groups: dict[str, int] = {}
+        self._group_sizes: Counter[int] = Counter()
+        self.assistants: set[str] = set()
+        self._note_shapes(_closure(chart, chart.roles))
+        self.depth = 0  # the depth placed; 0 before the first placement
+        self._centre: dict[str, float] = {}
+        self._top: dict[str, float] = {}
+        self.positions: dict[str, tuple[float, float]] = {}
+        self.buses: dict[str, float] = {}
+        self._min_x = 0.0
+        self._xs: Counter[float] = Counter()
+        self._ys: Counter[float] = Counter()
+        self.rerouted: frozenset[str] = frozenset()
+        self.update()
+
+    # --- what changed -------------------------------------------------------------
+
+    def note(self, change: Change) -> None:
+        """Record a change the chart announced; call it for every change, as it comes."""
+        if change.kind not in STRUCTURAL and not (change.kind == UPDATED and change.fields & SHAPE_FIELDS):
+            return
+        roles = self.chart.roles
+        self._stale = True
+        for rid in change.role_ids:
+            old = self._parent.get(rid)
+            if old is not None:
+                self._dirty.add(old)
+            role = roles.get(rid)
+            if role is not None:
+                self._dirty.add(rid)
+                self._parent[rid] = role.reports_to
+            elif change.kind == REMOVED and rid in self._parent:
+                self._forget(rid)
+
+    def set_fit(self, fit: Fit | None, depth: int = 1) -> None:
+        """Choose the column depth another way (another page, or boxes of another size to print)."""
+        if fit is not None and self.fit is not None and fit.sizes != self.fit.sizes:
+            self._passes = {key: run for key, run in self._passes.items() if key[0] == self.box}
+        self.fit, self.fixed_depth = fit, depth
+        self.depth = -1  # fit again at the next update
+
+    def _forget(self, rid: str) -> None:
+        del self._parent[rid]
+        for run in self._passes.values():
+            run.forget(rid)
+        self._set_group(rid, None)
+        self.assistants.discard(rid)
+        self._centre.pop(rid, None)
+        self._top.pop(rid, None)
+        self.buses.pop(rid, None)
+        old = self.positions.pop(rid, None)
+        if old is not None:
+            self._count(old, -1)
+
+    def _set_group(self, rid: str, size: int | None) -> None:
+        old = self._groups.pop(rid, None)
+        if old is not None:
+            self._group_sizes[old] -= 1
+            if not self._group_sizes[old]:
+                del self._group_sizes[old]
+        if size is not None:
+            self._groups[rid] = size
+            self._group_sizes[size] += 1
+
+    def _note_shapes(self, changed: Iterable[str]) -> None:
+        """Keep the assistants and the automatic leaf groups of the ``changed`` roles current."""
+        chart, view, chosen = self.chart, self._view, self.chart.arrangements
+        for rid in changed:
+            if chart.roles[rid].reports_to is None:
+                self.assistants.discard(rid)
+            if not chart.child_count(rid):
+                self._set_group(rid, None)
+                continue
+            _, helpers, reports, leafy = view.manager(rid)
+            self.assistants.difference_update(reports)
+            self.assistants.update(helpers)
+            self._set_group(rid, len(reports) if leafy and rid not in chosen else None)
+
+    # --- bringing it up to date -----------------------------------------------------
+
+    def _pass(self, sizes: _Sizes, depth: int) -> _KeptPass:
+        run = self._passes.get((sizes, depth))
+        if run is None:
+            run = self._passes[sizes, depth] = _KeptPass(self._view, sizes, depth, place=sizes == self.box)
+        elif run.stale:
+            run.refresh(self._view)
+        return run
+
+    def _fitted_depth(self) -> int:
+        fit = self.fit
+        if fit is None:
+            return self.fixed_depth
+        if not self.chart.child_count(None):
+            return 1
+        deepest = max(self._group_sizes, default=1)
+        return choose_depth(deepest, lambda d: _forest_size(self._pass(fit.sizes, d)), fit.area, fit.max_scale)[0]
+
+    def update(self, change: Change | None = None) -> frozenset[str]:
+        """Bring the layout up to date (after noting ``change``, if given); returns the roles that moved."""
+        if change is not None:
+            self.note(change)
+        if not self._stale and self.depth > 0:
+            self.rerouted = frozenset()
+            return frozenset()
+        changed = _closure(self.chart, self._dirty)
+        self._dirty, self._stale = set(), False
+        self._note_shapes(changed)
+        for run in self._passes.values():
+            run.stale |= changed
+        depth = self._fitted_depth()
+        run = self._pass(self.box, depth)
+        if run.stale:
+            changed |= set(run.refresh(self._view))
+        moved = self._place(run, changed, full=depth != self.depth)
+        self.depth = depth
+        roles = self.chart.roles
+        rerouted = set(changed)
+        rerouted.update(roles[m].reports_to for m in moved)
+        rerouted.update(m for m in moved if self.chart.child_count(m))
+        rerouted.discard(None)  # type: ignore[arg-type]
+        self.rerouted = frozenset(rerouted)
+        return moved
+
+    def _place(self, run: _KeptPass, changed: set[str], full: bool) -> frozenset[str]:
+        """Place top-down the roles under a re-laid manager; every role when ``full``."""
+        chart = self.chart
+        if not chart.child_count(None):
+            return frozenset()
+        forest, root_x = run.forest()
+        min_x = _extent(forest)[0]
+        centre, top, rel_x, rel_y = self._centre, self._top, run.rel_x, run.rel_y
+        shifted: list[str] = []
+
+        def put(rid: str, x: float, y: float) -> bool:
+            if centre.get(rid) == x and top.get(rid) == y:
+                return False
+            centre[rid], top[rid] = x, y
+            shifted.append(rid)
+            return True
+
+        stack = [r for r in chart.roots() if put(r, root_x[r], 0.0) or full or r in changed]
+        children = chart.children
+        while stack:
+            rid = stack.pop()
+            cx, ty = centre[rid], top[rid]
+            for kid in children(rid):
+                if put(kid, cx + rel_x[kid], ty + rel_y[kid]) or full or kid in changed:
+                    stack.append(kid)
+        if min_x != self._min_x:
+            self._min_x = min_x
+            shifted = list(chart.roles)
+        half = self.box.box_width / 2
+        moved = []
+        positions = self.positions
+        for rid in shifted:
+            point = (centre[rid] - half - min_x, top[rid])
+            old = positions.get(rid)
+            if old != point:
+                if old is not None:
+                    self._count(old, -1)
+                positions[rid] = point
+                self._count(point, 1)
+                moved.append(rid)
+        rel_bus, buses = run.rel_bus, self.buses
+        for rid in (changed | set(shifted)) if not full else chart.roles:
+            if rid in rel_bus:
+                buses[rid] = top[rid] + rel_bus[rid]
+            else:
+                buses.pop(rid, None)
+        return frozenset(moved)
+
+    def _count(self, point: tuple[float, float], step: int) -> None:
+        for counter, value in ((self._xs, point[0]), (self._ys, point[1])):
+            counter[value] += step
+            if not counter[value]:
+                del counter[value]
+
+    @property
+    def layout(self) -> Layout:
+        """The current layout; its positions, buses, stacked managers and assistants change with each update."""
+        box = self.box
+        if not self.positions:
+            return Layout({}, 0.0, 0.0, box.box_width, box.box_height, box.h_gap, box.v_gap, depth=max(1, self.depth))
+        run = self._passes[box, self.depth]
+        return Layout(self.positions, max(self._xs) + box.box_width, max(self._ys) + box.box_height,
+                      box.box_width, box.box_height, box.h_gap, box.v_gap, run.stacked, self.assistants,
+                      self.buses, self.depth)
+
+
+__all__ = ["Fit", "LiveLayout", "SHAPE_FIELDS"]

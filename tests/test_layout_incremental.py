@@ -1,0 +1,234 @@
+"""The live layout against a full recomputation: after every random edit, undo and redo the positions,
+lines, stacked managers, assistants, size and column depth are exactly those of a fresh layout."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from tdorg.model import Chart, Role
+from tdorg.model.layout import Layout, Tree, fit_depth, layout_tree, sizes
+from tdorg.model.layout_cache import Fit, LiveLayout
+from tdorg.model.role import ASSISTANT_FLAG
+from tdorg.model.synthetic import synthetic_chart
+from tests.edit_machine import SCALE
+
+BOX = sizes(180.0, 60.0)
+#: Print sizes and page areas the depth is fitted to (landscape and portrait, titles at most 3× their size).
+PAPERS = (Fit(sizes(200.0, 72.0), (1000.0, 700.0), 3.0), Fit(sizes(200.0, 72.0), (560.0, 900.0), 3.0))
+CATEGORIES = ("building_technician", "admin_assistant", "help_desk")
+
+
+def narrow(n: int) -> Chart:
+    return synthetic_chart(n)
+
+
+def wide(n: int) -> Chart:
+    """The synthetic chart cut two levels below its top: every deeper role reports to its level-2 manager."""
+    chart = synthetic_chart(n)
+    roles = []
+    for role in chart.roles_in_order():
+        line = [role.id, *chart.ancestors(role.id)]
+        if len(line) > 3:
+            role = role.with_changes(reports_to=line[-3])
+        roles.append(role)
+    return Chart(chart.district, roles, chart.settings)
+
+
+def full_layout(chart: Chart, fit: Fit | None, depth: int = 1) -> Layout:
+    tree = Tree.of(chart)
+    if fit is not None:
+        depth = fit_depth(tree, fit.sizes, fit.area, fit.max_scale)[0] if tree.roots else 1
+    return layout_tree(tree, BOX, depth)
+
+
+def same_layout(live: Layout, full: Layout) -> None:
+    assert live.depth == full.depth
+    assert live.positions == full.positions
+    assert (live.width, live.height) == (full.width, full.height)
+    assert set(live.stacked) == set(full.stacked)
+    assert set(live.assistants) == set(full.assistants)
+    assert dict(live.buses) == dict(full.buses)
+
+
+class Step:
+    """An edit that can be undone and done again: ``act`` performs it and returns its undo."""
+
+    def __init__(self, act: Callable[[], Callable[[], object]]) -> None:
+        self.act = act
+        self.back: Callable[[], object] = lambda: None
+
+    def do(self) -> None:
+        self.back = self.act()
+
+    def undo(self) -> None:
+        self.back()
+
+
+class LiveLayoutMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.done: list[Step] = []
+        self.undone: list[Step] = []
+        self.counter = 0
+
+    @initialize(shape=st.sampled_from([narrow, wide]), n=st.sampled_from([60, 150, 300]), paper=st.sampled_from(PAPERS))
+    def start(self, shape, n, paper) -> None:
+        self.chart = shape(n)
+        self.fit = paper
+        self.live = LiveLayout(self.chart, BOX, paper)
+        self.chart.subscribe(self.live.note)
+        self.previous = dict(self.live.layout.positions)
+
+    def role(self, data) -> str:
+        return data.draw(st.sampled_from(sorted(self.chart.roles)))
+
+    def push(self, act: Callable[[], Callable[[], object]]) -> None:
+        step = Step(act)
+        step.do()
+        self.done.append(step)
+        self.undone.clear()
+
+    @rule(data=st.data(), top=st.booleans(), index=st.integers(0, 12))
+    def reparent(self, data, top, index) -> None:
+        chart, rid = self.chart, self.role(data)
+        manager = None if top else self.role(data)
+        if chart.reparent_problem(rid, manager) is not None or chart.roles[rid].reports_to == manager:
+            return
+
+        def act():
+            old, at = chart.reparent(rid, manager, index)
+            return lambda: chart.reparent(rid, old, at)
+        self.push(act)
+
+    @rule(data=st.data(), category=st.sampled_from(CATEGORIES), flagged=st.booleans(), index=st.integers(0, 12))
+    def add(self, data, category, flagged, index) -> None:
+        chart, manager = self.chart, self.role(data)
+        self.counter += 1
+        role = Role(id=f"new{self.counter}", title=f"New role {self.counter}", category=category,
+                    reports_to=manager, flags=frozenset({ASSISTANT_FLAG}) if flagged else frozenset())
+
+        def act():
+            chart.add_role(role, index)
+            return lambda: chart.remove_role(role.id)
+        self.push(act)
+
+    @precondition(lambda self: len(self.chart.roles) > 2)
+    @rule(data=st.data())
+    def remove(self, data) -> None:
+        chart, rid = self.chart, self.role(data)
+
+        def act():
+            removal = chart.remove_role(rid)
+            return lambda: chart.restore(removal)
+        self.push(act)
+
+    @rule(data=st.data(), index=st.integers(0, 12))
+    def reorder(self, data, index) -> None:
+        chart, rid = self.chart, self.role(data)
+
+        def act():
+            old = chart.move_sibling(rid, index)
+            return lambda: chart.move_sibling(rid, old)
+        self.push(act)
+
+    @rule(data=st.data(), columns=st.one_of(st.none(), st.integers(0, 4)))
+    def arrange(self, data, columns) -> None:
+        chart, rid = self.chart, self.role(data)
+        leaves = len(chart.leaf_reports(rid))
+        if columns is not None and not (leaves and columns <= leaves):
+            return
+
+        def act():
+            old = chart.set_arrangement(rid, columns)
+            return lambda: chart.set_arrangement(rid, old, undoing=True)
+        self.push(act)
+
+    @rule(data=st.data(), category=st.sampled_from(CATEGORIES), flagged=st.booleans(), title=st.booleans())
+    def edit_fields(self, data, category, flagged, title) -> None:
+        chart, rid = self.chart, self.role(data)
+        changes: dict[str, object] = {"category": category,
+                                      "flags": frozenset({ASSISTANT_FLAG}) if flagged else frozenset()}
+        if title:
+            changes = {"title": f"Renamed {self.counter}"}
+
+        def act():
+            previous = chart.update_role(rid, **changes)
+            return lambda: chart.update_role(rid, **previous)
+        self.push(act)
+
+    @precondition(lambda self: self.done)
+    @rule()
+    def undo(self) -> None:
+        step = self.done.pop()
+        step.undo()
+        self.undone.append(step)
+
+    @precondition(lambda self: self.undone)
+    @rule()
+    def redo(self) -> None:
+        step = self.undone.pop()
+        step.do()
+        self.done.append(step)
+
+    @rule(paper=st.sampled_from(PAPERS))
+    def change_paper(self, paper) -> None:
+        self.fit = paper
+        self.live.set_fit(paper)
+
+    @invariant()
+    def matches_a_full_layout(self) -> None:
+        moved = self.live.update()
+        layout = self.live.layout
+        same_layout(layout, full_layout(self.chart, self.fit))
+        assert moved == {rid for rid, point in layout.positions.items() if self.previous.get(rid) != point}
+        self.previous = dict(layout.positions)
+
+
+LiveLayoutMachine.TestCase.settings = settings(
+    max_examples=int(30 * SCALE), stateful_step_count=25, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+test_live_layout_matches_a_full_layout = LiveLayoutMachine.TestCase
+
+
+def test_a_fixed_depth_and_an_empty_chart() -> None:
+    chart = Chart(roles=[Role(id="a", title="Director")])
+    live = LiveLayout(chart, BOX, depth=3)
+    chart.subscribe(live.note)
+    same_layout(live.layout, full_layout(chart, None, 3))
+    chart.add_role(Role(id="b", title="Analyst", reports_to="a"))
+    assert live.update() == {"b"}
+    assert "a" in live.rerouted
+    same_layout(live.layout, full_layout(chart, None, 3))
+    chart.remove_role("b")
+    chart.remove_role("a")
+    assert live.update() == frozenset()
+    assert live.layout.positions == {} and live.layout.width == 0.0
+
+
+def test_a_title_edit_moves_nothing_and_lays_nothing_out() -> None:
+    chart = synthetic_chart(300)
+    live = LiveLayout(chart, BOX, PAPERS[0])
+    chart.subscribe(live.note)
+    rid = next(r for r in chart.roles if r.startswith("bt"))
+    chart.update_role(rid, title="Senior Building Technician")
+    assert live.update() == frozenset()
+    assert live.rerouted == frozenset()
+
+
+def test_a_reparent_moves_only_what_it_moved() -> None:
+    chart = synthetic_chart(2000)
+    live = LiveLayout(chart, BOX, PAPERS[0])
+    chart.subscribe(live.note)
+    technician = next(r for r in chart.roles if r.startswith("bt"))
+    target = next(r for r in chart.roles if r.startswith("fm") and r != chart.roles[technician].reports_to)
+    chart.reparent(technician, target)
+    moved = live.update()
+    same_layout(live.layout, full_layout(chart, PAPERS[0]))
+    assert technician in moved
+    assert len(moved) < len(chart.roles) / 10
+    assert {target, chart.roles[target].reports_to} <= live.rerouted
