@@ -14,11 +14,11 @@ a refused drop changes nothing. Each gesture is one undo step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QWidget
 
 from ..widgets import style
 from ..widgets.role_type_drag import MIME_CATEGORY
@@ -26,7 +26,7 @@ from .items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE, RoleItem
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
-    from .view import ChartView
+    from .scene import ChartScene
 
 _EDGE = 0.2  # fraction of a box's width that means "beside it"
 
@@ -41,10 +41,25 @@ class Target:
     zone: str  # "on", "before", "after" or "empty"
 
 
-class Gestures:
-    """Mouse and drag-and-drop editing on a :class:`ChartView`."""
+class CanvasView(Protocol):
+    """What the gestures use of the view they work on (:class:`~tdorg.ui.canvas.view.ChartView`)."""
 
-    def __init__(self, view: "ChartView", editor: "Editor | None") -> None:
+    chart_scene: "ChartScene"
+    current_id: str | None
+    #: A short explanation of what a drop here would do.
+    hint: SignalInstance
+
+    def mapToScene(self, point: QPoint) -> QPointF: ...  # noqa: N802 - Qt's name
+
+    def mapFromScene(self, point: QPointF) -> QPoint: ...  # noqa: N802 - Qt's name
+
+    def viewport(self) -> QWidget: ...
+
+
+class Gestures:
+    """Mouse and drag-and-drop editing on a chart view."""
+
+    def __init__(self, view: CanvasView, editor: "Editor | None") -> None:
         self.view = view
         self.editor = editor
         self.dotted_tool = False
@@ -60,7 +75,7 @@ class Gestures:
         self._marker: QGraphicsRectItem | None = None
 
     @property
-    def scene(self):  # noqa: ANN201 - ChartScene
+    def scene(self) -> "ChartScene":
         return self.view.chart_scene
 
     # --- targets ------------------------------------------------------------------
