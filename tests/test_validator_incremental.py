@@ -160,3 +160,13 @@ LiveValidation.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_live_validation_equals_full_validation = LiveValidation.TestCase
+
+
+def test_an_arrangement_re_runs_no_rule_and_the_report_stays_whole() -> None:
+    chart = synthetic_chart(300, seed=3)
+    validator = Validator(chart)
+    before = validator.report
+    manager = next(r for r in chart.roles if len(chart.leaf_reports(r)) >= 2)
+    chart.set_arrangement(manager, 2)
+    assert validator._dirty == set() and validator._metrics_dirty == set()
+    assert validator.report == before == validate(chart)

@@ -65,6 +65,7 @@ _ASPECTS = {
     chart_module.REORDERED: frozenset({STRUCTURE}),
     chart_module.DOTTED: frozenset({DOTTED}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
+    chart_module.ARRANGED: frozenset(),  # how reports are drawn: no rule reads it
 }
 MetricFunction = Callable[[Context], Metric]
 
