@@ -310,3 +310,35 @@ def test_a_palette_drag_past_a_box_edge_leaves_no_stale_marker_after_a_scenario_
     assert all(item.opacity() == 1.0 for item in window.scene.items())
     palette_drop(window, "security", on_screen(window, "ne1", dx=-0.45))
     assert window.stack.count() == 2
+
+
+def arrange_menu(window, role_id: str):
+    menu = window.canvas_menu.build(on_screen(window, role_id))
+    return next(a for a in menu.actions() if a.text() == "Arrange Reports").menu()
+
+
+def test_context_menu_arranges_a_managers_reports_in_one_undo_step(window):
+    chart = window.chart
+    leaves = chart.leaf_reports("tsm")
+    before = {r: window.scene.item(r).pos() for r in leaves}
+    arrange = arrange_menu(window, "tsm")
+    assert [a.text() for a in arrange.actions() if a.isChecked()] == ["Automatic"]
+    next(a for a in arrange.actions() if a.text() == "Stacked in 2 columns").trigger()
+    assert chart.arrangement("tsm") == 2 and window.stack.count() == 1
+    after = {r: window.scene.item(r).pos() for r in leaves}
+    assert after != before
+    assert len({p.x() for p in after.values()}) == 2  # the canvas laid the reports out again, in two columns
+    assert [a.text() for a in arrange_menu(window, "tsm").actions() if a.isChecked()] == ["Stacked in 2 columns"]
+    window.stack.undo()
+    assert chart.arrangement("tsm") is None
+    assert {r: window.scene.item(r).pos() for r in leaves} == before
+
+
+def test_the_arrangement_menu_lists_up_to_six_stacks_and_the_most(window):
+    six = [a.text() for a in arrange_menu(window, "ism").actions() if not a.isSeparator()]
+    assert six == ["Automatic", "One row"] + [f"Stacked in {n} column{'s' if n > 1 else ''}" for n in range(1, 7)]
+    thirteen = [a.text() for a in arrange_menu(window, "tsm").actions() if not a.isSeparator()]
+    assert thirteen[-2:] == ["Stacked in 6 columns", "Stacked in 13 columns"] and len(thirteen) == 9
+    leaf = window.chart.leaf_reports("tsm")[0]
+    texts = [a.text() for a in window.canvas_menu.build(on_screen(window, leaf)).actions()]
+    assert "Arrange Reports" not in texts  # a role without leaf reports has nothing to arrange

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from tdorg.model.chart import Chart
+from tdorg.model.arrangement import describe_arrangement
 from tdorg.model.district import District
 from tdorg.model.edit_texts import quoted
 from tdorg.model.edits import (
@@ -23,6 +24,7 @@ from tdorg.model.edits import (
     RemoveDotted,
     RemoveRole,
     Reparent,
+    SetArrangement,
     SetDistrict,
     UpdateRole,
 )
@@ -155,6 +157,13 @@ class Editor(QObject):
         if not 0 <= index < len(siblings):
             return False
         return self.run(f"Reorder {self.title(role_id)}", [MoveSibling(role_id, index)])
+
+    def arrange(self, manager_id: str, columns: int | None) -> bool:
+        """Arrange ``manager_id``'s leaf reports in ``columns`` (``ONE_ROW``, 1…n, ``None``: automatically)."""
+        if self.chart is None or manager_id not in self.chart or self.chart.arrangement(manager_id) == columns:
+            return False
+        text = f"Arrange reports of {self.title(manager_id)}: {describe_arrangement(columns).lower()}"
+        return self.run(text, [SetArrangement(manager_id, columns)])
 
     # --- dotted lines -------------------------------------------------------------
 

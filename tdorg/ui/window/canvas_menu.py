@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from tdorg.model.arrangement import ONE_ROW, describe_arrangement
 from tdorg.model.edit_texts import quoted
 from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
 from ..canvas.items.edge_items import DottedLine
 from ..widgets import style
+
+#: The menu lists stacks of 1 to this many columns, then the most there can be (and the current choice).
+LISTED_COLUMNS = 6
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -38,6 +42,25 @@ class CanvasMenu(QObject):
                 action = menu.addAction(style.category_icon(category), CATEGORIES[category])
                 action.triggered.connect(lambda _=False, c=category: self._add(c, manager))
         return menu
+
+    def _arrangement_menu(self, manager: str, parent: QMenu) -> None:
+        """Automatic, one row, or stacked in 1…n columns for ``manager``'s n leaf reports; the current one checked."""
+        chart = self.window.chart
+        most = len(chart.leaf_reports(manager))
+        if not most:
+            return
+        current = chart.arrangement(manager)
+        stacks = {*range(1, min(most, LISTED_COLUMNS) + 1), most}
+        if current:
+            stacks.add(current)
+        menu = parent.addMenu("Arrange Reports")
+        for n, columns in enumerate([None, ONE_ROW, *sorted(stacks)]):
+            if n == 2:
+                menu.addSeparator()
+            action = menu.addAction(describe_arrangement(columns))
+            action.setCheckable(True)
+            action.setChecked(columns == current)
+            action.triggered.connect(lambda _=False, c=columns: self.window.editor.arrange(manager, c))
 
     def _add(self, category: str, manager: str | None) -> None:
         new_id = self.window.editor.add_role(category, manager)
@@ -83,6 +106,7 @@ class CanvasMenu(QObject):
         menu.addActions([actions.move_left, actions.move_right])
         if role.reports_to is not None:
             menu.addAction(actions.make_top)
+        self._arrangement_menu(role.id, menu)
         menu.addSeparator()
         delete = menu.addAction(f"Delete {len(selected)} Roles" if len(selected) > 1 else "Delete")
         delete.triggered.connect(window.delete_selection)
