@@ -127,3 +127,35 @@ def test_an_export_onto_the_open_chart_is_refused(window, monkeypatch, dialogs, 
     title, detail = dialogs.seen[-1]
     assert "could not be exported" in title and "being read for this export" in detail
     assert chart_file.read_bytes() == saved
+
+
+def test_powerpoint_slides_are_offered_with_the_options_slides_cannot_use_switched_off(make_window, monkeypatch,
+                                                                                         tmp_path):
+    from collections import Counter
+
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
+
+    window = make_window("small")
+    dialog = ExportDialog(window, {"layout": "auto", "fit": "poster", "badges": "1"})
+    assert [dialog.format.itemData(n) for n in range(dialog.format.count())] == ["pdf", "svg", "png", "dot", "pptx"]
+    dialog.format.setCurrentIndex(dialog.format.findData("pptx"))
+    assert not any(w.isEnabled() for w in (dialog.layout_combo, dialog.fit, dialog.poster_scale, dialog.badges))
+    assert dialog.min_title.isEnabled() and dialog.ok.isEnabled()
+    options = dialog.options()
+    assert (options.format, options.layout, options.fit, options.badges) == ("pptx", "canvas", "page", False)
+    assert dialog.remembered()["layout"] == "auto"  # the other formats keep what was chosen for them
+    dialog.format.setCurrentIndex(dialog.format.findData("svg"))
+    assert dialog.layout_combo.isEnabled() and dialog.badges.isEnabled()
+
+    filters = []
+    choose(monkeypatch, tmp_path / "chart", format="pptx")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (filters.append(a[3]), (str(tmp_path / "chart"), ""))[1])
+    finish(window.exporter.run())
+    assert filters == ["PowerPoint (*.pptx)"]
+    deck = Presentation(str(tmp_path / "chart.pptx"))
+    boxes = [shape.text_frame.paragraphs[0].text for slide in deck.slides for shape in slide.shapes
+             if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE]
+    assert Counter(boxes) == Counter(role.title for role in window.chart.roles.values())
+    assert "Exported to" in window.statusBar().currentMessage()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
 from tdorg.export import graphviz_available
 from tdorg.export.chartpages import describe_export
-from tdorg.export.options import DEFAULT_MIN_TITLE_PT, PAGE_LABELS
+from tdorg.export.options import DEFAULT_MIN_TITLE_PT, FORMAT_LABELS, PAGE_LABELS
 
 #: The poster sizes offered, in percent of reading size.
 POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)
@@ -43,9 +43,10 @@ from tdorg.model.compare import Comparison, compare
 from tdorg.model.errors import TdorgError
 from tdorg.model.rules import Report, validate
 
-FORMAT_LABELS = {"pdf": "PDF document", "svg": "SVG drawing", "png": "PNG image", "dot": "Graphviz DOT source"}
-_INSTALL = "Graphviz (the pygraphviz package that comes with tdorg) cannot be found, so only DOT source can be " \
-           "written. Reinstall tdorg for PDF, SVG and PNG."
+_SLIDES_NOTE = "PowerPoint slides are always laid out as on the canvas, never as a poster, and end with the " \
+               "findings instead of marking boxes."
+_INSTALL = "Graphviz (the pygraphviz package that comes with tdorg) cannot be found, so only DOT source and " \
+           "PowerPoint slides can be written. Reinstall tdorg for PDF, SVG and PNG."
 
 
 class ExportDialog(QDialog):
@@ -144,35 +145,45 @@ class ExportDialog(QDialog):
         """The scenario whose changes the packet lists, if any."""
         return self.changes_from.currentData() if self.packet() else None
 
+    def slides(self) -> bool:
+        """PowerPoint slides are chosen: laid out as on the canvas, fitted, without badges (as ``tdorg export``)."""
+        return not self.packet() and self.format.currentData() == "pptx"
+
     def _sync(self, *_args: object) -> None:
-        packet = self.packet()
+        packet, slides = self.packet(), self.slides()
         self.changes_row.setEnabled(packet)
         self.format.setEnabled(not packet)
         paged = packet or self.format.currentData() == "pdf"
         for widget in (self.page, self.orientation, self.fit):
             widget.setEnabled(paged)
-        self.poster_scale.setEnabled(paged and self.fit.currentData() == "poster")
-        self.min_title.setEnabled(paged and self.fit.currentData() == "page" and self.layout_combo.currentData() == "canvas")
-        needs_dot = packet or self.format.currentData() != "dot"
+        for widget in (self.layout_combo, self.badges):
+            widget.setEnabled(not slides)
+            widget.setToolTip(_SLIDES_NOTE if slides else "")
+        options = self.options()
+        self.poster_scale.setEnabled(paged and options.fit == "poster")
+        self.min_title.setEnabled((paged or slides) and options.fit == "page" and options.layout == "canvas")
+        needs_dot = packet or self.format.currentData() not in ("dot", "pptx")
         self.ok.setEnabled(graphviz_available() or not needs_dot)
 
     def options(self) -> ExportOptions:
+        slides = self.slides()
         return ExportOptions(
             format="pdf" if self.packet() else self.format.currentData(),
-            layout=self.layout_combo.currentData(),
+            layout="canvas" if slides else self.layout_combo.currentData(),
             page=self.page.currentData(),
             orientation=self.orientation.currentData(),
-            fit=self.fit.currentData(),
-            badges=self.badges.isChecked(),
+            fit="page" if slides else self.fit.currentData(),
+            badges=self.badges.isChecked() and not slides,
             poster_scale=float(self.poster_scale.currentData()),
             min_title_pt=float(self.min_title.currentData()),
         )
 
     def remembered(self) -> dict[str, str]:
-        options = self.options()
+        """The choices as shown (also those slides ignore), for the next export."""
         return {"packet": "1" if self.packet() else "0", "format": self.format.currentData(),
-                "layout": options.layout, "page": options.page, "orientation": options.orientation,
-                "fit": options.fit, "badges": "1" if options.badges else "0",
+                "layout": self.layout_combo.currentData(), "page": self.page.currentData(),
+                "orientation": self.orientation.currentData(), "fit": self.fit.currentData(),
+                "badges": "1" if self.badges.isChecked() else "0",
                 "poster_scale": self.poster_scale.currentData(), "min_title_pt": self.min_title.currentData()}
 
 

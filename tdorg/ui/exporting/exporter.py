@@ -88,6 +88,7 @@ class Exporter(QObject):
     def run(self) -> "ExportJob | None":
         """File › Export…: ask for options and a file, then export in the background."""
         from tdorg.export import ExportError
+        from tdorg.export.options import FILE_FILTERS
         from tdorg.export.target import check_target
 
         from .export_dialog import ExportDialog
@@ -111,7 +112,7 @@ class Exporter(QObject):
         suffix = "packet" if packet else ""
         folder = path.parent if path else Path.home()
         suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export To", str(suggested), _file_filter(options.format))
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export To", str(suggested), FILE_FILTERS[options.format])
         if not name:
             return None
         target = Path(name)
@@ -124,6 +125,3 @@ class Exporter(QObject):
             return None
         return self.start(target, options, packet, dialog.compare_to())
 
-
-def _file_filter(fmt: str) -> str:
-    return {"pdf": "PDF (*.pdf)", "svg": "SVG (*.svg)", "png": "PNG (*.png)", "dot": "Graphviz DOT (*.dot)"}[fmt]
