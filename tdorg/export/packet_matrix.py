@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model.chart import Chart
 from ..model.matrix import LOAD_ROWS, Column, Matrix, Row, responsibility_matrix
 from . import style
-from .blocks import Block, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from .blocks import Block, KeepTogether, Paragraph, Spacer, TableStyle
 from .packet_content import esc, grid, styles
 
 #: People per table of the grid, so a heading's words fit its column whole.

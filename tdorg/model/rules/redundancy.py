@@ -18,7 +18,6 @@ from .base import (
     LEADS,
     PERSON,
     SERVICE_AREAS_FIELD,
-    STRUCTURE,
     VACANT,
     Bounds,
     Finding,
