@@ -6,8 +6,7 @@ fitted to Letter landscape as the canvas has it; the reference is the full
 re-layout the canvas ran before (``Tree.of`` + ``fit_depth`` + ``layout_tree``).
 Cases run interleaved, round after round; each line gives the median, the
 min–max and the ratio to the full re-layout. Every case leaves the chart as
-the next round expects it (a re-parent alternates between two managers, an
-add is followed by an untimed delete, delete–undo–redo by an untimed undo).
+the next round expects it (the edits of ``bench_core.EditCases``).
 
     .venv/bin/python bench/bench_layout.py [--sizes 2000,5000,20000,50000] [--rounds 7]
 """
@@ -22,7 +21,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_core import wide_chart  # noqa: E402
+from bench.bench_core import EditCases, wide_chart  # noqa: E402
 from bench.interleave import interleave, print_table  # noqa: E402
 from tdorg.export import ExportOptions, style  # noqa: E402
 from tdorg.export.dot import box_size, fit_area  # noqa: E402
@@ -35,20 +34,20 @@ from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 BOX = sizes(style.BOX_WIDTH, 72.0)
 
 
-class LayoutCases:
+class LayoutCases(EditCases):
+    """The edits of ``bench_core``, each timed with bringing the live layout up to date instead of
+    with its revalidation; ``full`` is the full re-layout the canvas ran before."""
+
     def __init__(self, chart: Chart) -> None:
-        self.chart = chart
+        super().__init__(chart)
+        self.validator.close()
         self.fit = Fit(sizes(*box_size(chart)), fit_area(ExportOptions()), MAX_TITLE_PT / style.TITLE_SIZE)
         start = time.perf_counter()
         self.live = LiveLayout(chart, BOX, self.fit)
         self.build_ms = (time.perf_counter() - start) * 1000
         chart.subscribe(self.live.note)
-        ids = list(chart.roles)
-        self.technicians = [r for r in ids if r.startswith("bt")]
-        self.managers = [r for r in ids if r.startswith("fm")] or ["tsm", "hdm"]
-        self.turn = 0
-        self.removal = None
         self.moved: list[int] = []
+        self.last: dict[str, float] = {}
 
     def _timed(self, edit: Callable[[], object]) -> float:
         start = time.perf_counter()
@@ -58,10 +57,6 @@ class LayoutCases:
         self.moved.append(len(moved))
         return elapsed
 
-    def _next(self) -> str:
-        self.turn += 1
-        return self.technicians[self.turn % len(self.technicians)]
-
     def full(self) -> float:
         start = time.perf_counter()
         tree = Tree.of(self.chart)
@@ -69,50 +64,27 @@ class LayoutCases:
         layout_tree(tree, BOX, depth)
         return (time.perf_counter() - start) * 1000
 
-    def reparent(self) -> float:
-        role = self._next()
-        current = self.chart.roles[role].reports_to
-        target = next(m for m in (self.managers[self.turn % len(self.managers)], *self.managers) if m != current)
-        return self._timed(lambda: self.chart.reparent(role, target))
-
-    def title(self) -> float:
-        role = self._next()
-        return self._timed(lambda: self.chart.update_role(role, title=f"Building Technician {self.turn}"))
-
-    def category(self) -> float:
+    def assistant(self) -> float:
+        """A category edit that makes a technician an assistant, or back."""
         role = self._next()
         category = "admin_assistant" if self.chart.roles[role].category == "building_technician" else "building_technician"
         return self._timed(lambda: self.chart.update_role(role, category=category))
 
-    def add(self) -> float:
-        template = self.chart.roles[self._next()]
-        new_id = self.chart.new_id("bt-new")
-        elapsed = self._timed(lambda: self.chart.add_role(template.with_changes(id=new_id, person="", dotted_to=())))
-        self.chart.remove_role(new_id)
-        self.live.update()
-        return elapsed
-
     def delete(self) -> float:
-        role = self._next()
-
-        def remove() -> None:
-            self.removal = self.chart.remove_role(role)
-        return self._timed(remove)
+        self.last["delete"], self.last["undo"], self.last["redo"] = self.delete_undo_redo()
+        self.live.update()
+        return self.last["delete"]
 
     def undo(self) -> float:
-        return self._timed(lambda: self.chart.restore(self.removal))
+        return self.last["undo"]
 
     def redo(self) -> float:
-        role = self.removal.role.id
-        elapsed = self._timed(lambda: self.chart.remove_role(role))
-        self.chart.restore(self.removal)
-        self.live.update()
-        return elapsed
+        return self.last["redo"]
 
 
 def run(label: str, chart: Chart, rounds: int) -> None:
     cases = LayoutCases(chart)
-    kinds = ["full", "reparent", "title", "category", "add", "delete", "undo", "redo"]
+    kinds = ["full", "reparent", "title", "category", "assistant", "add", "delete", "undo", "redo"]
     times = interleave({kind: getattr(cases, kind) for kind in kinds}, rounds)
     moved = sorted(cases.moved)
     print_table(times, {kind: "full" for kind in kinds[1:]},

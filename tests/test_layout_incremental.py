@@ -75,7 +75,7 @@ class LiveLayoutMachine(RuleBasedStateMachine):
         self.undone: list[Step] = []
         self.counter = 0
 
-    @initialize(shape=st.sampled_from([narrow, wide]), n=st.sampled_from([60, 150, 300]), paper=st.sampled_from(PAPERS))
+    @initialize(shape=st.sampled_from([narrow, wide]), n=st.sampled_from([60, 150, 300, 600]), paper=st.sampled_from(PAPERS))
     def start(self, shape, n, paper) -> None:
         self.chart = shape(n)
         self.fit = paper

@@ -310,13 +310,18 @@ class _Pass:
         rows, longer = divmod(count, cols)
         return (rows + 1,) * longer + (rows,) * (cols - longer)
 
-    def _row(self, reports: tuple[str, ...], top: float) -> _Contour:
+    def _merged(self, reports: tuple[str, ...]) -> tuple[_Contour, list[float]]:
+        """The reports' subtrees side by side, left to right: their contour and each one's centre."""
         gap = self.sizes.h_gap
         contour = self.contour(reports[0])
         centres = [0.0]
         for kid in reports[1:]:
             contour, offset = _merge(contour, self.contour(kid), gap)
             centres.append(offset)
+        return contour, centres
+
+    def _row(self, reports: tuple[str, ...], top: float) -> _Contour:
+        contour, centres = self._merged(reports)
         mid = (centres[0] + centres[-1]) / 2
         contour.shift -= mid
         contour.bottom += top

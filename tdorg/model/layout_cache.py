@@ -29,11 +29,14 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .chart import REMOVED, STRUCTURAL, UPDATED, Change, Chart
-from .layout import Layout, _Contour, _extent, _forest_size, _Pass, _Sizes, choose_depth
+from .layout import Layout, _Contour, _extent, _forest_size, _merge, _Pass, _Sizes, choose_depth
 from .role import is_assistant
 
 #: Role fields whose change can move the role: whether it is an assistant.
 SHAPE_FIELDS = frozenset({"category", "flags"})
+
+#: How many reports apart a row keeps its merged contour, to resume merging from.
+ROW_CHECKPOINT = 16
 
 Manager = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 
@@ -80,16 +83,53 @@ class _KeptPass(_Pass):
     """A pass whose subtree contours outlive their use by the manager: merging works on copies."""
 
     def __init__(self, view: _ChartView, sizes: _Sizes, depth: int, place: bool) -> None:
+        self.sizes = sizes
+        self._leaf_shape = self._leaf()
+        #: Per manager whose reports make a row: those reports, the row merged up to every
+        #: ``ROW_CHECKPOINT``-th one (before it), and their centres.
+        self._rows: dict[str, tuple[tuple[str, ...], dict[int, _Contour], list[float]]] = {}
+        self._relaid: set[str] = set()  # the subtrees re-laid in this refresh
+        self._rid = ""
         super().__init__(view, sizes, depth, place)  # type: ignore[arg-type]
         self.stale: set[str] = set()
 
     def contour(self, rid: str) -> _Contour:
         kept = self.contours.get(rid)
-        if kept is None:
-            return self._leaf()
-        copy = _Contour(kept.bottom)
-        copy.left, copy.right, copy.shift = kept.left.copy(), kept.right.copy(), kept.shift
-        return copy
+        return _copy(self._leaf_shape if kept is None else kept)  # a leaf as _leaf() makes it
+
+    def _subtree(self, rid: str, helpers: tuple[str, ...], reports: tuple[str, ...], leafy: bool) -> _Contour:
+        self._rid = rid
+        self._rows.pop(rid, None)  # kept again if its reports make a row
+        return super()._subtree(rid, helpers, reports, leafy)
+
+    def _merged(self, reports: tuple[str, ...]) -> tuple[_Contour, list[float]]:
+        """As the full pass merges a row, resumed from the last checkpoint before the first report
+        that is new in its place or was re-laid."""
+        rid, relaid = self._rid, self._relaid
+        kept = self._rows.get(rid)
+        checkpoints: dict[int, _Contour] = {}
+        start = 0
+        if kept is not None:
+            old_reports, old_points, old_centres = kept
+            same = 0
+            for new, old in zip(reports, old_reports):
+                if new != old or new in relaid:
+                    break
+                same += 1
+            start = max((k for k in old_points if k <= same), default=0)
+            checkpoints = {k: point for k, point in old_points.items() if k <= start}
+        if start:
+            contour, centres = _copy(checkpoints[start]), old_centres[:start]
+        else:
+            contour, centres = self.contour(reports[0]), [0.0]
+        gap, step = self.sizes.h_gap, ROW_CHECKPOINT
+        for i in range(len(centres), len(reports)):
+            if not i % step:
+                checkpoints[i] = _copy(contour)
+            contour, offset = _merge(contour, self.contour(reports[i]), gap)
+            centres.append(offset)
+        self._rows[rid] = (reports, checkpoints, centres)
+        return contour, list(centres)
 
     def forget(self, rid: str) -> None:
         """Drop everything kept about a role that left the chart."""
@@ -99,12 +139,14 @@ class _KeptPass(_Pass):
         self.rel_bus.pop(rid, None)
         self.stacked.discard(rid)
         self.stale.discard(rid)
+        self._rows.pop(rid, None)
 
     def refresh(self, view: _ChartView) -> list[str]:
         """Re-lay the stale subtrees, deepest first; returns the managers re-laid."""
         chart = view.chart
         order = _deepest_first(chart, self.stale)
         self.stale = set()
+        self._relaid = set(order)
         for rid in order:
             self.stacked.discard(rid)
             self.rel_bus.pop(rid, None)
@@ -113,6 +155,12 @@ class _KeptPass(_Pass):
             else:
                 self.contours.pop(rid, None)
         return order
+
+
+def _copy(contour: _Contour) -> _Contour:
+    copy = _Contour(contour.bottom)
+    copy.left, copy.right, copy.shift = contour.left.copy(), contour.right.copy(), contour.shift
+    return copy
 
 
 def _closure(chart: Chart, ids: Iterable[str]) -> set[str]:
@@ -305,12 +353,31 @@ class LiveLayout:
             for kid in children(rid):
                 if put(kid, cx + rel_x[kid], ty + rel_y[kid]) or full or kid in changed:
                     stack.append(kid)
-        if min_x != self._min_x:
-            self._min_x = min_x
-            shifted = list(chart.roles)
         half = self.box.box_width / 2
-        moved = []
         positions = self.positions
+        if min_x != self._min_x or len(shifted) == len(chart.roles):  # every role may move: count afresh
+            self._min_x = min_x
+            old_positions = dict(positions)
+            positions.clear()
+            positions.update((rid, (x - half - min_x, top[rid])) for rid, x in centre.items())
+            self._xs = Counter(x for x, _ in positions.values())
+            self._ys = Counter(y for _, y in positions.values())
+            moved = [rid for rid, point in positions.items() if old_positions.get(rid) != point]
+            shifted = list(chart.roles) if full else shifted
+        else:
+            moved = self._move(shifted, half, min_x)
+        rel_bus, buses = run.rel_bus, self.buses
+        for rid in (changed | set(shifted)) if not full else chart.roles:
+            if rid in rel_bus:
+                buses[rid] = top[rid] + rel_bus[rid]
+            else:
+                buses.pop(rid, None)
+        return frozenset(moved)
+
+    def _move(self, shifted: list[str], half: float, min_x: float) -> list[str]:
+        """Put the ``shifted`` roles at their new places; returns those whose place changed."""
+        centre, top, positions = self._centre, self._top, self.positions
+        moved = []
         for rid in shifted:
             point = (centre[rid] - half - min_x, top[rid])
             old = positions.get(rid)
@@ -320,13 +387,7 @@ class LiveLayout:
                 positions[rid] = point
                 self._count(point, 1)
                 moved.append(rid)
-        rel_bus, buses = run.rel_bus, self.buses
-        for rid in (changed | set(shifted)) if not full else chart.roles:
-            if rid in rel_bus:
-                buses[rid] = top[rid] + rel_bus[rid]
-            else:
-                buses.pop(rid, None)
-        return frozenset(moved)
+        return moved
 
     def _count(self, point: tuple[float, float], step: int) -> None:
         for counter, value in ((self._xs, point[0]), (self._ys, point[1])):
