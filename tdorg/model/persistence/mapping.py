@@ -64,6 +64,18 @@ WRITTEN_COLUMNS: dict[type, tuple[str, ...]] = {
     ThresholdRow: THRESHOLD_COLUMNS,
     DisabledRuleRow: DISABLED_COLUMNS,
 }
+#: What :func:`document_from_rows` reads, per :class:`LoadedRows` field: the table, its columns
+#: (in the order above) and the columns the rows are sorted by.
+READ_ROWS: tuple[tuple[str, type, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("active", DocumentRow, ("active",), ()),
+    ("scenarios", ScenarioRow, SCENARIO_COLUMNS, ("position",)),
+    ("districts", DistrictRow, DISTRICT_COLUMNS, ()),
+    ("roles", RoleRow, ROLE_COLUMNS, ("scenario_id", "position")),
+    ("dotted", DottedLineRow, DOTTED_COLUMNS, ("scenario_id", "role_id", "position")),
+    ("arrangements", ArrangementRow, ARRANGEMENT_COLUMNS, ("scenario_id", "role_id")),
+    ("thresholds", ThresholdRow, THRESHOLD_COLUMNS, ("scenario_id", "rule_id", "name")),
+    ("disabled", DisabledRuleRow, DISABLED_COLUMNS, ("scenario_id", "rule_id")),
+)
 #: Role fields stored as lists joined by :data:`LIST_SEPARATOR`.
 _LIST_FIELDS = frozenset({"flags", "service_areas", "core_services", "leads", "backs_up"})
 

@@ -21,32 +21,10 @@ from ..files import read_bytes
 from ..values import FILE_ROLES_MAX, ROLES_MAX, too_many_roles
 from .fileio import pending_changes
 from .header import looks_like_sqlite, parse_header
-from .mapping import (
-    ARRANGEMENT_COLUMNS,
-    DISABLED_COLUMNS,
-    DISTRICT_COLUMNS,
-    DOTTED_COLUMNS,
-    ROLE_COLUMNS,
-    SCENARIO_COLUMNS,
-    THRESHOLD_COLUMNS,
-    BadData,
-    LoadedRows,
-    document_from_rows,
-)
+from .mapping import READ_ROWS, BadData, LoadedRows, document_from_rows
 from .migrations import TABLES_BY_VERSION, upgrade
 from .schema_check import schema_problem
-from .tables import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    ArrangementRow,
-    DisabledRuleRow,
-    DistrictRow,
-    DocumentRow,
-    DottedLineRow,
-    RoleRow,
-    ScenarioRow,
-    ThresholdRow,
-)
+from .tables import APPLICATION_ID, SCHEMA_VERSION
 
 _WAL_MODE = b"\x02\x02"
 _ROLLBACK_MODE = b"\x01\x01"
@@ -252,20 +230,11 @@ def _collection_paused() -> Iterator[None]:
 def _read_rows(conn: sqlite3.Connection) -> LoadedRows:
     """Every row, its values as stored (a yes/no is 0, 1 or anything else), for the mapping to check."""
 
-    def rows(table: type, columns: tuple[str, ...], *order: str) -> list[tuple]:
+    def rows(table: type, columns: tuple[str, ...], order: tuple[str, ...]) -> list[tuple]:
         query = f"SELECT {', '.join(columns)} FROM {table.__tablename__}"  # type: ignore[attr-defined]
         return conn.execute(query + (f" ORDER BY {', '.join(order)}" if order else "")).fetchall()
 
-    return LoadedRows(
-        active=rows(DocumentRow, ("active",)),
-        scenarios=rows(ScenarioRow, SCENARIO_COLUMNS, "position"),
-        districts=rows(DistrictRow, DISTRICT_COLUMNS),
-        roles=rows(RoleRow, ROLE_COLUMNS, "scenario_id", "position"),
-        dotted=rows(DottedLineRow, DOTTED_COLUMNS, "scenario_id", "role_id", "position"),
-        arrangements=rows(ArrangementRow, ARRANGEMENT_COLUMNS, "scenario_id", "role_id"),
-        thresholds=rows(ThresholdRow, THRESHOLD_COLUMNS, "scenario_id", "rule_id", "name"),
-        disabled=rows(DisabledRuleRow, DISABLED_COLUMNS, "scenario_id", "rule_id"),
-    )
+    return LoadedRows(**{name: rows(table, columns, order) for name, table, columns, order in READ_ROWS})
 
 
 def _detail(err: BaseException) -> str:
