@@ -209,3 +209,27 @@ def test_export_roles_writes_a_sheet_that_imports_back(window, monkeypatch, tmp_
     }
     assert roles["dir"].annual_cost == 150_000
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_rows_going_into_the_open_file_meet_its_fte_threshold(window, dialogs, monkeypatch, tmp_path):
+    sheet = tmp_path / "shared.csv"
+    sheet.write_text("Employee ID,Name,Title,Reports To,FTE\n1,Ann Lee,Director of Technology,,0.6\n"
+                     "2,Ann Lee,Network Engineer,1,0.6\n", encoding="utf-8")
+    window.chart.set_settings(window.chart.settings.with_threshold("STR-2", "max_person_fte", 1.5))
+    pick(monkeypatch, sheet)
+    seen = []
+
+    def handler(dialog):
+        assert dialog.check_rows()  # a new chart has the default threshold: 1.2 FTE is too much
+        seen.append([p.reason for p in dialog.plan.problems])
+        dialog.as_scenario_radio.setChecked(True)  # the open file allows 1.5 FTE
+        seen.append([p.reason for p in dialog.plan.problems])
+        dialog.name_field.setText("Shared")
+        assert dialog.choose("good")
+
+    dialogs.handle(ImportDialog, handler)
+    window.actions.import_sheet.trigger()
+    as_new_chart, as_scenario = seen
+    assert len(as_new_chart) == 1 and "would hold 1.2 FTE" in as_new_chart[0] and "at most 1 FTE" in as_new_chart[0]
+    assert as_scenario == []
+    assert window.document.names[-1] == "Shared" and window.chart.over_allocated_people() == {}

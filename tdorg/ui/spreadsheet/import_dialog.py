@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tdorg.model.chart import DEFAULT_MAX_PERSON_FTE
 from tdorg.model.importing import ColumnMapping, ImportPlan, Table, plan_import
 from tdorg.model.rules import Severity
 
@@ -38,6 +39,7 @@ class ScenarioTarget:
     current: str  # the shown scenario's name
     suggested: str  # a free name for the new scenario
     check: Callable[[str], str]  # the cleaned name, or raises TdorgError
+    max_person_fte: float  # the open chart's STR-2 threshold, which a new scenario keeps
 
 
 class ImportDialog(PlanDialog):
@@ -64,8 +66,14 @@ class ImportDialog(PlanDialog):
         return self.columns.mapping
 
     def check_rows(self) -> bool:
-        """Plan the import with the chosen columns and show the rows; False when the columns do not fit."""
-        return self.next_page(lambda: plan_import(self.columns.table, self.columns.mapping))
+        """Plan the import with the chosen columns and show the rows; False when the columns do not fit.
+
+        The most FTE one person may hold is that of the chart the rows go into:
+        the open chart's for a new scenario (it keeps its rule settings), the
+        default for a new chart."""
+        target = self.target if self.as_scenario_radio.isChecked() else None
+        limit = DEFAULT_MAX_PERSON_FTE if target is None else target.max_person_fte
+        return self.next_page(lambda: plan_import(self.columns.table, self.columns.mapping, max_person_fte=limit))
 
     # --- page two: rows --------------------------------------------------------------
 
@@ -100,6 +108,7 @@ class ImportDialog(PlanDialog):
         if self.target is not None:
             self.as_scenario_radio.setText(f"As a new scenario of this file, beside “{self.target.current}” "
                                            "(its district facts and rule settings are kept)")
+            self.as_scenario_radio.toggled.connect(lambda _on: self.check_rows())  # the rows meet other settings
         else:
             self.destination.hide()
         layout.addWidget(self.destination)

@@ -44,13 +44,19 @@ class Spreadsheets(QObject):
 
     def scenario_target(self, stem: str) -> "ScenarioTarget | None":
         """The open file as a home for the import, unless it is an empty, unsaved chart."""
-        from .import_dialog import ScenarioTarget
-
         chart = self.sessions.document.chart
         if chart is None or (len(chart) == 0 and self.whereabouts()[0] is None and len(self.sessions) == 1):
             return None
+        return self._new_scenario(stem)
+
+    def _new_scenario(self, stem: str) -> "ScenarioTarget":
+        """A new scenario beside the shown one, named after ``stem``, with the open chart's rule settings."""
+        from .import_dialog import ScenarioTarget
+
         document = self.sessions.document
-        return ScenarioTarget(self.sessions.active.name, free_name(document, stem), document.check_new_name)
+        assert document.chart is not None
+        return ScenarioTarget(self.sessions.active.name, free_name(document, stem), document.check_new_name,
+                              document.chart.max_person_fte())
 
     def _read_chosen(self, caption: str, path: str | Path | None,
                      failure: str = "Could not read") -> "tuple[Path, Table] | None":
@@ -112,7 +118,6 @@ class Spreadsheets(QObject):
         from tdorg.model.importing import read_table
         from tdorg.model.importing.sync import update_scenario_name
 
-        from .import_dialog import ScenarioTarget
         from .sync_dialog import SyncDialog, sync_ops
 
         chart = self.sessions.document.chart
@@ -122,9 +127,7 @@ class Spreadsheets(QObject):
         if chosen is None:
             return False
         path, table = chosen
-        document = self.sessions.document
-        target = ScenarioTarget(self.sessions.active.name, free_name(document, update_scenario_name()),
-                                document.check_new_name)
+        target = self._new_scenario(update_scenario_name())
         dialog = SyncDialog(path, table, read_table, chart, self.sessions.report, target, self.window)
         if not dialog.exec() or dialog.plan is None:
             return False
