@@ -97,7 +97,7 @@ def findings_slide(slide: Slide, report: Report) -> None:
     set_title(slide, "Findings against the framework")
     width, height = SLIDE_SIZE
     top = MARGIN + 56
-    counts_width = 220.0
+    counts_width = 250.0  # the count column holds its 14 pt bold "Findings" heading on one line
     rows = [(name, len(report.by_severity(severity)), style.SEVERITY_COLOURS[severity])
             for severity, name in SEVERITIES]
     table = slide.shapes.add_table(len(rows) + 1, 2, Emu(emu(MARGIN)), Emu(emu(top)), Emu(emu(counts_width)),
