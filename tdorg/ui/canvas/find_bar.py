@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .view import ChartView
 
 MARGIN = 12
+#: The search field's width, and the least it shrinks to on a narrow canvas.
+FIELD_WIDTH, FIELD_LEAST = 260, 120
 
 
 class FindBar(QFrame):
@@ -55,7 +57,7 @@ class FindBar(QFrame):
         self.field.setObjectName("findField")
         self.field.setPlaceholderText("Find a role: title, person or id")
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(260)
+        self.field.setMinimumWidth(FIELD_LEAST)
         self.field.installEventFilter(self)
         self.field.textChanged.connect(self._typed)
         self.count = QLabel()
@@ -111,8 +113,11 @@ class FindBar(QFrame):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _place(self) -> None:
-        self.adjustSize()
+        """Top right over the canvas; the field narrows when the canvas is too narrow for all of it."""
         area = self.view.viewport().geometry()
+        least = self.minimumSizeHint()
+        wanted = least.width() + FIELD_WIDTH - FIELD_LEAST
+        self.resize(max(least.width(), min(wanted, area.width() - 2 * MARGIN)), self.sizeHint().height())
         self.move(area.right() - self.width() - MARGIN + 1, area.top() + MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

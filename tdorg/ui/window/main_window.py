@@ -33,6 +33,7 @@ from ..spreadsheet.spreadsheet_actions import Spreadsheets
 from ..widgets import style
 from .actions import Actions
 from .canvas_menu import CanvasMenu
+from .first_size import size_to_screen
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .status_line import StatusLine
 
@@ -99,11 +100,7 @@ class MainWindow(QMainWindow):
         self.canvas_menu = CanvasMenu(self)
         self._build_status_bar()
         self._connect()
-        self.resize(1400, 900)
-        self.resizeDocks([self._docks[0]], [225], Qt.Orientation.Horizontal)
-        self.resizeDocks([self._docks[1]], [350], Qt.Orientation.Horizontal)
-        self.resizeDocks([self._docks[1], self._docks[3]], [520, 300], Qt.Orientation.Vertical)
-        self.resizeDocks([self._docks[2]], [220], Qt.Orientation.Vertical)
+        size_to_screen(self, *self._docks)
         self.set_document(Document.of(Chart()), None)
         sessions, group, scene = self.sessions, self.sessions.group, self.scene
         # Children are destroyed after the window: keep them from signalling into it.
