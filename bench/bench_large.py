@@ -95,7 +95,7 @@ def main(roles: int, as_json: bool) -> int:
                 print(f"the export wrote no PDF: {failures}", file=sys.stderr)
                 return 1
         step("save", lambda: save_document(window.document, path))
-        window.mark_saved(path)
+        window.open_file.mark_saved(path)
         window.close()
     result = {"roles": roles, "timings_ms": timings, "peak_memory_mb": round(peak_mb(), 1)}
     if as_json:

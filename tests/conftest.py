@@ -82,7 +82,7 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
 
     yield make
     for window in windows:  # closing must not prompt in tests that did not ask for it
-        window._forced_modified = False
+        window.open_file._forced_modified = False
         window.sessions.set_clean()
         window.close()
         window.deleteLater()

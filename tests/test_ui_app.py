@@ -104,7 +104,7 @@ def test_start_up_asks_how_to_begin_and_opens_the_chosen_template(make_window, m
     window = make_window()
     start(window)
     assert window.chart.district.name == "School District of La Crosse"
-    assert window.path is None and not window.is_modified()
+    assert window.open_file.path is None and not window.open_file.is_modified()
     assert "(from template)" in window.windowTitle()
 
 

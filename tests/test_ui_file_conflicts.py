@@ -40,10 +40,10 @@ def test_a_chart_open_in_another_window_is_said_and_can_be_opened_read_only(make
     assert not second.files.open_path(path, ask=False)
     text, detail = dialogs.seen[-1]
     assert text == "“plan.tdorg” is open in another tdorg window." and "Read-only" in detail
-    assert second.path is None
+    assert second.open_file.path is None
     dialogs.answer(B.Open)  # Open Read-Only
     assert second.files.open_path(path, ask=False)
-    assert second.guard.read_only and "(read-only)" in second.windowTitle()
+    assert second.open_file.guard.read_only and "(read-only)" in second.windowTitle()
     second.editor.add_role("security", "dti")
     asked: list[str] = []
     copy = tmp_path / "my copy.tdorg"
@@ -72,7 +72,7 @@ def test_two_windows_saving_one_chart_never_lose_an_edit_silently(make_window, d
     text, detail = dialogs.seen[-1]
     assert "“plan.tdorg” was changed by another program or another tdorg window" in text
     assert "Overwrite" in detail and "Reload" in detail
-    assert first_role in _roles_on_disk(path) and second.is_modified()
+    assert first_role in _roles_on_disk(path) and second.open_file.is_modified()
 
     copy = tmp_path / "plan (copy).tdorg"
     suggested: list[str] = []
@@ -82,7 +82,7 @@ def test_two_windows_saving_one_chart_never_lose_an_edit_silently(make_window, d
     assert second.files.save()
     assert suggested == [str(copy)]
     assert _roles_on_disk(copy) == mine and first_role in _roles_on_disk(path)
-    assert second.path == copy.resolve()
+    assert second.open_file.path == copy.resolve()
 
     # the first window saves again over its own file: nothing changed there since, so no question
     first.editor.add_role("help_desk", "dti")
@@ -101,14 +101,14 @@ def test_overwrite_and_reload_after_a_change_on_disk(make_window, dialogs, tmp_p
     save_document(Document.of(Chart(District(name="Written by another program"))), path)
     dialogs.answer(B.Save)  # Overwrite
     assert window.files.save()
-    assert _roles_on_disk(path) == mine and not window.is_modified()
+    assert _roles_on_disk(path) == mine and not window.open_file.is_modified()
 
     window.editor.add_role("security", "dti")
     save_document(Document.of(Chart(District(name="Written again"))), path)
     dialogs.answer(B.Reset)  # Reload
     assert not window.files.save()
-    assert window.chart.district.name == "Written again" and not window.is_modified()
-    assert window.path == path.resolve()
+    assert window.chart.district.name == "Written again" and not window.open_file.is_modified()
+    assert window.open_file.path == path.resolve()
 
 
 def test_a_file_touched_but_not_changed_saves_without_a_question(make_window, tmp_path):
@@ -131,7 +131,7 @@ def test_saving_a_hard_linked_chart_says_it_becomes_a_copy(make_window, dialogs,
     assert not window.files.save()
     text, detail = dialogs.seen[-1]
     assert "“plan.tdorg” is a hard link" in text and "1 other name" in text and "keep the chart" in detail
-    assert os.stat(path).st_nlink == 2 and window.is_modified()
+    assert os.stat(path).st_nlink == 2 and window.open_file.is_modified()
     dialogs.answer(B.Ok)
     assert window.files.save()
     assert set(window.chart.roles) == _roles_on_disk(path) != _roles_on_disk(other_name)
@@ -174,7 +174,7 @@ def test_the_lock_of_a_tdorg_that_crashed_is_taken_over_without_a_question(make_
     assert lock_path(path).exists()  # left behind by the killed process
     window = make_window()
     assert window.files.open_path(path, ask=False)  # no dialog: the owner is gone
-    assert not window.guard.read_only and window.guard.holder(path) is None
+    assert not window.open_file.guard.read_only and window.open_file.guard.holder(path) is None
 
 
 def test_a_lock_from_another_computer_names_it():
@@ -199,7 +199,8 @@ def test_work_of_a_read_only_window_recovered_suggests_the_chart_name(make_windo
     assert first.files.open_path(path, ask=False)
     dialogs.answer(B.Open)
     assert second.files.open_path(path, ask=False)
-    second.set_document(second.document, None, modified=True, name=second.display_name)  # as recovery shows it
+    # as recovery shows it
+    second.set_document(second.document, None, modified=True, name=second.open_file.display_name)
     suggested: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (suggested.append(a[2]), ("", ""))[1])
     assert not second.files.save()

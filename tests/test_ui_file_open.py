@@ -24,7 +24,7 @@ def test_a_file_open_event_opens_the_chart_in_the_running_window(make_window, qt
     follow_file_open_events(window)
     path = _saved_chart(tmp_path)
     assert QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(str(path)))
-    qtbot.waitUntil(lambda: window.path == path.resolve())
+    qtbot.waitUntil(lambda: window.open_file.path == path.resolve())
     assert window.chart.district.name == "School District of West Salem"
 
 
@@ -43,5 +43,5 @@ def test_a_file_open_event_at_start_up_answers_the_start_dialog(make_window, dia
     dialogs.handle(StartDialog, open_file_while_asking)
     start(window)
     assert asked == [True]
-    qtbot.waitUntil(lambda: window.path == path.resolve())
-    assert not window.is_modified()
+    qtbot.waitUntil(lambda: window.open_file.path == path.resolve())
+    assert not window.open_file.is_modified()

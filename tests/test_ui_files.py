@@ -26,13 +26,13 @@ def test_save_then_reopen_through_the_ui_gives_the_same_chart(make_window, monke
     window = make_window("la-crosse")
     window.editor.add_role("security", "dir")
     window.editor.add_dotted("tech1", "nm")
-    assert window.is_modified() and window.windowTitle().startswith("School District of La Crosse")
+    assert window.open_file.is_modified() and window.windowTitle().startswith("School District of La Crosse")
     target = tmp_path / "la crosse plan"  # the .tdorg extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "tdorg chart (*.tdorg)"))
     window.actions.save.trigger()
     saved = target.with_name("la crosse plan.tdorg")
     assert saved.is_file()
-    assert not window.is_modified() and not window.isWindowModified()
+    assert not window.open_file.is_modified() and not window.isWindowModified()
     assert window.windowTitle() == "la crosse plan.tdorg[*] — tdorg"
     expected = window.chart.copy()
 
@@ -41,7 +41,7 @@ def test_save_then_reopen_through_the_ui_gives_the_same_chart(make_window, monke
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), "Charts"))
     other.actions.open.trigger()
     assert other.chart == expected
-    assert other.path == saved and not other.is_modified()
+    assert other.open_file.path == saved and not other.open_file.is_modified()
     assert other.files.recent()[0] == str(saved.resolve())
     assert set(other.scene.role_items()) == set(expected.roles)
 
@@ -94,7 +94,7 @@ def test_a_bad_file_is_explained_in_a_dialog_and_the_chart_stays_open(make_windo
     title, reason = dialogs.seen[-1]
     assert title == "Could not open “broken.tdorg”" and "broken.tdorg" in reason
     assert "Traceback" not in reason
-    assert window.chart == snapshot and window.path is None
+    assert window.chart == snapshot and window.open_file.path is None
     not_ours = tmp_path / "notes.tdorg"
     not_ours.write_text("hello", encoding="utf-8")
     dialogs.answer(QMessageBox.StandardButton.Ok)
@@ -107,7 +107,7 @@ def test_opening_a_sample_json_gives_an_unsaved_chart(make_window):
     window = make_window()
     assert window.files.open_path(TEMPLATES / "la-crosse.json", ask=False)
     assert window.chart == read_json(TEMPLATES / "la-crosse.json")
-    assert window.path is None
+    assert window.open_file.path is None
 
 
 def test_autosave_writes_a_recovery_file_only_while_there_are_unsaved_changes(make_window, tmp_path):
@@ -118,7 +118,7 @@ def test_autosave_writes_a_recovery_file_only_while_there_are_unsaved_changes(ma
     assert autosave.save_now()
     assert open_document(autosave.file).chart == window.chart
     note = json.loads(autosave.note.read_text(encoding="utf-8"))
-    assert note["name"] == window.display_name
+    assert note["name"] == window.open_file.display_name
     assert not autosave.save_now()  # nothing new since
     assert find_recoveries(autosave.directory) == []  # owned by a live window
     window.stack.undo()
@@ -147,7 +147,7 @@ def test_after_a_crash_the_autosaved_work_is_offered_and_recovered(make_window, 
     text, detail = dialogs.seen[-1]
     assert "did not close properly" in text and "plan.tdorg" in detail
     assert window.chart == chart
-    assert window.is_modified() and window.path == original
+    assert window.open_file.is_modified() and window.open_file.path == original
     assert find_recoveries(tmp_path / "recovery") == []  # now this window's own autosave
 
 

@@ -73,7 +73,7 @@ def test_import_lists_every_bad_row_and_imports_only_the_good_ones(make_window, 
     assert set(chart.roles) == GOOD_IDS
     assert chart.role("300").reports_to == "200" and chart.role("500").fte == 0.5
     assert chart.role("200").annual_cost == 140_000
-    assert window.windowTitle() == "staff (imported)[*] — tdorg" and window.is_modified()
+    assert window.windowTitle() == "staff (imported)[*] — tdorg" and window.open_file.is_modified()
     assert set(window.scene.role_items()) == GOOD_IDS
     assert "4 rows left out" in window.message.text()
 
@@ -95,7 +95,7 @@ def test_cancel_imports_nothing(window, dialogs, monkeypatch, staff_csv):
     pick(monkeypatch, staff_csv)
     importing(dialogs, None)
     window.actions.import_sheet.trigger()
-    assert window.chart == before and not window.is_modified() and len(window.sessions) == 1
+    assert window.chart == before and not window.open_file.is_modified() and len(window.sessions) == 1
 
 
 def test_import_as_a_new_scenario_keeps_the_district_and_rule_settings(window, dialogs, monkeypatch, staff_csv):
@@ -111,7 +111,7 @@ def test_import_as_a_new_scenario_keeps_the_district_and_rule_settings(window, d
     assert set(imported.roles) == GOOD_IDS and imported.district == district
     assert imported.settings == current.settings
     assert window.document.scenarios[0].chart is current and "tsm" in current
-    assert window.is_modified() and "From HR" in window.windowTitle()
+    assert window.open_file.is_modified() and "From HR" in window.windowTitle()
     assert window.scenario_bar.combo.currentText() == "From HR"
 
 

@@ -40,13 +40,13 @@ def test_recovering_work_on_a_chart_opened_by_a_relative_path_saves_to_that_char
     monkeypatch.chdir(folder_a)
     crashed = make_window()
     assert crashed.files.open_path("plan.tdorg", ask=False)
-    assert crashed.path == folder_a.resolve() / "plan.tdorg"
+    assert crashed.open_file.path == folder_a.resolve() / "plan.tdorg"
     new_role = crashed.editor.add_role("security", "dti")
     assert crashed.autosave.save_now()
     assert json.loads(crashed.autosave.note.read_text(encoding="utf-8"))["original"] == str(
         folder_a.resolve() / "plan.tdorg")
     _leave_as_a_crash_would(crashed)
-    crashed._forced_modified = False
+    crashed.open_file._forced_modified = False
     crashed.sessions.set_clean()
     crashed.close()
 
@@ -54,7 +54,7 @@ def test_recovering_work_on_a_chart_opened_by_a_relative_path_saves_to_that_char
     window = make_window()
     dialogs.answer(B.Yes)
     assert offer_recovery(window.autosave, window.set_document, window)
-    assert window.path == folder_a.resolve() / "plan.tdorg"
+    assert window.open_file.path == folder_a.resolve() / "plan.tdorg"
     assert window.files.save()
     assert (folder_b / "plan.tdorg").read_bytes() == b_before
     assert new_role in open_document(folder_a / "plan.tdorg").chart.roles
@@ -69,7 +69,7 @@ def test_a_note_with_a_relative_path_is_recovered_as_an_unsaved_chart(make_windo
     window = make_window()
     dialogs.answer(B.Yes)
     assert offer_recovery(window.autosave, window.set_document, window)
-    assert window.path is None and window.is_modified()
+    assert window.open_file.path is None and window.open_file.is_modified()
 
 
 def test_a_recovery_being_offered_is_not_offered_by_a_second_window(make_window, dialogs, monkeypatch, tmp_path):
@@ -113,7 +113,7 @@ def test_undoing_back_to_the_saved_state_removes_the_recovery_file(make_window, 
     window.editor.add_role("security", "dti")
     assert window.autosave.save_now() and window.autosave.file.exists()
     window.stack.undo()
-    assert not window.is_modified()
+    assert not window.open_file.is_modified()
     assert not window.autosave.file.exists() and not window.autosave.note.exists()
     window.stack.redo()
     assert window.autosave.save_now() and window.autosave.file.exists()

@@ -139,7 +139,7 @@ def test_save_and_reopen_keep_every_scenario_and_the_shown_one(make_window, dial
     expected = window.document
     target = tmp_path / "plans.tdorg"
     assert window.files.save_to(target)
-    assert not window.is_modified() and not window.isWindowModified()
+    assert not window.open_file.is_modified() and not window.isWindowModified()
     assert window.windowTitle() == "plans.tdorg — Proposed 2027[*] — tdorg"
     assert open_document(target) == expected
 
@@ -149,21 +149,21 @@ def test_save_and_reopen_keep_every_scenario_and_the_shown_one(make_window, dial
     assert other.document == expected
     assert other.document.names == ["Current", "Proposed 2027"] and other.sessions.index == 1
     assert other.scenario_bar.combo.currentText() == "Proposed 2027" and shows(other, other.document.chart)
-    assert not other.is_modified()
+    assert not other.open_file.is_modified()
 
 
 def test_the_document_is_modified_by_any_scenarios_edits_or_the_scenario_list(window, dialogs, tmp_path):
-    assert window.files.save_to(tmp_path / "fh.tdorg") and not window.is_modified()
+    assert window.files.save_to(tmp_path / "fh.tdorg") and not window.open_file.is_modified()
     duplicate(window, dialogs, "Plan B")  # not an undo step: the document is modified until saved
-    assert window.is_modified() and not window.stack.canUndo()
-    assert window.files.save_to(tmp_path / "fh.tdorg") and not window.is_modified()
+    assert window.open_file.is_modified() and not window.stack.canUndo()
+    assert window.files.save_to(tmp_path / "fh.tdorg") and not window.open_file.is_modified()
     window.editor.add_role("network", "dir")
     window.scenario_bar.switch(0)
-    assert window.stack.isClean() and window.is_modified()  # Plan B's edit still counts
+    assert window.stack.isClean() and window.open_file.is_modified()  # Plan B's edit still counts
     assert window.isWindowModified()
     window.scenario_bar.switch(1)
     window.stack.undo()
-    assert not window.is_modified()
+    assert not window.open_file.is_modified()
 
 
 def test_scenario_totals_show_in_the_switcher_and_the_status_bar(window, dialogs):
@@ -188,7 +188,7 @@ def test_moving_scenarios_reorders_the_switcher_and_survives_save_and_reopen(mak
     duplicate(window, dialogs, "Plan B")
     duplicate(window, dialogs, "Plan C")
     target = tmp_path / "plans.tdorg"
-    assert window.files.save_to(target) and not window.is_modified()
+    assert window.files.save_to(target) and not window.open_file.is_modified()
     plan_c = window.chart
     bar = window.scenario_bar
     assert window.sessions.index == 2 and not bar.move_right_action.isEnabled()
@@ -196,7 +196,7 @@ def test_moving_scenarios_reorders_the_switcher_and_survives_save_and_reopen(mak
     assert window.document.names == ["Current", "Plan C", "Plan B"]
     assert [bar.combo.itemText(i) for i in range(bar.combo.count())] == ["Current", "Plan C", "Plan B"]
     assert window.sessions.index == 1 and bar.combo.currentText() == "Plan C" and shows(window, plan_c)
-    assert window.is_modified() and window.isWindowModified() and not window.stack.canUndo()
+    assert window.open_file.is_modified() and window.isWindowModified() and not window.stack.canUndo()
     bar.move_left_action.trigger()
     assert window.document.names == ["Plan C", "Current", "Plan B"] and window.sessions.index == 0
     assert not bar.move_left_action.isEnabled() and bar.move_right_action.isEnabled()
@@ -214,4 +214,4 @@ def test_moving_scenarios_reorders_the_switcher_and_survives_save_and_reopen(mak
     dialogs.answer(QMessageBox.StandardButton.Ignore)  # still open in the first window: Open Anyway
     assert other.files.open_path(target, ask=False)
     assert other.document.names == ["Plan C", "Current", "Plan B"] and other.sessions.index == 2
-    assert other.document == window.document and not other.is_modified()
+    assert other.document == window.document and not other.open_file.is_modified()

@@ -15,7 +15,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
@@ -27,7 +27,8 @@ from tdorg.model.recovery import noted_original, read_note, write_recovery
 from .user_data import default_recovery_dir
 
 if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+    from ..editing.scenario_sessions import ScenarioSessions
+    from .open_file import OpenFile
 
 INTERVAL_MS = 60_000
 
@@ -96,11 +97,15 @@ def find_recoveries(directory: Path | None = None) -> list[Recovery]:
 
 
 class Autosave(QObject):
-    """Writes the window's document to its recovery file while it has unsaved changes."""
+    """Writes the document of ``sessions`` to its recovery file while ``open_file`` has unsaved changes.
 
-    def __init__(self, window: "MainWindow", directory: Path | None = None, interval_ms: int = INTERVAL_MS) -> None:
-        super().__init__(window)
-        self.window = window
+    A failure is said with ``refusal`` (the status bar's warning).
+    """
+
+    def __init__(self, open_file: "OpenFile", sessions: "ScenarioSessions", refusal: Callable[[str], None],
+                 parent: QObject, directory: Path | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self.open_file, self.sessions, self.refusal = open_file, sessions, refusal
         self.directory = directory or default_recovery_dir()
         token = uuid.uuid4().hex
         self.file = self.directory / f"{token}.tdorg"
@@ -113,12 +118,11 @@ class Autosave(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
-        window.sessions.modifiedChanged.connect(self._drop_when_clean)
-        window.sessions.group.cleanChanged.connect(self._drop_when_clean)
+        open_file.changed.connect(self._drop_when_clean)
 
-    def _drop_when_clean(self, *_args: object) -> None:
+    def _drop_when_clean(self) -> None:
         """Back at the saved state (undo, or a save): the recovery file would only offer stale work."""
-        if not self.window.is_modified():
+        if not self.open_file.is_modified():
             self.discard_file()
 
     def save_now(self) -> bool:
@@ -127,11 +131,10 @@ class Autosave(QObject):
         A failure of any kind is said once in the status bar (again only when
         the reason changes) and never escapes: the timer keeps trying.
         """
-        window = self.window
-        if window.document is None or not window.is_modified():
+        document, open_file = self.sessions.document, self.open_file
+        if document is None or not open_file.is_modified():
             self.discard_file()
             return False
-        document = window.document
         state = (document.active, *((id(s.chart), s.chart.revision, s.name) for s in document.scenarios))
         if state == self._saved_state and self.file.exists():
             return False
@@ -139,13 +142,13 @@ class Autosave(QObject):
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._lock.isLocked():
                 self._lock.tryLock(0)
-            original = None if window.guard.read_only else window.path  # read-only work is recovered unsaved
-            write_recovery(window.document, self.file, self.note, original, window.display_name, window.guard.base)
+            original = None if open_file.guard.read_only else open_file.path  # read-only work is recovered unsaved
+            write_recovery(document, self.file, self.note, original, open_file.display_name, open_file.guard.base)
         except Exception as error:  # noqa: BLE001 - a timer's failure must reach the user, not a traceback
             reason = str(error) if isinstance(error, (TdorgError, OSError)) else f"{type(error).__name__}: {error}"
             if reason != self.last_error:
                 self.last_error = reason
-                window.show_refusal(f"Autosave failed, so unsaved changes are not protected until you save: "
+                self.refusal(f"Autosave failed, so unsaved changes are not protected until you save: "
                                     f"{reason}")
             return False
         self._saved_state = state

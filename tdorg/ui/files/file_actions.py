@@ -8,10 +8,10 @@ chart that was open stays open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QObject, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
@@ -25,7 +25,8 @@ from ..widgets.fields import literal
 if TYPE_CHECKING:
     from tdorg.model.templates import Template
 
-    from ..window.main_window import MainWindow
+    from ..editing.scenario_sessions import ScenarioSessions
+    from .open_file import OpenFile
 
 OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
 SAVE_FILTER = "tdorg chart (*.tdorg)"
@@ -44,21 +45,26 @@ def template_entries() -> list[Template]:
 class FileActions(QObject):
     """The File menu's work for one window."""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, open_file: "OpenFile", sessions: "ScenarioSessions", show_document: Callable[..., None],
+                 settings: QSettings, refusal: Callable[[str], None], status: QStatusBar, parent: QWidget) -> None:
+        """``show_document(document, path, name=, base=, read_only=)`` shows a chart in the window.
+
+        ``refusal`` says (or, with "", clears) a problem in the status bar; ``status`` tells of a save.
+        """
+        super().__init__(parent)
+        self.open_file, self.sessions, self.show_document, self.settings = open_file, sessions, show_document, settings
+        self.refusal, self.status, self.window = refusal, status, parent
 
     # --- dialogs ------------------------------------------------------------------
 
     def maybe_save(self, doing: str = "continuing") -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
-        window = self.window
-        if not window.is_modified():
+        if not self.open_file.is_modified():
             return True
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          f"Save the changes to “{window.display_name}” before {doing}?",
+                          f"Save the changes to “{self.open_file.display_name}” before {doing}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, window)
+                          | QMessageBox.StandardButton.Cancel, self.window)
         box.setInformativeText("If you don't save, your changes since the last save are lost.")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
@@ -68,24 +74,24 @@ class FileActions(QObject):
 
     def start_folder(self) -> str:
         """The open chart's folder, else the last folder a chart was opened from or saved to, else Documents."""
-        if self.window.path is not None:
-            return str(self.window.path.parent)
+        if self.open_file.path is not None:
+            return str(self.open_file.path.parent)
         recent = self.recent()
-        for folder in (self.window.settings.value(LAST_FOLDER, "", str), recent and str(Path(recent[0]).parent)):
+        for folder in (self.settings.value(LAST_FOLDER, "", str), recent and str(Path(recent[0]).parent)):
             if folder and Path(folder).is_dir():
                 return str(folder)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def remember_folder(self, path: Path) -> None:
-        self.window.settings.setValue(LAST_FOLDER, str(path.parent))
+        self.settings.setValue(LAST_FOLDER, str(path.parent))
 
     # --- new and open ---------------------------------------------------------------
 
     def new_blank(self) -> bool:
         if not self.maybe_save("starting a new chart"):
             return False
-        self.window.set_document(Document.of(Chart()), None, name="Untitled")
+        self.show_document(Document.of(Chart()), None, name="Untitled")
         return True
 
     def new_from_template(self, key: str) -> bool:
@@ -100,7 +106,7 @@ class FileActions(QObject):
             show_error(self.window, "Could not read the template", error)
             return False
         name = f"{chart.district.name or key.replace('-', ' ').title()} (from template)"
-        self.window.set_document(Document.of(chart), None, name=name)
+        self.show_document(Document.of(chart), None, name=name)
         return True
 
     def open(self) -> bool:
@@ -132,10 +138,10 @@ class FileActions(QObject):
                 base = Fingerprint.of_file(path)  # before reading: a change after this is caught at save
                 document = open_document(path)
                 name = f"{path.name} (read-only)" if read_only else None
-                self.window.set_document(document, path, name=name, base=base, read_only=read_only)
+                self.show_document(document, path, name=name, base=base, read_only=read_only)
             else:
                 chart = load_chart(path)
-                self.window.set_document(Document.of(chart), None, name=f"{path.stem} (imported)")
+                self.show_document(Document.of(chart), None, name=f"{path.stem} (imported)")
         except TdorgError as error:
             show_error(self.window, f"Could not open “{path.name}”", error)
             return False
@@ -147,7 +153,7 @@ class FileActions(QObject):
 
     def _open_elsewhere(self, path: Path) -> bool | None:
         """Ask what to do when ``path`` is open in another tdorg: True read-only, False anyway, None cancel."""
-        holder = self.window.guard.holder(path)
+        holder = self.open_file.guard.holder(path)
         if holder is None:
             return False
         answer = self._ask("Chart in use", f"“{path.name}” is {holder.describe()}.",
@@ -162,18 +168,18 @@ class FileActions(QObject):
     # --- saving -----------------------------------------------------------------------
 
     def save(self) -> bool:
-        window = self.window
-        if window.path is None or window.guard.read_only:
+        path = self.open_file.path
+        if path is None or self.open_file.guard.read_only:
             return self.save_as()
-        return self.save_to(window.path)
+        return self.save_to(path)
 
     def save_as(self, suggested: Path | None = None) -> bool:
-        window = self.window
-        name = window.display_name
-        if window.path is None and name == "Untitled" and window.chart is not None:
-            name = window.chart.district.name or name  # a new chart is named for its district
-        suggested = suggested or window.path or Path(self.start_folder()) / _file_name(name)
-        path, _ = QFileDialog.getSaveFileName(window, "Save Chart As", str(suggested), SAVE_FILTER)
+        name = self.open_file.display_name
+        chart = self.sessions.document.chart
+        if self.open_file.path is None and name == "Untitled" and chart is not None:
+            name = chart.district.name or name  # a new chart is named for its district
+        suggested = suggested or self.open_file.path or Path(self.start_folder()) / _file_name(name)
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
             return False
         target = Path(path)
@@ -184,33 +190,31 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         from tdorg.model.persistence import save_document
 
-        window = self.window
-        if window.document is None:
+        document = self.sessions.document
+        if document is None:
             return False
         path = absolute(path)
         decision = self._may_replace(path)
         if decision is not True:
             return decision == "copy" and self.save_as(path.with_name(f"{path.stem} (copy){path.suffix}"))
         try:
-            base = save_document(window.document, path)
+            base = save_document(document, path)
         except TdorgError as error:
             show_error(self.window, f"Could not save “{path.name}”", error)
             return False
         except OSError as error:
             show_error(self.window, f"Could not save “{path.name}”", os_error_text(path, error))
             return False
-        window.mark_saved(path, base)
-        window.autosave.discard_file()
+        self.open_file.mark_saved(path, base)  # clean again: autosave drops its recovery file
         self.add_recent(path)
         self.remember_folder(path)
-        window.show_refusal("")
-        window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.refusal("")
+        self.status.showMessage(f"Saved {path}", 5000)
         return True
 
     def _may_replace(self, path: Path) -> bool | str:
         """Whether saving may replace ``path``: True, False (cancelled or reloaded) or "copy" (save a copy)."""
-        window = self.window
-        guard = window.guard
+        guard = self.open_file.guard
         if path == guard.path and not guard.read_only:
             choice = self._changed_on_disk(path) if guard.changed_on_disk() else True
             if choice is not True:
@@ -264,7 +268,7 @@ class FileActions(QObject):
     # --- recent files and templates -------------------------------------------------------
 
     def recent(self) -> list[str]:
-        value = self.window.settings.value("recentFiles", [])
+        value = self.settings.value("recentFiles", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])]
@@ -272,7 +276,7 @@ class FileActions(QObject):
     def add_recent(self, path: Path) -> None:
         entry = str(absolute(path))
         files = [entry] + [p for p in self.recent() if p != entry]
-        self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
+        self.settings.setValue("recentFiles", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -285,7 +289,7 @@ class FileActions(QObject):
             menu.addAction("No recent files").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear List").triggered.connect(lambda: self.window.settings.setValue("recentFiles", []))
+            menu.addAction("Clear List").triggered.connect(lambda: self.settings.setValue("recentFiles", []))
 
     def fill_template_menu(self, menu: QMenu) -> None:
         menu.clear()

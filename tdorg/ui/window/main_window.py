@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
-from tdorg.model.file_state import Fingerprint, absolute
+from tdorg.model.file_state import Fingerprint
 from tdorg.model.rules import Report
 
 from ..canvas.find_bar import FindBar
@@ -23,7 +23,7 @@ from ..editing.scenario_sessions import ScenarioSessions
 from ..exporting.exporter import Exporter
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
-from ..files.file_guard import FileGuard
+from ..files.open_file import OpenFile
 from ..panels.findings_panel import FindingsPanel, finding_html
 from ..panels.metrics_panel import MetricsPanel
 from ..panels.palette import Palette
@@ -55,11 +55,9 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.path: Path | None = None
-        self.display_name = "Untitled"
-        self._forced_modified = False
         self.matrix_dialog = None
         self.sessions = ScenarioSessions(self)
+        self.open_file = OpenFile(self.sessions, self)
         self.editor = Editor(self.sessions.stack, self)
         self.scene = ChartScene(self)
         self.scene.set_paper(str(self.settings.value("export/page", "letter")),
@@ -83,13 +81,13 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
-        self.files = FileActions(self)
-        self.guard = FileGuard(self)
-        self.autosave = Autosave(self, recovery_dir)
-        self.exporter = Exporter(self.sessions, self.settings, lambda: (self.path, self.display_name),
+        self.files = FileActions(self.open_file, self.sessions, self.set_document, self.settings, self.show_refusal,
+                                 self.statusBar(), self)
+        self.autosave = Autosave(self.open_file, self.sessions, self.show_refusal, self, recovery_dir)
+        self.exporter = Exporter(self.sessions, self.settings, self.open_file.whereabouts,
                                  self.scene.set_paper, self.statusBar(), self)
         self.spreadsheets = Spreadsheets(self.sessions, self.editor, self.files,
-                                         lambda: (self.path, self.display_name), self.set_document, self.show_note,
+                                         self.open_file.whereabouts, self.set_document, self.show_note,
                                          self.statusBar(), self)
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
@@ -130,8 +128,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         group = self.sessions.group
         group.indexChanged.connect(self.scene.flush)
-        group.cleanChanged.connect(self.update_title)
-        self.sessions.modifiedChanged.connect(self.update_title)
+        self.open_file.changed.connect(self.update_title)
         self.sessions.listChanged.connect(self.update_title)
         self.sessions.aboutToSwitch.connect(self._leave_scenario)
         self.sessions.activeChanged.connect(self._show_scenario)
@@ -174,13 +171,9 @@ class MainWindow(QMainWindow):
         saves only under another name.
         """
         self.scene.detach()
-        if hasattr(self, "autosave"):
-            self.autosave.discard_file()
-        self.path = absolute(path) if path is not None else None
-        self.guard.follow(self.path, base, read_only)
-        chart = document.chart
-        self.display_name = name or (Path(path).name if path is not None else (chart.district.name or "Untitled"))
-        self._forced_modified = modified
+        self.autosave.discard_file()
+        self.open_file.follow(path, name=name, untitled=document.chart.district.name or "Untitled",
+                              modified=modified, base=base, read_only=read_only)
         self.sessions.load(document)  # shows its active scenario (activeChanged), then its report
 
     def _leave_scenario(self) -> None:
@@ -231,24 +224,11 @@ class MainWindow(QMainWindow):
             x, y = layout.positions[chart.roots()[0]]
             self.view.centerOn(x + layout.box_width / 2, y + viewport.height() / (2 * 0.75) - 40)
 
-    def is_modified(self) -> bool:
-        """Unsaved work in any scenario, or scenarios added, renamed or deleted since the save."""
-        return self._forced_modified or self.sessions.is_modified()
-
-    def mark_saved(self, path: Path, base: Fingerprint | None = None) -> None:
-        """The document was saved to ``path``, which now holds ``base``."""
-        self.path = absolute(path)
-        self.guard.follow(self.path, base)
-        self.display_name = Path(path).name
-        self._forced_modified = False
-        self.sessions.set_clean()
-        self.update_title()
-
-    def update_title(self, _clean: bool = False) -> None:
+    def update_title(self) -> None:
         """The file's name, and the shown scenario's when the file holds several."""
         scenario = f" — {self.sessions.active.name}" if len(self.sessions) > 1 else ""
-        self.setWindowTitle(f"{self.display_name}{scenario}[*] — tdorg")
-        self.setWindowModified(self.is_modified())
+        self.setWindowTitle(f"{self.open_file.display_name}{scenario}[*] — tdorg")
+        self.setWindowModified(self.open_file.is_modified())
 
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)
@@ -263,7 +243,7 @@ class MainWindow(QMainWindow):
                 job.cancel()
                 job.wait(10_000)
             self.autosave.discard()
-            self.guard.release()
+            self.open_file.guard.release()
             self.sessions.blockSignals(True)  # nothing may react while the window is torn down
             self.sessions.group.blockSignals(True)
             self.scene.blockSignals(True)
