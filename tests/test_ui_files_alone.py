@@ -91,3 +91,13 @@ def test_saving_names_the_file_locks_it_and_drops_the_recovery_file(rooms, tmp_p
     assert FileGuard(None).holder(target.resolve()) is not None  # another window sees the lock
     assert rooms.files.start_folder() == str(tmp_path.resolve())
 
+
+
+def test_an_autosave_that_cannot_write_says_so_once(rooms, tmp_path):
+    (tmp_path / "recovery").write_text("a file where the folder should be")
+    assert rooms.editor.add_role("security", "supt")
+    assert not rooms.autosave.save_now() and not rooms.autosave.save_now()
+    assert len(rooms.refusals) == 1 and rooms.refusals[0].startswith("Autosave failed")
+    rooms.sessions.stack.undo()  # back at the saved state: the recovery file it could not write is forgotten
+    rooms.autosave.discard()  # as a closing window does, without a traceback
+    assert not rooms.open_file.is_modified() and len(rooms.refusals) == 1

@@ -11,6 +11,7 @@ held while it is being offered, so two windows never offer the same one.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from .user_data import default_recovery_dir
 if TYPE_CHECKING:
     from ..editing.scenario_sessions import ScenarioSessions
     from .open_file import OpenFile
+
+log = logging.getLogger("tdorg.ui")
 
 INTERVAL_MS = 60_000
 
@@ -156,9 +159,16 @@ class Autosave(QObject):
         return True
 
     def discard_file(self) -> None:
-        """Forget the recovery file (after a save: the real file is current)."""
-        self.file.unlink(missing_ok=True)
-        self.note.unlink(missing_ok=True)
+        """Forget the recovery file (after a save: the real file is current).
+
+        One that cannot be removed (its folder is unreadable, or not a folder)
+        is logged, not raised: it is offered again at the next start.
+        """
+        for path in (self.file, self.note):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as error:
+                log.warning("Could not remove the recovery file %s: %s", path, error)
         self._saved_state = None
 
     def discard(self) -> None:
