@@ -9,7 +9,11 @@ For each size, interleaved round after round (medians, min–max, ratios):
   ``neato -n2`` run of the bundled Graphviz drawing the same pinned pages as one
   SVG (the pages' pieces one under another, as ``build_graph`` gives them);
 - the poster's drawings (overview and every printed sheet, each sheet's SVG
-  built once) against one bare run drawing the whole chart's pinned DOT as SVG.
+  built once) against one bare run drawing the whole chart's pinned DOT as SVG;
+- the whole PDF export in department pages and as a poster (drawings, then the
+  tagged PDF composed by Typst, written to a file) against one bare run drawing
+  the same pinned DOT straight to PDF (what Graphviz alone makes of it; the SVG
+  runs above show how much of that is Graphviz's own PDF writer).
 
     .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings]
 """
@@ -25,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.interleave import interleave, print_table, timed_run  # noqa: E402
-from tdorg.export import ExportOptions  # noqa: E402
+from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.chartpages import plan_for, planning_area  # noqa: E402
 from tdorg.export.chartpdf import chart_area  # noqa: E402
 from tdorg.export.dot import build_graph, canvas_depth, engine_for  # noqa: E402
@@ -56,9 +60,11 @@ def main() -> int:
     args = parser.parse_args()
     options = ExportOptions(timeout=3600)
     poster = options.with_changes(fit="poster")
+    pdf, pdf_poster = options.with_changes(format="pdf"), poster.with_changes(format="pdf")
     area = chart_area(options)
     program, extra = engine_for(options)
     command = [*child_command(), f"--engine={layout_engine(program, extra)}", "--format=svg"]
+    as_pdf = [*command[:-1], "--format=pdf"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for size in args.sizes:
@@ -85,8 +91,14 @@ def main() -> int:
                         lambda: page_drawings(chart, plan, planning_area(area), options)),
                     "bare Graphviz, whole": lambda: timed_run([*command, str(whole_dot)]),
                     "poster": lambda: timed(lambda: every_sheet(chart, poster)),
+                    "bare Graphviz PDF, pages": lambda: timed_run([*as_pdf, str(pages_dot)]),
+                    "bare Graphviz PDF, whole": lambda: timed_run([*as_pdf, str(whole_dot)]),
+                    "PDF export, pages": lambda: timed(lambda: export_chart(chart, folder / "pages.pdf", pdf)),
+                    "PDF export, poster": lambda: timed(lambda: export_chart(chart, folder / "poster.pdf", pdf_poster)),
                 })
-                references = {"department pages": "bare Graphviz, pages", "poster": "bare Graphviz, whole"}
+                references = {"department pages": "bare Graphviz, pages", "poster": "bare Graphviz, whole",
+                              "PDF export, pages": "bare Graphviz PDF, pages",
+                              "PDF export, poster": "bare Graphviz PDF, whole"}
             sheets = len(poster_drawings(chart, poster, chart_area(poster, headed=False)).sheets) \
                 if not args.no_drawings else 0
             times = interleave(cases, args.rounds)
