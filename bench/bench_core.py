@@ -55,7 +55,7 @@ def dot_layout_ms(chart) -> float:
     import io
 
     from tdorg.export import ExportOptions, chart_to_dot
-    from tdorg.export.renderer import render
+    from tdorg.export.graphviz.renderer import render
 
     source = chart_to_dot(chart, ExportOptions(format="svg", layout="auto")).encode()
     start = time.perf_counter()

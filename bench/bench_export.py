@@ -3,7 +3,7 @@
 For each size and layout, tdorg writes the DOT source once; then, round after
 round (see ``interleave.py``), the same chart is exported by tdorg (SVG, and
 PDF fitted to a Letter sheet), the DOT source is drawn in the same format
-through tdorg's renderer (``tdorg/export/renderer.py``: the Graphviz bundled in
+through tdorg's renderer (``tdorg/export/graphviz/renderer.py``: the Graphviz bundled in
 pygraphviz, in a child process, the drawing checked) and by the system's
 ``dot``/``neato`` program. The renderer draws twice: with the child it keeps
 started after a drawing (how every drawing but an app's first is made) and
@@ -41,9 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interleave import interleave, print_table, timed_run  # noqa: E402
 
 from tdorg.export import ExportOptions, export_chart  # noqa: E402
-from tdorg.export.dot import engine_for  # noqa: E402
-from tdorg.export import renderer  # noqa: E402
-from tdorg.export.renderer import layout_engine, render, render_batch  # noqa: E402
+from tdorg.export.graphviz import renderer  # noqa: E402
+from tdorg.export.graphviz.dot import engine_for  # noqa: E402
+from tdorg.export.graphviz.renderer import layout_engine, render, render_batch  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 
 #: Drawings in the batch case.

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.bench_core import EditCases, wide_chart  # noqa: E402
 from bench.interleave import interleave, print_table  # noqa: E402
 from tdorg.export import ExportOptions, style  # noqa: E402
-from tdorg.export.dot import box_size, fit_area  # noqa: E402
+from tdorg.export.graphviz.dot import box_size, fit_area  # noqa: E402
 from tdorg.export.pages import MAX_TITLE_PT  # noqa: E402
 from tdorg.model import Chart  # noqa: E402
 from tdorg.model.layout import Tree, fit_depth, layout_tree, sizes  # noqa: E402

@@ -4,7 +4,7 @@ For each size, interleaved round after round (medians, min–max, ratios):
 
 - the canvas's layout with its column depth fitted to a Letter page (what
   every structural edit runs) and the plan of department pages;
-- every department page's drawing (:func:`tdorg.export.page_drawings.page_drawings`,
+- every department page's drawing (:func:`tdorg.export.graphviz.page_drawings.page_drawings`,
   from building the DOT to the checked, sized SVGs) against one bare
   ``neato -n2`` run of the bundled Graphviz drawing the same pinned pages as one
   SVG (the pages' pieces one under another, as ``build_graph`` gives them);
@@ -30,11 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.interleave import interleave, print_table, timed_run  # noqa: E402
 from tdorg.export import ExportOptions, export_chart  # noqa: E402
-from tdorg.export.chartpages import plan_for, planning_area  # noqa: E402
-from tdorg.export.chartpdf import chart_area  # noqa: E402
-from tdorg.export.dot import build_graph, canvas_depth, engine_for  # noqa: E402
-from tdorg.export.page_drawings import page_drawings, poster_drawings  # noqa: E402
-from tdorg.export.renderer import child_command, layout_engine  # noqa: E402
+from tdorg.export.pdf.chartpages import plan_for, planning_area  # noqa: E402
+from tdorg.export.pdf.chartpdf import chart_area  # noqa: E402
+from tdorg.export.graphviz.dot import build_graph, canvas_depth, engine_for  # noqa: E402
+from tdorg.export.graphviz.page_drawings import page_drawings, poster_drawings  # noqa: E402
+from tdorg.export.graphviz.renderer import child_command, layout_engine  # noqa: E402
 from tdorg.model.layout import Tree, layout_tree, sizes  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 

@@ -2,7 +2,7 @@
 
 For each size, interleaved round after round (medians, min–max, ratios):
 
-- the plan of department slides (:func:`tdorg.export.slides.plan_slides`);
+- the plan of department slides (:func:`tdorg.export.slides.deck.plan_slides`);
 - the deck built in memory from a validated chart (python-pptx's shapes and XML);
 - the whole export to a file, validation included (what ``tdorg export -o x.pptx`` does after reading).
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.interleave import interleave, print_table  # noqa: E402
 from tdorg.export import ExportOptions  # noqa: E402
-from tdorg.export.slides import build_deck, export_slides, plan_slides  # noqa: E402
+from tdorg.export.slides.deck import build_deck, export_slides, plan_slides  # noqa: E402
 from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 

@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def graphviz_child(argv: list[str]) -> int:
-    """Run ``tdorg/export/graphviz_child.py`` from its file, without importing the export package."""
+    """Run ``tdorg/export/graphviz/graphviz_child.py`` from its file, without importing the export package."""
     import runpy
 
-    child = runpy.run_path(str(Path(__file__).resolve().parent / "export" / "graphviz_child.py"))
+    child = runpy.run_path(str(Path(__file__).resolve().parent / "export" / "graphviz" / "graphviz_child.py"))
     return child["main"](argv)
 
 

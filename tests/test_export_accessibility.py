@@ -10,7 +10,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from tdorg import resource_path
-from tdorg.export.accessibility import UnreadablePdfError, check_pdf
+from tdorg.export.pdf.accessibility import UnreadablePdfError, check_pdf
 from tdorg.launcher import main
 
 typst = pytest.importorskip("typst")

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tdorg.cli.commands import run
-from tdorg.export.cli import add_export_command
+from tdorg.cli.export_command import add_command
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz, norm, svg_nodes
 
@@ -21,7 +21,7 @@ SAMPLE = str(SAMPLES / "patrick-henry.json")
 
 def parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    add_export_command(parser.add_subparsers())
+    add_command(parser.add_subparsers())
     return parser.parse_args(["export", *argv])
 
 
@@ -74,7 +74,7 @@ def test_a_packet_is_always_pdf(tmp_path, capsys) -> None:
 
 
 def test_missing_graphviz_on_the_command_line(tmp_path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("tdorg.export.renderer.graphviz_available", lambda: False)
+    monkeypatch.setattr("tdorg.export.graphviz.renderer.graphviz_available", lambda: False)
     assert run(["export", SAMPLE, "-o", str(tmp_path / "c.pdf")]) == 2
     err = capsys.readouterr().err
     assert "reinstall tdorg" in err and err.count("\n") == 1 and "Traceback" not in err

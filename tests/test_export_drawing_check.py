@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from tdorg.export import ExportOptions, GraphvizOutputError, export_chart
-from tdorg.export.drawing_check import check_drawing
+from tdorg.export.graphviz.drawing_check import check_drawing
 from tdorg.model.formats import load_chart
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz

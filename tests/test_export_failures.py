@@ -1,7 +1,7 @@
 """When Graphviz is missing, fails, hangs, crashes, floods or is cancelled: a clear error and no file.
 
 Graphviz runs in a child program; tests put a fake one in its place through
-:func:`tdorg.export.renderer.child_command`.
+:func:`tdorg.export.graphviz.renderer.child_command`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from tdorg.export import (
     export_chart,
     export_packet,
 )
-from tdorg.export import renderer
+from tdorg.export.graphviz import renderer
 from tdorg.model.formats import load_chart
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz

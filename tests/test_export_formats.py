@@ -10,8 +10,8 @@ from PIL import Image
 
 from tdorg.export import ExportOptions, chart_to_dot, export_chart
 from tdorg.export.api import MAX_PNG_PIXELS
-from tdorg.export.chartpages import plan_for
-from tdorg.export.chartpdf import chart_area
+from tdorg.export.pdf.chartpages import plan_for
+from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.model.formats import load_chart
 from tdorg.model.layout import stacks_reports
 from tests.samples import SAMPLE_JSON
@@ -120,8 +120,8 @@ def test_vacancies_say_vacant_with_a_dashed_border(sample, tmp_path) -> None:
 @needs_graphviz
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_label_fits_its_box(sample, layout) -> None:
-    from tdorg.export.dot import engine_for
-    from tdorg.export.renderer import layout_engine, render
+    from tdorg.export.graphviz.dot import engine_for
+    from tdorg.export.graphviz.renderer import layout_engine, render
     from tdorg.model.synthetic import synthetic_chart
 
     for chart in (sample, synthetic_chart(300, seed=2)):

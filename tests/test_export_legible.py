@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from tdorg.export import ExportOptions, export_chart
-from tdorg.export.chartpages import HEADING_SPACE, plan_for
-from tdorg.export.chartpdf import chart_area
+from tdorg.export.pdf.chartpages import HEADING_SPACE, plan_for
+from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.labels import wrap
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart

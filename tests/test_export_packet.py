@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tdorg.export import ExportOptions, export_packet
-from tdorg.export.packet_compare import FINDINGS_PER_RULE, ROLES_PER_KIND
+from tdorg.export.packet.compare import FINDINGS_PER_RULE, ROLES_PER_KIND
 from tdorg.model import Role
 from tdorg.model.compare import compare
 from tdorg.model.formats import load_chart

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tdorg.export import ExportOptions, export_chart, export_packet
-from tdorg.export.accessibility import check_pdf
+from tdorg.export.pdf.accessibility import check_pdf
 from tdorg.model import Chart
 from tdorg.model.formats import load_chart
 from tests.charts import compliant_chart, role

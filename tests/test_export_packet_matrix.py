@@ -8,13 +8,13 @@ import re
 from pypdf import PdfReader
 
 from tdorg.export import export_packet
-from tdorg.export.blocks import Paragraph, to_data
-from tdorg.export.packet_matrix import MAX_GRID_PEOPLE, NAMES_PER_CELL, PEOPLE_PER_TABLE, matrix_section
+from tdorg.export.packet.blocks import Paragraph, to_data
+from tdorg.export.packet.matrix import MAX_GRID_PEOPLE, NAMES_PER_CELL, PEOPLE_PER_TABLE, matrix_section
 from tdorg.model import Chart
 from tdorg.model.formats import load_chart
 from tdorg.model.matrix import responsibility_matrix
 from tdorg.model.synthetic import synthetic_chart
-from tdorg.export.typst_doc import compile_pdf
+from tdorg.export.pdf.typst_doc import compile_pdf
 from tests.charts import role
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz, norm

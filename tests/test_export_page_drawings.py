@@ -9,12 +9,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tdorg.export import ExportCancelledError, ExportOptions, ExportTimeoutError, renderer, style
-from tdorg.export.chartpages import plan_for, planning_area
-from tdorg.export.chartpdf import chart_area
-from tdorg.export.dot import box_size
+from tdorg.export import ExportCancelledError, ExportOptions, ExportTimeoutError, style
+from tdorg.export.graphviz import renderer
+from tdorg.export.pdf.chartpages import plan_for, planning_area
+from tdorg.export.pdf.chartpdf import chart_area
+from tdorg.export.graphviz.dot import box_size
 from tdorg.export.labels import TITLE, wrap
-from tdorg.export.page_drawings import Drawing, page_drawings, poster_drawings
+from tdorg.export.graphviz.page_drawings import Drawing, page_drawings, poster_drawings
 from tdorg.model.layout import Layout
 from tdorg.model.synthetic import synthetic_chart
 from tests.test_export_support import needs_graphviz

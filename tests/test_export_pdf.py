@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from tdorg.export import ExportOptions, export_chart
 from tdorg.export.options import PAGE_SIZES
-from tdorg.export.sheets import fit_sheet, poster_sheets
+from tdorg.export.pdf.sheets import fit_sheet, poster_sheets
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLES

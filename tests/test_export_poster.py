@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from tdorg.cli.commands import run
 from tdorg.export import ExportOptionError, ExportOptions, export_chart
-from tdorg.export.sheets import holding_boxes, poster_sheets, row_letters
+from tdorg.export.pdf.sheets import holding_boxes, poster_sheets, row_letters
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLES

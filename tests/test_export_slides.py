@@ -16,8 +16,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 
 from tdorg.export import ExportCancelledError, ExportOptions, export_chart
-from tdorg.export.slide_boxes import BOTTOM, site
-from tdorg.export.slides import plan_slides
+from tdorg.export.slides.boxes import BOTTOM, site
+from tdorg.export.slides.deck import plan_slides
 from tdorg.launcher import main
 from tdorg.model.formats import save_chart
 from tdorg.model.rules import validate

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from tdorg.export import renderer
+from tdorg.export.graphviz import renderer
 from tdorg.export.errors import ExportCancelledError
-from tdorg.export.graphviz_child import WAIT
+from tdorg.export.graphviz.graphviz_child import WAIT
 from tests.test_export_support import needs_graphviz
 
 pytestmark = needs_graphviz
@@ -90,7 +90,7 @@ def test_a_waiting_child_given_nothing_ends_without_drawing():
 
 
 def test_a_waiting_child_ends_with_the_program_that_started_it():
-    code = ("from tdorg.export import renderer\nrenderer.prepare()\n"
+    code = ("from tdorg.export.graphviz import renderer\nrenderer.prepare()\n"
             "print(renderer._spare[1].pid, flush=True)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     pid = int(done.stdout)

@@ -34,7 +34,7 @@ def test_the_frozen_app_starts_its_graphviz_child_through_the_launcher(monkeypat
     import sys
 
     from tdorg import launcher
-    from tdorg.export import renderer
+    from tdorg.export.graphviz import renderer
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert renderer.child_command() == [sys.executable, launcher.GRAPHVIZ_CHILD]

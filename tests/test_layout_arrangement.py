@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdorg.export.dot import box_size
+from tdorg.export.graphviz.dot import box_size
 from tdorg.export.pages import plan_pages, whole_chart
 from tdorg.model import Chart, Role
 from tdorg.model.arrangement import ONE_ROW, describe_arrangement

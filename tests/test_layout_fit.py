@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tdorg.export import ExportOptions, chart_to_dot
-from tdorg.export.dot import box_size, canvas_depth, fit_area
+from tdorg.export.graphviz.dot import box_size, canvas_depth, fit_area
 from tdorg.export.pages import whole_chart
 from tdorg.model import Chart, Role
 from tdorg.model.formats import load_chart

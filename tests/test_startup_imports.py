@@ -41,7 +41,7 @@ def test_help_and_version_load_no_export_stack_or_database(tmp_path, argv):
     modules = _loaded(code, tmp_path)
     assert _heavy(modules) == []
     assert not any(m.startswith(("tdorg.ui", "PySide6")) for m in modules)
-    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.cli",
+    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.cli.export_command",
                                                                       "tdorg.export.errors", "tdorg.export.options"}
     # Setting up the commands reads no chart: the model's chart, rules, formats' readers and importing stay unloaded.
     assert {m for m in modules if m.startswith("tdorg.model")} <= {

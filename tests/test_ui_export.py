@@ -68,7 +68,7 @@ def test_a_cancelled_export_writes_nothing(window, tmp_path):
 
 
 def test_missing_graphviz_is_explained_in_a_dialog(window, monkeypatch, dialogs, tmp_path):
-    monkeypatch.setattr("tdorg.export.renderer.graphviz_available", lambda: False)
+    monkeypatch.setattr("tdorg.export.graphviz.renderer.graphviz_available", lambda: False)
     dialogs.answer(QMessageBox.StandardButton.Ok)
     choose(monkeypatch, tmp_path / "chart.svg", format="svg")
     monkeypatch.setattr("tdorg.ui.exporting.export_dialog.graphviz_available", lambda: True)

@@ -31,7 +31,7 @@ def add_command(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tdorg.export.accessibility import check_pdf
+    from tdorg.export.pdf.accessibility import check_pdf
 
     result = check_pdf(args.file)
     for line in result.lines():

@@ -36,7 +36,7 @@ EXIT_INTERNAL = EXIT_BAD_INPUT  # only 0, 1 and 2 are ever returned
 EXIT_INTERRUPTED = EXIT_BAD_INPUT
 
 #: Subcommands defined outside ``tdorg.cli``: (module, function taking the subparsers).
-OPTIONAL_COMMANDS: tuple[tuple[str, str], ...] = (("tdorg.export.cli", "add_export_command"),)
+OPTIONAL_COMMANDS: tuple[tuple[str, str], ...] = ()
 
 _COMMAND_SUFFIX = "_command"
 

@@ -13,7 +13,7 @@ from ..lazy_imports import lazy_names
 
 if TYPE_CHECKING:
     from .api import Progress, export_chart, export_packet
-    from .dot import build_graph, chart_to_dot
+    from .graphviz.dot import build_graph, chart_to_dot
     from .errors import (
         ExportCancelledError,
         ExportError,
@@ -24,20 +24,20 @@ if TYPE_CHECKING:
         GraphvizMissingError,
         GraphvizOutputError,
     )
+    from .graphviz.renderer import graphviz_available
     from .options import FILE_FILTERS, FITS, FORMAT_LABELS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
-    from .renderer import graphviz_available
 
 #: Where each public name lives; a name's module (and Graphviz, ReportLab, pypdf) loads on first use.
 __getattr__ = lazy_names(__name__, {
     "api": ("Progress", "export_chart", "export_packet"),
-    "dot": ("build_graph", "chart_to_dot"),
+    "graphviz.dot": ("build_graph", "chart_to_dot"),
     "errors": (
         "ExportCancelledError", "ExportError", "ExportOptionError", "ExportTimeoutError", "ExportWriteError",
         "GraphvizFailedError", "GraphvizMissingError", "GraphvizOutputError",
     ),
     "options": ("FILE_FILTERS", "FITS", "FORMAT_LABELS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES",
                 "ExportOptions"),
-    "renderer": ("graphviz_available",),
+    "graphviz.renderer": ("graphviz_available",),
 })
 
 __all__ = [

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
-from .dot import build_graph, engine_for
 from .errors import ExportCancelledError
+from .graphviz.dot import build_graph, engine_for
+from .graphviz.renderer import layout_engine, render
+from .graphviz.runner import Cancel
 from .options import ExportOptions
 from .output import staged_output, write_output
-from .renderer import layout_engine, render
-from .runner import Cancel
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
@@ -115,7 +115,7 @@ def export_chart(
     options = options or ExportOptions.for_path(path)
     progress = progress or _noop
     if options.format == "pptx":
-        from .slides import export_slides
+        from .slides.deck import export_slides
 
         return export_slides(chart, path, options, report=report, cancel=cancel, progress=progress,
                              title_date=title_date, scenario=scenario)
@@ -129,18 +129,14 @@ def export_chart(
         progress("Done", 1.0)
         return Path(path)
     if options.format == "pdf":
-        from .chartpdf import compose_chart_pdf
+        from .pdf.chartpdf import compose_chart_pdf
 
         progress("Preparing the chart", 0.0)
         data, _ = compose_chart_pdf(chart, options, report=report, cancel=cancel, progress=progress,
                                     title_date=title_date)
     else:
         data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
-    _check(cancel)
-    progress("Writing the file", 0.95)
-    target = write_output(path, data)
-    progress("Done", 1.0)
-    return target
+    return _write_file(path, data, cancel, progress)
 
 
 def export_packet(
@@ -172,13 +168,18 @@ def export_packet(
 
         progress("Checking the chart against the framework", 0.0)
         report = validate(chart)
-    from .packet import compose_packet
+    from .packet.board import compose_packet
 
     packet = compose_packet(chart, report, options, title_date=title_date, comparison=comparison,
                             scenario=scenario, cancel=cancel, progress=progress)
+    return _write_file(path, packet, cancel, progress)
+
+
+def _write_file(path: str | os.PathLike[str], data: bytes, cancel: Cancel | None, progress: Progress) -> Path:
+    """Write a finished export's ``data`` to ``path`` (unless cancelled), reporting the last steps."""
     _check(cancel)
     progress("Writing the file", 0.95)
-    target = write_output(path, packet)
+    target = write_output(path, data)
     progress("Done", 1.0)
     return target
 

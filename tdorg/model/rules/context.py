@@ -28,17 +28,7 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
-from .base import (
-    BACKS_UP,
-    CATEGORY,
-    CORE_SERVICES_FIELD,
-    DOTTED,
-    FLAGS,
-    IT_ORGANIZATION,
-    LEADS,
-    SERVICE_AREAS_FIELD,
-    VACANT,
-)
+from . import base as aspect
 
 T = TypeVar("T")
 
@@ -106,21 +96,21 @@ class Devices:
 #: The indexes a pass may take over from the previous pass of a live validator, with the aspects
 #: of the chart each is built from (see :mod:`.base`): kept when an edit touched none of them.
 CARRIED: dict[str, frozenset[str]] = {
-    "by_flag": frozenset({FLAGS}),
-    "by_category": frozenset({CATEGORY}),
-    "leads": frozenset({LEADS}),
-    "backups": frozenset({BACKS_UP}),
-    "service_area_roles": frozenset({SERVICE_AREAS_FIELD}),
-    "core_service_roles": frozenset({CORE_SERVICES_FIELD}),
-    "privacy_owners": frozenset({FLAGS, CATEGORY, LEADS}),
-    "intake_owners": frozenset({FLAGS, LEADS}),
-    "integration_roles": frozenset({CATEGORY, LEADS}),
-    "superintendents": frozenset({CATEGORY, FLAGS}),
-    "top_it_leader": frozenset({FLAGS}),
-    "tech_staff": frozenset({CATEGORY, VACANT}),
-    "dotted_sources": frozenset({DOTTED}),
-    "it_subtree": frozenset({IT_ORGANIZATION, FLAGS}),
-    "into_it": frozenset({IT_ORGANIZATION, DOTTED, FLAGS}),
+    "by_flag": frozenset({aspect.FLAGS}),
+    "by_category": frozenset({aspect.CATEGORY}),
+    "leads": frozenset({aspect.LEADS}),
+    "backups": frozenset({aspect.BACKS_UP}),
+    "service_area_roles": frozenset({aspect.SERVICE_AREAS_FIELD}),
+    "core_service_roles": frozenset({aspect.CORE_SERVICES_FIELD}),
+    "privacy_owners": frozenset({aspect.FLAGS, aspect.CATEGORY, aspect.LEADS}),
+    "intake_owners": frozenset({aspect.FLAGS, aspect.LEADS}),
+    "integration_roles": frozenset({aspect.CATEGORY, aspect.LEADS}),
+    "superintendents": frozenset({aspect.CATEGORY, aspect.FLAGS}),
+    "top_it_leader": frozenset({aspect.FLAGS}),
+    "tech_staff": frozenset({aspect.CATEGORY, aspect.VACANT}),
+    "dotted_sources": frozenset({aspect.DOTTED}),
+    "it_subtree": frozenset({aspect.IT_ORGANIZATION, aspect.FLAGS}),
+    "into_it": frozenset({aspect.IT_ORGANIZATION, aspect.DOTTED, aspect.FLAGS}),
 }
 
 

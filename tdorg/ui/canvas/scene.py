@@ -239,7 +239,7 @@ class ChartScene(QGraphicsScene):
 
     def _printed_depth(self, chart: Chart, tree: Tree) -> int:
         """The column depth of the chart printed on the canvas's paper."""
-        from tdorg.export.dot import canvas_depth  # leaves stacked as the printed chart has them
+        from tdorg.export.graphviz.dot import canvas_depth  # leaves stacked as the printed chart has them
         from tdorg.export.errors import ExportOptionError
         from tdorg.export.options import ExportOptions
 

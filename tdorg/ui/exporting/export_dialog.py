@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
 from tdorg.export import graphviz_available
-from tdorg.export.chartpages import describe_export
+from tdorg.export.pdf.chartpages import describe_export
 from tdorg.export.options import DEFAULT_MIN_TITLE_PT, FORMAT_LABELS, PAGE_LABELS
 
 #: The poster sizes offered, in percent of reading size.

@@ -1,6 +1,6 @@
 """Drawing DOT source with the Graphviz bundled in pygraphviz, in a child process.
 
-The child (:mod:`tdorg.export.graphviz_child`) runs apart from the editor, so
+The child (:mod:`tdorg.export.graphviz.graphviz_child`) runs apart from the editor, so
 the time limit and Cancel can stop it at any moment and a crash in Graphviz
 ends only the child. Its drawing is streamed into an open file, capped at
 :data:`MAX_OUTPUT_BYTES`, and checked to be a complete file of its format
@@ -21,8 +21,8 @@ import threading
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import ExportTimeoutError, ExportWriteError, GraphvizFailedError, GraphvizMissingError, GraphvizOutputError
 from .drawing_check import check_drawing
-from .errors import ExportTimeoutError, ExportWriteError, GraphvizFailedError, GraphvizMissingError, GraphvizOutputError
 from .graphviz_child import EXIT_NO_GRAPHVIZ, WAIT
 from .runner import Cancel, run_program, start_program
 

@@ -8,9 +8,9 @@ sibling order.
 
 from __future__ import annotations
 
-from ..model.chart import Chart
-from ..model.plural import plural
-from .labels import clean
+from ...model.chart import Chart
+from ...model.plural import plural
+from ..labels import clean
 
 #: How deep the list nests (a chart is seldom deeper; the template and screen readers stay within bounds).
 MAX_DEPTH = 12

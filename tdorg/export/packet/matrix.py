@@ -10,11 +10,11 @@ leads and backups instead (long lists cut short), and its busiest people.
 from __future__ import annotations
 
 
-from ..model.chart import Chart
-from ..model.matrix import LOAD_ROWS, Column, Matrix, Row, responsibility_matrix
-from . import style
+from ...model.chart import Chart
+from ...model.matrix import LOAD_ROWS, Column, Matrix, Row, responsibility_matrix
+from .. import style
 from .blocks import Block, KeepTogether, Paragraph, Spacer, TableStyle
-from .packet_content import esc, grid, styles
+from .content import esc, grid, styles
 
 #: People per table of the grid, so a heading's words fit its column whole.
 PEOPLE_PER_TABLE = 6

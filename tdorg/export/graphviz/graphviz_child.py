@@ -1,7 +1,7 @@
 """The child program that draws a DOT file with the Graphviz bundled in pygraphviz.
 
 Run as ``python graphviz_child.py --engine=dot --format=svg [--attr=KEY=VALUE …] [--path=DIR] SOURCE``
-(see :mod:`tdorg.export.renderer`); it writes the drawing to standard output
+(see :mod:`tdorg.export.graphviz.renderer`); it writes the drawing to standard output
 and Graphviz's own messages to standard error. With ``--batch``, SOURCE is a
 list of DOT files, one path a line, drawn in turn by this one process: each
 drawing is written as its length in bytes (decimal digits and a newline),

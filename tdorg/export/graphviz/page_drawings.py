@@ -11,7 +11,7 @@ The interface a page composer relies on:
   in points), never above the scale that prints titles at ``MAX_TITLE_PT``.
 - :func:`poster_drawings` ``(chart, options, area)`` gives a :class:`Poster`:
   the whole chart drawn once at reading size (``overview``, for the poster's
-  overview page), the grid of tiles of :mod:`tdorg.export.sheets` in the
+  overview page), the grid of tiles of :mod:`tdorg.export.pdf.sheets` in the
   overview's coordinates, and for each tile that holds a role a drawing of
   the tile at the poster's scale. A tile's drawing holds only the roles whose
   boxes intersect its region and the lines that cross it; the text of any
@@ -31,7 +31,7 @@ The interface a page composer relies on:
 - Text is set in ``style.FONT``, the one family name of every exported chart.
 
 All the drawings of a call are made by one Graphviz child process
-(:func:`~tdorg.export.renderer.render_batch`) in a few batches, so the
+(:func:`~tdorg.export.graphviz.renderer.render_batch`) in a few batches, so the
 export's time limit, Cancel and the drawing checks hold as for one drawing,
 and ``progress`` hears after each batch. Poster tiles are not drawn again:
 each is the overview's node and line groups that lie on it, so a poster
@@ -48,17 +48,18 @@ from array import array
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..model.chart import Chart
-from ..model.layout import Layout, Point, Tree
-from ..model.rules.base import Report
-from . import dot, style
-from .api import Progress
-from .errors import ExportTimeoutError, GraphvizOutputError
-from .options import ExportOptions
-from .pages import MAX_TITLE_PT, PagePlan, whole_chart
+from ...model.chart import Chart
+from ...model.layout import Layout, Point, Tree
+from ...model.rules.base import Report
+from .. import style
+from ..api import Progress
+from ..errors import ExportTimeoutError, GraphvizOutputError
+from ..options import ExportOptions
+from ..pages import MAX_TITLE_PT, PagePlan, whole_chart
+from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
+from . import dot
 from .renderer import NAME, layout_engine, render_batch
 from .runner import Cancel
-from .sheets import Rect, Sheet, holding_boxes, poster_sheets
 
 #: Room around a page's roles in its drawing, in points, so box borders are never clipped.
 PIECE_MARGIN = 4.0
@@ -152,7 +153,7 @@ def _counts(chart: Chart, options: ExportOptions, report: Report | None) -> dict
     if not options.badges:
         return {}
     if report is None:
-        from ..model.rules import validate
+        from ...model.rules import validate
 
         report = validate(chart)
     return dot.finding_counts(report)

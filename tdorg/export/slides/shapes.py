@@ -15,7 +15,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from . import labels, style
+from .. import labels, style
 
 if TYPE_CHECKING:
     from pptx.shapes.autoshape import Shape

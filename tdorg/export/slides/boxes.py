@@ -23,9 +23,9 @@ from xml.sax.saxutils import escape, quoteattr
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
-from ..model.role import Role
-from . import labels, style
-from .slide_shapes import INSETS, Run, emu
+from ...model.role import Role
+from .. import labels, style
+from .shapes import INSETS, Run, emu
 
 if TYPE_CHECKING:
     from pptx.slide import Slide

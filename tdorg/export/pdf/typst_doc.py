@@ -13,9 +13,9 @@ import json
 import tempfile
 from pathlib import Path
 
-from .. import resource_path
-from .errors import ExportError
-from .fonts import font_dir
+from ... import resource_path
+from ..errors import ExportError
+from ..fonts import font_dir
 
 #: The name of the JSON file a template reads its data from.
 DATA = "data.json"

@@ -12,17 +12,17 @@ from dataclasses import replace
 from itertools import groupby
 
 
-from ..model.chart import Chart
-from ..model.compare import Comparison, FieldChange
-from ..model.compare_text import amount_text, change_text, money, move_text, number, signed, value_text
-from ..model.role import Role
-from ..model.rules import Finding
-from ..model.rules.base import Severity
-from ..model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
-from ..model.vocab import label as vocab_label
-from . import style
+from ...model.chart import Chart
+from ...model.compare import Comparison, FieldChange
+from ...model.compare_text import amount_text, change_text, money, move_text, number, signed, value_text
+from ...model.role import Role
+from ...model.rules import Finding
+from ...model.rules.base import Severity
+from ...model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
+from ...model.vocab import label as vocab_label
+from .. import style
 from .blocks import Block, Paragraph, Spacer, Table, TableStyle
-from .packet_content import esc, grid, styles
+from .content import esc, grid, styles
 
 #: At most this many roles of each kind of change are listed; the rest are counted.
 ROLES_PER_KIND = 20

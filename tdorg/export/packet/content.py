@@ -1,4 +1,4 @@
-"""The text of the board packet: cover, metrics table and findings, as blocks (:mod:`tdorg.export.blocks`).
+"""The text of the board packet: cover, metrics table and findings, as blocks (:mod:`tdorg.export.packet.blocks`).
 
 Chart text is escaped before it goes into a paragraph's markup, which would
 otherwise read ``<b>`` or ``&`` in a title as formatting; the template then
@@ -11,14 +11,14 @@ import html
 from datetime import date
 
 
-from ..model.chart import Chart
-from ..model.rules.base import Report, Severity
-from ..model.rules.threshold_text import changed_thresholds
-from ..model.vocab import CATEGORIES
-from ..model.vocab import label as vocab_label
-from . import style
+from ...model.chart import Chart
+from ...model.rules.base import Report, Severity
+from ...model.rules.threshold_text import changed_thresholds
+from ...model.vocab import CATEGORIES
+from ...model.vocab import label as vocab_label
+from .. import style
+from ..labels import clean
 from .blocks import Block, Items, Paragraph, Spacer, Table, TableStyle, grid
-from .labels import clean
 
 SEVERITY_HEADINGS = {
     Severity.ERROR: ("Errors", "The chart breaks the framework or the law."),

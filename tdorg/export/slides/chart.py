@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING, Mapping
 
 from pptx.enum.text import PP_ALIGN
 
-from ..model.chart import Chart
-from . import labels, style
-from .chartpages import page_subtitle
-from .dot import date_line, heading
-from .slide_boxes import Rect, ShapeWriter
-from .slide_shapes import Run, emu, link_to, text_box
-from .slide_text import set_title
-from .slides import MARGIN, NOTE_SPACE, SLIDE_SIZE, chart_area
+from ...model.chart import Chart
+from .. import labels, style
+from ..graphviz.dot import date_line, heading
+from ..pdf.chartpages import page_subtitle
+from .boxes import Rect, ShapeWriter
+from .deck import MARGIN, NOTE_SPACE, SLIDE_SIZE, chart_area
+from .shapes import Run, emu, link_to, text_box
+from .text import set_title
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
-    from .pages import ChartPage, PagePlan
+    from ..pages import ChartPage, PagePlan
 
 SUBTITLE_SIZE = 12.0
 #: How far the subtitle line sits below the slide's top margin.

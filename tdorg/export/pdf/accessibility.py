@@ -23,9 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..model.errors import FileError
-from ..model.files import read_bytes
-from ..model.plural import plural
+from ...model.errors import FileError
+from ...model.files import read_bytes
+from ...model.plural import plural
 
 #: The largest PDF read: as large as an export may be.
 MAX_PDF_BYTES = 256 * 1024 * 1024

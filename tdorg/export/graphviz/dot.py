@@ -19,12 +19,12 @@ from typing import Callable
 
 import graphviz
 
-from ..model.chart import Chart
-from ..model.layout import Layout, Point, Tree, grid_shape, stacks_reports
-from ..model.rules.base import Report, Severity
-from . import labels, style
-from .options import ExportOptions
-from .pages import PagePlan, fitted_depth, whole_chart
+from ...model.chart import Chart
+from ...model.layout import Layout, Point, Tree, grid_shape, stacks_reports
+from ...model.rules.base import Report, Severity
+from .. import labels, style
+from ..options import ExportOptions
+from ..pages import PagePlan, fitted_depth, whole_chart
 
 MAX_LEAF_ROW = 6
 #: Space Graphviz leaves around the drawing, in inches.
@@ -82,7 +82,7 @@ def build_graph(
     """
     options = options or ExportOptions()
     if options.badges and report is None:
-        from ..model.rules import validate
+        from ...model.rules import validate
 
         report = validate(chart)
     counts = finding_counts(report) if options.badges else {}
@@ -134,8 +134,8 @@ def engine_for(options: ExportOptions) -> tuple[str, list[str]]:
 
 def fit_area(options: ExportOptions) -> tuple[float, float]:
     """Width and height a chart gets on a page of ``options``, to choose its columns by."""
-    from .chartpages import planning_area
-    from .chartpdf import chart_area
+    from ..pdf.chartpages import planning_area
+    from ..pdf.chartpdf import chart_area
 
     return planning_area(chart_area(options))
 

@@ -2,7 +2,7 @@
 
 The chart is drawn whole, scaled to the page, and each cell of the grid
 shows the name of the sheet that prints it; cells left out (no role on them)
-are greyed. The page is data for the chart template (:mod:`tdorg.export.chartpdf`).
+are greyed. The page is data for the chart template (:mod:`tdorg.export.pdf.chartpdf`).
 """
 
 from __future__ import annotations

@@ -15,19 +15,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model.chart import Chart
-from ..model.rules.base import Report
+from ...model.chart import Chart
+from ...model.rules.base import Report
+from ..graphviz.dot import date_line, heading
+from ..graphviz.runner import Cancel
+from ..labels import clean
+from ..options import ExportOptions
 from . import chartpages, overview
-from .dot import date_line, heading
-from .labels import clean
-from .options import ExportOptions
-from .runner import Cancel
 from .sheet_pages import ChartSheets, chart_sheets
 from .sheets import Rect, Sheet
 from .typst_doc import compile_pdf
 
 if TYPE_CHECKING:
-    from .api import Progress
+    from ..api import Progress
 
 FOOTER_SIZE = 8.0
 MARK_SIZE = 7.0

@@ -20,17 +20,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..model.chart import Chart
-from ..model.plural import plural
-from ..model.rules.base import Report
-from .errors import ExportCancelledError
-from .options import ExportOptions
+from ...model.chart import Chart
+from ...model.plural import plural
+from ...model.rules.base import Report
+from ..errors import ExportCancelledError
+from ..options import ExportOptions
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import Slide
 
-    from .pages import ChartPage, PagePlan
+    from ..pages import ChartPage, PagePlan
 
 #: The slide in points: 13.333 × 7.5 inches, PowerPoint's widescreen.
 SLIDE_SIZE = (960.0, 540.0)
@@ -53,8 +53,8 @@ def chart_area() -> tuple[float, float, float, float]:
 
 def plan_slides(chart: Chart, options: ExportOptions) -> PagePlan:
     """The chart's slides: pieces that show every role title at ``options.min_title_pt`` or more."""
-    from .dot import box_size
-    from .pages import plan_pages
+    from ..graphviz.dot import box_size
+    from ..pages import plan_pages
 
     _, _, width, height = chart_area()
     return plan_pages(chart, box_size(chart), (width, height - NOTE_SPACE), options.min_title_pt)
@@ -101,7 +101,7 @@ def export_slides(
     Without a ``report`` the chart is validated first, for the findings
     slide. The file appears whole or not at all.
     """
-    from .output import staged_output
+    from ..output import staged_output
 
     options = options or ExportOptions(format="pptx")
     progress = progress or (lambda stage, fraction: None)
@@ -111,7 +111,7 @@ def export_slides(
             raise ExportCancelledError()
 
     if report is None:
-        from ..model.rules import validate
+        from ...model.rules import validate
 
         progress("Checking the chart against the framework", 0.0)
         report = validate(chart)
@@ -135,9 +135,9 @@ def build_deck(chart: Chart, report: Report, plan: PagePlan, *, day: date, scena
     from pptx import Presentation as new_presentation
     from pptx.util import Emu
 
-    from . import slide_chart, slide_text
-    from .dot import heading
-    from .slide_shapes import emu
+    from ..graphviz.dot import heading
+    from . import chart as slide_chart, text as slide_text
+    from .shapes import emu
 
     deck = new_presentation()
     deck.slide_width, deck.slide_height = Emu(emu(SLIDE_SIZE[0])), Emu(emu(SLIDE_SIZE[1]))

@@ -5,18 +5,18 @@ department page, its managers and the page it is continued from), the chart
 piece scaled to fill the rest and centred, and under each box whose
 department goes on elsewhere, "continued on page N". With a comparison,
 added and moved roles carry a NEW or MOVED tag and a legend explains them
-(:data:`TAGS`, :data:`LEGEND`; :mod:`tdorg.export.sheet_pages` places them).
+(:data:`TAGS`, :data:`LEGEND`; :mod:`tdorg.export.pdf.sheet_pages` places them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.chart import Chart
-from . import labels
-from .dot import box_size
-from .options import ExportOptions
-from .pages import ChartPage, PagePlan, plan_pages
+from ...model.chart import Chart
+from .. import labels
+from ..graphviz.dot import box_size
+from ..options import ExportOptions
+from ..pages import ChartPage, PagePlan, plan_pages
 from .sheets import Rect
 
 #: Room above the chart for the page heading.
@@ -60,11 +60,11 @@ def describe_export(chart: Chart, options: ExportOptions, packet: bool = False) 
     """:func:`describe` for the pages an export of ``chart`` with ``options`` prints (for PowerPoint,
     which slides hold what)."""
     if options.format == "pptx" and not packet:
-        from .slides import describe_slides, plan_slides
+        from ..slides.deck import describe_slides, plan_slides
 
         return describe_slides(plan_slides(chart, options))
     if packet:
-        from .packet import chart_sheet_area
+        from ..packet.board import chart_sheet_area
 
         area = chart_sheet_area(options)
     else:

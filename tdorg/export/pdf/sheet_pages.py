@@ -1,12 +1,12 @@
 """What each printed chart page or poster sheet shows, as data for the Typst templates.
 
-Every page places its own Graphviz drawing (:mod:`tdorg.export.page_drawings`:
+Every page places its own Graphviz drawing (:mod:`tdorg.export.graphviz.page_drawings`:
 one SVG per department page or poster sheet, holding only its roles) as a
 figure with alternative text, and the marks printed over it: "continued on
 page N" under boxes whose department goes on elsewhere, NEW and MOVED tags
 on compared roles. Graphviz's own layout is one drawing of the whole chart on
 one page. Positions are points from the page's top left; the sheets of
-:mod:`tdorg.export.sheets` measure from its bottom left.
+:mod:`tdorg.export.pdf.sheets` measure from its bottom left.
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model.chart import Chart
-from ..model.plural import plural
-from ..model.rules.base import Report
+from ...model.chart import Chart
+from ...model.plural import plural
+from ...model.rules.base import Report
+from ..graphviz.dot import heading
+from ..graphviz.runner import Cancel
+from ..options import ExportOptions
+from ..pages import ChartPage
 from . import chartpages
-from .dot import heading
-from .options import ExportOptions
-from .pages import ChartPage
-from .runner import Cancel
 from .sheets import Rect, fit_sheet
 
 if TYPE_CHECKING:
-    from .api import Progress
-    from .page_drawings import Drawing, Poster
+    from ..api import Progress
+    from ..graphviz.page_drawings import Drawing, Poster
 
 _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
@@ -85,7 +85,7 @@ def chart_sheets(
     """The pages that print ``chart`` in ``area`` (x, y from the bottom left, width, height) of each page:
     department pages (or one page) in the canvas layout, poster sheets, or Graphviz's own layout on
     one page. Page numbers in the marks are the plan's plus ``offset``."""
-    from .page_drawings import page_drawings, poster_drawings
+    from ..graphviz.page_drawings import page_drawings, poster_drawings
 
     page_h = options.page_size[1]
     x, y, w, h = area
@@ -98,7 +98,7 @@ def chart_sheets(
                                                    progress=progress), page_h)
     plan = chartpages.plan_for(chart, options, area)
     if plan is None:  # Graphviz's own layout: one drawing of the whole chart
-        from .api import render_chart
+        from ..api import render_chart
 
         svg = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
                            drawn_as="svg")

@@ -16,8 +16,8 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from . import style
-from .pages import MAX_TITLE_PT
+from .. import style
+from ..pages import MAX_TITLE_PT
 
 Rect = tuple[float, float, float, float]  # x, y, width, height
 

@@ -14,7 +14,7 @@ import zlib
 from typing import BinaryIO
 from xml.parsers import expat
 
-from .errors import GraphvizOutputError
+from ..errors import GraphvizOutputError
 
 CHUNK = 1 << 16
 SVG_ROOT = "http://www.w3.org/2000/svg svg"

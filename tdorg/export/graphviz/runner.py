@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
-from .errors import (
+from ..errors import (
     ExportCancelledError,
     ExportTimeoutError,
     ExportWriteError,

@@ -2,7 +2,7 @@
 
 Section builders write paragraphs in a small markup — ``<b>``, ``<i>``,
 ``<font color size>``, ``<br/>`` around chart text escaped with
-:func:`tdorg.export.packet_content.esc` — and :func:`to_data` turns every
+:func:`tdorg.export.packet.content.esc` — and :func:`to_data` turns every
 block into JSON data of runs of literal text. The template never reads
 markup from the chart: a title is a string in the data, printed as typed.
 

@@ -13,13 +13,13 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu
 
-from ..model.chart import Chart
-from ..model.plural import plural
-from ..model.rules.base import Finding, Report, Severity
-from . import labels, style
-from .dot import date_line
-from .slide_shapes import Run, emu, rgb, text_box, unstyled, write_text
-from .slides import MARGIN, SLIDE_SIZE
+from ...model.chart import Chart
+from ...model.plural import plural
+from ...model.rules.base import Finding, Report, Severity
+from .. import labels, style
+from ..graphviz.dot import date_line
+from .deck import MARGIN, SLIDE_SIZE
+from .shapes import Run, emu, rgb, text_box, unstyled, write_text
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..export.errors import ExportOptionError
 from ..model.formats.sources import ChartSource, open_chart_source
-from .errors import ExportOptionError
-from .options import (
+from ..export.options import (
     DEFAULT_MIN_TITLE_PT,
     DEFAULT_TIMEOUT,
     FITS,
@@ -31,10 +31,12 @@ if TYPE_CHECKING:
     from ..model.compare import Comparison
     from ..model.rules.base import Report
 
+ORDER = 50  # place in ``tdorg --help``
+
 _SUFFIX_FORMATS = {".pdf": "pdf", ".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot", ".pptx": "pptx"}
 
 
-def add_export_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "export",
         help="export a chart as PDF, SVG, PNG, DOT or PowerPoint slides, or as a board packet",
@@ -160,8 +162,8 @@ def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .api import export_chart, export_packet
-    from .target import check_target
+    from ..export.api import export_chart, export_packet
+    from ..export.target import check_target
 
     options = ExportOptions(
         format=_format(args),
@@ -182,7 +184,7 @@ def run_export(args: argparse.Namespace) -> int:
         _check_slide_options(args)
     check_target(args.output, options.format, [args.input] + ([args.compare_to] if args.compare_to else []))
     if args.packet or options.format in ("pdf", "svg", "png"):
-        from .renderer import prepare
+        from ..export.graphviz.renderer import prepare
 
         prepare()  # the Graphviz child loads while the chart is read and laid out
     source = open_source(args.input, args.scenario)
@@ -204,7 +206,7 @@ def run_export(args: argparse.Namespace) -> int:
                                scenario=source.scenario if source.scenario_count > 1 else None)
         what = "PowerPoint slides" if options.format == "pptx" else f"{options.format.upper()} chart"
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
-    from .chartpages import describe_export
+    from ..export.pdf.chartpages import describe_export
 
     pages = describe_export(chart, options, args.packet)
     if pages:
@@ -222,4 +224,4 @@ def _check_slide_options(args: argparse.Namespace) -> None:
         raise ExportOptionError("--badges marks boxes in PDF, SVG and PNG charts; the slides end with the findings.")
 
 
-__all__ = ["Source", "add_export_command", "comparison_to", "load", "open_source", "run_export"]
+__all__ = ["Source", "add_command", "comparison_to", "load", "open_source", "run_export"]

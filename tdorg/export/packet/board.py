@@ -1,8 +1,8 @@
 """The board packet: cover, the chart, the chart in words, the metrics, the findings and, optionally,
 the changes from another scenario or chart, in one tagged PDF (PDF/UA-1).
 
-The text is built as blocks (:mod:`tdorg.export.blocks`) and printed by the
-Typst template ``resources/typst/packet.typ`` (:mod:`tdorg.export.typst_doc`):
+The text is built as blocks (:mod:`tdorg.export.packet.blocks`) and printed by the
+Typst template ``resources/typst/packet.typ`` (:mod:`tdorg.export.pdf.typst_doc`):
 a document title shown as the window title, the language, headings in order
 (which are the bookmarks), tables with header rows, findings as lists. Each
 chart page places its own piece of Graphviz's SVG drawing as a figure with
@@ -15,22 +15,23 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model.chart import Chart
-from ..model.compare import Comparison
-from ..model.rules.base import Report
-from . import chartpages, packet_compare, packet_content, packet_matrix
+from ...model.chart import Chart
+from ...model.compare import Comparison
+from ...model.rules.base import Report
+from ..graphviz.dot import date_line, heading
+from ..graphviz.runner import Cancel
+from ..labels import clean
+from ..options import ExportOptions
+from ..pdf import chartpages
+from ..pdf.sheet_pages import chart_sheets
+from ..pdf.sheets import Rect
+from ..pdf.typst_doc import compile_pdf
+from . import compare, content, matrix
 from .blocks import Block, PageBreak, to_data
-from .dot import date_line, heading
-from .labels import clean
-from .options import ExportOptions
-from .packet_outline import reporting_structure
-from .runner import Cancel
-from .sheet_pages import chart_sheets
-from .sheets import Rect
-from .typst_doc import compile_pdf
+from .outline import reporting_structure
 
 if TYPE_CHECKING:
-    from .api import Progress
+    from ..api import Progress
 
 CHART_HEADING_SPACE = 40.0
 FOOTER_SPACE = 24.0
@@ -78,10 +79,10 @@ def compose_packet(
     if progress is not None:
         progress("Composing the packet", 0.7)
     width = text_size[0] - 2 * options.margin
-    body: list[Block] = [*packet_content.metrics_section(report, width), *packet_content.findings_section(chart, report),
-                         PageBreak(), *packet_matrix.matrix_section(chart, width)]
+    body: list[Block] = [*content.metrics_section(report, width), *content.findings_section(chart, report),
+                         PageBreak(), *matrix.matrix_section(chart, width)]
     if comparison is not None:
-        body += [PageBreak(), *packet_compare.comparison_section(comparison, chart, width)]
+        body += [PageBreak(), *compare.comparison_section(comparison, chart, width)]
     data = {
         "title": f"{clean(heading(chart))}: board packet",
         "footer": f"{clean(heading(chart))} · {day:%B} {day.day}, {day.year}",
@@ -89,7 +90,7 @@ def compose_packet(
         "footer_space": FOOTER_SPACE,
         "text": {"w": text_size[0], "h": text_size[1]},
         "chart_size": {"w": options.page_size[0], "h": options.page_size[1]},
-        "cover": [to_data(b) for b in packet_content.cover(chart, report, day, compared_with=base, scenario=scenario)],
+        "cover": [to_data(b) for b in content.cover(chart, report, day, compared_with=base, scenario=scenario)],
         "chart_title": title,
         "stamp": date_line(day),
         "legend": [{"text": t, "colour": c, "meaning": m.format(base=base)} for t, c, m in chartpages.LEGEND]
