@@ -18,7 +18,6 @@ Targets on this 2-core machine: first paint ≤ 1 s at 5,000 roles; one edit
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from interleave import summary  # noqa: E402
+from memory import peak_mb  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
             window.close()
             window.deleteLater()
             app.processEvents()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(f"peak memory: {peak:.0f} MB")
     return 0
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -32,12 +31,9 @@ from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 from tdorg.model.edits import AddRole, RemoveRole, Reparent, UpdateRole  # noqa: E402
 from tdorg.ui.editing import undo_command as cmd  # noqa: E402
+from bench.memory import peak_mb  # noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
 from tdorg.ui.window.main_window import MainWindow  # noqa: E402
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(roles: int, as_json: bool) -> int:

@@ -8,6 +8,8 @@ from pathlib import Path
 CHART_SUFFIXES = (".tdorg", ".json", ".csv")
 #: First argument that makes the frozen app run the Graphviz child (it has no Python to start it with).
 GRAPHVIZ_CHILD = "--graphviz-child"
+#: The same for the Typst child (``tdorg.export.pdf.typst_doc.child_command``).
+TYPST_CHILD = "--typst-child"
 
 
 def wants_editor(argv: list[str]) -> bool:
@@ -22,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == [GRAPHVIZ_CHILD]:
         return graphviz_child(argv[1:])
+    if argv[:1] == [TYPST_CHILD]:
+        from .export.pdf.typst_child import main as typst_child
+
+        return typst_child(argv[1:])
     try:
         if wants_editor(argv):
             from tdorg.ui.app import main as editor

@@ -35,6 +35,7 @@ from typing import Callable, Iterator
 
 import pytest
 
+from bench.memory import peak_bytes
 from tdorg.model.errors import TdorgError
 from tdorg.model.formats import load_chart, save_chart as save_as
 from tdorg.model.importing import MappingError, guess_mapping, plan_import, read_table, write_roles_xlsx
@@ -454,7 +455,7 @@ def check_inputs(inputs: Path, scratch: Path, progress: Path) -> dict:
                 failures.append(f"{path.name}: {type(err).__name__}: {str(err)[:300]}")
             finally:
                 signal.alarm(0)
-        peaks[path.name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+        peaks[path.name] = peak_bytes()
         took[path.name] = time.monotonic() - started
     print("slowest:", sorted(took.items(), key=lambda item: -item[1])[:15])
     return {"outcomes": outcomes, "failures": failures, "peaks": peaks}

@@ -99,7 +99,7 @@ def compose_packet(
         "structure": reporting_structure(chart),
         "body": [to_data(b) for b in body],
     }
-    return compile_pdf("packet.typ", data, drawn.files)
+    return compile_pdf("packet.typ", data, drawn.files, cancel=cancel)
 
 
 __all__ = ["chart_sheet_area", "compose_packet"]

@@ -139,7 +139,7 @@ def compose_chart_pdf(
         "size": {"w": options.page_size[0], "h": options.page_size[1]},
         "pages": pages,
     }
-    return compile_pdf("chart.typ", data, drawn.files), len(pages)
+    return compile_pdf("chart.typ", data, drawn.files, cancel=cancel), len(pages)
 
 
 __all__ = ["chart_area", "compose_chart_pdf"]
