@@ -36,6 +36,7 @@ from .canvas_menu import CanvasMenu
 from .first_size import size_to_screen
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .status_line import StatusLine
+from .window_state import WindowState
 
 
 def _settle_memory() -> None:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.canvas_menu = CanvasMenu(self)
         self._build_status_bar()
         self._connect()
-        size_to_screen(self, *self._docks)
+        self.window_state = WindowState(self, self.settings, lambda: size_to_screen(self, *self._docks))
         self.set_document(Document.of(Chart()), None)
         sessions, group, scene = self.sessions, self.sessions.group, self.scene
         # Children are destroyed after the window: keep them from signalling into it.
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
                 job.cancel()
                 job.wait(10_000)
             self.autosave.discard()
+            self.window_state.save()
             self.open_file.guard.release()
             self.sessions.blockSignals(True)  # nothing may react while the window is torn down
             self.sessions.group.blockSignals(True)
