@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = (
     "import sys\n"
     "from datetime import date\n"
-    "from tdorg.export import export_packet\n"
+    "from tdorg.export import ExportRun, export_packet\n"
     "from tdorg.model.synthetic import synthetic_chart\n"
-    "export_packet(synthetic_chart(int(sys.argv[1])), sys.argv[2], title_date=date(2027, 3, 4))\n"
+    "export_packet(synthetic_chart(int(sys.argv[1])), sys.argv[2], None, ExportRun(title_date=date(2027, 3, 4)))\n"
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tdorg.export.run import ExportRun
 from tdorg.export import (
     ExportCancelledError,
     ExportOptionError,
@@ -243,7 +244,7 @@ def test_cancel_stops_a_running_export(chart, fmt, out_dir, tmp_path, monkeypatc
     fake_child(monkeypatch, tmp_path, f"echo $$ > '{pid_file}'; sleep 30")
     with pytest.raises(ExportCancelledError):
         export_chart(chart, out_dir / f"chart.{fmt}", ExportOptions(format=fmt, timeout=60),
-                     cancel=_cancel_when_started(pid_file))
+                     ExportRun(cancel=_cancel_when_started(pid_file)))
     with pytest.raises(ProcessLookupError):  # the running program was stopped, not left behind
         os.kill(int(pid_file.read_text()), 0)
     assert leftovers(out_dir) == []
@@ -261,7 +262,8 @@ def test_cancel_and_time_limit_stop_the_real_child(out_dir, tmp_path, monkeypatc
     monkeypatch.setattr(renderer, "child_command",
                         lambda: ["/bin/sh", "-c", f"echo $$ > '{pid_file}'; exec \"$@\"", "sh", *real])
     with pytest.raises(ExportCancelledError):
-        export_chart(big, out_dir / "big.pdf", ExportOptions(timeout=60), cancel=_cancel_when_started(pid_file))
+        export_chart(big, out_dir / "big.pdf", ExportOptions(timeout=60),
+                     ExportRun(cancel=_cancel_when_started(pid_file)))
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
     pid_file.unlink()
@@ -275,14 +277,14 @@ def test_cancel_and_time_limit_stop_the_real_child(out_dir, tmp_path, monkeypatc
 @needs_graphviz
 def test_cancel_before_start_writes_nothing(chart, tmp_path) -> None:
     with pytest.raises(ExportCancelledError):
-        export_chart(chart, tmp_path / "chart.pdf", cancel=lambda: True)
+        export_chart(chart, tmp_path / "chart.pdf", None, ExportRun(cancel=lambda: True))
     assert leftovers(tmp_path) == []
 
 
 @needs_graphviz
 def test_progress_reports_steps_in_order(chart, tmp_path) -> None:
     steps: list[tuple[str, float]] = []
-    export_chart(chart, tmp_path / "chart.pdf", progress=lambda s, f: steps.append((s, f)))
+    export_chart(chart, tmp_path / "chart.pdf", None, ExportRun(progress=lambda s, f: steps.append((s, f))))
     fractions = [f for _, f in steps]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert steps[-1][0] == "Done"
@@ -330,7 +332,7 @@ def test_a_big_chart_exports_while_cancel_is_polled(tmp_path) -> None:
 
     big = synthetic_chart(3000)
     target = tmp_path / "big.svg"
-    export_chart(big, target, ExportOptions(format="svg", layout="canvas", timeout=120), cancel=lambda: False)
+    export_chart(big, target, ExportOptions(format="svg", layout="canvas", timeout=120), ExportRun(cancel=lambda: False))
     assert target.read_bytes().count(b'class="node"') == len(big)
 
 

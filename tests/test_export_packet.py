@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from tdorg.export.run import ExportRun
 from tdorg.export import ExportOptions, export_packet
 from tdorg.export.packet.compare import FINDINGS_PER_RULE, ROLES_PER_KIND
 from tdorg.model import Role
@@ -32,7 +33,7 @@ def page_texts(path) -> list[str]:
 def test_packet_holds_cover_chart_metrics_and_findings(path, tmp_path) -> None:
     chart = load_chart(path)
     report = validate(chart)
-    out = export_packet(chart, tmp_path / "packet.pdf", ExportOptions(badges=True), title_date=date(2027, 3, 4))
+    out = export_packet(chart, tmp_path / "packet.pdf", ExportOptions(badges=True), ExportRun(title_date=date(2027, 3, 4)))
     pages = page_texts(out)
     everything = " ".join(pages)
     cover = pages[0]
@@ -56,7 +57,7 @@ def test_findings_are_grouped_errors_then_warnings_then_notes(tmp_path) -> None:
     chart = load_chart(SAMPLES / "francis-howell.json")
     report = validate(chart)
     assert report.by_severity(Severity.ERROR) and report.by_severity(Severity.WARNING)
-    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", report=report)))
+    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", None, ExportRun(report=report))))
     heads = [
         text.index(f"Errors ({len(report.by_severity(Severity.ERROR))})"),
         text.index(f"Warnings ({len(report.by_severity(Severity.WARNING))})"),
@@ -108,7 +109,7 @@ def test_a_chart_without_findings_says_so(tmp_path) -> None:
     from tdorg.model.rules.base import Report
 
     chart = load_chart(SAMPLES / "west-salem.json")
-    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", report=Report())))
+    text = " ".join(page_texts(export_packet(chart, tmp_path / "p.pdf", None, ExportRun(report=Report()))))
     assert "meets every rule of the framework" in text
 
 

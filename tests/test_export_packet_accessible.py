@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from tdorg.export.run import ExportRun
 from tdorg.export import ExportOptions, export_chart, export_packet
 from tdorg.export.pdf.accessibility import check_pdf
 from tdorg.model import Chart
@@ -35,7 +36,7 @@ def _named_chart() -> Chart:
 @pytest.fixture(scope="module")
 def packet(tmp_path_factory):
     chart = load_chart(SAMPLES / "francis-howell.json")
-    out = export_packet(chart, tmp_path_factory.mktemp("a11y") / "packet.pdf", title_date=date(2027, 3, 4))
+    out = export_packet(chart, tmp_path_factory.mktemp("a11y") / "packet.pdf", None, ExportRun(title_date=date(2027, 3, 4)))
     return chart, out
 
 
@@ -89,7 +90,7 @@ def test_the_chart_in_words_lists_every_role_in_reporting_order(packet) -> None:
 
 def test_names_in_any_script_and_markup_characters_print_as_typed(tmp_path) -> None:
     chart = _named_chart()
-    out = export_packet(chart, tmp_path / "p.pdf", ExportOptions(badges=False), title_date=date(2027, 3, 4))
+    out = export_packet(chart, tmp_path / "p.pdf", ExportOptions(badges=False), ExportRun(title_date=date(2027, 3, 4)))
     reader = PdfReader(str(out))
     chart_text = " ".join(reader.pages[i].extract_text() for i in figure_pages(out))
     everything = " ".join(p.extract_text() for p in reader.pages)
@@ -104,7 +105,7 @@ def test_names_in_any_script_and_markup_characters_print_as_typed(tmp_path) -> N
 def test_a_chart_deeper_than_the_list_nests_still_lists_every_role_in_order(tmp_path) -> None:
     roles = [role("r0", "Superintendent", "superintendent", None)]
     roles += [role(f"r{i}", f"Step {i} Lead", "it_manager", f"r{i - 1}") for i in range(1, 60)]
-    out = export_packet(Chart(roles=roles), tmp_path / "deep.pdf", title_date=date(2027, 3, 4))
+    out = export_packet(Chart(roles=roles), tmp_path / "deep.pdf", None, ExportRun(title_date=date(2027, 3, 4)))
     words = " ".join(norm(p.extract_text()) for p in PdfReader(str(out)).pages)
     words = words[words.index("The chart in words"):words.index("Staffing metrics")]
     at = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tdorg.export.run import ExportRun
 from tdorg.export import ExportOptions, export_packet
 from tdorg.model import Chart
 from tdorg.model.compare import compare
@@ -14,10 +15,10 @@ from tests.test_export_packet import current_and_proposal, page_texts
 from tests.test_export_support import needs_graphviz, norm
 
 
-def packet(tmp_path, **kw):
+def packet(tmp_path, options=None):
     current, proposal = current_and_proposal()
     comparison = compare(current, proposal, name_a="Current", name_b="Proposed 2027")
-    return proposal, comparison, export_packet(proposal, tmp_path / "p.pdf", comparison=comparison, **kw)
+    return proposal, comparison, export_packet(proposal, tmp_path / "p.pdf", options, comparison=comparison)
 
 
 @needs_graphviz
@@ -26,7 +27,7 @@ def test_cover_names_the_scenario_and_what_it_is_compared_with(tmp_path) -> None
     cover = page_texts(out)[0]
     assert "Scenario “Proposed 2027”, compared with “Current”" in cover
     _, proposal = current_and_proposal()
-    alone = page_texts(export_packet(proposal, tmp_path / "q.pdf", scenario="Current"))[0]
+    alone = page_texts(export_packet(proposal, tmp_path / "q.pdf", None, ExportRun(scenario="Current")))[0]
     assert "Scenario “Current”" in alone and "compared with" not in alone
 
 

@@ -15,6 +15,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 
+from tdorg.export.run import ExportRun
 from tdorg.export import ExportCancelledError, ExportOptions, export_chart
 from tdorg.export.slides.boxes import BOTTOM, site
 from tdorg.export.slides.deck import plan_slides
@@ -55,9 +56,9 @@ def _role_of(chart):
     return keys
 
 
-def _export(tmp_path, chart, name="chart.pptx", **kw):
+def _export(tmp_path, chart, name="chart.pptx", scenario=None):
     target = tmp_path / name
-    export_chart(chart, target, ExportOptions.for_path(target), title_date=DAY, **kw)
+    export_chart(chart, target, ExportOptions.for_path(target), ExportRun(title_date=DAY, scenario=scenario))
     return Presentation(str(target))
 
 
@@ -193,7 +194,7 @@ def test_a_cancelled_export_leaves_the_previous_file(tmp_path):
     target = tmp_path / "chart.pptx"
     target.write_bytes(b"previous")
     with pytest.raises(ExportCancelledError):
-        export_chart(compliant_chart(), target, ExportOptions(format="pptx"), cancel=lambda: True)
+        export_chart(compliant_chart(), target, ExportOptions(format="pptx"), ExportRun(cancel=lambda: True))
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["chart.pptx"]
 

@@ -163,6 +163,7 @@ def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
 
 def run_export(args: argparse.Namespace) -> int:
     from ..export.api import export_chart, export_packet
+    from ..export.run import ExportRun
     from ..export.target import check_target
 
     options = ExportOptions(
@@ -189,6 +190,7 @@ def run_export(args: argparse.Namespace) -> int:
         prepare()  # the Graphviz child loads while the chart is read and laid out
     source = open_source(args.input, args.scenario)
     chart = source.chart
+    scenario = source.scenario if source.scenario_count > 1 else None
     extra = ""
     if args.packet:
         report, comparison = None, None
@@ -198,12 +200,11 @@ def run_export(args: argparse.Namespace) -> int:
             report = validate(chart)
             comparison = comparison_to(source, args.compare_to, report)
             extra = f", with the changes from “{comparison.name_a}”"
-        written = export_packet(chart, args.output, options, report=report, comparison=comparison,
-                                scenario=source.scenario if source.scenario_count > 1 else None)
+        written = export_packet(chart, args.output, options, ExportRun(report=report, scenario=scenario),
+                                comparison=comparison)
         what = "board packet"
     else:
-        written = export_chart(chart, args.output, options,
-                               scenario=source.scenario if source.scenario_count > 1 else None)
+        written = export_chart(chart, args.output, options, ExportRun(scenario=scenario))
         what = "PowerPoint slides" if options.format == "pptx" else f"{options.format.upper()} chart"
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
     from ..export.pdf.chartpages import describe_export

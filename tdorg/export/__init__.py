@@ -13,6 +13,7 @@ from ..lazy_imports import lazy_names
 
 if TYPE_CHECKING:
     from .api import Progress, export_chart, export_packet
+    from .run import ExportRun
     from .graphviz.dot import build_graph, chart_to_dot
     from .errors import (
         ExportCancelledError,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 #: Where each public name lives; a name's module (and Graphviz, ReportLab, pypdf) loads on first use.
 __getattr__ = lazy_names(__name__, {
     "api": ("Progress", "export_chart", "export_packet"),
+    "run": ("ExportRun",),
     "graphviz.dot": ("build_graph", "chart_to_dot"),
     "errors": (
         "ExportCancelledError", "ExportError", "ExportOptionError", "ExportTimeoutError", "ExportWriteError",
@@ -45,6 +47,7 @@ __all__ = [
     "ExportError",
     "ExportOptionError",
     "ExportOptions",
+    "ExportRun",
     "ExportTimeoutError",
     "ExportWriteError",
     "FILE_FILTERS",

@@ -12,7 +12,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
@@ -22,19 +22,14 @@ from .graphviz.renderer import layout_engine, render
 from .graphviz.runner import Cancel
 from .options import ExportOptions
 from .output import staged_output, write_output
+from .run import ExportRun, Progress, no_progress
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
     from .pages import PagePlan
 
-Progress = Callable[[str, float], None]
-
 #: PNG output never exceeds this many pixels on a side; bigger charts are scaled down.
 MAX_PNG_PIXELS = 10_000
-
-
-def _noop(stage: str, fraction: float) -> None:
-    return None
 
 
 def _check(cancel: Cancel | None) -> None:
@@ -72,7 +67,7 @@ def render_chart(
     into it and checked, and the result is empty; ``target`` names the file in
     write errors.
     """
-    progress = progress or _noop
+    progress = progress or no_progress
     progress("Preparing the chart", 0.0)
     source = build_graph(chart, options, report, title_date=title_date, plan=plan).source.encode("utf-8")
     if options.format == "dot":
@@ -94,94 +89,76 @@ def _draw(source: bytes, options: ExportOptions, fmt: str, into: BinaryIO, cance
            cancel=cancel, target=target)
 
 
-def export_chart(
-    chart: Chart,
-    path: str | os.PathLike[str],
-    options: ExportOptions | None = None,
-    *,
-    report: Report | None = None,
-    cancel: Cancel | None = None,
-    progress: Progress | None = None,
-    title_date: date | None = None,
-    scenario: str | None = None,
-) -> Path:
+def export_chart(chart: Chart, path: str | os.PathLike[str], options: ExportOptions | None = None,
+                 run: ExportRun | None = None) -> Path:
     """Write ``chart`` to ``path`` in the format of ``options``; returns the path written.
 
-    ``cancel`` is polled while Graphviz runs and between steps; ``progress``
-    receives a description of each step and the fraction done. PowerPoint
-    slides (``pptx``) are made without Graphviz, name ``scenario`` on their
-    title slide and summarise the findings of ``report`` (validated when None).
+    ``run`` carries the findings, Cancel, progress, title date and scenario
+    (:class:`~tdorg.export.run.ExportRun`). PowerPoint slides (``pptx``) are
+    made without Graphviz, name the scenario on their title slide and
+    summarise the findings (validated when the run has none).
     """
     options = options or ExportOptions.for_path(path)
-    progress = progress or _noop
+    run = run or ExportRun()
     if options.format == "pptx":
         from .slides.deck import export_slides
 
-        return export_slides(chart, path, options, report=report, cancel=cancel, progress=progress,
-                             title_date=title_date, scenario=scenario)
+        return export_slides(chart, path, options, run)
     if options.format in ("svg", "png"):
         # The drawing is streamed into a file beside the target, moved into place when complete and checked.
         with staged_output(path) as staged, open(staged, "w+b") as handle:
-            render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date,
-                         into=handle, target=path)
-            _check(cancel)
-            progress("Writing the file", 0.95)
-        progress("Done", 1.0)
+            render_chart(chart, options, report=run.report, cancel=run.cancel, progress=run.progress,
+                         title_date=run.title_date, into=handle, target=path)
+            _check(run.cancel)
+            run.step("Writing the file", 0.95)
+        run.step("Done", 1.0)
         return Path(path)
     if options.format == "pdf":
         from .pdf.chartpdf import compose_chart_pdf
 
-        progress("Preparing the chart", 0.0)
-        data, _ = compose_chart_pdf(chart, options, report=report, cancel=cancel, progress=progress,
-                                    title_date=title_date)
+        run.step("Preparing the chart", 0.0)
+        data, _ = compose_chart_pdf(chart, options, report=run.report, cancel=run.cancel, progress=run.progress,
+                                    title_date=run.title_date)
     else:
-        data = render_chart(chart, options, report=report, cancel=cancel, progress=progress, title_date=title_date)
-    return _write_file(path, data, cancel, progress)
+        data = render_chart(chart, options, report=run.report, cancel=run.cancel, progress=run.progress,
+                            title_date=run.title_date)
+    return _write_file(path, data, run)
 
 
-def export_packet(
-    chart: Chart,
-    path: str | os.PathLike[str],
-    options: ExportOptions | None = None,
-    *,
-    report: Report | None = None,
-    cancel: Cancel | None = None,
-    progress: Progress | None = None,
-    title_date: date | None = None,
-    comparison: Comparison | None = None,
-    scenario: str | None = None,
-) -> Path:
+def export_packet(chart: Chart, path: str | os.PathLike[str], options: ExportOptions | None = None,
+                  run: ExportRun | None = None, *, comparison: Comparison | None = None) -> Path:
     """Write the board packet (cover, chart, metrics, findings) as a PDF at ``path``.
 
-    ``scenario`` names the exported chart on the cover and the chart pages.
-
-    Without a ``report`` the chart is validated first. ``options.format`` is
-    ignored (a packet is always a PDF); page, orientation and fit shape the
-    chart pages. With a ``comparison`` from another chart (A) to ``chart``
-    (B), the packet ends with what changed: totals, metric deltas, findings
-    resolved and introduced, and the role-level changes.
+    The run's scenario names the exported chart on the cover and the chart
+    pages; without the run's report the chart is validated first.
+    ``options.format`` is ignored (a packet is always a PDF); page,
+    orientation and fit shape the chart pages. With a ``comparison`` from
+    another chart (A) to ``chart`` (B), the packet ends with what changed:
+    totals, metric deltas, findings resolved and introduced, and the
+    role-level changes.
     """
     options = (options or ExportOptions()).with_changes(format="pdf")
-    progress = progress or _noop
+    run = run or ExportRun()
+    report = run.report
     if report is None:
         from ..model.rules import validate
 
-        progress("Checking the chart against the framework", 0.0)
+        run.step("Checking the chart against the framework", 0.0)
         report = validate(chart)
     from .packet.board import compose_packet
 
-    packet = compose_packet(chart, report, options, title_date=title_date, comparison=comparison,
-                            scenario=scenario, cancel=cancel, progress=progress)
-    return _write_file(path, packet, cancel, progress)
+    packet = compose_packet(chart, report, options, title_date=run.title_date, comparison=comparison,
+                            scenario=run.scenario, cancel=run.cancel, progress=run.progress)
+    return _write_file(path, packet, run)
 
 
-def _write_file(path: str | os.PathLike[str], data: bytes, cancel: Cancel | None, progress: Progress) -> Path:
+def _write_file(path: str | os.PathLike[str], data: bytes, run: ExportRun) -> Path:
     """Write a finished export's ``data`` to ``path`` (unless cancelled), reporting the last steps."""
-    _check(cancel)
-    progress("Writing the file", 0.95)
+    _check(run.cancel)
+    run.step("Writing the file", 0.95)
     target = write_output(path, data)
-    progress("Done", 1.0)
+    run.step("Done", 1.0)
     return target
 
 
-__all__ = ["Progress", "export_chart", "export_packet", "graphviz_attrs", "render_chart"]
+__all__ = ["ExportRun", "Progress", "export_chart", "export_packet", "graphviz_attrs", "render_chart"]

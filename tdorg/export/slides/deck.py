@@ -25,6 +25,7 @@ from ...model.plural import plural
 from ...model.rules.base import Report
 from ..errors import ExportCancelledError
 from ..options import ExportOptions
+from ..run import ExportRun
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
@@ -85,47 +86,39 @@ def contents_line(plan: PagePlan) -> str:
     return f"{chart} · slide {last + 1}: findings against the framework"
 
 
-def export_slides(
-    chart: Chart,
-    path: str | os.PathLike[str],
-    options: ExportOptions | None = None,
-    *,
-    report: Report | None = None,
-    cancel: Callable[[], bool] | None = None,
-    progress: Callable[[str, float], None] | None = None,
-    title_date: date | None = None,
-    scenario: str | None = None,
-) -> Path:
-    """Write ``chart`` as a PowerPoint deck at ``path``; ``scenario`` names it on the title slide.
+def export_slides(chart: Chart, path: str | os.PathLike[str], options: ExportOptions | None = None,
+                  run: ExportRun | None = None) -> Path:
+    """Write ``chart`` as a PowerPoint deck at ``path``; the run's scenario names it on the title slide.
 
-    Without a ``report`` the chart is validated first, for the findings
+    Without the run's report the chart is validated first, for the findings
     slide. The file appears whole or not at all.
     """
     from ..output import staged_output
 
     options = options or ExportOptions(format="pptx")
-    progress = progress or (lambda stage, fraction: None)
+    run = run or ExportRun()
 
     def check() -> None:
-        if cancel is not None and cancel():
+        if run.cancelled():
             raise ExportCancelledError()
 
+    report = run.report
     if report is None:
         from ...model.rules import validate
 
-        progress("Checking the chart against the framework", 0.0)
+        run.step("Checking the chart against the framework", 0.0)
         report = validate(chart)
     check()
-    progress("Planning the slides", 0.1)
+    run.step("Planning the slides", 0.1)
     plan = plan_slides(chart, options)
     check()
-    progress("Making the slides", 0.3)
-    deck = build_deck(chart, report, plan, day=title_date or date.today(), scenario=scenario, check=check)
+    run.step("Making the slides", 0.3)
+    deck = build_deck(chart, report, plan, day=run.title_date or date.today(), scenario=run.scenario, check=check)
     check()
-    progress("Writing the file", 0.9)
+    run.step("Writing the file", 0.9)
     with staged_output(path) as staged:
         deck.save(str(staged))
-    progress("Done", 1.0)
+    run.step("Done", 1.0)
     return Path(path)
 
 

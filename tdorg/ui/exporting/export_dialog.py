@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tdorg.export import ExportCancelledError, ExportError, ExportOptions, export_chart, export_packet
+from tdorg.export import ExportCancelledError, ExportError, ExportOptions, ExportRun, export_chart, export_packet
 from tdorg.export import graphviz_available
 from tdorg.export.pdf.chartpages import describe_export
 from tdorg.export.options import DEFAULT_MIN_TITLE_PT, FORMAT_LABELS, PAGE_LABELS
@@ -237,12 +237,11 @@ class ExportJob(QThread):
 
         try:
             if self.packet:
-                target = export_packet(self.chart, self.path, self.options, report=self.report,
-                                       cancel=self._stop.is_set, progress=progress, comparison=self._comparison(),
-                                       scenario=self.scenario)
+                run = ExportRun(report=self.report, cancel=self._stop.is_set, progress=progress, scenario=self.scenario)
+                target = export_packet(self.chart, self.path, self.options, run, comparison=self._comparison())
             else:
-                target = export_chart(self.chart, self.path, self.options, report=self.report,
-                                      cancel=self._stop.is_set, progress=progress)
+                run = ExportRun(report=self.report, cancel=self._stop.is_set, progress=progress)
+                target = export_chart(self.chart, self.path, self.options, run)
         except ExportCancelledError:
             self.cancelled.emit()
         except (ExportError, TdorgError) as error:
