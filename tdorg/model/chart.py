@@ -38,8 +38,10 @@ REORDERED = "reordered"
 DISTRICT = "district"
 SETTINGS = "settings"
 ARRANGED = "arranged"
+COLLAPSED = "collapsed"
 
 #: Kinds that move boxes: they change the shape of the reporting forest or how a manager's reports are arranged.
+#: (A collapse or expand moves boxes only on the canvas: the chart prints whole, see :meth:`Chart.set_collapsed`.)
 STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED, ARRANGED})
 
 _FTE_EPSILON = 1e-9
@@ -67,6 +69,8 @@ class Removal:
     dotted_from: tuple[tuple[str, int], ...]
     #: The arrangement the user chose for the role's reports, if any.
     arrangement: int | None = None
+    #: Whether the role's reports were collapsed on the canvas.
+    collapsed: bool = False
 
 
 Listener = Callable[[Change], None]
@@ -97,7 +101,9 @@ class Chart:
 
     ``arrangements`` holds, for the managers whose leaf reports the user
     arranged (see :mod:`.arrangement`), the number of columns chosen; the
-    layout arranges the others itself.
+    layout arranges the others itself. ``collapsed`` names the managers whose
+    reports, and everything below them, the canvas hides (the chart still
+    holds, checks and prints them).
     """
 
     def __init__(
@@ -107,10 +113,12 @@ class Chart:
         settings: RuleSettings | None = None,
         notes: str = "",
         arrangements: Mapping[str, int] | None = None,
+        collapsed: Iterable[str] = (),
     ) -> None:
         self._setup(district, settings, notes)
         self._load(list(roles))
         self._load_arrangements(arrangements or {})
+        self._load_collapsed(collapsed)
 
     @classmethod
     def of_checked(
@@ -120,6 +128,7 @@ class Chart:
         settings: RuleSettings,
         notes: str,
         arrangements: Mapping[str, int],
+        collapsed: Iterable[str] = (),
     ) -> "Chart":
         """A chart of roles whose every field has just passed :func:`~.role.check_role`'s checks
         (a file reader checks each row once, as it reads it); everything else is checked here."""
@@ -127,6 +136,7 @@ class Chart:
         chart._setup(district, settings, notes)
         chart._load(list(roles), trusted=True)
         chart._load_arrangements(arrangements)
+        chart._load_collapsed(collapsed)
         return chart
 
     def _setup(self, district: District | None, settings: RuleSettings | None, notes: str) -> None:
@@ -135,6 +145,7 @@ class Chart:
         self.notes = check_text("notes", notes, NOTES_MAX, "The chart's notes")
         self._roles: dict[str, Role] = {}
         self._arrangements: dict[str, int] = {}
+        self._collapsed: set[str] = set()
         self._district.check()
         self._ix = _Indexes()
         self._listeners: list[Listener] = []
@@ -188,9 +199,16 @@ class Chart:
                 raise UnknownRoleError(role_id, "a manager whose reports are arranged")
             self._arrangements[role_id] = check_arrangement(columns)
 
+    def _load_collapsed(self, collapsed: Iterable[str]) -> None:
+        for role_id in collapsed:
+            if role_id not in self._roles:
+                raise UnknownRoleError(role_id, "a collapsed manager")
+            self._collapsed.add(role_id)
+
     def copy(self) -> "Chart":
         """An independent chart with the same content and no listeners."""
-        return Chart.of_checked(self._district, self.roles_in_order(), self._settings, self.notes, self._arrangements)
+        return Chart.of_checked(self._district, self.roles_in_order(), self._settings, self.notes, self._arrangements,
+                                self._collapsed)
 
     # --- observation ------------------------------------------------------
 
@@ -256,6 +274,31 @@ class Chart:
         """The columns chosen for ``role_id``'s leaf reports, or ``None`` when they are arranged automatically."""
         self.role(role_id)
         return self._arrangements.get(role_id)
+
+    @property
+    def collapsed(self) -> frozenset[str]:
+        """The managers whose subtrees the canvas hides."""
+        return frozenset(self._collapsed)
+
+    def is_collapsed(self, role_id: str) -> bool:
+        """True when ``role_id`` is collapsed and has reports to hide."""
+        return role_id in self._collapsed and bool(self._ix.children.get(role_id))
+
+    def hidden_roles(self) -> dict[str, str]:
+        """Every role a collapsed manager hides, each with the shown manager it is folded into
+        (the highest collapsed one above it)."""
+        hidden: dict[str, str] = {}
+        for manager in self._collapsed:
+            if manager in hidden or not self._ix.children.get(manager):
+                continue
+            if any(a in self._collapsed for a in self.ancestors(manager)):
+                continue  # a collapsed manager above hides it and its subtree
+            hidden.update(dict.fromkeys(self.descendants(manager), manager))
+        return hidden
+
+    def collapsed_above(self, role_id: str) -> list[str]:
+        """The collapsed managers above ``role_id``, nearest first: those that hide it."""
+        return [a for a in self.ancestors(role_id) if a in self._collapsed]
 
     def leaf_reports(self, role_id: str) -> tuple[str, ...]:
         """The reports of ``role_id`` an arrangement places: no reports of their own, not assistants."""
@@ -385,9 +428,11 @@ class Chart:
         del self._ix.children[role_id]
         del self._roles[role_id]
         arrangement = self._arrangements.pop(role_id, None)
+        collapsed = role_id in self._collapsed
+        self._collapsed.discard(role_id)
         self._count_person(role, -1)
         self._announce(REMOVED, (role_id,) + children + tuple(s for s, _ in dotted_from))
-        return Removal(role, index, children, dotted_from, arrangement)
+        return Removal(role, index, children, dotted_from, arrangement, collapsed)
 
     def restore(self, removal: Removal) -> None:
         """Undo :meth:`remove_role` exactly."""
@@ -400,6 +445,8 @@ class Chart:
         self._roles[role.id] = role
         if removal.arrangement is not None:
             self._arrangements[role.id] = removal.arrangement
+        if removal.collapsed:
+            self._collapsed.add(role.id)
         self._ix.children[role.id] = list(removal.children)
         for child in removal.children:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.id)
@@ -507,6 +554,27 @@ class Chart:
             self._announce(ARRANGED, (role_id,))
         return old
 
+    def set_collapsed(self, role_id: str, collapsed: bool, *, undoing: bool = False) -> bool:
+        """Collapse ``role_id`` (its reports and everything below them leave the canvas) or expand it;
+        returns whether it was collapsed (for undo).
+
+        Only the canvas hides a collapsed subtree: its roles stay in the chart,
+        in the findings and in every export. A role that comes to report to a
+        collapsed manager is hidden with the others. ``undoing`` puts back an
+        earlier state, even on a role that has no reports any more.
+        """
+        role = self.role(role_id)
+        old = role_id in self._collapsed
+        if collapsed and not undoing and not self._ix.children.get(role_id):
+            raise FieldValueError("collapsed", f"“{role.title}” has no reports to collapse.")
+        if collapsed != old:
+            if collapsed:
+                self._collapsed.add(role_id)
+            else:
+                self._collapsed.discard(role_id)
+            self._announce(COLLAPSED, (role_id,))
+        return old
+
     def set_district(self, district: District) -> District:
         district.check()
         old = self._district
@@ -533,6 +601,7 @@ class Chart:
             and self.notes == other.notes
             and self.roles_in_order() == other.roles_in_order()
             and self._arrangements == other._arrangements
+            and self._collapsed == other._collapsed
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -587,6 +656,7 @@ def _check_acyclic(roles: dict[str, Role]) -> None:
 __all__ = [
     "ADDED",
     "ARRANGED",
+    "COLLAPSED",
     "Chart",
     "Change",
     "DISTRICT",

@@ -131,6 +131,20 @@ class SetArrangement(Op):
         chart.set_arrangement(self.role_id, self.old, undoing=True)
 
 
+class SetCollapsed(Op):
+    """Collapse a manager's subtree on the canvas, or expand it."""
+
+    def __init__(self, role_id: str, collapsed: bool) -> None:
+        self.role_id, self.collapsed = role_id, collapsed
+        self.old = False
+
+    def do(self, chart: Chart) -> None:
+        self.old = chart.set_collapsed(self.role_id, self.collapsed)
+
+    def undo(self, chart: Chart) -> None:
+        chart.set_collapsed(self.role_id, self.old, undoing=True)
+
+
 class SetDistrict(Op):
     def __init__(self, district: District) -> None:
         self.district = district

@@ -19,6 +19,9 @@ make a chart compact:
   reports, first to the right, then to the left;
 - several top roles are placed side by side.
 
+On the canvas a collapsed manager is a leaf (:meth:`Tree.folded`); the
+column depth is still the one the whole chart prints at.
+
 A manager whose arrangement the user chose (the chart's ``arrangements``)
 keeps it whatever ``depth``: its leaf reports in one row, or stacked in that
 many columns of as even a depth as the count allows (at most one column per
@@ -108,6 +111,13 @@ class Tree:
             stack.extend((kid, level + 1) for kid in reversed(below))
         assistants = frozenset(rid for rid in order if rid in self.assistants and rid not in roots)
         return Tree(roots, children, assistants, tuple(order), self.arrangements)
+
+    def folded(self, collapsed: AbstractSet[str]) -> "Tree":
+        """The tree the canvas shows: each manager in ``collapsed`` as a leaf, its subtree left out
+        (the chart prints whole: exports lay out the tree itself)."""
+        if not any(self.children.get(rid) for rid in collapsed):
+            return self
+        return self.part(self.roots, kids={rid: () for rid in collapsed if rid in self.children})
 
     @cached_property
     def managers(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]:

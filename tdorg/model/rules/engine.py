@@ -66,6 +66,7 @@ _ASPECTS = {
     chart_module.DOTTED: frozenset({DOTTED}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
     chart_module.ARRANGED: frozenset(),  # how reports are drawn: no rule reads it
+    chart_module.COLLAPSED: frozenset(),  # what the canvas hides: no rule reads it
 }
 MetricFunction = Callable[[Context], Metric]
 
