@@ -58,7 +58,7 @@ def write_v1(chart: Chart, path: Path) -> None:
 
 
 def test_one_upgrade_step_per_version() -> None:
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
     assert sorted(UPGRADES) == list(range(1, SCHEMA_VERSION))
     assert sorted(TABLES_BY_VERSION) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -182,6 +182,7 @@ def test_a_version_1_file_without_its_chart_row_is_corrupt(tmp_path: Path) -> No
 
 #: What each older schema lacked of the next one, as statements undoing what its upgrade step adds.
 _UNDO_STEP = {
+    4: ("DROP TABLE collapsed",),
     3: ("DROP TABLE arrangement",),
     2: ("ALTER TABLE district DROP COLUMN privacy_officer_required",),
 }
@@ -255,3 +256,50 @@ def test_the_version_3_upgrade_gives_the_schema_of_new_files(tmp_path: Path) -> 
     fresh = sqlite3.connect(":memory:")
     fresh.deserialize(document_bytes(Document.of(Chart())))
     assert _schema(conn) == _schema(fresh)
+
+
+def test_a_version_4_file_opens_with_nothing_collapsed_and_keeps_collapse_once_saved(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    chart.set_arrangement("cto", 2)
+    document = Document.of(chart, "Current")
+    document.duplicate(0, "Proposed")
+    path = tmp_path / "v4.tdorg"
+    write_older(document, path, 4)
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 4
+    before = path.read_bytes()
+    opened = open_document(path)
+    assert opened == document
+    assert all(not s.chart.collapsed for s in opened.scenarios)
+    assert opened.chart.arrangements == {"cto": 2}
+    assert path.read_bytes() == before  # opening upgrades a copy in memory
+    opened.chart.set_collapsed("cto", True)
+    again = tmp_path / "v5.tdorg"
+    save_document(opened, again)
+    assert int.from_bytes(again.read_bytes()[60:64], "big") == SCHEMA_VERSION
+    back = open_document(again)
+    assert back.chart.collapsed == {"cto"} and back.scenario("Proposed").chart.collapsed == frozenset()
+
+
+def test_the_version_4_upgrade_gives_the_schema_of_new_files_in_one_transaction(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "v4.tdorg"
+    write_older(Document.of(every_field_chart()), path, 4)
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(path.read_bytes())
+    upgrade(conn, 4)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    fresh = sqlite3.connect(":memory:")
+    fresh.deserialize(document_bytes(Document.of(Chart())))
+    assert _schema(conn) == _schema(fresh)
+    failing = sqlite3.connect(":memory:")
+    failing.deserialize(path.read_bytes())
+
+    def broken(db: sqlite3.Connection) -> None:
+        db.execute(migrations.V5_COLLAPSED_DDL)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setitem(UPGRADES, 4, broken)
+    with pytest.raises(sqlite3.OperationalError):
+        upgrade(failing, 4)
+    assert failing.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert "collapsed" not in _schema(failing)

@@ -156,6 +156,24 @@ def test_each_scenario_keeps_its_own_arrangements(tmp_path: Path) -> None:
     assert back.scenario("Proposed 2027").chart.arrangements == {"cto": 0, "cao": 1}
 
 
+def test_each_scenario_keeps_its_own_collapsed_managers(tmp_path: Path) -> None:
+    current = every_field_chart()
+    managers = [rid for rid in current.tree_order() if current.child_count(rid)]
+    current.set_collapsed(managers[-1], True)
+    doc = Document.of(current)
+    doc.duplicate(0, "Proposed 2027")
+    proposed = doc.scenario("Proposed 2027").chart
+    assert proposed.collapsed == {managers[-1]}  # a copy to a new scenario keeps them
+    proposed.set_collapsed(managers[-1], False)
+    proposed.set_collapsed(managers[0], True)
+    path = tmp_path / "collapsed.tdorg"
+    save_document(doc, path)
+    back = open_document(path)
+    assert back == doc
+    assert back.scenario("Current").chart.collapsed == {managers[-1]}
+    assert back.scenario("Proposed 2027").chart.collapsed == {managers[0]}
+
+
 def test_roles_read_from_a_file_are_those_check_role_makes(tmp_path: Path) -> None:
     """The reader checks each row once and the chart trusts it: the result is what the model's own checks give."""
     from tdorg.model.persistence.mapping import ROLE_COLUMNS

@@ -128,6 +128,7 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], type[FileError], tuple[str, .
         CorruptFileError,
         ("“ghost”", "arranged"),
     ),
+    "collapsed nobody": (tampered("INSERT INTO collapsed VALUES (1, 'ghost')"), CorruptFileError, ("“ghost”", "collapsed")),
     "arrangement not a number": (
         tampered("INSERT INTO arrangement VALUES (1, 'cto', 'wide')"),
         CorruptFileError,

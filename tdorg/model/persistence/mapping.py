@@ -27,6 +27,7 @@ from ..settings import RuleSettings
 from .tables import (
     LIST_SEPARATOR,
     ArrangementRow,
+    CollapsedRow,
     DisabledRuleRow,
     DistrictRow,
     DocumentRow,
@@ -50,6 +51,7 @@ ROLE_COLUMNS = (
 )  # fmt: skip
 DOTTED_COLUMNS = ("scenario_id", "role_id", "target_id")
 ARRANGEMENT_COLUMNS = ("scenario_id", "role_id", "columns")
+COLLAPSED_COLUMNS = ("scenario_id", "role_id")
 THRESHOLD_COLUMNS = ("scenario_id", "rule_id", "name", "value")
 DISABLED_COLUMNS = ("scenario_id", "rule_id", "reason")
 
@@ -61,6 +63,7 @@ WRITTEN_COLUMNS: dict[type, tuple[str, ...]] = {
     RoleRow: ROLE_COLUMNS[:2] + ("position",) + ROLE_COLUMNS[2:],
     DottedLineRow: ("scenario_id", "role_id", "position", "target_id"),
     ArrangementRow: ARRANGEMENT_COLUMNS,
+    CollapsedRow: COLLAPSED_COLUMNS,
     ThresholdRow: THRESHOLD_COLUMNS,
     DisabledRuleRow: DISABLED_COLUMNS,
 }
@@ -73,6 +76,7 @@ READ_ROWS: tuple[tuple[str, type, tuple[str, ...], tuple[str, ...]], ...] = (
     ("roles", RoleRow, ROLE_COLUMNS, ("scenario_id", "position")),
     ("dotted", DottedLineRow, DOTTED_COLUMNS, ("scenario_id", "role_id", "position")),
     ("arrangements", ArrangementRow, ARRANGEMENT_COLUMNS, ("scenario_id", "role_id")),
+    ("collapsed", CollapsedRow, COLLAPSED_COLUMNS, ("scenario_id", "role_id")),
     ("thresholds", ThresholdRow, THRESHOLD_COLUMNS, ("scenario_id", "rule_id", "name")),
     ("disabled", DisabledRuleRow, DISABLED_COLUMNS, ("scenario_id", "rule_id")),
 )
@@ -85,6 +89,7 @@ _GROUPS = {
     "roles": "roles",
     "dotted": "dotted lines",
     "arrangements": "arrangements",
+    "collapsed": "collapsed managers",
     "thresholds": "rule thresholds",
     "disabled": "switched-off rules",
 }
@@ -120,6 +125,7 @@ def document_rows(doc: Document, app_version: str) -> dict[type, list[tuple]]:
             for line, target in enumerate(role.dotted_to):
                 dotted_rows.append((scenario_id, role.id, line, target))
         rows[ArrangementRow].extend((scenario_id, rid, columns) for rid, columns in chart.arrangements.items())
+        rows[CollapsedRow].extend((scenario_id, rid) for rid in sorted(chart.collapsed))
         settings = chart.settings
         for rule_id, values in settings.thresholds.items():
             for name, value in values.items():
@@ -155,6 +161,7 @@ class LoadedRows:
     roles: Sequence[tuple]
     dotted: Sequence[tuple]
     arrangements: Sequence[tuple] = field(default_factory=list)
+    collapsed: Sequence[tuple] = field(default_factory=list)
     thresholds: Sequence[tuple] = field(default_factory=list)
     disabled: Sequence[tuple] = field(default_factory=list)
 
@@ -182,6 +189,7 @@ def document_from_rows(rows: LoadedRows) -> Document:
                 grouped["roles"][scenario_id],
                 grouped["dotted"][scenario_id],
                 grouped["arrangements"][scenario_id],
+                grouped["collapsed"][scenario_id],
                 grouped["thresholds"][scenario_id],
                 grouped["disabled"][scenario_id],
             )
@@ -213,6 +221,7 @@ def _chart(
     roles: list[tuple],
     dotted: list[tuple],
     arrangements: list[tuple],
+    collapsed: list[tuple],
     thresholds: list[tuple],
     disabled: list[tuple],
 ) -> Chart:
@@ -234,7 +243,8 @@ def _chart(
         arranged[role_id] = columns
     settings = _settings(thresholds, disabled)
     try:
-        return Chart.of_checked(district, role_values, settings, _text(notes, "the chart notes"), arranged)
+        return Chart.of_checked(district, role_values, settings, _text(notes, "the chart notes"), arranged,
+                                [role_id for _sid, role_id in collapsed])
     except EditError as err:
         raise BadData(str(err)) from None
 

@@ -14,6 +14,8 @@ Version 3: district facts say whether the state requires a named privacy
 officer (``NULL``: as the table of state laws says).
 Version 4: an ``arrangement`` table keeps, per scenario, the managers whose
 leaf reports the user arranged and in how many columns (0: one row).
+Version 5: a ``collapsed`` table keeps, per scenario, the managers whose
+subtrees the canvas hides.
 """
 
 from __future__ import annotations
@@ -171,12 +173,22 @@ V4_ARRANGEMENT_DDL = """CREATE TABLE arrangement (
         FOREIGN KEY(scenario_id, role_id) REFERENCES role (scenario_id, id)
     )"""
 
+#: The table the 4 → 5 step adds.
+V5_COLLAPSED_DDL = """CREATE TABLE collapsed (
+        scenario_id INTEGER NOT NULL,
+        role_id VARCHAR NOT NULL,
+        PRIMARY KEY (scenario_id, role_id),
+        FOREIGN KEY(scenario_id, role_id) REFERENCES role (scenario_id, id)
+    )"""
+
 #: Tables each schema version must hold.
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     1: frozenset({"chart", "role", "dotted_line", "threshold", "disabled_rule"}),
     2: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
     3: frozenset({"document", "scenario", "district", "role", "dotted_line", "threshold", "disabled_rule"}),
     4: frozenset({"document", "scenario", "district", "role", "dotted_line", "arrangement", "threshold",
+                  "disabled_rule"}),
+    5: frozenset({"document", "scenario", "district", "role", "dotted_line", "arrangement", "collapsed", "threshold",
                   "disabled_rule"}),
 }
 
@@ -235,11 +247,17 @@ def _upgrade_3_to_4(conn: sqlite3.Connection) -> None:
     conn.execute(V4_ARRANGEMENT_DDL)
 
 
+def _upgrade_4_to_5(conn: sqlite3.Connection) -> None:
+    """Scenarios gain the managers collapsed on the canvas, none yet: every role is shown."""
+    conn.execute(V5_COLLAPSED_DDL)
+
+
 #: ``UPGRADES[n]`` upgrades a version-``n`` database to version ``n + 1``.
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
+    4: _upgrade_4_to_5,
 }
 
 

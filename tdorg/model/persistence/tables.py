@@ -7,7 +7,7 @@ List fields of a role (flags, service areas, core services, functions) are
 stored as text joined by ``;``: none of their values may contain one. Dotted
 lines are references to other roles, so they have a table of their own, with
 their order kept in ``position``; so are the arrangements the user chose for
-some managers' leaf reports.
+some managers' leaf reports, and the managers collapsed on the canvas.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, ForeignKeyConstraint, Unique
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The schema version written to ``PRAGMA user_version``.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: ``PRAGMA application_id`` of every tdorg file: the ASCII bytes "TDOR".
 APPLICATION_ID = int.from_bytes(b"TDOR", "big")
@@ -132,6 +132,16 @@ class ArrangementRow(Base):
     columns: Mapped[int]
 
 
+class CollapsedRow(Base):
+    """A manager whose subtree the canvas hides."""
+
+    __tablename__ = "collapsed"
+    __table_args__ = (ForeignKeyConstraint(["scenario_id", "role_id"], ["role.scenario_id", "role.id"]),)
+
+    scenario_id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[str] = mapped_column(primary_key=True)
+
+
 class ThresholdRow(Base):
     """A rule threshold the chart overrides."""
 
@@ -154,4 +164,5 @@ class DisabledRuleRow(Base):
 
 
 #: Every table of the current schema, parents before children.
-TABLES = (DocumentRow, ScenarioRow, DistrictRow, RoleRow, DottedLineRow, ArrangementRow, ThresholdRow, DisabledRuleRow)
+TABLES = (DocumentRow, ScenarioRow, DistrictRow, RoleRow, DottedLineRow, ArrangementRow, CollapsedRow, ThresholdRow,
+          DisabledRuleRow)
