@@ -284,14 +284,25 @@ def _whole_number(text: str) -> int:
 def read_json(path: str | Path) -> Chart:
     """Read a ``tdorg-sample`` JSON chart; raise :class:`FormatError` naming the line and field."""
     text = read_text(path)
+    return chart_from_data(parse_json(text, path), path, text)
+
+
+def parse_json(text: str, path: str | Path) -> Any:
+    """``text`` parsed as a chart file is: no key twice in an object, no number of more than 1,000 digits;
+    :class:`FormatError` naming ``path`` (a file, or where the text came from) otherwise."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise FormatError(path, f"This is not valid JSON: {error.msg} (column {error.colno}).", error.lineno) from None
     except _Refused as error:
         raise FormatError(path, str(error), error.line(text)) from None
     except RecursionError:
         raise FormatError(path, "This JSON is nested too deeply to be a chart.") from None
+
+
+def chart_from_data(data: Any, path: str | Path, text: str = "") -> Chart:
+    """The chart a parsed ``tdorg-sample`` document describes, every field and line checked as a file's are;
+    :class:`FormatError` naming ``path`` and, given the ``text`` it was parsed from, the line."""
     return _Reader(path, text).document(data)
 
 
