@@ -208,3 +208,16 @@ def test_every_field_of_a_role_survives_the_round_trip_through_json():
     assert (copy.notes, copy.annual_cost, copy.employment, copy.fte) == ("Owns the core switches", 98000.0,
                                                                           "contractor", 0.8)
     assert copy.dotted_to == ("dpo",)  # to a role outside this copy that the chart has
+
+
+def test_a_cut_pasted_elsewhere_is_a_move_keeping_ids_and_people_and_a_second_paste_copies():
+    chart = chart_with_lines()
+    text = payload_json(payload(chart, ["net"], cut=True))
+    Edit(chart, cut_ops(chart, ["net"])).apply()
+    assert "net" not in chart
+    (moved,) = paste(chart, text, "dpo")
+    assert moved == "net"
+    net = chart.role("net")
+    assert (net.reports_to, net.person, net.vacant, net.dotted_to) == ("dpo", "Kim Hale", False, ("dpo",))
+    (again,) = paste(chart, text, "dpo")
+    assert again != "net" and chart.role(again).vacant and chart.role(again).person == ""

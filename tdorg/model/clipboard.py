@@ -14,9 +14,13 @@ copied role with a fresh id, as a vacant copy of the position: the job is
 copied, not the person, so the copy never counts against anyone's FTE. Flags,
 functions, service areas, FTE, employment, cost and notes are kept, except
 the top IT leader and superintendent flags when the chart already has a role
-holding them. Dotted lines between copied roles join the copies; a dotted
-line to a role outside the copy is kept when the chart has that role and
-dropped otherwise. Arrangements of copied managers' reports are kept.
+holding them. Roles cut rather than copied (``"cut": true``) are moved by
+their paste instead, wherever the chart no longer has their id: they keep
+their id and their person, so a cut and a paste is a move, as Compare shows
+it; pasted again, they are copies. Dotted lines between copied roles join the
+copies; a dotted line to a role outside the copy is kept when the chart has
+that role and dropped otherwise. Arrangements of copied managers' reports are
+kept.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ class Copied:
     roles: Chart
     #: Every dotted line of each copied role, in its order, to copied roles and to others.
     dotted: dict[str, tuple[str, ...]]
+    #: The roles were cut: where their ids are free they are moved, not copied.
+    cut: bool = False
 
     def __len__(self) -> int:
         return len(self.roles)
@@ -78,8 +84,9 @@ def copied_ids(chart: Chart, role_ids: Iterable[str]) -> list[str]:
     return out
 
 
-def payload(chart: Chart, role_ids: Iterable[str]) -> dict[str, Any]:
-    """The clipboard's JSON object for ``role_ids`` and their subtrees (see the module's description)."""
+def payload(chart: Chart, role_ids: Iterable[str], cut: bool = False) -> dict[str, Any]:
+    """The clipboard's JSON object for ``role_ids`` and their subtrees (see the module's description),
+    ``cut`` when they are cut."""
     tops = copied_tops(chart, role_ids)
     ids = copied_ids(chart, tops)
     roles = [role_to_dict(chart.role(r)) for r in ids]
@@ -87,7 +94,8 @@ def payload(chart: Chart, role_ids: Iterable[str]) -> dict[str, Any]:
         if raw["id"] in tops:
             raw["reports_to"] = ""
     arrangements = {r: chart.arrangements[r] for r in ids if r in chart.arrangements}
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "roles": roles, "arrangements": arrangements}
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "roles": roles, "arrangements": arrangements,
+            **({"cut": True} if cut else {})}
 
 
 def payload_json(data: dict[str, Any]) -> str:
@@ -152,7 +160,7 @@ def copied_from_data(data: Any) -> Copied:
         chart = chart_from_data(chart_data, SOURCE)
     except FormatError as error:
         raise ClipboardError(f"The clipboard's roles cannot be pasted: {error.reason}") from None
-    return Copied(chart, dotted)
+    return Copied(chart, dotted, data.get("cut") is True)
 
 
 def paste_ops(chart: Chart, copied: Copied, manager_id: str | None, index: int | None = None) -> tuple[list[Op], list[str]]:
@@ -179,15 +187,17 @@ def duplicate_ops(chart: Chart, role_ids: Iterable[str]) -> tuple[list[Op], list
 def _add_ops(chart: Chart, copied: Copied, places: dict[str, tuple[str | None, int | None]]) -> tuple[list[Op], list[str]]:
     source = copied.roles
     order = source.tree_order()
-    fresh = _FreshIds(chart)
-    new_ids = {old: fresh.id_for(source.role(old).category) for old in order}
+    moved = {old for old in order if copied.cut and old not in chart}
+    fresh = _FreshIds(chart, moved)
+    new_ids = {old: old if old in moved else fresh.id_for(source.role(old).category) for old in order}
     taken = {flag for flag in ONE_PER_CHART if any(role.has(flag) for role in chart.roles.values())}
     ops: list[Op] = []
     for old in order:
         role = source.role(old)
         manager, index = places[old] if role.reports_to is None else (new_ids[role.reports_to], None)
-        copy = role.with_changes(id=new_ids[old], reports_to=manager, dotted_to=(), person="", vacant=True,
-                                 flags=role.flags - taken)
+        copy = role.with_changes(id=new_ids[old], reports_to=manager, dotted_to=(), flags=role.flags - taken)
+        if old not in moved:
+            copy = copy.with_changes(person="", vacant=True)
         ops.append(AddRole(copy, index))
     for old in order:
         for target in copied.dotted.get(old, ()):
@@ -199,11 +209,12 @@ def _add_ops(chart: Chart, copied: Copied, places: dict[str, tuple[str | None, i
 
 
 class _FreshIds:
-    """Ids for new roles of ``chart``, from a stem (the category) and a number: none used twice."""
+    """Ids for new roles of ``chart``, from a stem (the category) and a number: none used twice,
+    none of those ``kept``."""
 
-    def __init__(self, chart: Chart) -> None:
+    def __init__(self, chart: Chart, kept: Iterable[str]) -> None:
         self.chart = chart
-        self.given: set[str] = set()
+        self.given: set[str] = set(kept)
         self.next: dict[str, int] = {}
 
     def id_for(self, stem: str) -> str:
