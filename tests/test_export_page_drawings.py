@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections import Counter
@@ -16,6 +17,7 @@ from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.graphviz.dot import box_size
 from tdorg.export.labels import TITLE, wrap
 from tdorg.export.graphviz.page_drawings import Drawing, page_drawings, poster_drawings
+from tdorg.export.graphviz.passing_lines import passing_groups, straight_line, stretch
 from tdorg.model.layout import Layout
 from tdorg.model.synthetic import synthetic_chart
 from tests.test_export_support import needs_graphviz
@@ -212,7 +214,9 @@ def test_a_poster_sheet_draws_every_line_that_crosses_it_and_no_other(chart, pos
             return [(a, b) for a, b in zip(points, points[1:]) if _clips(a, b, rect)]
 
         edges = [g.find(f"{SVG}path") for g in _root(drawing).iter(f"{SVG}g") if g.get("class") == "edge"]
-        assert sum(1 for e in edges if e.get("stroke-dasharray")) == sum(1 for d in dotted if meets(d, 8.0))
+        # A dotted line is drawn whole near its ends, and elsewhere as one of the stretches of a shared path.
+        drawn = sum(e.get("d").count("M") for e in edges if e.get("stroke-dasharray"))
+        assert sum(1 for d in dotted if meets(d)) <= drawn <= sum(1 for d in dotted if meets(d, 8.0))
         lines = _segments(drawing)
         crossing = [line for line in reporting if meets(line)]
         assert len(lines) <= len(crossing)
@@ -281,3 +285,21 @@ def test_the_time_limit_stops_the_batch_and_says_what_would_help() -> None:
     message = str(caught.value)
     assert "after 0.2 seconds" in message and "Try the “as on canvas”" not in message
     assert "allow more time" in message
+
+
+def test_a_passing_dotted_line_is_the_stretch_over_the_tile_with_its_dashes_in_step() -> None:
+    group = (b'<g id="e9" class="edge">\n<title>a&#45;&gt;b</title>\n<path fill="none" stroke="#7c3aed" '
+             b'stroke-width="1.4" stroke-dasharray="5,2" d="M0,0C100,50 900,450 1000,500"/>\n'
+             b'<polygon fill="#7c3aed" points="1,2 3,4 5,6 1,2"/>\n</g>\n')
+    line = straight_line(group)
+    assert line is not None and line.period == 7.0 and line.start == (0.0, 0.0) and line.end == (1000.0, 500.0)
+    (ax, ay), (bx, by) = stretch(line, (400.0, 100.0, 200.0, 300.0))
+    start = math.hypot(ax, ay)
+    assert start == pytest.approx(round(start / 7.0) * 7.0)  # a whole number of dash periods from the start
+    assert 398.0 - 7.0 * 1.2 <= ax <= 398.0 and 602.0 == pytest.approx(bx)  # just past the tile on both sides
+    assert ay == pytest.approx(ax / 2) and by == pytest.approx(bx / 2)  # on the line
+    assert stretch(line, (0.0, 400.0, 100.0, 100.0)) is None  # a tile the line misses
+    drawn = passing_groups([line, line], (400.0, 100.0, 200.0, 300.0))
+    assert drawn.count(b"<path") == 1 and drawn.count(b"M") == 2 and b'stroke-dasharray="5,2"' in drawn
+    assert b"polygon" not in drawn  # no arrowhead where the line only passes
+    assert straight_line(b'<path fill="none" stroke="#000" stroke-width="1" d="M0,0L5,5"/>') is None

@@ -58,6 +58,7 @@ from ..options import ExportOptions
 from ..pages import MAX_TITLE_PT, PagePlan, whole_chart
 from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
 from . import dot
+from .passing_lines import Line, passing_groups, straight_line
 from .renderer import NAME, layout_engine, render_batch
 from .runner import Cancel
 
@@ -331,16 +332,21 @@ def poster_drawings(
         printed = holding_boxes(grid, [(x, height - y - h, w, h) for x, y, w, h in boxes], width, height)
         # Each tile's region in the overview's coordinates, y downwards.
         regions = [(s.region[0], height - s.region[1] - s.region[3], s.region[2], s.region[3]) for s in printed]
-        roles, shown = _on_tiles(chart, piece.tree, layout, source.ids, whole, regions)
+        roles, shown, passing = _on_tiles(chart, piece.tree, layout, source.ids, whole, regions)
         (svg,) = drawer.results()
     overview = _drawing(svg, layout, 1.0, order, margin)
     head, parts = _groups(svg)
     view = _view(svg, layout, margin)
+    lines = {key: straight_line(parts.groups[parts.position[key]]) for keys in passing for key in keys}
     made = []
     for t, sheet in enumerate(printed):
         x, y, w, h = regions[t]
+        drawn = shown[t] + [key for key in passing[t] if lines[key] is None]
+        # The tile's region in the units of Graphviz's paths (inside the overview's translate).
         tile = _Tile(_sized(head, (x + view[0], y + view[1], w, h), sheet.scale), parts,
-                     array("L", sorted(parts.position[key] for key in shown[t])))
+                     array("L", sorted(parts.position[key] for key in drawn)),
+                     tuple(line for key in passing[t] if (line := lines[key]) is not None),
+                     (x - margin, y - margin - layout.height, w, h))
         made.append((sheet, Drawing(tile, w * sheet.scale, h * sheet.scale, sheet.scale,
                                     (overview.dx - x) * sheet.scale, (overview.dy - y) * sheet.scale,
                                     tuple(roles[t]))))
@@ -354,29 +360,48 @@ class _Tile:
     head: bytes
     parts: "_Parts"
     shown: array
+    passing: tuple[Line, ...]  # the dotted lines that only pass over it
+    region: Rect  # in the units of the overview's paths
 
     def __call__(self) -> bytes:
         groups = self.parts.groups
-        return b"".join((self.head, *(groups[i] for i in self.shown), b"</g>\n</svg>\n"))
+        # Passing lines first: as Graphviz draws lines before boxes (outputorder=edgesfirst).
+        return b"".join((self.head, passing_groups(self.passing, self.region), *(groups[i] for i in self.shown),
+                         b"</g>\n</svg>\n"))
 
 
 def _on_tiles(
     chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str], whole: Drawing, regions: list[Rect],
-) -> tuple[list[list[str]], list[list[str]]]:
-    """Per tile, the roles whose boxes meet its region and the ids of the groups it shows."""
+) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """Per tile, the roles whose boxes meet its region, the ids of the groups it shows whole, and the ids
+    of the dotted lines that only pass over it (neither end's box, with the arrow's room, meets it)."""
     tiles = _Tiles(regions)
     roles: list[list[str]] = [[] for _ in regions]
     shown: list[list[str]] = [[] for _ in regions]
+    passing: list[list[str]] = [[] for _ in regions]
     for rid in tree.order:
         x, y, w, h = whole.box(layout, rid)
         for t in tiles.near(x, y, x + w, y + h):
             if _overlaps((x, y, w, h), regions[t]):
                 roles[t].append(rid)
                 shown[t].append(ids[rid])
-    for key, line, room in _lines(chart, tree, layout, ids):
-        for t in _tiles_crossed([whole.place(p) for p in line], room, tiles):
-            shown[t].append(key)
-    return roles, shown
+    for key, line, ends in _lines(chart, tree, layout, ids):
+        room = 0.0 if ends is None else ARROW_ROOM
+        crossed = _tiles_crossed([whole.place(p) for p in line], room, tiles)
+        if ends is None:
+            for t in crossed:
+                shown[t].append(key)
+            continue
+        near = {t for rid in ends for t in tiles.near(*_grown(whole.box(layout, rid), ARROW_ROOM))}
+        for t in crossed:
+            (shown if t in near else passing)[t].append(key)
+    return roles, shown, passing
+
+
+def _grown(box: Rect, room: float) -> tuple[float, float, float, float]:
+    """The corners (x0, y0, x1, y1) of ``box`` (x, y, width, height) grown by ``room`` on every side."""
+    x, y, w, h = box
+    return x - room, y - room, x + w + room, y + h + room
 
 
 def _tiles_crossed(points: list[Point], room: float, tiles: "_Tiles") -> set[int]:
@@ -451,9 +476,11 @@ def _groups(svg: bytes) -> tuple[bytes, _Parts]:
     return head, _Parts([m.group(0) for m in found], {m.group(1).decode(): i for i, m in enumerate(found)})
 
 
-def _lines(chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str]) -> Iterable[tuple[str, list[Point], float]]:
+def _lines(
+    chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str],
+) -> Iterable[tuple[str, list[Point], tuple[str, str] | None]]:
     """Every line of the drawing: its id, the points of the part of it no other line draws, in chart
-    coordinates, and how far its arrow reaches.
+    coordinates, and for a dotted line the roles at its ends (None for a reporting line).
 
     A manager's reporting lines share their way down: stacked reports' lines run down one spine a
     column, whose deepest line draws all of it; a row's lines run along one bus, drawn whole by its
@@ -464,11 +491,11 @@ def _lines(chart: Chart, tree: Tree, layout: Layout, ids: dict[str, str]) -> Ite
         whole = _whole_lines(layout, rid, kids)
         for kid in kids:
             route = layout.route(rid, kid)
-            yield ids[f"{rid}>{kid}"], route if kid in whole else route[-2:], 0.0
+            yield ids[f"{rid}>{kid}"], route if kid in whole else route[-2:], None
         for target in chart.roles[rid].dotted_to:
             line = f"{rid}{dot.JOINT_MARK}{target}"
             if line in ids:
-                yield ids[line], [layout.center(rid), layout.center(target)], ARROW_ROOM
+                yield ids[line], [layout.center(rid), layout.center(target)], (rid, target)
 
 
 def _whole_lines(layout: Layout, manager: str, kids: tuple[str, ...]) -> set[str]:

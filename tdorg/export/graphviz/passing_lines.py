@@ -1,0 +1,97 @@
+"""Dotted lines that only pass over a poster tile, drawn there as one path of clipped segments.
+
+A dotted line between two roles far apart crosses every tile between them. On
+a tile that shows neither of its ends, all that can be seen is a dashed
+stretch of a straight line, so the tile draws just that stretch: every such
+line of one look goes into one SVG path of short segments, instead of each
+line's whole group (its path across the chart and its arrowhead) again on
+every tile. A wide chart with many dotted lines otherwise repeats each of them
+on a hundred tiles or more, and the PDF's size and the time to compose it grow
+with that.
+
+Each stretch starts a whole number of dash periods from the line's own start,
+so its dashes fall exactly where the whole line's do and the tiles join up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..pdf.sheets import Rect
+
+#: A straight line's path as the pinned drawing writes it (``splines=line``): one cubic from M to its end.
+_PATH = re.compile(
+    rb'<path fill="none" (stroke="[^"]*" stroke-width="[^"]*"(?: stroke-dasharray="([0-9.,]+)")?) '
+    rb'd="M(-?[0-9.]+),(-?[0-9.]+)C(?:-?[0-9.]+,-?[0-9.]+ ){2}(-?[0-9.]+),(-?[0-9.]+)"/>'
+)
+
+#: How far a stretch runs past the tile's edge, in drawing units, so its end is never seen.
+_BEYOND = 2.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight line of a drawing: its look (the path's stroke attributes), dash period and ends."""
+
+    look: bytes
+    period: float
+    start: tuple[float, float]
+    end: tuple[float, float]
+
+
+def straight_line(group: bytes) -> Line | None:
+    """The straight line an SVG line group draws, or None when its path is not one straight cubic."""
+    found = _PATH.search(group)
+    if found is None:
+        return None
+    look, dashes = found.group(1), found.group(2)
+    period = sum(float(d) for d in dashes.split(b",")) if dashes else 0.0
+    x1, y1, x2, y2 = (float(found.group(i)) for i in range(3, 7))
+    return Line(look, period, (x1, y1), (x2, y2))
+
+
+def stretch(line: Line, rect: Rect) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of ``line`` over ``rect`` (x, y, width, height, in the line's units), or None if it misses.
+
+    The part starts a whole number of dash periods from the line's start (so a little before ``rect``
+    at most one period) and runs :data:`_BEYOND` past its far edge.
+    """
+    (x1, y1), (x2, y2) = line.start, line.end
+    dx, dy = x2 - x1, y2 - y1
+    x, y, w, h = rect
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x1 - (x - _BEYOND)), (dx, x + w + _BEYOND - x1),
+                 (-dy, y1 - (y - _BEYOND)), (dy, y + h + _BEYOND - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return None
+    length = math.hypot(dx, dy)
+    if line.period > 0 and length > 0:
+        lo = math.floor(lo * length / line.period) * line.period / length
+    return (x1 + lo * dx, y1 + lo * dy), (x1 + hi * dx, y1 + hi * dy)
+
+
+def passing_groups(lines: Iterable[Line], rect: Rect) -> bytes:
+    """SVG line groups drawing the stretches of ``lines`` over ``rect``: one path per look."""
+    paths: dict[bytes, list[str]] = {}
+    for line in lines:
+        part = stretch(line, rect)
+        if part is not None:
+            (ax, ay), (bx, by) = part
+            paths.setdefault(line.look, []).append(f"M{ax:.2f},{ay:.2f}L{bx:.2f},{by:.2f}")
+    return b"".join(b'<g class="edge">\n<path fill="none" %s d="%s"/>\n</g>\n' % (look, "".join(parts).encode())
+                    for look, parts in paths.items())
+
+
+__all__ = ["Line", "passing_groups", "stretch", "straight_line"]
