@@ -52,14 +52,19 @@ def test_a_window_with_nothing_saved_takes_its_first_size(make_window):
     assert window.geometry() == first_geometry(window.screen().availableGeometry())
 
 
+def drag(splitter, before_last):
+    """The user drags the splitter's last handle to leave ``before_last`` pixels before it; the sizes it gave."""
+    splitter.moveSplitter(before_last, splitter.count() - 1)
+    return splitter.sizes()
+
+
 def test_the_compare_windows_splitters_are_where_they_were_left(make_window):
     window = make_window("patrick-henry")
     window.sessions.duplicate()
     dialog = window.comparer.compare_scenarios()
     split = [s for s in dialog.findChildren(QSplitter) if s.orientation() == Qt.Orientation.Vertical][0]
-    total = sum(split.sizes())
-    split.setSizes([total - 150, 150])
-    left = split.sizes()
+    left = drag(split, sum(split.sizes()) - 150)
+    assert left[-1] < 200
     dialog.close()
 
     again = window.comparer.compare_scenarios()
@@ -71,9 +76,7 @@ def test_the_compare_windows_splitters_are_where_they_were_left(make_window):
 def test_the_findings_panels_splitter_comes_back_with_the_window(make_window):
     first = make_window("patrick-henry")
     splitter = first.findings.findChild(QSplitter)
-    total = sum(splitter.sizes())
-    splitter.setSizes([total - 200, 200])
-    left = splitter.sizes()
+    left = drag(splitter, sum(splitter.sizes()) - 200)
     assert first.close()
 
     second = make_window()

@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tdorg.model.errors import TdorgError
 
 from ..files.file_actions import OPEN_FILTER
 from ..widgets.error_box import os_error_text, show_error
+from ..widgets.splitter_memory import remember_splitters
 
 if TYPE_CHECKING:
     from ..editing.scenario_sessions import ScenarioSessions
@@ -26,10 +27,12 @@ class Comparer(QObject):
     """Opens the compare window over ``sessions``' scenarios or a chart from another file."""
 
     def __init__(self, sessions: "ScenarioSessions", note: Callable[[str], None], start_folder: Callable[[], str],
-                 parent: QWidget) -> None:
-        """``note`` shows a sentence in the status bar; ``start_folder`` is where the file dialog opens."""
+                 settings: QSettings, parent: QWidget) -> None:
+        """``note`` shows a sentence in the status bar; ``start_folder`` is where the file dialog opens;
+        ``settings`` keep where the window's splitters were left."""
         super().__init__(parent)
         self.sessions, self.note, self.start_folder, self.window = sessions, note, start_folder, parent
+        self.settings = settings
         self.dialog: "CompareDialog | None" = None
         self.follower: "CompareFollower | None" = None
 
@@ -61,6 +64,7 @@ class Comparer(QObject):
             self.dialog.close()
         dialog = CompareDialog(sources, a, b, self.pick_file, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        remember_splitters(dialog, self.settings)
         self.dialog = dialog
         self.follower = CompareFollower(dialog, self.sessions, self.note)
         dialog.show()

@@ -54,8 +54,17 @@ class Exporter(QObject):
         changes = self._changes_from(compare_to) if packet else None
         scenario = self.sessions.active.name if len(self.sessions.names()) > 1 else None
         job = ExportJob(chart, self.sessions.report, path, options, packet, self.window, changes, scenario)
+        job.succeeded.connect(lambda target: self.status.showMessage(
+            f"Exported to {target}. {job.pages_note}".strip(), 15000))
+        job.cancelled.connect(lambda: self.status.showMessage("Export cancelled; no file was written.", 8000))
+        job.failed.connect(self._show_failure)
+        self.run_job(job, "Exporting")
+        return job
+
+    def run_job(self, job: "ExportJob", title: str) -> None:
+        """Start ``job`` as the one export running, with a progress dialog titled ``title`` whose Cancel stops it."""
         progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, self.window)
-        progress.setWindowTitle("Exporting")
+        progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -70,20 +79,21 @@ class Exporter(QObject):
                 self.job = None
             job.deleteLater()
 
-        job.succeeded.connect(lambda target: self.status.showMessage(
-            f"Exported to {target}. {job.pages_note}".strip(), 15000))
-        job.cancelled.connect(lambda: self.status.showMessage("Export cancelled; no file was written.", 8000))
-        job.failed.connect(self._show_failure)
         job.finished.connect(finish)
         self.job = job
         job.start()
-        return job
 
     def _show_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", "The chart could not be exported.",
                           QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(message)
         box.exec()
+
+    def remembered(self) -> dict[str, str]:
+        """The choices of the last File › Export… (those never made are left out)."""
+        keys = ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale", "min_title_pt")
+        values = {k: str(self.settings.value(f"export/{k}", "")) for k in keys}
+        return {k: v for k, v in values.items() if v}
 
     def run(self) -> "ExportJob | None":
         """File › Export…: ask for options and a file, then export in the background."""
@@ -94,12 +104,10 @@ class Exporter(QObject):
         from .export_dialog import ExportDialog
 
         settings = self.settings
-        remembered = {k: str(settings.value(f"export/{k}", "")) for k in
-                      ("packet", "format", "layout", "page", "orientation", "fit", "badges", "poster_scale",
-                       "min_title_pt")}
+        remembered = self.remembered()
         shown = self.sessions.active.name
         others = [name for name in self.sessions.names() if name != shown]
-        dialog = ExportDialog(self.window, {k: v for k, v in remembered.items() if v}, scenarios=others,
+        dialog = ExportDialog(self.window, remembered, scenarios=others,
                               exported=shown)
         if not dialog.exec():
             return None

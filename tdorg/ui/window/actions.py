@@ -48,6 +48,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Bring a new roster into the shown scenario, keeping flags, functions and lines"),
     ActionSpec("export_roles", "Export &Roles…", lambda w: w.spreadsheets.export_roles, None,
                "Write the roles of the shown scenario to a CSV file or an Excel workbook"),
+    ActionSpec("print_preview", "Print Pre&view…", lambda w: w.printing.preview, None,
+               "See the pages Print… would print"),
+    ActionSpec("print", "&Print…", lambda w: w.printing.print_chart, Key.Print,
+               "Print the chart as File › Export… lays it out as a PDF"),
     ActionSpec("quit", "&Quit", lambda w: w.close, Key.Quit),
     ActionSpec("undo_tool", "Undo", lambda w: w.sessions.group.undo),
     ActionSpec("redo_tool", "Redo", lambda w: w.sessions.group.redo),
@@ -140,6 +144,8 @@ class Actions(QObject):
         file_menu.addAction(self.update_sheet)
         file_menu.addAction(self.export)
         file_menu.addAction(self.export_roles)
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_preview, self.print])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")

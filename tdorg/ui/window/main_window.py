@@ -21,6 +21,7 @@ from ..compare.comparer import Comparer
 from ..editing.editor import Editor
 from ..editing.scenario_sessions import ScenarioSessions
 from ..exporting.exporter import Exporter
+from ..exporting.printing import Printing
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
 from ..files.open_file import OpenFile
@@ -87,10 +88,11 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.open_file, self.sessions, self.show_refusal, self, recovery_dir)
         self.exporter = Exporter(self.sessions, self.settings, self.open_file.whereabouts,
                                  self.scene.set_paper, self.statusBar(), self)
+        self.printing = Printing(self.exporter, self.statusBar(), self)
         self.spreadsheets = Spreadsheets(self.sessions, self.editor, self.files,
                                          self.open_file.whereabouts, self.set_document, self.show_note,
                                          self.statusBar(), self)
-        self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self)
+        self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self.settings, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
         self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
         self.actions = Actions(self)
