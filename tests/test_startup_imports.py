@@ -92,8 +92,9 @@ def test_the_main_window_without_a_file_loads_no_database_export_or_spreadsheet_
     modules = _loaded(code, tmp_path)
     assert "tdorg.ui.window.main_window" in modules
     assert _heavy(modules) == []
-    # The window's colours come from the export palette; nothing else of the export package loads.
-    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.style"}
+    # The window's colours come from the export palette and its contrast measure; nothing else of export loads.
+    assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.export.style",
+                                                                     "tdorg.export.contrast"}
 
 
 def test_the_graphviz_child_loads_only_the_compiled_bindings(tmp_path):

@@ -13,31 +13,33 @@ from ..model.rules.base import Severity
 
 #: Category colours, grouped by family so a chart reads at a glance:
 #: leadership in slate and navy, infrastructure in cyan and teal, support in
-#: orange, applications and data in indigo, instruction in green.
+#: orange, applications and data in indigo, instruction in green. Each is dark enough for its
+#: category's name, printed in it on a box or a vacancy, to meet WCAG AA (4.5:1).
 CATEGORY_COLOURS: dict[str, str] = {
     "board": "#1E293B",
     "superintendent": "#334155",
     "executive": "#64748B",
     "it_leader": "#1E3A8A",
     "it_manager": "#2563EB",
-    "network": "#0891B2",
+    "network": "#0E7490",
     "systems_admin": "#0F766E",
-    "building_technician": "#EA580C",
-    "help_desk": "#C2410C",
-    "software_apps": "#6366F1",
-    "data_sis": "#4338CA",
+    "building_technician": "#C2410C",
+    "help_desk": "#9A3412",
+    "software_apps": "#4F46E5",
+    "data_sis": "#3730A3",
     "security": "#9333EA",
-    "integration_coach": "#16A34A",
-    "pd_trainer": "#65A30D",
+    "integration_coach": "#15803D",
+    "pd_trainer": "#4D7C0F",
     "admin_assistant": "#A16207",
-    "privacy_officer": "#DB2777",
-    "instructional_leader": "#15803D",
-    "other": "#94A3B8",
+    "privacy_officer": "#BE185D",
+    "instructional_leader": "#166534",
+    "other": "#6B7280",
 }
 
+#: Finding colours: as text on white, and as badges with white text (4.5:1 both ways).
 SEVERITY_COLOURS: dict[Severity, str] = {
     Severity.ERROR: "#DC2626",
-    Severity.WARNING: "#D97706",
+    Severity.WARNING: "#B45309",
     Severity.INFO: "#2563EB",
 }
 
@@ -52,7 +54,7 @@ MATRIX_LOAD_FILL = "#F1F5F9"
 BOX_FILL = "#FFFFFF"
 BOX_BORDER = "#CBD5E1"
 VACANT_FILL = "#FFFBEB"
-VACANT_BORDER = "#D97706"
+VACANT_BORDER = "#B45309"
 TEXT_COLOUR = "#0F172A"
 MUTED_COLOUR = "#475569"
 EDGE_COLOUR = "#94A3B8"

@@ -14,7 +14,8 @@ from pathlib import Path
 NO_DISPLAY_HINT = (
     "tdorg needs a display; use the `tdorg validate/export` command line, or set QT_QPA_PLATFORM=offscreen"
 )
-USAGE = "usage: tdorg [FILE]   (FILE: a .tdorg chart, or a sample .json/.csv to start from)"
+USAGE = ("usage: tdorg [--color-scheme light|dark] [FILE]   (FILE: a .tdorg chart, or a sample .json/.csv to start "
+         "from; the colour scheme is the system's unless chosen here or by TDORG_COLOR_SCHEME)")
 
 
 def has_display(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
@@ -32,8 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     if any(a in ("-h", "--help") for a in args):
         print(USAGE)
         return 0
+    from .widgets.colour_scheme import chosen_scheme, scheme_option
+
+    args, scheme = scheme_option(args)
     files = [a for a in args if not a.startswith("-")]
-    if len(files) > 1 or len(files) != len(args):
+    if len(files) > 1 or len(files) != len(args) or (scheme is not None and chosen_scheme(scheme) is None):
         print(USAGE, file=sys.stderr)
         return 2
     if not has_display():
@@ -42,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    app = create_application()
+    app = create_application(scheme)
     from .files.user_data import start_logging
 
     start_logging()
@@ -57,11 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def create_application():  # noqa: ANN201 - QApplication
-    """The QApplication with tdorg's names, style, font and icon (created once)."""
+def create_application(scheme: str | None = None):  # noqa: ANN201 - QApplication
+    """The QApplication with tdorg's names, style, font and icon (created once), following the colour
+    scheme: ``scheme`` ("light" or "dark"), else ``TDORG_COLOR_SCHEME``, else the system's."""
     from PySide6.QtWidgets import QApplication
 
     from .widgets import style
+    from .widgets.colour_scheme import chosen_scheme, follow_scheme
 
     app = QApplication.instance()
     if app is None:
@@ -72,7 +78,7 @@ def create_application():  # noqa: ANN201 - QApplication
     app.setStyle("Fusion")
     app.setFont(style.ui_font())
     app.setWindowIcon(style.app_icon())
-    app.setStyleSheet(style.STYLESHEET)
+    follow_scheme(app, chosen_scheme(scheme), style.stylesheet)
     return app
 
 

@@ -40,14 +40,8 @@ class FindBar(QFrame):
         self.finder = RoleFinder()
         self.matches: list[str] = []
         self.current = -1  # index in ``matches`` of the role last stepped to, -1 before the first step
-        self.setObjectName("findBar")
-        self.setStyleSheet(
-            "#findBar { background: white; border: 1px solid #CBD5E1; border-radius: 6px; }"
-            "#findBar QLineEdit { border: 1px solid #CBD5E1; border-radius: 4px; padding: 3px 6px; }"
-            f"#findBar QLineEdit[invalid=\"true\"] {{ border-color: {style.FIELD_ERROR}; }}"
-            "#findBar QToolButton { border: none; border-radius: 4px; padding: 2px 6px; }"
-            "#findBar QToolButton:hover { background: #E2E8F0; }"
-        )
+        self.setObjectName("findBar")  # its look is in the application's style sheet
+        self.setAccessibleName("Find bar")
         shadow = QGraphicsDropShadowEffect(self)  # lifts the bar off the boxes under it
         shadow.setBlurRadius(14)
         shadow.setOffset(0, 2)
@@ -56,6 +50,8 @@ class FindBar(QFrame):
         self.field = QLineEdit()
         self.field.setObjectName("findField")
         self.field.setPlaceholderText("Find a role: title, person or id")
+        self.field.setAccessibleName("Find a role")
+        self.field.setAccessibleDescription("Title, person or id; Enter steps to the next match")
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(FIELD_LEAST)
         self.field.installEventFilter(self)
@@ -63,6 +59,7 @@ class FindBar(QFrame):
         self.count = QLabel()
         self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("0,000 of 0,000") + 8)
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count.setAccessibleName("Matches")
         self.previous_button = self._button("▲", "Previous match (Shift+Enter, Shift+F3)", lambda: self.step(-1))
         self.next_button = self._button("▼", "Next match (Enter, F3)", lambda: self.step(1))
         close = self._button("✕", "Close (Escape)", self.close_bar)
@@ -89,6 +86,7 @@ class FindBar(QFrame):
         button = QToolButton()
         button.setText(text)
         button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _checked=False: slot())
         return button

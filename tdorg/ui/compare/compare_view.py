@@ -89,7 +89,7 @@ class ChartPane(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setContentsMargins(8, 6, 8, 6)
-        self.heading.setStyleSheet("background: #F8FAFC; border-bottom: 1px solid #E2E8F0;")
+        self.heading.setObjectName("compareHeading")  # its look is in the application's style sheet
         self.scene = ChartScene(self)
         self.view = ChartView(self.scene, None)  # read-only: drags change nothing
         self.view.setAcceptDrops(False)

@@ -17,11 +17,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from tdorg.export.style import MATRIX_LOAD_FILL, MATRIX_STATUS_COLOURS
 from tdorg.model.chart import Chart
 from tdorg.model.matrix import BACKUP_MARK, BOTH_MARK, LEAD_MARK, LOAD_ROWS, Column, Matrix, responsibility_matrix
 
-from ..widgets.style import TEXT_MUTED, VACANT_BORDER, VACANT_FILL
+from ..widgets import style
 
 #: Column headings wrap at about this many characters.
 HEADING_WIDTH = 18
@@ -94,15 +93,15 @@ class MatrixModel(QAbstractTableModel):
             titles = "; ".join(roles[i].title for i in cell.leads + cell.backups if i in roles)
             return f"{person.label} {_MARK_WORDS[cell.mark]} {function.label.lower()} ({titles})"
         if role == Qt.ItemDataRole.BackgroundRole:
-            colours = MATRIX_STATUS_COLOURS.get(function.status)
+            colours = style.MATRIX_STATUS_COLOURS.get(function.status)
             if colours:
                 return QBrush(QColor(colours[1]))
-            return QBrush(QColor(VACANT_FILL)) if person.vacant else None
+            return QBrush(QColor(style.VACANT_FILL)) if person.vacant else None
         return None
 
     def _load_data(self, n: int, person: Column, role: int) -> object:
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(MATRIX_LOAD_FILL))
+            return QBrush(QColor(style.MATRIX_LOAD_FILL))
         if role == Qt.ItemDataRole.DisplayRole:
             return LOAD_ROWS[n][1](person)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -116,16 +115,16 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return LOAD_ROWS[section - len(self.matrix.rows)][0]
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(TEXT_MUTED))
+                return QBrush(QColor(style.TEXT_MUTED))
             return None
         function = self.matrix.rows[section]
-        marked = function.status in MATRIX_STATUS_COLOURS
+        marked = function.status in style.MATRIX_STATUS_COLOURS
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{function.label} — {function.status_label.lower()}" if marked else function.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return function.note or f"{function.label} has a lead and a backup who is another person."
         if role == Qt.ItemDataRole.ForegroundRole and marked:
-            return QBrush(QColor(MATRIX_STATUS_COLOURS[function.status][0]))
+            return QBrush(QColor(style.MATRIX_STATUS_COLOURS[function.status][0]))
         if role == Qt.ItemDataRole.FontRole and marked:
             return _bold()
         return None
@@ -137,7 +136,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{person.label}: {person.detail}"
         if role == Qt.ItemDataRole.ForegroundRole and person.vacant:
-            return QBrush(QColor(VACANT_BORDER))
+            return QBrush(QColor(style.VACANT_BORDER))
         return None
 
 
@@ -194,7 +193,7 @@ class MatrixDialog(QDialog):
         self.table.verticalHeader().sectionClicked.connect(lambda r: self._select(self.model.roles_of_row(r)))
         legend = QLabel("L lead · B backup · L/B both. Click a cell to show its role on the chart, "
                         "a heading to show all of its roles.")
-        legend.setStyleSheet(f"color: {TEXT_MUTED}")
+        legend.setStyleSheet(f"color: {style.TEXT_MUTED}")
         legend.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from ..editing.editor import Editor
     from ..editing.scenario_sessions import ScenarioSessions
 
-_OVERRIDDEN_FILL = "#FEF3C7"
 
 
 class RuleRow(QFrame):
@@ -52,7 +51,7 @@ class RuleRow(QFrame):
         super().__init__()
         self.rule = rule
         self.setObjectName("ruleRow")
-        self.setStyleSheet("QFrame#ruleRow { border-bottom: 1px solid #E2E8F0; }")
+        self.setStyleSheet(f"QFrame#ruleRow {{ border-bottom: 1px solid {style.RULE}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 10)
         layout.setSpacing(4)
@@ -140,7 +139,7 @@ class RuleRow(QFrame):
             default = number_text(self.rule.params[name])
             palette = QPalette(self.palette())
             if name in changed:
-                palette.setColor(QPalette.ColorRole.Base, QColor(_OVERRIDDEN_FILL))
+                palette.setColor(QPalette.ColorRole.Base, QColor(style.MARK_COLOURS["changed"][1]))
             spin.setPalette(palette)
             spin.setToolTip(f"Changed from the default {default}" if name in changed else "")
             hint = self.defaults[name]
@@ -206,8 +205,7 @@ class RulesDialog(QDialog):
         self.intro.setProperty("role", "hint")
         layout.addWidget(self.intro)
         body = QWidget()
-        body.setObjectName("rulesBody")
-        body.setStyleSheet("#rulesBody { background: #FFFFFF; }")
+        body.setObjectName("rulesBody")  # its look is in the application's style sheet
         column = QVBoxLayout(body)
         column.setContentsMargins(10, 0, 10, 0)
         column.setSpacing(0)

@@ -20,6 +20,7 @@ from tdorg.model.chart import Chart
 from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +42,7 @@ def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool 
         if titles:
             parts.append(f"<div style='margin-top:4px'><b>Roles:</b> {escape(', '.join(titles))}</div>")
     if finding.source:
-        parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {escape(finding.source)}</div>")
+        parts.append(f"<div style='margin-top:4px; color:{style.TEXT_MUTED}'><b>Source:</b> {escape(finding.source)}</div>")
     return "".join(parts)
 
 
@@ -62,6 +63,7 @@ class FindingsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Finding", "Rule"])
+        self.tree.setAccessibleName("Findings")
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -85,8 +87,8 @@ class FindingsPanel(QWidget):
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         detail_scroll.setWidget(self.detail)
-        detail_scroll.setStyleSheet("QScrollArea { background: #F8FAFC; border-left: 1px solid #E2E8F0; }"
-                                    "QLabel { background: #F8FAFC; }")
+        detail_scroll.setObjectName("findingDetail")
+        detail_scroll.setAccessibleName("Finding details")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(detail_scroll)
@@ -98,11 +100,14 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._groups: dict[Severity, QTreeWidgetItem] = {}
+        self._report: Report | None = None
         self._show_detail(None)
+        on_scheme_change(self._restyle)
 
     def set_report(self, report: Report | None, chart: Chart | None) -> None:
         """Show ``report``'s findings; cheap when they did not change."""
         self.chart = chart
+        self._report = report
         findings = tuple(report.findings) if report is not None else ()
         disabled = tuple(sorted(report.disabled.items())) if report is not None else ()
         if findings == self._shown and disabled == self._disabled:
@@ -147,6 +152,11 @@ class FindingsPanel(QWidget):
             self.tree.setCurrentItem(reselect)
             self.tree.blockSignals(False)
         self._show_detail(reselect.data(0, _FINDING) if reselect else None)
+
+    def _restyle(self) -> None:
+        """Show the findings again in the colours of the scheme now in use."""
+        self._shown = None
+        self.set_report(self._report, self.chart)
 
     def _switched_off_group(self, disabled: tuple[tuple[str, str], ...], bold: QFont) -> QTreeWidgetItem:
         """Rules the chart switched off, each with the reason given, below the findings."""
@@ -223,8 +233,8 @@ class FindingsPanel(QWidget):
             parts.append(f"<div style='margin-top:3px'>{escape(rule.title)}</div>")
         parts.append(f"<div style='margin-top:4px'><b>Reason:</b> {escape(reason)}</div>")
         if rule is not None and rule.source:
-            parts.append(f"<div style='margin-top:4px; color:#475569'><b>Source:</b> {escape(rule.source)}</div>")
-        parts.append("<div style='margin-top:6px; color:#475569'>Chart › Rules… switches it back on.</div>")
+            parts.append(f"<div style='margin-top:4px; color:{style.TEXT_MUTED}'><b>Source:</b> {escape(rule.source)}</div>")
+        parts.append(f"<div style='margin-top:6px; color:{style.TEXT_MUTED}'>Chart › Rules… switches it back on.</div>")
         self.detail.setText("".join(parts))
 
     def _show_detail(self, finding: Finding | None) -> None:
@@ -233,6 +243,6 @@ class FindingsPanel(QWidget):
             text = ("No findings: the chart meets every rule of the framework that is switched on."
                     if self._shown is not None and total == 0
                     else "Click a finding to see its fix and source, and to select the roles it names.")
-            self.detail.setText(f"<span style='color:#475569'>{escape(text)}</span>")
+            self.detail.setText(f"<span style='color:{style.TEXT_MUTED}'>{escape(text)}</span>")
             return
         self.detail.setText(finding_html(finding, self.chart))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from tdorg.model.rules import Metric, Report, Severity
 
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 
 
@@ -22,10 +23,18 @@ class MetricsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._new_body()
         self._shown: tuple[Metric, ...] | None = None
+        self._report: Report | None = None
+        on_scheme_change(self._restyle)
         self._rows: list[tuple[str, str, str]] = []
         self._inputs: list[tuple[str, ...]] = []
 
+    def _restyle(self) -> None:
+        """Show the metrics again in the colours of the scheme now in use."""
+        self._shown = None
+        self.set_report(self._report)
+
     def set_report(self, report: Report | None) -> None:
+        self._report = report
         metrics = tuple(report.metrics) if report is not None else ()
         if metrics == self._shown:
             return
@@ -79,7 +88,7 @@ class MetricsPanel(QScrollArea):
             cell_layout.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
             cell_layout.setColumnStretch(0, 1)
             if row:
-                cell.setStyleSheet("QWidget#metricRow { border-top: 1px solid #E2E8F0; }")
+                cell.setStyleSheet(f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}")
             cell.setObjectName("metricRow")
             self.grid.addWidget(cell, row, 0)
             self._rows.append((metric.label, f"{value_text} {metric.unit}".strip(), metric.reference))
@@ -88,8 +97,7 @@ class MetricsPanel(QScrollArea):
     def _new_body(self) -> None:
         """A fresh page of rows; the scroll area deletes the previous one."""
         body = QWidget()
-        body.setObjectName("metricsBody")
-        body.setStyleSheet("#metricsBody { background: #FFFFFF; }")
+        body.setObjectName("metricsBody")  # its look is in the application's style sheet
         outer = QVBoxLayout(body)
         outer.setContentsMargins(12, 4, 12, 8)
         self.grid = QGridLayout()

@@ -10,6 +10,7 @@ from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.role_type_drag import MIME_CATEGORY, category_mime
 
 _CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,12 +31,7 @@ class Palette(QListWidget):
         self.setSpacing(1)
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setStyleSheet(
-            "QListWidget { background: #FFFFFF; outline: none; }"
-            "QListWidget::item { padding: 3px 4px; border-radius: 4px; }"
-            "QListWidget::item:hover { background: #F1F5F9; }"
-            "QListWidget::item:selected { background: #DBEAFE; color: #0F172A; }"
-        )
+        self.setObjectName("rolePalette")  # its look is in the application's style sheet
         heading_font = QFont(style.ui_font())
         heading_font.setPointSizeF(8.5)
         heading_font.setWeight(QFont.Weight.DemiBold)
@@ -44,7 +40,6 @@ class Palette(QListWidget):
             heading = QListWidgetItem(title.upper())
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             heading.setFont(heading_font)
-            heading.setForeground(QColor(style.TEXT_MUTED))
             heading.setSizeHint(QSize(0, 26))
             self.addItem(heading)
             for category in categories:
@@ -53,6 +48,8 @@ class Palette(QListWidget):
         for category in CATEGORIES:
             if category not in listed:
                 self._add(category)
+        self._colour_headings()
+        on_scheme_change(self._colour_headings)
         self.itemDoubleClicked.connect(self._double_clicked)
         self.setToolTip("Drag a role type onto the canvas: onto empty space for a top-level role, "
                         "onto a box for a new report of it, onto a box's edge to place it beside.")
@@ -65,6 +62,11 @@ class Palette(QListWidget):
         item.setToolTip(f"Drag to add a {CATEGORIES[category].lower()} role; double-click to add it "
                         "under the selected role.")
         self.addItem(item)
+
+    def _colour_headings(self) -> None:
+        for i in range(self.count()):
+            if not self.category_of(self.item(i)):
+                self.item(i).setForeground(QColor(style.TEXT_MUTED))
 
     def category_of(self, item: QListWidgetItem) -> str | None:
         return item.data(_CATEGORY_ROLE)

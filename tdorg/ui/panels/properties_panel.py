@@ -33,6 +33,7 @@ from tdorg.model.values import PERSON_MAX, TITLE_MAX
 
 from ..editing.editor import Editor
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.fields import CheckGroup, DecimalBox, ErrorLabel, FunctionList, heading, mark_invalid
 from .role_lines import RoleLines
 
@@ -72,8 +73,7 @@ class PropertiesPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
-        body.setObjectName("propertiesBody")
-        body.setStyleSheet("#propertiesBody { background: #FFFFFF; }")
+        body.setObjectName("propertiesBody")  # its look is in the application's style sheet
         self.setWidget(body)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(14, 12, 14, 14)
@@ -88,6 +88,7 @@ class PropertiesPanel(QScrollArea):
         outer.addStretch(1)
         self._build(self.form_widget)
         self.show_roles([])
+        on_scheme_change(self._restyle)
 
     # --- building -----------------------------------------------------------
 
@@ -101,6 +102,14 @@ class PropertiesPanel(QScrollArea):
         layout.addWidget(error)
         self._errors[name] = error
         form.addRow(text, box) if text else form.addRow(box)
+        # a screen reader names each field by its label (or, without one, by its heading)
+        spoken = text or name.replace("_", " ").capitalize()
+        widget.setAccessibleName(spoken)
+        if text:
+            form.labelForField(box).setBuddy(widget)
+        if isinstance(widget, FunctionList):
+            widget.list.setAccessibleName(spoken)
+            widget.input.setAccessibleName(f"Add to {spoken}")
 
     def _form(self, parent_layout: QVBoxLayout) -> QFormLayout:
         form = QFormLayout()
@@ -285,7 +294,7 @@ class PropertiesPanel(QScrollArea):
 
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""
-        self.findings.setText(html or "<span style='color:#475569'>No findings name this role.</span>")
+        self.findings.setText(html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>")
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
@@ -295,6 +304,10 @@ class PropertiesPanel(QScrollArea):
             self.show_roles([])
         elif self.role_id is not None:
             self._load(self.chart.role(self.role_id))
+
+    def _restyle(self) -> None:
+        """The shown role again, its links in the colours of the scheme now in use."""
+        self.refresh([])
 
     def focus_title(self) -> None:
         if self.role_id is not None:

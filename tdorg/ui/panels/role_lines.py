@@ -9,12 +9,13 @@ from tdorg.model.chart import Chart
 from tdorg.model.edit_texts import quoted
 
 from ..editing.editor import Editor
+from ..widgets import style
 from ..widgets.rich_text import escape
 
 
 def _link(role_id: str, text: str) -> str:
     safe = escape(text)
-    return f"<a href='{role_id}' style='color:#1D4ED8; text-decoration:none'>{safe}</a>"
+    return f"<a href='{role_id}' style='color:{style.LINK}; text-decoration:none'>{safe}</a>"
 
 
 class RoleLines(QWidget):

@@ -82,6 +82,8 @@ class ScenarioBar(QObject):
         self.note, self.refuse = note, refuse
         self.combo = ScenarioCombo(self.tooltips)
         self.combo.setObjectName("scenarioCombo")
+        self.combo.setAccessibleName("Scenario")
+        self.combo.setAccessibleDescription("The scenario shown on the canvas; choose another to switch")
         self.combo.activated.connect(self.switch)
         self.duplicate_action = make_action(window, "&Duplicate Scenario…", self.duplicate, "Ctrl+Shift+D",
                                             "Copy the shown scenario to try out changes")

@@ -165,7 +165,7 @@ class ColumnsPage(QWidget):
         feeds: dict[int, str] = {}
         for field, index in self.mapping.mapped().items():
             feeds[index] = FIELD_LABELS[field]
-        muted = QBrush(QColor("#94A3B8"))
+        muted = QBrush(QColor(style.TEXT_MUTED))
         normal = QBrush(QColor(style.TEXT))
         for c, header in enumerate(self.table.headers):
             used = c in feeds

@@ -8,21 +8,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from tdorg import resource_path
-
-# The palette is the exported charts' own, so the screen and the PDF agree.
-from tdorg.export.style import (
-    BOX_BORDER,
-    BOX_FILL,
-    CATEGORY_COLOURS,
-    SEVERITY_COLOURS,
-    VACANT_BORDER,
-    VACANT_FILL,
-)
-from tdorg.export.style import DOTTED_COLOUR as DOTTED_LINE
-from tdorg.export.style import EDGE_COLOUR as MANAGER_LINE
-from tdorg.export.style import MUTED_COLOUR as TEXT_MUTED
-from tdorg.export.style import TEXT_COLOUR as TEXT
+from tdorg.export.style import CATEGORY_COLOURS
 from tdorg.model.rules.base import Severity
+
+from .colour_scheme import BADGE_COLOURS, look, text_on
 
 SEVERITY_TITLES: dict[Severity, str] = {
     Severity.ERROR: "Errors",
@@ -30,19 +19,18 @@ SEVERITY_TITLES: dict[Severity, str] = {
     Severity.INFO: "Information",
 }
 
-# Canvas colours.
-CANVAS_BACKGROUND = "#F1F5F9"
-SELECTION = "#2563EB"
-ACCEPT = "#16A34A"
-REFUSE = "#DC2626"
-FIELD_ERROR = "#B91C1C"
 
-#: Compare view: (outline, fill) of boxes added, removed, and otherwise changed.
-MARK_COLOURS: dict[str, tuple[str, str]] = {
-    "added": ("#16A34A", "#DCFCE7"),
-    "removed": ("#DC2626", "#FEE2E2"),
-    "changed": ("#D97706", "#FEF3C7"),
-}
+def __getattr__(name: str) -> object:
+    """The colour names (``TEXT``, ``TEXT_MUTED``, ``BOX_FILL``, ``MARK_COLOURS``…) of the scheme in use.
+
+    They are read at each use, never kept: ``style.TEXT`` is the light or the
+    dark text colour, as the scheme is now.
+    """
+    if name.isupper() and hasattr(look(), name.lower()):
+        return getattr(look(), name.lower())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: The tag a marked box wears, per kind of change, in this order.
 MARK_TAGS: dict[str, str] = {"added": "NEW", "removed": "REMOVED", "moved": "MOVED", "retitled": "RETITLED",
                              "fte": "FTE", "cost": "COST", "changed": "CHANGED"}
@@ -58,11 +46,18 @@ def mark_kind(kinds: frozenset[str] | set[str]) -> str:
 
 
 def category_colour(category: str) -> QColor:
-    return QColor(CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["other"]))
+    """The category's colour in this scheme: its boxes' strip and the text naming it on them."""
+    return QColor(look().category(category))
+
+
+def text_colour_on(colour: QColor, background: QColor) -> QColor:
+    """``colour``, nudged if needed so text in it reads on ``background`` (WCAG AA)."""
+    return QColor(text_on(colour.name(), background.name()))
 
 
 def severity_colour(severity: Severity) -> QColor:
-    return QColor(SEVERITY_COLOURS[severity])
+    """A finding badge's fill (white text on it, in either scheme)."""
+    return QColor(BADGE_COLOURS[severity])
 
 
 @lru_cache(maxsize=None)
@@ -91,7 +86,7 @@ def severity_icon(severity: Severity) -> QIcon:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(severity_colour(severity))
     painter.drawEllipse(1, 1, 14, 14)
-    painter.setPen(QColor("white"))
+    painter.setPen(QColor(look().badge_text))
     font = QFont(ui_font())
     font.setBold(True)
     font.setPixelSize(11)
@@ -122,17 +117,33 @@ def ui_font() -> QFont:
     return font
 
 
-STYLESHEET = f"""
-QMainWindow::separator {{ background: #E2E8F0; width: 1px; height: 1px; }}
+def stylesheet() -> str:
+    """The application's style sheet in the scheme's colours; widgets' own sheets use palette roles."""
+    c = look()
+    return f"""
+QMainWindow::separator {{ background: {c.rule}; width: 1px; height: 1px; }}
 QDockWidget {{ font-weight: 600; }}
-QDockWidget::title {{ background: #F8FAFC; padding: 6px 8px; border-bottom: 1px solid #E2E8F0; }}
-QToolBar {{ background: #F8FAFC; border: none; border-bottom: 1px solid #E2E8F0; spacing: 2px; padding: 3px; }}
+QDockWidget::title {{ background: {c.chrome}; padding: 6px 8px; border-bottom: 1px solid {c.rule}; }}
+QToolBar {{ background: {c.chrome}; border: none; border-bottom: 1px solid {c.rule}; spacing: 2px; padding: 3px; }}
 QToolBar QToolButton {{ padding: 4px 6px; border-radius: 4px; }}
-QToolBar QToolButton:hover {{ background: #E2E8F0; }}
-QToolBar QToolButton:checked {{ background: #DBEAFE; }}
-QStatusBar {{ background: #F8FAFC; border-top: 1px solid #E2E8F0; }}
-QLabel[role="field-error"] {{ color: {FIELD_ERROR}; }}
-QLabel[role="heading"] {{ font-weight: 600; color: {TEXT_MUTED}; padding-top: 6px; }}
-QLabel[role="hint"] {{ color: {TEXT_MUTED}; }}
-QLineEdit[invalid="true"], QDoubleSpinBox[invalid="true"] {{ border: 1px solid {FIELD_ERROR}; }}
+QToolBar QToolButton:hover {{ background: {c.hover}; }}
+QToolBar QToolButton:checked {{ background: {c.checked}; }}
+QStatusBar {{ background: {c.chrome}; border-top: 1px solid {c.rule}; }}
+QLabel[role="field-error"] {{ color: {c.field_error}; }}
+QLabel[role="heading"] {{ font-weight: 600; color: {c.text_muted}; padding-top: 6px; }}
+QLabel[role="hint"] {{ color: {c.text_muted}; }}
+QLineEdit[invalid="true"], QDoubleSpinBox[invalid="true"] {{ border: 1px solid {c.field_error}; }}
+#propertiesBody, #metricsBody, #rulesBody {{ background: {c.panel}; }}
+QScrollArea#findingDetail {{ background: {c.chrome}; border-left: 1px solid {c.rule}; }}
+QScrollArea#findingDetail QLabel {{ background: {c.chrome}; }}
+QListWidget#rolePalette {{ background: palette(base); outline: none; }}
+QListWidget#rolePalette::item {{ padding: 3px 4px; border-radius: 4px; }}
+QListWidget#rolePalette::item:hover {{ background: {c.hover}; }}
+QListWidget#rolePalette::item:selected {{ background: {c.checked}; color: {c.text}; }}
+#findBar {{ background: palette(base); border: 1px solid {c.box_border}; border-radius: 6px; }}
+#findBar QLineEdit {{ border: 1px solid {c.box_border}; border-radius: 4px; padding: 3px 6px; }}
+#findBar QLineEdit[invalid="true"] {{ border-color: {c.field_error}; }}
+#findBar QToolButton {{ border: none; border-radius: 4px; padding: 2px 6px; }}
+#findBar QToolButton:hover {{ background: {c.hover}; }}
+#compareHeading {{ background: {c.chrome}; border-bottom: 1px solid {c.rule}; }}
 """

@@ -26,6 +26,12 @@ class ManagerLines(QGraphicsPathItem):
         self.setZValue(0.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
+    def restyle(self) -> None:
+        """The line colour of the scheme now in use."""
+        pen = self.pen()
+        pen.setColor(QColor(style.MANAGER_LINE))
+        self.setPen(pen)
+
     def route(self, layout: Layout, reports: tuple[str, ...]) -> None:
         path = QPainterPath()
         for report in reports:
