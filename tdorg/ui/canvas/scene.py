@@ -19,6 +19,7 @@ from tdorg.model.role import Role
 from tdorg.model.rules import Report, Severity
 
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from .items.edge_items import DottedLine, ManagerLines
 from .items.role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
 
@@ -61,6 +62,15 @@ class ChartScene(QGraphicsScene):
         #: The paper (size, orientation, as the export names them) whose printed arrangement the canvas shows.
         self.paper = ("letter", "landscape")
         self.selectionChanged.connect(self._selection_changed)
+        on_scheme_change(self.restyle)
+
+    def restyle(self) -> None:
+        """Paint the canvas again in the colours of the scheme now in use."""
+        self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
+        for line in self._lines.values():
+            line.restyle()
+        for item in (*self._items.values(), *self._dotted.values()):
+            item.update()  # a box's cached picture is painted again
 
     # --- setting a chart ------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..widgets import style
+from .canvas_description import CanvasDescription
 from .gestures import Gestures
 from .items.role_item import RoleItem
 from .scene import ChartScene
@@ -55,6 +56,7 @@ class ChartView(QGraphicsView):
         scene.relayouted.connect(self._keep_anchor)
         scene.aboutToReset.connect(self.gestures.cancel)
         scene.selectionChanged.connect(self._selection_changed)
+        self.description = CanvasDescription(self)
 
     # --- zoom ---------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
 from ..spreadsheet.spreadsheet_actions import Spreadsheets
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
+from .accessible_names import name_panels_and_buttons
 from .actions import Actions
 from .canvas_menu import CanvasMenu
 from .first_size import size_to_screen
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self.actions.build_toolbar()
         self.canvas_menu = CanvasMenu(self)
         self._build_status_bar()
+        name_panels_and_buttons(self)
         self._connect()
         self.window_state = WindowState(self, self.settings, lambda: size_to_screen(self, *self._docks))
         self.set_document(Document.of(Chart()), None)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.editor.selectRequested.connect(self.select_roles)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.sessions.reportChanged.connect(self.scene.show_report)
+        self.sessions.reportChanged.connect(self.view.description.update)  # after the badges
         self.sessions.reportChanged.connect(self._report_changed)
         self.scene.rolesChanged.connect(self._roles_changed)
         self.view.zoomChanged.connect(lambda s: self.zoom.setText(f"{s * 100:.0f}%"))
@@ -149,6 +153,7 @@ class MainWindow(QMainWindow):
         self.properties.delete_button.clicked.connect(self.delete_selection)
         self.findings.rolesRequested.connect(self.reveal_roles)
         self.findings.rulesRequested.connect(self.edit_rules)
+        on_scheme_change(self._restyle)
 
     # --- the document -----------------------------------------------------------
 
@@ -281,10 +286,15 @@ class MainWindow(QMainWindow):
         if role_id is None:
             return
         report = self.sessions.report
-        html = "<hr style='border:0; border-top:1px solid #E2E8F0'>".join(
+        html = f"<hr style='border:0; border-top:1px solid {style.RULE}'>".join(
             finding_html(f, self.chart, with_roles=False) for f in report.for_role(role_id)
         )
         self.properties.show_findings(html)
+
+    def _restyle(self) -> None:
+        """The status line's counts and the role's findings again, in the colours of the scheme now in use."""
+        self.status.show_health(self.sessions.report)
+        self._role_findings()
 
     def show_refusal(self, message: str) -> None:
         """A refused edit's reason, in red in the status bar for a while."""

@@ -189,7 +189,7 @@ class RoleItem(QGraphicsRectItem):
         if not self._text_ready:
             self._prepare_text()
         if lod >= OVERVIEW:
-            self._paint_text(painter, colour)
+            self._paint_text(painter, colour, fill)
             if self.severity is not None:
                 self._paint_badge(painter, QPointF(BOX_WIDTH - 2, 0), _BADGE, 11)
             if self.mark:
@@ -203,9 +203,9 @@ class RoleItem(QGraphicsRectItem):
 
     def _frame_colours(self, selected: bool) -> tuple[QColor, QColor, float]:
         if self.drop_state == ACCEPT:
-            return QColor("#F0FDF4"), QColor(style.ACCEPT), 2.5
+            return QColor(style.ACCEPT_FILL), QColor(style.ACCEPT), 2.5
         if self.drop_state == REFUSE:
-            return QColor("#FEF2F2"), QColor(style.REFUSE), 2.5
+            return QColor(style.REFUSE_FILL), QColor(style.REFUSE), 2.5
         if self.mark:
             outline, tint = style.MARK_COLOURS[style.mark_kind(self.mark)]
             return QColor(tint), QColor(style.SELECTION if selected else outline), 3.0
@@ -221,7 +221,7 @@ class RoleItem(QGraphicsRectItem):
         if self.severity is not None:
             painter.fillRect(QRectF(BOX_WIDTH - 28, 0, 28, 28), style.severity_colour(self.severity))
 
-    def _paint_text(self, painter: QPainter, colour: QColor) -> None:
+    def _paint_text(self, painter: QPainter, colour: QColor, fill: QColor) -> None:
         title_font, person_font, small_font, _ = self.fonts()
         left = _STRIP + _PAD
         width = BOX_WIDTH - left - _PAD
@@ -243,7 +243,7 @@ class RoleItem(QGraphicsRectItem):
         painter.drawText(QRectF(left, y + 1, width, person_height), Qt.AlignmentFlag.AlignLeft, self._person)
         painter.setFont(small_font)
         footer = QRectF(left, BOX_HEIGHT - 18, width, 14)
-        painter.setPen(colour.darker(110))
+        painter.setPen(style.text_colour_on(colour, fill))
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._footer)
         painter.setPen(QColor(style.TEXT_MUTED))
         painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._fte)
@@ -274,23 +274,23 @@ class RoleItem(QGraphicsRectItem):
             pill = QRectF(_STRIP + _PAD - 4, -height / 2, width, height)
         else:  # zoomed out: above the box, where the title does not run
             pill = QRectF(0, -height - 3, width, height)
-        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setPen(QPen(QColor(style.BADGE_RING), 1.5))
         painter.setBrush(QColor(style.MARK_COLOURS[style.mark_kind(self.mark)][0]))
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(style.MARK_TEXT))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_badge(self, painter: QPainter, centre: QPointF, size: float, text_px: int) -> None:
         assert self.severity is not None
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(QColor(style.BADGE_RING), 2))
         painter.setBrush(style.severity_colour(self.severity))
         painter.drawEllipse(centre, size / 2, size / 2)
         font = QFont(self.fonts()[2])
         font.setBold(True)
         font.setPixelSize(text_px)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(style.BADGE_TEXT))
         text = str(self.finding_count) if self.finding_count < 10 else "9+"
         painter.drawText(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size),
                          Qt.AlignmentFlag.AlignCenter, text)
