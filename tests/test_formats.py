@@ -234,3 +234,16 @@ def test_any_text_in_titles_people_and_notes_round_trips(tmp_path: Path) -> None
         assert read_csv(tmp_path / "h.csv").roles_in_order() == chart.roles_in_order()
 
     round_trip()
+
+
+def test_collapsed_managers_survive_json_and_are_written_only_when_there_are_some(tmp_path: Path) -> None:
+    chart = every_field_chart()
+    write_json(chart, tmp_path / "plain.json")
+    assert "collapsed" not in json.loads((tmp_path / "plain.json").read_text(encoding="utf-8"))
+    managers = sorted(rid for rid in chart.roles if chart.child_count(rid))[:2]
+    for manager in managers:
+        chart.set_collapsed(manager, True)
+    write_json(chart, tmp_path / "collapsed.json")
+    assert json.loads((tmp_path / "collapsed.json").read_text(encoding="utf-8"))["collapsed"] == managers
+    back = read_json(tmp_path / "collapsed.json")
+    assert back == chart and back.collapsed == set(managers)

@@ -171,6 +171,18 @@ def test_json_arrangement_problems_name_the_line(tmp_path: Path, arrangements: A
     assert error.line is not None and error.line >= line_of_key(text, "arrangements")
 
 
+@pytest.mark.parametrize("collapsed, words", [
+    ({"cto": True}, "must list the ids"),
+    (["ghost"], "'ghost' is collapsed, but there is no role"),
+    (["cto", 7], "7 is collapsed, but there is no role"),
+])
+def test_json_collapsed_problems_name_the_line(tmp_path: Path, collapsed: Any, words: str) -> None:
+    path, text = write_doc(tmp_path, json_doc(lambda d: d.update(collapsed=collapsed)))
+    error = load_error(path)
+    assert words in str(error) and error.field == "collapsed"
+    assert error.line is not None and error.line >= line_of_key(text, "collapsed")
+
+
 def test_malformed_json_gives_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "roles": [\n    {"id": "a", "title": "A",}\n  ]\n}\n', encoding="utf-8")

@@ -29,7 +29,7 @@ EXTENSIONS: tuple[str, ...] = (TDORG, JSON, CSV)
 
 #: What a format keeps of a chart, for notes shown to the user.
 LOSSES: dict[str, str] = {
-    CSV: "CSV keeps roles only: the district facts, chart notes, rule settings and arrangements are not written.",
+    CSV: "CSV keeps roles only: the district facts, chart notes, rule settings, arrangements and collapsed managers are not written.",
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from ..chart import Chart
 from ..district import District
@@ -62,6 +62,7 @@ def build_chart(
     notes: str = "",
     settings: RuleSettings | None = None,
     arrangements: Mapping[str, int] | None = None,
+    collapsed: Iterable[str] = (),
 ) -> Chart:
     """Check ``entries`` one by one, then as a whole, and build the chart."""
     checked: list[Role] = []
@@ -83,7 +84,7 @@ def build_chart(
     _check_lines(path, roles, by_id)
     _check_loops(path, checked, by_id)
     try:
-        return Chart(district, checked, settings, notes, arrangements)
+        return Chart(district, checked, settings, notes, arrangements, collapsed)
     except EditError as error:
         entry = by_id.get(getattr(error, "role_id", ""))
         line = entry.line if entry is not None else None

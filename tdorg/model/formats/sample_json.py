@@ -5,7 +5,8 @@
 (thresholds and rules switched off with a reason); all three are written.
 ``arrangements`` maps the id of a manager whose leaf reports the user arranged
 to the number of columns chosen (0: one row); it is written only when there
-are some.
+are some. ``collapsed`` lists the ids of the managers whose subtrees the canvas
+hides, also written only when there are some.
 """
 
 from __future__ import annotations
@@ -77,8 +78,21 @@ class _Reader:
         district = self.district(data.get("district"))
         settings = self.settings(data.get("settings"))
         entries = [self.role(item, n) for n, item in enumerate(roles)]
-        arrangements = self.arrangements(data.get("arrangements"), {e.role.id for e in entries})
-        return build_chart(self.path, entries, district, notes or "", settings, arrangements)
+        ids = {e.role.id for e in entries}
+        arrangements = self.arrangements(data.get("arrangements"), ids)
+        collapsed = self.collapsed(data.get("collapsed"), ids)
+        return build_chart(self.path, entries, district, notes or "", settings, arrangements, collapsed)
+
+    def collapsed(self, raw: Any, ids: set[str]) -> list[str]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            raise self.fail(("collapsed",), "“collapsed” must list the ids of collapsed managers.", "collapsed")
+        for n, role_id in enumerate(raw):
+            if not isinstance(role_id, str) or role_id not in ids:
+                raise self.fail(("collapsed", n), f"{shown(role_id)} is collapsed, but there is no role with that id.",
+                                "collapsed")
+        return raw
 
     # --- arrangements ---------------------------------------------------------
 
@@ -358,6 +372,7 @@ def chart_to_dict(chart: Chart) -> dict[str, Any]:
         "settings": chart.settings.as_dict(),
         "roles": [role_to_dict(r) for r in chart.roles_in_order()],
         **({"arrangements": dict(chart.arrangements)} if chart.arrangements else {}),
+        **({"collapsed": sorted(chart.collapsed)} if chart.collapsed else {}),
     }
 
 
