@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tdorg.export.graphviz.dot import chart_to_dot
+from datetime import date
+from pathlib import Path
+
+from tdorg.export.api import export_chart
+from tdorg.export.graphviz.dot import box_size, chart_to_dot, fit_area
+from tdorg.export.options import ExportOptions
+from tdorg.export.packet.outline import reporting_structure
+from tdorg.export.pages import plan_pages
+from tdorg.export.run import ExportRun
 from tdorg.model import Chart, Role
 from tdorg.model.chart import COLLAPSED, STRUCTURAL
 from tdorg.model.edits import Edit, RemoveRole, Reparent, SetCollapsed
@@ -117,7 +125,7 @@ def test_copies_and_equality_keep_the_collapsed_managers() -> None:
 def test_the_canvas_layout_treats_a_collapsed_manager_as_a_leaf() -> None:
     chart = department()
     chart.set_collapsed("m1", True)
-    shown = layout_tree(Tree.of(chart).folded(chart.collapsed), sizes(), 1)
+    shown = layout_tree(Tree.of(chart).folded(chart.hidden_roles()), sizes(), 1)
     pruned = department()
     for role_id in ("in", "t2", "t1"):
         pruned.remove_role(role_id)
@@ -134,6 +142,22 @@ def test_the_whole_chart_still_prints_and_validates() -> None:
     chart.set_collapsed(manager, True)
     assert len(chart.hidden_roles()) > 100
     assert validator._dirty == set() and validator._metrics_dirty == set()  # no rule re-runs
-    assert validator.report == before == validate(chart)
+    assert validator.report is before and before == validate(chart)  # the report stands
     assert compute_layout(chart).positions == whole_layout
     assert chart_to_dot(chart) == whole_dot
+
+
+def test_the_board_pdf_pages_packet_outline_and_svg_show_the_whole_chart(tmp_path: Path) -> None:
+    chart = synthetic_chart(120, seed=4)
+    whole = chart.copy()
+    for manager in ("cto", "cao"):
+        chart.set_collapsed(manager, True)
+    assert len(chart.hidden_roles()) > 60
+    box, area = box_size(chart), fit_area(ExportOptions())
+    pages = [(p.tree.order, p.layout.positions) for p in plan_pages(chart, box, area).pages]
+    assert pages == [(p.tree.order, p.layout.positions) for p in plan_pages(whole, box, area).pages]
+    assert reporting_structure(chart) == reporting_structure(whole)
+    run = ExportRun(title_date=date(2026, 12, 2))
+    folded = export_chart(chart, tmp_path / "folded.svg", ExportOptions(format="svg"), run).read_bytes()
+    assert folded == export_chart(whole, tmp_path / "whole.svg", ExportOptions(format="svg"), run).read_bytes()
+    assert folded.count(b'<g id="node') == len(chart)  # a box for every role, the hidden ones too

@@ -112,12 +112,16 @@ class Tree:
         assistants = frozenset(rid for rid in order if rid in self.assistants and rid not in roots)
         return Tree(roots, children, assistants, tuple(order), self.arrangements)
 
-    def folded(self, collapsed: AbstractSet[str]) -> "Tree":
-        """The tree the canvas shows: each manager in ``collapsed`` as a leaf, its subtree left out
-        (the chart prints whole: exports lay out the tree itself)."""
-        if not any(self.children.get(rid) for rid in collapsed):
+    def folded(self, hidden: Mapping[str, str]) -> "Tree":
+        """The tree the canvas shows: the roles in ``hidden`` (:meth:`.chart.Chart.hidden_roles`: each role
+        under a collapsed manager, with the shown manager it is folded into) left out, each such manager a leaf.
+        The chart prints whole: exports lay out the tree itself."""
+        if not hidden:
             return self
-        return self.part(self.roots, kids={rid: () for rid in collapsed if rid in self.children})
+        children = dict(self.children)
+        children.update(dict.fromkeys(set(hidden.values()), ()))
+        order = tuple(rid for rid in self.order if rid not in hidden)
+        return Tree(self.roots, children, self.assistants.difference(hidden), order, self.arrangements)
 
     @cached_property
     def managers(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]:

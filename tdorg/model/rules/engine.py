@@ -112,6 +112,8 @@ class Validator:
         self._unsubscribe()
 
     def _changed(self, change: Change) -> None:
+        if change.kind != chart_module.UPDATED and not _ASPECTS.get(change.kind, EVERYTHING):
+            return  # how the chart is drawn (an arrangement, a collapse): the report stands
         self._report = None
         if change.kind == chart_module.SETTINGS:  # thresholds or switched-off rules
             self._dirty = {r.id for r in self.rules}
