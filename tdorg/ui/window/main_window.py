@@ -37,7 +37,6 @@ from .accessible_names import name_panels_and_buttons
 from .actions import Actions
 from .canvas_menu import CanvasMenu
 from .file_drop import FileDrop
-from .file_drop import FileDrop
 from .first_size import size_to_screen
 from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .status_line import StatusLine
@@ -99,8 +98,6 @@ class MainWindow(QMainWindow):
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self.settings, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
         self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
-        self.file_drop = FileDrop(self.files, self.spreadsheets, self.show_note, self.show_refusal,
-                                  [self, self.view.viewport()], self)
         self.file_drop = FileDrop(self.files, self.spreadsheets, self.show_note, self.show_refusal,
                                   [self, self.view.viewport()], self)
         self.actions = Actions(self)
