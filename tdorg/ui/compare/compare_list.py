@@ -58,17 +58,13 @@ def change_groups(c: Comparison) -> list[tuple[str, str, list[tuple[str, tuple[s
     return [g for g in groups if g[2]]
 
 
-_GROUP_COLOURS = {
-    "added": style.MARK_COLOURS["added"][0],
-    "removed": style.MARK_COLOURS["removed"][0],
-    "moved": style.MARK_COLOURS["changed"][0],
-    "retitled": style.MARK_COLOURS["changed"][0],
-    "fte": style.MARK_COLOURS["changed"][0],
-    "cost": style.MARK_COLOURS["changed"][0],
-    "changed": style.MARK_COLOURS["changed"][0],
-    "resolved": style.ACCEPT,
-    "introduced": style.REFUSE,
-}
+def _group_colour(key: str) -> str | None:
+    """The colour of a group of changes' heading, in the colour scheme in use."""
+    if key in ("added", "removed"):
+        return style.MARK_COLOURS[key][0]
+    if key in ("moved", "retitled", "fte", "cost", "changed"):
+        return style.MARK_COLOURS["changed"][0]
+    return {"resolved": style.ACCEPT, "introduced": style.REFUSE}.get(key)
 
 
 class ChangeList(QTreeWidget):
@@ -94,8 +90,9 @@ class ChangeList(QTreeWidget):
         for key, heading, lines in change_groups(comparison):
             group = QTreeWidgetItem([f"{heading} ({len(lines)})"])
             group.setFont(0, bold)
-            if key in _GROUP_COLOURS:
-                group.setForeground(0, QBrush(QColor(_GROUP_COLOURS[key])))
+            colour = _group_colour(key)
+            if colour is not None:
+                group.setForeground(0, QBrush(QColor(colour)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(group)
             self.groups[key] = group
