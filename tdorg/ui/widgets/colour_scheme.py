@@ -8,8 +8,8 @@ the wrong thing chooses with ``TDORG_COLOR_SCHEME=dark|light`` or
 ``--color-scheme dark|light``.
 
 Everything the editor paints itself (canvas, boxes, lines, badges, HTML in the
-panels) takes its colours from :func:`look`; :func:`scheme_watcher` announces a
-change so those are painted again.
+panels) takes its colours from :func:`look`; a slot given to
+:func:`on_scheme_change` is called after each switch, to paint them again.
 """
 
 from __future__ import annotations
