@@ -14,7 +14,16 @@ from tdorg.export.contrast import AA_TEXT, contrast, luminance
 from tdorg.ui.app import main
 from tdorg.ui.canvas.items.role_item import BOX_HEIGHT, BOX_WIDTH
 from tdorg.ui.widgets import style
-from tdorg.ui.widgets.colour_scheme import DARK, LIGHT, chosen_scheme, look, scheme_option, scheme_palette
+from tdorg.ui.widgets.colour_scheme import (
+    DARK,
+    LIGHT,
+    chosen_scheme,
+    follow_scheme,
+    look,
+    palette_is_dark,
+    scheme_option,
+    scheme_palette,
+)
 
 
 @pytest.fixture
@@ -122,6 +131,22 @@ def test_a_switch_at_run_time_repaints_the_canvas_and_the_panels(make_window, da
     dark_palette("light")
     assert _hex(window.scene.backgroundBrush().color()) == LIGHT.canvas_background
     assert LIGHT.chrome in QApplication.instance().styleSheet()
+
+
+def test_a_chosen_scheme_puts_its_palette_in_place(make_window, dark_palette) -> None:
+    window = make_window()
+    app = QApplication.instance()
+    try:
+        follow_scheme(app, "dark", style.stylesheet)
+        assert look() is DARK and palette_is_dark(app.palette())
+        assert _hex(window.scene.backgroundBrush().color()) == DARK.canvas_background
+        app.setPalette(scheme_palette("light"))  # a desktop turning light does not override the choice
+        QApplication.processEvents()
+        assert look() is DARK and palette_is_dark(app.palette())
+    finally:
+        follow_scheme(app, None, style.stylesheet)
+    dark_palette("light")  # the system's again, whose palette here is light
+    assert look() is LIGHT
 
 
 def test_the_scheme_is_chosen_by_option_or_environment() -> None:

@@ -229,13 +229,21 @@ class SchemeWatcher(QObject):
     def __init__(self, app: QGuiApplication, forced: str | None, stylesheet) -> None:  # noqa: ANN001 - callable
         super().__init__(app)
         self.app = app
-        self.forced = forced
+        self.forced: str | None = None
         self._stylesheet = stylesheet
         self._busy = False
         app.installEventFilter(self)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.follow())
-        if forced is not None:
-            app.styleHints().setColorScheme(Qt.ColorScheme.Dark if forced == "dark" else Qt.ColorScheme.Light)
+        self.choose(forced)
+
+    def choose(self, forced: str | None) -> None:
+        """Keep to ``forced`` ("light" or "dark") whatever the system says; None follows the system again."""
+        self.forced = forced
+        hints = self.app.styleHints()
+        if forced is None:
+            hints.unsetColorScheme()
+        else:  # native dialogs follow too, where the platform lets Qt choose
+            hints.setColorScheme(Qt.ColorScheme.Dark if forced == "dark" else Qt.ColorScheme.Light)
         self.follow()
 
     def wanted(self) -> str | None:
@@ -275,8 +283,7 @@ def follow_scheme(app: QGuiApplication, forced: str | None, stylesheet) -> Schem
     if _watcher is None or _watcher.app is not app:
         _watcher = SchemeWatcher(app, forced, stylesheet)
     elif forced != _watcher.forced:
-        _watcher.forced = forced
-        _watcher.follow()
+        _watcher.choose(forced)
     return _watcher
 
 
