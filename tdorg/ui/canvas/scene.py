@@ -5,21 +5,29 @@ Changes announced by the chart are collected and applied in one ``flush``
 roles are redrawn, added and removed roles get or lose their item, and a
 structural change re-runs the layout and moves only the items whose place
 changed. Nothing is ever rebuilt from scratch after the first load.
+
+A collapsed manager's subtree keeps its items, hidden: collapsing or expanding
+shows or hides them, lays out the tree with the manager as a leaf (at the
+column depth the whole chart prints at, which a collapse does not change) and
+folds the hidden roles' findings into the manager's badge.
 """
 
 from __future__ import annotations
+
+from typing import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
-from tdorg.model.chart import DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
+from tdorg.model.chart import COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
 from tdorg.model.role import Role
 from tdorg.model.rules import Report, Severity
 
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
+from .items.collapse_toggle import CollapseToggle
 from .items.edge_items import DottedLine, ManagerLines
 from .items.role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
 
@@ -37,6 +45,8 @@ class ChartScene(QGraphicsScene):
     rolesChanged = Signal(list)
     #: Emitted just before every item is removed to show another chart.
     aboutToReset = Signal()
+    #: A click on a manager's collapse toggle (the manager's id).
+    toggleRequested = Signal(str)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -49,7 +59,15 @@ class ChartScene(QGraphicsScene):
         self._items: dict[str, RoleItem] = {}
         self._lines: dict[str, ManagerLines] = {}
         self._dotted: dict[tuple[str, str], DottedLine] = {}
-        self._badges: dict[str, tuple[Severity, int]] = {}
+        self._badges: dict[str, tuple[Severity, int, int]] = {}
+        self._toggles: dict[str, CollapseToggle] = {}
+        #: Where each role's item is (a hidden one where it was last shown).
+        self._placed: dict[str, tuple[float, float]] = {}
+        #: Each role a collapsed manager hides, with the shown manager it is folded into.
+        self._hidden: dict[str, str] = {}
+        self._report = Report()
+        #: The whole chart's tree and the column depth it prints at, kept while only collapses change it.
+        self._printed: tuple[Tree, int] | None = None
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
         self._structural = False
@@ -83,13 +101,18 @@ class ChartScene(QGraphicsScene):
         self._lines.clear()
         self._dotted.clear()
         self._badges.clear()
+        self._toggles.clear()
+        self._hidden, self._report, self._printed = {}, report, None
+        self._placed.clear()
         self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
         self.chart = chart
         self.show_all_dotted = self.dotted_count() <= MANY_DOTTED
         self._unsubscribe = chart.subscribe(self._changed)
         for role in chart.roles.values():
             self._add_item(role)
+        self._fold()
         self._relayout(set(chart.roles))
+        self._sync_toggles(chart.roles)
         self._sync_dotted(None)
         self.show_report(report)
 
@@ -105,6 +128,14 @@ class ChartScene(QGraphicsScene):
 
     def item(self, role_id: str) -> RoleItem | None:
         return self._items.get(role_id)
+
+    def toggle(self, role_id: str) -> CollapseToggle | None:
+        """The collapse toggle of manager ``role_id`` (roles without reports have none)."""
+        return self._toggles.get(role_id)
+
+    def hidden_roles(self) -> dict[str, str]:
+        """The roles collapsed managers hide, each with the shown manager it is folded into."""
+        return self._hidden
 
     def role_items(self) -> dict[str, RoleItem]:
         return self._items
@@ -139,7 +170,7 @@ class ChartScene(QGraphicsScene):
         rect = QRectF()
         for role_id in role_ids:
             item = self._items.get(role_id)
-            if item is not None:
+            if item is not None and item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         return rect
 
@@ -148,11 +179,14 @@ class ChartScene(QGraphicsScene):
     def _changed(self, change: Change) -> None:
         for role_id in change.role_ids:
             self._touched[role_id] = None
-        if change.kind in STRUCTURAL:
+        if change.kind != COLLAPSED:
+            self._printed = None  # the printed chart may have changed
+        if change.kind in STRUCTURAL or change.kind == COLLAPSED:
             if not self._structural:
                 self._anchor = self._anchor_for(change)
             self._structural = True
-        if change.kind in (DOTTED, REMOVED) or change.kind in STRUCTURAL:
+            self._dotted_dirty = True
+        if change.kind in (DOTTED, REMOVED):
             self._dotted_dirty = True
         self._other = True
         if not self._scheduled:
@@ -164,7 +198,9 @@ class ChartScene(QGraphicsScene):
         assert self.chart is not None
         ids = change.role_ids
         candidates: list[str | None] = []
-        if change.kind == REPARENTED and len(ids) >= 3:
+        if change.kind == COLLAPSED:  # the toggled box stays under the pointer
+            candidates.append(ids[0])
+        elif change.kind == REPARENTED and len(ids) >= 3:
             candidates.append(ids[2])
         elif change.kind == REMOVED and ids and ids[0] in self._items:
             candidates.append(self._items[ids[0]].role.reports_to)
@@ -211,10 +247,15 @@ class ChartScene(QGraphicsScene):
         moved: set[str] = set()
         if structural:
             affected.update(r for r in touched if r in chart.roles)
+            affected |= self._fold()
             moved = self._relayout(affected)
             if anchor is not None and anchor[0] in self._items:
                 shift = self._items[anchor[0]].pos() - anchor[1]
                 self.relayouted.emit(shift.x(), shift.y())
+            counted = (r for r, toggle in self._toggles.items() if toggle.collapsed)  # their hidden roles may change
+            self._sync_toggles({*touched, *affected, *chart.collapsed, *counted})
+        else:
+            self._sync_toggles(touched)  # a new title in a toggle's tooltip
         if dotted_dirty or moved:
             self._sync_dotted(moved | set(touched))
         self.rolesChanged.emit(touched)
@@ -224,12 +265,14 @@ class ChartScene(QGraphicsScene):
         item = RoleItem(role)
         badge = self._badges.get(role.id)
         if badge is not None:
-            item.set_severity(*badge)
+            item.set_severity(*badge[:2])
         self._items[role.id] = item
         self.addItem(item)
 
     def _drop_item(self, role_id: str) -> None:
         item = self._items.pop(role_id)
+        self._toggles.pop(role_id, None)  # removed with its box
+        self._placed.pop(role_id, None)
         self.removeItem(item)
         lines = self._lines.pop(role_id, None)
         if lines is not None:
@@ -242,6 +285,7 @@ class ChartScene(QGraphicsScene):
         if (page, orientation) == self.paper:
             return
         self.paper = (page, orientation)
+        self._printed = None
         if self.chart is not None and self.chart.roles:
             moved = self._relayout(set())
             if moved:
@@ -260,43 +304,100 @@ class ChartScene(QGraphicsScene):
         return canvas_depth(chart, tree, paper)
 
     def _relayout(self, affected: set[str]) -> set[str]:
-        """Re-run the layout; move items whose place changed and redraw their lines; returns the moved."""
+        """Re-run the layout; move items whose place changed and redraw their lines; returns the moved.
+
+        A manager that moved by the same offset as all its reports has its lines moved, not drawn again.
+        """
         assert self.chart is not None
         chart = self.chart
         old = self.layout
-        tree = Tree.of(chart)
-        depth = 1  # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
-        if chart.roles:
-            depth = self._printed_depth(chart, tree)
-        layout = layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), depth)
+        if self._printed is None:
+            tree = Tree.of(chart)
+            # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
+            self._printed = tree, self._printed_depth(chart, tree) if chart.roles else 1
+        tree, depth = self._printed
+        layout = layout_tree(tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), depth)
         self.layout = layout
-        old_positions = old.positions
-        managers: set[str] = set()
-        moved: set[str] = set()
-        for role_id, (x, y) in layout.positions.items():
-            if old_positions.get(role_id) != (x, y):
-                self._items[role_id].setPos(x, y)
-                moved.add(role_id)
-                managers.add(role_id)
-                manager = chart.roles[role_id].reports_to
-                if manager is not None:
-                    managers.add(manager)
+        roles, items, placed = chart.roles, self._items, self._placed
+        shift: dict[str, tuple[float, float] | None] = {}  # per moved role, by how much (None: placed anew)
+        for role_id, point in layout.positions.items():
+            before = placed.get(role_id)
+            if before != point:
+                items[role_id].setPos(*point)
+                placed[role_id] = point
+                shift[role_id] = None if before is None else (point[0] - before[0], point[1] - before[1])
+        redraw = {m for m in old.stacked.symmetric_difference(layout.stacked) if m in roles}
         for role_id in affected:
-            if role_id in chart.roles:
-                managers.add(role_id)
-                manager = chart.roles[role_id].reports_to
-                if manager is not None:
-                    managers.add(manager)
-        stacked_changed = old.stacked.symmetric_difference(layout.stacked)
-        managers.update(m for m in stacked_changed if m in chart.roles)
-        for manager in managers:
+            if role_id in roles:
+                redraw.add(role_id)
+                redraw.add(roles[role_id].reports_to)  # type: ignore[arg-type]
+        managers = set(shift)
+        managers.update(roles[r].reports_to for r in shift)  # type: ignore[misc]
+        managers.discard(None)  # type: ignore[arg-type]
+        for manager in managers - redraw:
+            offset, lines = shift.get(manager), self._lines.get(manager)
+            if offset is not None and lines is not None and all(shift.get(k) == offset for k in chart.children(manager)):
+                lines.moveBy(*offset)
+            else:
+                redraw.add(manager)
+        redraw.discard(None)  # type: ignore[arg-type]
+        for manager in redraw:
             self._route(manager)
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN))
-        return moved
+        return set(shift)
+
+    # --- collapsed managers ---------------------------------------------------------
+
+    def _fold(self) -> set[str]:
+        """Hide the items (and lines) of the roles collapsed managers hide now, show those they no longer hide;
+        returns the managers shown again that have no lines (they changed while hidden)."""
+        assert self.chart is not None
+        chart = self.chart
+        hidden = chart.hidden_roles() if chart.collapsed else {}
+        if not hidden and not self._hidden:
+            return set()
+        items, all_lines = self._items, self._lines
+        unlined: set[str] = set()
+        for role_id in self._hidden.keys() - hidden.keys():
+            if role_id in items:
+                items[role_id].setVisible(True)  # where it was: the layout moves it if its place changed
+                lines = all_lines.get(role_id)
+                if lines is not None:
+                    lines.setVisible(True)
+                elif chart.child_count(role_id):
+                    unlined.add(role_id)
+        for role_id in hidden.keys() - self._hidden.keys():
+            items[role_id].setVisible(False)
+            lines = all_lines.get(role_id)
+            if lines is not None:
+                lines.setVisible(False)
+        self._hidden = hidden
+        self.show_report(self._report)  # findings of hidden roles go to the box they are folded into
+        return unlined
+
+    def _sync_toggles(self, role_ids: Iterable[str]) -> None:
+        """Give the managers among ``role_ids`` their toggle, showing how many roles each collapsed one hides;
+        take it from roles left without reports."""
+        assert self.chart is not None
+        chart = self.chart
+        for role_id in role_ids:
+            item = self._items.get(role_id)
+            toggle = self._toggles.get(role_id)
+            if item is None or not chart.child_count(role_id):
+                if toggle is not None:
+                    self.removeItem(self._toggles.pop(role_id))
+                continue
+            if toggle is None:
+                toggle = self._toggles[role_id] = CollapseToggle(item, self.toggleRequested.emit)
+            collapsed = chart.is_collapsed(role_id)
+            hidden = len(chart.descendants(role_id)) if collapsed else 0
+            toggle.set_state(collapsed, hidden, item.role.title)
+            item.set_folded(self._badges.get(role_id, (None, 0, 0))[2], hidden)
 
     def _route(self, manager: str) -> None:
         assert self.chart is not None
-        reports = self.chart.children(manager)
+        shown = manager not in self._hidden and not self.chart.is_collapsed(manager)
+        reports = self.chart.children(manager) if shown else ()
         lines = self._lines.get(manager)
         if not reports:
             if lines is not None:
@@ -307,6 +408,7 @@ class ChartScene(QGraphicsScene):
             lines = ManagerLines(manager)
             self._lines[manager] = lines
             self.addItem(lines)
+        lines.setPos(0, 0)  # drawn where the layout puts it, after any move
         lines.route(self.layout, reports)
 
     # --- dotted lines -------------------------------------------------------------
@@ -326,7 +428,10 @@ class ChartScene(QGraphicsScene):
         assert self.chart is not None
         chart = self.chart
         roles = chart.roles
+        hidden = self._hidden
         if self.show_all_dotted:
+            if hidden:  # a line to a hidden role is not drawn
+                return {(r.id, t) for r in roles.values() if r.id not in hidden for t in r.dotted_to if t not in hidden}
             return {(r.id, t) for r in roles.values() for t in r.dotted_to}
         wanted = {
             key for key, line in self._dotted.items()
@@ -337,7 +442,7 @@ class ChartScene(QGraphicsScene):
                 role_id = item.role_id
                 wanted.update((role_id, t) for t in roles[role_id].dotted_to)
                 wanted.update((s, role_id) for s in chart.dotted_reports(role_id))
-        return wanted
+        return {key for key in wanted if key[0] not in hidden and key[1] not in hidden} if hidden else wanted
 
     def _sync_dotted(self, only: set[str] | None) -> None:
         """Add and remove dotted-line items; re-route new ones and those touching ``only`` (None: all)."""
@@ -372,21 +477,36 @@ class ChartScene(QGraphicsScene):
     # --- findings -----------------------------------------------------------------
 
     def show_report(self, report: Report) -> None:
-        """Badge the boxes with ``report``'s findings: the worst severity of each role and how many."""
-        badges: dict[str, tuple[Severity, int]] = {}
+        """Badge the boxes with ``report``'s findings: the worst severity of each role and how many.
+
+        A collapsed manager's badge counts the findings of its hidden roles too
+        (each finding once), and how many of them are in those roles.
+        """
+        self._report = report
+        folded = self._hidden
+        badges: dict[str, tuple[Severity, int, int]] = {}
         for finding in report.findings:
-            for role_id in finding.role_ids:
-                current = badges.get(role_id)
+            severity = finding.severity
+            if folded:
+                boxes: dict[str, bool] = {}  # the box showing each named role, and whether the role is hidden
+                for role_id in finding.role_ids:
+                    box = folded.get(role_id, role_id)
+                    boxes[box] = boxes.get(box, False) or box != role_id
+            else:
+                boxes = dict.fromkeys(finding.role_ids, False)
+            for box, inside in boxes.items():
+                current = badges.get(box)
                 if current is None:
-                    badges[role_id] = (finding.severity, 1)
+                    badges[box] = (severity, 1, int(inside))
                 else:
-                    badges[role_id] = (max(current[0], finding.severity), current[1] + 1)
+                    badges[box] = (max(current[0], severity), current[1] + 1, current[2] + inside)
         for role_id in set(self._badges) | set(badges):
             if self._badges.get(role_id) != badges.get(role_id):
                 item = self._items.get(role_id)
                 if item is not None:
-                    severity, count = badges.get(role_id, (None, 0))
+                    severity, count, inside = badges.get(role_id, (None, 0, 0))
                     item.set_severity(severity, count)
+                    item.set_folded(inside, item.folded[1])
         self._badges = badges
 
     def set_marks(self, marks: dict[str, frozenset[str]]) -> None:

@@ -25,6 +25,7 @@ from tdorg.model.edits import (
     RemoveRole,
     Reparent,
     SetArrangement,
+    SetCollapsed,
     SetDistrict,
     UpdateRole,
 )
@@ -82,7 +83,7 @@ class Editor(QObject):
             return None
         role = new_role(self.chart, category, manager_id)
         where = f" under {self.title(manager_id)}" if manager_id else ""
-        if self.run(f"Add {quoted(role.title)}{where}", [AddRole(role, index)]):
+        if self.run(f"Add {quoted(role.title)}{where}", [AddRole(role, index), *self._opened(manager_id)]):
             self.selectRequested.emit([role.id])
             return role.id
         return None
@@ -141,6 +142,8 @@ class Editor(QObject):
                 ops.append(Reparent(role_id, manager_id, position))
         if not ops:
             return False
+        if any(isinstance(op, Reparent) for op in ops):
+            ops.extend(self._opened(manager_id))
         if len(moved) == 1:
             target = f" under {self.title(manager_id)}" if manager_id else " to the top"
             text = f"Move {self.title(moved[0])}" + ("" if isinstance(ops[0], MoveSibling) else target)
@@ -164,6 +167,64 @@ class Editor(QObject):
             return False
         text = f"Arrange reports of {self.title(manager_id)}: {describe_arrangement(columns).lower()}"
         return self.run(text, [SetArrangement(manager_id, columns)])
+
+    # --- collapsing ---------------------------------------------------------------
+
+    def _opened(self, manager_id: str | None) -> list[Op]:
+        """A collapsed manager a role is given to expands in the same step: the role is never put out of sight."""
+        assert self.chart is not None
+        return [SetCollapsed(manager_id, False)] if manager_id in self.chart.collapsed else []
+
+    def collapse(self, role_ids: list[str], collapsed: bool) -> bool:
+        """Collapse (``collapsed``) or expand the managers among ``role_ids``, as one step;
+        say why when none of them can be."""
+        if self.chart is None:
+            return False
+        chart = self.chart
+        ids = [r for r in role_ids if r in chart]
+        if collapsed:
+            chosen = [r for r in ids if chart.child_count(r) and r not in chart.collapsed]
+        else:
+            chosen = [r for r in ids if chart.is_collapsed(r)]
+        verb = "Collapse" if collapsed else "Expand"
+        if not chosen:
+            if not ids:
+                self.refuse(f"Select a manager to {verb.lower()}.")
+            elif len(ids) > 1:
+                self.refuse("None of the selected roles has reports to collapse." if collapsed
+                            else "None of the selected roles is collapsed.")
+            elif collapsed:
+                self.refuse(f"{self.title(ids[0])} is collapsed already." if chart.is_collapsed(ids[0])
+                            else f"{self.title(ids[0])} has no reports to collapse.")
+            else:
+                self.refuse(f"{self.title(ids[0])} is not collapsed.")
+            return False
+        text = f"{verb} {self.title(chosen[0])}" if len(chosen) == 1 else f"{verb} {len(chosen)} managers"
+        return self.run(text, [SetCollapsed(r, collapsed) for r in chosen])
+
+    def toggle_collapsed(self, role_id: str) -> bool:
+        """Expand a collapsed manager, collapse an expanded one (its box's toggle)."""
+        return self.chart is not None and role_id in self.chart and self.collapse(
+            [role_id], not self.chart.is_collapsed(role_id))
+
+    def expand_all(self) -> bool:
+        """Expand every collapsed manager, as one step."""
+        if self.chart is None or not self.chart.collapsed:
+            self.refuse("No manager is collapsed: every role is shown.")
+            return False
+        return self.run("Expand all", [SetCollapsed(r, False) for r in sorted(self.chart.collapsed)])
+
+    def expand_to(self, role_ids: list[str]) -> bool:
+        """Expand the collapsed managers that hide any of ``role_ids``, as one step; False when none hides them."""
+        if self.chart is None:
+            return False
+        chart = self.chart
+        managers = list(dict.fromkeys(m for r in role_ids if r in chart for m in chart.collapsed_above(r)))
+        if not managers:
+            return False
+        shown = [r for r in role_ids if r in chart]
+        text = f"Expand to show {self.title(shown[0])}" if len(shown) == 1 else f"Expand to show {len(shown)} roles"
+        return self.run(text, [SetCollapsed(m, False) for m in managers])
 
     # --- dotted lines -------------------------------------------------------------
 

@@ -77,6 +77,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("actual", "&Actual Size", lambda w: w.view.actual_size, "Ctrl+0", "Zoom to 100%"),
     ActionSpec("all_dotted", "Show All Dotted &Lines", lambda w: w.toggle_all_dotted, None,
                "Show every dotted line, not only those of the selected roles", checkable=True),
+    ActionSpec("collapse", "&Collapse", lambda w: lambda: w.editor.collapse(w.scene.selected_role_ids(), True), "-",
+               "Hide the reports of the selected managers and everything below them", canvas=True),
+    ActionSpec("expand", "E&xpand", lambda w: lambda: w.editor.collapse(w.scene.selected_role_ids(), False), "+",
+               "Show the reports of the selected collapsed managers again", canvas=True),
+    ActionSpec("expand_all", "Expand All &Roles", lambda w: w.editor.expand_all, None,
+               "Show every role a collapsed manager hides"),
     ActionSpec("shortcuts", "&Mouse and Keyboard", lambda w: w.show_shortcuts, Key.HelpContents),
     ActionSpec("about", "&About tdorg", lambda w: w.show_about),
 )
@@ -160,6 +166,8 @@ class Actions(QObject):
         view.addActions([self.zoom_in, self.zoom_out, self.fit, self.actual])
         view.addSeparator()
         view.addAction(self.all_dotted)
+        view.addSeparator()
+        view.addActions([self.collapse, self.expand, self.expand_all])
         view.addSeparator()
         for dock in self.window.docks():
             view.addAction(dock.toggleViewAction())

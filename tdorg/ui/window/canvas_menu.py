@@ -85,6 +85,8 @@ class CanvasMenu(QObject):
             self._category_menu("Add Top-Level Role", None, menu)
             menu.addSeparator()
             menu.addActions([actions.fit, actions.actual, actions.select_all])
+            if chart is not None and chart.collapsed:
+                menu.addAction(actions.expand_all)
             return menu
         if not item.isSelected():
             window.select_roles([item.role_id])
@@ -107,6 +109,10 @@ class CanvasMenu(QObject):
         if role.reports_to is not None:
             menu.addAction(actions.make_top)
         self._arrangement_menu(role.id, menu)
+        if chart.is_collapsed(role.id):
+            menu.addAction(actions.expand)
+        elif chart.child_count(role.id):
+            menu.addAction(actions.collapse)
         menu.addSeparator()
         delete = menu.addAction(f"Delete {len(selected)} Roles" if len(selected) > 1 else "Delete")
         delete.triggered.connect(window.delete_selection)

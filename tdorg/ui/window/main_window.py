@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.properties.delete_button.clicked.connect(self.delete_selection)
         self.findings.rolesRequested.connect(self.reveal_roles)
         self.findings.rulesRequested.connect(self.edit_rules)
+        self.scene.toggleRequested.connect(self.editor.toggle_collapsed)
         on_scheme_change(self._restyle)
 
     # --- the document -----------------------------------------------------------
@@ -315,6 +316,8 @@ class MainWindow(QMainWindow):
             self.view.current_id = ids[-1]
 
     def reveal_roles(self, ids: list[str]) -> None:
+        """Select and centre roles, expanding first (one undo step) the collapsed managers that hide any."""
+        self.editor.expand_to(ids)
         self.select_roles(ids)
         self.view.reveal(ids)
 

@@ -64,6 +64,8 @@ class RoleItem(QGraphicsRectItem):
         self.role = role
         self.severity: Severity | None = None
         self.finding_count = 0
+        #: A collapsed manager: how many of its findings are in its hidden roles, and how many roles it hides.
+        self.folded = (0, 0)
         self.drop_state: str | None = None
         #: Compare view: the kinds of change of this role (added, removed, moved…), or None.
         self.mark: frozenset[str] | None = None
@@ -103,6 +105,12 @@ class RoleItem(QGraphicsRectItem):
         self.finding_count = count
         self._tip_ready = False
         self.update()
+
+    def set_folded(self, findings: int, roles: int) -> None:
+        """A collapsed manager hiding ``roles`` roles, ``findings`` of its badge's findings in them."""
+        if (findings, roles) != self.folded:
+            self.folded = (findings, roles)
+            self._tip_ready = False
 
     def set_mark(self, kinds: frozenset[str] | None) -> None:
         """Highlight the box as added, removed or changed (compare view); None clears it."""
@@ -148,7 +156,9 @@ class RoleItem(QGraphicsRectItem):
             lines.append(f"<i>Changes: {self.mark_tag().lower()}</i>")
         if self.finding_count:
             noun = "finding" if self.finding_count == 1 else "findings"
-            lines.append(f"<i>{self.finding_count} {noun} — see the Findings panel</i>")
+            hidden, roles = self.folded
+            within = f", including {hidden} in the {roles:,} hidden roles" if hidden else ""
+            lines.append(f"<i>{self.finding_count} {noun}{within} — see the Findings panel</i>")
         self.setToolTip("<br>".join(lines))
         self._tip_ready = True
 
