@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
+from ..files.last_folder import remember_folder, start_folder
+
 if TYPE_CHECKING:
     from tdorg.export import ExportOptions
 
@@ -118,12 +120,13 @@ class Exporter(QObject):
         path, display_name = self.whereabouts()
         stem = (path.stem if path else display_name.split(" (")[0]) or "chart"
         suffix = "packet" if packet else ""
-        folder = path.parent if path else Path.home()
+        folder = Path(start_folder(settings, "export", path))
         suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
         name, _ = QFileDialog.getSaveFileName(self.window, "Export To", str(suggested), FILE_FILTERS[options.format])
         if not name:
             return None
         target = Path(name)
+        remember_folder(settings, "export", target)
         if target.suffix.lower() != f".{options.format}":
             target = target.with_name(f"{target.name}.{options.format}")
         try:

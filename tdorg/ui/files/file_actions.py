@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from tdorg.model.chart import Chart
@@ -20,6 +20,7 @@ from tdorg.model.errors import TdorgError
 from tdorg.model.file_state import Fingerprint, absolute
 
 from ..widgets.error_box import os_error_text, show_error
+from .last_folder import remember_folder, start_folder
 from ..widgets.fields import literal
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
 SAVE_FILTER = "tdorg chart (*.tdorg)"
 MAX_RECENT = 8
-#: The setting holding the folder a chart was last opened from or saved to.
-LAST_FOLDER = "lastFolder"
 
 
 def template_entries() -> list[Template]:
@@ -72,19 +71,12 @@ class FileActions(QObject):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def start_folder(self) -> str:
-        """The open chart's folder, else the last folder a chart was opened from or saved to, else Documents."""
-        if self.open_file.path is not None:
-            return str(self.open_file.path.parent)
-        recent = self.recent()
-        for folder in (self.settings.value(LAST_FOLDER, "", str), recent and str(Path(recent[0]).parent)):
-            if folder and Path(folder).is_dir():
-                return str(folder)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents if documents and Path(documents).is_dir() else str(Path.home())
+    def start_folder(self, kind: str = "chart") -> str:
+        """Where a file dialog for ``kind`` files ("chart", "export", "spreadsheet") opens."""
+        return start_folder(self.settings, kind, self.open_file.path)
 
-    def remember_folder(self, path: Path) -> None:
-        self.settings.setValue(LAST_FOLDER, str(path.parent))
+    def remember_folder(self, path: Path, kind: str = "chart") -> None:
+        remember_folder(self.settings, kind, path)
 
     # --- new and open ---------------------------------------------------------------
 
@@ -176,8 +168,8 @@ class FileActions(QObject):
     def save_as(self, suggested: Path | None = None) -> bool:
         name = self.open_file.display_name
         chart = self.sessions.document.chart
-        if self.open_file.path is None and name == "Untitled" and chart is not None:
-            name = chart.district.name or name  # a new chart is named for its district
+        if self.open_file.path is None and chart is not None and chart.district.name:
+            name = chart.district.name  # a new chart is named for its district
         suggested = suggested or self.open_file.path or Path(self.start_folder()) / _file_name(name)
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:

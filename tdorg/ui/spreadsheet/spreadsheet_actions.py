@@ -64,10 +64,12 @@ class Spreadsheets(QObject):
         from tdorg.model.importing import read_table
 
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, caption, self.files.start_folder(), IMPORT_FILTER)
+            chosen, _ = QFileDialog.getOpenFileName(self.window, caption, self.files.start_folder("spreadsheet"),
+                                                    IMPORT_FILTER)
             if not chosen:
                 return None
             path = chosen
+            self.files.remember_folder(Path(chosen), "spreadsheet")
         path = Path(path)
         try:
             return path, read_table(path)
@@ -153,11 +155,12 @@ class Spreadsheets(QObject):
         stem = Path(stem).stem if stem.endswith(".tdorg") else stem
         if len(self.sessions) > 1:
             stem += f" - {self.sessions.active.name}"
-        suggested = Path(self.files.start_folder()) / f"{_safe(stem)} roles.csv"
+        suggested = Path(self.files.start_folder("spreadsheet")) / f"{_safe(stem)} roles.csv"
         chosen, selected = QFileDialog.getSaveFileName(self.window, "Export Roles", str(suggested), ROLES_FILTER)
         if not chosen:
             return False
         target = Path(chosen)
+        self.files.remember_folder(target, "spreadsheet")
         if target.suffix.lower() not in (".csv", ".xlsx"):
             target = target.with_name(target.name + (".xlsx" if "xlsx" in selected else ".csv"))
         try:
