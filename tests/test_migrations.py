@@ -246,12 +246,13 @@ def test_a_version_3_file_opens_with_every_manager_arranged_automatically(tmp_pa
     assert open_document(again).chart.arrangements == {"cto": 2}
 
 
-def test_the_version_3_upgrade_gives_the_schema_of_new_files(tmp_path: Path) -> None:
-    path = tmp_path / "v3.tdorg"
-    write_older(Document.of(every_field_chart()), path, 3)
+@pytest.mark.parametrize("version", [3, 4])
+def test_the_upgrade_of_a_recent_version_gives_the_schema_of_new_files(tmp_path: Path, version: int) -> None:
+    path = tmp_path / f"v{version}.tdorg"
+    write_older(Document.of(every_field_chart()), path, version)
     conn = sqlite3.connect(":memory:")
     conn.deserialize(path.read_bytes())
-    upgrade(conn, 3)
+    upgrade(conn, version)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     fresh = sqlite3.connect(":memory:")
     fresh.deserialize(document_bytes(Document.of(Chart())))
@@ -280,17 +281,9 @@ def test_a_version_4_file_opens_with_nothing_collapsed_and_keeps_collapse_once_s
     assert back.chart.collapsed == {"cto"} and back.scenario("Proposed").chart.collapsed == frozenset()
 
 
-def test_the_version_4_upgrade_gives_the_schema_of_new_files_in_one_transaction(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_version_4_upgrade_is_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v4.tdorg"
     write_older(Document.of(every_field_chart()), path, 4)
-    conn = sqlite3.connect(":memory:")
-    conn.deserialize(path.read_bytes())
-    upgrade(conn, 4)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    fresh = sqlite3.connect(":memory:")
-    fresh.deserialize(document_bytes(Document.of(Chart())))
-    assert _schema(conn) == _schema(fresh)
     failing = sqlite3.connect(":memory:")
     failing.deserialize(path.read_bytes())
 
