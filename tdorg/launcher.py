@@ -13,7 +13,10 @@ TYPST_CHILD = "--typst-child"
 
 
 def wants_editor(argv: list[str]) -> bool:
-    """``tdorg`` and ``tdorg chart.tdorg`` open the editor; anything else is a command."""
+    """``tdorg`` and ``tdorg chart.tdorg`` open the editor, also after the editor's one option
+    ``--color-scheme light|dark``; anything else is a command."""
+    if argv[:1] and argv[0].startswith("--color-scheme"):
+        argv = argv[1:] if "=" in argv[0] else argv[2:]
     if not argv:
         return True
     return len(argv) == 1 and not argv[0].startswith("-") and Path(argv[0]).suffix.lower() in CHART_SUFFIXES

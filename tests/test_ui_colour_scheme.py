@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tdorg.export.contrast import AA_TEXT, contrast, luminance
+from tdorg.launcher import wants_editor
 from tdorg.ui.app import main
 from tdorg.ui.canvas.items.role_item import BOX_HEIGHT, BOX_WIDTH
 from tdorg.ui.widgets import style
@@ -159,6 +160,11 @@ def test_the_scheme_is_chosen_by_option_or_environment() -> None:
     assert chosen_scheme("dark", {"TDORG_COLOR_SCHEME": "light"}) == "dark"  # the option wins
     assert chosen_scheme(None, {}) is None
     assert chosen_scheme("purple", {}) is None
+
+
+def test_the_tdorg_program_passes_the_option_to_the_editor() -> None:
+    assert wants_editor(["--color-scheme", "dark"]) and wants_editor(["--color-scheme=light", "chart.tdorg"])
+    assert not wants_editor(["--color-scheme", "dark", "validate", "chart.tdorg"])
 
 
 def test_an_unknown_scheme_is_refused_with_the_usage(capsys) -> None:
