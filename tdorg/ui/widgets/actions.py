@@ -7,12 +7,23 @@ from typing import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+#: The key of a standard command on platforms whose own conventions give it none (Quit on Windows and bare X11).
+FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
+
+
+def standard_keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Every key this platform gives ``key`` (Find Next: F3 and Ctrl+G), else tdorg's fallback."""
+    bindings = QKeySequence.keyBindings(key)
+    return bindings or ([QKeySequence(FALLBACK_KEYS[key])] if key in FALLBACK_KEYS else [])
+
 
 def make_action(parent: QObject, text: str, slot: Callable[[], object],
                 shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
     """An action named ``text`` that calls ``slot()``; ``tip`` is shown in the status bar."""
     action = QAction(text, parent)
-    if shortcut:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(standard_keys(shortcut))
+    elif shortcut:
         action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
     if tip:
         action.setStatusTip(tip)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from ..widgets.actions import make_action
+from ..widgets.actions import make_action, standard_keys
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -102,9 +102,10 @@ class Actions(QObject):
         self.all_dotted.setChecked(True)
         group = window.sessions.group  # Undo and Redo act on the shown scenario's history
         self.undo = group.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         self.redo = group.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo = standard_keys(QKeySequence.StandardKey.Redo)
+        self.redo.setShortcuts(redo + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in redo))
         self._follow_stack()
         files = window.files
         self.recent_menu = QMenu("Open &Recent", window)
