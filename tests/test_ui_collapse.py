@@ -186,3 +186,46 @@ def test_a_role_dropped_on_a_collapsed_manager_expands_it_in_the_same_step(windo
     window.stack.undo()
     QApplication.processEvents()
     assert chart.collapsed == {manager} and scene.item(mover).isVisible()
+
+
+def drawn(scene) -> dict[str, list[tuple[float, float]]]:  # noqa: ANN001
+    """Each shown manager's reporting lines as the points they pass through on the canvas."""
+    out = {}
+    for manager, lines in scene._lines.items():
+        if lines.isVisible():
+            path = lines.mapToScene(lines.path())
+            out[manager] = [(round(p.x, 3), round(p.y, 3)) for p in (path.elementAt(i) for i in range(path.elementCount()))]
+    return out
+
+
+def test_lines_kept_moved_or_drawn_again_are_those_a_fresh_canvas_draws(window) -> None:
+    from tdorg.ui.canvas.scene import ChartScene
+
+    chart = window.chart
+    managers = sorted((r for r in chart.roles if chart.child_count(r) and chart.role(r).reports_to),
+                      key=lambda r: len(chart.descendants(r)))
+    for step in (lambda: window.editor.collapse([managers[-1]], True),
+                 lambda: window.editor.collapse([managers[0]], True),
+                 lambda: window.editor.collapse([managers[-1]], False),
+                 window.stack.undo, window.stack.undo, window.stack.redo,
+                 lambda: window.editor.move([managers[0]], chart.roots()[0])):
+        step()
+        QApplication.processEvents()
+        fresh = ChartScene()
+        fresh.set_chart(chart.copy(), window.sessions.report)
+        assert drawn(window.scene) == drawn(fresh)
+        assert {r: (i.pos().x(), i.pos().y()) for r, i in window.scene.role_items().items() if i.isVisible()} == \
+            {r: (i.pos().x(), i.pos().y()) for r, i in fresh.role_items().items() if i.isVisible()}
+
+
+def test_the_down_arrow_stays_on_a_collapsed_manager(window) -> None:
+    chart, view = window.chart, window.view
+    manager = busiest_manager(chart)
+    window.editor.collapse([manager], True)
+    window.select_roles([manager])
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert window.scene.selected_role_ids() == [manager] and view.current_id == manager
+    QTest.keyClick(view, Qt.Key.Key_Plus)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert window.scene.selected_role_ids() == [chart.children(manager)[0]]

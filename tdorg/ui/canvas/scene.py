@@ -326,7 +326,9 @@ class ChartScene(QGraphicsScene):
                 items[role_id].setPos(*point)
                 placed[role_id] = point
                 shift[role_id] = None if before is None else (point[0] - before[0], point[1] - before[1])
-        redraw = {m for m in old.stacked.symmetric_difference(layout.stacked) if m in roles}
+        # managers shown before and after whose reports go from a row to columns or back (one shown again keeps
+        # the lines it had where nothing moved)
+        redraw = {m for m in old.stacked.symmetric_difference(layout.stacked) if m in old.positions and m in layout.positions}
         for role_id in affected:
             if role_id in roles:
                 redraw.add(role_id)

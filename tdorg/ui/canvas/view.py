@@ -279,8 +279,8 @@ class ChartView(QGraphicsView):
             index = siblings.index(current)
             if direction == "up":
                 target = role.reports_to
-            elif direction == "down":
-                reports = chart.children(current)
+            elif direction == "down":  # a collapsed manager's reports are hidden: there is no box to go to
+                reports = () if chart.is_collapsed(current) else chart.children(current)
                 target = reports[0] if reports else None
             elif direction == "left":
                 target = siblings[index - 1] if index > 0 else None
