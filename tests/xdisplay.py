@@ -72,3 +72,21 @@ def stop(program: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         program.kill()
         program.wait()
+
+
+def on_window(env: dict[str, str], title_part: str, *commands: str) -> str:
+    """Run xdotool ``commands`` (chained, e.g. ``windowsize %1 900 600``) on the visible window naming
+    ``title_part``; what they print."""
+    done = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title_part, *commands], env=env,
+                          capture_output=True, text=True, check=True, timeout=30)
+    return done.stdout
+
+
+def window_geometry(env: dict[str, str], title_part: str) -> tuple[int, int, int, int]:
+    """``(x, y, width, height)`` of the visible window naming ``title_part``, as xdotool reports it."""
+    text = on_window(env, title_part, "getwindowgeometry", "%1")
+    position = text.split("Position:")[1].split()[0]
+    size = text.split("Geometry:")[1].split()[0]
+    x, y = (int(n) for n in position.split(","))
+    width, height = (int(n) for n in size.split("x"))
+    return x, y, width, height
