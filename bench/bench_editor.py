@@ -7,10 +7,13 @@ to a ``.tdorg`` file, then timed in an offscreen 1400×900 editor window:
   and grab the canvas to an image;
 - *one edit*: push the undo command of one re-parent, let Qt process the
   events (scene update, re-layout, revalidation, panels) and grab the canvas
-  again; the median of several edits, alternating between two managers.
+  again; the median of several edits, alternating between two managers;
+- *collapse* and *expand*: the same, for collapsing and expanding the
+  smallest subtree of at least 1,000 roles, interleaved (median, min–max).
 
 Targets on this 2-core machine: first paint ≤ 1 s at 5,000 roles; one edit
-≤ 50 ms at 2,000 roles. Also prints the process's peak memory.
+≤ 50 ms at 2,000 roles; collapse and expand of a 1,000-role subtree ≤ 50 ms
+at 5,000 roles. Also prints the process's peak memory.
 
     .venv/bin/python bench/bench_editor.py [SIZES...]
 """
@@ -27,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from interleave import summary  # noqa: E402
+from interleave import interleave, summary  # noqa: E402
 from memory import peak_mb  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -73,13 +76,35 @@ def edit_times(window: MainWindow, edits: int = 11) -> list[float]:
     return times
 
 
+def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list[float]]]:
+    """Collapse and expand the smallest subtree of at least 1,000 roles, in turn; its size and the times."""
+    app = QApplication.instance()
+    chart = window.chart
+    sizes = {r: len(chart.descendants(r)) for r in chart.roles if chart.role(r).reports_to}
+    manager = min((r for r, n in sizes.items() if n >= 1000), key=sizes.__getitem__, default=max(sizes, key=sizes.__getitem__))
+    window.reveal_roles([manager])
+    app.processEvents()
+
+    def fold(collapsed: bool) -> float:
+        start = time.perf_counter()
+        assert window.editor.collapse([manager], collapsed)
+        app.processEvents()
+        window.view.viewport().grab()
+        elapsed = (time.perf_counter() - start) * 1000
+        assert chart.is_collapsed(manager) == collapsed
+        assert window.scene.item(chart.descendants(manager)[0]).isVisible() != collapsed
+        return elapsed
+
+    return sizes[manager], interleave({"collapse": lambda: fold(True), "expand": lambda: fold(False)}, rounds)
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     sizes = [int(a) for a in argv if a != "-v"] or [2000, 5000]
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        print(f"{'roles':>6}  {'first paint':>12}  one edit: median (min–max)")
+        print(f"{'roles':>6}  {'first paint':>12}  one edit: median (min–max)   collapse / expand of a subtree")
         for size in sizes:
             window = MainWindow(settings, recovery_dir=Path(folder) / "recovery")
             window.resize(1400, 900)
@@ -89,7 +114,9 @@ def main(argv: list[str]) -> int:
             save_document(Document.of(synthetic_chart(size, seed=1)), path)
             paint = first_paint(window, path)
             times = edit_times(window)
-            print(f"{size:>6}  {paint:>9.0f} ms  {summary(times)}")
+            hidden, folds = fold_times(window)
+            print(f"{size:>6}  {paint:>9.0f} ms  {summary(times)}   {hidden:,} roles: "
+                  f"{summary(folds['collapse']).strip()} / {summary(folds['expand']).strip()}")
             if verbose:
                 print("        edits:", " ".join(f"{t:.0f}" for t in times))
             window.stack.setClean()

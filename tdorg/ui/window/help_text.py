@@ -14,6 +14,8 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td><b>Wheel</b></td><td>zooms at the cursor; Shift-wheel scrolls</td></tr>
 <tr><td><b>Middle-drag</b> or <b>Space-drag</b></td><td>pans</td></tr>
 <tr><td><b>Double-click</b> a box</td><td>edits its title</td></tr>
+<tr><td><b>Click the disc</b> under a manager's box</td><td>collapses its subtree (−), or expands it again
+(+N: the roles it hides)</td></tr>
 <tr><td><b>Right-click</b></td><td>add reports, dotted lines, move, delete</td></tr>
 </table>
 <h3>Keyboard (canvas)</h3>
@@ -21,6 +23,7 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td>Arrow keys</td><td>select the manager (Up), first report (Down) or a sibling (Left/Right)</td></tr>
 <tr><td>Ctrl+Left / Ctrl+Right</td><td>move the selected role among its siblings</td></tr>
 <tr><td>Delete</td><td>delete the selection (reports move up to the deleted role's manager)</td></tr>
+<tr><td>- / +</td><td>collapse / expand the selected managers' subtrees</td></tr>
 <tr><td>Enter or F2</td><td>edit the selected role</td></tr>
 <tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>
 <tr><td>Ctrl+9 / Ctrl+0</td><td>fit to window / actual size</td></tr>
