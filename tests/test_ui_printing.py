@@ -17,6 +17,7 @@ def print_to(monkeypatch, target, pages=None):
     def choose(dialog):
         assert dialog.windowTitle() == "Print Chart"
         printer = dialog.printer()
+        assert printer.docName().startswith("Francis Howell R-III School District")  # as the queue lists it
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(target))
         if pages:

@@ -168,7 +168,7 @@ class Printing(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Chart")
+        printer.setDocName(self.exporter.whereabouts()[1])  # what the printer's queue lists
         printer.setFullPage(True)  # the chart's pages bring their own margins
         orientation = (QPageLayout.Orientation.Landscape if options.orientation == "landscape"
                        else QPageLayout.Orientation.Portrait)

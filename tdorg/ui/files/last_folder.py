@@ -1,10 +1,9 @@
 """Where each kind of file dialog opens: the folder last used for that kind of file.
 
-Charts (Open, Save As, Compare with a File), exports (Export…, Print to
-file excepted: the print dialog keeps its own) and spreadsheets (Import,
-Update, Export Roles) each remember their folder in the settings. Before
-the first use the open chart's folder is offered, else the user's
-Documents folder: never the folder the program was started from.
+Charts (Open, Save As, Compare with a File), exports (Export…) and
+spreadsheets (Import, Update, Export Roles) each remember their folder in
+the settings. Before the first use the open chart's folder is offered, else
+the user's Documents folder: never the folder the program was started from.
 """
 
 from __future__ import annotations
