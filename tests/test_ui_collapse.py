@@ -229,3 +229,17 @@ def test_the_down_arrow_stays_on_a_collapsed_manager(window) -> None:
     QTest.keyClick(view, Qt.Key.Key_Plus)
     QTest.keyClick(view, Qt.Key.Key_Down)
     assert window.scene.selected_role_ids() == [chart.children(manager)[0]]
+
+
+def test_the_compare_window_shows_every_role_of_a_chart_with_collapsed_managers(window) -> None:
+    from tdorg.ui.compare.compare_view import ChartPane
+
+    chart = window.chart.copy()
+    manager = busiest_manager(chart)
+    chart.set_collapsed(manager, True)
+    pane = ChartPane()
+    pane.show_chart(chart, {}, "Current")
+    assert all(item.isVisible() for item in pane.scene.role_items().values())
+    assert set(pane.scene.layout.positions) == set(chart.roles)
+    assert pane.scene.toggle(manager) is None and pane.scene.hidden_roles() == {}
+    pane.deleteLater()

@@ -48,8 +48,10 @@ class ChartScene(QGraphicsScene):
     #: A click on a manager's collapse toggle (the manager's id).
     toggleRequested = Signal(str)
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None, folding: bool = True) -> None:  # noqa: ANN001
+        """``folding``: collapsed managers hide their subtrees and boxes have toggles (else every role shows)."""
         super().__init__(parent)
+        self.folding = folding
         # A BSP tree: hit tests and repaints visit the boxes near the point or in view, not all of them
         # (boxes move only on a re-layout, where Qt updates the index; see bench/bench_navigation.py).
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -355,7 +357,7 @@ class ChartScene(QGraphicsScene):
         returns the managers shown again that have no lines (they changed while hidden)."""
         assert self.chart is not None
         chart = self.chart
-        hidden = chart.hidden_roles() if chart.collapsed else {}
+        hidden = chart.hidden_roles() if chart.collapsed and self.folding else {}
         if not hidden and not self._hidden:
             return set()
         items, all_lines = self._items, self._lines
@@ -382,7 +384,7 @@ class ChartScene(QGraphicsScene):
         take it from roles left without reports."""
         assert self.chart is not None
         chart = self.chart
-        for role_id in role_ids:
+        for role_id in role_ids if self.folding else ():
             item = self._items.get(role_id)
             toggle = self._toggles.get(role_id)
             if item is None or not chart.child_count(role_id):
@@ -398,7 +400,7 @@ class ChartScene(QGraphicsScene):
 
     def _route(self, manager: str) -> None:
         assert self.chart is not None
-        shown = manager not in self._hidden and not self.chart.is_collapsed(manager)
+        shown = manager not in self._hidden and not (self.folding and self.chart.is_collapsed(manager))
         reports = self.chart.children(manager) if shown else ()
         lines = self._lines.get(manager)
         if not reports:

@@ -90,7 +90,7 @@ class ChartPane(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setContentsMargins(8, 6, 8, 6)
         self.heading.setObjectName("compareHeading")  # its look is in the application's style sheet
-        self.scene = ChartScene(self)
+        self.scene = ChartScene(self, folding=False)  # every role, collapsed or not: a change is never hidden
         self.view = ChartView(self.scene, None)  # read-only: drags change nothing
         self.view.setAcceptDrops(False)
         self.validator: Validator | None = None
