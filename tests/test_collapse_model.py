@@ -133,6 +133,21 @@ def test_the_canvas_layout_treats_a_collapsed_manager_as_a_leaf() -> None:
     assert "t1" not in shown.positions and shown.width < compute_layout(department()).width
 
 
+def test_collapsed_managers_are_not_stacked_as_leaf_reports() -> None:
+    roles = [Role(id="dir", title="Director")]
+    for n in range(3):
+        roles += [Role(id=f"m{n}", title=f"Manager {n}", reports_to="dir"),
+                  Role(id=f"t{n}", title=f"Technician {n}", reports_to=f"m{n}")]
+    chart = Chart(roles=roles)
+    for n in range(3):
+        chart.set_collapsed(f"m{n}", True)
+    shown = layout_tree(Tree.of(chart).folded(chart.hidden_roles()), sizes(), 4)
+    assert len({shown.positions[f"m{n}"][1] for n in range(3)}) == 1  # one row, as when expanded
+    assert "dir" not in shown.stacked
+    leaves = Chart(roles=[r for r in roles if not r.id.startswith("t")])
+    assert "dir" in layout_tree(Tree.of(leaves), sizes(), 4).stacked  # real leaves would be stacked
+
+
 def test_the_whole_chart_still_prints_and_validates() -> None:
     chart = synthetic_chart(400, seed=2)
     whole_layout, whole_dot = compute_layout(chart).positions, chart_to_dot(chart)

@@ -19,8 +19,9 @@ make a chart compact:
   reports, first to the right, then to the left;
 - several top roles are placed side by side.
 
-On the canvas a collapsed manager is a leaf (:meth:`Tree.folded`); the
-column depth is still the one the whole chart prints at.
+On the canvas a collapsed manager is a leaf (:meth:`Tree.folded`), though
+not one its manager stacks with leaf reports; the column depth is still the
+one the whole chart prints at.
 
 A manager whose arrangement the user chose (the chart's ``arrangements``)
 keeps it whatever ``depth``: its leaf reports in one row, or stacked in that
@@ -68,6 +69,8 @@ class Tree:
     order: tuple[str, ...]
     #: Columns per manager whose leaf reports keep the user's arrangement (0: one row).
     arrangements: Mapping[str, int] = field(default_factory=dict)
+    #: Collapsed managers shown as leaves (:meth:`folded`): their manager does not stack them as leaf reports.
+    collapsed: AbstractSet[str] = frozenset()
 
     @classmethod
     def of(cls, chart: Chart) -> "Tree":
@@ -118,16 +121,17 @@ class Tree:
         The chart prints whole: exports lay out the tree itself."""
         if not hidden:
             return self
+        collapsed = frozenset(hidden.values())
         children = dict(self.children)
-        children.update(dict.fromkeys(set(hidden.values()), ()))
+        children.update(dict.fromkeys(collapsed, ()))
         order = tuple(rid for rid in self.order if rid not in hidden)
-        return Tree(self.roots, children, self.assistants.difference(hidden), order, self.arrangements)
+        return Tree(self.roots, children, self.assistants.difference(hidden), order, self.arrangements, collapsed)
 
     @cached_property
     def managers(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...], bool], ...]:
         """Every role with reports, reports before managers: its assistants, its other reports,
-        and whether those are all without reports of their own."""
-        children, assistants = self.children, self.assistants
+        and whether those are all without reports of their own (a collapsed one has some)."""
+        children, assistants, collapsed = self.children, self.assistants, self.collapsed
         out = []
         for rid in reversed(self.order):
             kids = children[rid]
@@ -135,7 +139,7 @@ class Tree:
                 continue
             helpers = tuple(k for k in kids if k in assistants) if assistants else ()
             reports = tuple(k for k in kids if k not in assistants) if helpers else kids
-            out.append((rid, helpers, reports, not any(children[k] for k in reports)))
+            out.append((rid, helpers, reports, not any(children[k] or k in collapsed for k in reports)))
         return tuple(out)
 
     def height(self) -> int:
