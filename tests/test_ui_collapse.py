@@ -19,10 +19,11 @@ def busiest_manager(chart) -> str:  # noqa: ANN001
 def toggle_point(window, role_id: str) -> QPoint:
     """The viewport point of a manager's toggle, at 100% and scrolled into view."""
     toggle = window.scene.toggle(role_id)
+    centre = toggle.mapToScene(toggle.shape().boundingRect().center())
     window.view.set_scale(1.0)
-    window.view.centerOn(toggle.sceneBoundingRect().center())
+    window.view.centerOn(centre)
     QApplication.processEvents()
-    return window.view.mapFromScene(toggle.sceneBoundingRect().center())
+    return window.view.mapFromScene(centre)
 
 
 def box_point(window, role_id: str) -> QPoint:

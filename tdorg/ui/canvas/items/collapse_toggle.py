@@ -5,19 +5,19 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from tdorg.model.edit_texts import quoted
 
 from ...widgets import style
-from .role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
+from .role_item import BOX_HEIGHT, BOX_WIDTH, COARSE, OVERVIEW, RoleItem
 
 #: The disc's diameter, the pill's height.
 SIZE = 18.0
-#: Below this scale the count is too small to read: the pill shows its colour only.
-READABLE = 0.35
 _TEXT_PX = 11
+#: Zoomed out (where a box shows its title alone, large) the toggle is drawn this much larger, to stay readable.
+ZOOMED_OUT = 1.7
 
 
 class CollapseToggle(QGraphicsItem):
@@ -31,7 +31,8 @@ class CollapseToggle(QGraphicsItem):
         self.collapsed = False
         #: How many roles the collapsed manager hides.
         self.hidden = 0
-        self._rect = self._bounds = QRectF()
+        self._rects: dict[float, QRectF] = {}
+        self._bounds = QRectF()
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setZValue(2.0)
@@ -52,37 +53,45 @@ class CollapseToggle(QGraphicsItem):
         return f"+{self.hidden:,}" if self.collapsed else "−"
 
     def _reshape(self) -> None:
-        width = SIZE
-        if self.collapsed:
-            width = max(SIZE + 8, QFontMetricsF(_font()).horizontalAdvance(self.label()) + 14)
-        self._rect = QRectF(BOX_WIDTH / 2 - width / 2, BOX_HEIGHT + 1, width, SIZE)
-        self._bounds = self._rect.adjusted(-1, -1, 1, 1)  # with the outline's width
+        for scale in (1.0, ZOOMED_OUT):
+            size, width = SIZE * scale, SIZE * scale
+            if self.collapsed:
+                width = max(size + 8 * scale, QFontMetricsF(_font(scale)).horizontalAdvance(self.label()) + 14 * scale)
+            self._rects[scale] = QRectF(BOX_WIDTH / 2 - width / 2, BOX_HEIGHT + 1, width, size)
+        self._bounds = self._rects[ZOOMED_OUT].united(self._rects[1.0]).adjusted(-2, -2, 2, 2)  # with the outline
 
     # --- geometry and painting ------------------------------------------------
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
 
+    def shape(self) -> QPainterPath:
+        """Where a click toggles: the toggle as drawn at reading size (inside the larger one drawn zoomed out)."""
+        path = QPainterPath()
+        path.addRect(self._rects[1.0])
+        return path
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        rect, radius = self._rect, SIZE / 2
+        scale = 1.0 if lod >= OVERVIEW else ZOOMED_OUT
+        rect, radius = self._rects[scale], SIZE * scale / 2
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.collapsed:
-            painter.setPen(QPen(QColor(style.BOX_FILL), 1.5))
+            painter.setPen(QPen(QColor(style.BOX_FILL), 1.5 * scale))
             painter.setBrush(QColor(style.TEXT_MUTED))
             painter.drawRoundedRect(rect, radius, radius)
-            if lod >= READABLE:
-                painter.setFont(_font())
+            if lod >= COARSE:  # below it, boxes show their colours only
+                painter.setFont(_font(scale))
                 painter.setPen(QColor(style.BOX_FILL))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label())
             return
-        painter.setPen(QPen(QColor(style.MANAGER_LINE), 1.4))
+        painter.setPen(QPen(QColor(style.MANAGER_LINE), 1.4 * scale))
         painter.setBrush(QColor(style.BOX_FILL))
         painter.drawEllipse(rect)
-        if lod >= READABLE:
-            painter.setPen(QPen(QColor(style.TEXT_MUTED), 1.8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            centre = rect.center()
-            painter.drawLine(centre - QPointF(4.5, 0), centre + QPointF(4.5, 0))
+        if lod >= COARSE:
+            painter.setPen(QPen(QColor(style.TEXT_MUTED), 1.8 * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            centre, half = rect.center(), QPointF(4.5 * scale, 0)
+            painter.drawLine(centre - half, centre + half)
 
     # --- the click ----------------------------------------------------------------
 
@@ -94,8 +103,8 @@ class CollapseToggle(QGraphicsItem):
         event.accept()  # the first press toggled; a double click is not a second toggle
 
 
-def _font() -> QFont:
+def _font(scale: float = 1.0) -> QFont:
     font = QFont(RoleItem.fonts()[2])
     font.setBold(True)
-    font.setPixelSize(_TEXT_PX)
+    font.setPixelSize(round(_TEXT_PX * scale))
     return font
