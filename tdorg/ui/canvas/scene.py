@@ -68,8 +68,9 @@ class ChartScene(QGraphicsScene):
         #: Each role a collapsed manager hides, with the shown manager it is folded into.
         self._hidden: dict[str, str] = {}
         self._report = Report()
-        #: The whole chart's tree and the column depth it prints at, kept while only collapses change it.
-        self._printed: tuple[Tree, int] | None = None
+        #: The whole chart's tree, the column depth it prints at and its layout with nothing collapsed (once made),
+        #: kept while only collapses change the canvas.
+        self._printed: tuple[Tree, int, Layout | None] | None = None
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
         self._structural = False
@@ -316,9 +317,13 @@ class ChartScene(QGraphicsScene):
         if self._printed is None:
             tree = Tree.of(chart)
             # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
-            self._printed = tree, self._printed_depth(chart, tree) if chart.roles else 1
-        tree, depth = self._printed
-        layout = layout_tree(tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), depth)
+            self._printed = tree, self._printed_depth(chart, tree) if chart.roles else 1, None
+        tree, depth, whole = self._printed
+        if self._hidden:
+            layout = layout_tree(tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), depth)
+        else:  # expanded back to the whole chart: the layout it had, if nothing else changed since
+            layout = whole or layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), depth)
+            self._printed = tree, depth, layout
         self.layout = layout
         roles, items, placed = chart.roles, self._items, self._placed
         shift: dict[str, tuple[float, float] | None] = {}  # per moved role, by how much (None: placed anew)
