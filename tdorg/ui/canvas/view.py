@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..widgets import style
@@ -34,6 +34,8 @@ class ChartView(QGraphicsView):
     editRequested = Signal(str)
     #: A short explanation of what a drop here would do (or why it is refused).
     hint = Signal(str)
+    #: The menu key or Shift+F10: the menu of the selected box (:meth:`keyboard_item`), else of the canvas.
+    menuKeyPressed = Signal()
 
     def __init__(self, scene: ChartScene, editor: Editor | None, parent=None) -> None:  # noqa: ANN001
         """``editor`` makes the drags and drops edits; without one the canvas is read-only."""
@@ -237,8 +239,34 @@ class ChartView(QGraphicsView):
 
     # --- keyboard -------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        """A context menu asked for from the keyboard belongs to the selection, not to a point on the canvas."""
+        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.menuKeyPressed.emit()
+            return True
+        return super().event(event)
+
+    def keyboard_item(self) -> RoleItem | None:
+        """The box a menu opened from the keyboard is for: the current one of the selection, if any."""
+        selected = self.chart_scene.selected_role_ids()
+        if not selected:
+            return None
+        return self.chart_scene.item(self.current_id if self.current_id in selected else selected[-1])
+
+    def menu_point(self, item: RoleItem | None) -> QPoint:
+        """Where, in the viewport, a menu opened from the keyboard appears: on ``item`` (scrolled into view),
+        else at the centre."""
+        if item is None:
+            return self.viewport().rect().center()
+        rect = item.sceneBoundingRect()
+        self.ensureVisible(rect, 40, 40)
+        return self.mapFromScene(rect.center())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier):
+            self.menuKeyPressed.emit()
+            return
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)

@@ -31,6 +31,7 @@ class CanvasMenu(QObject):
         view = window.view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.open)
+        view.menuKeyPressed.connect(self.open_from_keyboard)
 
     def _category_menu(self, title: str, manager: str | None, parent: QMenu) -> QMenu:
         menu = parent.addMenu(title)
@@ -67,12 +68,13 @@ class CanvasMenu(QObject):
         if new_id:
             self.window.view.reveal([new_id])
 
-    def build(self, pos: QPoint) -> QMenu:
+    def build(self, pos: QPoint, from_keyboard: bool = False) -> QMenu:
+        """The menu for what is at viewport point ``pos``; ``from_keyboard``: for the selection instead."""
         window, view = self.window, self.window.view
         menu = QMenu(view)
         chart = window.chart
-        item = view.role_item_at(pos)
-        under = view.itemAt(pos)
+        item = view.keyboard_item() if from_keyboard else view.role_item_at(pos)
+        under = None if from_keyboard else view.itemAt(pos)
         actions = window.actions
         if isinstance(under, DottedLine) and item is None:
             if not under.isSelected():
@@ -124,3 +126,9 @@ class CanvasMenu(QObject):
 
     def open(self, pos: QPoint) -> None:
         self.build(pos).exec(self.window.view.viewport().mapToGlobal(pos))
+
+    def open_from_keyboard(self) -> None:
+        """The menu key or Shift+F10: the selected box's menu on the box, else the canvas's at its centre."""
+        view = self.window.view
+        pos = view.menu_point(view.keyboard_item())
+        self.build(pos, from_keyboard=True).exec(view.viewport().mapToGlobal(pos))
