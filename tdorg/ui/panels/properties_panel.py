@@ -34,7 +34,7 @@ from tdorg.model.values import PERSON_MAX, TITLE_MAX
 from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
-from ..widgets.fields import CheckGroup, DecimalBox, ErrorLabel, FunctionList, heading, mark_invalid
+from ..widgets.fields import CheckGroup, DecimalBox, DocumentUndoKeys, ErrorLabel, FunctionList, heading, mark_invalid
 from .role_lines import RoleLines
 
 
@@ -87,6 +87,8 @@ class PropertiesPanel(QScrollArea):
         outer.addWidget(self.form_widget)
         outer.addStretch(1)
         self._build(self.form_widget)
+        for field in self._typed_fields():
+            DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
         self.show_roles([])
         on_scheme_change(self._restyle)
 
@@ -281,7 +283,7 @@ class PropertiesPanel(QScrollArea):
         _block(self.category, lambda: self.category.setCurrentIndex(self.category.findData(role.category)))
         _block(self.fte, lambda: self.fte.setValue(role.fte))
         _block(self.employment, lambda: self.employment.setCurrentIndex(self.employment.findData(role.employment)))
-        _set_text(self.cost, "" if role.annual_cost is None else f"{role.annual_cost:,.0f}")
+        _set_text(self.cost, _cost_text(role))
         self.flags.set_keys(role.flags)
         self.service_areas.set_keys(role.service_areas)
         self.core_services.set_keys(role.core_services)
@@ -313,6 +315,36 @@ class PropertiesPanel(QScrollArea):
         if self.role_id is not None:
             self.title.setFocus()
             self.title.selectAll()
+
+    # --- Undo and Redo keys in a field ------------------------------------------------
+
+    def _typed_fields(self) -> dict[QWidget, object]:
+        """The fields a person types into, each with the function reading the text typed there."""
+        return {self.title: self.title.text, self.person: self.person.text, self.cost: self.cost.text,
+                self.fte: self.fte.cleanText, self.notes: self.notes.toPlainText,
+                self.leads.input: self.leads.input.text, self.backs_up.input: self.backs_up.input.text}
+
+    def _typing_in(self, field: QWidget) -> bool:
+        """Whether ``field`` holds typing the shown role does not have yet (not committed, or refused)."""
+        if self.chart is None or self.role_id not in self.chart:
+            return False
+        role = self.chart.role(self.role_id)
+        committed = {self.title: role.title, self.person: role.person, self.cost: _cost_text(role),
+                     self.fte: self.fte.textFromValue(role.fte), self.notes: role.notes}.get(field, "")
+        return self._typed_fields()[field]() != committed
+
+    def _undo_from(self, field: QWidget) -> None:
+        """Undo in a field: typing not yet committed is dropped; else the document's last step is undone."""
+        if self._typing_in(field):
+            self.show_roles([self.role_id] if self.role_id else [])
+        else:
+            self.editor.stack.undo()
+
+    def _redo_from(self, field: QWidget) -> None:
+        """Redo in a field: typing not yet committed is dropped, then the document's next step is redone."""
+        if self._typing_in(field):
+            self.show_roles([self.role_id] if self.role_id else [])
+        self.editor.stack.redo()
 
     # --- committing -------------------------------------------------------------
 
@@ -355,6 +387,10 @@ class PropertiesPanel(QScrollArea):
             mark_invalid(self.cost, True)
             return
         self._commit("annual_cost", value, "annual cost")
+
+
+def _cost_text(role: Role) -> str:
+    return "" if role.annual_cost is None else f"{role.annual_cost:,.0f}"
 
 
 def _block(widget: QWidget, action) -> None:  # noqa: ANN001 - callable

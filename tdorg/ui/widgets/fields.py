@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -75,6 +77,32 @@ def steady_number(spin: QAbstractSpinBox) -> QAbstractSpinBox:
     guard = _WheelWhenFocused(spin)
     spin.installEventFilter(guard)
     return spin
+
+
+class DocumentUndoKeys(QObject):
+    """Gives a text field's Undo and Redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the document instead of the
+    field's own typing history: ``undo()`` or ``redo()`` runs in their place."""
+
+    def __init__(self, field: QWidget, undo: Callable[[], object], redo: Callable[[], object]) -> None:
+        super().__init__(field)
+        self._undo, self._redo = undo, redo
+        field.installEventFilter(self)
+
+    def _handler(self, event: QKeyEvent) -> Callable[[], object] | None:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return self._undo
+        redo_y = event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        return self._redo if event.matches(QKeySequence.StandardKey.Redo) or redo_y else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            handler = self._handler(event)
+            if handler is not None:
+                event.accept()  # the window's Undo shortcut stays quiet: the key comes here as a key press
+                if event.type() == QEvent.Type.KeyPress:
+                    handler()
+                return True
+        return super().eventFilter(watched, event)
 
 
 class _ExplainsRange:
