@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -25,6 +27,12 @@ from ..widgets.rich_text import escape
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
 _SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
+
+
+def _in_order(part: list[Finding], whole: list[Finding]) -> bool:
+    """Whether ``part`` is ``whole`` with some findings left out, the rest in the same order."""
+    rest = iter(whole)
+    return all(any(f == g for g in rest) for f in part)
 
 
 def finding_html(finding: Finding, chart: Chart | None = None, with_roles: bool = True) -> str:
@@ -100,58 +108,99 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._groups: dict[Severity, QTreeWidgetItem] = {}
+        #: Per group, the findings its items show, in their order.
+        self._members: dict[Severity, list[Finding]] = {}
         self._report: Report | None = None
         self._show_detail(None)
         on_scheme_change(self._restyle)
 
     def set_report(self, report: Report | None, chart: Chart | None) -> None:
-        """Show ``report``'s findings; cheap when they did not change."""
+        """Show ``report``'s findings; cheap when they did not change.
+
+        After an edit only the findings that came or went are added or taken
+        out of their group, so a chart with thousands of findings is not built
+        again for each edit; a new scheme's colours rebuild the whole tree.
+        """
         self.chart = chart
         self._report = report
         findings = tuple(report.findings) if report is not None else ()
         disabled = tuple(sorted(report.disabled.items())) if report is not None else ()
         if findings == self._shown and disabled == self._disabled:
             return
+        rebuild = self._shown is None or not self._groups
         self._shown = findings
-        self._disabled = disabled
         current = self.current_finding()
-        # only a group the user collapsed while it had findings stays collapsed; an empty group has no state
-        collapsed = {s for s, item in self._groups.items() if item.childCount() and not item.isExpanded()}
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        self._groups = {}
         bold = QFont(self.tree.font())
         bold.setWeight(QFont.Weight.DemiBold)
-        reselect = None
+        self.tree.setUpdatesEnabled(False)
+        self.tree.blockSignals(True)
+        if rebuild:
+            self.tree.clear()
+            self._groups, self._members, self._off_group = {}, {}, None
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
             members = [f for f in findings if f.severity == severity]
-            group = QTreeWidgetItem([f"{style.SEVERITY_TITLES[severity]} ({len(members)})", ""])
-            group.setIcon(0, style.severity_icon(severity))
-            group.setFont(0, bold)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if not members:
-                group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
-            self.tree.addTopLevelItem(group)
-            self._groups[severity] = group
-            for finding in members:
-                item = QTreeWidgetItem([finding.message, finding.rule_id])
-                item.setData(0, _FINDING, finding)
-                tip = finding.message + (f"\n\nFix: {finding.fix}" if finding.fix else "")
-                tip += f"\n\nSource: {finding.source}" if finding.source else ""
-                item.setToolTip(0, tip)
-                item.setToolTip(1, finding.source)
-                item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
-                group.addChild(item)
-                if finding == current:
-                    reselect = item
-            group.setExpanded(bool(members) and severity not in collapsed)
-        self._off_group = self._switched_off_group(disabled, bold) if disabled else None
+            if rebuild:
+                self._groups[severity] = self._group(severity, bold)
+                self._members[severity] = []
+            self._show_members(severity, members)
+        if rebuild or disabled != self._disabled:
+            if self._off_group is not None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._off_group))
+            self._off_group = self._switched_off_group(disabled, bold) if disabled else None
+        self._disabled = disabled
+        reselect = self.item_for(current) if current is not None else None
+        self.tree.setCurrentItem(reselect)
+        self.tree.blockSignals(False)
         self.tree.setUpdatesEnabled(True)
-        if reselect is not None:
-            self.tree.blockSignals(True)
-            self.tree.setCurrentItem(reselect)
-            self.tree.blockSignals(False)
-        self._show_detail(reselect.data(0, _FINDING) if reselect else None)
+        self._show_detail(current if reselect is not None else None)
+
+    def _group(self, severity: Severity, bold: QFont) -> QTreeWidgetItem:
+        """The heading item of ``severity``'s findings, added to the tree."""
+        group = QTreeWidgetItem(["", ""])
+        group.setIcon(0, style.severity_icon(severity))
+        group.setFont(0, bold)
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.tree.addTopLevelItem(group)
+        return group
+
+    def _show_members(self, severity: Severity, members: list[Finding]) -> None:
+        """Make ``severity``'s group list ``members``: take out what went, put in what came, in order."""
+        group, shown = self._groups[severity], self._members[severity]
+        # only a group the user collapsed while it had findings stays collapsed; an empty group has no state
+        collapsed = bool(shown) and not group.isExpanded()
+        if members != shown:
+            left = Counter(members)
+            for i in range(len(shown) - 1, -1, -1):  # from the end, so the places before stay put
+                if left[shown[i]] > 0:
+                    left[shown[i]] -= 1
+                else:
+                    group.takeChild(i)
+                    del shown[i]
+            if not _in_order(shown, members):  # what stayed was reordered: list the group anew
+                group.takeChildren()
+                shown.clear()
+            at = 0
+            for finding in members:
+                if at < len(shown) and shown[at] == finding:
+                    at += 1
+                    continue
+                group.insertChild(at, self._item(finding))
+                shown.insert(at, finding)
+                at += 1
+        group.setText(0, f"{style.SEVERITY_TITLES[severity]} ({len(members)})")
+        group.setData(0, Qt.ItemDataRole.ForegroundRole, None if members else QBrush(QColor(style.TEXT_MUTED)))
+        group.setExpanded(bool(members) and not collapsed)
+
+    def _item(self, finding: Finding) -> QTreeWidgetItem:
+        """The tree item of one finding."""
+        item = QTreeWidgetItem([finding.message, finding.rule_id])
+        item.setData(0, _FINDING, finding)
+        tip = finding.message + (f"\n\nFix: {finding.fix}" if finding.fix else "")
+        tip += f"\n\nSource: {finding.source}" if finding.source else ""
+        item.setToolTip(0, tip)
+        item.setToolTip(1, finding.source)
+        item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+        return item
 
     def _restyle(self) -> None:
         """Show the findings again in the colours of the scheme now in use."""
@@ -202,11 +251,11 @@ class FindingsPanel(QWidget):
         return list(self._shown or ())
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
-        for group in self._groups.values():
-            for i in range(group.childCount()):
-                if group.child(i).data(0, _FINDING) == finding:
-                    return group.child(i)
-        return None
+        group = self._groups.get(finding.severity)
+        shown = self._members.get(finding.severity, [])
+        if group is None or finding not in shown:
+            return None
+        return group.child(shown.index(finding))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _FINDING)
