@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .errors import FieldValueError
+from .grades import parse_grades
 from .values import BUILDINGS_MAX, COUNT_MAX, NAME_MAX, check_count, check_text, shown
 
 
@@ -69,6 +70,26 @@ class District:
 
         Reading a file runs :meth:`check` only, so a chart saved with more teachers than staff still opens."""
         self.check()
+        problems = self.disagreements()
+        if problems:
+            raise problems[0]
+
+    def disagreements(self) -> list[FieldValueError]:
+        """The entered facts that contradict each other or can't be read, each naming its field."""
+        problems = []
         if self.teachers is not None and self.staff is not None and self.teachers > self.staff:
-            raise FieldValueError("teachers", f"Teachers ({self.teachers:,}) can't be more than all staff "
-                                              f"({self.staff:,}): all staff counts the teachers too.")
+            problems.append(FieldValueError("teachers", f"Teachers ({self.teachers:,}) can't be more than all staff "
+                                                        f"({self.staff:,}): all staff counts the teachers too."))
+        adults = max(self.staff or 0, self.teachers or 0)
+        if self.students == 0 and adults:
+            problems.append(FieldValueError("students", f"Students can't be 0 in a district with {adults:,} staff; "
+                                                        "leave it “Unknown” when the figure is not at hand."))
+        buildings = self.buildings.count()
+        if self.students is not None and buildings is not None and buildings > self.students:
+            problems.append(FieldValueError("buildings", f"{buildings:,} buildings for {self.students:,} students is "
+                                                         "more buildings than students; check both figures."))
+        if self.one_to_one_grades.strip() and parse_grades(self.one_to_one_grades) is None:
+            problems.append(FieldValueError("one_to_one_grades",
+                                            f"The 1:1 grades “{self.one_to_one_grades.strip()[:60]}” can't be read; "
+                                            "name grades K to 12 as runs, such as 4-12 or K-5, 9-12."))
+        return problems

@@ -119,6 +119,8 @@ class DistrictDialog(QDialog):
             self.errors[f"buildings.{name}"] = error
             box.explain(error, f"The number of {name} buildings")
             grid.addWidget(error, row * 2 + 1, 0, 1, 2)
+        self.errors["buildings"] = ErrorLabel()  # the buildings against the students
+        grid.addWidget(self.errors["buildings"], len(levels) * 2, 0, 1, 2)
         layout.addWidget(group)
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
@@ -169,19 +171,31 @@ class DistrictDialog(QDialog):
         for error in self.errors.values():
             error.show_error("")
         self.general_error.show_error("")
-        mark_invalid(self.state, False)
+        for edit in (self.state, self.grades):
+            mark_invalid(edit, False)
         district = self.district()
         try:
-            district.check_together()
+            district.check()
+        except FieldValueError as error:
+            self._show_problem(error)
+            return
+        problems = district.disagreements()  # every one at once, each beside its field
+        for problem in problems:
+            self._show_problem(problem)
+        if problems:
+            return
+        try:
             if district != self.original:
                 self.editor.set_district(district)
-        except FieldValueError as error:
-            label = self.errors.get(error.field, self.general_error)
-            label.show_error(str(error))
-            if error.field == "state":
-                mark_invalid(self.state, True)
-            return
         except EditError as error:
             self.general_error.show_error(str(error))
             return
         super().accept()
+
+    def _show_problem(self, error: FieldValueError) -> None:
+        """``error``'s sentence beside its field; the dialog grows to show it whole."""
+        self.errors.get(error.field, self.general_error).show_error(str(error))
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        edit = {"state": self.state, "one_to_one_grades": self.grades}.get(error.field)
+        if edit is not None:
+            mark_invalid(edit, True)
