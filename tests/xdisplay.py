@@ -74,6 +74,62 @@ def stop(program: subprocess.Popen) -> None:
         program.wait()
 
 
+def strip_of_colour(path: Path, colour: tuple[int, int, int], min_height: int = 40) -> tuple[int, int, int, int] | None:
+    """The tallest vertical run of exactly ``colour`` in the picture at ``path`` (at least ``min_height`` pixels),
+    as ``(left, top, width, height)`` of the block of columns that share it; ``None`` if there is none."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+        width, height = rgb.size
+        pixels = rgb.load()
+    runs: dict[int, tuple[int, int]] = {}  # x → (top, length) of the column's longest run
+    for x in range(width):
+        best, top, length = (0, 0), 0, 0
+        for y in range(height):
+            if pixels[x, y] == colour:
+                if length == 0:
+                    top = y
+                length += 1
+                if length > best[1]:
+                    best = (top, length)
+            else:
+                length = 0
+        if best[1] >= min_height:
+            runs[x] = best
+    if not runs:
+        return None
+    tallest = max(runs, key=lambda x: runs[x][1])
+    top, length = runs[tallest]
+    left = right = tallest
+    while left - 1 in runs and runs[left - 1] == (top, length):
+        left -= 1
+    while right + 1 in runs and runs[right + 1] == (top, length):
+        right += 1
+    return left, top, right - left + 1, length
+
+
+def click_at(env: dict[str, str], x: int, y: int) -> None:
+    """Move the pointer to ``(x, y)`` on the display and click the left button there."""
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], env=env, check=True, timeout=30)
+
+
+def press_keys(env: dict[str, str], *keys: str) -> None:
+    """Press each of ``keys`` (xdotool's names, e.g. ``ctrl+c``) on the focused window, in turn."""
+    subprocess.run(["xdotool", "key", "--delay", "120", *keys], env=env, check=True, timeout=30)
+
+
+def type_text(env: dict[str, str], text: str) -> None:
+    """Type ``text`` on the focused window, key by key, as a person at the keyboard would."""
+    subprocess.run(["xdotool", "type", "--delay", "60", text], env=env, check=True, timeout=60)
+
+
+def focus_window(env: dict[str, str], title_part: str) -> None:
+    """Give the keyboard to the visible window naming ``title_part``, as a window manager would (Xvfb has none)."""
+    subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title_part, "windowfocus", "--sync"],
+                   env=env, check=True, timeout=30)
+
+
 def on_window(env: dict[str, str], title_part: str, *commands: str) -> str:
     """Run xdotool ``commands`` (chained, e.g. ``windowsize %1 900 600``) on the visible window naming
     ``title_part``; what they print."""
@@ -90,3 +146,46 @@ def window_geometry(env: dict[str, str], title_part: str) -> tuple[int, int, int
     x, y = (int(n) for n in position.split(","))
     width, height = (int(n) for n in size.split("x"))
     return x, y, width, height
+
+
+def changed_box(before: Path, after: Path, region: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """``(left, top, width, height)`` around the pixels that differ between the screenshots ``before`` and
+    ``after`` inside ``region`` (``left, top, width, height``); ``None`` where nothing changed."""
+    from PIL import Image, ImageChops
+
+    left, top, width, height = region
+    crop = (left, top, left + width, top + height)
+    with Image.open(before) as first, Image.open(after) as second:
+        box = ImageChops.difference(first.convert("RGB").crop(crop), second.convert("RGB").crop(crop)).getbbox()
+    return None if box is None else (left + box[0], top + box[1], box[2] - box[0], box[3] - box[1])
+
+
+def colour_box(path: Path, colour: tuple[int, int, int], region: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """``(left, top, width, height)`` around the pixels of exactly ``colour`` inside ``region``; ``None`` if none."""
+    from PIL import Image, ImageChops
+
+    left, top, width, height = region
+    with Image.open(path) as image:
+        part = image.convert("RGB").crop((left, top, left + width, top + height))
+    mask = ImageChops.difference(part, Image.new("RGB", part.size, colour)).convert("L").point(lambda v: 255 * (v == 0))
+    box = mask.getbbox()
+    return None if box is None else (left + box[0], top + box[1], box[2] - box[0], box[3] - box[1])
+
+
+def drag_through(env: dict[str, str], points: list[tuple[int, int]], release: bool = True) -> None:
+    """Press the left button at the first of ``points``, move through the others in small steps, as a hand
+    does, and release there (or keep the button down)."""
+    def run(*command: str) -> None:
+        subprocess.run(["xdotool", *command], env=env, check=True, timeout=30)
+
+    (x, y), rest = points[0], points[1:]
+    run("mousemove", "--sync", str(x), str(y))
+    run("mousedown", "1")
+    for tx, ty in rest:
+        for step in range(1, 9):
+            run("mousemove", str(x + (tx - x) * step // 8), str(y + (ty - y) * step // 8))
+            time.sleep(0.04)
+        x, y = tx, ty
+    time.sleep(0.3)
+    if release:
+        run("mouseup", "1")
