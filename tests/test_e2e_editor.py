@@ -214,3 +214,21 @@ def test_dragging_a_box_onto_another_makes_it_report_there(tmp_path):
         saved = editor.save_as(tmp_path / "moved.tdorg")
     assert saved.role(second).reports_to == first
     assert len(saved) == len(before) and saved.children(second) == before.children(second)
+
+
+@pytest.mark.parametrize("key", ["Menu", "shift+F10"])
+def test_the_menu_key_opens_one_menu_on_the_selected_box_and_escape_closes_it(tmp_path, key):
+    with editor_on_display(tmp_path) as editor:
+        box = editor.box_selected_by("Up", "Down")
+        selected = editor.shot("selected")
+        press_keys(editor.env, key)
+        time.sleep(0.8)
+        menu = changed_box(selected, editor.shot("menu"), (0, 0, 1600, 1000))
+        assert menu is not None, "no menu appeared"
+        x, y = centre(box)
+        assert menu[0] - 4 <= x <= menu[0] + 40 and menu[1] - 4 <= y <= menu[1] + 40, (menu, box)  # opens at the box
+        assert menu[2] > 150 and menu[3] > 150
+        press_keys(editor.env, "Escape")
+        time.sleep(0.8)
+        assert changed_box(selected, editor.shot("closed"), (0, 0, 1600, 1000)) is None  # one menu, now closed
+        assert editor.program.poll() is None
