@@ -128,14 +128,28 @@ class _ExplainsRange:
         return self.minimum() if self._least is None else self._least  # type: ignore[attr-defined]
 
     def _typed(self, text: str) -> float | None:
-        """The number in ``text`` when it is one outside the range; else ``None``."""
+        """The number in ``text`` when it is one the box can't take (outside the range, or finer than its
+        decimal places); else ``None``."""
         spin: QAbstractSpinBox = self  # type: ignore[assignment]
         locale = spin.locale()
         typed = text.strip().replace("\u2212", "-").replace(locale.groupSeparator(), "")  # "1,0000" too
         number, ok = locale.toDouble(typed)
-        if not ok or self._least_value() <= number <= self.maximum():  # type: ignore[attr-defined]
+        if not ok:
             return None
-        return number
+        in_range = self._least_value() <= number <= self.maximum()  # type: ignore[attr-defined]
+        return None if in_range and not self._too_fine(typed) else number
+
+    def _places(self) -> int:
+        return self.decimals() if isinstance(self, QDoubleSpinBox) else 0
+
+    def _too_fine(self, typed: str) -> bool:
+        """Whether ``typed`` has more decimal places than the box keeps (trailing zeros aside); in a box of
+        whole numbers, any decimal point."""
+        point = self.locale().decimalPoint()  # type: ignore[attr-defined]
+        if point not in typed:
+            return False
+        places = self._places()
+        return not places or len(typed.partition(point)[2].rstrip("0")) > places
 
     def validate(self, text: str, pos: int) -> object:
         state, text, pos = super().validate(text, pos)  # type: ignore[misc]
@@ -153,7 +167,10 @@ class _ExplainsRange:
         spin: QSpinBox | QDoubleSpinBox = self  # type: ignore[assignment]
         number = self._typed(text) or 0.0
         least = self._least_value()
-        if number > spin.maximum():
+        places = self._places()
+        if least <= number <= spin.maximum():
+            limit = f"takes at most {places} decimal places" if places else "takes whole numbers only"
+        elif number > spin.maximum():
             limit = f"can be at most {spin.textFromValue(spin.maximum())}"
         elif least == 0:
             limit = "can't be negative"
