@@ -20,11 +20,12 @@ from typing import Callable
 import graphviz
 
 from ...model.chart import Chart
-from ...model.layout import Layout, Point, Tree, grid_shape, stacks_reports
+from ...model.layout import Layout, Point, Tree, grid_shape, sizes, stacks_reports
+from ...model.layout_cache import Fit
 from ...model.rules.base import Report, Severity
 from .. import labels, style
 from ..options import ExportOptions
-from ..pages import PagePlan, fitted_depth, whole_chart
+from ..pages import MAX_TITLE_PT, PagePlan, fitted_depth, whole_chart
 
 MAX_LEAF_ROW = 6
 #: Space Graphviz leaves around the drawing, in inches.
@@ -62,7 +63,11 @@ def date_line(day: date | None = None) -> str:
 
 def box_size(chart: Chart) -> tuple[float, float]:
     """Width and height of every box of the chart, in points."""
-    tallest = max((labels.label_height(r) for r in chart.roles.values()), default=0.0)
+    return box_for(max((labels.label_height(r) for r in chart.roles.values()), default=0.0))
+
+
+def box_for(tallest: float) -> tuple[float, float]:
+    """Width and height of every box of a chart whose tallest label (:func:`.labels.label_height`) is ``tallest``."""
     return style.BOX_WIDTH, max(style.MIN_BOX_HEIGHT, tallest + 2 * style.CORNER_CLEARANCE + 2)
 
 
@@ -144,6 +149,13 @@ def canvas_depth(chart: Chart, tree: Tree, options: ExportOptions | None = None)
     """The column depth of the canvas: the one that prints the whole chart largest on the page
     of ``options`` (default: Letter landscape), so that the canvas shows what prints."""
     return fitted_depth(tree, box_size(chart), fit_area(options or ExportOptions()))[0]
+
+
+def canvas_fit(box: tuple[float, float], options: ExportOptions | None = None) -> Fit:
+    """How :func:`canvas_depth` chooses the canvas's column depth, for a layout kept between edits
+    (:class:`tdorg.model.layout_cache.LiveLayout`): the printed ``box`` (:func:`box_size`), the page's area
+    and the largest scale."""
+    return Fit(sizes(*box), fit_area(options or ExportOptions()), MAX_TITLE_PT / style.TITLE_SIZE)
 
 
 def _graph_attrs(chart: Chart, title_date: date | None, titled: bool) -> dict[str, str]:
@@ -333,5 +345,5 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
 
 
 __all__ = [
-    "PAD", "PINNED", "add_piece", "box_size", "build_graph", "canvas_depth", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading", "new_graph",
+    "PAD", "PINNED", "add_piece", "box_for", "box_size", "build_graph", "canvas_depth", "canvas_fit", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading", "new_graph",
 ]

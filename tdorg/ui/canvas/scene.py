@@ -3,8 +3,10 @@
 Changes announced by the chart are collected and applied in one ``flush``
 (right after an undo-stack step, or at the next event-loop turn): changed
 roles are redrawn, added and removed roles get or lose their item, and a
-structural change re-runs the layout and moves only the items whose place
-changed. Nothing is ever rebuilt from scratch after the first load.
+structural change brings the kept layout up to date (re-laying only the
+subtrees it changed and the managers above them, :mod:`tdorg.model.layout_cache`)
+and moves only the items whose place changed. Nothing is ever rebuilt from
+scratch after the first load.
 
 A collapsed manager's subtree keeps its items, hidden: collapsing or expanding
 shows or hides them, lays out the tree with the manager as a leaf (at the
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from tdorg.model.chart import COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
+from tdorg.model.layout_cache import LiveLayout
 from tdorg.model.role import Role
 from tdorg.model.rules import Report, Severity
 
@@ -68,9 +71,15 @@ class ChartScene(QGraphicsScene):
         #: Each role a collapsed manager hides, with the shown manager it is folded into.
         self._hidden: dict[str, str] = {}
         self._report = Report()
-        #: The whole chart's tree, the column depth it prints at and its layout with nothing collapsed (once made),
-        #: kept while only collapses change the canvas.
-        self._printed: tuple[Tree, int, Layout | None] | None = None
+        #: The whole chart's layout, kept between edits: an edit re-lays only the subtrees it changed, and the
+        #: column depth is the one the whole chart prints at (which a collapse does not change).
+        self._live: LiveLayout | None = None
+        #: The whole chart's tree, made when collapsed managers need it, kept while only collapses change the canvas.
+        self._tree: Tree | None = None
+        #: Each role's label height in print, kept as roles change (the tallest sizes the printed boxes),
+        #: and the roles changed since they were measured.
+        self._label_heights: dict[str, float] = {}
+        self._unmeasured: set[str] = set()
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
         self._structural = False
@@ -105,7 +114,9 @@ class ChartScene(QGraphicsScene):
         self._dotted.clear()
         self._badges.clear()
         self._toggles.clear()
-        self._hidden, self._report, self._printed = {}, report, None
+        self._hidden, self._report, self._live, self._tree = {}, report, None, None
+        self._label_heights.clear()
+        self._unmeasured = set(chart.roles)
         self._placed.clear()
         self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
         self.chart = chart
@@ -182,8 +193,11 @@ class ChartScene(QGraphicsScene):
     def _changed(self, change: Change) -> None:
         for role_id in change.role_ids:
             self._touched[role_id] = None
+            self._unmeasured.add(role_id)  # measured again at the next layout
         if change.kind != COLLAPSED:
-            self._printed = None  # the printed chart may have changed
+            self._tree = None  # the whole chart may have changed
+            if self._live is not None:
+                self._live.note(change)
         if change.kind in STRUCTURAL or change.kind == COLLAPSED:
             if not self._structural:
                 self._anchor = self._anchor_for(change)
@@ -288,23 +302,36 @@ class ChartScene(QGraphicsScene):
         if (page, orientation) == self.paper:
             return
         self.paper = (page, orientation)
-        self._printed = None
         if self.chart is not None and self.chart.roles:
             moved = self._relayout(set())
             if moved:
                 self._sync_dotted(moved)
 
-    def _printed_depth(self, chart: Chart, tree: Tree) -> int:
-        """The column depth of the chart printed on the canvas's paper."""
-        from tdorg.export.graphviz.dot import canvas_depth  # leaves stacked as the printed chart has them
+    def _whole_layout(self, chart: Chart) -> LiveLayout:
+        """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper."""
         from tdorg.export.errors import ExportOptionError
+        from tdorg.export.graphviz.dot import box_for, canvas_fit  # leaves stacked as the printed chart has them
+        from tdorg.export.labels import label_height
         from tdorg.export.options import ExportOptions
 
         try:
             paper = ExportOptions(page=self.paper[0], orientation=self.paper[1])
         except ExportOptionError:  # a remembered paper this version does not know
             paper = ExportOptions()
-        return canvas_depth(chart, tree, paper)
+        heights, roles = self._label_heights, chart.roles
+        for role_id in self._unmeasured:
+            if role_id in roles:
+                heights[role_id] = label_height(roles[role_id])
+            else:
+                heights.pop(role_id, None)
+        self._unmeasured.clear()
+        fit = canvas_fit(box_for(max(heights.values())), paper)  # a new title may make every printed box taller
+        if self._live is None:
+            self._live = LiveLayout(chart, sizes(BOX_WIDTH, BOX_HEIGHT), fit)
+        elif fit != self._live.fit:
+            self._live.set_fit(fit)
+        self._live.update()
+        return self._live
 
     def _relayout(self, affected: set[str]) -> set[str]:
         """Re-run the layout; move items whose place changed and redraw their lines; returns the moved.
@@ -313,17 +340,16 @@ class ChartScene(QGraphicsScene):
         """
         assert self.chart is not None
         chart = self.chart
-        old = self.layout
-        if self._printed is None:
-            tree = Tree.of(chart)
-            # an empty chart has no columns: the export stack (ReportLab's metrics) loads with a role
-            self._printed = tree, self._printed_depth(chart, tree) if chart.roles else 1, None
-        tree, depth, whole = self._printed
-        if self._hidden:
-            layout = layout_tree(tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), depth)
-        else:  # expanded back to the whole chart: the layout it had, if nothing else changed since
-            layout = whole or layout_tree(tree, sizes(BOX_WIDTH, BOX_HEIGHT), depth)
-            self._printed = tree, depth, layout
+        # the kept layout changes in place: what the lines were drawn for, before it does
+        old_stacked, old_shown = set(self.layout.stacked), set(self.layout.positions)
+        if not chart.roles:  # an empty chart has no columns (and needs nothing of the export stack)
+            layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+        elif self._hidden:
+            whole = self._whole_layout(chart)
+            self._tree = self._tree or Tree.of(chart)
+            layout = layout_tree(self._tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), whole.depth)
+        else:
+            layout = self._whole_layout(chart).layout
         self.layout = layout
         roles, items, placed = chart.roles, self._items, self._placed
         shift: dict[str, tuple[float, float] | None] = {}  # per moved role, by how much (None: placed anew)
@@ -335,7 +361,7 @@ class ChartScene(QGraphicsScene):
                 shift[role_id] = None if before is None else (point[0] - before[0], point[1] - before[1])
         # managers shown before and after whose reports go from a row to columns or back (one shown again keeps
         # the lines it had where nothing moved)
-        redraw = {m for m in old.stacked.symmetric_difference(layout.stacked) if m in old.positions and m in layout.positions}
+        redraw = {m for m in old_stacked.symmetric_difference(layout.stacked) if m in old_shown and m in layout.positions}
         for role_id in affected:
             if role_id in roles:
                 redraw.add(role_id)
