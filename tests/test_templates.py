@@ -22,15 +22,15 @@ def folder() -> Path | None:
 
 def test_listing_has_blank_sizes_and_every_sample() -> None:
     listed = templates(folder())
-    assert [t.key for t in listed] == ["blank", "small", "medium", "large", *SAMPLE_KEYS]
-    assert [t.kind for t in listed] == ["blank", "size", "size", "size", "sample", "sample", "sample", "sample"]
+    assert [t.key for t in listed] == ["blank", "very-small", "small", "medium", "large", *SAMPLE_KEYS]
+    assert [t.kind for t in listed] == ["blank", "size", "size", "size", "size", "sample", "sample", "sample", "sample"]
     by_key = {t.key: t for t in listed}
     assert by_key["west-salem"].name == "School District of West Salem"
     assert "1,700 students" in by_key["west-salem"].description and "7 roles" in by_key["west-salem"].description
     assert all(t.name and t.description for t in listed)
 
 
-@pytest.mark.parametrize("key", ["blank", "small", "medium", "large", *SAMPLE_KEYS])
+@pytest.mark.parametrize("key", ["blank", "very-small", "small", "medium", "large", *SAMPLE_KEYS])
 def test_each_template_builds_a_valid_independent_chart(key: str) -> None:
     chart = new_from_template(key, folder())
     assert isinstance(chart, Chart)
@@ -50,7 +50,7 @@ def test_samples_are_the_sample_files() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "low", "high"), [("small", 1, 1999), ("medium", 2000, 14_999), ("large", 15_000, 10**7)]
+    ("key", "low", "high"), [("very-small", 1, 999), ("small", 1000, 1999), ("medium", 2000, 14_999), ("large", 15_000, 10**7)]
 )
 def test_size_starters_are_in_their_band_and_meet_the_framework(key: str, low: int, high: int) -> None:
     chart = new_from_template(key)
@@ -59,13 +59,14 @@ def test_size_starters_are_in_their_band_and_meet_the_framework(key: str, low: i
     findings = validate(chart).findings
     assert [f for f in findings if f.severity > Severity.INFO] == []
     categories = {r.category for r in chart.roles.values()}
-    assert {"superintendent", "it_leader", "integration_coach", "privacy_officer"} <= categories
+    assert {"superintendent", "it_leader", "integration_coach"} <= categories
+    assert any(r.category == "privacy_officer" or "privacy_officer" in r.flags for r in chart.roles.values())
     leads = {f for r in chart.roles.values() for f in r.leads}
     assert {"data_privacy", "cybersecurity", "erate", "help_desk"} <= leads
 
 
 def test_size_starters_grow_with_the_district() -> None:
-    sizes = [len(new_from_template(k)) for k in ("small", "medium", "large")]
+    sizes = [len(new_from_template(k)) for k in ("very-small", "small", "medium", "large")]
     assert sizes == sorted(sizes) and sizes[0] < sizes[2]
 
 
@@ -75,7 +76,7 @@ def test_blank_is_empty() -> None:
 
 
 def test_unknown_key_names_the_templates() -> None:
-    with pytest.raises(UnknownTemplateError, match="no template “nope”; the templates are: blank, small"):
+    with pytest.raises(UnknownTemplateError, match="no template “nope”; the templates are: blank, very-small, small"):
         new_from_template("nope", folder())
 
 

@@ -51,10 +51,10 @@ def test_start_dialog_offers_blank_templates_open_and_recent(make_window, tmp_pa
     recent.write_bytes(b"")
     dialog = StartDialog([str(recent), str(tmp_path / "gone.tdorg")], window)
     names = [dialog.templates.item(i).text().split("\n")[0] for i in range(dialog.templates.count())]
-    assert "School District of La Crosse" in names and "Small district starter" in names
+    assert "School District of La Crosse" in names and names[:2] == ["Very small district starter", "Small district starter"]
     assert dialog.recent.count() == 2
     dialog.templates.itemActivated.emit(dialog.templates.item(0))
-    assert dialog.choice == ("template", "small")
+    assert dialog.choice == ("template", "very-small")
     dialog.recent.itemActivated.emit(dialog.recent.item(0))
     assert dialog.choice == ("recent", recent)
     dialog.open_button.click()

@@ -1,10 +1,13 @@
 """Size starters: departments to start a new chart from, by district size.
 
-Each follows the shape of a real department among the framework's samples
-(small: a director with a contracted engineer and two technicians; medium: a
-network group and two technical-services managers; large: an information
-systems group and a technology-services group with field supervisors) and
-is completed where the sample breaks the framework: a privacy owner tied to
+Each follows the shape of a real department (very small: a technology
+coordinator who does much of the hands-on work, a part-time technician and a
+contracted regional service agency, as districts of about 600 students run
+it; the others are the framework's samples — small: a director with a
+contracted engineer and two technicians; medium: a network group and two
+technical-services managers; large: an information systems group and a
+technology-services group with field supervisors) and is completed where
+the shape breaks the framework: a privacy owner tied to
 IT, a cybersecurity lead, an E-rate lead, one help-desk intake, integration
 coaches with a line to teaching and learning, and a backup for every
 function. Positions are unnamed: the user fills in people.
@@ -20,6 +23,17 @@ from .role import Role
 _NOTES = (
     "Starter chart: the district facts are typical figures for this size; replace them with your own, "
     "fill in people, and adjust the positions."
+)
+
+#: What the framework still says about the very small starter, and why a district of its size has it.
+_VERY_SMALL_NOTES = (
+    "At about 600 students the whole department is 2.7 FTE. The framework's remaining remarks are ones a "
+    "district this size genuinely has: fewer technician FTE than the buildings heuristic suggests (STF-3), "
+    "since the one technician is part-time and the coordinator does much of the hands-on work; "
+    "devices per technician near the 1,000 limit (STF-1), counting only the coordinator's device-repair share; "
+    "and a coordinator who leads six functions, which the responsibility matrix shows as the coordinator's load. "
+    "The network, servers and cybersecurity are backed up by a regional service agency under contract, "
+    "the superintendent backs up strategic planning, and the principal backs up integration and privacy."
 )
 
 
@@ -40,6 +54,38 @@ def _cabinet(leader_title: str, leader_leads: str, leader_backs: str) -> list[Ro
         _r("cto", leader_title, "it_leader", "supt", flags="top_it_leader cabinet", areas="administrative",
            core="planning", leads=leader_leads, backs=leader_backs),
     ]
+
+
+def very_small() -> Chart:
+    """About 600 students in two buildings: a coordinator who does much of the hands-on work, a part-time
+    technician and a regional service agency under contract for the network and servers."""
+    roles = [
+        _r("supt", "Superintendent", "superintendent", None, flags="superintendent cabinet",
+           backs="strategic_planning"),
+        _r("tl", "Principal and Curriculum Director (K-12)", "instructional_leader", "supt",
+           flags="cabinet teaching_learning_leader",
+           backs="instructional_integration professional_development data_privacy"),
+        _r("bm", "Business Manager", "executive", "supt", flags="cabinet", areas="administrative",
+           leads="erate procurement"),
+        _r("cto", "Technology Coordinator", "it_leader", "supt", flags="top_it_leader cabinet privacy_officer",
+           areas="administrative communication", core="planning support",
+           leads="strategic_planning network servers cybersecurity data_privacy device_repair",
+           backs="help_desk student_accounts student_information_system erate procurement"),
+        _r("tech", "Technician (part-time)", "building_technician", "cto", fte=0.5, flags="intake_owner",
+           core="support", leads="help_desk student_accounts", backs="device_repair"),
+        _r("esa", "Network and Server Support (regional service agency, contracted)", "network", "cto", fte=0.2,
+           employment="contractor", areas="communication", core="support", backs="network servers cybersecurity"),
+        _r("sis", "Registrar and SIS Coordinator (part-time)", "data_sis", "tl", fte=0.5, dotted="cto",
+           areas="administrative", core="support", leads="student_information_system"),
+        _r("tis", "Technology Integration Teacher (part-time)", "integration_coach", "cto", fte=0.5, dotted="tl",
+           areas="instruction", core="professional_development",
+           leads="instructional_integration professional_development"),
+    ]
+    district = District(
+        name="Very Small District (starter)", students=600, teachers=48, staff=95, devices=650,
+        buildings=Buildings(elementary=1, middle=0, high=1, other=0), one_to_one_grades="6-12", erate=True,
+    )
+    return Chart(district, roles, notes=_NOTES + " " + _VERY_SMALL_NOTES)
 
 
 def small() -> Chart:
@@ -158,7 +204,10 @@ def large() -> Chart:
 
 #: key → (name, description, builder)
 STARTERS = {
-    "small": ("Small district starter", "Under 2,000 students: a director of technology, a contracted network "
+    "very-small": ("Very small district starter", "Under 1,000 students in one or two buildings: a technology "
+                   "coordinator who does much of the hands-on work, a part-time technician, a contracted service "
+                   "agency, a part-time integration teacher; privacy and E-rate owned.", very_small),
+    "small": ("Small district starter", "1,000–2,000 students: a director of technology, a contracted network "
               "engineer, two technicians, an integration specialist, privacy and E-rate covered.", small),
     "medium": ("Medium district starter", "2,000–15,000 students: a network group, two technical-services "
                "managers, help desk, technicians, integration coaches and a privacy coordinator.", medium),
