@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QRubberBand, QStyle, QStyleOptionRubberBand
 
 from ..widgets import style
 from .canvas_description import CanvasDescription
 from .gestures import Gestures
 from .items.role_item import RoleItem
+from .overview import ChartOverview
 from .scene import ChartScene
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class ChartView(QGraphicsView):
         scene.aboutToReset.connect(self.gestures.cancel)
         scene.selectionChanged.connect(self._selection_changed)
         self.description = CanvasDescription(self)
+        self.overview = ChartOverview(scene)
 
     # --- zoom ---------------------------------------------------------------------
 
@@ -137,6 +139,24 @@ class ChartView(QGraphicsView):
         if delta:
             self.zoom_at(1.0015 ** delta, event.position().toPoint())
         event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Zoomed out past boxes of a few pixels, the chart is one picture (``overview.py``), not an item each."""
+        if not self.overview.shown_at(self.scale_factor()):
+            super().paintEvent(event)
+            return
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        painter.drawImage(0, 0, self.overview.picture(viewport.size(), viewport.devicePixelRatioF(),
+                                                      self.viewportTransform()))
+        band = self.rubberBandRect()
+        if not band.isEmpty():
+            option = QStyleOptionRubberBand()
+            option.initFrom(viewport)
+            option.rect = band
+            option.shape = QRubberBand.Shape.Rectangle
+            self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, viewport)
+        painter.end()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """On an empty chart, say how to begin."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOp
 from tdorg.model.layout import Layout
 
 from ...widgets import style
+from .role_item import COARSE
 
 
 class ManagerLines(QGraphicsPathItem):
@@ -31,6 +32,15 @@ class ManagerLines(QGraphicsPathItem):
         pen = self.pen()
         pen.setColor(QColor(style.MANAGER_LINE))
         self.setPen(pen)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) >= COARSE:
+            super().paint(painter, option, widget)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # zoomed out: one plain pixel wide
+        painter.setPen(QPen(self.pen().color(), 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
 
     def route(self, layout: Layout, reports: tuple[str, ...]) -> None:
         path = QPainterPath()
@@ -85,6 +95,14 @@ class DottedLine(QGraphicsPathItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = QColor(style.SELECTION if selected else style.DOTTED_LINE)
         width = 2.6 if (selected or self._hover) else 1.6
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < COARSE:  # plain pixels, no arrow head
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            pen = QPen(colour, 2 if (selected or self._hover) else 0, Qt.PenStyle.DashLine)  # 0: one pixel
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.path())
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(colour, width, Qt.PenStyle.DashLine)
         pen.setDashPattern([4.0, 3.0])

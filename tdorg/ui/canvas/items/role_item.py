@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
@@ -24,9 +26,12 @@ _BOUNDS = QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT +
 #: A box with a compare tag: room for the tag above it when zoomed out.
 _MARKED_BOUNDS = _BOUNDS.adjusted(0, -24, 0, 0)
 
-#: Below this scale a box shows only its title, in a large font; below COARSE, only colours.
+#: Below this scale a box shows only its title, in a large font; below COARSE (where that title would be under
+#: 4 px high), only colours: a plain rectangle in its category's colour, a dot for its findings; below TINY (a box
+#: 5 px high) the view draws every box at once as a rectangle (``canvas/overview.py``), and no box paints itself.
 OVERVIEW = 0.5
 COARSE = 0.2
+TINY = 0.07
 
 #: Drop feedback states of a box under a drag.
 ACCEPT = "accept"
@@ -177,25 +182,24 @@ class RoleItem(QGraphicsRectItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        colour = style.category_colour(self.role.category)
-        rect = self.box_rect()
         if not self._tip_ready:
             self._update_tooltip()
         if lod < COARSE:
-            self._paint_coarse(painter, rect, colour, selected)
+            self._paint_coarse(painter, lod, selected)
             return
+        colour = style.category_colour(self.role.category)
+        rect = self.box_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fill, border, width = self._frame_colours(selected)
+        if width > 2 and lod < OVERVIEW:  # a selected, marked or drop target's frame: still 2.5 px on screen
+            width = 2.5 / lod
+        inset = max(0.0, width / 2 - 2)  # a wide frame runs inside the box, within its bounds
         painter.setPen(QPen(border, width, Qt.PenStyle.DashLine if self.role.vacant else Qt.PenStyle.SolidLine))
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, _RADIUS, _RADIUS)
-        strip = QPainterPath()
-        strip.addRoundedRect(QRectF(0.5, 0.5, _STRIP + _RADIUS, BOX_HEIGHT - 1), _RADIUS, _RADIUS)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, _STRIP, BOX_HEIGHT))
+        painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), _RADIUS, _RADIUS)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPath(strip.intersected(clip))
+        painter.drawPath(_strip())
         if not self._text_ready:
             self._prepare_text()
         if lod >= OVERVIEW:
@@ -224,12 +228,38 @@ class RoleItem(QGraphicsRectItem):
             return fill, QColor(style.SELECTION), 2.5
         return fill, QColor(style.VACANT_BORDER if self.role.vacant else style.BOX_BORDER), 1.2
 
-    def _paint_coarse(self, painter: QPainter, rect: QRectF, colour: QColor, selected: bool) -> None:
-        fill, border, _ = self._frame_colours(selected)
-        painter.fillRect(rect, border if (selected or self.drop_state or self.mark) else fill)
-        painter.fillRect(QRectF(0, 0, BOX_WIDTH, 14), colour)
+    def plain_colour(self) -> QColor:
+        """The box's one colour when zoomed out: its category's, a compare mark's, or a drop's verdict."""
+        if self.drop_state is not None:
+            return QColor(style.ACCEPT if self.drop_state == ACCEPT else style.REFUSE)
+        if self.mark:
+            return QColor(style.MARK_COLOURS[style.mark_kind(self.mark)][0])
+        return style.category_colour(self.role.category)
+
+    def _paint_coarse(self, painter: QPainter, lod: float, selected: bool) -> None:
+        """Too small for text: the box in its colour (a vacancy hollow), a dot for its findings, no antialiasing.
+
+        Selected, it has a frame in the selection colour and a thin ring in the box fill inside it, so the
+        frame stands out on boxes of any colour."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pixel = 1 / lod  # one device pixel, in the box's units
+        rect = self.box_rect()
+        if selected:
+            edge = min(2 * pixel, BOX_HEIGHT / 4)
+            painter.fillRect(rect, QColor(style.SELECTION))
+            rect = rect.adjusted(edge, edge, -edge, -edge)
+            painter.fillRect(rect, QColor(style.BOX_FILL))
+            rect = rect.adjusted(pixel, pixel, -pixel, -pixel)
+        if rect.height() > 0:
+            painter.fillRect(rect, self.plain_colour())
+        hollow = rect.adjusted(2 * pixel, 2 * pixel, -2 * pixel, -2 * pixel)
+        if self.role.vacant and hollow.height() > 0:
+            painter.fillRect(hollow, QColor(style.VACANT_FILL))
         if self.severity is not None:
-            painter.fillRect(QRectF(BOX_WIDTH - 28, 0, 28, 28), style.severity_colour(self.severity))
+            radius = min(4 * pixel, BOX_HEIGHT / 3)
+            painter.setPen(QPen(QColor(style.BADGE_RING), pixel))
+            painter.setBrush(style.severity_colour(self.severity))
+            painter.drawEllipse(QPointF(BOX_WIDTH - radius, radius), radius, radius)
 
     def _paint_text(self, painter: QPainter, colour: QColor, fill: QColor) -> None:
         title_font, person_font, small_font, _ = self.fonts()
@@ -304,6 +334,16 @@ class RoleItem(QGraphicsRectItem):
         text = str(self.finding_count) if self.finding_count < 10 else "9+"
         painter.drawText(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size),
                          Qt.AlignmentFlag.AlignCenter, text)
+
+
+@lru_cache(maxsize=1)
+def _strip() -> QPainterPath:
+    """The category's strip down the box's left edge, rounded with the box."""
+    strip = QPainterPath()
+    strip.addRoundedRect(QRectF(0.5, 0.5, _STRIP + _RADIUS, BOX_HEIGHT - 1), _RADIUS, _RADIUS)
+    clip = QPainterPath()
+    clip.addRect(QRectF(0, 0, _STRIP, BOX_HEIGHT))
+    return strip.intersected(clip)
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:

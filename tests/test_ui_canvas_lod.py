@@ -1,0 +1,188 @@
+"""Zoomed out, boxes and lines are drawn with less detail; a box's cached picture follows every change of it."""
+
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGraphicsItem
+
+from tdorg.model.rules.base import Severity
+from tdorg.ui.canvas.items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, COARSE, TINY
+from tdorg.ui.widgets import style
+
+from .test_ui_colour_scheme import dark_palette  # noqa: F401 - the fixture
+
+
+class Recording(QPainter):
+    """A painter that counts the texts drawn with it."""
+
+    texts = 0
+
+    def drawText(self, *args) -> None:  # noqa: N802 - Qt's name
+        self.texts += 1
+        super().drawText(*args)
+
+
+def _paint(item, scale: float, selected: bool = False) -> tuple[QImage, int]:
+    """``item`` painted alone at ``scale`` on white; the picture and how many texts it drew."""
+    rect = item.boundingRect()
+    image = QImage(int(rect.width() * scale) + 4, int(rect.height() * scale) + 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = Recording(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.scale(scale, scale)
+    painter.translate(-rect.topLeft() + QPointF(2 / scale, 2 / scale))
+    option = QStyleOptionGraphicsItem()
+    if selected:
+        option.state |= QStyle.StateFlag.State_Selected
+    item.paint(painter, option, None)
+    painter.end()
+    return image, painter.texts
+
+
+def _shown(window, role_id: str, scale: float) -> QImage:
+    """The viewport at ``scale``, centred on box ``role_id``, as drawn now."""
+    view = window.view
+    view.set_scale(scale)
+    item = window.scene.item(role_id)
+    view.centerOn(item.pos() + QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
+    QApplication.processEvents()
+    return view.viewport().grab().toImage()
+
+
+def _box_area(window, role_id: str, margin: int = 0) -> QRect:
+    item = window.scene.item(role_id)
+    return window.view.mapFromScene(item.box_rect().translated(item.pos())).boundingRect().adjusted(
+        -margin, -margin, margin, margin)
+
+
+def _pixels(image: QImage, area: QRect) -> list[QColor]:
+    area = area.intersected(image.rect())
+    return [image.pixelColor(x, y) for y in range(area.top(), area.bottom() + 1)
+            for x in range(area.left(), area.right() + 1)]
+
+
+def _near(colour: QColor, wanted: QColor, tolerance: int = 40) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour.getRgb()[:3], wanted.getRgb()[:3]))
+
+
+def _count(image: QImage, area: QRect, wanted: QColor, tolerance: int = 40) -> int:
+    return sum(_near(colour, wanted, tolerance) for colour in _pixels(image, area))
+
+
+def test_a_box_too_small_to_read_draws_no_text_only_its_colour(window):
+    item = window.scene.item("tsm")
+    category = style.category_colour(item.role.category)
+    for scale in (1.0, 0.75, 0.3):  # readable: every line of text, or the title alone, large
+        assert _paint(item, scale)[1] > 0, scale
+    for scale in (COARSE * 0.99, 0.1, TINY):
+        image, texts = _paint(item, scale)
+        assert texts == 0, scale
+        centre = QPointF(2, 2) + (QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2) - item.boundingRect().topLeft()) * scale
+        assert image.pixelColor(centre.toPoint()) == category, scale
+        colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+        assert colours <= {"#ffffff", category.name()}, scale  # plain, without antialiasing
+
+
+def test_a_vacancy_zoomed_out_is_hollow_and_a_finding_a_dot(window):
+    window.editor.update("tsm", {"vacant": True}, "vacancy")
+    window.scene.flush()
+    item = window.scene.item("tsm")
+    image, texts = _paint(item, 0.15)
+    assert texts == 0
+    box = QRectF(2, 2, BOX_WIDTH * 0.15, BOX_HEIGHT * 0.15).translated(-item.boundingRect().topLeft() * 0.15)
+    assert image.pixelColor(box.center().toPoint()) == QColor(style.VACANT_FILL)
+    assert image.pixelColor(QPointF(box.left() + 0.5, box.center().y()).toPoint()) == style.category_colour(
+        item.role.category)
+    item.set_severity(Severity.ERROR, 2)
+    image, _ = _paint(item, 0.15)
+    assert _count(image, image.rect(), style.severity_colour(Severity.ERROR), 0) > 0
+
+
+def test_zooming_back_in_shows_the_titles_again(window):
+    area = lambda: _box_area(window, "tsm")  # noqa: E731 - the box where it is drawn at each scale
+    text = QColor(style.TEXT)
+    category = style.category_colour(window.scene.item("tsm").role.category)
+    reading = _shown(window, "tsm", 0.75)
+    assert _count(reading, area(), text) > 30
+    coarse = _shown(window, "tsm", 0.1)
+    assert _count(coarse, area(), text) == 0
+    assert _count(coarse, area(), category, 0) >= 0.8 * area().width() * area().height()
+    again = _shown(window, "tsm", 0.75)
+    assert _count(again, area(), text) > 30
+    assert again.copy(area()) == reading.copy(area())
+
+
+def test_a_selected_box_is_highlighted_at_every_zoom(window):
+    selection, ring = QColor(style.SELECTION), QColor(style.BOX_FILL)
+    for scale in (1.0, 0.3, 0.1, TINY * 0.5, TINY * 0.2):
+        for role_id in ("hd", "tsm"):  # a help desk box; an IT manager's, blue like the selection
+            window.select_roles([])
+            plain = _shown(window, role_id, scale)
+            window.select_roles([role_id])
+            selected = _shown(window, role_id, scale)
+            area = _box_area(window, role_id, 3)
+            assert plain.copy(area) != selected.copy(area), (scale, role_id)
+            if role_id == "hd":
+                assert _count(selected, area, selection, 25) >= _count(plain, area, selection, 25) + 3, scale
+            elif scale < 0.3:  # zoomed out, a ring in the box fill sets the frame off the box's own blue
+                assert _count(selected, area, ring, 10) > _count(plain, area, ring, 10), scale
+
+
+def test_a_changed_box_is_drawn_anew_not_from_its_cached_picture(window, dark_palette):  # noqa: F811
+    scene = window.scene
+
+    def box() -> QImage:
+        scene.flush()
+        return _shown(window, "tsm", 1.0).copy(_box_area(window, "tsm", 4))
+
+    first = box()
+    seen = [first]
+    for change in (
+        lambda: window.editor.update("tsm", {"title": "Director of Digital Services"}, "title"),
+        lambda: window.editor.update("tsm", {"person": "Ada Lovelace", "vacant": False}, "person"),
+        lambda: window.editor.update("tsm", {"vacant": True, "person": ""}, "vacancy"),
+        lambda: scene.item("tsm").set_severity(Severity.ERROR, 4),  # a new badge, as a report gives it
+        lambda: window.select_roles(["tsm"]),
+        lambda: scene.drop_feedback("tsm", ACCEPT),
+        lambda: dark_palette("dark"),
+    ):
+        change()
+        now = box()
+        assert all(now != before for before in seen[-1:]), change
+        seen.append(now)
+    dark_palette("light")
+    scene.drop_feedback(None, None)
+    window.select_roles([])
+    for _ in range(3):
+        window.stack.undo()
+    assert box() == first  # undone, the box is drawn as it was
+
+
+def test_zoomed_right_out_the_view_draws_the_chart_as_one_picture_that_follows_edits(window):
+    scene, view = window.scene, window.view
+    item = scene.item("tsm")
+    assert not view.overview.shown_at(0.75)  # every box paints itself
+    image = _shown(window, "tsm", TINY * 0.5)
+    assert view.overview.shown_at(view.scale_factor())
+    before = style.category_colour(item.role.category)
+    assert _count(image, _box_area(window, "tsm"), before, 0) > 0
+    other = next(c for c in ("security", "network", "help_desk") if c != item.role.category)
+    window.editor.update("tsm", {"category": other}, "category")
+    scene.flush()
+    image = view.viewport().grab().toImage()
+    assert _count(image, _box_area(window, "tsm"), style.category_colour(other), 0) > 0
+    assert _count(image, _box_area(window, "tsm"), before, 0) == 0
+    window.stack.undo()
+    scene.flush()
+    image = view.viewport().grab().toImage()
+    assert _count(image, _box_area(window, "tsm"), before, 0) > 0
+
+
+def test_reporting_lines_zoomed_out_are_plain_one_pixel_lines(window):
+    lines = window.scene._lines["tsm"]
+    line_colour = lines.pen().color()
+    image, _ = _paint(lines, 0.1)
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert colours == {"#ffffff", line_colour.name()}  # no antialiased shades
+    image, _ = _paint(lines, 1.0)
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert len(colours) > 2  # at reading size, smooth
