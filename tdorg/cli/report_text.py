@@ -140,15 +140,16 @@ def _metric_lines(metrics: list["Metric"], width: int) -> list[str]:
         value = m.display() + ("" if m.value is None else f" {m.unit}") + (" !" if m.warns else "")
         tags = source_tags(m.source)
         reference = f"{m.reference} {tags}".strip()
-        rows.append((m.label, value, reference, m.note, m.inputs))
+        rows.append((m.label, value, reference, (m.note, m.missing, m.planned_text()), m.inputs))
     label_w = min(max(len("Metric"), *(len(r[0]) for r in rows)), 34)
     value_w = max(len("Value"), *(len(r[1]) for r in rows))
     ref_w = max(24, width - 2 - label_w - value_w - 4)
     out = [f"  {'Metric':<{label_w}}  {'Value':>{value_w}}  Reference"]
-    for label, value, reference, note, inputs in rows:
+    for label, value, reference, notes, inputs in rows:
         labels = wrap_words(label, label_w) or [""]
         refs = wrap_words(reference, ref_w) or [""]
-        refs += wrap_words(note, ref_w)
+        for note in notes:  # what the figure counts, why there is none yet, the figure as planned
+            refs += wrap_words(note, ref_w)
         for line in inputs:  # which roles count and with what share
             refs += wrap_words(f"· {line}", ref_w)
         for n in range(max(len(labels), len(refs))):

@@ -143,7 +143,8 @@ def metrics_section(report: Report, width: float = 540.0) -> list[Block]:
             value = f'<font color="{style.SEVERITY_COLOURS[Severity.WARNING]}">{esc(value)} (above the limit)</font>'
         else:
             value = esc(value)
-        explained = ([metric.note] if metric.note else []) + [f"· {line}" for line in metric.inputs]
+        explained = [x for x in (metric.note, metric.missing, metric.planned_text()) if x]
+        explained += [f"· {line}" for line in metric.inputs]
         figure = esc(metric.label) + "".join(
             f'<br/><font size="8" color="{style.MUTED_COLOUR}">{esc(line)}</font>' for line in explained
         )

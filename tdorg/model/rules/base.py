@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, ClassVar, Mapping
 
+from ..plural import plural
 from ..role import EDITABLE_FIELDS
 
 if TYPE_CHECKING:
@@ -85,15 +86,31 @@ class Metric:
     inputs: tuple[str, ...] = ()
     #: The figure rests on an estimate (devices from the 1:1 grades), so it reads "about …".
     estimated: bool = False
+    #: Why there is no figure yet and what would give one (only while :attr:`value` is ``None``).
+    missing: str = ""
+    #: The figure with the vacant positions that would count filled: a plan, never the figure itself
+    #: (ratios count filled FTE only); ``None`` when no vacancy would change it.
+    planned: float | None = None
+    #: How many vacant positions :attr:`planned` counts as filled.
+    planned_vacant: int = 0
 
     def display(self) -> str:
-        if self.value is None:
+        return self._figure(self.value)
+
+    def _figure(self, value: float | None) -> str:
+        if value is None:
             return "—"
         if self.estimated:  # an estimate has no decimals to trust
-            return f"about {round(self.value):,}"
-        if abs(self.value - round(self.value)) < 0.05:
-            return f"{round(self.value):,}"
-        return f"{self.value:,.1f}"
+            return f"about {round(value):,}"
+        if abs(value - round(value)) < 0.05:
+            return f"{round(value):,}"
+        return f"{value:,.1f}"
+
+    def planned_text(self) -> str:
+        """“Planned: 300 students with 3 vacant positions filled”, or "" when there is no such plan."""
+        if self.planned is None:
+            return ""
+        return f"Planned: {self._figure(self.planned)} {self.unit} with {plural(self.planned_vacant, 'vacant position')} filled"
 
     def explanation(self) -> str:
         """The inputs as one paragraph, for a tooltip or a table cell."""
@@ -112,6 +129,9 @@ class Metric:
             "note": self.note,
             "inputs": list(self.inputs),
             "estimated": self.estimated,
+            "missing": self.missing,
+            "planned": self.planned,
+            "planned_vacant": self.planned_vacant,
         }
 
 

@@ -60,6 +60,8 @@ class EffectiveFte:
     shares: tuple[Share, ...]
     #: Vacant roles that would count if filled.
     vacant: tuple[str, ...]
+    #: The effective FTE they would add (a plan: no ratio counts it).
+    vacant_fte: float = 0.0
 
     @cached_property
     def total(self) -> float:
@@ -350,6 +352,7 @@ class Context:
     def _effective_fte(self, kind: WorkKind) -> EffectiveFte:
         shares: list[Share] = []
         vacant: list[str] = []
+        vacant_fte = 0.0
         whole = [r for c in sorted(kind.categories) for r in self.by_category.get(c, ())]
         by_share = [r for f in sorted(kind.functions) for r in self.leads.get(f, ())
                     if self.roles[r].category not in kind.categories]
@@ -362,9 +365,10 @@ class Context:
                 share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
             if self.is_vacant(role_id):
                 vacant.append(role.id)
+                vacant_fte += share.effective
             else:
                 shares.append(share)
-        return EffectiveFte(kind, tuple(shares), tuple(vacant))
+        return EffectiveFte(kind, tuple(shares), tuple(vacant), vacant_fte)
 
     @cached_property
     def tech_staff(self) -> list[str]:

@@ -16,7 +16,7 @@ from ..plural import plural
 from ..settings import RuleSettings
 from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
 from .base import CATEGORY, DISTRICT, FLAGS, FTE, LEADS, STRUCTURE, VACANT, Metric
-from .context import Context, EffectiveFte, and_list, function_names, in_sentence
+from .context import TECH_STAFF_CATEGORIES, Context, EffectiveFte, and_list, function_names, in_sentence
 from .sources import cite
 
 # Default thresholds live here so rules and metrics agree.
@@ -40,6 +40,27 @@ def _ratio(numerator: int | None, denominator: float) -> float | None:
     if numerator is None or denominator <= 0:
         return None
     return numerator / denominator
+
+
+#: Why a ratio has no figure while its work rests on vacant positions, and what to do.
+NO_ONE_YET = ("No filled positions yet — ratios count filled positions only; enter who holds a role in "
+              "Properties › Person.")
+
+
+def _missing(value: float | None, fact: str, staffed: float, vacant: int, add: str) -> str:
+    """Why a ratio has no figure and what would give one: ``fact`` to enter (``""``: it is entered), then
+    positions to fill (``vacant`` of them) or, with none, ``add`` from the palette."""
+    if value is not None:
+        return ""
+    parts = [f"Enter {fact} in Chart › District Facts…."] if fact else []
+    if staffed <= 0:
+        parts.append(NO_ONE_YET if vacant else f"No role does this work yet: add {add} from the palette.")
+    return " ".join(parts)
+
+
+def _planned(planned: float | None, vacant: int) -> tuple[float | None, int]:
+    """A metric's planned figure and the vacancies it fills, or nothing when no vacancy would change it."""
+    return (planned, vacant) if vacant and planned is not None else (None, 0)
 
 
 def _fte(value: float) -> str:
@@ -103,6 +124,7 @@ def devices_per_technician(ctx: Context) -> Metric:
     support = ctx.effective_fte(SUPPORT_WORK)
     devices = ctx.devices
     value = _ratio(devices.count, support.total)
+    planned, vacant = _planned(_ratio(devices.count, support.total + support.vacant_fte), len(support.vacant))
     if devices.count is not None:
         source_line = devices.basis(ctx.chart.district.students)
     elif devices.unreadable:
@@ -117,6 +139,9 @@ def devices_per_technician(ctx: Context) -> Metric:
         f"{_fte(support.total)} filled support FTE",
         (source_line, _kind_text(support), *effective_lines(ctx, support)),
         devices.estimated and value is not None,
+        _missing(value, "" if devices.count is not None else "the number of devices (or the 1:1 grades and the "
+                 "students)", support.total, len(support.vacant), "a building technician or help desk role"),
+        planned, vacant,
     )
 
 
@@ -124,7 +149,10 @@ def students_per_tech_fte(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "STF-2", "max_students_per_fte")
     staff = ctx.tech_staff
     total = sum(ctx.roles[r].fte for r in staff)
-    value = _ratio(ctx.chart.district.students, total)
+    students = ctx.chart.district.students
+    value = _ratio(students, total)
+    vacant_staff = [r for r in ctx.roles.values() if r.category in TECH_STAFF_CATEGORIES and r.vacant]
+    planned, vacant = _planned(_ratio(students, total + sum(r.fte for r in vacant_staff)), len(vacant_staff))
     return Metric(
         "students_per_tech_fte", "Students per technology-staff FTE", value, "students",
         f"about 1,900 surveyed mean; warn above {limit:,.0f}", cite("SURVEY"), limit,
@@ -132,24 +160,33 @@ def students_per_tech_fte(ctx: Context) -> Metric:
         f"{_fte(total)} filled technology-staff FTE",
         ("The IT leader, IT managers and technology roles count their whole filled FTE; integration coaches "
          "are not counted", *fte_lines(ctx, staff)),
+        missing=_missing(value, "" if students is not None else "the number of students", total, len(vacant_staff),
+                         "the technology leader or a technology role"),
+        planned=planned, planned_vacant=vacant,
     )
 
 
 def teachers_per_integration_fte(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "INT-3", "max_teachers_per_fte")
     integration = ctx.effective_fte(INTEGRATION_WORK)
-    value = _ratio(ctx.chart.district.teachers, integration.total)
+    teachers = ctx.chart.district.teachers
+    value = _ratio(teachers, integration.total)
+    planned, vacant = _planned(_ratio(teachers, integration.total + integration.vacant_fte), len(integration.vacant))
     return Metric(
         "teachers_per_integration_fte", "Teachers per integration FTE", value, "teachers",
         f"warn above {limit:,.0f}", cite("FORUM"), limit, value is not None and value > limit,
         f"{_fte(integration.total)} filled integration FTE",
         (_kind_text(integration), *effective_lines(ctx, integration)),
+        missing=_missing(value, "" if teachers is not None else "the number of teachers", integration.total,
+                         len(integration.vacant), "an integration coach"),
+        planned=planned, planned_vacant=vacant,
     )
 
 
 def technicians_vs_buildings(ctx: Context) -> Metric:
     support = ctx.effective_fte(SUPPORT_WORK)
     expected = expected_technicians(ctx)
+    planned, vacant = _planned(support.total + support.vacant_fte, len(support.vacant))
     return Metric(
         "technicians_vs_buildings", "Technician FTE for the buildings", support.total, "FTE",
         (f"about {expected:.1f} expected" if expected is not None else "enter the schools of each level")
@@ -157,6 +194,7 @@ def technicians_vs_buildings(ctx: Context) -> Metric:
         cite("HEURISTIC"), expected, False,
         _buildings_note(ctx),
         (_kind_text(support), *effective_lines(ctx, support)),
+        planned=planned, planned_vacant=vacant,
     )
 
 

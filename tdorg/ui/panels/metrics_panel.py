@@ -27,6 +27,7 @@ class MetricsPanel(QScrollArea):
         on_scheme_change(self._restyle)
         self._rows: list[tuple[str, str, str]] = []
         self._inputs: list[tuple[str, ...]] = []
+        self._status: list[str] = []
 
     def _restyle(self) -> None:
         """Show the metrics again in the colours of the scheme now in use."""
@@ -42,6 +43,7 @@ class MetricsPanel(QScrollArea):
         self._new_body()
         self._rows = []
         self._inputs: list[tuple[str, ...]] = []
+        self._status = []
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
         value_font.setWeight(QFont.Weight.DemiBold)
@@ -56,6 +58,7 @@ class MetricsPanel(QScrollArea):
                 f"<div style='font-weight:600'>{escape(metric.label)}</div>"
                 f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
                 + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>" if metric.note else "")
+                + _status_html(metric)
                 + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
                    if inputs else "")
             )
@@ -87,6 +90,7 @@ class MetricsPanel(QScrollArea):
             cell_layout.addWidget(left, 0, 0)
             cell_layout.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
             cell_layout.setColumnStretch(0, 1)
+            self._status.append(" ".join(x for x in (metric.missing, metric.planned_text()) if x))
             if row:
                 cell.setStyleSheet(f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}")
             cell.setObjectName("metricRow")
@@ -112,6 +116,21 @@ class MetricsPanel(QScrollArea):
         """(label, value with unit, reference) of each shown metric."""
         return list(self._rows)
 
+    def metric_status(self) -> list[str]:
+        """Each shown metric's line below it (why it has no figure yet, its planned figure), "" for none."""
+        return list(self._status)
+
     def metric_inputs(self) -> list[tuple[str, ...]]:
         """What each shown metric is worked out from, line by line, in the order of :meth:`metric_rows`."""
         return list(self._inputs)
+
+
+
+def _status_html(metric: Metric) -> str:
+    """Beside the figure, in words: why there is none yet and what to do, and the figure as planned."""
+    out = f"<p style='margin:4px 0 0 0'>{escape(metric.missing)}</p>" if metric.missing else ""
+    if metric.planned is not None:
+        out += (f"<p style='margin:4px 0 0 0; color:{style.VACANT_BORDER}; font-weight:600'>"
+                f"{escape(metric.planned_text())}</p><div style='color:{style.TEXT_MUTED}; font-size:small'>"
+                "a plan: the figure counts filled positions only</div>")
+    return out
