@@ -186,3 +186,26 @@ def test_reporting_lines_zoomed_out_are_plain_one_pixel_lines(window):
     image, _ = _paint(lines, 1.0)
     colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
     assert len(colours) > 2  # at reading size, smooth
+
+
+def test_a_managers_lines_draw_each_stretch_of_its_routes_once(window):
+    from tdorg.ui.canvas.items.edge_items import reporting_lines
+
+    scene, chart = window.scene, window.chart
+    for manager in (r for r in chart.roles if chart.child_count(r) > 1):
+        reports = chart.children(manager)
+        path = reporting_lines(scene.layout, manager, reports)
+        ends = [(path.elementAt(i), path.elementAt(i + 1)) for i in range(0, path.elementCount(), 2)]
+        stretches = [((a.x, a.y), (b.x, b.y)) for a, b in ends]
+        for n, (a, b) in enumerate(stretches):  # collinear stretches neither overlap nor touch
+            for c, d in stretches[n + 1:]:
+                if a[1] == b[1] == c[1] == d[1]:
+                    assert max(a[0], b[0]) < min(c[0], d[0]) or max(c[0], d[0]) < min(a[0], b[0])
+                if a[0] == b[0] == c[0] == d[0]:
+                    assert max(a[1], b[1]) < min(c[1], d[1]) or max(c[1], d[1]) < min(a[1], b[1])
+        for report in reports:  # and every stretch of every route lies on one of them
+            points = scene.layout.route(manager, report)
+            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                assert any(min(a[0], b[0]) <= min(x1, x2) and max(x1, x2) <= max(a[0], b[0])
+                           and min(a[1], b[1]) <= min(y1, y2) and max(y1, y2) <= max(a[1], b[1])
+                           for a, b in stretches), (manager, report)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 
 from ..widgets import style
 from ..widgets.colour_scheme import look
+from .items.edge_items import reporting_lines
 from .items.role_item import TINY, RoleItem
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class ChartOverview:
         scene = self.scene
         layout, items = scene.layout, scene.role_items()
         groups: dict[tuple[str, str | None], list[QRectF]] = {}
-        lines = QPainterPath()
+        reports: dict[str, list[str]] = {}
         width, height = layout.box_width, layout.box_height
         for role_id, (x, y) in layout.positions.items():
             item = items.get(role_id)
@@ -108,10 +109,10 @@ class ChartOverview:
             groups.setdefault((item.role.category, mark), []).append(QRectF(x, y, width, height))
             manager = item.role.reports_to
             if manager is not None and manager in layout.positions:
-                points = layout.route(manager, role_id)
-                lines.moveTo(*points[0])
-                for point in points[1:]:
-                    lines.lineTo(*point)
+                reports.setdefault(manager, []).append(role_id)
+        lines = QPainterPath()
+        for manager, shown in reports.items():
+            lines.addPath(reporting_lines(layout, manager, shown))
         self._groups, self._lines = groups, lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -22,7 +23,7 @@ class ManagerLines(QGraphicsPathItem):
         self.manager_id = manager_id
         pen = QPen(QColor(style.MANAGER_LINE), 1.6)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)  # lines meet at square corners
         self.setPen(pen)
         self.setZValue(0.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -43,13 +44,34 @@ class ManagerLines(QGraphicsPathItem):
         painter.drawPath(self.path())
 
     def route(self, layout: Layout, reports: tuple[str, ...]) -> None:
-        path = QPainterPath()
-        for report in reports:
-            points = layout.route(self.manager_id, report)
-            path.moveTo(*points[0])
-            for point in points[1:]:
-                path.lineTo(*point)
-        self.setPath(path)
+        self.setPath(reporting_lines(layout, self.manager_id, reports))
+
+
+def reporting_lines(layout: Layout, manager_id: str, reports: Iterable[str]) -> QPainterPath:
+    """The lines from ``manager_id`` to ``reports`` as the layout routes them, each stretch drawn once: the
+    routes share the manager's drop and its bus, so overlapping stretches are joined into one line (a
+    manager of 800 reports draws 802 lines, not 2,400 with 800 buses on top of each other)."""
+    along: dict[tuple[bool, float], list[tuple[float, float]]] = {}  # (horizontal?, y or x): spans
+    for report in reports:
+        points = layout.route(manager_id, report)
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            if y1 == y2:
+                along.setdefault((True, y1), []).append((min(x1, x2), max(x1, x2)))
+            else:  # the routes are orthogonal
+                along.setdefault((False, x1), []).append((min(y1, y2), max(y1, y2)))
+    path = QPainterPath()
+    for (horizontal, at), spans in sorted(along.items()):
+        spans.sort()
+        start, end = spans[0]
+        for low, high in [*spans[1:], (math.inf, math.inf)]:
+            if low <= end:  # overlaps or touches the stretch so far
+                end = max(end, high)
+                continue
+            first, last = ((start, at), (end, at)) if horizontal else ((at, start), (at, end))
+            path.moveTo(*first)
+            path.lineTo(*last)
+            start, end = low, high
+    return path
 
 
 class DottedLine(QGraphicsPathItem):
