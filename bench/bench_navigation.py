@@ -4,17 +4,20 @@ One offscreen 1400×900 editor window per canvas set-up, all on the same
 synthetic chart, timed interleaved (see ``interleave.py``) so the set-ups
 share the machine's load:
 
-- ``NoIndex``: the scene without a spatial index (what tdorg had);
-- ``BSP``: Qt's BSP-tree index (what the scene uses);
-- ``BSP + device cache`` / ``BSP + item cache``: boxes also cached as pictures.
+- ``tdorg``: the canvas as it is (BSP-tree index, boxes cached as device
+  pictures, drawn by level of detail, the chart one picture past TINY);
+- ``no overview``: every box paints itself however small (no ``ChartOverview``);
+- ``no cache`` / ``item cache``: boxes not cached / cached at their own size;
+- ``full update``: ``FullViewportUpdate`` instead of ``SmartViewportUpdate``;
+- ``no AA adjust``: ``DontAdjustForAntialiasing`` set too.
 
-Each is timed at two zooms: *reading* (75 %, where a big chart opens) and
-*overview* (the whole chart fitted, every box on screen; without the item
-cache, which takes seconds a step there). A *zoom step* is
-one wheel notch at the centre and back; a *pan* scrolls 120 px; a *drag move*
-is one mouse move of a dragged box (ghost, drop target found under the
-pointer, feedback). Each time includes grabbing the repainted viewport.
-Target ≤ 16 ms.
+Each is timed at three zooms: *reading* (75 %, where a big chart opens),
+*coarse* (10 %: boxes of 20×7 px, colours without text) and *whole chart*
+(fitted, every box on screen); the item cache only at reading zoom (zoomed
+out it takes seconds a step). A *zoom step* is one wheel notch at the centre
+and back; a *pan* scrolls 120 px; a *drag move* is one mouse move of a dragged
+box (ghost, drop target found under the pointer, feedback). Each time includes
+grabbing the repainted viewport. Target ≤ 16 ms.
 
     .venv/bin/python bench/bench_navigation.py [ROLES] [ROUNDS]
 """
@@ -35,33 +38,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from interleave import interleave, print_table  # noqa: E402
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView  # noqa: E402
 
 from tdorg.model import Document  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 from tdorg.ui.app import create_application  # noqa: E402
 from tdorg.ui.window.main_window import MainWindow  # noqa: E402
-from tdorg.ui.canvas.items.role_item import RoleItem  # noqa: E402
 
-Index = QGraphicsScene.ItemIndexMethod
 Cache = QGraphicsItem.CacheMode
-SETUPS = {
-    "NoIndex": (Index.NoIndex, Cache.NoCache),
-    "BSP": (Index.BspTreeIndex, Cache.NoCache),
-    "BSP + device cache": (Index.BspTreeIndex, Cache.DeviceCoordinateCache),
-    "BSP + item cache": (Index.BspTreeIndex, Cache.ItemCoordinateCache),
+
+
+def _no_overview(window: MainWindow) -> None:
+    window.view.overview.shown_at = lambda scale: False  # boxes always paint themselves
+
+
+def _cache(mode: Cache) -> Callable[[MainWindow], None]:
+    def apply(window: MainWindow) -> None:
+        for item in window.scene.role_items().values():
+            item.setCacheMode(mode)
+    return apply
+
+
+SETUPS: dict[str, Callable[[MainWindow], None]] = {
+    "tdorg": lambda window: None,
+    "no overview": _no_overview,
+    "no cache": _cache(Cache.NoCache),
+    "item cache": _cache(Cache.ItemCoordinateCache),
+    "full update": lambda window: window.view.setViewportUpdateMode(
+        QGraphicsView.ViewportUpdateMode.FullViewportUpdate),
+    "no AA adjust": lambda window: window.view.setOptimizationFlag(
+        QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True),
 }
+#: Zoomed out, the item cache draws every box at full size before scaling it: seconds a step.
+READING_ONLY = {"item cache"}
 
 
-def window_for(roles: int, folder: str, index: Index, cache: Cache) -> MainWindow:
+def window_for(roles: int, folder: str, setup: Callable[[MainWindow], None]) -> MainWindow:
     settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, Path(folder) / "recovery")
     window.resize(1400, 900)
     window.show()
     window.set_document(Document.of(synthetic_chart(roles)), None)
-    window.scene.setItemIndexMethod(index)
-    for item in window.scene.role_items().values():
-        item.setCacheMode(cache)
+    setup(window)
     QApplication.processEvents()
     return window
 
@@ -127,25 +145,28 @@ def main(argv: list[str]) -> int:
     roles = int(argv[0]) if argv else 20000
     rounds = int(argv[1]) if len(argv) > 1 else 15
     create_application()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start")
     with tempfile.TemporaryDirectory() as folder:
-        windows = {name: window_for(roles, folder, *setup) for name, setup in SETUPS.items()}
-        for zoom in ("reading", "overview"):
+        windows = {name: window_for(roles, folder, setup) for name, setup in SETUPS.items()}
+        for zoom in ("reading", "coarse", "whole chart"):
             for window in windows.values():
                 if zoom == "reading":
                     window.initial_view()  # a big chart opens at 75 % on its top
+                elif zoom == "coarse":
+                    window.view.set_scale(0.1)
                 else:
                     window.view.fit()
                 QApplication.processEvents()
-            # Zoomed out, the item cache draws every box at full size before scaling it: seconds a step.
-            shown = {name: w for name, w in windows.items() if zoom == "reading" or "item cache" not in name}
+            shown = {name: w for name, w in windows.items() if zoom == "reading" or name not in READING_ONLY}
             for what, make in (("zoom step", zoom_step), ("pan", pan), ("drag move", drag_move)):
                 cases = {name: make(window) for name, window in shown.items()}
                 times = interleave(cases, rounds, warmup=2)
                 if what == "drag move":
                     for window in shown.values():
                         window.view.gestures.cancel()
-                print_table(times, {name: "NoIndex" for name in cases if name != "NoIndex"},
+                print_table(times, {name: "tdorg" for name in cases if name != "tdorg"},
                             f"{what}, {zoom} zoom, {roles:,} roles, {rounds} interleaved rounds")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 
 
