@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from ..editing.clipboard import DUPLICATE_KEY
 from ..widgets.actions import make_action, standard_keys
 
 if TYPE_CHECKING:
@@ -55,6 +56,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "&Quit", lambda w: w.close, Key.Quit),
     ActionSpec("undo_tool", "Undo", lambda w: w.sessions.group.undo),
     ActionSpec("redo_tool", "Redo", lambda w: w.sessions.group.redo),
+    ActionSpec("cut", "Cu&t", lambda w: w.clipboard.cut, Key.Cut,
+               "Copy the selected roles with everyone under them, and delete them (one undo step)", canvas=True),
+    ActionSpec("copy", "&Copy", lambda w: w.clipboard.copy, Key.Copy,
+               "Copy the selected roles with everyone under them", canvas=True),
+    ActionSpec("paste", "&Paste", lambda w: w.clipboard.paste, Key.Paste,
+               "Paste the copied roles under the selected box, as vacant positions", canvas=True),
+    ActionSpec("duplicate", "D&uplicate", lambda w: w.clipboard.duplicate, DUPLICATE_KEY,
+               "Copy the selected roles, with everyone under them, beside themselves", canvas=True),
     ActionSpec("delete", "&Delete", lambda w: w.delete_selection, Key.Delete,
                "Delete the selected roles and dotted lines", canvas=True),
     ActionSpec("select_all", "Select &All", lambda w: w.select_all, Key.SelectAll, canvas=True),
@@ -63,7 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("move_right", "Move &Right Among Siblings", lambda w: lambda: w.shift_selected(+1), "Ctrl+Right",
                canvas=True),
     ActionSpec("make_top", "Make &Top-Level Role", lambda w: w.make_top_level),
-    ActionSpec("dotted_tool", "Draw &Dotted Lines", lambda w: w.set_dotted_tool, "Ctrl+D",
+    ActionSpec("dotted_tool", "Draw &Dotted Lines", lambda w: w.set_dotted_tool, "Ctrl+L",
                "Drag from one box to another to draw a dotted line (or hold Shift while dragging)", checkable=True),
     ActionSpec("district", "District &Facts…", lambda w: w.edit_district, "Ctrl+I",
                "Students, teachers, devices, buildings and other district facts"),
@@ -75,6 +84,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_out", "Zoom &Out", lambda w: w.view.zoom_out, Key.ZoomOut),
     ActionSpec("fit", "&Fit to Window", lambda w: w.view.fit, "Ctrl+9", "Show the whole chart"),
     ActionSpec("actual", "&Actual Size", lambda w: w.view.actual_size, "Ctrl+0", "Zoom to 100%"),
+    ActionSpec("outline", "Go to &Outline", lambda w: w.focus_outline, "Alt+1",
+               "Move the keyboard to the outline: the chart as a tree of roles"),
     ActionSpec("all_dotted", "Show All Dotted &Lines", lambda w: w.toggle_all_dotted, None,
                "Show every dotted line, not only those of the selected roles", checkable=True),
     ActionSpec("collapse", "&Collapse", lambda w: lambda: w.editor.collapse(w.scene.selected_role_ids(), True), "-",
@@ -107,6 +118,7 @@ class Actions(QObject):
         redo = standard_keys(QKeySequence.StandardKey.Redo)
         self.redo.setShortcuts(redo + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in redo))
         self._follow_stack()
+        self._follow_clipboard()
         files = window.files
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(self.recent_menu))
@@ -126,6 +138,20 @@ class Actions(QObject):
         self.redo_tool.setEnabled(stack.canRedo())
         self.undo_tool.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo")
         self.redo_tool.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")
+
+    def _follow_clipboard(self) -> None:
+        """Cut, Copy and Duplicate need a selected box; Paste needs tdorg roles on the clipboard (asked
+        only when the clipboard changes: another program's clipboard can be slow to answer)."""
+        clipboard = self.window.clipboard
+        clipboard.changed.connect(lambda: self.paste.setEnabled(clipboard.holds_roles()))
+        self.window.scene.selectionChanged.connect(self._sync_selection)
+        self.window.sessions.activeChanged.connect(self._sync_selection)
+        self.paste.setEnabled(clipboard.holds_roles())
+        self._sync_selection()
+
+    def _sync_selection(self) -> None:
+        for action in (self.cut, self.copy, self.duplicate):
+            action.setEnabled(self.window.clipboard.can_copy())
 
     def _action(self, spec: ActionSpec) -> QAction:
         action = make_action(self.window, spec.text, spec.slot(self.window), spec.shortcut, spec.tip)
@@ -158,6 +184,8 @@ class Actions(QObject):
         edit = bar.addMenu("&Edit")
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste, self.duplicate])
+        edit.addSeparator()
         edit.addActions([self.delete, self.select_all])
         edit.addSeparator()
         edit.addActions(self.window.find_bar.actions_for_menu())
@@ -172,6 +200,7 @@ class Actions(QObject):
         view.addSeparator()
         for dock in self.window.docks():
             view.addAction(dock.toggleViewAction())
+        view.addActions([self.window.outline_dock.toggleViewAction(), self.outline])
         chart = bar.addMenu("&Chart")
         chart.addActions([self.district, self.rules, self.matrix])
         self.window.scenario_bar.build_menu(bar)

@@ -85,6 +85,8 @@ class CanvasMenu(QObject):
             return menu
         if item is None or chart is None:
             self._category_menu("Add Top-Level Role", None, menu)
+            if chart is not None and not window.scene.selected_role_ids():  # else Paste goes under the selection
+                menu.addAction(actions.paste)
             menu.addSeparator()
             menu.addActions([actions.fit, actions.actual, actions.select_all])
             if chart is not None and chart.collapsed:
@@ -116,6 +118,7 @@ class CanvasMenu(QObject):
         elif chart.child_count(role.id):
             menu.addAction(actions.collapse)
         menu.addSeparator()
+        menu.addActions([actions.cut, actions.copy, actions.paste, actions.duplicate])
         delete = menu.addAction(f"Delete {len(selected)} Roles" if len(selected) > 1 else "Delete")
         delete.triggered.connect(window.delete_selection)
         return menu

@@ -24,6 +24,10 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td>Ctrl+Left / Ctrl+Right</td><td>move the selected role among its siblings</td></tr>
 <tr><td>Delete</td><td>delete the selection (reports move up to the deleted role's manager)</td></tr>
 <tr><td>- / +</td><td>collapse / expand the selected managers' subtrees</td></tr>
+<tr><td>Ctrl+C / Ctrl+X</td><td>copy / cut the selected roles, each with everyone under it</td></tr>
+<tr><td>Ctrl+V</td><td>paste under the selected box (vacant copies of the positions)</td></tr>
+<tr><td>Ctrl+D</td><td>duplicate the selected roles beside themselves</td></tr>
+<tr><td>Ctrl+L</td><td>draw dotted lines by dragging (on / off)</td></tr>
 <tr><td>Enter or F2</td><td>edit the selected role</td></tr>
 <tr><td>Ctrl+Z / Ctrl+Shift+Z</td><td>undo / redo</td></tr>
 <tr><td>Ctrl+9 / Ctrl+0</td><td>fit to window / actual size</td></tr>

@@ -18,6 +18,7 @@ from ..canvas.find_bar import FindBar
 from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
 from ..compare.comparer import Comparer
+from ..editing.clipboard import RoleClipboard
 from ..editing.editor import Editor
 from ..editing.scenario_sessions import ScenarioSessions
 from ..exporting.exporter import Exporter
@@ -27,6 +28,7 @@ from ..files.file_actions import FileActions
 from ..files.open_file import OpenFile
 from ..panels.findings_panel import FindingsPanel, finding_html
 from ..panels.metrics_panel import MetricsPanel
+from ..panels.outline_panel import OutlinePanel
 from ..panels.palette import Palette
 from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.editor)
         self.findings = FindingsPanel()
         self.metrics = MetricsPanel()
+        self.outline = OutlinePanel(self.sessions, self.editor, self.reveal_roles)
         self._docks = [
             self._dock("Role types", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, "paletteDock"),
             self._dock("Properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea, "propertiesDock"),
@@ -83,6 +86,10 @@ class MainWindow(QMainWindow):
             self._dock("Metrics", self.metrics, Qt.DockWidgetArea.RightDockWidgetArea, "metricsDock"),
         ]
         self.splitDockWidget(self._docks[1], self._docks[3], Qt.Orientation.Vertical)
+        self.outline_dock = self._dock("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea, "outlineDock")
+        self.tabifyDockWidget(self._docks[0], self.outline_dock)
+        self.outline_dock.visibilityChanged.connect(self._widen_outline)
+        self._docks[0].raise_()
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
@@ -100,6 +107,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
         self.file_drop = FileDrop(self.files, self.spreadsheets, self.show_note, self.show_refusal,
                                   [self, self.view.viewport()], self)
+        self.clipboard = RoleClipboard(self.editor, self.scene.selected_role_ids, self.reveal_roles, self.show_note,
+                                       self)
+        self.clipboard.watch_keys(self.view)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.actions.build_toolbar()
@@ -270,6 +280,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         ids = self.scene.selected_role_ids()
         self.properties.show_roles(ids)
+        self.outline.show_roles(ids)
         self._role_findings()
 
     def _roles_changed(self, touched: list[str]) -> None:
@@ -326,6 +337,17 @@ class MainWindow(QMainWindow):
         self._docks[1].show()
         self._docks[1].raise_()
         self.properties.focus_title()
+
+    def _widen_outline(self, shown: bool) -> None:
+        """The outline's columns need more room than the palette: widen the left side when it is shown."""
+        wanted = self.outline.sizeHint().width()
+        if shown and self.outline_dock.width() < wanted:
+            self.resizeDocks([self.outline_dock], [wanted], Qt.Orientation.Horizontal)
+
+    def focus_outline(self) -> None:
+        self.outline_dock.show()
+        self.outline_dock.raise_()
+        self.outline.focus_tree()
 
     def add_from_palette(self, category: str) -> None:
         selected = self.scene.selected_role_ids()
