@@ -221,3 +221,18 @@ def test_a_cut_pasted_elsewhere_is_a_move_keeping_ids_and_people_and_a_second_pa
     assert (net.reports_to, net.person, net.vacant, net.dotted_to) == ("dpo", "Kim Hale", False, ("dpo",))
     (again,) = paste(chart, text, "dpo")
     assert again != "net" and chart.role(again).vacant and chart.role(again).person == ""
+
+
+def test_a_paste_under_a_collapsed_manager_expands_it_in_the_same_step():
+    chart = compliant_chart()
+    chart.set_collapsed("cto", True)
+    before = chart.copy()
+    ops, _ids = paste_ops(chart, read(copy_of(chart, ["cao"])), "net")  # net is hidden under cto
+    edit = Edit(chart, ops)
+    edit.apply()
+    assert not chart.collapsed
+    edit.undo()
+    assert chart == before and chart.collapsed == {"cto"}
+    ops, _ids = paste_ops(chart, read(copy_of(chart, ["cao"])), "cto")  # under the collapsed manager itself
+    Edit(chart, ops).apply()
+    assert not chart.collapsed

@@ -191,3 +191,18 @@ def test_the_edit_menu_and_the_box_menu_offer_the_clipboard_commands(window):
     QGuiApplication.clipboard().clear()
     empty = window.canvas_menu.build(QPoint(2, 2))
     assert "&Paste" in [a.text() for a in empty.actions()] and not window.actions.paste.isEnabled()
+
+
+def test_a_paste_under_a_collapsed_box_expands_it_in_the_same_step(window):
+    chart = window.chart
+    assert window.editor.collapse(["ism"], True)
+    select(window, "tsm")
+    keys(window, Qt.Key.Key_C)
+    select(window, "ism")
+    steps = window.stack.count()
+    before = set(chart.roles)
+    keys(window, Qt.Key.Key_V)
+    pasted = new_roles(window, before)
+    assert not chart.is_collapsed("ism") and chart.role(pasted[0]).reports_to == "ism"
+    assert window.stack.count() == steps + 1
+    assert sorted(window.scene.selected_role_ids()) == sorted(pasted)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .chart import Chart
-from .edits import AddDotted, AddRole, Op, RemoveRole, SetArrangement
+from .edits import AddDotted, AddRole, Op, RemoveRole, SetArrangement, SetCollapsed
 from .errors import EditError, FormatError
 from .formats.sample_json import FORMAT_NAME as CHART_FORMAT
 from .formats.sample_json import FORMAT_VERSION as CHART_VERSION
@@ -165,10 +165,15 @@ def copied_from_data(data: Any) -> Copied:
 
 def paste_ops(chart: Chart, copied: Copied, manager_id: str | None, index: int | None = None) -> tuple[list[Op], list[str]]:
     """Adding ``copied`` to ``chart`` under ``manager_id`` (``None``: as top-level roles), its subtrees as
-    the manager's last reports or from ``index`` on; the operations, and the new roles' ids, managers first."""
+    the manager's last reports or from ``index`` on; the operations, and the new roles' ids, managers first.
+    A collapsed manager, and any collapsed one above it, is expanded in the same step, to show the paste."""
     tops = copied.roles.roots()
     places = {top: (manager_id, None if index is None else index + n) for n, top in enumerate(tops)}
-    return _add_ops(chart, copied, places)
+    ops, new_ids = _add_ops(chart, copied, places)
+    if manager_id is not None:
+        collapsed = chart.collapsed
+        ops.extend(SetCollapsed(m, False) for m in (manager_id, *chart.ancestors(manager_id)) if m in collapsed)
+    return ops, new_ids
 
 
 def duplicate_ops(chart: Chart, role_ids: Iterable[str]) -> tuple[list[Op], list[str]]:
