@@ -59,7 +59,7 @@ def test_filled_positions_give_the_figure_and_vacancies_still_plan_more() -> Non
 def test_a_missing_district_fact_is_named_before_the_vacancies() -> None:
     m = _metrics(_chart(students=None))["students_per_tech_fte"]
     assert m.planned is None
-    assert m.missing.startswith("Enter the number of students in Chart › District Facts…")
+    assert m.missing.startswith("Enter the number of students (Chart › District Facts…).")
     assert "No filled positions yet" in m.missing
 
 

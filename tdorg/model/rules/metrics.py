@@ -52,7 +52,7 @@ def _missing(value: float | None, fact: str, staffed: float, vacant: int, add: s
     positions to fill (``vacant`` of them) or, with none, ``add`` from the palette."""
     if value is not None:
         return ""
-    parts = [f"Enter {fact} in Chart › District Facts…."] if fact else []
+    parts = [f"Enter {fact} (Chart › District Facts…)."] if fact else []
     if staffed <= 0:
         parts.append(NO_ONE_YET if vacant else f"No role does this work yet: add {add} from the palette.")
     return " ".join(parts)

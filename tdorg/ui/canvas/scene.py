@@ -46,6 +46,8 @@ class ChartScene(QGraphicsScene):
     relayouted = Signal(float, float)
     #: Emitted after any flush that changed roles (ids touched).
     rolesChanged = Signal(list)
+    #: Emitted after a flush that made boxes for new roles (their ids), before :attr:`rolesChanged`.
+    rolesAdded = Signal(list)
     #: Emitted just before every item is removed to show another chart.
     aboutToReset = Signal()
     #: A click on a manager's collapse toggle (the manager's id).
@@ -243,6 +245,7 @@ class ChartScene(QGraphicsScene):
         self._structural = self._dotted_dirty = self._other = False
         self._anchor = None
         affected: set[str] = set()
+        added: list[str] = []
         for role_id in touched:
             role = chart.roles.get(role_id)
             item = self._items.get(role_id)
@@ -254,6 +257,7 @@ class ChartScene(QGraphicsScene):
             elif item is None:
                 self._add_item(role)
                 affected.add(role_id)
+                added.append(role_id)
             else:
                 if item.role.reports_to != role.reports_to and item.role.reports_to is not None:
                     affected.add(item.role.reports_to)
@@ -275,6 +279,8 @@ class ChartScene(QGraphicsScene):
             self._sync_toggles(touched)  # a new title in a toggle's tooltip
         if dotted_dirty or moved:
             self._sync_dotted(moved | set(touched))
+        if added:
+            self.rolesAdded.emit(added)
         self.rolesChanged.emit(touched)
 
     def _add_item(self, role: Role) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QRubberBand, QStyle, QStyleOptionRubberBand
 
@@ -57,6 +57,12 @@ class ChartView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         scene.relayouted.connect(self._keep_anchor)
+        scene.rolesAdded.connect(self._follow)
+        scene.sceneRectChanged.connect(self._refit)
+        #: The user's zoom is Fit to Window: the view fits again when the chart outgrows it.
+        self.fitted = False
+        #: The roles an edit has just added, brought into view by :meth:`_follow` (until the event loop runs).
+        self._followed: frozenset[str] = frozenset()
         scene.aboutToReset.connect(self.gestures.cancel)
         scene.selectionChanged.connect(self._selection_changed)
         self.description = CanvasDescription(self)
@@ -68,6 +74,7 @@ class ChartView(QGraphicsView):
         return self.transform().m11()
 
     def set_scale(self, scale: float) -> None:
+        self.fitted = False  # a zoom of the user's own, until fit() says otherwise
         scale = max(MIN_SCALE, min(MAX_SCALE, scale))
         current = self.scale_factor()
         if abs(scale - current) > 1e-9:
@@ -103,8 +110,9 @@ class ChartView(QGraphicsView):
         if not layout.positions:
             self.set_scale(1.0)
             self.centerOn(0, 0)
-            return
-        self.fit_rect(self.sceneRect())
+        else:
+            self.fit_rect(self.sceneRect())
+        self.fitted = True
 
     def fit_rect(self, rect: QRectF, limit: float = 1.0) -> None:
         viewport = self.viewport().rect()
@@ -115,9 +123,10 @@ class ChartView(QGraphicsView):
         self.centerOn(rect.center())
 
     def reveal(self, role_ids: list[str] | tuple[str, ...]) -> None:
-        """Centre the given roles, zooming out only if they do not fit."""
+        """Centre the given roles, zooming out only if they do not fit; roles just added and followed into
+        view (:meth:`_follow`) stay where they are."""
         rect = self.chart_scene.bounding_rect_of(role_ids)
-        if rect.isEmpty():
+        if rect.isEmpty() or (self._followed.issuperset(role_ids) and self._in_view(rect)):
             return
         rect = rect.adjusted(-40, -40, 40, 40)
         viewport = self.viewport().rect()
@@ -180,6 +189,36 @@ class ChartView(QGraphicsView):
             return
         centre = self.mapToScene(self.viewport().rect().center())
         self.centerOn(centre + QPointF(dx, dy))
+
+    def _follow(self, role_ids: list[str]) -> None:
+        """Scroll just enough to show the boxes an edit added (not at all when they are in view already);
+        added boxes too many to show at once show their topmost."""
+        self._followed = frozenset(role_ids)
+        QTimer.singleShot(0, self._forget_followed)
+        scene = self.chart_scene
+        rect = scene.bounding_rect_of(role_ids)
+        if rect.isEmpty():
+            return  # hidden under a collapsed manager
+        viewport = self.viewport().rect()
+        scale = self.scale_factor()
+        if rect.width() * scale > viewport.width() - 80 or rect.height() * scale > viewport.height() - 80:
+            shown = [item for item in map(scene.item, role_ids) if item is not None and item.isVisible()]
+            rect = min(shown, key=lambda item: (item.y(), item.x())).sceneBoundingRect()
+        self.ensureVisible(rect, 40, 40)
+
+    def _forget_followed(self) -> None:
+        self._followed = frozenset()
+
+    def _refit(self, rect: QRectF) -> None:
+        """A fitted view fits again when the chart has outgrown the window."""
+        viewport = self.viewport().rect()
+        scale = self.scale_factor()
+        if self.fitted and (rect.width() * scale > viewport.width() + 0.5
+                            or rect.height() * scale > viewport.height() + 0.5):
+            self.fit()
+
+    def _in_view(self, rect: QRectF) -> bool:
+        return self.mapToScene(self.viewport().rect()).boundingRect().contains(rect)
 
     def _selection_changed(self) -> None:
         selected = self.chart_scene.selected_role_ids()
