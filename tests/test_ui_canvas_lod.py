@@ -209,3 +209,15 @@ def test_a_managers_lines_draw_each_stretch_of_its_routes_once(window):
                 assert any(min(a[0], b[0]) <= min(x1, x2) and max(x1, x2) <= max(a[0], b[0])
                            and min(a[1], b[1]) <= min(y1, y2) and max(y1, y2) <= max(a[1], b[1])
                            for a, b in stretches), (manager, report)
+
+
+def test_a_box_in_the_zoomed_out_picture_still_has_its_tooltip(window):
+    from PySide6.QtTest import QTest
+
+    _shown(window, "hd", TINY * 0.5)
+    window.editor.update("hd", {"title": "Help Desk Lead"}, "title")  # edited where no box paints itself
+    window.scene.flush()
+    _shown(window, "hd", TINY * 0.5)
+    QTest.mouseMove(window.view.viewport(), _box_area(window, "hd").center())
+    QApplication.processEvents()
+    assert "Help Desk Lead" in window.scene.item("hd").toolTip()

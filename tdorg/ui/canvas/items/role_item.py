@@ -6,7 +6,14 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from tdorg.model.role import Role
 from tdorg.model.rules.base import Severity
@@ -83,6 +90,7 @@ class RoleItem(QGraphicsRectItem):
         self._tip_ready = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
+        self.setAcceptHoverEvents(True)  # the tooltip of a box the zoomed-out picture stands for
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
 
@@ -166,6 +174,11 @@ class RoleItem(QGraphicsRectItem):
             lines.append(f"<i>{self.finding_count} {noun}{within} — see the Findings panel</i>")
         self.setToolTip("<br>".join(lines))
         self._tip_ready = True
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt's name
+        """The tooltip is made on the first paint, or here for a box not painted (zoomed right out)."""
+        if not self._tip_ready:
+            self._update_tooltip()
 
     # --- geometry -----------------------------------------------------------
 
