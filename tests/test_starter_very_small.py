@@ -42,7 +42,7 @@ def test_only_figures_a_district_this_size_has_remain_and_the_notes_explain_them
     assert [f for f in report.findings if f.severity > Severity.INFO] == []
     assert sorted(f.rule_id for f in report.findings) == ["INT-3", "STF-1", "STF-2", "STF-3"]
     stf3 = next(f for f in report.findings if f.rule_id == "STF-3")
-    assert "fewer than" in stf3.message  # one part-time technician for two buildings
+    assert stf3.message.startswith("0.67 technician FTE") and "fewer than" in stf3.message  # part-time, 2 buildings
     for said in ("STF-3", "STF-1", "part-time", "regional service agency", "backs up"):
         assert said in chart.notes
     every_function = {f for r in chart.roles.values() for f in r.leads}

@@ -173,7 +173,7 @@ class TechniciansForBuildings(Rule):
         b = ctx.chart.district.buildings
         return [
             self.finding(
-                f"{have:g} technician FTE{counted} for the schools on record ({b.elementary} elementary, "
+                f"{round(have, 2):g} technician FTE{counted} for the schools on record ({b.elementary} elementary, "
                 f"{b.middle} middle, {b.high} high); {verdict} the {expected:.1f} the heuristic suggests.",
                 list(support.role_ids) if verdict == "fewer than" else [],
                 "Compare each site's load before adding or moving technicians.",
