@@ -12,11 +12,15 @@ to a ``.tdorg`` file, then timed in an offscreen 1400×900 editor window:
   smallest subtree of at least 1,000 roles, interleaved (median, min–max),
   with nothing else collapsed (expanding lays out the whole chart again,
   which the canvas keeps while only collapses change it) and with another
-  subtree collapsed.
+  subtree collapsed;
+- *outline*: the outline panel opening on the chart (its rows painted), and
+  one re-parent with the tree following it beside the same edit with the
+  outline detached, interleaved.
 
 Targets on this 2-core machine: first paint ≤ 1 s at 5,000 roles; one edit
 ≤ 50 ms at 2,000 roles; collapse and expand of a 1,000-role subtree ≤ 50 ms
-at 5,000 roles. Also prints the process's peak memory.
+at 5,000 roles; the outline opens in ≤ 200 ms at 5,000 roles. Also prints
+the process's peak memory.
 
     .venv/bin/python bench/bench_editor.py [SIZES...]
 """
@@ -33,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from interleave import interleave, summary  # noqa: E402
+from interleave import interleave, print_table, summary  # noqa: E402
 from memory import peak_mb  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -108,6 +112,42 @@ def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list
                                        "expand, another collapsed": lambda: fold(False, True)}, rounds)
 
 
+def outline_times(window: MainWindow, rounds: int = 9) -> dict[str, list[float]]:
+    """The outline panel opening on the chart (its first rows painted), and one re-parent with the tree
+    following it beside the same edit with the outline detached, interleaved."""
+    app = QApplication.instance()
+    outline, chart = window.outline, window.chart
+    window.focus_outline()
+    managers = [r for r in chart.roles if chart.child_count(r) >= 3 and chart.role(r).reports_to]
+    first, second = managers[0], managers[1]
+    mover = chart.children(first)[-1]
+
+    def open_panel() -> float:
+        start = time.perf_counter()
+        outline.show_scenario()
+        app.processEvents()
+        outline.tree.viewport().grab()
+        return (time.perf_counter() - start) * 1000
+
+    def edit(following: bool) -> float:
+        outline.model.set_chart(chart if following else None, window.sessions.report)
+        outline.show_roles([mover])
+        app.processEvents()
+        start = time.perf_counter()
+        assert window.editor.move([mover], second if chart.role(mover).reports_to == first else first)
+        app.processEvents()
+        outline.tree.viewport().grab()
+        elapsed = (time.perf_counter() - start) * 1000
+        model = outline.model
+        assert not following or model.index_of(mover).parent() == model.index_of(chart.role(mover).reports_to)
+        return elapsed
+
+    times = interleave({"outline opens": open_panel, "edit, outline following": lambda: edit(True),
+                        "edit, outline detached": lambda: edit(False)}, rounds)
+    outline.show_scenario()
+    return times
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     sizes = [int(a) for a in argv if a != "-v"] or [2000, 5000]
@@ -131,6 +171,7 @@ def main(argv: list[str]) -> int:
                   f"{summary(folds['expand, another collapsed']).strip()}")
             if verbose:
                 print("        edits:", " ".join(f"{t:.0f}" for t in times))
+            print_table(outline_times(window), {"edit, outline following": "edit, outline detached"})
             window.stack.setClean()
             window.close()
             window.deleteLater()
