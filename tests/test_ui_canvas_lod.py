@@ -221,3 +221,12 @@ def test_a_box_in_the_zoomed_out_picture_still_has_its_tooltip(window):
     QTest.mouseMove(window.view.viewport(), _box_area(window, "hd").center())
     QApplication.processEvents()
     assert "Help Desk Lead" in window.scene.item("hd").toolTip()
+
+
+def test_the_zoomed_out_picture_follows_compare_marks(window):
+    added = QColor(style.MARK_COLOURS["added"][0])
+    before = _shown(window, "hd", TINY * 0.5)
+    assert _count(before, _box_area(window, "hd"), added, 0) == 0
+    window.scene.set_marks({"hd": frozenset({"added"})})
+    after = window.view.viewport().grab().toImage()
+    assert _count(after, _box_area(window, "hd"), added, 0) > 0

@@ -34,7 +34,7 @@ class ChartOverview:
         self._groups: dict[tuple[str, str | None], list[QRectF]] | None = None  # by category and compare mark
         self._lines = QPainterPath()
         self._picture: tuple[object, QImage] | None = None  # what it was drawn for, and the picture
-        for signal in (scene.rolesChanged, scene.sceneRectChanged, scene.aboutToReset):
+        for signal in (scene.rolesChanged, scene.redrawn, scene.sceneRectChanged, scene.aboutToReset):
             signal.connect(self.invalidate)
         scene.selectionChanged.connect(self._forget_picture)
 

@@ -52,6 +52,8 @@ class ChartScene(QGraphicsScene):
     aboutToReset = Signal()
     #: A click on a manager's collapse toggle (the manager's id).
     toggleRequested = Signal(str)
+    #: Emitted when boxes moved or changed colour without an edit (another paper's arrangement, compare marks).
+    redrawn = Signal()
 
     def __init__(self, parent=None, folding: bool = True) -> None:  # noqa: ANN001
         """``folding``: collapsed managers hide their subtrees and boxes have toggles (else every role shows)."""
@@ -312,6 +314,7 @@ class ChartScene(QGraphicsScene):
             moved = self._relayout(set())
             if moved:
                 self._sync_dotted(moved)
+                self.redrawn.emit()
 
     def _whole_layout(self, chart: Chart) -> LiveLayout:
         """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper."""
@@ -554,6 +557,7 @@ class ChartScene(QGraphicsScene):
         """Highlight roles by their kinds of change (compare view); roles not in ``marks`` are cleared."""
         for role_id, item in self._items.items():
             item.set_mark(marks.get(role_id))
+        self.redrawn.emit()
 
     def drop_feedback(self, role_id: str | None, state: str | None) -> None:
         """Show (or clear, with ``None``) whether box ``role_id`` accepts a drop."""

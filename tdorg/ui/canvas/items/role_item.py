@@ -241,7 +241,7 @@ class RoleItem(QGraphicsRectItem):
             return fill, QColor(style.SELECTION), 2.5
         return fill, QColor(style.VACANT_BORDER if self.role.vacant else style.BOX_BORDER), 1.2
 
-    def plain_colour(self) -> QColor:
+    def _plain_colour(self) -> QColor:
         """The box's one colour when zoomed out: its category's, a compare mark's, or a drop's verdict."""
         if self.drop_state is not None:
             return QColor(style.ACCEPT if self.drop_state == ACCEPT else style.REFUSE)
@@ -264,7 +264,7 @@ class RoleItem(QGraphicsRectItem):
             painter.fillRect(rect, QColor(style.BOX_FILL))
             rect = rect.adjusted(pixel, pixel, -pixel, -pixel)
         if rect.height() > 0:
-            painter.fillRect(rect, self.plain_colour())
+            painter.fillRect(rect, self._plain_colour())
         hollow = rect.adjusted(2 * pixel, 2 * pixel, -2 * pixel, -2 * pixel)
         if self.role.vacant and hollow.height() > 0:
             painter.fillRect(hollow, QColor(style.VACANT_FILL))
