@@ -230,3 +230,18 @@ def test_the_zoomed_out_picture_follows_compare_marks(window):
     window.scene.set_marks({"hd": frozenset({"added"})})
     after = window.view.viewport().grab().toImage()
     assert _count(after, _box_area(window, "hd"), added, 0) > 0
+
+
+def test_a_drop_target_in_the_zoomed_out_picture_turns_green_or_red(window):
+    from tdorg.ui.canvas.items.role_item import REFUSE
+
+    for state, colour in ((ACCEPT, style.ACCEPT), (REFUSE, style.REFUSE)):
+        before = _shown(window, "hd", TINY * 0.5)
+        window.scene.drop_feedback("hd", state)
+        QApplication.processEvents()
+        during = window.view.viewport().grab().toImage()
+        area = _box_area(window, "hd", 3)
+        assert _count(during, area, QColor(colour), 0) > _count(before, area, QColor(colour), 0), state
+        window.scene.drop_feedback(None, None)
+        QApplication.processEvents()
+        assert window.view.viewport().grab().toImage() == before

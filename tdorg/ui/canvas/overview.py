@@ -3,11 +3,12 @@
 Below :data:`~.items.role_item.TINY` the view paints this picture instead of
 its items (at 20,000 roles, asking Qt for the boxes in view costs more than a
 frame): every shown box a plain rectangle in its category's colour (a compare
-mark's, if it has one), the selected ones in the selection colour, the
-reporting and dotted lines one pixel wide. The rectangles and lines are
-collected from the layout on the first paint after the chart changed; the
-picture is drawn again when the view moves or zooms, the selection or the
-colour scheme changes, and is reused for every other repaint.
+mark's, if it has one), the selected ones in the selection colour, a drag's
+drop target green or red, the reporting and dotted lines one pixel wide. The
+rectangles and lines are collected from the layout on the first paint after
+the chart changed; the picture is drawn again when the view moves or zooms,
+the selection, the drop target or the colour scheme changes, and is reused
+for every other repaint.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransfo
 from ..widgets import style
 from ..widgets.colour_scheme import look
 from .items.edge_items import reporting_lines
-from .items.role_item import TINY, RoleItem
+from .items.role_item import ACCEPT, TINY, RoleItem
 
 if TYPE_CHECKING:
     from .scene import ChartScene
@@ -53,7 +54,7 @@ class ChartOverview:
     def picture(self, size: QSize, ratio: float, transform: QTransform) -> QImage:
         """The viewport's picture: ``size`` logical pixels at device pixel ratio ``ratio``, the scene mapped by
         ``transform``."""
-        key = (size, ratio, transform, look())
+        key = (size, ratio, transform, look(), self.scene.drop_target())
         if self._picture is not None and self._picture[0] == key:
             return self._picture[1]
         if self._groups is None:
@@ -86,14 +87,23 @@ class ChartOverview:
             painter.setPen(pen)
             painter.drawPath(line.path())
         selected = [item for item in self.scene.selectedItems() if isinstance(item, RoleItem)]
-        if selected:  # in the selection colour, ringed in the box fill to stand out on boxes of any colour
-            rects = [item.box_rect().translated(item.pos()) for item in selected]
-            painter.setPen(_pixel_pen(QColor(style.BOX_FILL), 7))
-            painter.drawRects(rects)
-            colour = QColor(style.SELECTION)
-            painter.setPen(_pixel_pen(colour, 3))
-            painter.setBrush(colour)
-            painter.drawRects(rects)
+        self._paint_ringed(painter, selected, QColor(style.SELECTION))
+        target = self.scene.drop_target()
+        if target is not None:  # a drag's drop target, green or red
+            self._paint_ringed(painter, [self.scene.role_items()[target[0]]],
+                               QColor(style.ACCEPT if target[1] == ACCEPT else style.REFUSE))
+
+    def _paint_ringed(self, painter: QPainter, items: list[RoleItem], colour: QColor) -> None:
+        """``items`` in ``colour``, ringed in the box fill to stand out on boxes of any colour."""
+        if not items:
+            return
+        rects = [item.box_rect().translated(item.pos()) for item in items]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(_pixel_pen(QColor(style.BOX_FILL), 7))
+        painter.drawRects(rects)
+        painter.setPen(_pixel_pen(colour, 3))
+        painter.setBrush(colour)
+        painter.drawRects(rects)
 
     def _collect(self) -> None:
         scene = self.scene

@@ -559,6 +559,11 @@ class ChartScene(QGraphicsScene):
             item.set_mark(marks.get(role_id))
         self.redrawn.emit()
 
+    def drop_target(self) -> tuple[str, str] | None:
+        """The box a drag shows its feedback on, and whether it accepts the drop (ACCEPT or REFUSE)."""
+        item = self._items.get(self._feedback_id or "")
+        return (item.role_id, item.drop_state) if item is not None and item.drop_state else None
+
     def drop_feedback(self, role_id: str | None, state: str | None) -> None:
         """Show (or clear, with ``None``) whether box ``role_id`` accepts a drop."""
         previous = self._items.get(self._feedback_id or "")
