@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 OPEN_FILTER = "Charts (*.tdorg *.json *.csv);;tdorg charts (*.tdorg);;Sample JSON (*.json);;CSV roles (*.csv)"
 SAVE_FILTER = "tdorg chart (*.tdorg)"
 MAX_RECENT = 8
+#: What the shown name of a chart file opened read-only ends with.
+READ_ONLY = " (read-only)"
 
 
 def template_entries() -> list[Template]:
@@ -129,7 +131,7 @@ class FileActions(QObject):
                     return False
                 base = Fingerprint.of_file(path)  # before reading: a change after this is caught at save
                 document = open_document(path)
-                name = f"{path.name} (read-only)" if read_only else None
+                name = f"{path.name}{READ_ONLY}" if read_only else None
                 self.show_document(document, path, name=name, base=base, read_only=read_only)
             else:
                 chart = load_chart(path)
@@ -168,8 +170,9 @@ class FileActions(QObject):
     def save_as(self, suggested: Path | None = None) -> bool:
         name = self.open_file.display_name
         chart = self.sessions.document.chart
-        if self.open_file.path is None and chart is not None and chart.district.name:
-            name = chart.district.name  # a new chart is named for its district
+        # a new chart is named for its district; work recovered from a chart file opened read-only keeps its name
+        if self.open_file.path is None and chart is not None and chart.district.name and not name.endswith(READ_ONLY):
+            name = chart.district.name
         suggested = suggested or self.open_file.path or Path(self.start_folder()) / _file_name(name)
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
@@ -299,7 +302,7 @@ class FileActions(QObject):
 
 
 def _file_name(display_name: str) -> str:
-    stem = display_name.replace(" (from template)", "").replace(" (imported)", "").replace(" (read-only)", "")
+    stem = display_name.replace(" (from template)", "").replace(" (imported)", "").replace(READ_ONLY, "")
     stem = stem.removesuffix(".tdorg")
     safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in stem).strip() or "chart"
     return f"{safe}.tdorg"
