@@ -93,3 +93,17 @@ def make_window(qtbot, tmp_path, dialogs):  # noqa: ARG001 - qtbot provides the 
 def window(make_window):
     """A shown editor window with the Francis Howell sample open."""
     return make_window("francis-howell")
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_left_empty():
+    """Empty the clipboard after each test that used Qt. Offscreen, the clipboard outlives the
+    application: a copy left in it would be destroyed after Python has finished, and crash the run."""
+    yield
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
