@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from tdorg.model.chart import COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
-from tdorg.model.layout_cache import LiveLayout
+from tdorg.model.layout_cache import Fit, LiveLayout
 from tdorg.model.role import Role
 from tdorg.model.rules import Report, Severity
 
@@ -268,6 +268,8 @@ class ChartScene(QGraphicsScene):
                     affected.add(role_id)
                 item.set_role(role)
         moved: set[str] = set()
+        if not structural and self._live is not None and chart.roles and self._printed_fit(chart) != self._live.fit:
+            structural = True  # a taller (or no longer tallest) label resizes every printed box: the depth may change
         if structural:
             affected.update(r for r in touched if r in chart.roles)
             affected |= self._fold()
@@ -316,8 +318,9 @@ class ChartScene(QGraphicsScene):
                 self._sync_dotted(moved)
                 self.redrawn.emit()
 
-    def _whole_layout(self, chart: Chart) -> LiveLayout:
-        """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper."""
+    def _printed_fit(self, chart: Chart) -> Fit:
+        """How the whole chart's column depth is chosen: its printed boxes (sized by the tallest label, measured
+        again for the roles changed since) on the canvas's paper."""
         from tdorg.export.errors import ExportOptionError
         from tdorg.export.graphviz.dot import box_for, canvas_fit  # leaves stacked as the printed chart has them
         from tdorg.export.labels import label_height
@@ -334,7 +337,11 @@ class ChartScene(QGraphicsScene):
             else:
                 heights.pop(role_id, None)
         self._unmeasured.clear()
-        fit = canvas_fit(box_for(max(heights.values())), paper)  # a new title may make every printed box taller
+        return canvas_fit(box_for(max(heights.values())), paper)
+
+    def _whole_layout(self, chart: Chart) -> LiveLayout:
+        """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper."""
+        fit = self._printed_fit(chart)
         if self._live is None:
             self._live = LiveLayout(chart, sizes(BOX_WIDTH, BOX_HEIGHT), fit)
         elif fit != self._live.fit:
