@@ -385,8 +385,11 @@ class ChartScene(QGraphicsScene):
         managers = set(shift)
         managers.update(roles[r].reports_to for r in shift)  # type: ignore[misc]
         managers.discard(None)  # type: ignore[arg-type]
+        count = chart.child_count
         for manager in managers - redraw:
             offset, lines = shift.get(manager), self._lines.get(manager)
+            if lines is None and not count(manager):
+                continue  # a moved box without reports has no lines
             if offset is not None and lines is not None and all(shift.get(k) == offset for k in chart.children(manager)):
                 lines.moveBy(*offset)
             else:
