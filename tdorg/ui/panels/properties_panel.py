@@ -34,7 +34,7 @@ from tdorg.model.values import PERSON_MAX, TITLE_MAX
 from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
-from ..widgets.fields import CheckGroup, DecimalBox, DocumentUndoKeys, ErrorLabel, FunctionList, heading, mark_invalid
+from ..widgets.fields import CheckGroup, DecimalBox, DocumentUndoKeys, ErrorLabel, FunctionList, heading, mark_invalid, narrow
 from .role_lines import RoleLines
 
 
@@ -117,6 +117,7 @@ class PropertiesPanel(QScrollArea):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # in a narrow panel, a field under its label
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(6)
         parent_layout.addLayout(form)
@@ -176,6 +177,7 @@ class PropertiesPanel(QScrollArea):
         for key, text in CATEGORIES.items():
             self.category.addItem(style.category_icon(key), text, key)
         self.category.setMaxVisibleItems(len(CATEGORIES))
+        narrow(self.category)
         self.category.activated.connect(lambda _i: self._commit("category", self.category.currentData(), "category"))
         self._row(form, "category", "Category", self.category)
         self.fte = DecimalBox()
@@ -191,6 +193,7 @@ class PropertiesPanel(QScrollArea):
         self.employment.activated.connect(
             lambda _i: self._commit("employment", self.employment.currentData(), "employment")
         )
+        narrow(self.employment)
         self._row(form, "employment", "Employment", self.employment)
         self.cost = QLineEdit()
         self.cost.setPlaceholderText("Not set")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QCompleter,
     QDoubleSpinBox,
     QGridLayout,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from tdorg.model.vocab import FUNCTIONS, label
+
+from .wrapping_check import WrappingCheckBox
 
 
 class ErrorLabel(QLabel):
@@ -200,6 +203,12 @@ class DecimalBox(_ExplainsRange, QDoubleSpinBox):
         steady_number(self)
 
 
+def narrow(combo: QComboBox, letters: int = 10) -> None:
+    """Let ``combo`` be narrower than its longest entry (shown in its list), so a narrow panel fits it."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+
+
 class CheckGroup(QWidget):
     """One checkbox per vocabulary entry, in two columns; emits the chosen keys."""
 
@@ -213,7 +222,7 @@ class CheckGroup(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         for n, (key, text) in enumerate(vocabulary.items()):
-            box = QCheckBox(literal(text))
+            box = WrappingCheckBox(literal(text))  # a long label wraps in a narrow panel
             box.toggled.connect(self._toggled)
             self._boxes[key] = box
             grid.addWidget(box, n // columns, n % columns)
@@ -263,15 +272,16 @@ class FunctionList(QWidget):
         add.clicked.connect(lambda: self._add_typed())
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(self._remove_selected)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the buttons under the field, so a narrow panel keeps the field wide enough to type in
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.input, 1)
+        row.addStretch(1)
         row.addWidget(add)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.list)
+        layout.addWidget(self.input)
         layout.addLayout(row)
         self._sync()
 
