@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..model.chart import Chart
 from ..model.rules.base import Report
-from .errors import ExportCancelledError
 from .graphviz.dot import build_graph, engine_for
 from .graphviz.renderer import layout_engine, render
 from .graphviz.runner import Cancel
 from .options import ExportOptions
 from .output import staged_output, write_output
-from .run import ExportRun, Progress, no_progress
+from .run import ExportRun, Progress, no_progress, stop_if_cancelled
 
 if TYPE_CHECKING:
     from ..model.compare import Comparison
@@ -30,11 +29,6 @@ if TYPE_CHECKING:
 
 #: PNG output never exceeds this many pixels on a side; bigger charts are scaled down.
 MAX_PNG_PIXELS = 10_000
-
-
-def _check(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise ExportCancelledError()
 
 
 def graphviz_attrs(options: ExportOptions) -> dict[str, str]:
@@ -72,7 +66,7 @@ def render_chart(
     source = build_graph(chart, options, report, title_date=title_date, plan=plan).source.encode("utf-8")
     if options.format == "dot":
         return source
-    _check(cancel)
+    stop_if_cancelled(cancel)
     progress("Laying out and drawing with Graphviz", 0.1)
     fmt = drawn_as or options.format
     if into is not None:
@@ -109,7 +103,7 @@ def export_chart(chart: Chart, path: str | os.PathLike[str], options: ExportOpti
         with staged_output(path) as staged, open(staged, "w+b") as handle:
             render_chart(chart, options, report=run.report, cancel=run.cancel, progress=run.progress,
                          title_date=run.title_date, into=handle, target=path)
-            _check(run.cancel)
+            run.check()
             run.step("Writing the file", 0.95)
         run.step("Done", 1.0)
         return Path(path)
@@ -154,7 +148,7 @@ def export_packet(chart: Chart, path: str | os.PathLike[str], options: ExportOpt
 
 def _write_file(path: str | os.PathLike[str], data: bytes, run: ExportRun) -> Path:
     """Write a finished export's ``data`` to ``path`` (unless cancelled), reporting the last steps."""
-    _check(run.cancel)
+    run.check()
     run.step("Writing the file", 0.95)
     target = write_output(path, data)
     run.step("Done", 1.0)

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 Progress = Callable[[str, float], None]
 
 
+def stop_if_cancelled(cancel: Cancel | None) -> None:
+    """Raise :class:`~tdorg.export.errors.ExportCancelledError` when ``cancel()`` says the user asked to stop."""
+    if cancel is not None and cancel():
+        from .errors import ExportCancelledError
+
+        raise ExportCancelledError()
+
+
 def no_progress(stage: str, fraction: float) -> None:
     """Progress that nobody follows."""
     return None
@@ -39,6 +47,6 @@ class ExportRun:
         """Report ``stage`` at ``fraction`` done to whoever follows the run."""
         (self.progress or no_progress)(stage, fraction)
 
-    def cancelled(self) -> bool:
-        """Whether the user has asked to stop."""
-        return self.cancel is not None and bool(self.cancel())
+    def check(self) -> None:
+        """Stop the export (:func:`stop_if_cancelled`) if the user has asked to."""
+        stop_if_cancelled(self.cancel)

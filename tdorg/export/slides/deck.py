@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Callable
 from ...model.chart import Chart
 from ...model.plural import plural
 from ...model.rules.base import Report
-from ..errors import ExportCancelledError
 from ..options import ExportOptions
 from ..run import ExportRun
 
@@ -97,24 +96,19 @@ def export_slides(chart: Chart, path: str | os.PathLike[str], options: ExportOpt
 
     options = options or ExportOptions(format="pptx")
     run = run or ExportRun()
-
-    def check() -> None:
-        if run.cancelled():
-            raise ExportCancelledError()
-
     report = run.report
     if report is None:
         from ...model.rules import validate
 
         run.step("Checking the chart against the framework", 0.0)
         report = validate(chart)
-    check()
+    run.check()
     run.step("Planning the slides", 0.1)
     plan = plan_slides(chart, options)
-    check()
+    run.check()
     run.step("Making the slides", 0.3)
-    deck = build_deck(chart, report, plan, day=run.title_date or date.today(), scenario=run.scenario, check=check)
-    check()
+    deck = build_deck(chart, report, plan, day=run.title_date or date.today(), scenario=run.scenario, check=run.check)
+    run.check()
     run.step("Writing the file", 0.9)
     with staged_output(path) as staged:
         deck.save(str(staged))
