@@ -252,10 +252,10 @@ class FindingsPanel(QWidget):
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
         group = self._groups.get(finding.severity)
-        shown = self._members.get(finding.severity, [])
-        if group is None or finding not in shown:
+        try:
+            return group.child(self._members[finding.severity].index(finding)) if group is not None else None
+        except (KeyError, ValueError):  # not shown
             return None
-        return group.child(shown.index(finding))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _FINDING)
