@@ -8,7 +8,6 @@ of the chart the test opens has a category of its own.
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,9 +17,8 @@ from tdorg.model import Chart, District, Role
 from tdorg.model.persistence import open_chart, save_chart
 from tdorg.ui.widgets import style
 
-from .xdisplay import click_at, press_keys, stop, strip_of_colour, wait_for_window, x11_environment, xvfb
+from .xdisplay import click_at, press_keys, start_editor, stop, strip_of_colour, wait_for_window, x11_environment, xvfb
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 
 
@@ -67,9 +65,7 @@ def test_a_subtree_copied_with_the_keyboard_is_pasted_under_another_box_and_save
     with xvfb(tmp_path) as display:
         env = x11_environment(display, tmp_path)
         log = tmp_path / "editor.log"
-        with log.open("wb") as out:
-            editor = subprocess.Popen([sys.executable, "main.py", str(chart_file)], cwd=ROOT, env=env,
-                                      stdout=out, stderr=subprocess.STDOUT)
+        editor = start_editor(env, log, chart_file)
         try:
             assert wait_for_window(editor, env, "strip-valley"), f"no window: {log.read_text(errors='replace')}"
             shot = tmp_path / "screen.png"

@@ -4,8 +4,6 @@ and save again; each time the saved file says what is collapsed."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Callable
@@ -17,7 +15,7 @@ from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_chart
 from tdorg.ui.widgets.colour_scheme import LIGHT
 
-from .xdisplay import (HAVE_XVFB, WHY_NOT, click_at, focus_window, press_keys, screenshot_colours, stop,
+from .xdisplay import (HAVE_XVFB, WHY_NOT, click_at, focus_window, press_keys, screenshot_colours, start_editor, stop,
                        strip_of_colour, type_text, wait_for_window, x11_environment, xvfb)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +60,7 @@ def test_minus_collapses_the_selected_box_and_plus_expands_it_and_the_file_keeps
         env = x11_environment(display, tmp_path)
         env["TDORG_COLOR_SCHEME"] = "light"
         log = tmp_path / "editor.log"
-        with log.open("wb") as out:
-            editor = subprocess.Popen([sys.executable, "main.py", str(TEMPLATE)], cwd=ROOT, env=env, stdout=out,
-                                      stderr=subprocess.STDOUT)
+        editor = start_editor(env, log, TEMPLATE)
         try:
             assert wait_for_window(editor, env, "patrick-henry"), f"no editor: {log.read_text(errors='replace')}"
             focus_window(env, "patrick-henry")

@@ -7,7 +7,6 @@ desktop says the wrong thing does.
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 from tdorg.export.contrast import luminance
 from tdorg.ui.widgets.colour_scheme import DARK
 
-from .xdisplay import HAVE_XVFB, WHY_NOT, stop, wait_for_window, x11_environment, xvfb
+from .xdisplay import HAVE_XVFB, WHY_NOT, start_editor, stop, wait_for_window, x11_environment, xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not HAVE_XVFB, reason=WHY_NOT)
@@ -37,9 +36,7 @@ def test_the_editor_opens_dark_when_asked(tmp_path: Path) -> None:
         env = x11_environment(display, tmp_path)
         log = tmp_path / "editor.log"
         chart = ROOT / "resources" / "templates" / "patrick-henry.json"
-        with log.open("wb") as out:
-            editor = subprocess.Popen([sys.executable, "main.py", "--color-scheme", "dark", str(chart)],
-                                      cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        editor = start_editor(env, log, "--color-scheme", "dark", chart)
         try:
             titles = wait_for_window(editor, env, "patrick-henry")
             assert titles, f"no editor window appeared (exit {editor.poll()}): {log.read_text(errors='replace')}"

@@ -8,7 +8,6 @@ selection outline. The palette's Network entry is found by its icon's colour lef
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +21,8 @@ from tdorg.model.formats import load_chart
 from tdorg.model.persistence import open_chart
 from tdorg.ui.widgets.colour_scheme import LIGHT
 
-from .xdisplay import (HAVE_XVFB, WHY_NOT, changed_box, click_at, colour_box, drag_through, focus_window,
-                       press_keys, screenshot_colours, stop, strip_of_colour, type_text, wait_for_window,
+from .xdisplay import (HAVE_XVFB, WHY_NOT, changed_box, click_at, colour_box, drag_through, focus_window, press_keys,
+                       screenshot_colours, start_editor, stop, strip_of_colour, type_text, wait_for_window,
                        x11_environment, xvfb)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,9 +136,7 @@ def editor_on_display(tmp_path: Path, chart: Path = TEMPLATE) -> Iterator[Runnin
         env = x11_environment(display, tmp_path)
         env["TDORG_COLOR_SCHEME"] = "light"
         log = tmp_path / "editor.log"
-        with log.open("wb") as out:
-            program = subprocess.Popen([sys.executable, "main.py", str(chart)], cwd=ROOT, env=env, stdout=out,
-                                       stderr=subprocess.STDOUT)
+        program = start_editor(env, log, chart)
         running = Running(program, display, env, tmp_path, log)
         try:
             assert wait_for_window(program, env, chart.stem), f"no editor: {running.output()}"

@@ -5,8 +5,6 @@ to add roles, typing their titles, Ctrl+S and a typed file name to save; then re
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,10 +13,9 @@ import pytest
 from tdorg.model import Chart
 from tdorg.model.persistence import open_chart
 
-from .xdisplay import (HAVE_XVFB, WHY_NOT, focus_window, press_keys, stop, type_text, wait_for_window,
+from .xdisplay import (HAVE_XVFB, WHY_NOT, focus_window, press_keys, start_editor, stop, type_text, wait_for_window,
                        x11_environment, xvfb)
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
 pytestmark = pytest.mark.skipif(not HAVE_XVFB, reason=WHY_NOT)
 
@@ -47,9 +44,7 @@ def test_a_three_role_chart_built_in_the_outline_by_keyboard_is_saved_in_its_hie
     with xvfb(tmp_path) as display:
         env = x11_environment(display, tmp_path)
         log = tmp_path / "editor.log"
-        with log.open("wb") as out:
-            editor = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=out,
-                                      stderr=subprocess.STDOUT)
+        editor = start_editor(env, log)
         try:
             assert wait_for_window(editor, env, "Welcome to tdorg"), f"no start page: {log.read_text(errors='replace')}"
             press_keys(env, "Escape")  # the blank chart the window opened with

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from .xdisplay import on_window, stop, wait_for_window, window_geometry, x11_environment, xvfb
+from .xdisplay import on_window, start_editor, stop, wait_for_window, window_geometry, x11_environment, xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "templates" / "patrick-henry.json"
 #: Where the user leaves the window: not the first size (centred, 90% of the 1600×1000 screen).
 LEFT_AT = (130, 90, 1060, 700)
-
-
-def start(env: dict[str, str], log: Path) -> subprocess.Popen:
-    with log.open("ab") as out:  # a sample with nothing changed: quitting asks nothing
-        return subprocess.Popen([sys.executable, "main.py", str(SAMPLE)], cwd=ROOT, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
 
 
 def settle(env: dict[str, str], wanted: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -35,7 +28,7 @@ def test_the_window_reopens_where_ctrl_q_left_it(tmp_path: Path) -> None:
     log = tmp_path / "editor.log"
     with xvfb(tmp_path) as display:
         env = x11_environment(display, tmp_path)
-        editor = start(env, log)
+        editor = start_editor(env, log, SAMPLE)  # a sample with nothing changed: quitting asks nothing
         try:
             assert wait_for_window(editor, env, "patrick-henry"), log.read_text(errors="replace")
             first = window_geometry(env, "patrick-henry")
@@ -51,7 +44,7 @@ def test_the_window_reopens_where_ctrl_q_left_it(tmp_path: Path) -> None:
         finally:
             stop(editor)
 
-        again = start(env, log)
+        again = start_editor(env, log, SAMPLE)
         try:
             assert wait_for_window(again, env, "patrick-henry"), log.read_text(errors="replace")
             assert settle(env, LEFT_AT) == LEFT_AT

@@ -6,14 +6,12 @@ friends), which the offscreen platform never loads.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from .xdisplay import HAVE_XVFB, WHY_NOT, screenshot_colours, stop, wait_for_window, x11_environment, xvfb
+from .xdisplay import HAVE_XVFB, WHY_NOT, screenshot_colours, start_editor, stop, wait_for_window, x11_environment, xvfb
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not HAVE_XVFB, reason=WHY_NOT)
@@ -23,9 +21,7 @@ def test_the_editor_window_appears_on_an_x11_display(tmp_path: Path) -> None:
     with xvfb(tmp_path) as display:
         env = x11_environment(display, tmp_path)
         log = tmp_path / "editor.log"
-        with log.open("wb") as out:
-            editor = subprocess.Popen([sys.executable, "main.py", str(ROOT / "resources" / "templates" / "patrick-henry.json")],
-                                      cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        editor = start_editor(env, log, ROOT / "resources" / "templates" / "patrick-henry.json")
         try:
             titles = wait_for_window(editor, env, "patrick-henry")
             assert titles, f"no editor window appeared (exit {editor.poll()}): {log.read_text(errors='replace')}"

@@ -189,3 +189,14 @@ def drag_through(env: dict[str, str], points: list[tuple[int, int]], release: bo
     time.sleep(0.3)
     if release:
         run("mouseup", "1")
+
+
+#: The project's folder, where ``main.py`` is.
+_PROJECT = Path(__file__).resolve().parent.parent
+
+
+def start_editor(env: dict[str, str], log: Path, *args: object) -> subprocess.Popen:
+    """The editor (``main.py`` with ``args``) started in ``env``, its output added to the end of ``log``."""
+    with log.open("ab") as out:  # a file, not a pipe: the editor's output must never fill a buffer and stall it
+        return subprocess.Popen([sys.executable, "main.py", *map(str, args)], cwd=_PROJECT, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
