@@ -34,6 +34,19 @@ onto a box's edge: placed beside it. A red box means the move is refused.</td></
 <tr><td>Escape</td><td>cancel a drag, or clear the selection</td></tr>
 <tr><td>Ctrl+F</td><td>find a role by title, person or id (case and accents do not matter)</td></tr>
 <tr><td>Enter / Shift+Enter, F3 / Shift+F3</td><td>next / previous match; Escape closes the find bar</td></tr>
+<tr><td>Menu key or Shift+F10</td><td>the selected box's menu (the canvas's when nothing is selected)</td></tr>
+</table>
+<h3>Keyboard (outline panel)</h3>
+<table cellspacing="4">
+<tr><td>Alt+1</td><td>go to the outline, showing it if it is hidden; its selection is the canvas's</td></tr>
+<tr><td>Up / Down, Left / Right</td><td>move between rows, fold or unfold a manager's reports</td></tr>
+<tr><td>F2</td><td>rename the role in place (Enter keeps the title, Escape cancels)</td></tr>
+<tr><td>Insert or Ctrl+Enter</td><td>add a report of the selected role</td></tr>
+<tr><td>Shift+Enter</td><td>add a sibling after it</td></tr>
+<tr><td>Delete</td><td>delete the selected role</td></tr>
+<tr><td>Alt+Up / Alt+Down</td><td>move it among its siblings</td></tr>
+<tr><td>Alt+Left / Alt+Right</td><td>make it report to its manager's manager / to the sibling above it</td></tr>
+<tr><td>Menu key</td><td>the same actions as a menu</td></tr>
 </table>
 <h3>Scenarios</h3>
 <table cellspacing="4">
