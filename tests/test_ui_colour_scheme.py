@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from tdorg.export.contrast import AA_TEXT, contrast, luminance
 from tdorg.launcher import wants_editor
+from tdorg.model.document import Document, Scenario
 from tdorg.ui.app import main
 from tdorg.ui.canvas.items.role_item import BOX_HEIGHT, BOX_WIDTH
 from tdorg.ui.widgets import style
@@ -25,6 +26,9 @@ from tdorg.ui.widgets.colour_scheme import (
     scheme_option,
     scheme_palette,
 )
+
+from .charts import compliant_chart
+from .test_compare import proposed
 
 
 @pytest.fixture
@@ -170,3 +174,28 @@ def test_the_tdorg_program_passes_the_option_to_the_editor() -> None:
 def test_an_unknown_scheme_is_refused_with_the_usage(capsys) -> None:
     assert main(["--color-scheme", "purple"]) == 2
     assert "--color-scheme light|dark" in capsys.readouterr().err
+
+
+def test_an_open_compare_window_follows_a_switch(make_window, dark_palette) -> None:
+    window = make_window()
+    current = compliant_chart()
+    window.set_document(Document([Scenario("Current", current), Scenario("Proposed 2027", proposed(current))],
+                                 active=1), None)
+    window.scenario_bar.compare_action.trigger()
+    dialog = window.comparer.dialog
+
+    def texts() -> str:
+        return " ".join([dialog.left.heading.text(), dialog.right.heading.text(), dialog.summary.text(),
+                         *(label.text() for label in dialog.legend.labels)])
+
+    def added_heading() -> str:
+        return _hex(dialog.changes.groups["added"].foreground(0).color())
+
+    assert LIGHT.text_muted in texts() and added_heading() == LIGHT.mark_colours["added"][0]
+    dark_palette("dark")
+    assert DARK.text_muted in texts() and LIGHT.text_muted not in texts()
+    assert DARK.mark_colours["added"][1] in texts() and LIGHT.mark_colours["added"][1] not in texts()
+    assert DARK.accept in dialog.summary.text()
+    assert added_heading() == DARK.mark_colours["added"][0]
+    assert dialog.changes.lines("added") == ["Security Analyst [sec] — Vi Tran"]  # the list itself is kept
+    dialog.close()

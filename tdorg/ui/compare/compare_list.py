@@ -90,9 +90,6 @@ class ChangeList(QTreeWidget):
         for key, heading, lines in change_groups(comparison):
             group = QTreeWidgetItem([f"{heading} ({len(lines)})"])
             group.setFont(0, bold)
-            colour = _group_colour(key)
-            if colour is not None:
-                group.setForeground(0, QBrush(QColor(colour)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(group)
             self.groups[key] = group
@@ -103,9 +100,17 @@ class ChangeList(QTreeWidget):
                 group.addChild(item)
             group.setExpanded(True)
         if not self.groups:
-            item = QTreeWidgetItem(["No differences in roles, district facts, findings or metrics."])
-            item.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
-            self.addTopLevelItem(item)
+            self.addTopLevelItem(QTreeWidgetItem(["No differences in roles, district facts, findings or metrics."]))
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The groups' headings (and the "no differences" line) in the colours of the scheme in use."""
+        for key, group in self.groups.items():
+            colour = _group_colour(key)
+            if colour is not None:
+                group.setForeground(0, QBrush(QColor(colour)))
+        if not self.groups and self.topLevelItemCount():
+            self.topLevelItem(0).setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
 
     def lines(self, key: str) -> list[str]:
         """The text of each change in group ``key`` (e.g. "added", "moved", "introduced")."""

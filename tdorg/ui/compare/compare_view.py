@@ -38,6 +38,7 @@ from tdorg.model.rules import Report, Validator
 from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
 from ..widgets import style
+from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 from .compare_list import ChangeList
 
@@ -151,20 +152,31 @@ class ChartPane(QWidget):
             self.validator = None
 
 
-def legend() -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(8, 4, 8, 4)
-    row.setSpacing(16)
-    for kind, text in (("added", "Added (right)"), ("removed", "Removed (left)"),
-                       ("changed", "Moved, retitled, FTE, cost or other change")):
-        outline, fill = style.MARK_COLOURS[kind]
-        label = QLabel(f"<span style='background:{fill}; border:2px solid {outline}; color:{outline}'>"
-                       f"&nbsp;■&nbsp;</span>&nbsp;{text}")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        row.addWidget(label)
-    row.addStretch(1)
-    return box
+class Legend(QWidget):
+    """What each mark's colours mean, in the colour scheme in use."""
+
+    _KINDS = (("added", "Added (right)"), ("removed", "Removed (left)"),
+              ("changed", "Moved, retitled, FTE, cost or other change"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.setSpacing(16)
+        self.labels: list[QLabel] = []
+        for _kind, _text in self._KINDS:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            row.addWidget(label)
+            self.labels.append(label)
+        row.addStretch(1)
+        self.restyle()
+
+    def restyle(self) -> None:
+        for label, (kind, text) in zip(self.labels, self._KINDS):
+            outline, fill = style.MARK_COLOURS[kind]
+            label.setText(f"<span style='background:{fill}; border:2px solid {outline}; color:{outline}'>"
+                          f"&nbsp;■&nbsp;</span>&nbsp;{text}")
 
 
 class CompareDialog(QDialog):
@@ -217,7 +229,8 @@ class CompareDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(charts, 1)
-        column.addWidget(legend())
+        self.legend = Legend()
+        column.addWidget(self.legend)
         self.changes = ChangeList()
         self.changes.rolesRequested.connect(self.reveal)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -233,6 +246,7 @@ class CompareDialog(QDialog):
         self.resize(1360, 880)
         split.setSizes([560, 300])
         self.refresh()
+        on_scheme_change(self._restyle)
 
     def _fill_combos(self, a: int, b: int) -> None:
         for combo, index in ((self.combo_a, a), (self.combo_b, b)):
@@ -273,12 +287,26 @@ class CompareDialog(QDialog):
         assert a.chart is not None and b.chart is not None
         c = compare(a.chart, b.chart, a.report, b.report, a.label, b.label)
         self.comparison = c
-        self.left.show_chart(a.chart, c.role_marks("a"), self._heading("Before", a, c.roles_a, c.fte_a, c.cost_a.total
-                                                                       if c.cost_a.roles_with_cost else None))
-        self.right.show_chart(b.chart, c.role_marks("b"), self._heading("After", b, c.roles_b, c.fte_b, c.cost_b.total
-                                                                        if c.cost_b.roles_with_cost else None))
+        before, after = self._headings(c)
+        self.left.show_chart(a.chart, c.role_marks("a"), before)
+        self.right.show_chart(b.chart, c.role_marks("b"), after)
         self.changes.show_comparison(c)
         self.summary.setText(self._summary(c))
+
+    def _restyle(self) -> None:
+        """The headings, summary, legend and change list again, in the colours of the scheme now in use."""
+        if self.comparison is None:
+            return
+        for pane, heading in zip((self.left, self.right), self._headings(self.comparison)):
+            pane.heading.setText(heading)
+        self.summary.setText(self._summary(self.comparison))
+        self.legend.restyle()
+        self.changes.restyle()
+
+    def _headings(self, c: Comparison) -> tuple[str, str]:
+        a, b = self.compared()
+        return (self._heading("Before", a, c.roles_a, c.fte_a, c.cost_a.total if c.cost_a.roles_with_cost else None),
+                self._heading("After", b, c.roles_b, c.fte_b, c.cost_b.total if c.cost_b.roles_with_cost else None))
 
     @staticmethod
     def _heading(side: str, source: CompareSource, roles: int, fte: float, cost: float | None) -> str:
