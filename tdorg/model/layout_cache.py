@@ -90,6 +90,7 @@ class _KeptPass(_Pass):
         self._rows: dict[str, tuple[tuple[str, ...], dict[int, _Contour], list[float]]] = {}
         self._relaid: set[str] = set()  # the subtrees re-laid in this refresh
         self._rid = ""
+        self._kept_row: tuple[tuple[str, ...], dict[int, _Contour], list[float]] | None = None  # the row being re-laid
         super().__init__(view, sizes, depth, place)  # type: ignore[arg-type]
         self.stale: set[str] = set()
 
@@ -99,14 +100,13 @@ class _KeptPass(_Pass):
 
     def _subtree(self, rid: str, helpers: tuple[str, ...], reports: tuple[str, ...], leafy: bool) -> _Contour:
         self._rid = rid
-        self._rows.pop(rid, None)  # kept again if its reports make a row
+        self._kept_row = self._rows.pop(rid, None)  # kept again if its reports make a row
         return super()._subtree(rid, helpers, reports, leafy)
 
     def _merged(self, reports: tuple[str, ...]) -> tuple[_Contour, list[float]]:
         """As the full pass merges a row, resumed from the last checkpoint before the first report
         that is new in its place or was re-laid."""
-        rid, relaid = self._rid, self._relaid
-        kept = self._rows.get(rid)
+        rid, relaid, kept = self._rid, self._relaid, self._kept_row
         checkpoints: dict[int, _Contour] = {}
         start = 0
         if kept is not None:
