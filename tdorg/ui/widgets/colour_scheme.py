@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from tdorg.export import style as print_style
@@ -232,7 +232,8 @@ class SchemeWatcher(QObject):
         self.forced: str | None = None
         self._stylesheet = stylesheet
         self._busy = False
-        app.installEventFilter(self)
+        # The palette's own signal, not a filter on the application: that would see every event of every widget.
+        app.paletteChanged.connect(lambda _palette: self.follow())
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.follow())
         self.choose(forced)
 
@@ -267,11 +268,6 @@ class SchemeWatcher(QObject):
         finally:
             self._busy = False
         self.changed.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.follow()
-        return False
 
 
 _watcher: SchemeWatcher | None = None
