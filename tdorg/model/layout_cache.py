@@ -55,6 +55,13 @@ class _ChartView:
 
     def __init__(self, chart: Chart) -> None:
         self.chart = chart
+        #: Each manager's reports as :meth:`manager` gives them, kept until :meth:`forget` (every depth reads them).
+        self._managers: dict[str, Manager] = {}
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """Read the reports of ``ids`` afresh next time (they, or their reports, changed)."""
+        for rid in ids:
+            self._managers.pop(rid, None)
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -66,12 +73,16 @@ class _ChartView:
 
     def manager(self, rid: str) -> Manager:
         """``rid``'s assistants, its other reports and whether those have no reports, as :attr:`Tree.managers`."""
+        kept = self._managers.get(rid)
+        if kept is not None:
+            return kept
         chart = self.chart
         roles, count = chart.roles, chart.child_count
         kids = chart.children(rid)
         helpers = tuple(k for k in kids if not count(k) and is_assistant(roles[k]))
         reports = tuple(k for k in kids if k not in helpers) if helpers else kids
-        return rid, helpers, reports, not any(count(k) for k in reports)
+        kept = self._managers[rid] = rid, helpers, reports, not any(count(k) for k in reports)
+        return kept
 
     @property
     def managers(self) -> list[Manager]:
@@ -310,6 +321,8 @@ class LiveLayout:
             self.rerouted = frozenset()
             return frozenset()
         changed = _closure(self.chart, self._dirty)
+        self._view.forget(self._dirty)  # a role removed is not in the closure
+        self._view.forget(changed)
         self._dirty, self._stale = set(), False
         self._note_shapes(changed)
         for run in self._passes.values():
