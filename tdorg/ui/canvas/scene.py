@@ -16,6 +16,7 @@ folds the hidden roles' findings into the manager's badge.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -83,7 +84,10 @@ class ChartScene(QGraphicsScene):
         #: Each role's label height in print, kept as roles change (the tallest sizes the printed boxes),
         #: and the roles changed since they were measured.
         self._label_heights: dict[str, float] = {}
+        self._heights: Counter[float] = Counter()  # how many roles have each label height
         self._unmeasured: set[str] = set()
+        #: The managers whose toggle shows them collapsed.
+        self._shown_collapsed: set[str] = set()
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
         self._structural = False
@@ -120,6 +124,8 @@ class ChartScene(QGraphicsScene):
         self._toggles.clear()
         self._hidden, self._report, self._live, self._tree = {}, report, None, None
         self._label_heights.clear()
+        self._heights.clear()
+        self._shown_collapsed.clear()
         self._unmeasured = set(chart.roles)
         self._placed.clear()
         self.layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # every new item needs its place
@@ -268,17 +274,18 @@ class ChartScene(QGraphicsScene):
                     affected.add(role_id)
                 item.set_role(role)
         moved: set[str] = set()
-        if not structural and self._live is not None and chart.roles and self._printed_fit(chart) != self._live.fit:
+        fit = self._printed_fit(chart) if self._live is not None and chart.roles else None
+        if not structural and fit is not None and fit != self._live.fit:  # type: ignore[union-attr]
             structural = True  # a taller (or no longer tallest) label resizes every printed box: the depth may change
         if structural:
             affected.update(r for r in touched if r in chart.roles)
             affected |= self._fold()
-            moved = self._relayout(affected)
+            moved = self._relayout(affected, fit)
             if anchor is not None and anchor[0] in self._items:
                 shift = self._items[anchor[0]].pos() - anchor[1]
                 self.relayouted.emit(shift.x(), shift.y())
-            counted = (r for r, toggle in self._toggles.items() if toggle.collapsed)  # their hidden roles may change
-            self._sync_toggles({*touched, *affected, *chart.collapsed, *counted})
+            # the toggles of collapsed managers, and of those shown collapsed: their hidden roles may change
+            self._sync_toggles({*touched, *affected, *chart.collapsed, *self._shown_collapsed})
         else:
             self._sync_toggles(touched)  # a new title in a toggle's tooltip
         if dotted_dirty or moved:
@@ -299,6 +306,7 @@ class ChartScene(QGraphicsScene):
     def _drop_item(self, role_id: str) -> None:
         item = self._items.pop(role_id)
         self._toggles.pop(role_id, None)  # removed with its box
+        self._shown_collapsed.discard(role_id)
         self._placed.pop(role_id, None)
         self.removeItem(item)
         lines = self._lines.pop(role_id, None)
@@ -330,46 +338,60 @@ class ChartScene(QGraphicsScene):
             paper = ExportOptions(page=self.paper[0], orientation=self.paper[1])
         except ExportOptionError:  # a remembered paper this version does not know
             paper = ExportOptions()
-        heights, roles = self._label_heights, chart.roles
+        heights, counts, roles = self._label_heights, self._heights, chart.roles
         for role_id in self._unmeasured:
+            old = heights.pop(role_id, None)
+            if old is not None:
+                counts[old] -= 1
+                if not counts[old]:
+                    del counts[old]
             if role_id in roles:
-                heights[role_id] = label_height(roles[role_id])
-            else:
-                heights.pop(role_id, None)
+                height = heights[role_id] = label_height(roles[role_id])
+                counts[height] += 1
         self._unmeasured.clear()
-        return canvas_fit(box_for(max(heights.values())), paper)
+        return canvas_fit(box_for(max(counts)), paper)
 
-    def _whole_layout(self, chart: Chart) -> LiveLayout:
-        """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper."""
-        fit = self._printed_fit(chart)
+    def _whole_layout(self, chart: Chart, fit: Fit | None = None) -> tuple[LiveLayout, frozenset[str]]:
+        """The whole chart's layout, brought up to date, at the column depth it prints at on the canvas's paper
+        (``fit``, when the caller has it); and the roles whose place in it changed."""
+        fit = fit or self._printed_fit(chart)
         if self._live is None:
             self._live = LiveLayout(chart, sizes(BOX_WIDTH, BOX_HEIGHT), fit)
-        elif fit != self._live.fit:
+            return self._live, frozenset(chart.roles)
+        if fit != self._live.fit:
             self._live.set_fit(fit)
-        self._live.update()
-        return self._live
+        return self._live, self._live.update()
 
-    def _relayout(self, affected: set[str]) -> set[str]:
-        """Re-run the layout; move items whose place changed and redraw their lines; returns the moved.
+    def _relayout(self, affected: set[str], fit: Fit | None = None) -> set[str]:
+        """Re-run the layout (at ``fit``, when the caller has it); move items whose place changed and redraw
+        their lines; returns the moved.
 
         A manager that moved by the same offset as all its reports has its lines moved, not drawn again.
         """
         assert self.chart is not None
         chart = self.chart
+        old = self.layout
+        kept = self._live.positions if self._live is not None else None
         # the kept layout changes in place: what the lines were drawn for, before it does
-        old_stacked, old_shown = set(self.layout.stacked), set(self.layout.positions)
+        old_stacked = set(old.stacked)
+        old_shown = set(old.positions) if old.positions is kept and self._hidden else old.positions
+        changed: Iterable[str] | None = None  # the roles whose place may differ from their item's (None: any)
         if not chart.roles:  # an empty chart has no columns (and needs nothing of the export stack)
             layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
         elif self._hidden:
-            whole = self._whole_layout(chart)
+            whole = self._whole_layout(chart, fit)[0]
             self._tree = self._tree or Tree.of(chart)
             layout = layout_tree(self._tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), whole.depth)
         else:
-            layout = self._whole_layout(chart).layout
+            whole, moved = self._whole_layout(chart, fit)
+            layout = whole.layout
+            if old.positions is kept:  # the items stand where the kept layout had them: only the moved move
+                changed = moved
         self.layout = layout
-        roles, items, placed = chart.roles, self._items, self._placed
+        roles, items, placed, positions = chart.roles, self._items, self._placed, layout.positions
         shift: dict[str, tuple[float, float] | None] = {}  # per moved role, by how much (None: placed anew)
-        for role_id, point in layout.positions.items():
+        for role_id in positions if changed is None else changed:
+            point = positions[role_id]
             before = placed.get(role_id)
             if before != point:
                 items[role_id].setPos(*point)
@@ -440,12 +462,14 @@ class ChartScene(QGraphicsScene):
             if item is None or not chart.child_count(role_id):
                 if toggle is not None:
                     self.removeItem(self._toggles.pop(role_id))
+                self._shown_collapsed.discard(role_id)
                 continue
             if toggle is None:
                 toggle = self._toggles[role_id] = CollapseToggle(item, self.toggleRequested.emit)
             collapsed = chart.is_collapsed(role_id)
             hidden = len(chart.descendants(role_id)) if collapsed else 0
             toggle.set_state(collapsed, hidden, item.role.title)
+            (self._shown_collapsed.add if collapsed else self._shown_collapsed.discard)(role_id)
             item.set_folded(self._badges.get(role_id, (None, 0, 0))[2], hidden)
 
     def _route(self, manager: str) -> None:
