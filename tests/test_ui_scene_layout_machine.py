@@ -17,6 +17,9 @@ from tdorg.export.graphviz.dot import canvas_depth
 from tdorg.export.options import ExportOptions
 from tdorg.model import edits
 from tdorg.model.layout import Tree, layout_tree, sizes
+from tdorg.model.role import Role
+from tdorg.model.rules import validate
+from tests.charts import compliant_chart
 from tests.edit_machine import MACHINE_SETTINGS
 from tests.test_edit_state_machine import UndoStackMachine
 
@@ -24,6 +27,8 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from tdorg.ui.canvas.items.role_item import BOX_HEIGHT, BOX_WIDTH  # noqa: E402
 from tdorg.ui.canvas.scene import ChartScene  # noqa: E402
+from tdorg.ui.editing import undo_command as cmd  # noqa: E402
+from PySide6.QtGui import QUndoStack  # noqa: E402
 
 
 class SceneMachine(UndoStackMachine):
@@ -59,20 +64,61 @@ class SceneMachine(UndoStackMachine):
     def paper(self, data, page):
         self.scene.set_paper(*page)
 
+    @rule(data=st.data(), count=st.integers(4, 30))
+    def add_reports(self, data, count):
+        """Many reports at once under one role: its group of leaves grows into columns, and the column depth the
+        whole chart prints at may change."""
+        manager = data.draw(st.sampled_from(self.ids())) if self.ids() else None
+        first = self.counter + 1
+        self.counter += count
+        self.push("Add reports", [edits.AddRole(Role(id=f"n{n}", title=f"Technician {n}", category="building_technician",
+                                                     reports_to=manager)) for n in range(first, first + count)])
+
     @invariant()
     def boxes_stand_where_a_full_layout_puts_them(self):
-        self.scene.flush()
-        chart = self.chart
-        tree = Tree.of(chart)
-        depth = canvas_depth(chart, tree, ExportOptions(page=self.scene.paper[0], orientation=self.scene.paper[1]))
-        shown = tree.folded(chart.hidden_roles()) if chart.collapsed else tree
-        full = layout_tree(shown, sizes(BOX_WIDTH, BOX_HEIGHT), depth) if chart.roles else None
-        expected = full.positions if full is not None else {}
-        assert self.scene.layout.positions == expected
-        items = self.scene.role_items()
-        assert {rid: (items[rid].pos().x(), items[rid].pos().y()) for rid in expected} == expected
-        assert set(items) == set(chart.roles)
+        assert_full_layout(self.scene, self.chart)
+
+
+def assert_full_layout(scene: ChartScene, chart) -> None:  # noqa: ANN001
+    """Every box of ``scene`` stands where a full layout of ``chart`` puts it."""
+    scene.flush()
+    tree = Tree.of(chart)
+    depth = canvas_depth(chart, tree, ExportOptions(page=scene.paper[0], orientation=scene.paper[1]))
+    shown = tree.folded(chart.hidden_roles()) if chart.collapsed else tree
+    full = layout_tree(shown, sizes(BOX_WIDTH, BOX_HEIGHT), depth) if chart.roles else None
+    expected = full.positions if full is not None else {}
+    assert scene.layout.positions == expected
+    assert scene.layout.depth == (full.depth if full is not None else scene.layout.depth)
+    items = scene.role_items()
+    assert {rid: (items[rid].pos().x(), items[rid].pos().y()) for rid in expected} == expected
+    assert set(items) == set(chart.roles)
 
 
 SceneMachine.TestCase.settings = MACHINE_SETTINGS
 test_the_canvas_layout_matches_a_full_layout_after_every_step = SceneMachine.TestCase
+
+
+def test_edits_that_change_the_column_depth_keep_the_full_layout():
+    """Reports added one by one under a manager stack into ever deeper columns until the depth the chart prints
+    at changes; after every add, every undo and every redo each box stands where a full layout puts it."""
+    chart = compliant_chart()
+    stack = QUndoStack()
+    scene = ChartScene()
+    scene.set_chart(chart, validate(chart))
+    manager = next(r for r in chart.roles if chart.role(r).reports_to and not chart.child_count(r))
+    depths = [scene.layout.depth]
+    for n in range(60):
+        role = Role(id=f"t{n}", title=f"Technician {n}", category="building_technician", reports_to=manager)
+        cmd.push(stack, cmd.EditCommand(chart, "Add", [edits.AddRole(role)]))
+        assert_full_layout(scene, chart)
+        depths.append(scene.layout.depth)
+    assert len(set(depths)) >= 3, depths  # the depth changed, more than once
+    while stack.canUndo():
+        stack.undo()
+        assert_full_layout(scene, chart)
+    assert scene.layout.depth == depths[0]
+    while stack.canRedo():
+        stack.redo()
+        assert_full_layout(scene, chart)
+    assert scene.layout.depth == depths[-1]
+    scene.detach()
