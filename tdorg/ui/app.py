@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -45,20 +46,42 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    app = create_application(scheme)
+    window = open_window(scheme)
+    QTimer.singleShot(0, lambda: start(window, Path(files[0]) if files else None))
+    return QApplication.instance().exec()
+
+
+def open_window(scheme: str | None = None, settings=None, recovery_dir: Path | None = None):  # noqa: ANN001, ANN201
+    """The application and its main window, shown: what :func:`main` does before the event loop.
+
+    ``settings`` (a QSettings) and ``recovery_dir`` are the user's unless given.
+    Start-up makes many objects that live as long as the window; Python's
+    cycle collector is paused while they are made (its passes would walk them
+    again and again) and they are then set aside from its later passes.
+    """
+    gc.disable()
+    try:
+        create_application(scheme)
+        from .window.main_window import MainWindow
+
+        window = MainWindow(settings, recovery_dir)
+        install_exception_hook(window)
+        if sys.platform == "darwin":  # only macOS asks a running application to open files by an event
+            from .window.file_open_events import follow_file_open_events
+
+            follow_file_open_events(window)
+        window.show()
+    finally:
+        gc.freeze()
+        gc.enable()
+    from PySide6.QtCore import QTimer
+
     from .files.user_data import start_logging
 
-    start_logging()
-    from .window.file_open_events import follow_file_open_events
-    from .window.main_window import MainWindow
-
-    window = MainWindow()
-    install_exception_hook(window)
-    follow_file_open_events(window)
-    window.show()
-    QTimer.singleShot(0, lambda: start(window, Path(files[0]) if files else None))
-    return app.exec()
+    QTimer.singleShot(0, start_logging)  # the log file is not needed for the first frame
+    return window
 
 
 def create_application(scheme: str | None = None):  # noqa: ANN201 - QApplication
