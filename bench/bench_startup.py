@@ -9,7 +9,9 @@ round (see ``interleave.py``):
 - a bare PySide6 main window, shown and grabbed offscreen, against the tdorg
   main window with no file (target ≤ 2×), and against the tdorg window
   opening a 5,000-role chart: the time to its first painted window (the
-  chart still loading) and to the painted chart.
+  chart still loading) and to the painted chart. The windows' processes keep
+  Python's compiled modules, as an installed editor does; the window with no
+  file is also timed compiling its sources at each start.
 
     .venv/bin/python bench/bench_startup.py [ROUNDS]
 """
@@ -42,18 +44,18 @@ app.processEvents()
 window.grab()
 """
 
-#: The editor's start (tdorg.ui.app.main) up to its first painted window; with a file, then the painted chart.
+#: The editor's start (tdorg.ui.app.main: open_window) up to its first painted window; with a file, then the
+#: painted chart. The window is painted at the bare window's size.
 TDORG_WINDOW = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
-from tdorg.ui.app import create_application, start
-from tdorg.ui.window.main_window import MainWindow
+from PySide6.QtWidgets import QApplication
+from tdorg.ui.app import open_window, start
 folder = Path(sys.argv[1])
-app = create_application()
-window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder / "recovery")
+window = open_window(None, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder / "recovery")
 window.resize(1400, 900)
-window.show()
+app = QApplication.instance()
 app.processEvents()
 window.grab()
 print(time.time(), flush=True)
@@ -66,9 +68,21 @@ if len(sys.argv) > 2:
 """
 
 
-def window_times(folder: str, chart: str | None = None) -> list[float]:
-    """Milliseconds from the process start to each moment the child prints (first paint, chart painted)."""
+def window_env(bytecode: str | None) -> dict[str, str]:
+    """Offscreen; Python's compiled modules kept in the folder ``bytecode``, as in an installed editor (pip and
+    the packaged app carry them; the warm-up round writes them), or with ``None`` compiled again at each start."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if bytecode is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = bytecode
+    return env
+
+
+def window_times(env: dict[str, str], folder: str, chart: str | None = None) -> list[float]:
+    """Milliseconds from the process start to each moment the child prints (first paint, chart painted)."""
     begun = time.time()
     command = [PYTHON, "-c", TDORG_WINDOW, folder] + ([chart] if chart else [])
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
@@ -82,8 +96,9 @@ def main(argv: list[str]) -> int:
     from tdorg.model.persistence import save_document
     from tdorg.model.synthetic import synthetic_chart
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as folder:
+        env = window_env(str(Path(folder) / "bytecode"))
+        compiling = window_env(None)
         small = Path(folder) / "small.json"
         save_chart(synthetic_chart(1000), small)
         large = Path(folder) / "large.tdorg"
@@ -91,7 +106,7 @@ def main(argv: list[str]) -> int:
         painted: list[float] = []
 
         def with_file_window() -> float:
-            shown, chart_painted = window_times(folder, str(large))
+            shown, chart_painted = window_times(env, folder, str(large))
             painted.append(chart_painted)
             return shown
 
@@ -101,7 +116,8 @@ def main(argv: list[str]) -> int:
             "tdorg --version": lambda: timed_run([TDORG, "--version"]),
             "tdorg validate (1,000 roles)": lambda: _validate(small),
             "bare PySide6 window": lambda: timed_run([PYTHON, "-c", BARE_WINDOW], env),
-            "tdorg window, no file": lambda: window_times(folder)[0],
+            "tdorg window, no file": lambda: window_times(env, folder)[0],
+            "… compiling its sources": lambda: window_times(compiling, folder)[0],
             "tdorg window, 5,000-role file": with_file_window,
         }
         times = interleave(cases, rounds)
@@ -111,6 +127,7 @@ def main(argv: list[str]) -> int:
         "tdorg --version": "python -c pass",
         "tdorg validate (1,000 roles)": "python -c pass",
         "tdorg window, no file": "bare PySide6 window",
+        "… compiling its sources": "bare PySide6 window",
         "tdorg window, 5,000-role file": "bare PySide6 window",
         "… its chart painted": "bare PySide6 window",
     }
