@@ -12,8 +12,8 @@ held while it is being offered, so two windows never offer the same one.
 from __future__ import annotations
 
 import logging
+import secrets
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -110,7 +110,7 @@ class Autosave(QObject):
         super().__init__(parent)
         self.open_file, self.sessions, self.refusal = open_file, sessions, refusal
         self.directory = directory or default_recovery_dir()
-        token = uuid.uuid4().hex
+        token = secrets.token_hex(16)
         self.file = self.directory / f"{token}.tdorg"
         self.note = self.directory / f"{token}.json"
         self._lock = QLockFile(str(self.directory / f"{token}.lock"))

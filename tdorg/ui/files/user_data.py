@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -29,6 +28,8 @@ def log_path() -> Path:
 
 def start_logging(path: Path | None = None) -> Path | None:
     """Send the editor's log (the ``tdorg`` logger) to a rotating file; its path, or None when it can't be written."""
+    import logging.handlers  # the rotating handler's module (and its sockets, pickle, queue) only when logging starts
+
     path = path or log_path()
     logger = logging.getLogger("tdorg")
     try:
