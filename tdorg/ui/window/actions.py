@@ -25,7 +25,8 @@ class ActionSpec:
 
     name: str
     text: str
-    #: The window's method (or a call on the window) the action runs, found when the window is built.
+    #: The window's method (or a call on the window) the action runs, found each time it is triggered (so the
+    #: parts of the window made on first use, such as printing, are made then).
     slot: Callable[["MainWindow"], Callable[[], object]]
     shortcut: str | QKeySequence.StandardKey | None = None
     tip: str = ""
@@ -154,7 +155,8 @@ class Actions(QObject):
             action.setEnabled(self.window.clipboard.can_copy())
 
     def _action(self, spec: ActionSpec) -> QAction:
-        action = make_action(self.window, spec.text, spec.slot(self.window), spec.shortcut, spec.tip)
+        window = self.window
+        action = make_action(window, spec.text, lambda: spec.slot(window)(), spec.shortcut, spec.tip)
         if spec.tip:
             action.setToolTip(f"{spec.text.replace('&', '').rstrip('…')}: {spec.tip}")
         if spec.canvas:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -22,13 +24,11 @@ from ..editing.clipboard import RoleClipboard
 from ..editing.editor import Editor
 from ..editing.scenario_sessions import ScenarioSessions
 from ..exporting.exporter import Exporter
-from ..exporting.printing import Printing
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
 from ..files.open_file import OpenFile
 from ..panels.findings_panel import FindingsPanel, finding_html
 from ..panels.metrics_panel import MetricsPanel
-from ..panels.outline_panel import OutlinePanel
 from ..panels.palette import Palette
 from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
@@ -40,9 +40,12 @@ from .actions import Actions
 from .canvas_menu import CanvasMenu
 from .file_drop import FileDrop
 from .first_size import size_to_screen
-from .help_text import ABOUT_HTML, SHORTCUTS_HTML
 from .status_line import StatusLine
 from .window_state import WindowState
+
+if TYPE_CHECKING:
+    from ..exporting.printing import Printing
+    from ..panels.outline_panel import OutlinePanel
 
 
 def _settle_memory() -> None:
@@ -78,7 +81,6 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.editor)
         self.findings = FindingsPanel()
         self.metrics = MetricsPanel()
-        self.outline = OutlinePanel(self.sessions, self.editor, self.reveal_roles)
         self._docks = [
             self._dock("Role types", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, "paletteDock"),
             self._dock("Properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea, "propertiesDock"),
@@ -86,7 +88,8 @@ class MainWindow(QMainWindow):
             self._dock("Metrics", self.metrics, Qt.DockWidgetArea.RightDockWidgetArea, "metricsDock"),
         ]
         self.splitDockWidget(self._docks[1], self._docks[3], Qt.Orientation.Vertical)
-        self.outline_dock = self._dock("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea, "outlineDock")
+        # The outline is behind the palette's tab: its panel is made when the tab is first shown (see outline).
+        self.outline_dock = self._dock("Outline", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea, "outlineDock")
         self.tabifyDockWidget(self._docks[0], self.outline_dock)
         self.outline_dock.visibilityChanged.connect(self._widen_outline)
         self._docks[0].raise_()
@@ -98,7 +101,6 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.open_file, self.sessions, self.show_refusal, self, recovery_dir)
         self.exporter = Exporter(self.sessions, self.settings, self.open_file.whereabouts,
                                  self.scene.set_paper, self.statusBar(), self)
-        self.printing = Printing(self.exporter, self.statusBar(), self)
         self.spreadsheets = Spreadsheets(self.sessions, self.editor, self.files,
                                          self.open_file.whereabouts, self.set_document, self.show_note,
                                          self.statusBar(), self)
@@ -138,6 +140,23 @@ class MainWindow(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return list(self._docks)
+
+    @cached_property
+    def outline(self) -> OutlinePanel:
+        """The outline panel, made (and put in its dock) the first time it is shown or asked for."""
+        from ..panels.outline_panel import OutlinePanel
+
+        outline = OutlinePanel(self.sessions, self.editor, self.reveal_roles)
+        self.outline_dock.setWidget(outline)
+        outline.show_roles(self.scene.selected_role_ids())
+        return outline
+
+    @cached_property
+    def printing(self) -> Printing:
+        """File › Print… and Print Preview…, loaded the first time one is chosen."""
+        from ..exporting.printing import Printing
+
+        return Printing(self.exporter, self.statusBar(), self)
 
     def _build_status_bar(self) -> None:
         self.status = StatusLine(self.statusBar())
@@ -280,7 +299,8 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         ids = self.scene.selected_role_ids()
         self.properties.show_roles(ids)
-        self.outline.show_roles(ids)
+        if "outline" in self.__dict__:  # made (see outline), it follows the canvas's selection
+            self.outline.show_roles(ids)
         self._role_findings()
 
     def _roles_changed(self, touched: list[str]) -> None:
@@ -340,8 +360,10 @@ class MainWindow(QMainWindow):
 
     def _widen_outline(self, shown: bool) -> None:
         """The outline's columns need more room than the palette: widen the left side when it is shown."""
+        if not shown:
+            return
         wanted = self.outline.sizeHint().width()
-        if shown and self.outline_dock.width() < wanted:
+        if self.outline_dock.width() < wanted:
             self.resizeDocks([self.outline_dock], [wanted], Qt.Orientation.Horizontal)
 
     def focus_outline(self) -> None:
@@ -407,7 +429,11 @@ class MainWindow(QMainWindow):
             self.exporter.run()
 
     def show_shortcuts(self) -> None:
+        from .help_text import SHORTCUTS_HTML
+
         QMessageBox.information(self, "Mouse and keyboard", SHORTCUTS_HTML)
 
     def show_about(self) -> None:
+        from .help_text import ABOUT_HTML
+
         QMessageBox.about(self, "About tdorg", ABOUT_HTML)
