@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTabBar, QToolButton
 
 #: Qt's unlabelled buttons, by object name: the "»" of a tool bar or menu bar too narrow for all it holds.
@@ -11,7 +12,9 @@ _QT_BUTTONS = {"qt_toolbar_ext_button": "More tools", "qt_menubar_ext_button": "
 def name_panels_and_buttons(window: QMainWindow) -> None:
     """Each dock is "<title> panel" and its contents are named by the title; Qt's own buttons (a field's
     clear button, a too narrow bar's "»") and the tabs of panels sharing a place get a name."""
-    for dock in window.findChildren(QDockWidget):
+    # The docks and their tab bars are the window's own children: looking only there spares wrapping every widget.
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for dock in window.findChildren(QDockWidget, options=direct):
         title = dock.windowTitle()
         dock.setAccessibleName(f"{title} panel")
         contents = dock.widget()
@@ -23,6 +26,6 @@ def name_panels_and_buttons(window: QMainWindow) -> None:
             name = "Clear"
         if name and not button.accessibleName():
             button.setAccessibleName(name)
-    for tabs in window.findChildren(QTabBar):
-        if tabs.parentWidget() is window and not tabs.accessibleName():
+    for tabs in window.findChildren(QTabBar, options=direct):
+        if not tabs.accessibleName():
             tabs.setAccessibleName("Panels in this place")
