@@ -32,9 +32,6 @@ from typing import Any, Iterable
 from .chart import Chart
 from .edits import AddDotted, AddRole, Op, RemoveRole, SetArrangement, SetCollapsed
 from .errors import EditError, FormatError
-from .formats.sample_json import FORMAT_NAME as CHART_FORMAT
-from .formats.sample_json import FORMAT_VERSION as CHART_VERSION
-from .formats.sample_json import chart_from_data, parse_json, role_to_dict
 
 MIME_TYPE = "application/x-tdorg-roles+json"
 FORMAT_NAME = "tdorg-roles"
@@ -87,6 +84,8 @@ def copied_ids(chart: Chart, role_ids: Iterable[str]) -> list[str]:
 def payload(chart: Chart, role_ids: Iterable[str], cut: bool = False) -> dict[str, Any]:
     """The clipboard's JSON object for ``role_ids`` and their subtrees (see the module's description),
     ``cut`` when they are cut."""
+    from .formats.sample_json import role_to_dict  # the chart file's reader and writer, when roles are copied
+
     tops = copied_tops(chart, role_ids)
     ids = copied_ids(chart, tops)
     roles = [role_to_dict(chart.role(r)) for r in ids]
@@ -123,6 +122,8 @@ def cut_ops(chart: Chart, role_ids: Iterable[str]) -> list[Op]:
 
 def read(text: str) -> Copied:
     """The roles clipboard JSON ``text`` holds, checked; :class:`ClipboardError` saying why it cannot be pasted."""
+    from .formats.sample_json import parse_json
+
     try:
         data = parse_json(text, SOURCE)
     except FormatError:
@@ -132,6 +133,8 @@ def read(text: str) -> Copied:
 
 def copied_from_data(data: Any) -> Copied:
     """The roles of a parsed clipboard object, checked like a chart file's."""
+    from .formats.sample_json import FORMAT_NAME as CHART_FORMAT, FORMAT_VERSION as CHART_VERSION, chart_from_data
+
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ClipboardError("The clipboard holds something other than tdorg roles.")
     version = data.get("version")
