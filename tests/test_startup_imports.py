@@ -106,3 +106,73 @@ def test_the_graphviz_child_loads_only_the_compiled_bindings(tmp_path):
     modules = _loaded(code, tmp_path)
     assert "pygraphviz._graphviz" in modules  # it did draw
     assert not {"pygraphviz.agraph", "pygraphviz.graphviz", "argparse", "subprocess"} & modules
+
+
+#: What the first window leaves for first use (each loads when its feature is used, as the test below checks).
+MADE_ON_FIRST_USE = (
+    "tdorg.ui.exporting.printing",  # File › Print…, Print Preview…
+    "tdorg.ui.exporting.export_dialog",  # File › Export…
+    "tdorg.ui.panels.outline_panel", "tdorg.ui.panels.outline_model",  # the outline, behind the palette's tab
+    "tdorg.ui.compare.compare_view",  # Scenarios › Compare…
+    "tdorg.ui.spreadsheet.import_dialog",  # File › Import from Spreadsheet…
+    "tdorg.ui.dialogs.district_dialog", "tdorg.ui.dialogs.rules_dialog", "tdorg.ui.dialogs.matrix_dialog",
+    "tdorg.ui.dialogs.start_dialog",
+    "tdorg.ui.window.help_text",  # Help › Mouse and Keyboard, About
+    "tdorg.ui.window.file_open_events",  # followed on macOS only
+    "tdorg.model.formats.sample_json", "tdorg.model.formats.sample_csv",  # the clipboard's roles, files
+    "uuid",
+)
+
+FIRST_USE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from tdorg.ui.app import open_window
+window = open_window(None, QSettings(sys.argv[1], QSettings.Format.IniFormat), Path(sys.argv[2]))
+report = {"log before the first frame": "logging.handlers" in sys.modules}
+QApplication.instance().processEvents()
+window.grab()
+report["first window"] = sorted(sys.modules)
+actions = window.actions
+window.add_from_palette("it_leader")
+window.select_roles(list(window.chart.roles))
+actions.copy.trigger()
+actions.paste.trigger()
+report["roles after copy and paste"] = len(window.chart)
+actions.outline.trigger()
+report["outline rows"] = window.outline.model.rowCount()
+report["outline in its dock"] = window.outline_dock.widget() is window.outline
+shown = []
+QMessageBox.information = lambda parent, title, text: shown.append(title)
+actions.shortcuts.trigger()
+report["help shown"] = shown
+from tdorg.ui.window.actions import ACTIONS
+preview = next(spec for spec in ACTIONS if spec.name == "print_preview").slot(window)
+report["print preview's target"] = f"{type(preview.__self__).__name__}.{preview.__name__}"
+report["loaded after use"] = sorted(sys.modules)
+QApplication.clipboard().clear()  # offscreen, a copy left on the clipboard outlives the application
+print(json.dumps(report))
+"""
+
+
+def test_the_first_window_leaves_printing_outline_clipboard_formats_and_help_for_first_use(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", FIRST_USE, str(tmp_path / "s.ini"), str(tmp_path / "recovery")],
+                            env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    first = set(report["first window"])
+    assert "tdorg.ui.window.main_window" in first
+    assert _heavy(first) == []
+    assert [m for m in MADE_ON_FIRST_USE if m in first] == []
+    assert not report["log before the first frame"]  # the log file is set up once the window is painted
+    # Each still works when first used, and loads then.
+    assert report["roles after copy and paste"] == 2
+    assert report["outline rows"] == 1 and report["outline in its dock"]
+    assert report["help shown"] == ["Mouse and keyboard"]
+    assert report["print preview's target"] == "Printing.preview"
+    after = set(report["loaded after use"])
+    assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
+            "tdorg.model.formats.sample_json", "logging.handlers"} <= after
