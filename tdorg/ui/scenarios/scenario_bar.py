@@ -18,7 +18,6 @@ from tdorg.model.compare_text import money
 from tdorg.model.errors import TdorgError
 from tdorg.model.scenarios import ScenarioSummary, duplicate_name
 
-from ..dialogs.name_dialog import ask_name
 from ..widgets.actions import make_action
 from ..widgets.error_box import show_error
 from ..widgets.fields import literal
@@ -188,6 +187,8 @@ class ScenarioBar(QObject):
 
     def duplicate(self) -> int | None:
         """Copy the shown scenario under a name the user gives; the copy is shown."""
+        from ..dialogs.name_dialog import ask_name
+
         document = self.sessions.document
         index = self.sessions.index
         name = ask_name(self.window, "Duplicate Scenario",
@@ -201,6 +202,8 @@ class ScenarioBar(QObject):
         return new
 
     def rename(self) -> bool:
+        from ..dialogs.name_dialog import ask_name
+
         document = self.sessions.document
         index = self.sessions.index
         current = document.scenarios[index].name
