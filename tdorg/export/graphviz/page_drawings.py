@@ -337,7 +337,7 @@ def poster_drawings(
     overview = _drawing(svg, layout, 1.0, order, margin)
     head, parts = _groups(svg)
     view = _view(svg, layout, margin)
-    lines = {key: straight_line(parts.groups[parts.position[key]]) for keys in passing for key in keys}
+    lines = {key: straight_line(parts.groups[parts.position[key]]) for key in {k for keys in passing for k in keys}}
     made = []
     for t, sheet in enumerate(printed):
         x, y, w, h = regions[t]

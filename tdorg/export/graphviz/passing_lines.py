@@ -63,19 +63,21 @@ def stretch(line: Line, rect: Rect) -> tuple[tuple[float, float], tuple[float, f
     dx, dy = x2 - x1, y2 - y1
     x, y, w, h = rect
     lo, hi = 0.0, 1.0
-    for p, q in ((-dx, x1 - (x - _BEYOND)), (dx, x + w + _BEYOND - x1),
-                 (-dy, y1 - (y - _BEYOND)), (dy, y + h + _BEYOND - y1)):
-        if p == 0:
-            if q < 0:
+    # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves each slab of the rect.
+    for d, start, near, far in ((dx, x1, x - _BEYOND, x + w + _BEYOND), (dy, y1, y - _BEYOND, y + h + _BEYOND)):
+        if d == 0:
+            if not near <= start <= far:
                 return None
             continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return None
+        a, b = (near - start) / d, (far - start) / d
+        if a > b:
+            a, b = b, a
+        if a > lo:
+            lo = a
+        if b < hi:
+            hi = b
+    if lo > hi:
+        return None
     length = math.hypot(dx, dy)
     if line.period > 0 and length > 0:
         lo = math.floor(lo * length / line.period) * line.period / length
