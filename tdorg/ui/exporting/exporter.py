@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 Whereabouts = Callable[[], "tuple[Path | None, str]"]
 
 
+def ready_graphviz() -> None:
+    """Have a Graphviz child started and waiting, so the export or print about to run does not wait for one
+    to start. A child that cannot start is left for the drawing to report."""
+    from tdorg.export import ExportError
+    from tdorg.export.graphviz.renderer import prepare
+
+    try:
+        prepare()
+    except ExportError:
+        pass
+
+
 class Exporter(QObject):
     """Exports the shown scenario of ``sessions`` in the background, with a progress dialog and Cancel."""
 
@@ -109,6 +121,7 @@ class Exporter(QObject):
         remembered = self.remembered()
         shown = self.sessions.active.name
         others = [name for name in self.sessions.names() if name != shown]
+        ready_graphviz()  # it starts while the choices are made
         dialog = ExportDialog(self.window, remembered, scenarios=others,
                               exported=shown)
         if not dialog.exec():

@@ -123,12 +123,14 @@ class Printing(QObject):
 
     def _make_pdf(self, then: Callable[["QPdfDocument", Path, "ExportOptions"], None]) -> None:
         from .export_dialog import ExportJob
+        from .exporter import ready_graphviz
 
         running = self.exporter.job
         if running is not None and running.isRunning():
             self.status.showMessage("An export is running; print when it has finished.", 8000)
             self.done.emit()
             return
+        ready_graphviz()  # it starts while the chart is copied and its drawing is built
         options = print_options(self.exporter.remembered())
         folder = Path(tempfile.mkdtemp(prefix="tdorg-print-"))
         pdf = folder / "chart.pdf"
