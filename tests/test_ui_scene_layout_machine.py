@@ -19,6 +19,7 @@ from tdorg.model import edits
 from tdorg.model.layout import Tree, layout_tree, sizes
 from tdorg.model.role import Role
 from tdorg.model.rules import validate
+from tdorg.model.synthetic import synthetic_chart
 from tests.charts import compliant_chart
 from tests.edit_machine import MACHINE_SETTINGS
 from tests.test_edit_state_machine import UndoStackMachine
@@ -121,4 +122,43 @@ def test_edits_that_change_the_column_depth_keep_the_full_layout():
         stack.redo()
         assert_full_layout(scene, chart)
     assert scene.layout.depth == depths[-1]
+    scene.detach()
+
+
+def test_edits_while_a_manager_is_collapsed_keep_the_full_layout():
+    """With a subtree collapsed, edits among the shown roles (and ones that show or hide roles) leave every shown
+    box where a full layout of the folded chart puts it, after each edit, undo and redo."""
+    chart = synthetic_chart(300, seed=2)
+    stack = QUndoStack()
+    scene = ChartScene()
+    scene.set_chart(chart, validate(chart))
+    order = chart.tree_order()
+    folded = next(r for r in order if chart.role(r).reports_to and len(chart.descendants(r)) >= 5)
+    cmd.push(stack, cmd.EditCommand(chart, "Collapse", [edits.SetCollapsed(folded, True)]))
+    assert_full_layout(scene, chart)
+    hidden = chart.hidden_roles()
+    shown = [r for r in order if r not in hidden and r != folded]
+    managers = [r for r in shown if chart.child_count(r) >= 2 and chart.role(r).reports_to]
+    leaves = [r for r in shown if not chart.child_count(r)]
+    steps = [
+        [edits.Reparent(leaves[0], managers[-1])],
+        [edits.AddRole(Role(id="new1", title="New technician", category="building_technician", reports_to=managers[0]))],
+        [edits.UpdateRole(leaves[1], {"category": "admin_assistant"})],  # it hangs beside its manager now
+        [edits.RemoveRole(leaves[2])],
+        [edits.MoveSibling(managers[1], 0)],
+        [edits.Reparent(managers[2], managers[-1])],
+        [edits.AddRole(Role(id="new2", title="Hidden technician", category="building_technician", reports_to=folded))],
+        [edits.Reparent(next(iter(hidden)), managers[0])],  # shown again
+        [edits.Reparent(leaves[3], folded)],  # hidden now
+    ]
+    for ops in steps:
+        cmd.push(stack, cmd.EditCommand(chart, "Edit", ops))
+        assert_full_layout(scene, chart)
+        assert not any(scene.item(r).isVisible() for r in chart.hidden_roles())
+    while stack.canUndo():
+        stack.undo()
+        assert_full_layout(scene, chart)
+    while stack.canRedo():
+        stack.redo()
+        assert_full_layout(scene, chart)
     scene.detach()

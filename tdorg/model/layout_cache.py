@@ -19,6 +19,12 @@ chart announces to :meth:`LiveLayout.note` as it comes (``chart.subscribe(live.n
 then ``moved = live.update()`` gives the roles whose box moved (or is new),
 ``live.rerouted`` the managers whose lines to redraw and ``live.layout`` the
 layout, whose containers the next update changes in place.
+
+While collapsed managers hide some roles, ``live.folded(chart.hidden_roles())``
+gives the layout of the roles shown, each collapsed manager a leaf (as
+:meth:`.layout.Tree.folded`), at the whole chart's column depth: made from
+the whole chart's contours (only the managers above a collapsed one are laid
+again) and kept the same way while the same roles stay hidden.
 """
 
 from __future__ import annotations
@@ -51,10 +57,14 @@ class Fit:
 
 
 class _ChartView:
-    """What a layout pass reads of the chart, read live rather than copied into a :class:`.layout.Tree`."""
+    """What a layout pass reads of the chart, read live rather than copied into a :class:`.layout.Tree`:
+    the whole chart, or the roles shown while some managers are collapsed (``hidden``, as
+    :meth:`.chart.Chart.hidden_roles` gives them; each collapsed manager a leaf, as :meth:`.layout.Tree.folded`)."""
 
-    def __init__(self, chart: Chart) -> None:
+    def __init__(self, chart: Chart, hidden: Mapping[str, str] | None = None) -> None:
         self.chart = chart
+        self.hidden: Mapping[str, str] = hidden or {}
+        self.folded = frozenset(self.hidden.values())
         #: Each manager's reports as :meth:`manager` gives them, kept until :meth:`forget` (every depth reads them).
         self._managers: dict[str, Manager] = {}
 
@@ -71,6 +81,18 @@ class _ChartView:
     def arrangements(self) -> Mapping[str, int]:
         return self.chart.arrangements
 
+    def children(self, rid: str | None) -> tuple[str, ...]:
+        """The reports shown under ``rid`` (the top roles for ``None``)."""
+        return () if rid in self.folded else self.chart.children(rid)
+
+    def child_count(self, rid: str | None) -> int:
+        return 0 if rid in self.folded else self.chart.child_count(rid)
+
+    def shown(self) -> list[str]:
+        """Every role shown, managers before their reports."""
+        hidden = self.hidden
+        return [rid for rid in self.chart.tree_order() if rid not in hidden] if hidden else self.chart.tree_order()
+
     def manager(self, rid: str) -> Manager:
         """``rid``'s assistants, its other reports and whether those have no reports, as :attr:`Tree.managers`."""
         kept = self._managers.get(rid)
@@ -86,8 +108,8 @@ class _ChartView:
 
     @property
     def managers(self) -> list[Manager]:
-        count = self.chart.child_count
-        return [self.manager(rid) for rid in reversed(self.chart.tree_order()) if count(rid)]
+        count = self.child_count
+        return [self.manager(rid) for rid in reversed(self.shown()) if count(rid)]
 
 
 class _KeptPass(_Pass):
@@ -142,6 +164,19 @@ class _KeptPass(_Pass):
         self._rows[rid] = (reports, checkpoints, centres)
         return contour, list(centres)
 
+    def folded(self, view: _ChartView) -> "_KeptPass":
+        """This pass for the roles ``view`` shows: what it keeps is shared (nothing kept is changed in place, only
+        replaced), each collapsed manager is a leaf and the managers above them are laid again at the next refresh."""
+        run = _KeptPass.__new__(_KeptPass)
+        run.__dict__.update(self.__dict__)
+        run.tree = view  # type: ignore[assignment]
+        run.contours, run.rel_x, run.rel_y, run.rel_bus = (
+            self.contours.copy(), self.rel_x.copy(), self.rel_y.copy(), self.rel_bus.copy())
+        run._rows = self._rows.copy()
+        run.stacked = self.stacked.difference(view.hidden)
+        run.stale = set(self.stale)
+        return run
+
     def forget(self, rid: str) -> None:
         """Drop everything kept about a role that left the chart."""
         self.contours.pop(rid, None)
@@ -161,7 +196,7 @@ class _KeptPass(_Pass):
         for rid in order:
             self.stacked.discard(rid)
             self.rel_bus.pop(rid, None)
-            if chart.child_count(rid):
+            if view.child_count(rid):
                 self.lay((view.manager(rid),))
             else:
                 self.contours.pop(rid, None)
@@ -207,6 +242,8 @@ class LiveLayout:
 
     ``box`` sizes the boxes laid out; ``fit`` chooses the column depth as
     :func:`.layout.fit_depth` does for the printed chart, else ``depth`` is used.
+    :meth:`folded` makes one for the roles shown while collapsed managers hide others, as
+    :meth:`.layout.Tree.folded` lays them out; an edit that changes which roles are hidden needs a new one.
     """
 
     def __init__(self, chart: Chart, box: _Sizes, fit: Fit | None = None, depth: int = 1) -> None:
@@ -219,7 +256,7 @@ class LiveLayout:
         self._groups: dict[str, int] = {}
         self._group_sizes: Counter[int] = Counter()
         self.assistants: set[str] = set()
-        self._note_shapes(_closure(chart, chart.roles))
+        self._note_shapes(self._view.shown())
         self.depth = 0  # the depth placed; 0 before the first placement
         self._centre: dict[str, float] = {}
         self._top: dict[str, float] = {}
@@ -249,6 +286,23 @@ class LiveLayout:
                 self._parent[rid] = role.reports_to
             elif change.kind == REMOVED and rid in self._parent:
                 self._forget(rid)
+
+    def folded(self, hidden: Mapping[str, str]) -> "LiveLayout":
+        """The layout of the roles shown while the ``hidden`` ones are (:meth:`.chart.Chart.hidden_roles`), at this
+        one's column depth, made from this one (up to date): only the managers above a collapsed one are laid again."""
+        live = LiveLayout.__new__(LiveLayout)
+        live.__dict__.update(self.__dict__)
+        live._view = view = _ChartView(self.chart, hidden)
+        live.fit, live.fixed_depth = None, self.depth
+        live._passes = {(self.box, self.depth): self._passes[self.box, self.depth].folded(view)}
+        live._parent = self._parent.copy()
+        live._dirty, live._stale = set(view.folded), True
+        live._groups, live._group_sizes = {}, Counter()  # the depth is fixed: no page fit reads them
+        live.assistants = self.assistants.difference(hidden)
+        live.depth = 0
+        live._centre, live._top, live.positions, live.buses = {}, {}, {}, {}
+        live._min_x, live._xs, live._ys = 0.0, Counter(), Counter()
+        return live
 
     def set_fit(self, fit: Fit | None, depth: int = 1) -> None:
         """Choose the column depth another way (another page, or boxes of another size to print)."""
@@ -286,7 +340,7 @@ class LiveLayout:
         for rid in changed:
             if chart.roles[rid].reports_to is None:
                 self.assistants.discard(rid)
-            if not chart.child_count(rid):
+            if not view.child_count(rid):
                 self._set_group(rid, None)
                 continue
             _, helpers, reports, leafy = view.manager(rid)
@@ -320,7 +374,8 @@ class LiveLayout:
         if not self._stale and self.depth > 0:
             self.rerouted = frozenset()
             return frozenset()
-        changed = _closure(self.chart, self._dirty)
+        hidden = self._view.hidden  # what changes under a collapsed manager moves nothing shown
+        changed = _closure(self.chart, (r for r in self._dirty if r not in hidden) if hidden else self._dirty)
         self._view.forget(self._dirty)  # a role removed is not in the closure
         self._view.forget(changed)
         self._dirty, self._stale = set(), False
@@ -336,7 +391,7 @@ class LiveLayout:
         roles = self.chart.roles
         rerouted = set(changed)
         rerouted.update(roles[m].reports_to for m in moved)
-        rerouted.update(m for m in moved if self.chart.child_count(m))
+        rerouted.update(m for m in moved if self._view.child_count(m))
         rerouted.discard(None)  # type: ignore[arg-type]
         self.rerouted = frozenset(rerouted)
         return moved
@@ -359,7 +414,7 @@ class LiveLayout:
             return True
 
         stack = [r for r in chart.roots() if put(r, root_x[r], 0.0) or full or r in changed]
-        children = chart.children
+        children = self._view.children
         while stack:
             rid = stack.pop()
             cx, ty = centre[rid], top[rid]
@@ -368,7 +423,7 @@ class LiveLayout:
                     stack.append(kid)
         half = self.box.box_width / 2
         positions = self.positions
-        if min_x != self._min_x or len(shifted) == len(chart.roles):  # every role may move: count afresh
+        if min_x != self._min_x or len(shifted) == len(centre):  # every role may move: count afresh
             self._min_x = min_x
             old_positions = dict(positions)
             positions.clear()
@@ -376,11 +431,11 @@ class LiveLayout:
             self._xs = Counter(x for x, _ in positions.values())
             self._ys = Counter(y for _, y in positions.values())
             moved = [rid for rid, point in positions.items() if old_positions.get(rid) != point]
-            shifted = list(chart.roles) if full else shifted
+            shifted = list(centre) if full else shifted
         else:
             moved = self._move(shifted, half, min_x)
         rel_bus, buses = run.rel_bus, self.buses
-        for rid in (changed | set(shifted)) if not full else chart.roles:
+        for rid in (changed | set(shifted)) if not full else centre:
             if rid in rel_bus:
                 buses[rid] = top[rid] + rel_bus[rid]
             else:

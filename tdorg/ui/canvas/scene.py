@@ -11,7 +11,10 @@ scratch after the first load.
 A collapsed manager's subtree keeps its items, hidden: collapsing or expanding
 shows or hides them, lays out the tree with the manager as a leaf (at the
 column depth the whole chart prints at, which a collapse does not change) and
-folds the hidden roles' findings into the manager's badge.
+folds the hidden roles' findings into the manager's badge. That layout of the
+shown roles is made from the whole chart's (only the managers above a
+collapsed one are laid again) and kept, like it, between edits that leave
+the same roles hidden.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from tdorg.model.chart import COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
-from tdorg.model.layout import Layout, Tree, is_assistant, layout_tree, sizes
+from tdorg.model.layout import Layout, is_assistant, sizes
 from tdorg.model.layout_cache import Fit, LiveLayout
 from tdorg.model.role import Role
 from tdorg.model.rules import Report, Severity
@@ -79,8 +82,8 @@ class ChartScene(QGraphicsScene):
         #: The whole chart's layout, kept between edits: an edit re-lays only the subtrees it changed, and the
         #: column depth is the one the whole chart prints at (which a collapse does not change).
         self._live: LiveLayout | None = None
-        #: The whole chart's tree, made when collapsed managers need it, kept while only collapses change the canvas.
-        self._tree: Tree | None = None
+        #: The shown roles' layout while some are hidden, kept between edits that leave the same roles hidden.
+        self._folded: LiveLayout | None = None
         #: Each role's label height in print, kept as roles change (the tallest sizes the printed boxes),
         #: and the roles changed since they were measured.
         self._label_heights: dict[str, float] = {}
@@ -122,7 +125,7 @@ class ChartScene(QGraphicsScene):
         self._dotted.clear()
         self._badges.clear()
         self._toggles.clear()
-        self._hidden, self._report, self._live, self._tree = {}, report, None, None
+        self._hidden, self._report, self._live, self._folded = {}, report, None, None
         self._label_heights.clear()
         self._heights.clear()
         self._shown_collapsed.clear()
@@ -205,9 +208,10 @@ class ChartScene(QGraphicsScene):
             self._touched[role_id] = None
             self._unmeasured.add(role_id)  # measured again at the next layout
         if change.kind != COLLAPSED:
-            self._tree = None  # the whole chart may have changed
             if self._live is not None:
                 self._live.note(change)
+            if self._folded is not None:
+                self._folded.note(change)
         if change.kind in STRUCTURAL or change.kind == COLLAPSED:
             if not self._structural:
                 self._anchor = self._anchor_for(change)
@@ -279,7 +283,10 @@ class ChartScene(QGraphicsScene):
             structural = True  # a taller (or no longer tallest) label resizes every printed box: the depth may change
         if structural:
             affected.update(r for r in touched if r in chart.roles)
+            hidden = self._hidden
             affected |= self._fold()
+            if self._hidden != hidden:
+                self._folded = None  # made again from the whole chart's layout
             moved = self._relayout(affected, fit)
             if anchor is not None and anchor[0] in self._items:
                 shift = self._items[anchor[0]].pos() - anchor[1]
@@ -380,8 +387,15 @@ class ChartScene(QGraphicsScene):
             layout = Layout({}, 0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
         elif self._hidden:
             whole = self._whole_layout(chart, fit)[0]
-            self._tree = self._tree or Tree.of(chart)
-            layout = layout_tree(self._tree.folded(self._hidden), sizes(BOX_WIDTH, BOX_HEIGHT), whole.depth)
+            folded = self._folded
+            if folded is None:  # made from the whole chart's: only the managers above collapsed ones change
+                folded = self._folded = whole.folded(self._hidden)
+            elif whole.depth != folded.fixed_depth:
+                folded.set_fit(None, whole.depth)
+            moved = folded.update()
+            layout = folded.layout
+            if old.positions is folded.positions:  # as below
+                changed = moved
         else:
             whole, moved = self._whole_layout(chart, fit)
             layout = whole.layout
