@@ -15,7 +15,9 @@ timed in an offscreen 1400×900 editor window:
   smallest subtree of at least 1,000 roles, interleaved (median, min–max),
   with nothing else collapsed (expanding lays out the whole chart again,
   which the canvas keeps while only collapses change it) and with another
-  subtree collapsed;
+  subtree collapsed; and two re-parents in turn while that other subtree
+  stays collapsed (the first after an expand lays the shown roles out
+  whole, the next keeps their layout);
 - *outline*: the outline panel opening on the chart (its rows painted), and
   one re-parent with the tree following it beside the same edit with the
   outline detached, interleaved.
@@ -150,9 +152,26 @@ def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list
         assert window.scene.item(chart.descendants(manager)[0]).isVisible() != collapsed
         return elapsed
 
+    managers = [r for r in chart.roles if chart.child_count(r) >= 3 and chart.role(r).reports_to
+                and r != other and not chart.is_under(r, other)]
+    first, second = managers[-2], managers[-1]
+    mover = chart.children(first)[0]
+
+    def reparent() -> float:
+        """A re-parent among the shown roles while ``other`` is collapsed (and ``manager`` expanded)."""
+        start = time.perf_counter()
+        assert window.editor.move([mover], second if chart.role(mover).reports_to == first else first)
+        app.processEvents()
+        window.view.viewport().grab()
+        elapsed = (time.perf_counter() - start) * 1000
+        assert chart.is_collapsed(other) and not window.scene.item(chart.descendants(other)[0]).isVisible()
+        return elapsed
+
     return sizes[manager], interleave({"collapse": lambda: fold(True), "expand": lambda: fold(False),
                                        "collapse, another collapsed": lambda: fold(True, True),
-                                       "expand, another collapsed": lambda: fold(False, True)}, rounds)
+                                       "expand, another collapsed": lambda: fold(False, True),
+                                       "re-parent, another collapsed: first edit after the expand": reparent,
+                                       "re-parent, another collapsed: the next": reparent}, rounds)
 
 
 def outline_times(window: MainWindow, rounds: int = 9) -> dict[str, list[float]]:
