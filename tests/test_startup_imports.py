@@ -120,7 +120,7 @@ MADE_ON_FIRST_USE = (
     "tdorg.ui.window.help_text",  # Help › Mouse and Keyboard, About
     "tdorg.ui.window.file_open_events",  # followed on macOS only
     "tdorg.model.formats.sample_json", "tdorg.model.formats.sample_csv",  # the clipboard's roles, files
-    "uuid",
+    "uuid", "logging.handlers",  # the log's rotating file is opened by its first record
 )
 
 FIRST_USE = """
@@ -130,10 +130,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from tdorg.ui.app import open_window
 window = open_window(None, QSettings(sys.argv[1], QSettings.Format.IniFormat), Path(sys.argv[2]))
-report = {"log before the first frame": "logging.handlers" in sys.modules}
+sys.excepthook = sys.__excepthook__  # a failure here ends the run with its traceback, not the editor's box
 QApplication.instance().processEvents()
 window.grab()
-report["first window"] = sorted(sys.modules)
+report = {"first window": sorted(sys.modules)}
 actions = window.actions
 window.add_from_palette("it_leader")
 window.select_roles(list(window.chart.roles))
@@ -150,13 +150,17 @@ report["help shown"] = shown
 from tdorg.ui.window.actions import ACTIONS
 preview = next(spec for spec in ACTIONS if spec.name == "print_preview").slot(window)
 report["print preview's target"] = f"{type(preview.__self__).__name__}.{preview.__name__}"
+import logging
+from tdorg.ui.files.user_data import log_path
+logging.getLogger("tdorg.ui").warning("A first record")
+report["log"] = log_path().read_text(encoding="utf-8")
 report["loaded after use"] = sorted(sys.modules)
 QApplication.clipboard().clear()  # offscreen, a copy left on the clipboard outlives the application
 print(json.dumps(report))
 """
 
 
-def test_the_first_window_leaves_printing_outline_clipboard_formats_and_help_for_first_use(tmp_path):
+def test_the_first_window_leaves_printing_outline_clipboard_formats_help_and_log_file_for_first_use(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
                XDG_DATA_HOME=str(tmp_path))
     result = subprocess.run([sys.executable, "-c", FIRST_USE, str(tmp_path / "s.ini"), str(tmp_path / "recovery")],
@@ -167,12 +171,12 @@ def test_the_first_window_leaves_printing_outline_clipboard_formats_and_help_for
     assert "tdorg.ui.window.main_window" in first
     assert _heavy(first) == []
     assert [m for m in MADE_ON_FIRST_USE if m in first] == []
-    assert not report["log before the first frame"]  # the log file is set up once the window is painted
     # Each still works when first used, and loads then.
     assert report["roles after copy and paste"] == 2
     assert report["outline rows"] == 1 and report["outline in its dock"]
     assert report["help shown"] == ["Mouse and keyboard"]
     assert report["print preview's target"] == "Printing.preview"
+    assert report["log"].endswith("WARNING tdorg.ui: A first record\n")
     after = set(report["loaded after use"])
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
             "tdorg.model.formats.sample_json", "logging.handlers"} <= after

@@ -28,17 +28,40 @@ def log_path() -> Path:
 
 def start_logging(path: Path | None = None) -> Path | None:
     """Send the editor's log (the ``tdorg`` logger) to a rotating file; its path, or None when it can't be written."""
-    import logging.handlers  # the rotating handler's module (and its sockets, pickle, queue) only when logging starts
-
     path = path or log_path()
-    logger = logging.getLogger("tdorg")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                       encoding="utf-8")
+        with open(path, "a", encoding="utf-8"):
+            pass
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
+    logger = logging.getLogger("tdorg")
+    logger.addHandler(_RotatingOnFirstRecord(path))
     logger.setLevel(logging.INFO)
     return path
+
+
+class _RotatingOnFirstRecord(logging.Handler):
+    """The log's rotating file handler, made when the first record arrives: its module (with sockets, pickle
+    and queues) is not needed to start the editor, and most sessions log nothing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.rotating: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.rotating is None:  # Handler.handle holds this handler's lock: made once
+            import logging.handlers
+
+            logger = logging.getLogger("tdorg")
+            try:
+                rotating = logging.handlers.RotatingFileHandler(self.path, maxBytes=LOG_BYTES,
+                                                                backupCount=LOG_BACKUPS, encoding="utf-8")
+            except OSError:
+                rotating = logging.NullHandler()
+            rotating.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            self.rotating = rotating
+            # A new list in its place: the logger may be going through the old one, to this very handler.
+            logger.handlers = [rotating if handler is self else handler for handler in logger.handlers]
+        self.rotating.handle(record)
