@@ -34,7 +34,11 @@ from interleave import interleave, print_table, timed_run  # noqa: E402
 PYTHON = sys.executable
 TDORG = str(Path(PYTHON).with_name("tdorg"))
 
-BARE_WINDOW = """
+#: Each window prints, once painted, the moment (time.time) and the CPU time its process has used so far.
+PAINTED = "print(time.time(), time.process_time(), flush=True)"
+
+BARE_WINDOW = f"""
+import time
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
@@ -42,11 +46,12 @@ window.resize(1400, 900)
 window.show()
 app.processEvents()
 window.grab()
+{PAINTED}
 """
 
 #: The editor's start (tdorg.ui.app.main: open_window) up to its first painted window; with a file, then the
 #: painted chart. The window is painted at the bare window's size.
-TDORG_WINDOW = """
+TDORG_WINDOW = f"""
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
@@ -58,13 +63,13 @@ window.resize(1400, 900)
 app = QApplication.instance()
 app.processEvents()
 window.grab()
-print(time.time(), flush=True)
+{PAINTED}
 if len(sys.argv) > 2:
     start(window, Path(sys.argv[2]))
     app.processEvents()
     assert window.chart is not None and len(window.chart.roles) > 1000
     window.grab()
-    print(time.time(), flush=True)
+    {PAINTED}
 """
 
 
@@ -81,12 +86,12 @@ def window_env(bytecode: str | None) -> dict[str, str]:
     return env
 
 
-def window_times(env: dict[str, str], folder: str, chart: str | None = None) -> list[float]:
-    """Milliseconds from the process start to each moment the child prints (first paint, chart painted)."""
+def window_times(env: dict[str, str], code: str, *args: str) -> list[tuple[float, float]]:
+    """(milliseconds from the process start, CPU milliseconds) at each moment the window's process prints
+    (first paint, chart painted)."""
     begun = time.time()
-    command = [PYTHON, "-c", TDORG_WINDOW, folder] + ([chart] if chart else [])
-    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-    return [(float(line) - begun) * 1000 for line in output.split()]
+    output = subprocess.run([PYTHON, "-c", code, *args], env=env, check=True, capture_output=True, text=True).stdout
+    return [((float(wall) - begun) * 1000, float(cpu) * 1000) for wall, cpu in map(str.split, output.splitlines())]
 
 
 def main(argv: list[str]) -> int:
@@ -104,9 +109,16 @@ def main(argv: list[str]) -> int:
         large = Path(folder) / "large.tdorg"
         save_document(Document.of(synthetic_chart(5000)), large)
         painted: list[float] = []
+        cpu: dict[str, list[float]] = {"bare PySide6 window, CPU": [], "tdorg window, no file, CPU": []}
+
+        def window(code: str, cpu_case: str | None = None, *args: str) -> float:
+            (shown, used), *_ = window_times(env, code, *args)
+            if cpu_case:
+                cpu[cpu_case].append(used)
+            return shown
 
         def with_file_window() -> float:
-            shown, chart_painted = window_times(env, folder, str(large))
+            (shown, _), (chart_painted, _) = window_times(env, TDORG_WINDOW, folder, str(large))
             painted.append(chart_painted)
             return shown
 
@@ -115,13 +127,14 @@ def main(argv: list[str]) -> int:
             "tdorg --help": lambda: timed_run([TDORG, "--help"]),
             "tdorg --version": lambda: timed_run([TDORG, "--version"]),
             "tdorg validate (1,000 roles)": lambda: _validate(small),
-            "bare PySide6 window": lambda: timed_run([PYTHON, "-c", BARE_WINDOW], env),
-            "tdorg window, no file": lambda: window_times(env, folder)[0],
-            "… compiling its sources": lambda: window_times(compiling, folder)[0],
+            "bare PySide6 window": lambda: window(BARE_WINDOW, "bare PySide6 window, CPU"),
+            "tdorg window, no file": lambda: window(TDORG_WINDOW, "tdorg window, no file, CPU", folder),
+            "… compiling its sources": lambda: window_times(compiling, TDORG_WINDOW, folder)[0][0],
             "tdorg window, 5,000-role file": with_file_window,
         }
         times = interleave(cases, rounds)
         times["… its chart painted"] = painted[-rounds:]
+        times.update({case: used[-rounds:] for case, used in cpu.items()})
     references = {
         "tdorg --help": "python -c pass",
         "tdorg --version": "python -c pass",
@@ -130,6 +143,7 @@ def main(argv: list[str]) -> int:
         "… compiling its sources": "bare PySide6 window",
         "tdorg window, 5,000-role file": "bare PySide6 window",
         "… its chart painted": "bare PySide6 window",
+        "tdorg window, no file, CPU": "bare PySide6 window, CPU",
     }
     print_table(times, references, f"cold start, {rounds} interleaved rounds (median, min–max, ratio of medians)")
     return 0
