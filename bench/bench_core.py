@@ -35,11 +35,7 @@ from tdorg.model import Chart, Document  # noqa: E402
 from tdorg.model.matrix import responsibility_matrix  # noqa: E402
 from tdorg.model.persistence import open_document, save_document  # noqa: E402
 from tdorg.model.rules import Validator, validate  # noqa: E402
-from tdorg.model.synthetic import synthetic_chart  # noqa: E402
-
-#: Managers whose reports a wide chart hands to their own manager.
-_FLATTENED = ("fm", "il", "ds")
-
+from tdorg.model.synthetic import synthetic_chart, wide_synthetic_chart  # noqa: E402
 
 def best(fn, repeat: int = 5) -> float:
     times = []
@@ -61,20 +57,6 @@ def dot_layout_ms(chart) -> float:
     start = time.perf_counter()
     render(source, "dot", "svg", io.BytesIO(), timeout=600)
     return (time.perf_counter() - start) * 1000
-
-
-def wide_chart(n: int) -> Chart:
-    """The synthetic chart made shallow and wide: the field managers', integration leads' and
-    directors' reports go straight to their managers (technicians to one manager, and so on)."""
-    chart = synthetic_chart(n)
-    roles = chart.roles
-    flat = []
-    for role in chart.roles_in_order():
-        manager = role.reports_to
-        if manager is not None and manager.startswith(_FLATTENED) and manager[2:].isdigit():
-            role = role.with_changes(reports_to=roles[manager].reports_to)
-        flat.append(role)
-    return Chart(chart.district, flat, chart.settings)
 
 
 class EditCases:
@@ -203,7 +185,7 @@ def main(argv: list[str]) -> None:
     print()
     edit_table("synthetic chart", synthetic_chart(largest), rounds)
     print()
-    edit_table("wide chart", wide_chart(largest), rounds)
+    edit_table("wide chart", wide_synthetic_chart(largest), rounds)
 
 
 if __name__ == "__main__":

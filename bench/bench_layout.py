@@ -21,7 +21,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_core import EditCases, wide_chart  # noqa: E402
+from bench.bench_core import EditCases  # noqa: E402
 from bench.interleave import interleave, print_table  # noqa: E402
 from tdorg.export import ExportOptions, style  # noqa: E402
 from tdorg.export.graphviz.dot import box_size, fit_area  # noqa: E402
@@ -29,7 +29,7 @@ from tdorg.export.pages import MAX_TITLE_PT  # noqa: E402
 from tdorg.model import Chart  # noqa: E402
 from tdorg.model.layout import Tree, fit_depth, layout_tree, sizes  # noqa: E402
 from tdorg.model.layout_cache import Fit, LiveLayout  # noqa: E402
-from tdorg.model.synthetic import synthetic_chart  # noqa: E402
+from tdorg.model.synthetic import synthetic_chart, wide_synthetic_chart  # noqa: E402
 
 BOX = sizes(style.BOX_WIDTH, 72.0)
 
@@ -99,7 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     for n in (int(s) for s in args.sizes.split(",")):
         run("narrow chart", synthetic_chart(n), args.rounds)
-        run("wide chart", wide_chart(n), args.rounds)
+        run("wide chart", wide_synthetic_chart(n), args.rounds)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ re-parent, sibling reorder, dotted lines, every kind of field edit (titles, peop
 areas), district facts and rule settings — and undoes them as the editor's undo does (the
 inverse operation: ``restore`` for a delete, the old manager for a re-parent), one at a time
 or several between two reads of the report, as the editor's multi-role gestures do. After every step the incremental report's
-findings and metrics are exactly those of :func:`validate` on the same chart.
+findings and metrics are exactly those of :func:`validate` on the same chart, and every index the live validator keeps
+across edits (each worked out from the start) is exactly what a fresh pass builds: its lists in the same order, its keys
+in the same order, its sets the same. The charts: a small compliant one, a synthetic one, and a synthetic one made wide
+(every site role straight under its department's head).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from tdorg.model import Chart, Role
 from tdorg.model.errors import EditError
 from tdorg.model.rules import Validator, validate
-from tdorg.model.synthetic import synthetic_chart
+from tdorg.model.rules.context import Context
+from tdorg.model.rules.index_updates import DERIVED, KEYED, LISTED
+from tdorg.model.synthetic import synthetic_chart, wide_synthetic_chart
 from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
 from tests.charts import compliant_chart
 
@@ -55,12 +60,16 @@ class LiveValidation(RuleBasedStateMachine):
         self.history: list[Callable[[], object]] = []
         self.counter = 0
 
-    @rule(start=st.sampled_from(["compliant", "synthetic"]))
+    @rule(start=st.sampled_from(["compliant", "synthetic", "wide"]))
     @precondition(lambda self: self.chart is None)
     def begin(self, start: str) -> None:
-        self.chart = compliant_chart() if start == "compliant" else synthetic_chart(120, seed=3)
+        charts = {"compliant": compliant_chart, "synthetic": lambda: synthetic_chart(120, seed=3),
+                  "wide": lambda: wide_synthetic_chart(120, seed=3)}
+        self.chart = charts[start]()
         self.validator = Validator(self.chart)
         self.validator.report
+        for name in KEPT:  # every index kept from the start, whether or not a rule has asked for it yet
+            getattr(self.validator._context, name)
 
     def teardown(self) -> None:
         if self.validator is not None:
@@ -151,6 +160,30 @@ class LiveValidation(RuleBasedStateMachine):
         assert live.findings == full.findings, f"live findings of {differ} differ from a full validation"
         assert live.metrics == full.metrics
         assert live.disabled == full.disabled
+
+    @invariant()
+    def kept_indexes_equal_fresh_ones(self) -> None:
+        if self.chart is None:
+            return
+        kept, fresh = self.validator._context.__dict__, Context(self.chart)
+        for name in KEPT:
+            if name in kept:
+                assert_same_index(name, kept[name], getattr(fresh, name))
+
+
+#: The indexes a live validator keeps across edits.
+KEPT = (*KEYED, *LISTED, *DERIVED, "it_subtree", "dotted_into_it")
+
+
+def assert_same_index(name: str, kept: object, fresh: object) -> None:
+    """``kept`` as a fresh pass builds it: lists in order; a keyed index's keys in order too (the
+    people's order aside, which no rule reads)."""
+    if isinstance(fresh, dict):
+        assert dict(kept) == dict(fresh), f"{name} is stale"
+        if name != "holders":
+            assert list(kept) == list(fresh), f"{name} has its keys out of order"
+    else:
+        assert kept == fresh, f"{name} is stale"
 
 
 LiveValidation.TestCase.settings = settings(

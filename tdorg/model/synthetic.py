@@ -116,3 +116,21 @@ def synthetic_chart(n_roles: int, seed: int = 0) -> Chart:
         erate=True,
     )
     return Chart(district, roles)
+
+
+#: Managers whose reports a wide chart hands to their own manager.
+_FLATTENED = ("fm", "il", "ds")
+
+
+def wide_synthetic_chart(n_roles: int, seed: int = 0) -> Chart:
+    """:func:`synthetic_chart` made shallow and wide: the field managers', integration leads' and
+    directors' reports go straight to their managers (technicians to one manager, and so on)."""
+    chart = synthetic_chart(n_roles, seed)
+    roles = chart.roles
+    flat = []
+    for role in chart.roles_in_order():
+        manager = role.reports_to
+        if manager is not None and manager.startswith(_FLATTENED) and manager[2:].isdigit():
+            role = role.with_changes(reports_to=roles[manager].reports_to)
+        flat.append(role)
+    return Chart(chart.district, flat, chart.settings)

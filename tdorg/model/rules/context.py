@@ -28,7 +28,6 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
-from . import base as aspect
 
 T = TypeVar("T")
 
@@ -95,39 +94,59 @@ class Devices:
         )
 
 
-#: The indexes a pass may take over from the previous pass of a live validator, with the aspects
-#: of the chart each is built from (see :mod:`.base`): kept when an edit touched none of them.
-CARRIED: dict[str, frozenset[str]] = {
-    "by_flag": frozenset({aspect.FLAGS}),
-    "by_category": frozenset({aspect.CATEGORY}),
-    "leads": frozenset({aspect.LEADS}),
-    "backups": frozenset({aspect.BACKS_UP}),
-    "service_area_roles": frozenset({aspect.SERVICE_AREAS_FIELD}),
-    "core_service_roles": frozenset({aspect.CORE_SERVICES_FIELD}),
-    "privacy_owners": frozenset({aspect.FLAGS, aspect.CATEGORY, aspect.LEADS}),
-    "intake_owners": frozenset({aspect.FLAGS, aspect.LEADS}),
-    "integration_roles": frozenset({aspect.CATEGORY, aspect.LEADS}),
-    "superintendents": frozenset({aspect.CATEGORY, aspect.FLAGS}),
-    "top_it_leader": frozenset({aspect.FLAGS}),
-    "tech_staff": frozenset({aspect.CATEGORY, aspect.VACANT}),
-    "dotted_sources": frozenset({aspect.DOTTED}),
-    "it_subtree": frozenset({aspect.IT_ORGANIZATION, aspect.FLAGS}),
-    "into_it": frozenset({aspect.IT_ORGANIZATION, aspect.DOTTED, aspect.FLAGS}),
-}
+def is_privacy_owner(role: Role) -> bool:
+    """Owns student-data privacy: the flag, the category, or the lead of data privacy."""
+    return role.has("privacy_officer") or role.category == "privacy_officer" or "data_privacy" in role.leads
+
+
+def is_superintendent(role: Role) -> bool:
+    return role.category == "superintendent" or role.has("superintendent")
+
+
+def is_integration_role(role: Role) -> bool:
+    """An integration role of INT-1 and INT-2: an integration coach, or the lead of integration."""
+    return role.category == "integration_coach" or "instructional_integration" in role.leads
+
+
+def is_tech_staff(role: Role) -> bool:
+    """A filled role of the technology staff (STF-2)."""
+    return role.category in TECH_STAFF_CATEGORIES and not role.vacant
+
+
+class LinesIntoIt:
+    """The roles with a line into IT, as a set to ask: the top IT leader's subtree, and the roles
+    outside it with a dotted line into it from themselves or one of their managers."""
+
+    __slots__ = ("subtree", "outside")
+
+    def __init__(self, subtree: set[str], outside: set[str]) -> None:
+        self.subtree, self.outside = subtree, outside
+
+    def __contains__(self, role_id: object) -> bool:
+        return role_id in self.subtree or role_id in self.outside
+
+    def __bool__(self) -> bool:
+        return bool(self.subtree)
 
 
 class Context:
-    def __init__(self, chart: Chart, previous: "Context | None" = None, changed: frozenset[str] = frozenset()) -> None:
-        """A pass over ``chart``; ``previous`` lends the indexes that the aspects ``changed`` since leave intact."""
+    def __init__(self, chart: Chart) -> None:
+        """A pass over ``chart``; a live validator keeps one across passes, its indexes brought up to
+        date edit by edit (:mod:`.index_updates`), and starts each pass with :meth:`new_pass`."""
         self.chart = chart
         self.roles = chart.roles
         self._memo: dict[object, tuple[object, set[str]]] = {}
         #: The roles whose titles the work under way has named (see :meth:`naming`).
         self._named: set[str] | None = None
-        if previous is not None:
-            for name, reads in CARRIED.items():
-                if name in previous.__dict__ and not reads & changed:
-                    self.__dict__[name] = previous.__dict__[name]
+
+    def new_pass(self) -> None:
+        """Forget what the last pass worked out for itself (the figures), keeping the indexes."""
+        self._memo.clear()
+
+    def district_changed(self) -> None:
+        """Forget what was read from the district facts."""
+        for name in ("devices", "privacy_law", "named_privacy_officer_required"):
+            self.__dict__.pop(name, None)
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per validation pass for ``key``; each caller is told
@@ -177,6 +196,16 @@ class Context:
         key = self.person(a)
         return key is not None and key == self.person(b)
 
+    @cached_property
+    def holders(self) -> dict[str, list[str]]:
+        """The roles each person holds, by :func:`~tdorg.model.chart.holder_key` (vacancies and roles naming no one left out)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for role in self.roles.values():
+            key = holder_key(role)
+            if key is not None:
+                out[key].append(role.id)
+        return out
+
     def is_vacant(self, role_id: str) -> bool:
         """A vacant position is a plan, not a person: it holds no one and covers nothing that needs a person."""
         return self.roles[role_id].vacant
@@ -210,26 +239,22 @@ class Context:
         return out
 
     def is_superintendent(self, role: Role) -> bool:
-        return role.category == "superintendent" or role.has("superintendent")
+        return is_superintendent(role)
 
     def is_teaching_learning(self, role: Role) -> bool:
         return role.has("teaching_learning_leader") or role.category == "instructional_leader"
 
-    def is_integration_role(self, role: Role) -> bool:
-        """An integration role of INT-1 and INT-2: an integration coach, or the lead of integration."""
-        return role.category == "integration_coach" or "instructional_integration" in role.leads
-
     @cached_property
     def integration_roles(self) -> list[str]:
-        """The roles :meth:`is_integration_role` names, found through the indexes."""
+        """The roles :func:`is_integration_role` names, found through the indexes."""
         found = [*self.by_category.get("integration_coach", ()), *self.leads.get("instructional_integration", ())]
         return list(dict.fromkeys(found))
 
     @cached_property
     def superintendents(self) -> list[str]:
-        return [r.id for r in self.roles.values() if self.is_superintendent(r)]
+        return [r.id for r in self.roles.values() if is_superintendent(r)]
 
-    @cached_property
+    @property
     def top_it_leader(self) -> str | None:
         """The one role flagged top IT leader, or ``None`` when not exactly one."""
         flagged = self.by_flag.get("top_it_leader", [])
@@ -240,12 +265,12 @@ class Context:
         return [self.top_it_leader] if self.top_it_leader else []
 
     @cached_property
-    def it_subtree(self) -> frozenset[str]:
+    def it_subtree(self) -> set[str]:
         """The top IT leader and everyone under it (empty without one leader)."""
         leader = self.top_it_leader
         if leader is None:
-            return frozenset()
-        return frozenset([leader, *self.chart.descendants(leader)])
+            return set()
+        return {leader, *self.chart.descendants(leader)}
 
     # --- functions and services -------------------------------------------
 
@@ -284,32 +309,33 @@ class Context:
     @cached_property
     def privacy_owners(self) -> list[str]:
         """Roles that own student-data privacy: the flag, the category, or the lead of data privacy."""
-        return [
-            r.id
-            for r in self.roles.values()
-            if r.has("privacy_officer") or r.category == "privacy_officer" or "data_privacy" in r.leads
-        ]
+        return [r.id for r in self.roles.values() if is_privacy_owner(r)]
 
-    @cached_property
+    @property
     def intake_owners(self) -> list[str]:
         """Roles flagged intake owner; without any, the leads of the help desk."""
         return self.by_flag.get("intake_owner", []) or self.leads.get("help_desk", [])
 
     # --- lines ---------------------------------------------------------------
 
-    @cached_property
-    def into_it(self) -> frozenset[str]:
+    @property
+    def into_it(self) -> LinesIntoIt:
         """Roles with a line into IT: in the top IT leader's subtree, or with a dotted line
         into it from the role or one of its managers. Empty without one top IT leader."""
+        return LinesIntoIt(self.it_subtree, self.dotted_into_it)
+
+    @cached_property
+    def dotted_into_it(self) -> set[str]:
+        """The roles outside the IT subtree with a dotted line into it, from themselves or a manager."""
         subtree = self.it_subtree
+        outside: set[str] = set()
         if not subtree:
-            return frozenset()
-        inside = set(subtree)
+            return outside
         for role_id in self.dotted_sources:
-            if role_id not in inside and any(t in subtree for t in self.roles[role_id].dotted_to):
-                inside.add(role_id)
-                inside.update(self.chart.descendants(role_id))
-        return frozenset(inside)
+            if role_id not in subtree and role_id not in outside and any(t in subtree for t in self.roles[role_id].dotted_to):
+                outside.add(role_id)
+                outside.update(self.chart.descendants(role_id))
+        return outside
 
     @cached_property
     def dotted_sources(self) -> list[str]:
@@ -373,7 +399,7 @@ class Context:
     @cached_property
     def tech_staff(self) -> list[str]:
         """Filled roles of the technology staff (STF-2)."""
-        return [r.id for r in self.roles.values() if r.category in TECH_STAFF_CATEGORIES and not self.is_vacant(r.id)]
+        return [r.id for r in self.roles.values() if is_tech_staff(r)]
 
     @cached_property
     def devices(self) -> Devices:

@@ -6,9 +6,11 @@ from typing import Callable, Sequence
 
 from .. import chart as chart_module
 from ..chart import Change, Chart
-from .base import DISTRICT, DOTTED, EVERYTHING, FIELDS, IT_ORGANIZATION, STRUCTURE, Finding, Metric, Report, Rule
+from ..role import Role
+from .base import DISTRICT, EVERYTHING, IT_ORGANIZATION, STRUCTURE, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
-from .context import CARRIED, Context
+from .context import Context
+from .index_updates import follow
 from .leadership import (
     Centralized,
     ItLeaderOnCabinet,
@@ -19,6 +21,7 @@ from .leadership import (
 from .metrics import METRIC_READS, METRICS, compute_metrics, metric_of
 from .ownership import ContractorOnly, EssentialLeads
 from .redundancy import Backups, SingleIntake, VacantOnly
+from .role_changes import keeps_it_organization, moves_lines, role_aspects
 from .services import CoreServices, GartnerServiceAreas, IntegrationBothSides, IntegrationExists
 from .staffing import DevicesPerTechnician, StudentsPerTechStaff, TeachersPerIntegration, TechniciansForBuildings
 from .structure import PersonFte, SingleTop, SpanOfControl
@@ -55,19 +58,17 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _ORDER = {r.id: n for n, r in enumerate(RULES)}
 
-#: Which aspects each kind of change touches (a field edit: the fields it changed). Adding or
-#: removing a role changes everything a rule may read; a sibling reorder changes only the
-#: order in which a finding lists roles.
+#: Which aspects each kind of change that changes no role touches: a sibling reorder changes only
+#: the order in which a finding lists roles; how reports are drawn, or what the canvas hides, no rule
+#: reads. The other kinds are followed role by role (:mod:`.role_changes`).
 _ASPECTS = {
-    chart_module.ADDED: FIELDS | {STRUCTURE, IT_ORGANIZATION, DOTTED},
-    chart_module.REMOVED: FIELDS | {STRUCTURE, IT_ORGANIZATION, DOTTED},
-    chart_module.REPARENTED: frozenset({STRUCTURE, IT_ORGANIZATION}),
     chart_module.REORDERED: frozenset({STRUCTURE}),
-    chart_module.DOTTED: frozenset({DOTTED}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
-    chart_module.ARRANGED: frozenset(),  # how reports are drawn: no rule reads it
-    chart_module.COLLAPSED: frozenset(),  # what the canvas hides: no rule reads it
+    chart_module.ARRANGED: frozenset(),
+    chart_module.COLLAPSED: frozenset(),
 }
+_ROLE_CHANGES = frozenset({chart_module.ADDED, chart_module.REMOVED, chart_module.UPDATED, chart_module.REPARENTED,
+                           chart_module.DOTTED})
 MetricFunction = Callable[[Context], Metric]
 
 
@@ -90,9 +91,10 @@ class Validator:
     """Keeps a chart's report current, re-running only the rules an edit touched.
 
     Each rule and metric re-runs when an edit touched an aspect it reads, or gave a new title
-    to a role its last result named. The indexes of a pass go on to the next unless an edit
-    touched what they are built from; a re-parent that moves no role into or out of the IT
-    organization keeps the organization's indexes, and the rules that read lines only through them."""
+    to (or removed) a role its last result named. One context lives as long as the validator:
+    each role an edit changed is handed to it as it was and as it is, and its indexes follow by
+    difference (:mod:`.index_updates`), so a pass never rebuilds them. A change that moves no
+    role into or out of the IT organization leaves the rules reading lines only through it alone."""
 
     def __init__(self, chart: Chart, rules: Sequence[Rule] = RULES) -> None:
         self.chart = chart
@@ -103,8 +105,7 @@ class Validator:
         self._named: dict[object, set[str]] = {}
         self._dirty: set[str] = {r.id for r in self.rules}
         self._metrics_dirty: set[MetricFunction] = set(METRICS)
-        self._context: Context | None = None
-        self._touched: set[str] = set()
+        self._restart()
         self._report: Report | None = None
         self._unsubscribe = chart.subscribe(self._changed)
 
@@ -112,49 +113,71 @@ class Validator:
         self._unsubscribe()
 
     def _changed(self, change: Change) -> None:
-        if change.kind != chart_module.UPDATED and not _ASPECTS.get(change.kind, EVERYTHING):
+        kind = change.kind
+        if kind in _ASPECTS and not _ASPECTS[kind]:
             return  # how the chart is drawn (an arrangement, a collapse): the report stands
         self._report = None
-        if change.kind == chart_module.SETTINGS:  # thresholds or switched-off rules
+        if kind in _ROLE_CHANGES:
+            was_empty = not self._seen
+            aspects, renamed = self._follow(change)
+            if kind == chart_module.REPARENTED:  # a move to the same manager still changes the order of its reports
+                aspects.add(STRUCTURE)
+            if was_empty != (not self._seen):  # an empty chart breaks no rule; its first role may break many
+                aspects |= EVERYTHING
+        elif kind in _ASPECTS:
+            aspects, renamed = _ASPECTS[kind], []
+            if kind == chart_module.DISTRICT:
+                self._context.district_changed()
+        else:  # thresholds or switched-off rules (or a kind of change not known here): every rule again
             self._dirty = {r.id for r in self.rules}
             self._metrics_dirty = set(METRICS)
-            self._context = None
+            if kind != chart_module.SETTINGS:
+                self._restart()
             return
-        aspects = change.fields if change.kind == chart_module.UPDATED else _ASPECTS.get(change.kind, EVERYTHING)
-        if change.kind == chart_module.REPARENTED and self._keeps_it_organization(change):
-            aspects = aspects - {IT_ORGANIZATION}
-        self._touched |= aspects
         self._dirty.update(r.id for r in self.rules if r.reads & aspects)
         self._metrics_dirty.update(m for m in METRICS if METRIC_READS[m] & aspects)
-        if change.kind == chart_module.UPDATED and "title" in change.fields:
-            renamed = change.role_ids[0]
-            self._dirty.update(r.id for r in self.rules if renamed in self._named.get(r.id, ()))
-            self._metrics_dirty.update(m for m in METRICS if renamed in self._named.get(m, ()))
+        for role_id in renamed:
+            self._dirty.update(r.id for r in self.rules if role_id in self._named.get(r.id, ()))
+            self._metrics_dirty.update(m for m in METRICS if role_id in self._named.get(m, ()))
 
-    def _keeps_it_organization(self, change: Change) -> bool:
-        """Whether a re-parent leaves the IT subtree and the roles with a line into IT as the last
-        pass found them: the moved role (with its reports) stays in or out of each."""
-        ctx = self._context
-        if ctx is None or self._touched & CARRIED["into_it"]:
-            return False
-        known = ctx.__dict__
-        if "it_subtree" not in known or "into_it" not in known or "top_it_leader" not in known:
-            return False
-        role_id = change.role_ids[0]
-        manager = self.chart.roles[role_id].reports_to
-        subtree, into = known["it_subtree"], known["into_it"]
-        if role_id == known["top_it_leader"]:
-            return True
-        if (role_id in subtree) != (manager in subtree):
-            return False
-        dotted_in = any(t in subtree for t in self.chart.roles[role_id].dotted_to)
-        return (role_id in into) == (role_id in subtree or dotted_in or manager in into)
+    def _follow(self, change: Change) -> tuple[set[str], list[str]]:
+        """The aspects the change's roles touched and the roles whose titles changed or went;
+        then the context's indexes follow each role."""
+        ctx, seen, now = self._context, self._seen, self.chart.roles
+        changed = [(r, seen.get(r), now.get(r)) for r in dict.fromkeys(change.role_ids)]
+        changed = [(r, old, new) for r, old, new in changed if old is not new]
+        aspects: set[str] = set()
+        renamed = []
+        for role_id, old, new in changed:
+            aspects |= role_aspects(old, new)
+            if moves_lines(old, new) and not keeps_it_organization(ctx, role_id, old, new):
+                aspects.add(IT_ORGANIZATION)
+            if new is None or old is not None and old.title != new.title:
+                renamed.append(role_id)
+        for role_id, old, new in changed:
+            if old is None:
+                self._place[role_id] = self._next_place
+                self._next_place += 1
+            follow(ctx, role_id, old, new, self._place)
+            if new is None:
+                del seen[role_id], self._place[role_id]
+            else:
+                seen[role_id] = new
+        return aspects, renamed
+
+    def _restart(self) -> None:
+        """A new context and what it has seen, from the chart as it is."""
+        self._context = Context(self.chart)
+        #: Each role as the context last saw it, and its place in the chart's order of roles.
+        self._seen: dict[str, Role] = dict(self.chart.roles)
+        self._place: dict[str, int] = dict(zip(self._seen, range(len(self._seen))))
+        self._next_place = len(self._seen)
 
     @property
     def report(self) -> Report:
         if self._report is None:
-            ctx = Context(self.chart, self._context, frozenset(self._touched))
-            self._context, self._touched = ctx, set()
+            ctx = self._context
+            ctx.new_pass()
             settings = self.chart.settings
             for rule in self.rules:
                 if rule.id in self._dirty:

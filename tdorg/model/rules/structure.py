@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
 from ..vocab import BOARD_CATEGORIES
 from .base import CATEGORY, FLAGS, FTE, PERSON, STRUCTURE, VACANT, Bounds, Finding, Rule, Severity
@@ -95,15 +93,10 @@ class PersonFte(Rule):
         over = ctx.chart.over_allocated_people()
         if not over:
             return []
-        holders: dict[str, list[str]] = defaultdict(list)
-        for role in ctx.roles.values():
-            key = ctx.person(role.id)
-            if key in over:
-                holders[key].append(role.id)
         findings = []
         for key, total in over.items():
             if total > limit + 1e-9:
-                ids = holders[key]
+                ids = ctx.holders[key]
                 name = ctx.roles[ids[0]].person
                 findings.append(
                     self.finding(

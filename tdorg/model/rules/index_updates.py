@@ -1,0 +1,144 @@
+"""A live validator's indexes kept across edits: each changed role applied by difference.
+
+A :class:`~.context.Context` works its indexes out on first use. A live validator keeps one
+context for the life of the chart and hands it every role an edit changed, as it was and as it
+is (``None`` where the role is missing): :func:`follow` takes the role out of the lists it left
+and puts it into the lists it joined, at its place in the chart's order of roles, so each index
+stays exactly what a fresh pass would build (lists in the chart's order, keys in the order of
+their first role). Indexes worked out from others are dropped and worked out again when asked.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from operator import attrgetter
+from typing import Callable, Iterable, Mapping
+
+from ..chart import holder_key
+from ..role import Role
+from .context import Context, is_integration_role, is_privacy_owner, is_superintendent, is_tech_staff
+from .role_changes import is_leader
+
+
+def _holder(role: Role) -> tuple[str, ...]:
+    key = holder_key(role)
+    return () if key is None else (key,)
+
+
+#: Indexes listing roles under keys, with the keys a role is listed under.
+KEYED: dict[str, Callable[[Role], Iterable[str]]] = {
+    "by_flag": attrgetter("flags"),
+    "by_category": lambda role: (role.category,),
+    "leads": attrgetter("leads"),
+    "backups": attrgetter("backs_up"),
+    "service_area_roles": attrgetter("service_areas"),
+    "core_service_roles": attrgetter("core_services"),
+    "holders": _holder,
+}
+
+#: Indexes listing the roles that pass a test.
+LISTED: dict[str, Callable[[Role], bool]] = {
+    "privacy_owners": is_privacy_owner,
+    "superintendents": is_superintendent,
+    "tech_staff": is_tech_staff,
+    "dotted_sources": lambda role: bool(role.dotted_to),
+}
+
+#: Indexes worked out from other indexes, with the roles they list: dropped when such a role changes.
+DERIVED: dict[str, Callable[[Role], bool]] = {
+    "integration_roles": is_integration_role,
+}
+
+def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place: Mapping[str, int]) -> None:
+    """Bring ``ctx``'s indexes from ``old`` to ``new`` for one role; ``place`` orders the chart's roles."""
+    known = ctx.__dict__
+    for name, keys_of in KEYED.items():
+        index = known.get(name)
+        if index is not None:
+            _move_keyed(index, keys_of, role_id, old, new, place, ctx.roles)
+    for name, test in LISTED.items():
+        listed = known.get(name)
+        if listed is not None:
+            was, now = old is not None and test(old), new is not None and test(new)
+            if was and not now:
+                listed.remove(role_id)
+            elif now and not was:
+                insort(listed, role_id, key=place.__getitem__)
+    for name, test in DERIVED.items():
+        if name in known and (old is not None and test(old) or new is not None and test(new)):
+            del known[name]
+    _follow_it_subtree(ctx, role_id, old, new)
+
+
+def _move_keyed(index: dict[str, list[str]], keys_of: Callable[[Role], Iterable[str]], role_id: str,
+                old: Role | None, new: Role | None, place: Mapping[str, int], roles: Mapping[str, Role]) -> None:
+    was = tuple(keys_of(old)) if old is not None else ()
+    now = tuple(keys_of(new)) if new is not None else ()
+    if was == now:
+        return
+    reorder = False
+    for key in was:
+        if key in now:
+            continue
+        listed = index[key]
+        head = listed[0]
+        listed.remove(role_id)
+        if not listed:
+            del index[key]
+        elif head == role_id:
+            reorder = True
+    for key in now:
+        if key in was:
+            continue
+        listed = index.get(key)
+        if listed is None:
+            index[key] = [role_id]
+            reorder = True
+        else:
+            insort(listed, role_id, key=place.__getitem__)
+            reorder = reorder or listed[0] == role_id
+    kept_before, kept_now = [k for k in was if k in now], [k for k in now if k in was]
+    if keys_of is not _holder and (reorder or kept_before != kept_now):  # no rule reads the people's order
+        _order_keys(index, keys_of, place, roles)
+
+
+def _order_keys(index: dict[str, list[str]], keys_of: Callable[[Role], Iterable[str]], place: Mapping[str, int],
+                roles: Mapping[str, Role]) -> None:
+    """Keys in the order a fresh pass meets them: by their first role, then by that role's own order of keys."""
+    def first_seen(item: tuple[str, list[str]]) -> tuple[int, int]:
+        key, listed = item
+        return place[listed[0]], tuple(keys_of(roles[listed[0]])).index(key)
+
+    items = sorted(index.items(), key=first_seen)
+    index.clear()
+    index.update(items)
+
+
+def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role | None) -> None:
+    """The IT subtree moved by one role's change, and the lines into IT from outside it dropped
+    when they may have changed (worked out again from the dotted lines when asked)."""
+    known = ctx.__dict__
+    subtree = known.get("it_subtree")
+    lines = old is None or new is None or old.reports_to != new.reports_to or old.dotted_to != new.dotted_to
+    if subtree is None or is_leader(old) != is_leader(new):
+        known.pop("it_subtree", None)
+        known.pop("dotted_into_it", None)
+        return
+    if not lines:
+        return
+    leader, moved = ctx.top_it_leader, False
+    if new is None:
+        subtree.discard(role_id)
+    elif leader is not None and (old is None or old.reports_to != new.reports_to):
+        inside = role_id == leader or new.reports_to in subtree
+        if inside != (role_id in subtree):
+            moved = True
+            team = [role_id, *ctx.chart.descendants(role_id)]
+            if inside:
+                subtree.update(team)
+            else:
+                subtree.difference_update(team)
+    outside = known.get("dotted_into_it")
+    if outside is not None and (moved or role_id in outside or (new is not None and new.reports_to in outside)
+                                or (old.dotted_to if old else ()) != (new.dotted_to if new else ())):
+        del known["dotted_into_it"]
