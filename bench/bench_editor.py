@@ -69,13 +69,37 @@ def first_paint(window: MainWindow, source: Path | Document) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def edit_times(window: MainWindow, rounds: int = 11) -> dict[str, list[float]]:
-    """Every kind of edit, each to the repainted, revalidated canvas, interleaved round after round.
+class Clocks:
+    """Each step to the grabbed canvas, timed on the clock (returned, for :func:`interleave`) and in CPU time
+    (the process's, less the machine's other load; kept per case in :attr:`cpu`)."""
 
-    A round re-parents a building technician to the other of two field managers, edits the title of
-    another role and then its category (each back and forth from round to round), adds a report
-    under the first manager, deletes it, undoes the delete and redoes it: the chart ends each round
-    as it began (but for the mover's manager, the title and the category).
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.cpu: dict[str, list[float]] = {}
+
+    def time(self, name: str, action) -> float:  # noqa: ANN001
+        start, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        QApplication.instance().processEvents()
+        self.window.view.viewport().grab()
+        elapsed, elapsed_cpu = (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
+        self.cpu.setdefault(name, []).append(elapsed_cpu)
+        return elapsed
+
+    def cpu_after(self, rounds: int) -> dict[str, list[float]]:
+        """The CPU times of the last ``rounds`` rounds (the warm-up left out)."""
+        return {name: values[-rounds:] for name, values in self.cpu.items()}
+
+
+def edit_times(window: MainWindow, rounds: int = 11) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Every kind of edit, each to the repainted, revalidated canvas, interleaved round after round; the
+    times on the clock and in CPU time (the process's, less the machine's other load).
+
+    A round re-parents a report of one manager to another (the last two managers of three reports or
+    more, in the chart's order), edits the title of another role and then its category (each back and
+    forth from round to round), adds a report under the first manager, deletes it, undoes the delete
+    and redoes it: the chart ends each round as it began (but for the mover's manager, the title and
+    the category).
     """
     app = QApplication.instance()
     chart, editor = window.chart, window.editor
@@ -89,12 +113,10 @@ def edit_times(window: MainWindow, rounds: int = 11) -> dict[str, list[float]]:
     app.processEvents()
     window.view.viewport().grab()
 
-    def timed(action) -> float:  # noqa: ANN001
-        start = time.perf_counter()
-        action()
-        app.processEvents()
-        window.view.viewport().grab()
-        elapsed = (time.perf_counter() - start) * 1000
+    clocks = Clocks(window)
+
+    def timed(name: str, action) -> float:  # noqa: ANN001
+        elapsed = clocks.time(name, action)
         assert window.sessions.report.findings == validate(chart).findings  # revalidated
         return elapsed
 
@@ -125,12 +147,15 @@ def edit_times(window: MainWindow, rounds: int = 11) -> dict[str, list[float]]:
 
     actions = {"re-parent": reparent, "field edit: title": retitle, "field edit: category": recategorise,
                "add a report": add, "delete a role": delete, "undo (the delete)": undo, "redo (the delete)": redo}
-    return interleave({name: lambda action=action: timed(action) for name, action in actions.items()}, rounds)
+    times = interleave({name: lambda name=name, action=action: timed(name, action) for name, action in actions.items()},
+                       rounds)
+    return times, clocks.cpu_after(rounds)
 
 
-def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list[float]]]:
+def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list[float]], dict[str, list[float]]]:
     """Collapse and expand the smallest subtree of at least 1,000 roles, in turn, with nothing else collapsed and
-    with another (smaller) subtree collapsed; its size and the times."""
+    with another (smaller) subtree collapsed, and re-parent a role while that one is; its size and the times,
+    on the clock and in CPU time."""
     app = QApplication.instance()
     chart = window.chart
     sizes = {r: len(chart.descendants(r)) for r in chart.roles if chart.role(r).reports_to}
@@ -139,15 +164,13 @@ def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list
     window.reveal_roles([manager])
     app.processEvents()
 
-    def fold(collapsed: bool, another: bool = False) -> float:
+    clocks = Clocks(window)
+
+    def fold(name: str, collapsed: bool, another: bool = False) -> float:
         if chart.is_collapsed(other) != another:  # untimed
             assert window.editor.collapse([other], another)
             app.processEvents()
-        start = time.perf_counter()
-        assert window.editor.collapse([manager], collapsed)
-        app.processEvents()
-        window.view.viewport().grab()
-        elapsed = (time.perf_counter() - start) * 1000
+        elapsed = clocks.time(name, lambda: window.editor.collapse([manager], collapsed))
         assert chart.is_collapsed(manager) == collapsed
         assert window.scene.item(chart.descendants(manager)[0]).isVisible() != collapsed
         return elapsed
@@ -157,21 +180,20 @@ def fold_times(window: MainWindow, rounds: int = 9) -> tuple[int, dict[str, list
     first, second = managers[-2], managers[-1]
     mover = chart.children(first)[0]
 
-    def reparent() -> float:
+    def reparent(name: str) -> float:
         """A re-parent among the shown roles while ``other`` is collapsed (and ``manager`` expanded)."""
-        start = time.perf_counter()
-        assert window.editor.move([mover], second if chart.role(mover).reports_to == first else first)
-        app.processEvents()
-        window.view.viewport().grab()
-        elapsed = (time.perf_counter() - start) * 1000
-        assert chart.is_collapsed(other) and not window.scene.item(chart.descendants(other)[0]).isVisible()
+        target = second if chart.role(mover).reports_to == first else first
+        elapsed = clocks.time(name, lambda: window.editor.move([mover], target))
+        assert chart.role(mover).reports_to == target and chart.is_collapsed(other) and not window.scene.item(chart.descendants(other)[0]).isVisible()
         return elapsed
 
-    return sizes[manager], interleave({"collapse": lambda: fold(True), "expand": lambda: fold(False),
-                                       "collapse, another collapsed": lambda: fold(True, True),
-                                       "expand, another collapsed": lambda: fold(False, True),
-                                       "re-parent, another collapsed: first edit after the expand": reparent,
-                                       "re-parent, another collapsed: the next": reparent}, rounds)
+    cases = {"collapse": lambda name: fold(name, True), "expand": lambda name: fold(name, False),
+             "collapse, another collapsed": lambda name: fold(name, True, True),
+             "expand, another collapsed": lambda name: fold(name, False, True),
+             "re-parent, another collapsed: first edit after the expand": reparent,
+             "re-parent, another collapsed: the next": reparent}
+    times = interleave({name: lambda name=name, case=case: case(name) for name, case in cases.items()}, rounds)
+    return sizes[manager], times, clocks.cpu_after(rounds)
 
 
 def outline_times(window: MainWindow, rounds: int = 9) -> dict[str, list[float]]:
@@ -228,13 +250,15 @@ def main(argv: list[str]) -> int:
             paint = first_paint(window, path or document)
             where = "opened from its file" if path else f"in memory: a file holds at most {ROLES_MAX:,} roles"
             print(f"{size:,} roles: first paint {paint:.0f} ms ({where})")
-            times = edit_times(window)
+            times, cpu = edit_times(window)
             print_table(times, {}, "  one edit to the repainted, revalidated canvas (medians of 11, min–max):")
+            print_table(cpu, {}, "  the same edits' CPU time:")
             if verbose:
                 for name, values in times.items():
                     print(f"    {name}:", " ".join(f"{t:.0f}" for t in values))
-            hidden, folds = fold_times(window)
+            hidden, folds, fold_cpu = fold_times(window)
             print_table(folds, {}, f"  collapse / expand of a {hidden:,}-role subtree:")
+            print_table(fold_cpu, {}, "  the same steps' CPU time:")
             print_table(outline_times(window), {"edit, outline following": "edit, outline detached"}, "  outline:")
             window.stack.setClean()
             window.close()
