@@ -77,7 +77,20 @@ def test_thousand_role_poster_prints_only_sheets_with_roles(tmp_path) -> None:
     # The overview names each printed sheet in its grid cell.
     assert set(names) <= set(re.findall(r"\b[A-Z]+\d+\b", overview))
     assert [t for t in titles if not any(t in tile for tile in tiles)] == []
+    # Its titles would print a third of a point high on the overview, which leaves them to the sheets.
+    assert [t for t in titles if t in overview] == []
     assert out.stat().st_size < 4_000_000  # about 19 KB a sheet, tagged
+
+
+@needs_graphviz
+def test_an_overview_drawn_large_enough_to_read_keeps_its_titles(tmp_path) -> None:
+    chart = synthetic_chart(100)
+    out = export_chart(chart, tmp_path / "poster.pdf", ExportOptions(layout="canvas", fit="poster"))
+    reader = PdfReader(str(out))
+    assert len(reader.pages) > 2  # an overview and several sheets
+    overview = norm(reader.pages[0].extract_text())
+    assert "Overview:" in overview
+    assert all(norm(r.title) in overview for r in chart.roles.values())
 
 
 @needs_graphviz

@@ -303,6 +303,13 @@ def page_drawings(
 
 
 _GROUP = re.compile(rb'<g id="([^"]+)" class="(?:node|edge)">\n.*?</g>\n', re.S)
+#: One line of a label as Graphviz writes it in SVG (its text escaped, so holding no ``<``).
+_TEXT = re.compile(rb'<text [^>]*>[^<]*</text>\n')
+
+
+def without_text(svg: bytes) -> bytes:
+    """A Graphviz SVG with the lines of its labels left out: its boxes, lines and badges alone."""
+    return _TEXT.sub(b"", svg)
 
 
 def poster_drawings(
@@ -520,4 +527,4 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings"]
+__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "without_text"]

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from ...model.chart import Chart
 from ...model.rules.base import Report
+from .. import style
 from ..graphviz.dot import date_line, heading
+from ..graphviz.page_drawings import without_text
 from ..graphviz.runner import Cancel
 from ..labels import clean
 from ..options import ExportOptions
@@ -34,6 +36,9 @@ MARK_SIZE = 7.0
 MARK_COLOUR = "#1D4ED8"
 #: Width of the box a neighbour's name is centred in.
 MARK_WIDTH = 120.0
+#: Role titles printed smaller than this (in points) are a smudge a few printer's dots high: a poster overview
+#: drawn that small leaves its text out (the sheets print it), and a big chart's PDF composes faster.
+OVERVIEW_TEXT_PT = 0.5
 
 
 def chart_area(options: ExportOptions, headed: bool = True) -> Rect:
@@ -96,7 +101,8 @@ def _poster_pages(drawn: ChartSheets, options: ExportOptions, title: str, stamp:
         placed, view = overview.page(whole.width, whole.height, poster.grid, sheets, _overview_area(options), page_h)
         first = {"headed": False, "subtitle": "", "leads": [""], "tail": "", "department": False, "continued": [],
                  "tags": [], **view}
-        drawn.add_figure(first, whole.svg, placed.tx, page_h - placed.ty - whole.height * placed.scale,
+        svg = whole.svg if placed.scale * style.TITLE_SIZE >= OVERVIEW_TEXT_PT else without_text(whole.svg)
+        drawn.add_figure(first, svg, placed.tx, page_h - placed.ty - whole.height * placed.scale,
                          whole.width * placed.scale, whole.height * placed.scale,
                          f"{title}: the whole chart, with the grid of the poster's sheets over it.")
         first["footer"] = [f"{title} · {stamp}", f"Overview · page 1 of {len(pages) + 1}"]
