@@ -45,8 +45,9 @@ def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
             return f"It holds a table “{name}” that tdorg does not write."
         if kind == "index" and sql is not None and name not in expected.indexes:
             return f"It holds an index “{name}” that tdorg does not write."
+    present = _columns(conn, tuple(expected.tables))
     for table, columns in expected.tables.items():
-        found = _columns(conn, table)
+        found = present.get(table)
         if found is None:
             continue  # a missing table is reported on its own
         hidden = [name for name, (_affinity, flag) in found.items() if flag]
@@ -82,9 +83,11 @@ def expected_schema(version: int) -> Schema:
 
 
 def _describe(conn: sqlite3.Connection) -> Schema:
+    names = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    columns = _columns(conn, tuple(names))
     tables = {
-        name: {column: affinity for column, (affinity, _hidden) in (_columns(conn, name) or {}).items()}
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        name: {column: affinity for column, (affinity, _hidden) in columns[name].items()}
+        for name in names
         if name not in _SQLITE_TABLES
     }
     indexes = frozenset(name for (name,) in conn.execute(
@@ -92,14 +95,18 @@ def _describe(conn: sqlite3.Connection) -> Schema:
     return Schema(tables, indexes)
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> dict[str, tuple[str, int]] | None:
-    """Each column of ``table``: its type affinity and its ``hidden`` flag (0 for a plain column)."""
-    rows = conn.execute("SELECT name, type, hidden FROM pragma_table_xinfo(?)", (table,)).fetchall()
-    if not rows:
-        return None
-    return {name: (_affinity(declared or ""), hidden) for name, declared, hidden in rows}
+def _columns(conn: sqlite3.Connection, tables: tuple[str, ...]) -> dict[str, dict[str, tuple[str, int]]]:
+    """Each column of each of ``tables`` the database holds, in one query: its type affinity and its
+    ``hidden`` flag (0 for a plain column)."""
+    query = ("SELECT m.name, x.name, x.type, x.hidden FROM sqlite_master AS m, pragma_table_xinfo(m.name) AS x "
+             f"WHERE m.type = 'table' AND m.name IN ({', '.join('?' * len(tables))})")
+    found: dict[str, dict[str, tuple[str, int]]] = {}
+    for table, name, declared, hidden in conn.execute(query, tables):
+        found.setdefault(table, {})[name] = (_affinity(declared or ""), hidden)
+    return found
 
 
+@lru_cache(maxsize=64)
 def _affinity(declared: str) -> str:
     """The type affinity SQLite gives a column declared as ``declared`` (its rules, in its order)."""
     upper = declared.upper()
