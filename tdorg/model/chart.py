@@ -8,6 +8,8 @@ needed to undo it and announces a :class:`Change` to the chart's listeners.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter, lt
 from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -45,6 +47,8 @@ COLLAPSED = "collapsed"
 STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED, ARRANGED})
 
 _FTE_EPSILON = 1e-9
+
+_ID, _MANAGER, _DOTTED = attrgetter("id"), attrgetter("reports_to"), attrgetter("dotted_to")
 
 #: The rule and threshold that limit one person's FTE summed over roles, and its default.
 PERSON_FTE_RULE, PERSON_FTE_PARAM, DEFAULT_MAX_PERSON_FTE = "STR-2", "max_person_fte", 1.0
@@ -93,7 +97,8 @@ def holder_key(role: Role) -> str | None:
 class _Indexes:
     children: dict[str | None, list[str]] = field(default_factory=lambda: {None: []})
     dotted_in: dict[str, set[str]] = field(default_factory=dict)
-    person_fte: dict[str, float] = field(default_factory=dict)
+    #: Counted when first asked for (see ``Chart._people``): opening a chart does not need it.
+    person_fte: dict[str, float] | None = None
 
 
 class Chart:
@@ -157,15 +162,21 @@ class Chart:
         """Fill a new chart with roles in the given order, managers possibly after their reports.
 
         ``trusted`` roles come from another chart, or were checked as they were read, and skip the field checks."""
-        checked: dict[str, Role] = {}
-        managers_first = True  # as files and copies list roles: then the lines cannot make a loop
-        for role in roles:
-            role = role if trusted else check_role(role)
-            if role.id in checked:
-                raise DuplicateIdError(role.id)
-            managers_first = managers_first and (role.reports_to is None or role.reports_to in checked)
-            checked[role.id] = role
-        for role in checked.values():
+        checked = dict(zip(map(_ID, roles), roles)) if trusted else {}
+        if len(checked) < len(roles):  # roles to check, or two with one id
+            checked = {}
+            for role in roles:
+                role = role if trusted else check_role(role)
+                if role.id in checked:
+                    raise DuplicateIdError(role.id)
+                checked[role.id] = role
+        # As files and copies list roles, each manager before its reports: then the lines cannot make a loop.
+        place = dict(zip(checked, range(len(checked))))
+        place[None] = -1
+        managers = list(map(_MANAGER, checked.values()))
+        managers_first = all(map(lt, map(place.get, managers, repeat(len(checked))), range(len(checked))))
+        dotted_in = self._ix.dotted_in  # filled as the lines are checked: a chart that fails a check is dropped
+        for role in checked.values() if not managers_first else filter(_DOTTED, checked.values()):
             if role.reports_to is not None and not managers_first:  # else each manager is a role listed before
                 if role.reports_to == role.id:
                     raise SelfReportError(role.id, role.title)
@@ -176,22 +187,21 @@ class Chart:
                     raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
                 if target == role.id:
                     raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
+                sources = dotted_in.get(target)
+                if sources is None:
+                    dotted_in[target] = {role.id}
+                else:
+                    sources.add(role.id)
         if not managers_first:
             _check_acyclic(checked)
         self._roles = checked
-        children, dotted_in = self._ix.children, self._ix.dotted_in
-        for role_id, role in checked.items():
-            siblings = children.get(role.reports_to)
+        children = self._ix.children  # a role without reports has no list yet
+        for role_id, manager in zip(checked, managers):
+            siblings = children.get(manager)
             if siblings is None:
-                children[role.reports_to] = [role_id]
+                children[manager] = [role_id]
             else:
                 siblings.append(role_id)
-            if role_id not in children:
-                children[role_id] = []
-            for target in role.dotted_to:
-                dotted_in.setdefault(target, set()).add(role_id)
-            if role.person:
-                self._count_person(role, +1)
 
     def _load_arrangements(self, arrangements: Mapping[str, int]) -> None:
         for role_id, columns in arrangements.items():
@@ -352,7 +362,7 @@ class Chart:
         return [self._roles[i] for i in self.tree_order()]
 
     def person_fte(self, person: str) -> float:
-        return self._ix.person_fte.get(person_key(person), 0.0)
+        return self._people().get(person_key(person), 0.0)
 
     def max_person_fte(self) -> float:
         """The most FTE one person may hold across roles: the chart's STR-2 threshold."""
@@ -361,7 +371,7 @@ class Chart:
     def over_allocated_people(self) -> dict[str, float]:
         """People (by normalised name) whose FTE across roles exceeds the chart's limit."""
         limit = self.max_person_fte()
-        return {p: t for p, t in self._ix.person_fte.items() if t > limit + _FTE_EPSILON}
+        return {p: t for p, t in self._people().items() if t > limit + _FTE_EPSILON}
 
     def new_id(self, stem: str) -> str:
         """A fresh id built from ``stem`` (e.g. a category)."""
@@ -425,7 +435,7 @@ class Chart:
         siblings[index : index + 1] = list(children)
         for child in children:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.reports_to)
-        del self._ix.children[role_id]
+        self._ix.children.pop(role_id, None)
         del self._roles[role_id]
         arrangement = self._arrangements.pop(role_id, None)
         collapsed = role_id in self._collapsed
@@ -624,20 +634,35 @@ class Chart:
         return bool(role.person) and not role.vacant
 
     def _count_person(self, role: Role, sign: int) -> None:
-        if not self._counts(role):
+        self._count_people((role,), sign)
+
+    def _people(self) -> dict[str, float]:
+        """The FTE each person holds across roles, by :func:`person_key`, counted the first time it is asked for."""
+        if self._ix.person_fte is None:
+            self._ix.person_fte = {}
+            self._count_people(self._roles.values(), +1)
+        return self._ix.person_fte
+
+    def _count_people(self, roles: Iterable[Role], sign: int) -> None:
+        """Add (``sign`` +1) or take away (-1) the FTE of each role to its holder's total, once there are totals."""
+        totals = self._ix.person_fte
+        if totals is None:
             return
-        key = person_key(role.person)
-        total = self._ix.person_fte.get(key, 0.0) + sign * role.fte
-        if total <= _FTE_EPSILON:
-            self._ix.person_fte.pop(key, None)
-        else:
-            self._ix.person_fte[key] = total
+        for role in roles:
+            if not self._counts(role):
+                continue
+            key = person_key(role.person)
+            total = totals.get(key, 0.0) + sign * role.fte
+            if total <= _FTE_EPSILON:
+                totals.pop(key, None)
+            else:
+                totals[key] = total
 
     def _check_person_total(self, new: Role, old: Role | None) -> None:
         if not self._counts(new):
             return
         key = person_key(new.person)
-        total = self._ix.person_fte.get(key, 0.0) + new.fte
+        total = self._people().get(key, 0.0) + new.fte
         if old is not None and self._counts(old) and person_key(old.person) == key:
             total -= old.fte
         limit = self.max_person_fte()
