@@ -29,6 +29,10 @@ class Severity(IntEnum):
 
 #: Aspects of a chart a rule reads; an edit invalidates the rules reading what it touched.
 STRUCTURE = "structure"  # reporting lines, sibling order, roles added/removed
+#: Which roles report to each manager and which are at the top, as counts and categories: a role
+#: added or removed without reports of its own changes only this of the lines (no one's managers
+#: above). Every change of STRUCTURE is one of these too.
+REPORTS = "reports"
 #: Which roles are in the top IT leader's organization and which have a line into it, as sets
 #: (``Context.it_subtree``, ``Context.into_it``): a re-parent inside it, or outside, keeps them.
 #: A rule reading STRUCTURE sees every change of these as well.
@@ -42,8 +46,22 @@ CATEGORY, FLAGS, LEADS, BACKS_UP = "category", "flags", "leads", "backs_up"
 FTE, VACANT, PERSON, EMPLOYMENT = "fte", "vacant", "person", "employment"
 SERVICE_AREAS_FIELD, CORE_SERVICES_FIELD = "service_areas", "core_services"
 FIELDS = frozenset(EDITABLE_FIELDS)
+
+
+def categories(*names: str) -> frozenset[str]:
+    """The aspects of the roles of these categories only: a rule reading no other category reads
+    these rather than CATEGORY (a change of any role's category), and a role of another category
+    changing or coming leaves it alone."""
+    return frozenset(f"{CATEGORY}:{name}" for name in names)
+
+
+#: The FTE doing each kind of work a ratio counts (see :data:`~tdorg.model.vocab.SUPPORT_WORK` …):
+#: touched when a role counting for it (by its category or its led functions) changes its category,
+#: FTE, vacancy or functions, or comes or goes.
+SUPPORT_FTE, INTEGRATION_FTE, TECH_STAFF_FTE = "work:support", "work:integration", "work:tech_staff"
 #: Everything a rule can read; adding or removing a role touches all of it.
-EVERYTHING = frozenset({STRUCTURE, IT_ORGANIZATION, DOTTED, DISTRICT}) | FIELDS
+EVERYTHING = frozenset({STRUCTURE, REPORTS, IT_ORGANIZATION, DOTTED, DISTRICT, SUPPORT_FTE, INTEGRATION_FTE,
+                        TECH_STAFF_FTE}) | FIELDS
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import CATEGORY, DISTRICT, DOTTED, FLAGS, LEADS, STRUCTURE, VACANT, Finding, Rule, Severity
+from .base import DISTRICT, DOTTED, FLAGS, LEADS, STRUCTURE, VACANT, Finding, Rule, Severity, categories
 from .context import Context
 from .sources import cite
 
@@ -15,7 +15,7 @@ class PrivacyOwner(Rule):
     title = "Someone owns student-data privacy"
     severity = Severity.WARNING
     source = cite("COSN") + " (vetting applications for student-data privacy is a legal obligation)"
-    reads = frozenset({DISTRICT, FLAGS, CATEGORY, LEADS, VACANT})
+    reads = frozenset({DISTRICT, FLAGS, LEADS, VACANT}) | categories("privacy_officer")
 
     def check(self, ctx: Context) -> list[Finding]:
         if not ctx.roles:
@@ -62,7 +62,7 @@ class PrivacyTiedToIt(Rule):
     title = "Privacy owner tied to the top IT leader"
     severity = Severity.WARNING
     source = cite("COSN")
-    reads = frozenset({STRUCTURE, DOTTED, FLAGS, CATEGORY, LEADS})
+    reads = frozenset({STRUCTURE, DOTTED, FLAGS, LEADS}) | categories("privacy_officer")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -94,7 +94,7 @@ class SecurityOwner(Rule):
     title = "Someone owns cybersecurity"
     severity = Severity.WARNING
     source = cite("SURVEY") + " (in 2023 about two thirds of districts had no full-time cybersecurity employee)"
-    reads = frozenset({CATEGORY, LEADS, FLAGS})
+    reads = frozenset({LEADS, FLAGS}) | categories("security", "network", "systems_admin")
 
     def check(self, ctx: Context) -> list[Finding]:
         if ctx.by_category.get("security") or ctx.leads.get("cybersecurity") or not ctx.roles:

@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 from .. import chart as chart_module
 from ..chart import Change, Chart
 from ..role import Role
-from .base import DISTRICT, EVERYTHING, IT_ORGANIZATION, STRUCTURE, Finding, Metric, Report, Rule
+from .base import DISTRICT, IT_ORGANIZATION, REPORTS, STRUCTURE, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
 from .context import Context
 from .index_updates import follow
@@ -62,7 +62,7 @@ _ORDER = {r.id: n for n, r in enumerate(RULES)}
 #: the order in which a finding lists roles; how reports are drawn, or what the canvas hides, no rule
 #: reads. The other kinds are followed role by role (:mod:`.role_changes`).
 _ASPECTS = {
-    chart_module.REORDERED: frozenset({STRUCTURE}),
+    chart_module.REORDERED: frozenset({STRUCTURE, REPORTS}),
     chart_module.DISTRICT: frozenset({DISTRICT}),
     chart_module.ARRANGED: frozenset(),
     chart_module.COLLAPSED: frozenset(),
@@ -121,9 +121,10 @@ class Validator:
             was_empty = not self._seen
             aspects, renamed = self._follow(change)
             if kind == chart_module.REPARENTED:  # a move to the same manager still changes the order of its reports
-                aspects.add(STRUCTURE)
+                aspects |= {STRUCTURE, REPORTS}
             if was_empty != (not self._seen):  # an empty chart breaks no rule; its first role may break many
-                aspects |= EVERYTHING
+                self._dirty = {r.id for r in self.rules}
+                self._metrics_dirty = set(METRICS)
         elif kind in _ASPECTS:
             aspects, renamed = _ASPECTS[kind], []
             if kind == chart_module.DISTRICT:
@@ -148,9 +149,11 @@ class Validator:
         changed = [(r, old, new) for r, old, new in changed if old is not new]
         aspects: set[str] = set()
         renamed = []
+        managers = {old.reports_to for _, old, new in changed if old is not None and new is not None}
         for role_id, old, new in changed:
             aspects |= role_aspects(old, new)
-            if moves_lines(old, new) and not keeps_it_organization(ctx, role_id, old, new):
+            if moves_lines(old, new) and not self._alone(role_id, old, new, managers) \
+                    and not keeps_it_organization(ctx, role_id, old, new):
                 aspects.add(IT_ORGANIZATION)
             if new is None or old is not None and old.title != new.title:
                 renamed.append(role_id)
@@ -164,6 +167,15 @@ class Validator:
             else:
                 seen[role_id] = new
         return aspects, renamed
+
+    def _alone(self, role_id: str, old: Role | None, new: Role | None, managers: set[str | None]) -> bool:
+        """Whether the role comes or goes with no reports and no dotted lines of its own: then whether it
+        is in the IT organization matters only to the rules reading a field it holds a value in."""
+        if old is not None and new is not None:
+            return False
+        role = old or new
+        assert role is not None
+        return not role.dotted_to and role_id not in managers and not self.chart.child_count(role_id)
 
     def _restart(self) -> None:
         """A new context and what it has seen, from the chart as it is."""

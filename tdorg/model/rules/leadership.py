@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import TECH_CATEGORIES
-from .base import CATEGORY, DOTTED, FLAGS, IT_ORGANIZATION, STRUCTURE, Finding, Rule, Severity
+from .base import DOTTED, FLAGS, IT_ORGANIZATION, STRUCTURE, Finding, Rule, Severity, categories
 from .context import Context
 from .sources import cite
 
@@ -13,7 +13,7 @@ class OneItLeader(Rule):
     title = "Exactly one top IT leader"
     severity = Severity.ERROR
     source = cite("GARTNER")
-    reads = frozenset({FLAGS, CATEGORY})
+    reads = frozenset({FLAGS}) | categories("it_leader")
 
     def check(self, ctx: Context) -> list[Finding]:
         flagged = ctx.by_flag.get("top_it_leader", [])
@@ -47,7 +47,7 @@ class ItLeaderOnCabinet(Rule):
     title = "Top IT leader on the cabinet"
     severity = Severity.ERROR
     source = cite("GARTNER", "COSN")
-    reads = frozenset({FLAGS, CATEGORY})
+    reads = frozenset({FLAGS}) | categories("superintendent")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -71,7 +71,7 @@ class ItLeaderReportsToSuperintendent(Rule):
     title = "Top IT leader reports to the superintendent"
     severity = Severity.WARNING
     source = cite("COSN", "SURVEY") + " (in 2013 about 58% of district tech leaders reported directly to the superintendent)"
-    reads = frozenset({STRUCTURE, FLAGS, CATEGORY})
+    reads = frozenset({STRUCTURE, FLAGS}) | categories("superintendent")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -104,7 +104,7 @@ class Centralized(Rule):
     title = "Technology roles inside the IT organization"
     severity = Severity.WARNING
     source = cite("GARTNER")
-    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CATEGORY})
+    reads = frozenset({IT_ORGANIZATION, FLAGS}) | categories(*TECH_CATEGORIES)
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
@@ -138,7 +138,7 @@ class SinglePointOfContact(Rule):
     title = "The top IT leader is the administration's single point of contact"
     severity = Severity.INFO
     source = cite("FORUM") + " (Patrick Henry: the CTO is the administration's single point of contact)"
-    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CATEGORY})
+    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS}) | categories(*_CONTACT_CATEGORIES, "superintendent", "executive")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader

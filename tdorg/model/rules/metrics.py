@@ -15,7 +15,17 @@ from ..chart import Chart
 from ..plural import plural
 from ..settings import RuleSettings
 from ..vocab import CATEGORIES, FRONT_LINE_CATEGORIES, INTEGRATION_WORK, SUPPORT_WORK, label
-from .base import CATEGORY, DISTRICT, FLAGS, FTE, LEADS, STRUCTURE, VACANT, Metric
+from .base import (
+    DISTRICT,
+    FLAGS,
+    INTEGRATION_FTE,
+    IT_ORGANIZATION,
+    REPORTS,
+    SUPPORT_FTE,
+    TECH_STAFF_FTE,
+    Metric,
+    categories,
+)
 from .context import TECH_STAFF_CATEGORIES, Context, EffectiveFte, and_list, function_names, in_sentence
 from .sources import cite
 
@@ -207,6 +217,10 @@ def _buildings_note(ctx: Context) -> str:
     return f"schools on record: {b.elementary} elementary, {b.middle} middle, {b.high} high"
 
 
+#: What the spans of SPN-1 read: the managers in the IT organization, their reports and whether those are front-line.
+SPAN_READS = frozenset({REPORTS, IT_ORGANIZATION, FLAGS}) | categories(*FRONT_LINE_CATEGORIES)
+
+
 @dataclass(frozen=True)
 class Span:
     """A manager inside the IT organization and its direct reports."""
@@ -271,13 +285,12 @@ METRICS = (
 )
 
 #: What each metric reads, so an edit re-works only the metrics it touched.
-_STAFFING_READS = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
 METRIC_READS: dict[Callable[[Context], Metric], frozenset[str]] = {
-    students_per_tech_fte: _STAFFING_READS,
-    devices_per_technician: _STAFFING_READS,
-    teachers_per_integration_fte: _STAFFING_READS,
-    technicians_vs_buildings: _STAFFING_READS,
-    span_of_control: frozenset({STRUCTURE, FLAGS, CATEGORY}),  # the IT subtree and its managers
+    students_per_tech_fte: frozenset({DISTRICT, TECH_STAFF_FTE}),
+    devices_per_technician: frozenset({DISTRICT, SUPPORT_FTE}),
+    teachers_per_integration_fte: frozenset({DISTRICT, INTEGRATION_FTE}),
+    technicians_vs_buildings: frozenset({DISTRICT, SUPPORT_FTE}),
+    span_of_control: SPAN_READS,
 }
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
 from .base import (
     BACKS_UP,
-    CATEGORY,
     CORE_SERVICES_FIELD,
     DISTRICT,
-    DOTTED,
     FLAGS,
     IT_ORGANIZATION,
     LEADS,
@@ -23,6 +21,7 @@ from .base import (
     Finding,
     Rule,
     Severity,
+    categories,
 )
 from .context import Context, function_name, function_names
 from .sources import cite
@@ -82,8 +81,8 @@ class VacantOnly(Rule):
     title = "No requirement rests only on vacancies"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({IT_ORGANIZATION, DOTTED, DISTRICT, FLAGS, CATEGORY, LEADS, VACANT, SERVICE_AREAS_FIELD,
-                       CORE_SERVICES_FIELD})
+    reads = frozenset({IT_ORGANIZATION, DISTRICT, FLAGS, LEADS, VACANT, SERVICE_AREAS_FIELD, CORE_SERVICES_FIELD}) \
+        | categories("privacy_officer", "integration_coach")
 
     def requirements(self, ctx: Context) -> list[tuple[str, str, list[str]]]:
         """(what is required, what to give a filled role, the roles meeting it) of each requirement."""
@@ -132,7 +131,7 @@ class SingleIntake(Rule):
     source = cite("FORUM")
     params = {"intake_owners": 1}
     ranges = {"intake_owners": Bounds(1, 100, whole=True)}
-    reads = frozenset({FLAGS, LEADS, CATEGORY})
+    reads = frozenset({FLAGS, LEADS}) | categories("help_desk")
 
     def check(self, ctx: Context) -> list[Finding]:
         wanted = int(self.param(ctx, "intake_owners"))

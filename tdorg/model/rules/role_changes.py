@@ -1,37 +1,63 @@
 """What one role's change touches: the aspects of the chart (see :mod:`.base`) the rules read.
 
 A live validator sees each role an edit changed as it was and as it is (``None`` where it is
-missing: a role added, or removed). A field edit touches the fields it changed; a role that comes
-or goes touches the structure, its category and each field it holds a value in (a role with no
-flags leaves every rule reading only flags as it was). Whether the IT organization changed is
+missing: a role added, or removed). A field edit touches the fields it changed, a category edit
+the two categories, and the FTE of each kind of work the role counts for; a role that comes or
+goes touches its manager's reports, its category and each field it holds a value in (a role with
+no flags leaves every rule reading only flags as it was). Whether the IT organization changed is
 asked of the last pass's indexes, before they follow the change.
 """
 
 from __future__ import annotations
 
 from ..role import Role
-from .base import CATEGORY, DOTTED, FIELDS, STRUCTURE
-from .context import Context
+from ..vocab import INTEGRATION_WORK, SUPPORT_WORK
+from .base import (
+    CATEGORY,
+    DOTTED,
+    FIELDS,
+    INTEGRATION_FTE,
+    REPORTS,
+    STRUCTURE,
+    SUPPORT_FTE,
+    TECH_STAFF_FTE,
+    categories,
+)
+from .context import TECH_STAFF_CATEGORIES, Context
 
 #: The value each field holds in a role that says nothing in it.
 _BLANK = Role(id="blank", title="")
 _LEADER_FLAG = "top_it_leader"
 
+#: Each kind of work's FTE, with the categories counting whole and the led functions counting by share.
+_WORK = {
+    SUPPORT_FTE: (SUPPORT_WORK.categories, SUPPORT_WORK.functions),
+    INTEGRATION_FTE: (INTEGRATION_WORK.categories, INTEGRATION_WORK.functions),
+    TECH_STAFF_FTE: (TECH_STAFF_CATEGORIES, frozenset()),
+}
+#: The fields a kind of work's FTE reads of the roles counting for it.
+_WORK_FIELDS = frozenset({"category", "fte", "vacant", "leads"})
+
 
 def role_aspects(old: Role | None, new: Role | None) -> set[str]:
     """The aspects a role's change from ``old`` to ``new`` touches (IT organization apart)."""
+    roles = [r for r in (old, new) if r is not None]
     if old is None or new is None:
-        role = old if new is None else new
-        assert role is not None
-        touched = {STRUCTURE, CATEGORY} | {f for f in FIELDS if getattr(role, f) != getattr(_BLANK, f)}
+        role = roles[0]
+        touched = {REPORTS, CATEGORY} | {f for f in FIELDS if getattr(role, f) != getattr(_BLANK, f)}
         if role.dotted_to:
             touched.add(DOTTED)
-        return touched
-    touched = {f for f in FIELDS if getattr(old, f) != getattr(new, f)}
-    if old.reports_to != new.reports_to:
-        touched.add(STRUCTURE)
-    if old.dotted_to != new.dotted_to:
-        touched.add(DOTTED)
+    else:
+        touched = {f for f in FIELDS if getattr(old, f) != getattr(new, f)}
+        if old.reports_to != new.reports_to:
+            touched |= {STRUCTURE, REPORTS}
+        if old.dotted_to != new.dotted_to:
+            touched.add(DOTTED)
+    if CATEGORY in touched:
+        touched |= categories(*{r.category for r in roles})
+    if touched & _WORK_FIELDS:
+        touched.update(work for work, (whole, shared) in _WORK.items()
+                       if any(r.category in whole or any(f in shared for f in r.leads) for r in roles))
     return touched
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
 from .base import (
-    CATEGORY,
     CORE_SERVICES_FIELD,
     DOTTED,
     FLAGS,
@@ -19,6 +18,7 @@ from .base import (
     Finding,
     Rule,
     Severity,
+    categories,
 )
 from .context import Context
 from .sources import cite
@@ -70,7 +70,7 @@ class GartnerServiceAreas(_Coverage):
     items = SERVICE_AREAS
     what = "IT service area"
     field_name = "service areas"
-    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, SERVICE_AREAS_FIELD})
+    reads = frozenset({IT_ORGANIZATION, FLAGS, SERVICE_AREAS_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.service_area_roles
@@ -86,7 +86,7 @@ class CoreServices(_Coverage):
     items = CORE_SERVICES
     what = "core service"
     field_name = "core services"
-    reads = frozenset({IT_ORGANIZATION, DOTTED, FLAGS, CORE_SERVICES_FIELD})
+    reads = frozenset({IT_ORGANIZATION, FLAGS, CORE_SERVICES_FIELD})
 
     def serving(self, ctx: Context) -> dict[str, list[str]]:
         return ctx.core_service_roles
@@ -97,7 +97,7 @@ class IntegrationExists(Rule):
     title = "An integration coach exists"
     severity = Severity.WARNING
     source = cite("CORE", "FORUM")
-    reads = frozenset({CATEGORY, LEADS, FLAGS})
+    reads = frozenset({LEADS, FLAGS}) | categories("integration_coach")
 
     def check(self, ctx: Context) -> list[Finding]:
         if ctx.integration_roles or not ctx.roles:
@@ -119,7 +119,7 @@ class IntegrationBothSides(Rule):
     title = "Integration tied to teaching & learning and to technology"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({STRUCTURE, DOTTED, CATEGORY, LEADS, FLAGS})
+    reads = frozenset({STRUCTURE, DOTTED, LEADS, FLAGS}) | categories("integration_coach", "instructional_leader")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader

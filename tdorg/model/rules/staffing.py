@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..vocab import SUPPORT_WORK
-from .base import CATEGORY, DISTRICT, FTE, LEADS, VACANT, Bounds, Finding, Metric, Rule, Severity
+from .base import DISTRICT, INTEGRATION_FTE, SUPPORT_FTE, TECH_STAFF_FTE, Bounds, Finding, Metric, Rule, Severity
 from .context import Context
 from .metrics import (
     DEFAULTS,
@@ -20,7 +20,6 @@ class _RatioRule(Rule):
     """A figure per FTE: info with its inputs, a warning past the threshold."""
 
     severity = Severity.INFO
-    reads = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
     #: The fact divided, as the district facts name it.
     fact: str
     fix: str
@@ -64,6 +63,7 @@ class DevicesPerTechnician(_RatioRule):
     source = cite("SURVEY")
     params = DEFAULTS["STF-1"]
     ranges = {"max_devices_per_fte": Bounds(1, 1_000_000)}
+    reads = frozenset({DISTRICT, SUPPORT_FTE})
     fact = "devices"
     fix = "Add building technician or help desk FTE, or reduce the devices each technician supports."
 
@@ -98,6 +98,7 @@ class StudentsPerTechStaff(_RatioRule):
     source = cite("SURVEY") + " (a 2008 staffing survey found a mean of about 1,900 students per technician)"
     params = DEFAULTS["STF-2"]
     ranges = {"max_students_per_fte": Bounds(1, 1_000_000)}
+    reads = frozenset({DISTRICT, TECH_STAFF_FTE})
     fact = "students"
     fix = "Add technology staff FTE."
 
@@ -113,6 +114,7 @@ class TeachersPerIntegration(_RatioRule):
     source = cite("FORUM")
     params = DEFAULTS["INT-3"]
     ranges = {"max_teachers_per_fte": Bounds(1, 100_000)}
+    reads = frozenset({DISTRICT, INTEGRATION_FTE})
     fact = "teachers"
     fix = "Add integration coach FTE so each coach supports fewer teachers."
 
@@ -149,7 +151,7 @@ class TechniciansForBuildings(Rule):
     source = cite("HEURISTIC")
     params = DEFAULTS["STF-3"]
     ranges = {name: Bounds(0.1, 100) for name in DEFAULTS["STF-3"]}
-    reads = frozenset({DISTRICT, CATEGORY, LEADS, FTE, VACANT})
+    reads = frozenset({DISTRICT, SUPPORT_FTE})
 
     def check(self, ctx: Context) -> list[Finding]:
         m = metric_of(ctx, technicians_vs_buildings)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
 from ..vocab import BOARD_CATEGORIES
-from .base import CATEGORY, FLAGS, FTE, PERSON, STRUCTURE, VACANT, Bounds, Finding, Rule, Severity
+from .base import FLAGS, FTE, PERSON, REPORTS, VACANT, Bounds, Finding, Rule, Severity, categories
 from .context import Context
-from .metrics import DEFAULTS, manager_spans
+from .metrics import DEFAULTS, SPAN_READS, manager_spans
 from .sources import cite
 
 
@@ -20,7 +20,7 @@ class SingleTop(Rule):
     title = "One reporting tree"
     severity = Severity.ERROR
     source = cite("STRUCTURAL")
-    reads = frozenset({STRUCTURE, CATEGORY, FLAGS})
+    reads = frozenset({REPORTS, FLAGS}) | categories("superintendent", *BOARD_CATEGORIES)
 
     def check(self, ctx: Context) -> list[Finding]:
         roots = list(ctx.chart.roots())
@@ -121,7 +121,7 @@ class SpanOfControl(Rule):
         "max_direct_reports": Bounds(1, 1000, whole=True),
         "max_front_line_reports": Bounds(1, 1000, whole=True),
     }
-    reads = frozenset({STRUCTURE, FLAGS, CATEGORY})
+    reads = SPAN_READS
 
     def check(self, ctx: Context) -> list[Finding]:
         findings = []
