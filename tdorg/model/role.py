@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import deque
 from dataclasses import dataclass, fields, replace
-from typing import Callable
+from itertools import repeat
+from typing import Callable, Mapping, Sequence
 
 from .errors import FieldValueError, FteError
-from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown
+from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown, texts_fit
 from .vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
 
 #: The category and the flag that make a role an assistant, hung beside its manager's connector.
@@ -16,10 +18,12 @@ ASSISTANT_CATEGORY = "admin_assistant"
 ASSISTANT_FLAG = "assistant"
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+#: Ids one to a line, each of them one :data:`_ID_RE` takes.
+_ID_LINES_RE = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}\n)*")
 _FUNCTION_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """One position. Immutable: edits replace the value inside the chart.
 
@@ -55,6 +59,15 @@ class Role:
 
     def with_changes(self, **changes: object) -> "Role":
         return replace(self, **changes)
+
+
+def roles_from_columns(columns: Mapping[str, Sequence[object]], count: int) -> list[Role]:
+    """``count`` roles whose fields are already checked, each field given as a column of values in role order:
+    made a column at a time, without the per-role work of ``Role(...)``."""
+    roles = list(map(object.__new__, repeat(Role, count)))
+    for f in fields(Role):
+        deque(map(getattr(Role, f.name).__set__, roles, columns[f.name]), maxlen=0)
+    return roles
 
 
 def is_assistant(role: Role) -> bool:
@@ -95,6 +108,20 @@ def check_id(role_id: object) -> str:
     return role_id
 
 
+def ids_valid(role_ids: Sequence[object]) -> bool:
+    """True when :func:`check_id` takes every one of ``role_ids`` as it is, found in one pass over them all;
+    False when one needs a look of its own."""
+    if not role_ids:
+        return True
+    try:
+        lines = "\n".join(role_ids)  # type: ignore[arg-type]
+    except TypeError:  # not all text
+        return False
+    if lines.count("\n") != len(role_ids) - 1:  # an id holds a line break of its own
+        return False
+    return _ID_LINES_RE.fullmatch(lines + "\n") is not None
+
+
 def check_fte(value: object, title: str = "") -> float:
     if isinstance(value, bool):
         raise FteError(value, title)
@@ -119,6 +146,22 @@ def field_check(name: str) -> Callable[[object], object]:
     if check is None:
         raise FieldValueError(name, f"Unknown role field “{name}”.")
     return check
+
+
+#: The longest text each text field keeps.
+_TEXT_LIMITS = {"title": TITLE_MAX, "person": PERSON_MAX, "notes": NOTES_MAX}
+
+
+def texts_as_kept(name: str, values: Sequence[object]) -> Sequence[str] | None:
+    """The values of the text field ``name`` (title, person or notes) as the field keeps them, checked in a
+    few passes over them all; ``None`` when one needs a look of its own, or ``name`` is not a text field."""
+    limit = _TEXT_LIMITS.get(name)
+    if limit is None or not texts_fit(values, limit):
+        return None
+    if name == "notes":
+        return values  # type: ignore[return-value]  # all text, kept as it is
+    kept = list(map(str.strip, values))  # type: ignore[arg-type]
+    return kept if name == "person" or all(kept) else None
 
 
 def _title(value: object) -> str:

@@ -8,6 +8,7 @@ same things with the same sentences, and whatever tdorg holds it can save.
 from __future__ import annotations
 
 import math
+from typing import Sequence
 
 from .errors import FieldValueError
 
@@ -62,6 +63,25 @@ def text_problem(value: str, limit: int) -> str | None:
     except UnicodeEncodeError as err:
         return f"holds a character that is not valid text (at character {err.start + 1:,})"
     return None
+
+
+#: Texts looked at together by :func:`texts_fit`: at most this many times the limit in characters at once.
+_TEXTS_AT_ONCE = 1024
+
+
+def texts_fit(values: Sequence[object], limit: int) -> bool:
+    """True when :func:`check_text` keeps every one of ``values`` as it is, found a thousand or so at a
+    time; False when one needs a look of its own."""
+    try:
+        if max(map(len, values), default=0) > limit:  # type: ignore[arg-type]
+            return False
+        for start in range(0, len(values), _TEXTS_AT_ONCE):
+            joined = "".join(values[start : start + _TEXTS_AT_ONCE])  # type: ignore[arg-type]
+            if text_problem(joined, len(joined)) is not None:
+                return False
+    except TypeError:  # not all text
+        return False
+    return True
 
 
 def check_text(field: str, value: object, limit: int, what: str) -> str:

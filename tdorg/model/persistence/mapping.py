@@ -5,24 +5,29 @@ the column orders of :data:`WRITTEN_COLUMNS`. Reading takes the rows as
 tuples, in the column orders named below, and rebuilds the document; every
 value passes through the model's own checks, so a file with inconsistent rows
 raises :class:`BadData` naming the problem. Each role row is checked once, as
-it is read, with the checks of :func:`~tdorg.model.role.check_role` (a text
-that many rows share, such as a title or a list of flags, is checked the first
-time only: its check depends on the text alone), and the chart then trusts
-those fields and checks only how the roles fit together.
+it is read, with the checks of :func:`~tdorg.model.role.check_role`, a column
+at a time: the ids and the texts of a column in a few passes over all of them
+(a value those passes cannot vouch for is checked on its own, which names it),
+any other value that many rows share, such as a category or a list of flags,
+the first time only (its check depends on the value alone). The roles are made
+a column at a time too, and the chart then trusts those fields and checks only
+how the roles fit together.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Callable, Sequence
 
 from ..chart import Chart
 from ..district import Buildings, District
 from ..document import Document, Scenario
 from ..errors import EditError
-from ..role import EDITABLE_FIELDS, Role, check_id, field_check
+from ..role import EDITABLE_FIELDS, Role, check_id, field_check, ids_valid, roles_from_columns, texts_as_kept
 from ..settings import RuleSettings
 from .tables import (
     LIST_SEPARATOR,
@@ -204,9 +209,9 @@ def document_from_rows(rows: LoadedRows) -> Document:
 
 def _by_scenario(what: str, items: Sequence[tuple], names: dict[int, str]) -> dict[int, list[tuple]]:
     out: dict[int, list[tuple]] = defaultdict(list)
-    owners = {item[0] for item in items}
+    owners = set(map(itemgetter(0), items))
     if len(owners) == 1 and next(iter(owners)) in names:  # every row of one scenario, as most files hold
-        out[owners.pop()] = list(items)
+        out[owners.pop()] = items  # type: ignore[assignment]
         return out
     for item in items:
         if item[0] not in names:
@@ -232,10 +237,11 @@ def _chart(
     for _sid, role_id, target_id in dotted:
         lines[role_id].append(target_id)
     role_values = _roles(roles, lines)
-    known = {r.id for r in role_values}
-    for role_id in lines:
-        if role_id not in known:
-            raise BadData(f"a dotted line starts from role “{role_id}”, which does not exist.")
+    if lines:
+        known = set(map(itemgetter(1), roles))
+        for role_id in lines:
+            if role_id not in known:
+                raise BadData(f"a dotted line starts from role “{role_id}”, which does not exist.")
     arranged: dict[str, int] = {}
     for _sid, role_id, columns in arrangements:
         if role_id in arranged:
@@ -280,19 +286,22 @@ def _roles(rows: list[tuple], lines: dict[str, list[str]]) -> list[Role]:
         return []
     stored = dict(zip(ROLE_COLUMNS, zip(*rows)))
     ids = stored["id"]
-    for role_id in ids:
-        try:
-            check_id(role_id)
-        except EditError as err:
-            raise _refused(role_id, err) from None
+    if not ids_valid(ids):
+        for role_id in ids:
+            try:
+                check_id(role_id)
+            except EditError as err:
+                raise _refused(role_id, err) from None
+    dotted = {role_id: tuple(targets) for role_id, targets in lines.items()}
     values: dict[str, Sequence[object]] = {
         "id": ids,
         "reports_to": stored["reports_to"],
-        "dotted_to": [tuple(lines[r]) if r in lines else () for r in ids],
+        "dotted_to": list(map(dotted.get, ids, repeat(()))),
     }
     for name in EDITABLE_FIELDS:
-        values[name] = _checked_column(_stored_check(name), stored[name], ids)
-    return list(map(Role, *(values[f.name] for f in fields(Role))))
+        texts = texts_as_kept(name, stored[name])
+        values[name] = _checked_column(_stored_check(name), stored[name], ids) if texts is None else texts
+    return roles_from_columns(values, len(ids))
 
 
 def _stored_check(name: str) -> Callable[[object], object]:
@@ -305,7 +314,7 @@ def _stored_check(name: str) -> Callable[[object], object]:
     return check
 
 
-def _checked_column(check: Callable[[object], object], column: Sequence[object], ids: Sequence[str]) -> list[object]:
+def _checked_column(check: Callable[[object], object], column: Sequence[object], ids: Sequence[str]) -> Sequence[object]:
     """Every value of one role field, checked; each distinct value once when no two could be equal yet differ."""
     distinct = set(column)
     if len({type(v) for v in distinct} & _NUMBERS) > 1:
@@ -323,7 +332,11 @@ def _checked_column(check: Callable[[object], object], column: Sequence[object],
             checked[value] = result
         else:
             out.append(result)
-    return list(map(checked.__getitem__, column)) if shared else out
+    if not shared:
+        return out
+    if all(result is value for value, result in checked.items()):
+        return column  # every value kept as it is stored
+    return list(map(checked.__getitem__, column))
 
 
 def _refused(role_id: object, err: Exception) -> BadData:
