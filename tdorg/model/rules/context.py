@@ -197,6 +197,11 @@ class Context:
         return key is not None and key == self.person(b)
 
     @cached_property
+    def place(self) -> dict[str, int]:
+        """Each role's place in the chart's order of roles (a live validator keeps its own, in the same order)."""
+        return dict(zip(self.roles, range(len(self.roles))))
+
+    @cached_property
     def holders(self) -> dict[str, list[str]]:
         """The roles each person holds, by :func:`~tdorg.model.chart.holder_key` (vacancies and roles naming no one left out)."""
         out: dict[str, list[str]] = defaultdict(list)
@@ -349,6 +354,13 @@ class Context:
             return list(role_ids)
         into = self.into_it
         return [r for r in role_ids if r in into]
+
+    def some(self, role_ids: list[str] | tuple[str, ...], filled: bool = False, through_it: bool = False) -> bool:
+        """Whether one of ``role_ids`` is filled (when ``filled``) and counts for the IT department (when
+        ``through_it``, as :meth:`covering` counts): found at the first such role, without listing them all."""
+        into = self.into_it if through_it and self.it_subtree else None
+        roles = self.roles
+        return any((not filled or not roles[r].vacant) and (into is None or r in into) for r in role_ids)
 
     def reaches(self, start: str, predicate) -> bool:
         """Whether following solid lines up and dotted lines out from ``start`` arrives at a

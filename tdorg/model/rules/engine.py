@@ -184,6 +184,7 @@ class Validator:
         self._seen: dict[str, Role] = dict(self.chart.roles)
         self._place: dict[str, int] = dict(zip(self._seen, range(len(self._seen))))
         self._next_place = len(self._seen)
+        self._context.__dict__["place"] = self._place
 
     @property
     def report(self) -> Report:

@@ -145,18 +145,18 @@ class SinglePointOfContact(Rule):
         if leader is None:
             return []
         subtree = ctx.it_subtree
-
-        def is_admin(role_id: str) -> bool:
-            role = ctx.roles[role_id]
-            return role_id not in subtree and (ctx.is_superintendent(role) or role.category == "executive")
-
-        # Only dotted lines matter: walk them from both ends rather than every role.
+        administration = dict.fromkeys(r for r in (*ctx.superintendents, *ctx.by_category.get("executive", ()))
+                                       if r not in subtree)
+        # Only dotted lines with the administration matter: found from its end, taken in the chart's order.
+        ends = {(source, target) for admin in administration
+                for source, target in (*((admin, t) for t in ctx.roles[admin].dotted_to),
+                                       *((s, admin) for s in ctx.chart.dotted_reports(admin)))}
         lines: dict[str, list[str]] = {}
-        for source in ctx.dotted_sources:
-            for target in ctx.roles[source].dotted_to:
-                for tech, admin in ((source, target), (target, source)):
-                    if tech in subtree and is_admin(admin) and admin not in lines.get(tech, ()):
-                        lines.setdefault(tech, []).append(admin)
+        place = ctx.place
+        for source, target in sorted(ends, key=lambda e: (place[e[0]], ctx.roles[e[0]].dotted_to.index(e[1]))):
+            for tech, admin in ((source, target), (target, source)):
+                if tech in subtree and admin in administration and admin not in lines.get(tech, ()):
+                    lines.setdefault(tech, []).append(admin)
         findings = []
         for role_id, admins in lines.items():
             if role_id == leader or ctx.roles[role_id].category not in _CONTACT_CATEGORIES:

@@ -84,33 +84,37 @@ class VacantOnly(Rule):
     reads = frozenset({IT_ORGANIZATION, DISTRICT, FLAGS, LEADS, VACANT, SERVICE_AREAS_FIELD, CORE_SERVICES_FIELD}) \
         | categories("privacy_officer", "integration_coach")
 
-    def requirements(self, ctx: Context) -> list[tuple[str, str, list[str]]]:
-        """(what is required, what to give a filled role, the roles meeting it) of each requirement."""
-        out: list[tuple[str, str, list[str]]] = []
+    def requirements(self, ctx: Context) -> list[tuple[str, str, list[str], bool]]:
+        """(what is required, what to give a filled role, the roles that may meet it, whether only those with
+        a line into IT meet it) of each requirement."""
+        out: list[tuple[str, str, list[str], bool]] = []
         privacy = ctx.privacy_owners
         # Where the law requires a named officer, PRV-1 reports a vacant one as an error.
         privacy_here = bool(privacy) and not ctx.named_privacy_officer_required
         if privacy_here:
-            out.append(("Student-data privacy", "the privacy officer flag", privacy))
+            out.append(("Student-data privacy", "the privacy officer flag", privacy, False))
         flagged = ctx.by_flag.get("intake_owner", [])
         if flagged:
-            out.append(("The help desk's intake", "the intake owner flag", flagged))
+            out.append(("The help desk's intake", "the intake owner flag", flagged, False))
         for function, leads in ctx.leads.items():
             if function == "data_privacy" and (privacy_here or ctx.named_privacy_officer_required):
                 continue
             name = function_name(function)
-            out.append((f"The lead of {name}", f"{name} to lead", leads))
+            out.append((f"The lead of {name}", f"{name} to lead", leads, False))
         for key, name in SERVICE_AREAS.items():
-            out.append((f"The IT service area “{name}”", f"“{name}”", ctx.covering(ctx.service_area_roles.get(key, []))))
+            out.append((f"The IT service area “{name}”", f"“{name}”", ctx.service_area_roles.get(key, []), True))
         for key, name in CORE_SERVICES.items():
-            out.append((f"The core service “{name}”", f"“{name}”", ctx.covering(ctx.core_service_roles.get(key, []))))
-        out.append(("Integration", "instructional integration to lead", ctx.integration_roles))
+            out.append((f"The core service “{name}”", f"“{name}”", ctx.core_service_roles.get(key, []), True))
+        out.append(("Integration", "instructional integration to lead", ctx.integration_roles, False))
         return out
 
     def check(self, ctx: Context) -> list[Finding]:
         findings = []
-        for what, give, roles in self.requirements(ctx):
-            if not roles or ctx.filled(roles):
+        for what, give, roles, through_it in self.requirements(ctx):
+            if ctx.some(roles, filled=True, through_it=through_it):  # a filled role meets it
+                continue
+            roles = ctx.covering(roles) if through_it else roles
+            if not roles:
                 continue
             findings.append(
                 self.finding(

@@ -41,7 +41,7 @@ class _Coverage(Rule):
         findings = []
         for key, name in self.items.items():
             roles = serving.get(key, [])
-            if ctx.covering(roles):
+            if ctx.some(roles, through_it=True):
                 continue
             if roles:
                 message = (
