@@ -165,22 +165,24 @@ class LiveValidation(RuleBasedStateMachine):
     def kept_indexes_equal_fresh_ones(self) -> None:
         if self.chart is None:
             return
-        kept, fresh = self.validator._context.__dict__, Context(self.chart)
+        kept, fresh = self.validator._context.__dict__, Context(self.chart, kept=True)
         for name in KEPT:
             if name in kept:
                 assert_same_index(name, kept[name], getattr(fresh, name))
+        place = kept["place"]
+        assert sorted(place, key=place.__getitem__) == list(self.chart.roles), "the roles' places are out of order"
 
 
-#: The indexes a live validator keeps across edits.
-KEPT = (*KEYED, *LISTED, *DERIVED, "it_subtree", "dotted_into_it")
+#: The indexes a live validator keeps across edits (the FTE sums too).
+KEPT = (*KEYED, *LISTED, *DERIVED, "it_subtree", "dotted_into_it", "exact_fte")
 
 
 def assert_same_index(name: str, kept: object, fresh: object) -> None:
     """``kept`` as a fresh pass builds it: lists in order; a keyed index's keys in order too (the
-    people's order aside, which no rule reads)."""
+    people's and the FTE sums' order aside, which no rule reads)."""
     if isinstance(fresh, dict):
         assert dict(kept) == dict(fresh), f"{name} is stale"
-        if name != "holders":
+        if name not in ("holders", "exact_fte"):
             assert list(kept) == list(fresh), f"{name} has its keys out of order"
     else:
         assert kept == fresh, f"{name} is stale"

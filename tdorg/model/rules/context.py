@@ -19,9 +19,10 @@ The framework's shared definitions live here, once, for every rule:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from ..chart import Chart, holder_key
 from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
@@ -30,6 +31,16 @@ from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
 
 T = TypeVar("T")
+
+#: A sum of FTE values kept exactly as a whole number of the smallest fraction a float holds (2⁻¹⁰⁷⁴).
+_EXACT_BITS = 1074
+EXACT_ONE = 1 << _EXACT_BITS
+
+
+def exact(value: float) -> int:
+    """``value`` (a float) as a whole number of 2⁻¹⁰⁷⁴, exactly: sums of these lose nothing."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator << (_EXACT_BITS + 1 - denominator.bit_length())
 
 #: Categories that make up the "technology staff" of STF-2.
 TECH_STAFF_CATEGORIES = TECH_CATEGORIES | {"it_leader", "it_manager"}
@@ -53,23 +64,33 @@ class Share:
 
 @dataclass(frozen=True)
 class EffectiveFte:
-    """The effective FTE of one kind of work, with who counts and how."""
+    """The effective FTE of one kind of work, with who counts and how.
+
+    The roles counting whole are held category by category, as the pass's indexes list them, so a
+    ratio reads its total and each category's count without going through every role."""
 
     kind: WorkKind
-    shares: tuple[Share, ...]
+    #: The filled roles of the kind's categories, each category (sorted) with its roles in the chart's order.
+    whole: tuple[tuple[str, Sequence[str]], ...]
+    #: The filled roles of other categories counting by the share of their led functions of the kind.
+    partial: tuple[Share, ...]
     #: Vacant roles that would count if filled.
     vacant: tuple[str, ...]
-    #: The effective FTE they would add (a plan: no ratio counts it).
-    vacant_fte: float = 0.0
+    #: The effective FTE of the filled roles, summed exactly (the ratios, their explanations and STF-3 read it).
+    total: float
+    #: The effective FTE the vacant roles would add (a plan: no ratio counts it).
+    vacant_fte: float
+    roles: Mapping[str, Role] = field(repr=False, compare=False, default_factory=dict)
 
-    @cached_property
-    def total(self) -> float:
-        """Summed once: the ratios, their explanations and STF-3 all read it."""
-        return sum(s.effective for s in self.shares)
+    @property
+    def shares(self) -> tuple[Share, ...]:
+        """Every filled role's share: the whole roles first, then the partial ones."""
+        whole = [Share(r, self.roles[r].fte, 1.0) for _, ids in self.whole for r in ids]
+        return (*whole, *self.partial)
 
     @property
     def role_ids(self) -> tuple[str, ...]:
-        return tuple(s.role_id for s in self.shares)
+        return (*(r for _, ids in self.whole for r in ids), *(s.role_id for s in self.partial))
 
 
 @dataclass(frozen=True)
@@ -108,11 +129,6 @@ def is_integration_role(role: Role) -> bool:
     return role.category == "integration_coach" or "instructional_integration" in role.leads
 
 
-def is_tech_staff(role: Role) -> bool:
-    """A filled role of the technology staff (STF-2)."""
-    return role.category in TECH_STAFF_CATEGORIES and not role.vacant
-
-
 class LinesIntoIt:
     """The roles with a line into IT, as a set to ask: the top IT leader's subtree, and the roles
     outside it with a dotted line into it from themselves or one of their managers."""
@@ -130,11 +146,13 @@ class LinesIntoIt:
 
 
 class Context:
-    def __init__(self, chart: Chart) -> None:
-        """A pass over ``chart``; a live validator keeps one across passes, its indexes brought up to
-        date edit by edit (:mod:`.index_updates`), and starts each pass with :meth:`new_pass`."""
+    def __init__(self, chart: Chart, kept: bool = False) -> None:
+        """A pass over ``chart``; a live validator keeps one (``kept``) across passes, its indexes brought
+        up to date edit by edit (:mod:`.index_updates`), and starts each pass with :meth:`new_pass`."""
         self.chart = chart
         self.roles = chart.roles
+        #: FTE sums are kept exactly, category by category (:attr:`exact_fte`), rather than summed each pass.
+        self.kept = kept
         self._memo: dict[object, tuple[object, set[str]]] = {}
         #: The roles whose titles the work under way has named (see :meth:`naming`).
         self._named: set[str] | None = None
@@ -388,30 +406,63 @@ class Context:
         return self.memo(("effective_fte", kind), lambda: self._effective_fte(kind))
 
     def _effective_fte(self, kind: WorkKind) -> EffectiveFte:
-        shares: list[Share] = []
-        vacant: list[str] = []
-        vacant_fte = 0.0
-        whole = [r for c in sorted(kind.categories) for r in self.by_category.get(c, ())]
+        categories = sorted(kind.categories)
+        filled, vacant = self.filled_by_category, self.vacant_by_category
+        partial: list[Share] = []
+        vacant_partial: list[Share] = []
         by_share = [r for f in sorted(kind.functions) for r in self.leads.get(f, ())
                     if self.roles[r].category not in kind.categories]
-        for role_id in (*whole, *dict.fromkeys(by_share)):
+        for role_id in dict.fromkeys(by_share):
             role = self.roles[role_id]
-            if role.category in kind.categories:
-                share = Share(role.id, role.fte, 1.0)
-            else:
-                mine = tuple(f for f in role.leads if f in kind.functions)
-                share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
-            if self.is_vacant(role_id):
-                vacant.append(role.id)
-                vacant_fte += share.effective
-            else:
-                shares.append(share)
-        return EffectiveFte(kind, tuple(shares), tuple(vacant), vacant_fte)
+            mine = tuple(f for f in role.leads if f in kind.functions)
+            share = Share(role.id, role.fte, len(mine) / len(role.leads), mine)
+            (vacant_partial if role.vacant else partial).append(share)
+        return EffectiveFte(
+            kind,
+            tuple((c, filled[c]) for c in categories if filled.get(c)),
+            tuple(partial),
+            (*(r for c in categories for r in vacant.get(c, ())), *(s.role_id for s in vacant_partial)),
+            self.fte_sum([(c, False) for c in categories], [s.effective for s in partial]),
+            self.fte_sum([(c, True) for c in categories], [s.effective for s in vacant_partial]),
+            self.roles,
+        )
+
+    def fte_sum(self, groups: Iterable[tuple[str, bool]], extra: Iterable[float] = ()) -> float:
+        """The FTE of the filled (``False``) or vacant (``True``) roles of each ``(category, vacant)`` group,
+        and the ``extra`` values, summed exactly and rounded once: a kept sum and a fresh one agree."""
+        if self.kept:
+            sums = self.exact_fte
+            return (sum(sums.get(g, 0) for g in groups) + sum(map(exact, extra))) / EXACT_ONE
+        filled, vacant = self.filled_by_category, self.vacant_by_category
+        values = [self.roles[r].fte for c, v in groups for r in (vacant if v else filled).get(c, ())]
+        return math.fsum([*values, *extra])
 
     @cached_property
-    def tech_staff(self) -> list[str]:
-        """Filled roles of the technology staff (STF-2)."""
-        return [r.id for r in self.roles.values() if is_tech_staff(r)]
+    def exact_fte(self) -> dict[tuple[str, bool], int]:
+        """The FTE of each category's filled (``False``) and vacant (``True``) roles, exactly (see :func:`exact`)."""
+        out: dict[tuple[str, bool], int] = {}
+        for role in self.roles.values():
+            key = (role.category, role.vacant)
+            out[key] = out.get(key, 0) + exact(role.fte)
+        return out
+
+    @cached_property
+    def filled_by_category(self) -> dict[str, list[str]]:
+        """The filled roles of each category, in the chart's order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for role in self.roles.values():
+            if not role.vacant:
+                out[role.category].append(role.id)
+        return out
+
+    @cached_property
+    def vacant_by_category(self) -> dict[str, list[str]]:
+        """The vacant roles of each category, in the chart's order."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for role in self.roles.values():
+            if role.vacant:
+                out[role.category].append(role.id)
+        return out
 
     @cached_property
     def devices(self) -> Devices:

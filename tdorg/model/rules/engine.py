@@ -179,7 +179,7 @@ class Validator:
 
     def _restart(self) -> None:
         """A new context and what it has seen, from the chart as it is."""
-        self._context = Context(self.chart)
+        self._context = Context(self.chart, kept=True)
         #: Each role as the context last saw it, and its place in the chart's order of roles.
         self._seen: dict[str, Role] = dict(self.chart.roles)
         self._place: dict[str, int] = dict(zip(self._seen, range(len(self._seen))))

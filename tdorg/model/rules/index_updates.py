@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Mapping
 
 from ..chart import holder_key
 from ..role import Role
-from .context import Context, is_integration_role, is_privacy_owner, is_superintendent, is_tech_staff
+from .context import Context, exact, is_integration_role, is_privacy_owner, is_superintendent
 from .role_changes import is_leader
 
 
@@ -34,13 +34,14 @@ KEYED: dict[str, Callable[[Role], Iterable[str]]] = {
     "service_area_roles": attrgetter("service_areas"),
     "core_service_roles": attrgetter("core_services"),
     "holders": _holder,
+    "filled_by_category": lambda role: () if role.vacant else (role.category,),
+    "vacant_by_category": lambda role: (role.category,) if role.vacant else (),
 }
 
 #: Indexes listing the roles that pass a test.
 LISTED: dict[str, Callable[[Role], bool]] = {
     "privacy_owners": is_privacy_owner,
     "superintendents": is_superintendent,
-    "tech_staff": is_tech_staff,
     "dotted_sources": lambda role: bool(role.dotted_to),
 }
 
@@ -67,7 +68,21 @@ def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place
     for name, test in DERIVED.items():
         if name in known and (old is not None and test(old) or new is not None and test(new)):
             del known[name]
+    sums = known.get("exact_fte")
+    if sums is not None and (old is None or new is None or _summed(old) != _summed(new)):
+        for role, sign in ((old, -1), (new, 1)):
+            if role is not None:
+                key = (role.category, role.vacant)
+                total = sums.get(key, 0) + sign * exact(role.fte)
+                if total:
+                    sums[key] = total
+                else:
+                    del sums[key]
     _follow_it_subtree(ctx, role_id, old, new)
+
+
+def _summed(role: Role) -> tuple[str, bool, float]:
+    return role.category, role.vacant, role.fte
 
 
 def _move_keyed(index: dict[str, list[str]], keys_of: Callable[[Role], Iterable[str]], role_id: str,

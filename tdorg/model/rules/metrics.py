@@ -7,9 +7,8 @@ where a count comes from — so the metrics panel, the board packet and
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 from ..chart import Chart
 from ..plural import plural
@@ -77,14 +76,11 @@ def _fte(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def fte_lines(ctx: Context, role_ids: list[str] | tuple[str, ...], by_category: bool = True) -> list[str]:
-    """Roles that count whole, summed by category: “Building technician: 12 roles, 12 FTE”."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for role_id in role_ids:
-        groups[ctx.roles[role_id].category].append(role_id)
+def fte_lines(ctx: Context, groups: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
+    """Filled roles that count whole, category by category: “Building technician: 12 roles, 12 FTE”."""
     lines = []
-    for category, ids in groups.items():
-        total = sum(ctx.roles[i].fte for i in ids)
+    for category, ids in groups:
+        total = ctx.fte_sum([(category, False)])
         who = ctx.titles(ids, 2) if len(ids) <= 2 else plural(len(ids), "role")
         lines.append(f"{label(CATEGORIES, category)}: {who}, {_fte(total)} FTE")
     return lines
@@ -92,9 +88,8 @@ def fte_lines(ctx: Context, role_ids: list[str] | tuple[str, ...], by_category: 
 
 def effective_lines(ctx: Context, eff: EffectiveFte) -> list[str]:
     """Who counts for a kind of work and with what share, then the vacancies left out."""
-    whole = [s.role_id for s in eff.shares if not s.functions]
-    partial = [s for s in eff.shares if s.functions]
-    lines = [line + " (whole FTE)" for line in fte_lines(ctx, whole)]
+    partial = eff.partial
+    lines = [line + " (whole FTE)" for line in fte_lines(ctx, eff.whole)]
     for share in partial[:_LISTED]:
         role = ctx.roles[share.role_id]
         lines.append(
@@ -157,20 +152,23 @@ def devices_per_technician(ctx: Context) -> Metric:
 
 def students_per_tech_fte(ctx: Context) -> Metric:
     limit = _threshold(ctx.chart.settings, "STF-2", "max_students_per_fte")
-    staff = ctx.tech_staff
-    total = sum(ctx.roles[r].fte for r in staff)
+    filled, vacancies = ctx.filled_by_category, ctx.vacant_by_category
+    # The categories as the chart first lists a filled role of each.
+    staff = sorted((c for c in TECH_STAFF_CATEGORIES if filled.get(c)), key=lambda c: ctx.place[filled[c][0]])
+    total = ctx.fte_sum([(c, False) for c in TECH_STAFF_CATEGORIES])
     students = ctx.chart.district.students
     value = _ratio(students, total)
-    vacant_staff = [r for r in ctx.roles.values() if r.category in TECH_STAFF_CATEGORIES and r.vacant]
-    planned, vacant = _planned(_ratio(students, total + sum(r.fte for r in vacant_staff)), len(vacant_staff))
+    vacant_staff = sum(len(vacancies.get(c, ())) for c in TECH_STAFF_CATEGORIES)
+    with_vacant = ctx.fte_sum([(c, v) for c in TECH_STAFF_CATEGORIES for v in (False, True)])
+    planned, vacant = _planned(_ratio(students, with_vacant), vacant_staff)
     return Metric(
         "students_per_tech_fte", "Students per technology-staff FTE", value, "students",
         f"about 1,900 surveyed mean; warn above {limit:,.0f}", cite("SURVEY"), limit,
         value is not None and value > limit,
         f"{_fte(total)} filled technology-staff FTE",
         ("The IT leader, IT managers and technology roles count their whole filled FTE; integration coaches "
-         "are not counted", *fte_lines(ctx, staff)),
-        missing=_missing(value, "" if students is not None else "the number of students", total, len(vacant_staff),
+         "are not counted", *fte_lines(ctx, [(c, filled[c]) for c in staff])),
+        missing=_missing(value, "" if students is not None else "the number of students", total, vacant_staff,
                          "the technology leader or a technology role"),
         planned=planned, planned_vacant=vacant,
     )

@@ -169,7 +169,7 @@ class TechniciansForBuildings(Rule):
             verdict = "more than"
         else:
             verdict = "about"
-        partial = [s.role_id for s in support.shares if s.functions]
+        partial = [s.role_id for s in support.partial]
         counted = (f" ({ctx.titles(partial)} counted for the support share of {'its' if len(partial) == 1 else 'their'} "
                    "led functions)") if partial else ""
         b = ctx.chart.district.buildings
