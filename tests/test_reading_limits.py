@@ -269,3 +269,20 @@ def test_more_roles_than_a_chart_holds_are_refused_by_every_reader(tmp_path):
         "'', '', '', NULL FROM n, (SELECT MIN(scenario_id) AS scenario_id FROM role)", many)
     with pytest.raises(CorruptFileError, match=f"more than {ROLES_MAX:,} roles"):
         open_document(path)
+
+
+@pytest.mark.parametrize(("limit", "whole"), [(5000, True), (1500, False)])
+def test_a_file_that_grew_after_its_size_was_taken_is_read_whole_or_refused_past_the_limit(
+    tmp_path, monkeypatch, limit, whole
+):
+    from tdorg.model import files
+
+    path = tmp_path / "growing.bin"
+    path.write_bytes(bytes(range(256)) * 8)  # 2,048 bytes, of which the size taken says 1,000
+    real_fstat = os.fstat
+    monkeypatch.setattr(files.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 1000, *real_fstat(fd)[7:])))
+    if whole:
+        assert files.read_bytes(path, limit=limit) == path.read_bytes()
+    else:
+        with pytest.raises(FileError, match="at most 0 MB"):
+            files.read_bytes(path, limit=limit)

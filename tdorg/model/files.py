@@ -58,8 +58,10 @@ def read_bytes(
             head = handle.read(head_size)
             if inspect is not None:
                 inspect(head, info.st_size)
-            data = head + handle.read(limit + 1 - len(head))
-            if len(data) > limit:  # grew while being read
+            data = head + handle.read(max(info.st_size + 1 - len(head), 0))  # the size it has, and a byte to see it grew
+            if len(data) > info.st_size:  # grew while being read: read on, to just past the limit
+                data += handle.read(limit + 1 - len(data))
+            if len(data) > limit:
                 raise error(path, _too_big(len(data), limit))
             return data
     except FileNotFoundError:
