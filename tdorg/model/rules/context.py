@@ -153,6 +153,10 @@ class Context:
         self.roles = chart.roles
         #: FTE sums are kept exactly, category by category (:attr:`exact_fte`), rather than summed each pass.
         self.kept = kept
+        #: Kept across passes: each IT manager's span (see ``metrics.manager_spans``), and the managers
+        #: whose span an edit may have changed since.
+        self.kept_spans: dict[str, object] | None = None
+        self.stale_spans: set[str] = set()
         self._memo: dict[object, tuple[object, set[str]]] = {}
         #: The roles whose titles the work under way has named (see :meth:`naming`).
         self._named: set[str] | None = None
@@ -160,6 +164,11 @@ class Context:
     def new_pass(self) -> None:
         """Forget what the last pass worked out for itself (the figures), keeping the indexes."""
         self._memo.clear()
+
+    def forget_spans(self) -> None:
+        """Work every span out again (the thresholds, or the IT organization, changed)."""
+        self.kept_spans = None
+        self.stale_spans.clear()
 
     def district_changed(self) -> None:
         """Forget what was read from the district facts."""

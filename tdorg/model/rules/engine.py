@@ -132,7 +132,9 @@ class Validator:
         else:  # thresholds or switched-off rules (or a kind of change not known here): every rule again
             self._dirty = {r.id for r in self.rules}
             self._metrics_dirty = set(METRICS)
-            if kind != chart_module.SETTINGS:
+            if kind == chart_module.SETTINGS:
+                self._context.forget_spans()  # their limits
+            else:
                 self._restart()
             return
         self._dirty.update(r.id for r in self.rules if r.reads & aspects)

@@ -138,7 +138,11 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
     if subtree is None or is_leader(old) != is_leader(new):
         known.pop("it_subtree", None)
         known.pop("dotted_into_it", None)
+        ctx.forget_spans()
         return
+    # A span is a manager's count of reports and whether they are all front-line: the role's own, its managers'.
+    if old is None or new is None or old.reports_to != new.reports_to or old.category != new.category:
+        ctx.stale_spans.update(m for m in (role_id, old and old.reports_to, new and new.reports_to) if m is not None)
     if not lines:
         return
     leader, moved = ctx.top_it_leader, False
@@ -153,6 +157,7 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
                 subtree.update(team)
             else:
                 subtree.difference_update(team)
+            ctx.forget_spans()
     outside = known.get("dotted_into_it")
     if outside is not None and (moved or role_id in outside or (new is not None and new.reports_to in outside)
                                 or (old.dotted_to if old else ()) != (new.dotted_to if new else ())):

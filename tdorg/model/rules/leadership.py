@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import filterfalse
+
 from ..vocab import TECH_CATEGORIES
 from .base import DOTTED, FLAGS, IT_ORGANIZATION, STRUCTURE, Finding, Rule, Severity, categories
 from .context import Context
@@ -110,21 +112,21 @@ class Centralized(Rule):
         leader = ctx.top_it_leader
         if leader is None:
             return []
-        into = ctx.into_it
+        subtree, outside = ctx.it_subtree, ctx.dotted_into_it
         findings = []
-        for role in (ctx.roles[r] for c in sorted(TECH_CATEGORIES) for r in ctx.by_category.get(c, ())):
-            if role.id in into:
-                continue
-            findings.append(
-                self.finding(
-                    f"{ctx.titles([role.id])} is a technology role outside the top IT leader's organization "
-                    "with no line into it: duplicated effort and conflicting priorities.",
-                    [role.id],
-                    f"Make {ctx.titles([role.id])} report to {ctx.titles([leader])} (drag it onto that box), "
-                    f"or Shift-drag a dotted line from it to {ctx.titles([leader])}.",
-                )
-            )
+        for c in sorted(TECH_CATEGORIES):  # most are in the IT subtree: those are passed over in one sweep
+            for role_id in filterfalse(outside.__contains__, filterfalse(subtree.__contains__, ctx.by_category.get(c, ()))):
+                findings.append(self._outside(ctx, role_id, leader))
         return findings
+
+    def _outside(self, ctx: Context, role_id: str, leader: str) -> Finding:
+        return self.finding(
+            f"{ctx.titles([role_id])} is a technology role outside the top IT leader's organization "
+            "with no line into it: duplicated effort and conflicting priorities.",
+            [role_id],
+            f"Make {ctx.titles([role_id])} report to {ctx.titles([leader])} (drag it onto that box), "
+            f"or Shift-drag a dotted line from it to {ctx.titles([leader])}.",
+        )
 
 
 #: Technology roles whose lines to the administration go through the top IT leader (PNT-1).

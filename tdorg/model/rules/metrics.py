@@ -240,16 +240,30 @@ def manager_spans(ctx: Context) -> list[Span]:
 
 
 def _spans(ctx: Context) -> list[Span]:
+    """Every IT manager's span, in the order of their ids (however the IT subtree was built); a kept
+    context works out again only the spans of the managers an edit touched."""
     s = ctx.chart.settings
-    limit = _threshold(s, "SPN-1", "max_direct_reports")
-    front_limit = _threshold(s, "SPN-1", "max_front_line_reports")
-    chart = ctx.chart
-    out = []
-    for manager in sorted(m for m in ctx.it_subtree if chart.child_count(m)):  # in one order, however the set was built
-        reports = chart.children(manager)
-        front = all(ctx.roles[r].category in FRONT_LINE_CATEGORIES for r in reports)
-        out.append(Span(manager, len(reports), front, front_limit if front else limit))
-    return out
+    limits = _threshold(s, "SPN-1", "max_direct_reports"), _threshold(s, "SPN-1", "max_front_line_reports")
+    chart, subtree = ctx.chart, ctx.it_subtree
+    kept = ctx.kept_spans if ctx.kept else None
+    if kept is None:
+        kept = {m: _span(ctx, m, limits) for m in subtree if chart.child_count(m)}
+        if ctx.kept:
+            ctx.kept_spans = kept
+    else:
+        for manager in ctx.stale_spans:
+            if manager in subtree and chart.child_count(manager):
+                kept[manager] = _span(ctx, manager, limits)
+            else:
+                kept.pop(manager, None)
+    ctx.stale_spans.clear()
+    return [kept[m] for m in sorted(kept)]  # type: ignore[misc]
+
+
+def _span(ctx: Context, manager: str, limits: tuple[float, float]) -> Span:
+    reports = ctx.chart.children(manager)
+    front = all(ctx.roles[r].category in FRONT_LINE_CATEGORIES for r in reports)
+    return Span(manager, len(reports), front, limits[1] if front else limits[0])
 
 
 def span_of_control(ctx: Context) -> Metric:
