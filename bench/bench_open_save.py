@@ -13,7 +13,7 @@ saved once; then, interleaved round after round:
 
 Times are this process's CPU time (the machine is shared: wall time swings with
 the other work on it), medians with min–max over the rounds. Target: each ≤ 3×
-its reference at 5,000 roles.
+its reference at every size.
 
     .venv/bin/python bench/bench_open_save.py [--rounds N] [SIZES...]
 """
@@ -88,7 +88,7 @@ def cases(folder: Path, roles: int) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000, 20000])
-    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for roles in args.sizes:
