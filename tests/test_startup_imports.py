@@ -113,6 +113,7 @@ MADE_ON_FIRST_USE = (
     "tdorg.ui.exporting.printing",  # File › Print…, Print Preview…
     "tdorg.ui.exporting.export_dialog",  # File › Export…
     "tdorg.ui.panels.outline_panel", "tdorg.ui.panels.outline_model",  # the outline, behind the palette's tab
+    "tdorg.ui.canvas.find_bar", "tdorg.model.search",  # Edit › Find…
     "tdorg.ui.compare.compare_view",  # Scenarios › Compare…
     "tdorg.ui.spreadsheet.import_dialog",  # File › Import from Spreadsheet…
     "tdorg.ui.dialogs.district_dialog", "tdorg.ui.dialogs.rules_dialog", "tdorg.ui.dialogs.matrix_dialog",
@@ -140,6 +141,8 @@ window.select_roles(list(window.chart.roles))
 actions.copy.trigger()
 actions.paste.trigger()
 report["roles after copy and paste"] = len(window.chart)
+actions.find.trigger()
+report["find bar shown"] = window.find_bar.isVisible() and window.find_bar.field.hasFocus()
 actions.outline.trigger()
 report["outline rows"] = window.outline.model.rowCount()
 report["outline in its dock"] = window.outline_dock.widget() is window.outline
@@ -160,7 +163,7 @@ print(json.dumps(report))
 """
 
 
-def test_the_first_window_leaves_printing_outline_clipboard_formats_help_and_log_file_for_first_use(tmp_path):
+def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_help_and_log_for_first_use(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
                XDG_DATA_HOME=str(tmp_path))
     result = subprocess.run([sys.executable, "-c", FIRST_USE, str(tmp_path / "s.ini"), str(tmp_path / "recovery")],
@@ -175,8 +178,10 @@ def test_the_first_window_leaves_printing_outline_clipboard_formats_help_and_log
     assert report["roles after copy and paste"] == 2
     assert report["outline rows"] == 1 and report["outline in its dock"]
     assert report["help shown"] == ["Mouse and keyboard"]
+    assert report["find bar shown"]
     assert report["print preview's target"] == "Printing.preview"
     assert report["log"].endswith("WARNING tdorg.ui: A first record\n")
     after = set(report["loaded after use"])
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
+            "tdorg.ui.canvas.find_bar",
             "tdorg.model.formats.sample_json", "logging.handlers"} <= after

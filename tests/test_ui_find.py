@@ -8,7 +8,7 @@ from tdorg.model.synthetic import synthetic_chart
 
 
 def find(window, text):
-    window.find_bar.find_action.trigger()
+    window.actions.find.trigger()
     bar = window.find_bar
     bar.field.setText(text)
     return bar
@@ -22,7 +22,7 @@ def visible(window, role_id):
 
 def test_ctrl_f_opens_the_bar_over_the_canvas_with_the_field_focused(window):
     bar = window.find_bar
-    assert not bar.isVisible() and bar.find_action.shortcut().toString() == "Ctrl+F"
+    assert not bar.isVisible() and window.actions.find.shortcut().toString() == "Ctrl+F"
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert bar.isVisible() and bar.field.hasFocus()
@@ -66,11 +66,11 @@ def test_enter_and_f3_step_forward_and_back_wrapping_around(window):
     QTest.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # before the first: the last
     assert bar.count.text() == "2 of 2" and window.scene.selected_role_ids() == ["ne2"]
     window.view.setFocus()
-    bar.next_action.trigger()  # F3 works from the canvas too
+    window.actions.find_next.trigger()  # F3 works from the canvas too
     assert window.scene.selected_role_ids() == ["ne1"] and visible(window, "ne1")
-    bar.previous_action.trigger()
+    window.actions.find_previous.trigger()
     assert window.scene.selected_role_ids() == ["ne2"] and visible(window, "ne2")
-    assert bar.next_action.shortcut().toString() == "F3"
+    assert window.actions.find_next.shortcut().toString() == "F3"
 
 
 def test_no_match_says_so_and_escape_closes(window):

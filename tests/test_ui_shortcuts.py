@@ -17,9 +17,7 @@ STANDARD = {
 
 
 def window_actions(window):
-    bar = window.find_bar
-    return {**window.actions.by_name, "undo": window.actions.undo, "redo": window.actions.redo,
-            "find": bar.find_action, "find_next": bar.next_action, "find_previous": bar.previous_action}
+    return {**window.actions.by_name, "undo": window.actions.undo, "redo": window.actions.redo}
 
 
 def test_every_command_with_a_standard_key_answers_all_of_its_keys(window):

@@ -13,13 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QLineEdit, QToolButton
 
 from tdorg.model.search import RoleFinder
 
 from ..widgets import style
-from ..widgets.actions import make_action
 
 if TYPE_CHECKING:
     from ..editing.scenario_sessions import ScenarioSessions
@@ -71,11 +70,6 @@ class FindBar(QFrame):
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
         row.addWidget(close)
-        self.find_action = make_action(view, "&Find…", self.open_bar, QKeySequence.StandardKey.Find,
-                                       "Find a role by its title, person or id")
-        self.next_action = make_action(view, "Find &Next", lambda: self.step(1), QKeySequence.StandardKey.FindNext)
-        self.previous_action = make_action(view, "Find Pre&vious", lambda: self.step(-1),
-                                           QKeySequence.StandardKey.FindPrevious)
         view.installEventFilter(self)
         view.chart_scene.rolesChanged.connect(self._chart_changed)
         sessions.activeChanged.connect(self._chart_changed)
@@ -90,9 +84,6 @@ class FindBar(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _checked=False: slot())
         return button
-
-    def actions_for_menu(self) -> list[QAction]:
-        return [self.find_action, self.next_action, self.previous_action]
 
     # --- showing --------------------------------------------------------------------
 

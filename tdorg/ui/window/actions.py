@@ -68,6 +68,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete", "&Delete", lambda w: w.delete_selection, Key.Delete,
                "Delete the selected roles and dotted lines", canvas=True),
     ActionSpec("select_all", "Select &All", lambda w: w.select_all, Key.SelectAll, canvas=True),
+    ActionSpec("find", "&Find…", lambda w: w.find_bar.open_bar, Key.Find, "Find a role by its title, person or id"),
+    ActionSpec("find_next", "Find &Next", lambda w: lambda: w.find_bar.step(1), Key.FindNext),
+    ActionSpec("find_previous", "Find Pre&vious", lambda w: lambda: w.find_bar.step(-1), Key.FindPrevious),
     ActionSpec("move_left", "Move &Left Among Siblings", lambda w: lambda: w.shift_selected(-1), "Ctrl+Left",
                canvas=True),
     ActionSpec("move_right", "Move &Right Among Siblings", lambda w: lambda: w.shift_selected(+1), "Ctrl+Right",
@@ -190,7 +193,7 @@ class Actions(QObject):
         edit.addSeparator()
         edit.addActions([self.delete, self.select_all])
         edit.addSeparator()
-        edit.addActions(self.window.find_bar.actions_for_menu())
+        edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
         edit.addActions([self.move_left, self.move_right, self.make_top, self.dotted_tool])
         view = bar.addMenu("&View")

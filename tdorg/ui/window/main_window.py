@@ -16,7 +16,6 @@ from tdorg.model.document import Document
 from tdorg.model.file_state import Fingerprint
 from tdorg.model.rules import Report
 
-from ..canvas.find_bar import FindBar
 from ..canvas.scene import ChartScene
 from ..canvas.view import ChartView
 from ..compare.comparer import Comparer
@@ -44,6 +43,7 @@ from .status_line import StatusLine
 from .window_state import WindowState
 
 if TYPE_CHECKING:
+    from ..canvas.find_bar import FindBar
     from ..exporting.printing import Printing
     from ..panels.outline_panel import OutlinePanel
 
@@ -106,7 +106,6 @@ class MainWindow(QMainWindow):
                                          self.statusBar(), self)
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self.settings, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
-        self.find_bar = FindBar(self.view, self.sessions, self.reveal_roles)
         self.file_drop = FileDrop(self.files, self.spreadsheets, self.show_note, self.show_refusal,
                                   [self, self.view.viewport()], self)
         self.clipboard = RoleClipboard(self.editor, self.scene.selected_role_ids, self.reveal_roles, self.show_note,
@@ -150,6 +149,15 @@ class MainWindow(QMainWindow):
         self.outline_dock.setWidget(outline)
         outline.show_roles(self.scene.selected_role_ids())
         return outline
+
+    @cached_property
+    def find_bar(self) -> FindBar:
+        """Edit › Find…'s bar over the canvas, made the first time Find, Find Next or Find Previous is chosen."""
+        from ..canvas.find_bar import FindBar
+
+        bar = FindBar(self.view, self.sessions, self.reveal_roles)
+        name_panels_and_buttons(self)  # its field's clear button too
+        return bar
 
     @cached_property
     def printing(self) -> Printing:
