@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..pdf.sheets import Rect
@@ -40,6 +40,12 @@ class Line:
     period: float
     start: tuple[float, float]
     end: tuple[float, float]
+    #: The dash period as a share of the line's length (0 for a solid or zero-length line).
+    dash: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        length = math.hypot(self.end[0] - self.start[0], self.end[1] - self.start[1])
+        object.__setattr__(self, "dash", self.period / length if self.period > 0 and length > 0 else 0.0)
 
 
 def straight_line(group: bytes) -> Line | None:
@@ -63,24 +69,24 @@ def stretch(line: Line, rect: Rect) -> tuple[tuple[float, float], tuple[float, f
     dx, dy = x2 - x1, y2 - y1
     x, y, w, h = rect
     lo, hi = 0.0, 1.0
-    # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves each slab of the rect.
-    for d, start, near, far in ((dx, x1, x - _BEYOND, x + w + _BEYOND), (dy, y1, y - _BEYOND, y + h + _BEYOND)):
-        if d == 0:
-            if not near <= start <= far:
-                return None
-            continue
-        a, b = (near - start) / d, (far - start) / d
+    # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves the rect's two slabs.
+    if dx:
+        a, b = (x - _BEYOND - x1) / dx, (x + w + _BEYOND - x1) / dx
+        lo, hi = (b, a) if a > b else (a, b)
+        lo, hi = max(lo, 0.0), min(hi, 1.0)
+    elif not x - _BEYOND <= x1 <= x + w + _BEYOND:
+        return None
+    if dy:
+        a, b = (y - _BEYOND - y1) / dy, (y + h + _BEYOND - y1) / dy
         if a > b:
             a, b = b, a
-        if a > lo:
-            lo = a
-        if b < hi:
-            hi = b
+        lo, hi = max(lo, a), min(hi, b)
+    elif not y - _BEYOND <= y1 <= y + h + _BEYOND:
+        return None
     if lo > hi:
         return None
-    length = math.hypot(dx, dy)
-    if line.period > 0 and length > 0:
-        lo = math.floor(lo * length / line.period) * line.period / length
+    if line.dash:
+        lo = math.floor(lo / line.dash) * line.dash
     return (x1 + lo * dx, y1 + lo * dy), (x1 + hi * dx, y1 + hi * dy)
 
 
