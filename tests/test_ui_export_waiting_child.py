@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tdorg.export.graphviz import renderer
 from tdorg.ui.exporting.export_dialog import ExportDialog
 from tests.test_export_support import needs_graphviz
+from tests.test_export_waiting_child import _starts as _runs
+from tests.test_export_waiting_child import no_waiting_child  # noqa: F401 - each test starts with no child waiting
 
 pytestmark = needs_graphviz
-
-
-@pytest.fixture(autouse=True)
-def no_waiting_child():
-    """Each test starts as the editor does, with no child waiting (no command is ``[]``)."""
-    renderer._take_spare([])  # noqa: SLF001
-    yield
-    renderer._take_spare([])  # noqa: SLF001
-
-
-def _runs(monkeypatch) -> list[bool]:
-    """For each drawing from now on: whether a waiting child drew it."""
-    runs: list[bool] = []
-    real = renderer.run_program
-
-    def counted(*args, **kwargs):
-        runs.append(kwargs.get("started") is not None)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(renderer, "run_program", counted)
-    return runs
 
 
 def test_a_child_waits_while_the_export_dialog_is_open_and_draws_the_first_export(window, monkeypatch, tmp_path):
