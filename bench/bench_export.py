@@ -7,7 +7,10 @@ through tdorg's renderer (``tdorg/export/graphviz/renderer.py``: the Graphviz bu
 pygraphviz, in a child process, the drawing checked) and by the system's
 ``dot``/``neato`` program. The renderer draws twice: with the child it keeps
 started after a drawing (how every drawing but an app's first is made) and
-with a child started for the drawing (the first). Printed: each case's median
+with a child started for the drawing (the first). The same drawings are also
+timed in CPU time (user and system, from ``wait4``), which a busy machine
+disturbs less: the system program, a new child, and a child that only starts
+(what a waiting child spent before its job came). Printed: each case's median
 with its min–max, tdorg's export over the bundled drawing (tdorg's own work:
 building the graph, composing the PDF pages, checking and writing the file)
 and the bundled drawings over the system's (target ≤ 1×). The system program
@@ -43,6 +46,7 @@ from interleave import interleave, print_table, timed_run  # noqa: E402
 from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.graphviz import renderer  # noqa: E402
 from tdorg.export.graphviz.dot import engine_for  # noqa: E402
+from tdorg.export.graphviz.graphviz_child import WAIT  # noqa: E402
 from tdorg.export.graphviz.renderer import layout_engine, render, render_batch  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 
@@ -81,6 +85,26 @@ def _bundled(source: bytes, engine: str, fmt: str, folder: Path, new_child: bool
         renderer._take_spare([])  # noqa: SLF001 - no command is [], so the waiting child is let go
     with open(folder / f"bundled.{fmt}", "w+b") as into:
         return _timed(lambda: render(source, engine, fmt, into, timeout=3600))
+
+
+def cpu_ms(command: list[str], job: bytes | None = None) -> float:
+    """CPU milliseconds (user and system) of one run of ``command``, given ``job`` on its input if not None."""
+    child = subprocess.Popen(command, stdin=subprocess.DEVNULL if job is None else subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if job is not None:
+        child.stdin.write(job)  # type: ignore[union-attr]
+        child.stdin.close()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)[:80]} failed ({status})")
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def cpu_cases(system: list[str], child: list[str]) -> dict:
+    """CPU time of the system program, of a new child drawing the same, and of a child that starts and is given
+    nothing to draw (what a waiting child has spent before its job comes)."""
+    return {"CPU: system": lambda: cpu_ms(system), "CPU: new child": lambda: cpu_ms(child),
+            "CPU: child start alone": lambda: cpu_ms([*renderer.child_command(), WAIT], b"")}
 
 
 def main() -> int:
@@ -123,6 +147,10 @@ def main() -> int:
                         del cases[f"system, {BATCH} runs"], cases[f"bundled, {BATCH} in one child"]
                     if system is None:
                         cases = {name: case for name, case in cases.items() if not name.startswith("system")}
+                    else:
+                        child = [*renderer.child_command(), f"--engine={engine}", f"--format={fmt}", str(dot_file)]
+                        cases.update(cpu_cases(command, child))
+                        references["CPU: new child"] = "CPU: system"
                     references = {name: ref for name, ref in references.items() if name in cases and ref in cases}
                     title = (f"{size:,} roles, {layout} layout, {fmt.upper()} (DOT built in {build:.0f} ms), "
                              f"{rounds} interleaved rounds:")
