@@ -68,33 +68,35 @@ def _count(image: QImage, area: QRect, wanted: QColor, tolerance: int = 40) -> i
     return sum(_near(colour, wanted, tolerance) for colour in _pixels(image, area))
 
 
+def _inside(area: QRect, pixels: int = 1) -> QRect:
+    return area.adjusted(pixels, pixels, -pixels, -pixels)
+
+
 def test_a_box_too_small_to_read_draws_no_text_only_its_colour(window):
     item = window.scene.item("tsm")
     category = style.category_colour(item.role.category)
     for scale in (1.0, 0.75, 0.3):  # readable: every line of text, or the title alone, large
         assert _paint(item, scale)[1] > 0, scale
     for scale in (COARSE * 0.99, 0.1, TINY):
-        image, texts = _paint(item, scale)
-        assert texts == 0, scale
-        centre = QPointF(2, 2) + (QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2) - item.boundingRect().topLeft()) * scale
-        assert image.pixelColor(centre.toPoint()) == category, scale
-        colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
-        assert colours <= {"#ffffff", category.name()}, scale  # plain, without antialiasing
+        image = _shown(window, "tsm", scale)
+        assert window.view.overview.shown_at(scale)  # the view's picture, not the box, draws it
+        inner = _inside(_box_area(window, "tsm"), 2)  # the toggle under the box reaches its edge
+        assert _count(image, inner, category, 0) == inner.width() * inner.height(), scale  # plain, no text
 
 
 def test_a_vacancy_zoomed_out_is_hollow_and_a_finding_a_dot(window):
     window.editor.update("tsm", {"vacant": True}, "vacancy")
     window.scene.flush()
-    item = window.scene.item("tsm")
-    image, texts = _paint(item, 0.15)
-    assert texts == 0
-    box = QRectF(2, 2, BOX_WIDTH * 0.15, BOX_HEIGHT * 0.15).translated(-item.boundingRect().topLeft() * 0.15)
-    assert image.pixelColor(box.center().toPoint()) == QColor(style.VACANT_FILL)
-    assert image.pixelColor(QPointF(box.left() + 0.5, box.center().y()).toPoint()) == style.category_colour(
-        item.role.category)
-    item.set_severity(Severity.ERROR, 2)
-    image, _ = _paint(item, 0.15)
-    assert _count(image, image.rect(), style.severity_colour(Severity.ERROR), 0) > 0
+    image = _shown(window, "tsm", 0.15)
+    box = _box_area(window, "tsm")
+    assert image.pixelColor(box.center()) == QColor(style.VACANT_FILL)
+    assert image.pixelColor(box.left() + 1, box.center().y()) == style.category_colour(
+        window.scene.item("tsm").role.category)
+    finding = style.severity_colour(Severity.ERROR)
+    assert _count(image, box, finding, 0) == 0
+    window.scene.item("tsm").set_severity(Severity.ERROR, 2)  # as a new report gives it
+    QApplication.processEvents()
+    assert _count(window.view.viewport().grab().toImage(), box, finding, 0) > 0
 
 
 def test_zooming_back_in_shows_the_titles_again(window):
@@ -178,11 +180,19 @@ def test_zoomed_right_out_the_view_draws_the_chart_as_one_picture_that_follows_e
 
 
 def test_reporting_lines_zoomed_out_are_plain_one_pixel_lines(window):
-    lines = window.scene._lines["tsm"]
+    scene = window.scene
+    lines = scene._lines["tsm"]
     line_colour = lines.pen().color()
-    image, _ = _paint(lines, 0.1)
-    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
-    assert colours == {"#ffffff", line_colour.name()}  # no antialiased shades
+    image = _shown(window, "tsm", 0.1)
+    reports = [_box_area(window, role_id) for role_id in window.chart.children("tsm")]
+    manager = _box_area(window, "tsm")
+    top, bottom = manager.bottom() + 1, min(r.top() for r in reports) - 1  # the drop and the bus
+    toggle = range(manager.center().x() - 4, manager.center().x() + 5)  # the collapse toggle hangs there
+    between = [image.pixelColor(x, y) for y in range(top, bottom + 1)
+               for x in range(min(r.left() for r in reports), max(r.right() for r in reports) + 1) if x not in toggle]
+    assert bottom > top
+    colours = {colour.name() for colour in between}
+    assert colours == {scene.backgroundBrush().color().name(), line_colour.name()}  # no antialiased shades
     image, _ = _paint(lines, 1.0)
     colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
     assert len(colours) > 2  # at reading size, smooth
@@ -245,3 +255,82 @@ def test_a_drop_target_in_the_zoomed_out_picture_turns_green_or_red(window):
         window.scene.drop_feedback(None, None)
         QApplication.processEvents()
         assert window.view.viewport().grab().toImage() == before
+
+
+def test_a_drag_zoomed_out_shows_its_ghost_over_the_picture_and_fades_the_moved_box(window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    viewport = window.view.viewport()
+    before = _shown(window, "tsm", 0.1)
+    box = _box_area(window, "tsm")
+    category = style.category_colour(window.scene.item("tsm").role.category)
+    assert before.pixelColor(box.center()) == category
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, box.center())
+    empty = box.center() + QPoint(0, 120)  # under the chart, on empty canvas
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, box.center() + (empty - box.center()) * step / 5)
+    QApplication.processEvents()
+    during = viewport.grab().toImage()
+    faded = during.pixelColor(box.center())
+    assert faded != category and faded.lightness() > category.lightness()  # under a veil of the canvas
+    ghost = QRect(empty.x() - 6, empty.y() - 2, 12, 4)  # the ghost box, its title across it: paler than the canvas
+    assert _count(during, ghost, QColor("white"), 12) > 25
+    assert _count(before, ghost, QColor("white"), 12) == 0
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, empty)
+    QApplication.processEvents()
+    assert viewport.grab().toImage().pixelColor(box.center()) == category
+
+
+def test_zoomed_out_every_box_in_view_is_drawn_wherever_the_view_is_and_after_an_edit(make_window):
+    """The picture draws only the boxes filed near the view: none in view may be left out."""
+    from tdorg.model import Document
+    from tdorg.model.synthetic import synthetic_chart
+
+    window = make_window()
+    window.set_document(Document.of(synthetic_chart(1500, seed=5)), None)
+    QApplication.processEvents()
+    view, scene = window.view, window.scene
+
+    def check(scale: float) -> int:
+        image = view.viewport().grab().toImage()
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        checked = 0
+        for item in scene.role_items().values():
+            rect = item.box_rect().translated(item.pos())
+            if not item.isVisible() or not seen.contains(rect) or item.role.vacant or item.isSelected():
+                continue
+            centre = view.mapFromScene(rect.center())
+            assert image.pixelColor(centre) == item.plain_colour(), (scale, item.role_id)
+            checked += 1
+        return checked
+
+    for scale in (0.15, 0.08, 0.03):
+        view.set_scale(scale)
+        for x in (0.1, 0.5, 0.9):
+            view.centerOn(scene.sceneRect().left() + scene.sceneRect().width() * x, scene.sceneRect().center().y())
+            QApplication.processEvents()
+            assert check(scale) > 20
+    chart = window.chart
+    leaf = next(r for r in chart.roles if not chart.child_count(r) and chart.role(r).reports_to)
+    manager = next(r for r in chart.roles if chart.child_count(r) > 3 and r != chart.role(leaf).reports_to)
+    window.editor.move([leaf], manager, None)  # boxes move: the filed places are collected again
+    scene.flush()
+    view.set_scale(0.1)
+    view.centerOn(scene.item(leaf).sceneBoundingRect().center())
+    QApplication.processEvents()
+    assert check(0.1) > 20
+
+
+def test_zoomed_out_the_dark_scheme_colours_the_picture(window, dark_palette):  # noqa: F811
+    light = _shown(window, "tsm", 0.1)
+    dark_palette("dark")
+    QApplication.processEvents()
+    dark = window.view.viewport().grab().toImage()
+    background = QColor(style.CANVAS_BACKGROUND)
+    assert background.lightness() < 80
+    corner = QRect(0, 0, 20, 20)
+    assert _count(dark, corner, background, 0) == 400 and _count(light, corner, background, 0) == 0
+    box = _box_area(window, "tsm")
+    assert dark.pixelColor(box.center()) == style.category_colour(window.scene.item("tsm").role.category)

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSimpleTextItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QWidget,
+)
 
 from ..widgets import style
 from ..widgets.role_type_drag import MIME_CATEGORY
@@ -168,6 +175,13 @@ class Gestures:
         if moved:
             self.scene.select_roles(ids)
         return moved
+
+    def drawn_over(self) -> tuple[list[QGraphicsItem], list[RoleItem]]:
+        """What a drag shows over the chart (its ghost box, line, or the marker between boxes), and the boxes
+        it moves, shown faded."""
+        shown = [item for item in (self._ghost, self._line, self._marker) if item is not None and item.isVisible()]
+        moved = [self.scene.item(role_id) for role_id in self._ids] if self._mode == "move" and self._dragging else []
+        return shown, [item for item in moved if item is not None]
 
     def cancel(self) -> None:
         """End the current gesture without changing anything."""

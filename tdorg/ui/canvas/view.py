@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView, QRubberBand, QStyle, QStyleOptionRubberBand
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QRubberBand,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QStyleOptionRubberBand,
+)
 
 from ..widgets import style
 from .canvas_description import CanvasDescription
@@ -150,14 +157,27 @@ class ChartView(QGraphicsView):
         event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Zoomed out past boxes of a few pixels, the chart is one picture (``overview.py``), not an item each."""
+        """Zoomed out past boxes too small for text, the chart is one picture (``overview.py``), not an item each;
+        a drag's ghost and markers are drawn over it, the boxes it moves faded."""
         if not self.overview.shown_at(self.scale_factor()):
             super().paintEvent(event)
             return
         viewport = self.viewport()
         painter = QPainter(viewport)
-        painter.drawImage(0, 0, self.overview.picture(viewport.size(), viewport.devicePixelRatioF(),
-                                                      self.viewportTransform()))
+        transform = self.viewportTransform()
+        painter.drawImage(0, 0, self.overview.picture(viewport.size(), viewport.devicePixelRatioF(), transform))
+        shown, moved = self.gestures.drawn_over()
+        painter.setTransform(transform)
+        background = self.chart_scene.backgroundBrush().color()
+        for item in moved:  # the box under a veil of the canvas: as the box drawn at its opacity
+            background.setAlphaF(1 - item.opacity())
+            painter.fillRect(item.box_rect().translated(item.pos()), background)
+        option = QStyleOptionGraphicsItem()
+        for item in shown:
+            for part in (item, *item.childItems()):
+                painter.setTransform(part.sceneTransform() * transform)
+                part.paint(painter, option, viewport)
+        painter.resetTransform()
         band = self.rubberBandRect()
         if not band.isEmpty():
             option = QStyleOptionRubberBand()

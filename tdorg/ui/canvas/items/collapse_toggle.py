@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 from tdorg.model.edit_texts import quoted
 
 from ...widgets import style
-from .role_item import BOX_HEIGHT, BOX_WIDTH, COARSE, OVERVIEW, RoleItem
+from .role_item import BOX_HEIGHT, BOX_WIDTH, OVERVIEW, RoleItem
 
 #: The disc's diameter, the pill's height.
 SIZE = 18.0
@@ -65,6 +65,10 @@ class CollapseToggle(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
 
+    def drawn_rect(self, scale: float) -> QRectF:
+        """Where the toggle is drawn at reading size (``scale`` 1) or zoomed out (:data:`ZOOMED_OUT`)."""
+        return self._rects[scale]
+
     def shape(self) -> QPainterPath:
         """Where a click toggles: the toggle as drawn at reading size (inside the larger one drawn zoomed out)."""
         path = QPainterPath()
@@ -80,18 +84,16 @@ class CollapseToggle(QGraphicsItem):
             painter.setPen(QPen(QColor(style.BOX_FILL), 1.5 * scale))
             painter.setBrush(QColor(style.TEXT_MUTED))
             painter.drawRoundedRect(rect, radius, radius)
-            if lod >= COARSE:  # below it, boxes show their colours only
-                painter.setFont(_font(scale))
-                painter.setPen(QColor(style.BOX_FILL))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label())
+            painter.setFont(_font(scale))
+            painter.setPen(QColor(style.BOX_FILL))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label())
             return
         painter.setPen(QPen(QColor(style.MANAGER_LINE), 1.4 * scale))
         painter.setBrush(QColor(style.BOX_FILL))
         painter.drawEllipse(rect)
-        if lod >= COARSE:
-            painter.setPen(QPen(QColor(style.TEXT_MUTED), 1.8 * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            centre, half = rect.center(), QPointF(4.5 * scale, 0)
-            painter.drawLine(centre - half, centre + half)
+        painter.setPen(QPen(QColor(style.TEXT_MUTED), 1.8 * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        centre, half = rect.center(), QPointF(4.5 * scale, 0)
+        painter.drawLine(centre - half, centre + half)
 
     # --- the click ----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOp
 from tdorg.model.layout import Layout
 
 from ...widgets import style
-from .role_item import COARSE
+from .role_item import Appearance
 
 
 class ManagerLines(QGraphicsPathItem):
@@ -33,15 +33,6 @@ class ManagerLines(QGraphicsPathItem):
         pen = self.pen()
         pen.setColor(QColor(style.MANAGER_LINE))
         self.setPen(pen)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if option.levelOfDetailFromTransform(painter.worldTransform()) >= COARSE:
-            super().paint(painter, option, widget)
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # zoomed out: one plain pixel wide
-        painter.setPen(QPen(self.pen().color(), 0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
 
     def route(self, layout: Layout, reports: tuple[str, ...]) -> None:
         self.setPath(reporting_lines(layout, self.manager_id, reports))
@@ -84,7 +75,8 @@ class DottedLine(QGraphicsPathItem):
         self.setZValue(0.5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
-        self._hover = False
+        #: The pointer is over the line: it is drawn wider.
+        self.hovered = False
         self._arrow = QPainterPath()
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -106,25 +98,17 @@ class DottedLine(QGraphicsPathItem):
         return stroker.createStroke(self.path())
 
     def hoverEnterEvent(self, event) -> None:  # noqa: ANN001 - Qt signature
-        self._hover = True
-        self.update()
+        self.hovered = True
+        Appearance.changed(self)
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: ANN001
-        self._hover = False
-        self.update()
+        self.hovered = False
+        Appearance.changed(self)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         colour = QColor(style.SELECTION if selected else style.DOTTED_LINE)
-        width = 2.6 if (selected or self._hover) else 1.6
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < COARSE:  # plain pixels, no arrow head
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            pen = QPen(colour, 2 if (selected or self._hover) else 0, Qt.PenStyle.DashLine)  # 0: one pixel
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.path())
-            return
+        width = 2.6 if (selected or self.hovered) else 1.6
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(colour, width, Qt.PenStyle.DashLine)
         pen.setDashPattern([4.0, 3.0])

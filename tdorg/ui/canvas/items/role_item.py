@@ -34,11 +34,25 @@ _BOUNDS = QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT +
 _MARKED_BOUNDS = _BOUNDS.adjusted(0, -24, 0, 0)
 
 #: Below this scale a box shows only its title, in a large font; below COARSE (where that title would be under
-#: 4 px high), only colours: a plain rectangle in its category's colour, a dot for its findings; below TINY (a box
-#: 5 px high) the view draws every box at once as a rectangle (``canvas/overview.py``), and no box paints itself.
+#: 4 px high) the view draws the boxes in view at once (``canvas/overview.py``), and no box paints itself: each a
+#: plain rectangle in its category's colour, with a dot for its findings down to TINY (a box 5 px high).
 OVERVIEW = 0.5
 COARSE = 0.2
 TINY = 0.07
+
+
+class Appearance:
+    """How many times a box or a dotted line has changed its look: a picture of the chart drawn before the count
+    moved is out of date (``canvas/overview.py``)."""
+
+    changes = 0
+
+    @classmethod
+    def changed(cls, item: QGraphicsItem) -> None:
+        """``item`` looks different: draw it again."""
+        cls.changes += 1
+        item.update()
+
 
 #: Drop feedback states of a box under a drag.
 ACCEPT = "accept"
@@ -107,7 +121,7 @@ class RoleItem(QGraphicsRectItem):
             return
         self.role = role
         self._text_ready = self._tip_ready = False
-        self.update()
+        Appearance.changed(self)
 
     def set_severity(self, severity: Severity | None, count: int) -> None:
         if severity == self.severity and count == self.finding_count:
@@ -117,7 +131,7 @@ class RoleItem(QGraphicsRectItem):
         self.severity = severity
         self.finding_count = count
         self._tip_ready = False
-        self.update()
+        Appearance.changed(self)
 
     def set_folded(self, findings: int, roles: int) -> None:
         """A collapsed manager hiding ``roles`` roles, ``findings`` of its badge's findings in them."""
@@ -132,7 +146,7 @@ class RoleItem(QGraphicsRectItem):
             self.mark = kinds
             self._tip_ready = False
             self.setRect(_MARKED_BOUNDS if kinds else _BOUNDS)
-            self.update()
+            Appearance.changed(self)
 
     def mark_tag(self) -> str:
         if not self.mark:
@@ -142,7 +156,7 @@ class RoleItem(QGraphicsRectItem):
     def set_drop_state(self, state: str | None) -> None:
         if state != self.drop_state:
             self.drop_state = state
-            self.update()
+            Appearance.changed(self)
 
     def _prepare_text(self) -> None:
         title_font, person_font, small_font, _ = self.fonts()
@@ -197,9 +211,6 @@ class RoleItem(QGraphicsRectItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if not self._tip_ready:
             self._update_tooltip()
-        if lod < COARSE:
-            self._paint_coarse(painter, lod, selected)
-            return
         colour = style.category_colour(self.role.category)
         rect = self.box_rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -241,38 +252,13 @@ class RoleItem(QGraphicsRectItem):
             return fill, QColor(style.SELECTION), 2.5
         return fill, QColor(style.VACANT_BORDER if self.role.vacant else style.BOX_BORDER), 1.2
 
-    def _plain_colour(self) -> QColor:
+    def plain_colour(self) -> QColor:
         """The box's one colour when zoomed out: its category's, a compare mark's, or a drop's verdict."""
         if self.drop_state is not None:
             return QColor(style.ACCEPT if self.drop_state == ACCEPT else style.REFUSE)
         if self.mark:
             return QColor(style.MARK_COLOURS[style.mark_kind(self.mark)][0])
         return style.category_colour(self.role.category)
-
-    def _paint_coarse(self, painter: QPainter, lod: float, selected: bool) -> None:
-        """Too small for text: the box in its colour (a vacancy hollow), a dot for its findings, no antialiasing.
-
-        Selected, it has a frame in the selection colour and a thin ring in the box fill inside it, so the
-        frame stands out on boxes of any colour."""
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        pixel = 1 / lod  # one device pixel, in the box's units
-        rect = self.box_rect()
-        if selected:
-            edge = min(2 * pixel, BOX_HEIGHT / 4)
-            painter.fillRect(rect, QColor(style.SELECTION))
-            rect = rect.adjusted(edge, edge, -edge, -edge)
-            painter.fillRect(rect, QColor(style.BOX_FILL))
-            rect = rect.adjusted(pixel, pixel, -pixel, -pixel)
-        if rect.height() > 0:
-            painter.fillRect(rect, self._plain_colour())
-        hollow = rect.adjusted(2 * pixel, 2 * pixel, -2 * pixel, -2 * pixel)
-        if self.role.vacant and hollow.height() > 0:
-            painter.fillRect(hollow, QColor(style.VACANT_FILL))
-        if self.severity is not None:
-            radius = min(4 * pixel, BOX_HEIGHT / 3)
-            painter.setPen(QPen(QColor(style.BADGE_RING), pixel))
-            painter.setBrush(style.severity_colour(self.severity))
-            painter.drawEllipse(QPointF(BOX_WIDTH - radius, radius), radius, radius)
 
     def _paint_text(self, painter: QPainter, colour: QColor, fill: QColor) -> None:
         title_font, person_font, small_font, _ = self.fonts()
