@@ -145,20 +145,34 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
         ctx.stale_spans.update(m for m in (role_id, old and old.reports_to, new and new.reports_to) if m is not None)
     if not lines:
         return
-    leader, moved = ctx.top_it_leader, False
+    leader, team = ctx.top_it_leader, []
+    was_inside = role_id in subtree
     if new is None:
         subtree.discard(role_id)
     elif leader is not None and (old is None or old.reports_to != new.reports_to):
         inside = role_id == leader or new.reports_to in subtree
-        if inside != (role_id in subtree):
-            moved = True
+        if inside != was_inside:
             team = [role_id, *ctx.chart.descendants(role_id)]
             if inside:
                 subtree.update(team)
             else:
                 subtree.difference_update(team)
-            ctx.forget_spans()
+            ctx.stale_spans.update(team)
     outside = known.get("dotted_into_it")
-    if outside is not None and (moved or role_id in outside or (new is not None and new.reports_to in outside)
-                                or (old.dotted_to if old else ()) != (new.dotted_to if new else ())):
+    if outside is not None and _moves_outside(ctx, role_id, old, new, was_inside, team, outside):
         del known["dotted_into_it"]
+
+
+def _moves_outside(ctx: Context, role_id: str, old: Role | None, new: Role | None, was_inside: bool,
+                   team: list[str], outside: set[str]) -> bool:
+    """Whether the roles outside the IT subtree with a dotted line into it may have changed: a team came
+    into or left the subtree with a dotted line in or out of it (or left it for a place under one of those
+    roles), or a role outside it changed its lines."""
+    if team:
+        chart, roles = ctx.chart, ctx.roles
+        return (new is not None and new.reports_to in outside
+                or any(m in outside or roles[m].dotted_to or chart.dotted_reports(m) for m in team))
+    if was_inside and new is not None:  # still inside: its lines are inside lines
+        return False
+    return (role_id in outside or (new is not None and new.reports_to in outside)
+            or (old.dotted_to if old else ()) != (new.dotted_to if new else ()))
