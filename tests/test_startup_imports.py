@@ -135,8 +135,12 @@ sys.excepthook = sys.__excepthook__  # a failure here ends the run with its trac
 QApplication.instance().processEvents()
 window.grab()
 report = {"first window": sorted(sys.modules)}
+report["properties form at first"] = "form_widget" in window.properties.__dict__
 actions = window.actions
 window.add_from_palette("it_leader")
+window.select_roles(list(window.chart.roles)[:1])
+report["properties shown"] = [window.properties.title.text(), window.properties.title.accessibleName(),
+                              window.properties.form_widget.isVisibleTo(window.properties)]
 window.select_roles(list(window.chart.roles))
 actions.copy.trigger()
 actions.paste.trigger()
@@ -174,6 +178,8 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert "tdorg.ui.window.main_window" in first
     assert _heavy(first) == []
     assert [m for m in MADE_ON_FIRST_USE if m in first] == []
+    assert not report["properties form at first"]  # the properties' form is made for the first role shown
+    assert report["properties shown"] == ["Director of Technology", "Title", True]
     # Each still works when first used, and loads then.
     assert report["roles after copy and paste"] == 2
     assert report["outline rows"] == 1 and report["outline in its dock"]

@@ -58,10 +58,17 @@ def parse_cost(text: str) -> float | None:
 
 
 class PropertiesPanel(QScrollArea):
-    """Shows and edits the selected role; a summary for several."""
+    """Shows and edits the selected role; a summary for several.
+
+    Until a role is first shown the panel holds only its hint: the form (its
+    fields, the several roles' summary) is made then, or when one of its parts
+    is first asked for.
+    """
 
     #: The user asked to select other roles (e.g. the manager).
     selectRequested = Signal(list)
+    #: The several roles' summary's button: delete the selected roles.
+    deleteRequested = Signal()
 
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,22 +82,32 @@ class PropertiesPanel(QScrollArea):
         body = QWidget()
         body.setObjectName("propertiesBody")  # its look is in the application's style sheet
         self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(14, 12, 14, 14)
-        outer.setSpacing(6)
+        self._outer = QVBoxLayout(body)
+        self._outer.setContentsMargins(14, 12, 14, 14)
+        self._outer.setSpacing(6)
         self.empty = QLabel("Select a role on the canvas to see and edit its details.\n\n"
                             "Drag a role type from the palette to add one.")
         self.empty.setProperty("role", "hint")
         self.empty.setWordWrap(True)
-        outer.addWidget(self.empty)
+        self._outer.addWidget(self.empty)
+        self._outer.addStretch(1)
+        on_scheme_change(self._restyle)
+
+    def __getattr__(self, name: str) -> object:
+        """A part of the form (``title``, ``fte``, ``delete_button``…), the form made first if it is not yet."""
+        if name not in _FORM_PARTS or "form_widget" in self.__dict__:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self._make_form()
+        return getattr(self, name)
+
+    def _make_form(self) -> None:
         self.form_widget = QWidget()
-        outer.addWidget(self.form_widget)
-        outer.addStretch(1)
+        self.form_widget.hide()
+        self._outer.insertWidget(1, self.form_widget)
         self._build(self.form_widget)
+        self.delete_button.clicked.connect(self.deleteRequested)
         for field in self._typed_fields():
             DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
-        self.show_roles([])
-        on_scheme_change(self._restyle)
 
     # --- building -----------------------------------------------------------
 
@@ -253,6 +270,8 @@ class PropertiesPanel(QScrollArea):
         ids = [r for r in role_ids if self.chart is not None and r in self.chart]
         self.role_id = ids[0] if len(ids) == 1 else None
         self.empty.setVisible(not ids)
+        if not ids and "form_widget" not in self.__dict__:
+            return
         self.form_widget.setVisible(bool(ids))
         for error in self._errors.values():
             error.show_error("")
@@ -390,6 +409,13 @@ class PropertiesPanel(QScrollArea):
             mark_invalid(self.cost, True)
             return
         self._commit("annual_cost", value, "annual cost")
+
+
+#: What the form holds (made with it, see PropertiesPanel.__getattr__).
+_FORM_PARTS = frozenset((
+    "form_widget", "icon", "header", "id_label", "summary", "multi", "delete_button", "details", "title", "person",
+    "vacant", "category", "fte", "employment", "cost", "lines", "flags", "service_areas", "core_services", "leads",
+    "backs_up", "notes", "findings_heading", "findings"))
 
 
 def _cost_text(role: Role) -> str:

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.view.hint.connect(lambda text: self.status.hint(text))
         self.palette.activatedCategory.connect(self.add_from_palette)
         self.properties.selectRequested.connect(self.reveal_roles)
-        self.properties.delete_button.clicked.connect(self.delete_selection)
+        self.properties.deleteRequested.connect(self.delete_selection)
         self.findings.rolesRequested.connect(self.reveal_roles)
         self.findings.rulesRequested.connect(self.edit_rules)
         self.scene.toggleRequested.connect(self.editor.toggle_collapsed)
