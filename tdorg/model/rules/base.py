@@ -33,6 +33,10 @@ STRUCTURE = "structure"  # reporting lines, sibling order, roles added/removed
 #: added or removed without reports of its own changes only this of the lines (no one's managers
 #: above). Every change of STRUCTURE is one of these too.
 REPORTS = "reports"
+#: The lines a walk up from an integration role follows (managers and dotted lines, INT-2): changed only
+#: by a change of the lines of a role with reports or dotted reports, or of an integration or a teaching
+#: and learning role itself. Every such change is one of STRUCTURE or DOTTED too.
+WALKS = "walks"
 #: Which roles are in the top IT leader's organization and which have a line into it, as sets
 #: (``Context.it_subtree``, ``Context.into_it``): a re-parent inside it, or outside, keeps them.
 #: A rule reading STRUCTURE sees every change of these as well.
@@ -60,7 +64,7 @@ def categories(*names: str) -> frozenset[str]:
 #: FTE, vacancy or functions, or comes or goes.
 SUPPORT_FTE, INTEGRATION_FTE, TECH_STAFF_FTE = "work:support", "work:integration", "work:tech_staff"
 #: Everything a rule can read; adding or removing a role touches all of it.
-EVERYTHING = frozenset({STRUCTURE, REPORTS, IT_ORGANIZATION, DOTTED, DISTRICT, SUPPORT_FTE, INTEGRATION_FTE,
+EVERYTHING = frozenset({STRUCTURE, REPORTS, WALKS, IT_ORGANIZATION, DOTTED, DISTRICT, SUPPORT_FTE, INTEGRATION_FTE,
                         TECH_STAFF_FTE}) | FIELDS
 
 

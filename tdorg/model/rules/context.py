@@ -124,6 +124,10 @@ def is_superintendent(role: Role) -> bool:
     return role.category == "superintendent" or role.has("superintendent")
 
 
+def is_teaching_learning(role: Role) -> bool:
+    return role.has("teaching_learning_leader") or role.category == "instructional_leader"
+
+
 def is_integration_role(role: Role) -> bool:
     """An integration role of INT-1 and INT-2: an integration coach, or the lead of integration."""
     return role.category == "integration_coach" or "instructional_integration" in role.leads
@@ -274,7 +278,7 @@ class Context:
         return is_superintendent(role)
 
     def is_teaching_learning(self, role: Role) -> bool:
-        return role.has("teaching_learning_leader") or role.category == "instructional_leader"
+        return is_teaching_learning(role)
 
     @cached_property
     def integration_roles(self) -> list[str]:

@@ -7,9 +7,9 @@ from typing import Callable, Sequence
 from .. import chart as chart_module
 from ..chart import Change, Chart
 from ..role import Role
-from .base import DISTRICT, IT_ORGANIZATION, REPORTS, STRUCTURE, Finding, Metric, Report, Rule
+from .base import DISTRICT, IT_ORGANIZATION, REPORTS, STRUCTURE, WALKS, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
-from .context import Context
+from .context import Context, is_integration_role, is_teaching_learning
 from .index_updates import follow
 from .leadership import (
     Centralized,
@@ -157,6 +157,8 @@ class Validator:
             if moves_lines(old, new) and not self._alone(role_id, old, new, managers) \
                     and not keeps_it_organization(ctx, role_id, old, new):
                 aspects.add(IT_ORGANIZATION)
+            if moves_lines(old, new) and self._walked(role_id, old, new, managers):
+                aspects.add(WALKS)
             if new is None or old is not None and old.title != new.title:
                 renamed.append(role_id)
         for role_id, old, new in changed:
@@ -178,6 +180,13 @@ class Validator:
         role = old or new
         assert role is not None
         return not role.dotted_to and role_id not in managers and not self.chart.child_count(role_id)
+
+    def _walked(self, role_id: str, old: Role | None, new: Role | None, managers: set[str | None]) -> bool:
+        """Whether a walk up the lines from an integration role may pass through this role's changed lines:
+        it has (or had) reports or dotted reports, or is an integration or a teaching and learning role."""
+        chart = self.chart
+        return (role_id in managers or bool(chart.child_count(role_id)) or bool(chart.dotted_reports(role_id))
+                or any(is_integration_role(r) or is_teaching_learning(r) for r in (old, new) if r is not None))
 
     def _restart(self) -> None:
         """A new context and what it has seen, from the chart as it is."""

@@ -9,12 +9,11 @@ from __future__ import annotations
 from ..vocab import CORE_SERVICES, SERVICE_AREAS
 from .base import (
     CORE_SERVICES_FIELD,
-    DOTTED,
     FLAGS,
     IT_ORGANIZATION,
     LEADS,
     SERVICE_AREAS_FIELD,
-    STRUCTURE,
+    WALKS,
     Finding,
     Rule,
     Severity,
@@ -119,7 +118,7 @@ class IntegrationBothSides(Rule):
     title = "Integration tied to teaching & learning and to technology"
     severity = Severity.WARNING
     source = cite("FORUM")
-    reads = frozenset({STRUCTURE, DOTTED, LEADS, FLAGS}) | categories("integration_coach", "instructional_leader")
+    reads = frozenset({WALKS, LEADS, FLAGS}) | categories("integration_coach", "instructional_leader")
 
     def check(self, ctx: Context) -> list[Finding]:
         leader = ctx.top_it_leader
