@@ -96,8 +96,8 @@ def edit_times(window: MainWindow, rounds: int = 11) -> tuple[dict[str, list[flo
     times on the clock and in CPU time (the process's, less the machine's other load).
 
     A round re-parents a report of one manager to another (the last two managers of three reports or
-    more, in the chart's order), edits the title of another role and then its category (each back and
-    forth from round to round), adds a report under the first manager, deletes it, undoes the delete
+    more, in the chart's order), edits the title of another of the first manager's reports and then its
+    category (each back and forth from round to round), adds a report under the first manager, deletes it, undoes the delete
     and redoes it: the chart ends each round as it began (but for the mover's manager, the title and
     the category).
     """
@@ -105,7 +105,7 @@ def edit_times(window: MainWindow, rounds: int = 11) -> tuple[dict[str, list[flo
     chart, editor = window.chart, window.editor
     managers = [r.id for r in chart.roles.values() if chart.child_count(r.id) >= 3 and r.reports_to]
     first, second = managers[-2], managers[-1]
-    mover, edited = chart.children(first)[0], chart.children(second)[-1]
+    mover, edited = chart.children(first)[0], chart.children(first)[-1]  # side by side in the view
     title, category = chart.role(edited).title, chart.role(edited).category
     other = "network" if category != "network" else "help_desk"
     added: list[str] = []
