@@ -171,8 +171,8 @@ class ChartOverview:
         right, bottom = math.floor(area.right() / CELL), math.floor(area.bottom() / CELL)
         if (right - left + 1) * (bottom - top + 1) >= len(self._cells):
             inside = [cell for (x, y), cell in self._cells.items() if left <= x <= right and top <= y <= bottom]
-            if len(inside) == len(self._cells):
-                return self._whole  # the whole chart is in view
+            if len(inside) > len(self._cells) / 4:
+                return self._whole  # much of the chart is in view: cheaper drawn whole, the rest clipped
         else:
             inside = [cell for x in range(left, right + 1) for y in range(top, bottom + 1)
                       if (cell := self._cells.get((x, y))) is not None]
