@@ -122,6 +122,7 @@ MADE_ON_FIRST_USE = (
     "tdorg.ui.window.file_open_events",  # followed on macOS only
     "tdorg.model.formats.sample_json", "tdorg.model.formats.sample_csv",  # the clipboard's roles, files
     "uuid", "logging.handlers",  # the log's rotating file is opened by its first record
+    "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",  # the properties' form, for the first role shown
 )
 
 FIRST_USE = """
@@ -189,5 +190,5 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert report["log"].endswith("WARNING tdorg.ui: A first record\n")
     after = set(report["loaded after use"])
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
-            "tdorg.ui.canvas.find_bar",
+            "tdorg.ui.canvas.find_bar", "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",
             "tdorg.model.formats.sample_json", "logging.handlers"} <= after

@@ -21,7 +21,7 @@ from tdorg.model.file_state import Fingerprint, absolute
 
 from ..widgets.error_box import os_error_text, show_error
 from .last_folder import remember_folder, start_folder
-from ..widgets.fields import literal
+from ..widgets.actions import literal
 
 if TYPE_CHECKING:
     from tdorg.model.templates import Template

@@ -8,44 +8,23 @@ field and the chart is unchanged.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFocusEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.errors import EditError
 from tdorg.model.role import Role
-from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
-from tdorg.model.values import PERSON_MAX, TITLE_MAX
 
 from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
-from ..widgets.fields import CheckGroup, DecimalBox, DocumentUndoKeys, ErrorLabel, FunctionList, heading, mark_invalid, narrow
-from .role_lines import RoleLines
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
 
-class _NotesEdit(QPlainTextEdit):
-    """Plain text that commits when the user leaves it."""
-
-    committed = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.committed.emit()
+    from ..widgets.fields import ErrorLabel
 
 
 def parse_cost(text: str) -> float | None:
@@ -101,6 +80,8 @@ class PropertiesPanel(QScrollArea):
         return getattr(self, name)
 
     def _make_form(self) -> None:
+        from ..widgets.fields import DocumentUndoKeys
+
         self.form_widget = QWidget()
         self.form_widget.hide()
         self._outer.insertWidget(1, self.form_widget)
@@ -112,6 +93,8 @@ class PropertiesPanel(QScrollArea):
     # --- building -----------------------------------------------------------
 
     def _row(self, form: QFormLayout, name: str, text: str, widget: QWidget) -> None:
+        from ..widgets.fields import ErrorLabel, FunctionList
+
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +114,8 @@ class PropertiesPanel(QScrollArea):
             widget.input.setAccessibleName(f"Add to {spoken}")
 
     def _form(self, parent_layout: QVBoxLayout) -> QFormLayout:
+        from PySide6.QtWidgets import QFormLayout
+
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -141,6 +126,15 @@ class PropertiesPanel(QScrollArea):
         return form
 
     def _build(self, body: QWidget) -> None:
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton
+
+        from tdorg.model.values import PERSON_MAX, TITLE_MAX
+        from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_AREAS
+
+        from ..widgets.fields import CheckGroup, DecimalBox, FunctionList, NotesEdit, heading, narrow
+        from .role_lines import RoleLines
+
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -246,7 +240,7 @@ class PropertiesPanel(QScrollArea):
         self._row(form, "backs_up", "Backs up", self.backs_up)
 
         layout.addWidget(heading("Notes"))
-        self.notes = _NotesEdit()
+        self.notes = NotesEdit()
         self.notes.setPlaceholderText("Anything worth remembering about this position")
         self.notes.setFixedHeight(80)
         self.notes.committed.connect(lambda: self._commit("notes", self.notes.toPlainText(), "notes"))
@@ -272,6 +266,8 @@ class PropertiesPanel(QScrollArea):
         self.empty.setVisible(not ids)
         if not ids and "form_widget" not in self.__dict__:
             return
+        from ..widgets.fields import mark_invalid
+
         self.form_widget.setVisible(bool(ids))
         for error in self._errors.values():
             error.show_error("")
@@ -371,6 +367,8 @@ class PropertiesPanel(QScrollArea):
     # --- committing -------------------------------------------------------------
 
     def _commit(self, name: str, value: object, what: str, extra: dict[str, object] | None = None) -> bool:
+        from ..widgets.fields import mark_invalid
+
         if self.chart is None or self.role_id is None or self.role_id not in self.chart:
             return False
         role = self.chart.role(self.role_id)
@@ -400,6 +398,8 @@ class PropertiesPanel(QScrollArea):
         self._commit("person", text, "person", extra)
 
     def _commit_cost(self) -> None:
+        from ..widgets.fields import mark_invalid
+
         try:
             value = parse_cost(self.cost.text())
         except ValueError:

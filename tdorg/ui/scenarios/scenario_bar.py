@@ -20,7 +20,7 @@ from tdorg.model.scenarios import ScenarioSummary, duplicate_name
 
 from ..widgets.actions import make_action
 from ..widgets.error_box import show_error
-from ..widgets.fields import literal
+from ..widgets.actions import literal
 
 if TYPE_CHECKING:
     from ..compare.comparer import Comparer

@@ -29,3 +29,8 @@ def make_action(parent: QObject, text: str, slot: Callable[[], object],
         action.setStatusTip(tip)
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def literal(text: str) -> str:
+    """``text`` for a button, check box or menu entry shown as written: an "&" from the data is not a shortcut mark."""
+    return text.replace("&", "&&")

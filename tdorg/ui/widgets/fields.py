@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tdorg.model.vocab import FUNCTIONS, label
 
+from .actions import literal
 from .wrapping_check import WrappingCheckBox
 
 
@@ -45,9 +47,14 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
-def literal(text: str) -> str:
-    """``text`` for a button, check box or menu entry shown as written: an "&" from the data is not a shortcut mark."""
-    return text.replace("&", "&&")
+class NotesEdit(QPlainTextEdit):
+    """Plain text that commits when the user leaves it."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.committed.emit()
 
 
 def heading(text: str) -> QLabel:
