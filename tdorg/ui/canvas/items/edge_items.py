@@ -43,13 +43,20 @@ def reporting_lines(layout: Layout, manager_id: str, reports: Iterable[str]) -> 
     routes share the manager's drop and its bus, so overlapping stretches are joined into one line (a
     manager of 800 reports draws 802 lines, not 2,400 with 800 buses on top of each other)."""
     along: dict[tuple[bool, float], list[tuple[float, float]]] = {}  # (horizontal?, y or x): spans
+    row, hung = _row(layout, manager_id), False
     for report in reports:
+        if row is not None and report not in layout.assistants and _hang(row, layout.positions[report], along):
+            hung = True
+            continue
         points = layout.route(manager_id, report)
         for (x1, y1), (x2, y2) in zip(points, points[1:]):
             if y1 == y2:
                 along.setdefault((True, y1), []).append((min(x1, x2), max(x1, x2)))
             else:  # the routes are orthogonal
                 along.setdefault((False, x1), []).append((min(y1, y2), max(y1, y2)))
+    if hung:  # the drop from the manager to its bus, which every report hung from the row shares: once is enough
+        drop_x, drop_top, bus, _ = row  # type: ignore[misc]
+        along.setdefault((False, drop_x), []).append((min(drop_top, bus), max(drop_top, bus)))
     path = QPainterPath()
     for (horizontal, at), spans in sorted(along.items()):
         spans.sort()
@@ -63,6 +70,34 @@ def reporting_lines(layout: Layout, manager_id: str, reports: Iterable[str]) -> 
             path.lineTo(*last)
             start, end = low, high
     return path
+
+
+def _row(layout: Layout, manager_id: str) -> tuple[float, float, float, float] | None:
+    """For a manager whose reports hang in a row from its bus: the x of its drop, where the drop starts, the
+    bus's y and half a box's width (None for stacked reports, or none but assistants)."""
+    bus = layout.buses.get(manager_id)
+    if bus is None or manager_id in layout.stacked:
+        return None
+    x, y = layout.positions[manager_id]
+    half = layout.box_width / 2
+    return x + half, y + layout.box_height, bus, half
+
+
+def _hang(row: tuple[float, float, float, float], at: tuple[float, float],
+          along: dict[tuple[bool, float], list[tuple[float, float]]]) -> bool:
+    """Add the stretches of :meth:`.Layout.route` from a row's manager to the report whose box is ``at`` but the
+    manager's drop, as they come out of it, without making the route; False (nothing added) when a stretch
+    of it would vanish."""
+    drop_x, drop_top, bus, half = row
+    end_x, top = at[0] + half, at[1]
+    if abs(bus - drop_top) <= 1e-9 or abs(top - bus) <= 1e-9:
+        return False
+    if abs(end_x - drop_x) > 1e-9:
+        along.setdefault((True, bus), []).append((min(drop_x, end_x), max(drop_x, end_x)))
+        along.setdefault((False, end_x), []).append((min(bus, top), max(bus, top)))
+    else:  # straight down from the drop
+        along.setdefault((False, drop_x), []).append((min(bus, top), max(bus, top)))
+    return True
 
 
 class DottedLine(QGraphicsPathItem):
