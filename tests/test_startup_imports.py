@@ -123,6 +123,7 @@ MADE_ON_FIRST_USE = (
     "tdorg.model.formats.sample_json", "tdorg.model.formats.sample_csv",  # the clipboard's roles, files
     "uuid", "logging.handlers",  # the log's rotating file is opened by its first record
     "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",  # the properties' form, for the first role shown
+    "html",  # rich text's escape does without it
 )
 
 FIRST_USE = """
@@ -192,3 +193,12 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
             "tdorg.ui.canvas.find_bar", "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",
             "tdorg.model.formats.sample_json", "logging.handlers"} <= after
+
+
+def test_rich_text_escape_is_html_escape_without_quotes():
+    import html
+
+    from tdorg.ui.widgets.rich_text import escape
+
+    for text in ("R&D <b>lead</b>", "&amp; &lt;", "Tom's \"desk\"", "<<&&>>", ""):
+        assert escape(text) == html.escape(text, quote=False)
