@@ -172,7 +172,7 @@ def _moves_outside(ctx: Context, role_id: str, old: Role | None, new: Role | Non
         chart, roles = ctx.chart, ctx.roles
         return (new is not None and new.reports_to in outside
                 or any(m in outside or roles[m].dotted_to or chart.dotted_reports(m) for m in team))
-    if was_inside and new is not None:  # still inside: its lines are inside lines
+    if was_inside and (new is not None or role_id not in outside):  # its own lines are inside lines
         return False
     return (role_id in outside or (new is not None and new.reports_to in outside)
             or (old.dotted_to if old else ()) != (new.dotted_to if new else ()))
