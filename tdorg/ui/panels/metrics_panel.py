@@ -13,93 +13,94 @@ from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 
 
+class _MetricRow(QWidget):
+    """One metric: its name, reference, note, status and inputs on the left, the figure and unit on the right."""
+
+    def __init__(self, first: bool) -> None:
+        super().__init__()
+        self.setObjectName("metricRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
+        self.first = first
+        self.left = QLabel()
+        self.left.setWordWrap(True)
+        self.left.setTextFormat(Qt.TextFormat.RichText)
+        self.value = QLabel()
+        value_font = QFont(style.ui_font())
+        value_font.setPointSizeF(12.5)
+        value_font.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(value_font)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.unit = QLabel()
+        self.unit.setProperty("role", "hint")
+        self.unit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        figure = QWidget()
+        column = QVBoxLayout(figure)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.value)
+        column.addWidget(self.unit)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 7, 0, 7)
+        grid.addWidget(self.left, 0, 0)
+        grid.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
+        self._shown: tuple[str, ...] = ()
+
+    def show_metric(self, metric: Metric, again: bool = False) -> None:
+        """Show ``metric``; a label whose text is unchanged is left alone (a long list of inputs is costly),
+        unless ``again`` (the colours of another scheme)."""
+        warn = metric.warns
+        colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
+            style.TEXT if metric.value is not None else style.TEXT_MUTED)
+        # Which roles count and with what share, and where a count comes from.
+        inputs = "".join(f"<li>{escape(line)}</li>" for line in metric.inputs)
+        left = (f"<div style='font-weight:600'>{escape(metric.label)}</div>"
+                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
+                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>"
+                   if metric.note else "")
+                + _status_html(metric)
+                + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
+                   if inputs else ""))
+        tip = "\n".join(x for x in (
+            "Beyond the reference value." if warn else "",
+            "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
+            f"Source: {metric.source}" if metric.source else "",
+        ) if x)
+        value = _value_text(metric)
+        unit = metric.unit if metric.value is not None else ""
+        rule = "" if self.first else f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}"
+        shown = (left, value, f"color: {colour};", unit, tip, rule)
+        if shown == self._shown and not again:
+            return
+        old = ("",) * len(shown) if again or not self._shown else self._shown
+        if left != old[0]:
+            self.left.setText(left)
+        if value != old[1]:
+            self.value.setText(value)
+        if shown[2] != old[2]:
+            self.value.setStyleSheet(shown[2])
+        if unit != old[3]:
+            self.unit.setText(unit)
+        if tip != old[4]:
+            for widget in (self.left, self.value, self.unit):
+                widget.setToolTip(tip)
+        if rule != old[5]:
+            self.setStyleSheet(rule)
+        self._shown = shown
+
+
 class MetricsPanel(QScrollArea):
-    """One row per metric: its name and reference on the left, the figure on the right."""
+    """One row per metric: its name and reference on the left, the figure on the right.
+
+    A new report updates the rows in place, each label only where its text
+    changed: an edit that moves one ratio redraws that ratio's row alone.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._new_body()
-        self._shown: tuple[Metric, ...] | None = None
-        self._report: Report | None = None
-        on_scheme_change(self._restyle)
-        self._rows: list[tuple[str, str, str]] = []
-        self._inputs: list[tuple[str, ...]] = []
-        self._status: list[str] = []
-
-    def _restyle(self) -> None:
-        """Show the metrics again in the colours of the scheme now in use."""
-        self._shown = None
-        self.set_report(self._report)
-
-    def set_report(self, report: Report | None) -> None:
-        self._report = report
-        metrics = tuple(report.metrics) if report is not None else ()
-        if metrics == self._shown:
-            return
-        self._shown = metrics
-        self._new_body()
-        self._rows = []
-        self._inputs: list[tuple[str, ...]] = []
-        self._status = []
-        value_font = QFont(style.ui_font())
-        value_font.setPointSizeF(12.5)
-        value_font.setWeight(QFont.Weight.DemiBold)
-        for row, metric in enumerate(metrics):
-            value_text = metric.display() if metric.value is not None else "—"
-            warn = metric.warns
-            colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
-                style.TEXT if metric.value is not None else style.TEXT_MUTED)
-            # Which roles count and with what share, and where a count comes from.
-            inputs = "".join(f"<li>{escape(line)}</li>" for line in metric.inputs)
-            left = QLabel(
-                f"<div style='font-weight:600'>{escape(metric.label)}</div>"
-                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
-                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>" if metric.note else "")
-                + _status_html(metric)
-                + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
-                   if inputs else "")
-            )
-            left.setWordWrap(True)
-            left.setTextFormat(Qt.TextFormat.RichText)
-            value = QLabel(value_text)
-            value.setFont(value_font)
-            value.setStyleSheet(f"color: {colour};")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            unit = QLabel(metric.unit if metric.value is not None else "")
-            unit.setProperty("role", "hint")
-            unit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            figure = QWidget()
-            column = QVBoxLayout(figure)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(0)
-            column.addWidget(value)
-            column.addWidget(unit)
-            tip = "\n".join(x for x in (
-                "Beyond the reference value." if warn else "",
-                "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
-                f"Source: {metric.source}" if metric.source else "",
-            ) if x)
-            for widget in (left, value, unit):
-                widget.setToolTip(tip)
-            cell = QWidget()
-            cell_layout = QGridLayout(cell)
-            cell_layout.setContentsMargins(0, 7, 0, 7)
-            cell_layout.addWidget(left, 0, 0)
-            cell_layout.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
-            cell_layout.setColumnStretch(0, 1)
-            self._status.append(" ".join(x for x in (metric.missing, metric.planned_text()) if x))
-            if row:
-                cell.setStyleSheet(f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}")
-            cell.setObjectName("metricRow")
-            self.grid.addWidget(cell, row, 0)
-            self._rows.append((metric.label, f"{value_text} {metric.unit}".strip(), metric.reference))
-            self._inputs.append(metric.inputs)
-
-    def _new_body(self) -> None:
-        """A fresh page of rows; the scroll area deletes the previous one."""
         body = QWidget()
         body.setObjectName("metricsBody")  # its look is in the application's style sheet
         outer = QVBoxLayout(body)
@@ -111,19 +112,46 @@ class MetricsPanel(QScrollArea):
         outer.addLayout(self.grid)
         outer.addStretch(1)
         self.setWidget(body)
+        self.row_widgets: list[_MetricRow] = []
+        self._shown: tuple[Metric, ...] = ()
+        on_scheme_change(self._restyle)
+
+    def _restyle(self) -> None:
+        """Show the metrics again in the colours of the scheme now in use."""
+        for row, metric in zip(self.row_widgets, self._shown):
+            row.show_metric(metric, again=True)
+
+    def set_report(self, report: Report | None) -> None:
+        metrics = tuple(report.metrics) if report is not None else ()
+        if metrics == self._shown:
+            return
+        self._shown = metrics
+        while len(self.row_widgets) > len(metrics):
+            row = self.row_widgets.pop()
+            self.grid.removeWidget(row)
+            row.deleteLater()
+        while len(self.row_widgets) < len(metrics):
+            row = _MetricRow(first=not self.row_widgets)
+            self.grid.addWidget(row, len(self.row_widgets), 0)
+            self.row_widgets.append(row)
+        for row, metric in zip(self.row_widgets, metrics):
+            row.show_metric(metric)
 
     def metric_rows(self) -> list[tuple[str, str, str]]:
         """(label, value with unit, reference) of each shown metric."""
-        return list(self._rows)
+        return [(m.label, f"{_value_text(m)} {m.unit}".strip(), m.reference) for m in self._shown]
 
     def metric_status(self) -> list[str]:
         """Each shown metric's line below it (why it has no figure yet, its planned figure), "" for none."""
-        return list(self._status)
+        return [" ".join(x for x in (m.missing, m.planned_text()) if x) for m in self._shown]
 
     def metric_inputs(self) -> list[tuple[str, ...]]:
         """What each shown metric is worked out from, line by line, in the order of :meth:`metric_rows`."""
-        return list(self._inputs)
+        return [m.inputs for m in self._shown]
 
+
+def _value_text(metric: Metric) -> str:
+    return metric.display() if metric.value is not None else "—"
 
 
 def _status_html(metric: Metric) -> str:

@@ -1,0 +1,49 @@
+"""The metrics panel follows a new report in place: the same rows, only the changed figures set again."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from tdorg.model.edits import UpdateRole
+from tdorg.model.rules import Validator
+from tdorg.model.synthetic import synthetic_chart
+from tdorg.ui.panels.metrics_panel import MetricsPanel
+
+
+def _texts(panel: MetricsPanel) -> list[tuple[str, str]]:
+    return [(row.left.text(), row.value.text()) for row in panel.row_widgets]
+
+
+def test_a_new_report_updates_the_rows_in_place(qtbot) -> None:
+    chart = synthetic_chart(300)
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(Validator(chart).report)
+    rows = list(panel.row_widgets)
+    labels = set(panel.findChildren(QLabel))
+    before = _texts(panel)
+    technician = next(r.id for r in chart.roles.values() if r.category == "building_technician")
+    change = UpdateRole(technician, {"fte": 0.5})
+    change.do(chart)
+    report = Validator(chart).report
+    panel.set_report(report)
+    assert panel.row_widgets == rows and set(panel.findChildren(QLabel)) == labels  # nothing made anew
+    after = _texts(panel)
+    changed = [i for i, (old, new) in enumerate(zip(before, after)) if old != new]
+    assert changed and len(changed) < len(rows)  # the technicians' ratios moved, the others did not
+    assert [label for label, _value, _reference in panel.metric_rows()] == [m.label for m in report.metrics]
+    assert [value for _label, value, _reference in panel.metric_rows()] == [
+        f"{m.display() if m.value is not None else '—'} {m.unit}".strip() for m in report.metrics]
+
+
+def test_fewer_metrics_remove_rows_and_more_add_them(qtbot) -> None:
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    report = Validator(synthetic_chart(300)).report
+    panel.set_report(report)
+    assert len(panel.row_widgets) == len(report.metrics) > 1
+    panel.set_report(None)
+    assert panel.row_widgets == [] and panel.metric_rows() == []
+    panel.set_report(report)
+    assert len(panel.row_widgets) == len(report.metrics)
+    assert panel.row_widgets[0].styleSheet() == "" and "border-top" in panel.row_widgets[1].styleSheet()
