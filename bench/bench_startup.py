@@ -13,7 +13,11 @@ round (see ``interleave.py``):
   Python's compiled modules, as an installed editor does; the window with no
   file is also timed compiling its sources at each start.
 
-    .venv/bin/python bench/bench_startup.py [ROUNDS]
+With ``--before DIR`` (a checkout's folder holding an older ``tdorg``) the
+window with no file from DIR's sources runs in the same rounds, on the clock
+and in CPU time, for a before and after at the same load.
+
+    .venv/bin/python bench/bench_startup.py [ROUNDS] [--before DIR]
 """
 
 from __future__ import annotations
@@ -73,10 +77,13 @@ if len(sys.argv) > 2:
 """
 
 
-def window_env(bytecode: str | None) -> dict[str, str]:
+def window_env(bytecode: str | None, sources: str | None = None) -> dict[str, str]:
     """Offscreen; Python's compiled modules kept in the folder ``bytecode``, as in an installed editor (pip and
-    the packaged app carry them; the warm-up round writes them), or with ``None`` compiled again at each start."""
+    the packaged app carry them; the warm-up round writes them), or with ``None`` compiled again at each start;
+    ``tdorg`` imported from the folder ``sources`` if given."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if sources is not None:
+        env["PYTHONPATH"] = sources
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPYCACHEPREFIX", None)
     if bytecode is None:
@@ -86,16 +93,19 @@ def window_env(bytecode: str | None) -> dict[str, str]:
     return env
 
 
-def window_times(env: dict[str, str], code: str, *args: str) -> list[tuple[float, float]]:
+def window_times(env: dict[str, str], code: str, *args: str, cwd: str | None = None) -> list[tuple[float, float]]:
     """(milliseconds from the process start, CPU milliseconds) at each moment the window's process prints
-    (first paint, chart painted)."""
+    (first paint, chart painted); ``cwd`` is the folder it starts in (``python -c`` imports from there first)."""
     begun = time.time()
-    output = subprocess.run([PYTHON, "-c", code, *args], env=env, check=True, capture_output=True, text=True).stdout
+    output = subprocess.run([PYTHON, "-c", code, *args], env=env, check=True, capture_output=True, text=True,
+                            cwd=cwd).stdout
     return [((float(wall) - begun) * 1000, float(cpu) * 1000) for wall, cpu in map(str.split, output.splitlines())]
 
 
 def main(argv: list[str]) -> int:
-    rounds = int(argv[0]) if argv else 7
+    before = argv[argv.index("--before") + 1] if "--before" in argv else None
+    numbers = [a for a in argv if a.isdigit()]
+    rounds = int(numbers[0]) if numbers else 7
     from tdorg.model import Document
     from tdorg.model.formats import save_chart
     from tdorg.model.persistence import save_document
@@ -111,8 +121,9 @@ def main(argv: list[str]) -> int:
         painted: list[float] = []
         cpu: dict[str, list[float]] = {"bare PySide6 window, CPU": [], "tdorg window, no file, CPU": []}
 
-        def window(code: str, cpu_case: str | None = None, *args: str) -> float:
-            (shown, used), *_ = window_times(env, code, *args)
+        def window(code: str, cpu_case: str | None = None, *args: str, env: dict[str, str] = env,
+                   cwd: str | None = None) -> float:
+            (shown, used), *_ = window_times(env, code, *args, cwd=cwd)
             if cpu_case:
                 cpu[cpu_case].append(used)
             return shown
@@ -132,6 +143,12 @@ def main(argv: list[str]) -> int:
             "… compiling its sources": lambda: window_times(compiling, TDORG_WINDOW, folder)[0][0],
             "tdorg window, 5,000-role file": with_file_window,
         }
+        if before is not None:
+            sources = str(Path(before).resolve())
+            older = window_env(str(Path(folder) / "bytecode-before"), sources)
+            earlier = "tdorg window, no file, sources before"
+            cpu[f"{earlier}, CPU"] = []
+            cases[earlier] = lambda: window(TDORG_WINDOW, f"{earlier}, CPU", folder, env=older, cwd=sources)
         times = interleave(cases, rounds)
         times["… its chart painted"] = painted[-rounds:]
         times.update({case: used[-rounds:] for case, used in cpu.items()})
@@ -144,6 +161,8 @@ def main(argv: list[str]) -> int:
         "tdorg window, 5,000-role file": "bare PySide6 window",
         "… its chart painted": "bare PySide6 window",
         "tdorg window, no file, CPU": "bare PySide6 window, CPU",
+        "tdorg window, no file, sources before": "tdorg window, no file",
+        "tdorg window, no file, sources before, CPU": "tdorg window, no file, CPU",
     }
     print_table(times, references, f"cold start, {rounds} interleaved rounds (median, min–max, ratio of medians)")
     return 0
