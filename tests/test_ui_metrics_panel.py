@@ -10,8 +10,8 @@ from tdorg.model.synthetic import synthetic_chart
 from tdorg.ui.panels.metrics_panel import MetricsPanel
 
 
-def _texts(panel: MetricsPanel) -> list[tuple[str, str]]:
-    return [(row.left.text(), row.value.text()) for row in panel.row_widgets]
+def _texts(panel: MetricsPanel) -> list[tuple[str, str, list[str]]]:
+    return [(row.left.text(), row.value.text(), row.inputs.texts()) for row in panel.row_widgets]
 
 
 def test_a_new_report_updates_the_rows_in_place(qtbot) -> None:
@@ -32,6 +32,9 @@ def test_a_new_report_updates_the_rows_in_place(qtbot) -> None:
     changed = [i for i, (old, new) in enumerate(zip(before, after)) if old != new]
     assert changed and len(changed) < len(rows)  # the technicians' ratios moved, the others did not
     assert [label for label, _value, _reference in panel.metric_rows()] == [m.label for m in report.metrics]
+    assert [inputs for _left, _value, inputs in after] == [list(m.inputs) for m in report.metrics]
+    shown = [label for row in panel.row_widgets for label in row.findChildren(QLabel) if not label.isHidden()]
+    assert all(label.parent() is not None for label in shown) and len(shown) == len(set(shown))
     assert [value for _label, value, _reference in panel.metric_rows()] == [
         f"{m.display() if m.value is not None else '—'} {m.unit}".strip() for m in report.metrics]
 
@@ -47,3 +50,26 @@ def test_fewer_metrics_remove_rows_and_more_add_them(qtbot) -> None:
     panel.set_report(report)
     assert len(panel.row_widgets) == len(report.metrics)
     assert panel.row_widgets[0].styleSheet() == "" and "border-top" in panel.row_widgets[1].styleSheet()
+
+
+def test_fewer_input_lines_leave_no_line_of_the_longer_list_showing(qtbot) -> None:
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_report(Validator(synthetic_chart(300)).report)
+    panel.set_report(Validator(synthetic_chart(120)).report)
+    qtbot.wait(1)
+    for row, metric in zip(panel.row_widgets, Validator(synthetic_chart(120)).report.metrics):
+        visible = [text.text() for _bullet, text in row.inputs.labels if text.isVisible()]
+        assert visible == list(metric.inputs)
+
+
+def test_a_row_heading_is_as_tall_as_its_text_at_each_width(qtbot) -> None:
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(Validator(synthetic_chart(300)).report)
+    label = panel.row_widgets[0].left
+    short = label.heightForWidth(300)
+    label.setText(label.text() + "<p>" + "a longer explanation " * 30 + "</p>")
+    assert label.heightForWidth(300) > short  # remembered per text, not per width alone
+    assert label.heightForWidth(150) > label.heightForWidth(300)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -13,6 +13,72 @@ from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 
 
+class _RichLabel(QLabel):
+    """A word-wrapped rich-text label that remembers its height at each width: the panel's layout asks every
+    label again whenever any figure changes, and laying out rich text anew each time is what costs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._heights: dict[tuple[str, int], int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        key = (self.text(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 64:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class _InputLines(QWidget):
+    """What a metric is worked out from, one plain label per line after a bullet: an edit that changes one
+    count sets that line's text alone, which costs far less than laying out the whole list as rich text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(14, 1, 0, 0)
+        self.grid.setHorizontalSpacing(5)
+        self.grid.setVerticalSpacing(0)
+        self.grid.setColumnStretch(1, 1)
+        self.font_ = QFont(style.ui_font())
+        self.font_.setPointSizeF(self.font_.pointSizeF() * 0.85)
+        self.labels: list[tuple[QLabel, QLabel]] = []
+
+    def show_lines(self, lines: tuple[str, ...]) -> None:
+        while len(self.labels) > len(lines):
+            for label in self.labels.pop():
+                self.grid.removeWidget(label)
+                label.hide()  # gone now, not when the event loop next deletes it
+                label.deleteLater()
+        while len(self.labels) < len(lines):
+            row = len(self.labels)
+            bullet, text = QLabel("•"), QLabel()
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            for label in (bullet, text):
+                label.setFont(self.font_)
+                label.setProperty("role", "hint")
+            self.grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(text, row, 1)
+            self.labels.append((bullet, text))
+        for (_bullet, label), line in zip(self.labels, lines):
+            if label.text() != line:
+                label.setText(line)
+        self.setVisible(bool(lines))
+
+    def texts(self) -> list[str]:
+        return [label.text() for _bullet, label in self.labels]
+
+
 class _MetricRow(QWidget):
     """One metric: its name, reference, note, status and inputs on the left, the figure and unit on the right."""
 
@@ -21,9 +87,7 @@ class _MetricRow(QWidget):
         self.setObjectName("metricRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.first = first
-        self.left = QLabel()
-        self.left.setWordWrap(True)
-        self.left.setTextFormat(Qt.TextFormat.RichText)
+        self.left = _RichLabel()
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
@@ -41,31 +105,34 @@ class _MetricRow(QWidget):
         column.addWidget(self.unit)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 7, 0, 7)
-        grid.addWidget(self.left, 0, 0)
+        self.inputs = _InputLines()
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(0)
+        text.addWidget(self.left)
+        text.addWidget(self.inputs)
+        grid.addLayout(text, 0, 0)
         grid.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         self._shown: tuple[str, ...] = ()
 
     def show_metric(self, metric: Metric, again: bool = False) -> None:
-        """Show ``metric``; a label whose text is unchanged is left alone (a long list of inputs is costly),
+        """Show ``metric``; a label whose text is unchanged is left alone (setting rich text lays it out anew),
         unless ``again`` (the colours of another scheme)."""
         warn = metric.warns
         colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
             style.TEXT if metric.value is not None else style.TEXT_MUTED)
-        # Which roles count and with what share, and where a count comes from.
-        inputs = "".join(f"<li>{escape(line)}</li>" for line in metric.inputs)
         left = (f"<div style='font-weight:600'>{escape(metric.label)}</div>"
                 f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
                 + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>"
                    if metric.note else "")
-                + _status_html(metric)
-                + (f"<ul style='color:{style.TEXT_MUTED}; font-size:small; margin:0; -qt-list-indent:1'>{inputs}</ul>"
-                   if inputs else ""))
+                + _status_html(metric))
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
             f"Source: {metric.source}" if metric.source else "",
         ) if x)
+        self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
         value = _value_text(metric)
         unit = metric.unit if metric.value is not None else ""
         rule = "" if self.first else f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}"
@@ -129,6 +196,7 @@ class MetricsPanel(QScrollArea):
         while len(self.row_widgets) > len(metrics):
             row = self.row_widgets.pop()
             self.grid.removeWidget(row)
+            row.hide()
             row.deleteLater()
         while len(self.row_widgets) < len(metrics):
             row = _MetricRow(first=not self.row_widgets)
