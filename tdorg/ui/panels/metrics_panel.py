@@ -87,7 +87,15 @@ class _MetricRow(QWidget):
         self.setObjectName("metricRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.first = first
-        self.left = _RichLabel()
+        self.left = _RichLabel()  # the name and the reference: the same from edit to edit
+        self.note = QLabel()  # how many roles count: changes with most edits, plain text is quick to lay out
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setProperty("role", "hint")
+        note_font = QFont(style.ui_font())
+        note_font.setPointSizeF(note_font.pointSizeF() * 0.85)
+        self.note.setFont(note_font)
+        self.status = _RichLabel()  # why there is no figure yet, the planned figure: shown when there is one
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
@@ -110,6 +118,8 @@ class _MetricRow(QWidget):
         text.setContentsMargins(0, 0, 0, 0)
         text.setSpacing(0)
         text.addWidget(self.left)
+        text.addWidget(self.note)
+        text.addWidget(self.status)
         text.addWidget(self.inputs)
         grid.addLayout(text, 0, 0)
         grid.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
@@ -123,10 +133,11 @@ class _MetricRow(QWidget):
         colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
             style.TEXT if metric.value is not None else style.TEXT_MUTED)
         left = (f"<div style='font-weight:600'>{escape(metric.label)}</div>"
-                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>"
-                + (f"<div style='color:{style.TEXT_MUTED}; font-size:small'>{escape(metric.note)}</div>"
-                   if metric.note else "")
-                + _status_html(metric))
+                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>")
+        for label, text in ((self.note, metric.note or ""), (self.status, _status_html(metric))):
+            if label.text() != text or again:
+                label.setText(text)
+            label.setVisible(bool(text))
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
@@ -149,7 +160,7 @@ class _MetricRow(QWidget):
         if unit != old[3]:
             self.unit.setText(unit)
         if tip != old[4]:
-            for widget in (self.left, self.value, self.unit):
+            for widget in (self.left, self.note, self.status, self.value, self.unit):
                 widget.setToolTip(tip)
         if rule != old[5]:
             self.setStyleSheet(rule)
