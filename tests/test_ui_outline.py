@@ -307,3 +307,20 @@ def test_insert_on_a_blank_chart_adds_its_first_role(make_window):
     assert chart.role(top).title == "Chief Technology Officer" and chart.role(top).category == "it_leader"
     assert [chart.role(r).title for r in chart.children(top)] == ["Network Manager"]
     assert not outline.hint.isVisibleTo(outline)
+
+
+def test_the_outline_is_widened_when_first_shown_and_keeps_the_users_width_after(window):
+    window.resize(1400, 900)
+    window.focus_outline()
+    QApplication.processEvents()
+    wanted = window.outline.sizeHint().width()
+    assert window.outline_dock.width() >= wanted - 8  # room for its columns, the first time
+    window.resizeDocks([window.outline_dock], [wanted // 2], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    narrowed = window.outline_dock.width()
+    assert narrowed < wanted - 8
+    window.docks()[0].raise_()  # the palette's tab, then the outline's again
+    QApplication.processEvents()
+    window.focus_outline()
+    QApplication.processEvents()
+    assert window.outline_dock.width() == narrowed

@@ -367,9 +367,11 @@ class MainWindow(QMainWindow):
         self.properties.focus_title()
 
     def _widen_outline(self, shown: bool) -> None:
-        """The outline's columns need more room than the palette: widen the left side when it is shown."""
+        """The outline's columns need more room than the palette: widen the left side the first time it is
+        shown; after that the width is the user's, however narrow they made it."""
         if not shown:
             return
+        self.outline_dock.visibilityChanged.disconnect(self._widen_outline)
         wanted = self.outline.sizeHint().width()
         if self.outline_dock.width() < wanted:
             self.resizeDocks([self.outline_dock], [wanted], Qt.Orientation.Horizontal)
