@@ -13,6 +13,24 @@ from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 
 
+def _set_text(label: QLabel, text: str) -> None:
+    """Set ``text`` only when it differs: setting a label's text lays it out again, and its row with it."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def _hint_label(text: str = "", wrap: bool = True) -> QLabel:
+    """A small, muted, plain-text label: a note or an input line below a metric's name."""
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setProperty("role", "hint")
+    font = QFont(style.ui_font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    label.setFont(font)
+    return label
+
+
 class _RichLabel(QLabel):
     """A word-wrapped rich-text label that remembers its height at each width: the panel's layout asks every
     label again whenever any figure changes, and laying out rich text anew each time is what costs."""
@@ -49,8 +67,6 @@ class _InputLines(QWidget):
         self.grid.setHorizontalSpacing(5)
         self.grid.setVerticalSpacing(0)
         self.grid.setColumnStretch(1, 1)
-        self.font_ = QFont(style.ui_font())
-        self.font_.setPointSizeF(self.font_.pointSizeF() * 0.85)
         self.labels: list[tuple[QLabel, QLabel]] = []
 
     def show_lines(self, lines: tuple[str, ...]) -> None:
@@ -61,18 +77,12 @@ class _InputLines(QWidget):
                 label.deleteLater()
         while len(self.labels) < len(lines):
             row = len(self.labels)
-            bullet, text = QLabel("•"), QLabel()
-            text.setWordWrap(True)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            for label in (bullet, text):
-                label.setFont(self.font_)
-                label.setProperty("role", "hint")
+            bullet, text = _hint_label("•", wrap=False), _hint_label()
             self.grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(text, row, 1)
             self.labels.append((bullet, text))
         for (_bullet, label), line in zip(self.labels, lines):
-            if label.text() != line:
-                label.setText(line)
+            _set_text(label, line)
         self.setVisible(bool(lines))
 
     def texts(self) -> list[str]:
@@ -88,13 +98,7 @@ class _MetricRow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.first = first
         self.left = _RichLabel()  # the name and the reference: the same from edit to edit
-        self.note = QLabel()  # how many roles count: changes with most edits, plain text is quick to lay out
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setProperty("role", "hint")
-        note_font = QFont(style.ui_font())
-        note_font.setPointSizeF(note_font.pointSizeF() * 0.85)
-        self.note.setFont(note_font)
+        self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
         self.status = _RichLabel()  # why there is no figure yet, the planned figure: shown when there is one
         self.value = QLabel()
         value_font = QFont(style.ui_font())
@@ -124,47 +128,33 @@ class _MetricRow(QWidget):
         grid.addLayout(text, 0, 0)
         grid.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
-        self._shown: tuple[str, ...] = ()
 
-    def show_metric(self, metric: Metric, again: bool = False) -> None:
-        """Show ``metric``; a label whose text is unchanged is left alone (setting rich text lays it out anew),
-        unless ``again`` (the colours of another scheme)."""
+    def show_metric(self, metric: Metric) -> None:
+        """Show ``metric``, setting again only what changed: after an edit most labels keep their text, and
+        after a switch of colour scheme those whose text names a colour take the new one."""
         warn = metric.warns
         colour = style.SEVERITY_COLOURS[Severity.WARNING] if warn else (
             style.TEXT if metric.value is not None else style.TEXT_MUTED)
-        left = (f"<div style='font-weight:600'>{escape(metric.label)}</div>"
-                f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>")
+        _set_text(self.left, f"<div style='font-weight:600'>{escape(metric.label)}</div>"
+                             f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>")
         for label, text in ((self.note, metric.note or ""), (self.status, _status_html(metric))):
-            if label.text() != text or again:
-                label.setText(text)
+            _set_text(label, text)
             label.setVisible(bool(text))
+        self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
+        _set_text(self.value, _value_text(metric))
+        _set_text(self.unit, metric.unit if metric.value is not None else "")
+        rule = "" if self.first else f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}"
+        for widget, sheet in ((self.value, f"color: {colour};"), (self, rule)):
+            if widget.styleSheet() != sheet:
+                widget.setStyleSheet(sheet)
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
             f"Source: {metric.source}" if metric.source else "",
         ) if x)
-        self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
-        value = _value_text(metric)
-        unit = metric.unit if metric.value is not None else ""
-        rule = "" if self.first else f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}"
-        shown = (left, value, f"color: {colour};", unit, tip, rule)
-        if shown == self._shown and not again:
-            return
-        old = ("",) * len(shown) if again or not self._shown else self._shown
-        if left != old[0]:
-            self.left.setText(left)
-        if value != old[1]:
-            self.value.setText(value)
-        if shown[2] != old[2]:
-            self.value.setStyleSheet(shown[2])
-        if unit != old[3]:
-            self.unit.setText(unit)
-        if tip != old[4]:
+        if self.left.toolTip() != tip:
             for widget in (self.left, self.note, self.status, self.value, self.unit):
                 widget.setToolTip(tip)
-        if rule != old[5]:
-            self.setStyleSheet(rule)
-        self._shown = shown
 
 
 class MetricsPanel(QScrollArea):
@@ -197,7 +187,7 @@ class MetricsPanel(QScrollArea):
     def _restyle(self) -> None:
         """Show the metrics again in the colours of the scheme now in use."""
         for row, metric in zip(self.row_widgets, self._shown):
-            row.show_metric(metric, again=True)
+            row.show_metric(metric)
 
     def set_report(self, report: Report | None) -> None:
         metrics = tuple(report.metrics) if report is not None else ()
