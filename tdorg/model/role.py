@@ -17,9 +17,10 @@ from .vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, SERVICE_A
 ASSISTANT_CATEGORY = "admin_assistant"
 ASSISTANT_FLAG = "assistant"
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+_ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"  # what a role id may be
+_ID_RE = re.compile(f"^{_ID}$")
 #: Ids one to a line, each of them one :data:`_ID_RE` takes.
-_ID_LINES_RE = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}\n)*")
+_ID_LINES_RE = re.compile(f"(?:{_ID}\n)*")
 _FUNCTION_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 
 
