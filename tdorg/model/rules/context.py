@@ -22,6 +22,7 @@ from collections import defaultdict
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from ..chart import Chart, holder_key
@@ -133,6 +134,48 @@ def is_integration_role(role: Role) -> bool:
     return role.category == "integration_coach" or "instructional_integration" in role.leads
 
 
+
+def _holder(role: Role) -> tuple[str, ...]:
+    key = holder_key(role)
+    return () if key is None else (key,)
+
+
+#: The indexes that list roles under keys (in the chart's order of roles), with the keys each role is
+#: listed under: a pass builds them from these, and a live validator keeps them up to date with the same
+#: (:mod:`.index_updates`).
+KEYED: dict[str, Callable[[Role], Iterable[str]]] = {
+    "by_flag": attrgetter("flags"),
+    "by_category": lambda role: (role.category,),
+    "leads": attrgetter("leads"),
+    "backups": attrgetter("backs_up"),
+    "service_area_roles": attrgetter("service_areas"),
+    "core_service_roles": attrgetter("core_services"),
+    "holders": _holder,
+    "filled_by_category": lambda role: () if role.vacant else (role.category,),
+    "vacant_by_category": lambda role: (role.category,) if role.vacant else (),
+}
+
+#: The indexes that list the roles passing a test, with their tests (kept up to date the same way).
+LISTED: dict[str, Callable[[Role], bool]] = {
+    "privacy_owners": is_privacy_owner,
+    "superintendents": is_superintendent,
+    "dotted_sources": lambda role: bool(role.dotted_to),
+}
+
+
+def _keyed(roles: Mapping[str, Role], name: str) -> dict[str, list[str]]:
+    """The index ``name`` of :data:`KEYED`, worked out from every role."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for role_id, keys in zip(roles, map(KEYED[name], roles.values())):
+        for key in keys:
+            out[key].append(role_id)
+    return out
+
+
+def _listed(roles: Mapping[str, Role], name: str) -> list[str]:
+    """The index ``name`` of :data:`LISTED`, worked out from every role."""
+    return [role_id for role_id, listed in zip(roles, map(LISTED[name], roles.values())) if listed]
+
 class LinesIntoIt:
     """The roles with a line into IT, as a set to ask: the top IT leader's subtree, and the roles
     outside it with a dotted line into it from themselves or one of their managers."""
@@ -235,12 +278,7 @@ class Context:
     @cached_property
     def holders(self) -> dict[str, list[str]]:
         """The roles each person holds, by :func:`~tdorg.model.chart.holder_key` (vacancies and roles naming no one left out)."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            key = holder_key(role)
-            if key is not None:
-                out[key].append(role.id)
-        return out
+        return _keyed(self.roles, "holders")
 
     def is_vacant(self, role_id: str) -> bool:
         """A vacant position is a plan, not a person: it holds no one and covers nothing that needs a person."""
@@ -261,18 +299,11 @@ class Context:
 
     @cached_property
     def by_flag(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            for flag in role.flags:
-                out[flag].append(role.id)
-        return out
+        return _keyed(self.roles, "by_flag")
 
     @cached_property
     def by_category(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            out[role.category].append(role.id)
-        return out
+        return _keyed(self.roles, "by_category")
 
     def is_superintendent(self, role: Role) -> bool:
         return is_superintendent(role)
@@ -288,7 +319,7 @@ class Context:
 
     @cached_property
     def superintendents(self) -> list[str]:
-        return [r.id for r in self.roles.values() if is_superintendent(r)]
+        return _listed(self.roles, "superintendents")
 
     @property
     def top_it_leader(self) -> str | None:
@@ -312,40 +343,24 @@ class Context:
 
     @cached_property
     def leads(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            for function in role.leads:
-                out[function].append(role.id)
-        return out
+        return _keyed(self.roles, "leads")
 
     @cached_property
     def backups(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            for function in role.backs_up:
-                out[function].append(role.id)
-        return out
+        return _keyed(self.roles, "backups")
 
     @cached_property
     def service_area_roles(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            for area in role.service_areas:
-                out[area].append(role.id)
-        return out
+        return _keyed(self.roles, "service_area_roles")
 
     @cached_property
     def core_service_roles(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            for service in role.core_services:
-                out[service].append(role.id)
-        return out
+        return _keyed(self.roles, "core_service_roles")
 
     @cached_property
     def privacy_owners(self) -> list[str]:
         """Roles that own student-data privacy: the flag, the category, or the lead of data privacy."""
-        return [r.id for r in self.roles.values() if is_privacy_owner(r)]
+        return _listed(self.roles, "privacy_owners")
 
     @property
     def intake_owners(self) -> list[str]:
@@ -376,7 +391,7 @@ class Context:
     @cached_property
     def dotted_sources(self) -> list[str]:
         """Roles with a dotted line of their own."""
-        return [r.id for r in self.roles.values() if r.dotted_to]
+        return _listed(self.roles, "dotted_sources")
 
     def covering(self, role_ids: list[str]) -> list[str]:
         """Of the roles serving something, those that count for the IT department: the ones with
@@ -462,20 +477,12 @@ class Context:
     @cached_property
     def filled_by_category(self) -> dict[str, list[str]]:
         """The filled roles of each category, in the chart's order."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            if not role.vacant:
-                out[role.category].append(role.id)
-        return out
+        return _keyed(self.roles, "filled_by_category")
 
     @cached_property
     def vacant_by_category(self) -> dict[str, list[str]]:
         """The vacant roles of each category, in the chart's order."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for role in self.roles.values():
-            if role.vacant:
-                out[role.category].append(role.id)
-        return out
+        return _keyed(self.roles, "vacant_by_category")
 
     @cached_property
     def devices(self) -> Devices:

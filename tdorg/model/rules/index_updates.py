@@ -11,44 +11,18 @@ their first role). Indexes worked out from others are dropped and worked out aga
 from __future__ import annotations
 
 from bisect import insort
-from operator import attrgetter
 from typing import Callable, Iterable, Mapping
 
-from ..chart import holder_key
 from ..role import Role
-from .context import Context, exact, is_integration_role, is_privacy_owner, is_superintendent
+from .context import KEYED, LISTED, Context, exact, is_integration_role
 from .role_changes import is_leader
 
-
-def _holder(role: Role) -> tuple[str, ...]:
-    key = holder_key(role)
-    return () if key is None else (key,)
-
-
-#: Indexes listing roles under keys, with the keys a role is listed under.
-KEYED: dict[str, Callable[[Role], Iterable[str]]] = {
-    "by_flag": attrgetter("flags"),
-    "by_category": lambda role: (role.category,),
-    "leads": attrgetter("leads"),
-    "backups": attrgetter("backs_up"),
-    "service_area_roles": attrgetter("service_areas"),
-    "core_service_roles": attrgetter("core_services"),
-    "holders": _holder,
-    "filled_by_category": lambda role: () if role.vacant else (role.category,),
-    "vacant_by_category": lambda role: (role.category,) if role.vacant else (),
-}
-
-#: Indexes listing the roles that pass a test.
-LISTED: dict[str, Callable[[Role], bool]] = {
-    "privacy_owners": is_privacy_owner,
-    "superintendents": is_superintendent,
-    "dotted_sources": lambda role: bool(role.dotted_to),
-}
 
 #: Indexes worked out from other indexes, with the roles they list: dropped when such a role changes.
 DERIVED: dict[str, Callable[[Role], bool]] = {
     "integration_roles": is_integration_role,
 }
+
 
 def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place: Mapping[str, int]) -> None:
     """Bring ``ctx``'s indexes from ``old`` to ``new`` for one role; ``place`` orders the chart's roles."""
@@ -56,7 +30,7 @@ def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place
     for name, keys_of in KEYED.items():
         index = known.get(name)
         if index is not None:
-            _move_keyed(index, keys_of, role_id, old, new, place, ctx.roles)
+            _move_keyed(index, keys_of, role_id, old, new, place, ctx.roles, ordered=name != "holders")
     for name, test in LISTED.items():
         listed = known.get(name)
         if listed is not None:
@@ -86,7 +60,10 @@ def _summed(role: Role) -> tuple[str, bool, float]:
 
 
 def _move_keyed(index: dict[str, list[str]], keys_of: Callable[[Role], Iterable[str]], role_id: str,
-                old: Role | None, new: Role | None, place: Mapping[str, int], roles: Mapping[str, Role]) -> None:
+                old: Role | None, new: Role | None, place: Mapping[str, int], roles: Mapping[str, Role],
+                ordered: bool) -> None:
+    """Take ``role_id`` out of the lists of the keys it left, into those it joined; the keys put back in the
+    order a fresh pass meets them when ``ordered`` (no rule reads the order of the people)."""
     was = tuple(keys_of(old)) if old is not None else ()
     now = tuple(keys_of(new)) if new is not None else ()
     if was == now:
@@ -113,7 +90,7 @@ def _move_keyed(index: dict[str, list[str]], keys_of: Callable[[Role], Iterable[
             insort(listed, role_id, key=place.__getitem__)
             reorder = reorder or listed[0] == role_id
     kept_before, kept_now = [k for k in was if k in now], [k for k in now if k in was]
-    if keys_of is not _holder and (reorder or kept_before != kept_now):  # no rule reads the people's order
+    if ordered and (reorder or kept_before != kept_now):
         _order_keys(index, keys_of, place, roles)
 
 
