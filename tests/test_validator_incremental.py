@@ -205,3 +205,19 @@ def test_an_arrangement_re_runs_no_rule_and_the_report_stays_whole() -> None:
     chart.set_arrangement(manager, 2)
     assert validator._dirty == set() and validator._metrics_dirty == set()
     assert validator.report == before == validate(chart)
+
+
+def test_the_it_leader_leaving_a_dotted_source_keeps_the_lines_into_it_as_a_fresh_pass_has_them():
+    """The superintendent has a dotted line into IT, and the IT leader, under it, goes to the top: the roles
+    outside IT with a line into it are the superintendent and the executive under it, before and after
+    (IT's own roles, under a dotted source, are not counted among them)."""
+    chart = compliant_chart()
+    validator = Validator(chart)
+    validator.report
+    chart.add_dotted("supt", "coach")
+    validator.report
+    chart.reparent("cto", None)
+    live = validator.report
+    kept, fresh = validator._context.__dict__, Context(chart, kept=True)
+    assert kept["dotted_into_it"] == fresh.dotted_into_it == {"supt", "cao"}
+    assert live.findings == validate(chart).findings

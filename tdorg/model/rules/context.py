@@ -385,7 +385,7 @@ class Context:
         for role_id in self.dotted_sources:
             if role_id not in subtree and role_id not in outside and any(t in subtree for t in self.roles[role_id].dotted_to):
                 outside.add(role_id)
-                outside.update(self.chart.descendants(role_id))
+                outside.update(r for r in self.chart.descendants(role_id) if r not in subtree)  # an IT team below
         return outside
 
     @cached_property
