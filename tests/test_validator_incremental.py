@@ -24,6 +24,7 @@ from tdorg.model import Chart, Role
 from tdorg.model.errors import EditError
 from tdorg.model.rules import Validator, validate
 from tdorg.model.rules.context import KEYED, LISTED, Context
+from tdorg.model.rules.engine import RULES_BY_ID
 from tdorg.model.rules.index_updates import DERIVED
 from tdorg.model.synthetic import synthetic_chart, wide_synthetic_chart
 from tdorg.model.vocab import CATEGORIES, CORE_SERVICES, EMPLOYMENT_TYPES, FLAGS, FUNCTIONS, SERVICE_AREAS
@@ -171,6 +172,7 @@ class LiveValidation(RuleBasedStateMachine):
                 assert_same_index(name, kept[name], getattr(fresh, name))
         place = kept["place"]
         assert sorted(place, key=place.__getitem__) == list(self.chart.roles), "the roles' places are out of order"
+        assert_kept_integration_findings_are_fresh(self.validator._context)
 
 
 #: The indexes a live validator keeps across edits (the FTE sums too).
@@ -186,6 +188,17 @@ def assert_same_index(name: str, kept: object, fresh: object) -> None:
             assert list(kept) == list(fresh), f"{name} has its keys out of order"
     else:
         assert kept == fresh, f"{name} is stale"
+
+
+def assert_kept_integration_findings_are_fresh(ctx: Context) -> None:
+    """Every INT-2 finding a live validator keeps and has not marked stale is what a fresh pass finds for
+    that integration role."""
+    kept = ctx.kept_integration or {}
+    rule, fresh = RULES_BY_ID["INT-2"], Context(ctx.chart)
+    for role_id, (finding, _) in kept.items():
+        if role_id not in ctx.stale_integration:
+            assert role_id in fresh.integration_roles, f"{role_id} is kept but no longer an integration role"
+            assert finding == rule._finding(fresh, role_id), f"INT-2's kept finding for {role_id} is stale"
 
 
 LiveValidation.TestCase.settings = settings(
@@ -221,3 +234,29 @@ def test_the_it_leader_leaving_a_dotted_source_keeps_the_lines_into_it_as_a_fres
     kept, fresh = validator._context.__dict__, Context(chart, kept=True)
     assert kept["dotted_into_it"] == fresh.dotted_into_it == {"supt", "cao"}
     assert live.findings == validate(chart).findings
+
+
+def test_an_integration_coach_edited_or_moved_alone_re_checks_only_its_own_integration_finding() -> None:
+    """A coach without reports changing its title, manager or category leaves every other coach's INT-2
+    finding as kept; a teaching and learning role that stops being one has the coaches walking to it and
+    every finding worked out again, and no other."""
+    chart = synthetic_chart(600, seed=3)
+    validator = Validator(chart)
+    validator.report
+    ctx = validator._context
+    coaches = [r for r in ctx.integration_roles if not chart.child_count(r) and not chart.dotted_reports(r)]
+    coach, other = coaches[0], coaches[-1]
+    kept = dict(ctx.kept_integration)
+    chart.update_role(coach, title="Coach II")
+    assert ctx.stale_integration == {coach}
+    chart.reparent(coach, chart.roles[other].reports_to)
+    chart.update_role(coach, category="network")
+    assert validator.report.findings == validate(chart).findings
+    assert coach not in ctx.kept_integration
+    assert all(ctx.kept_integration[r] is kept[r] for r in kept if r != coach)
+    leader = next(r for r in chart.roles if chart.dotted_reports(r) and ctx.is_teaching_learning(chart.roles[r])
+                  and not chart.child_count(r))
+    chart.update_role(leader, category="network", flags=frozenset())
+    walkers = {leader, *chart.dotted_reports(leader)}
+    assert ctx.stale_integration == walkers | {r for r, (finding, _) in kept.items() if finding is not None}
+    assert validator.report.findings == validate(chart).findings

@@ -204,6 +204,10 @@ class Context:
         #: whose span an edit may have changed since.
         self.kept_spans: dict[str, object] | None = None
         self.stale_spans: set[str] = set()
+        #: Kept across passes the same way: INT-2's finding (or ``None``) for each integration role with the
+        #: titles it named, and the roles whose finding an edit may have changed since.
+        self.kept_integration: dict[str, tuple[object, set[str]]] | None = None
+        self.stale_integration: set[str] = set()
         self._memo: dict[object, tuple[object, set[str]]] = {}
         #: The roles whose titles the work under way has named (see :meth:`naming`).
         self._named: set[str] | None = None
@@ -217,6 +221,11 @@ class Context:
         self.kept_spans = None
         self.stale_spans.clear()
 
+    def forget_integration(self) -> None:
+        """Work INT-2's finding out again for every integration role (the lines an edit moved may be walked from many)."""
+        self.kept_integration = None
+        self.stale_integration.clear()
+
     def district_changed(self) -> None:
         """Forget what was read from the district facts."""
         for name in ("devices", "privacy_law", "named_privacy_officer_required"):
@@ -228,9 +237,13 @@ class Context:
         entry = self._memo.get(key)
         if entry is None:
             entry = self._memo[key] = self.naming(compute)
-        if self._named is not None:
-            self._named |= entry[1]
+        self.named(entry[1])
         return entry[0]  # type: ignore[return-value]
+
+    def named(self, role_ids: set[str]) -> None:
+        """Count these titles among those the work under way named (a result kept from an earlier pass names them)."""
+        if self._named is not None and role_ids:
+            self._named |= role_ids
 
     def naming(self, compute: Callable[[], T]) -> tuple[T, set[str]]:
         """``compute()`` and the roles whose titles it named: a new title for any other role

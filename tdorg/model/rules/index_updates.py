@@ -14,8 +14,8 @@ from bisect import insort
 from typing import Callable, Iterable, Mapping
 
 from ..role import Role
-from .context import KEYED, LISTED, Context, exact, is_integration_role
-from .role_changes import is_leader
+from .context import KEYED, LISTED, Context, exact, is_integration_role, is_teaching_learning
+from .role_changes import is_leader, moves_lines
 
 
 #: Indexes worked out from other indexes, with the roles they list: dropped when such a role changes.
@@ -53,6 +53,7 @@ def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place
                 else:
                     del sums[key]
     _follow_it_subtree(ctx, role_id, old, new)
+    _follow_integration(ctx, role_id, old, new)
 
 
 def _summed(role: Role) -> tuple[str, bool, float]:
@@ -116,6 +117,7 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
         known.pop("it_subtree", None)
         known.pop("dotted_into_it", None)
         ctx.forget_spans()
+        ctx.forget_integration()
         return
     # A span is a manager's count of reports and whether they are all front-line: the role's own, its managers'.
     if old is None or new is None or old.reports_to != new.reports_to or old.category != new.category:
@@ -138,6 +140,58 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
     outside = known.get("dotted_into_it")
     if outside is not None and _moves_outside(ctx, role_id, old, new, was_inside, team, outside):
         del known["dotted_into_it"]
+
+
+def _follow_integration(ctx: Context, role_id: str, old: Role | None, new: Role | None) -> None:
+    """The integration roles whose INT-2 finding the role's change may have changed: the role itself; when
+    it moved lines or became or stopped being a teaching and learning role, every role whose walk reaches
+    it (which are also the only roles whose line into IT such a move can change) and the roles it has a
+    dotted line to (a teaching and learning role's dotted line counts for them); when its being a teaching
+    and learning role changed, every finding too (each names the first such role); when its title
+    changed, the findings naming it. Every one when the top IT leader changed, or too many walk to it."""
+    kept = ctx.kept_integration
+    if kept is None:
+        return
+    if is_leader(old) != is_leader(new):
+        ctx.forget_integration()
+        return
+    stale = ctx.stale_integration
+    teaching = (old is not None and is_teaching_learning(old)) != (new is not None and is_teaching_learning(new))
+    if teaching or moves_lines(old, new):
+        walkers = _walkers(ctx, role_id, _MANY_WALKERS)
+        if walkers is None:
+            ctx.forget_integration()
+            return
+        stale.update(walkers)
+        stale.update(t for role in (old, new) if role is not None for t in role.dotted_to)
+    else:
+        stale.add(role_id)
+    if teaching:
+        stale.update(r for r, (finding, _) in kept.items() if finding is not None)
+    if old is not None and new is not None and old.title != new.title:
+        stale.update(r for r, (_, named) in kept.items() if role_id in named)
+
+
+#: Above this many roles walking to a changed role, INT-2 works every finding out again.
+_MANY_WALKERS = 1000
+
+
+def _walkers(ctx: Context, role_id: str, limit: int) -> set[str] | None:
+    """The role and every role whose walk up the solid lines and out the dotted ones reaches it (its reports
+    and its dotted reports, theirs, and so on); ``None`` when there are more than ``limit``."""
+    children, dotted_in = ctx.chart.children, ctx.chart.dotted_reports
+    found, frontier = {role_id}, [role_id]
+    while frontier:
+        current = frontier.pop()
+        if current not in ctx.roles:
+            continue
+        for walker in (*children(current), *dotted_in(current)):
+            if walker not in found:
+                found.add(walker)
+                frontier.append(walker)
+        if len(found) > limit:
+            return None
+    return found
 
 
 def _moves_outside(ctx: Context, role_id: str, old: Role | None, new: Role | None, was_inside: bool,

@@ -121,36 +121,52 @@ class IntegrationBothSides(Rule):
     reads = frozenset({WALKS, LEADS, FLAGS}) | categories("integration_coach", "instructional_leader")
 
     def check(self, ctx: Context) -> list[Finding]:
-        leader = ctx.top_it_leader
-        into = ctx.into_it
+        """Each integration role's finding; a kept context keeps them and works out again only those of the
+        roles an edit may have changed (see ``index_updates``)."""
+        kept = ctx.kept_integration
+        if kept is None:
+            kept = {}
+            if ctx.kept:
+                ctx.kept_integration = kept
+        for role_id in ctx.stale_integration:
+            kept.pop(role_id, None)
+        ctx.stale_integration.clear()
         findings = []
         for role_id in ctx.integration_roles:
-            role = ctx.roles[role_id]
-            tl = (
-                ctx.is_teaching_learning(role)
-                or ctx.reaches(role_id, ctx.is_teaching_learning)
-                or any(ctx.is_teaching_learning(ctx.roles[s]) for s in ctx.chart.dotted_reports(role_id))
-            )
-            it = leader is None or role_id in into
-            if tl and it:
-                continue
-            missing, steps = [], []
-            if not tl:
-                missing.append("teaching & learning")
-                others = [t.id for t in ctx.roles.values() if ctx.is_teaching_learning(t) and t.id != role_id][:1]
-                steps.append(
-                    f"to {ctx.titles(others[:1])}" if others
-                    else "to the teaching & learning leader (tick “Teaching & learning leader” for that role first)"
-                )
-            if not it:
-                missing.append("technology")
-                steps.append(f"to {ctx.titles([leader])}")
-            findings.append(
-                self.finding(
-                    f"{ctx.titles([role_id])} has no line (solid or dotted) to the {' or the '.join(missing)} side; "
-                    "integration needs pedagogy and technology both.",
-                    [role_id],
-                    f"Shift-drag a dotted line from {ctx.titles([role_id])} " + " and another ".join(steps) + ".",
-                )
-            )
+            entry = kept.get(role_id)
+            if entry is None:
+                entry = kept[role_id] = ctx.naming(lambda: self._finding(ctx, role_id))
+            else:
+                ctx.named(entry[1])
+            if entry[0] is not None:
+                findings.append(entry[0])
         return findings
+
+    def _finding(self, ctx: Context, role_id: str) -> Finding | None:
+        leader = ctx.top_it_leader
+        role = ctx.roles[role_id]
+        tl = (
+            ctx.is_teaching_learning(role)
+            or ctx.reaches(role_id, ctx.is_teaching_learning)
+            or any(ctx.is_teaching_learning(ctx.roles[s]) for s in ctx.chart.dotted_reports(role_id))
+        )
+        it = leader is None or role_id in ctx.into_it
+        if tl and it:
+            return None
+        missing, steps = [], []
+        if not tl:
+            missing.append("teaching & learning")
+            other = next((t.id for t in ctx.roles.values() if ctx.is_teaching_learning(t) and t.id != role_id), None)
+            steps.append(
+                f"to {ctx.titles([other])}" if other is not None
+                else "to the teaching & learning leader (tick “Teaching & learning leader” for that role first)"
+            )
+        if not it:
+            missing.append("technology")
+            steps.append(f"to {ctx.titles([leader])}")
+        return self.finding(
+            f"{ctx.titles([role_id])} has no line (solid or dotted) to the {' or the '.join(missing)} side; "
+            "integration needs pedagogy and technology both.",
+            [role_id],
+            f"Shift-drag a dotted line from {ctx.titles([role_id])} " + " and another ".join(steps) + ".",
+        )
