@@ -260,3 +260,20 @@ def test_an_integration_coach_edited_or_moved_alone_re_checks_only_its_own_integ
     walkers = {leader, *chart.dotted_reports(leader)}
     assert ctx.stale_integration == walkers | {r for r, (finding, _) in kept.items() if finding is not None}
     assert validator.report.findings == validate(chart).findings
+
+
+def test_only_a_role_holding_a_person_re_runs_the_people_fte_rule() -> None:
+    """STR-2 reads each person's FTE over the roles they hold: a vacancy or a role naming no one coming,
+    going or changing its FTE leaves it alone; a role holding someone does not."""
+    chart = synthetic_chart(300, seed=3)
+    validator = Validator(chart)
+    validator.report
+    manager = next(r for r in chart.roles if chart.child_count(r))
+    chart.add_role(Role(id="opening", title="Opening", category="help_desk", reports_to=manager, vacant=True,
+                        person="Ana Li"))
+    chart.update_role("opening", fte=0.5)
+    chart.remove_role("opening")
+    assert "STR-2" not in validator._dirty
+    chart.add_role(Role(id="hire", title="Hire", category="help_desk", reports_to=manager, person="Ana Li"))
+    assert "STR-2" in validator._dirty
+    assert validator.report.findings == validate(chart).findings

@@ -63,9 +63,12 @@ def categories(*names: str) -> frozenset[str]:
 #: touched when a role counting for it (by its category or its led functions) changes its category,
 #: FTE, vacancy or functions, or comes or goes.
 SUPPORT_FTE, INTEGRATION_FTE, TECH_STAFF_FTE = "work:support", "work:integration", "work:tech_staff"
+#: Each person's roles and FTE summed over them (STR-2): touched only by a role naming a person it holds
+#: (filled), before or after, that comes or goes or changes its person, FTE or vacancy.
+PEOPLE = "people"
 #: Everything a rule can read; adding or removing a role touches all of it.
 EVERYTHING = frozenset({STRUCTURE, REPORTS, WALKS, IT_ORGANIZATION, DOTTED, DISTRICT, SUPPORT_FTE, INTEGRATION_FTE,
-                        TECH_STAFF_FTE}) | FIELDS
+                        TECH_STAFF_FTE, PEOPLE}) | FIELDS
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ A live validator sees each role an edit changed as it was and as it is (``None``
 missing: a role added, or removed). A field edit touches the fields it changed, a category edit
 the two categories, and the FTE of each kind of work the role counts for; a role that comes or
 goes touches its manager's reports, its category and each field it holds a value in (a role with
-no flags leaves every rule reading only flags as it was). Whether the IT organization changed is
+no flags leaves every rule reading only flags as it was); only a role holding a person, before or
+after, touches the people's FTE totals. Whether the IT organization changed is
 asked of the last pass's indexes, before they follow the change.
 """
 
 from __future__ import annotations
 
+from ..chart import holder_key
 from ..role import Role
 from ..vocab import INTEGRATION_WORK, SUPPORT_WORK
 from .base import (
@@ -17,6 +19,7 @@ from .base import (
     DOTTED,
     FIELDS,
     INTEGRATION_FTE,
+    PEOPLE,
     REPORTS,
     STRUCTURE,
     SUPPORT_FTE,
@@ -37,6 +40,8 @@ _WORK = {
 }
 #: The fields a kind of work's FTE reads of the roles counting for it.
 _WORK_FIELDS = frozenset({"category", "fte", "vacant", "leads"})
+#: The fields a person's FTE total reads of the roles they hold.
+_PEOPLE_FIELDS = frozenset({"person", "fte", "vacant"})
 
 
 def role_aspects(old: Role | None, new: Role | None) -> set[str]:
@@ -55,6 +60,8 @@ def role_aspects(old: Role | None, new: Role | None) -> set[str]:
             touched.add(DOTTED)
     if CATEGORY in touched:
         touched |= categories(*{r.category for r in roles})
+    if (old is None or new is None or touched & _PEOPLE_FIELDS) and any(holder_key(r) is not None for r in roles):
+        touched.add(PEOPLE)
     if touched & _WORK_FIELDS:
         touched.update(work for work, (whole, shared) in _WORK.items()
                        if any(r.category in whole or any(f in shared for f in r.leads) for r in roles))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
 from ..vocab import BOARD_CATEGORIES
-from .base import FLAGS, FTE, PERSON, REPORTS, VACANT, Bounds, Finding, Rule, Severity, categories
+from .base import FLAGS, PEOPLE, REPORTS, Bounds, Finding, Rule, Severity, categories
 from .context import Context
 from .metrics import DEFAULTS, SPAN_READS, manager_spans
 from .sources import cite
@@ -85,7 +85,7 @@ class PersonFte(Rule):
     source = cite("STRUCTURAL")
     params = {PERSON_FTE_PARAM: DEFAULT_MAX_PERSON_FTE}
     ranges = {PERSON_FTE_PARAM: Bounds(0.1, 3.0)}
-    reads = frozenset({PERSON, FTE, VACANT})
+    reads = frozenset({PEOPLE})
 
     def check(self, ctx: Context) -> list[Finding]:
         limit = self.param(ctx, PERSON_FTE_PARAM)
