@@ -73,3 +73,22 @@ def test_a_row_heading_is_as_tall_as_its_text_at_each_width(qtbot) -> None:
     label.setText(label.text() + "<p>" + "a longer explanation " * 30 + "</p>")
     assert label.heightForWidth(300) > short  # remembered per text, not per width alone
     assert label.heightForWidth(150) > label.heightForWidth(300)
+
+
+def test_a_label_measures_as_a_plain_label_with_the_same_text_after_its_text_comes_back(qtbot) -> None:
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_report(Validator(synthetic_chart(300)).report)
+    row = panel.row_widgets[0]
+    for label in (row.left, row.note, row.status, *(text for _bullet, text in row.inputs.labels)):
+        plain = QLabel()
+        plain.setWordWrap(True)
+        plain.setTextFormat(label.textFormat())
+        plain.setFont(label.font())
+        first = label.text()
+        for text in (first, first + " and a few more words to wrap", first):
+            label.setText(text)
+            plain.setText(text)
+            assert label.sizeHint() == plain.sizeHint() and label.minimumSizeHint() == plain.minimumSizeHint()
+            assert [label.heightForWidth(w) for w in (60, 150, 300)] == [plain.heightForWidth(w) for w in (60, 150, 300)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -19,41 +19,52 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+class _MeasuredLabel(QLabel):
+    """A word-wrapped label that remembers, for each text it has shown, its size hints and its height at each
+    width. The panel's layouts ask every label again whenever any figure changes, each changed label at
+    several widths, and laying its text out anew each time is what costs; an undo, a redo or an edit back and
+    forth brings texts back that were measured already."""
+
+    def __init__(self, text_format: Qt.TextFormat) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(text_format)
+        self._sizes: dict[tuple[str, int], QSize | int] = {}
+
+    def _measured(self, width: int, measure):  # noqa: ANN001, ANN202 - Qt's measuring method, its result
+        key = (self.text(), width)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 256:
+                self._sizes.clear()
+            size = self._sizes[key] = measure()
+        return size
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._measured(width, lambda: super(_MeasuredLabel, self).heightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._measured(-1, lambda: super(_MeasuredLabel, self).sizeHint()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._measured(-2, lambda: super(_MeasuredLabel, self).minimumSizeHint()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._sizes.clear()
+        super().changeEvent(event)
+
+
 def _hint_label(text: str = "", wrap: bool = True) -> QLabel:
     """A small, muted, plain-text label: a note or an input line below a metric's name."""
-    label = QLabel(text)
-    label.setWordWrap(wrap)
+    label = _MeasuredLabel(Qt.TextFormat.PlainText) if wrap else QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
     label.setProperty("role", "hint")
     font = QFont(style.ui_font())
     font.setPointSizeF(font.pointSizeF() * 0.85)
     label.setFont(font)
     return label
-
-
-class _RichLabel(QLabel):
-    """A word-wrapped rich-text label that remembers its height at each width: the panel's layout asks every
-    label again whenever any figure changes, and laying out rich text anew each time is what costs."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self._heights: dict[tuple[str, int], int] = {}
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        key = (self.text(), width)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > 64:
-                self._heights.clear()
-            height = self._heights[key] = super().heightForWidth(width)
-        return height
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
-        super().changeEvent(event)
 
 
 class _InputLines(QWidget):
@@ -97,9 +108,9 @@ class _MetricRow(QWidget):
         self.setObjectName("metricRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.first = first
-        self.left = _RichLabel()  # the name and the reference: the same from edit to edit
+        self.left = _MeasuredLabel(Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
         self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
-        self.status = _RichLabel()  # why there is no figure yet, the planned figure: shown when there is one
+        self.status = _MeasuredLabel(Qt.TextFormat.RichText)  # why there is no figure yet, the planned figure: shown when there is one
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
