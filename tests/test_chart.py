@@ -147,6 +147,24 @@ def test_person_fte_counts_across_roles():
     assert chart.person_fte("Ari Chen") == pytest.approx(1.0)
 
 
+def test_kept_totals_equal_the_roles_summed_afresh():
+    """The chart's FTE, vacancies and annual cost, kept as roles come, go and change, are those of a new
+    chart of the same roles, to the last bit."""
+    chart = compliant_chart()
+    chart.totals()
+    chart.add_role(role("clerk", "Records Clerk", "other", "cao", person="Ari Chen", fte=0.3))
+    chart.update_role("clerk", fte=0.1, annual_cost=51234.57)
+    chart.update_role("dpo", vacant=True, annual_cost=0.1)
+    removal = chart.remove_role("cao")
+    chart.update_role("clerk", fte=0.7)
+    assert chart.totals() == Chart(chart.district, chart.roles_in_order()).totals()
+    chart.restore(removal)
+    chart.remove_role("clerk")
+    fresh = Chart(chart.district, chart.roles_in_order()).totals()
+    assert chart.totals() == fresh
+    assert fresh.vacant == sum(r.vacant for r in chart.roles.values()) and fresh.costed == 1
+
+
 def test_loading_a_cycle_is_refused():
     roles = [role("a", "A", "other", "b"), role("b", "B", "other", "c"), role("c", "C", "other", "a")]
     with pytest.raises(CycleError):

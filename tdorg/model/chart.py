@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from .arrangement import check_arrangement
 from .district import District
+from .exact_sum import EXACT_ONE, exact
 from .errors import (
     CycleError,
     DuplicateIdError,
@@ -99,6 +100,19 @@ class _Indexes:
     dotted_in: dict[str, set[str]] = field(default_factory=dict)
     #: Counted when first asked for (see ``Chart._people``): opening a chart does not need it.
     person_fte: dict[str, float] | None = None
+    #: The roles' FTE (exactly), vacancies, annual cost (exactly) and roles with a cost, added up when first asked
+    #: for (see ``Chart.totals``).
+    totals: list[int] | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Every role added up: FTE, vacancies, annual cost and how many roles have one."""
+
+    fte: float
+    vacant: int
+    cost: float
+    costed: int
 
 
 class Chart:
@@ -363,6 +377,15 @@ class Chart:
 
     def person_fte(self, person: str) -> float:
         return self._people().get(person_key(person), 0.0)
+
+    def totals(self) -> Totals:
+        """The roles' FTE, vacancies and annual cost added up, summed exactly and rounded once (kept as roles
+        change after the first time asked for)."""
+        if self._ix.totals is None:
+            self._ix.totals = [0, 0, 0, 0]
+            self._add_up(self._roles.values(), +1)
+        fte, vacant, cost, costed = self._ix.totals
+        return Totals(fte / EXACT_ONE, vacant, cost / EXACT_ONE, costed)
 
     def max_person_fte(self) -> float:
         """The most FTE one person may hold across roles: the chart's STR-2 threshold."""
@@ -634,6 +657,9 @@ class Chart:
         return bool(role.person) and not role.vacant
 
     def _count_person(self, role: Role, sign: int) -> None:
+        """Add (``sign`` +1) or take away (-1) a role coming or going in its holder's total and the chart's totals."""
+        if self._ix.totals is not None:
+            self._add_up((role,), sign)
         self._count_people((role,), sign)
 
     def _people(self) -> dict[str, float]:
@@ -657,6 +683,16 @@ class Chart:
                 totals.pop(key, None)
             else:
                 totals[key] = total
+
+    def _add_up(self, roles: Iterable[Role], sign: int) -> None:
+        totals = self._ix.totals
+        assert totals is not None
+        for role in roles:
+            totals[0] += sign * exact(role.fte)
+            totals[1] += sign * role.vacant
+            if role.annual_cost is not None:
+                totals[2] += sign * exact(role.annual_cost)
+                totals[3] += sign
 
     def _check_person_total(self, new: Role, old: Role | None) -> None:
         if not self._counts(new):
@@ -692,6 +728,7 @@ __all__ = [
     "Removal",
     "SETTINGS",
     "STRUCTURAL",
+    "Totals",
     "UPDATED",
     "check_id",
     "holder_key",

@@ -26,22 +26,13 @@ from operator import attrgetter
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from ..chart import Chart, holder_key
+from ..exact_sum import EXACT_ONE, exact
 from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
 
 T = TypeVar("T")
-
-#: A sum of FTE values kept exactly as a whole number of the smallest fraction a float holds (2⁻¹⁰⁷⁴).
-_EXACT_BITS = 1074
-EXACT_ONE = 1 << _EXACT_BITS
-
-
-def exact(value: float) -> int:
-    """``value`` (a float) as a whole number of 2⁻¹⁰⁷⁴, exactly: sums of these lose nothing."""
-    numerator, denominator = value.as_integer_ratio()
-    return numerator << (_EXACT_BITS + 1 - denominator.bit_length())
 
 #: Categories that make up the "technology staff" of STF-2.
 TECH_STAFF_CATEGORIES = TECH_CATEGORIES | {"it_leader", "it_manager"}

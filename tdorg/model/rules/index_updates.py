@@ -14,7 +14,8 @@ from bisect import insort
 from typing import Callable, Iterable, Mapping
 
 from ..role import Role
-from .context import KEYED, LISTED, Context, exact, is_integration_role, is_teaching_learning
+from ..exact_sum import exact
+from .context import KEYED, LISTED, Context, is_integration_role, is_teaching_learning
 from .role_changes import is_leader, moves_lines
 
 

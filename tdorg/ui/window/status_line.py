@@ -84,18 +84,12 @@ class StatusLine(QObject):
             self.message.setText("")
 
     def show_counts(self, chart: Chart) -> None:
-        """Roles, FTE and vacancies; the annual cost when roles have one."""
-        fte = cost = 0.0
-        vacant = costed = 0
-        for role in chart.roles.values():
-            fte += role.fte
-            vacant += role.vacant
-            if role.annual_cost is not None:
-                cost += role.annual_cost
-                costed += 1
-        text = f"{plural(len(chart), 'role')} · {fte:g} FTE · {vacant} vacant"
-        if costed:
-            text += f" · {money(cost)} a year" + ("" if costed == len(chart) else f" ({costed} of {plural(len(chart), 'role')} costed)")
+        """Roles, FTE and vacancies; the annual cost when roles have one (the chart keeps the sums)."""
+        totals = chart.totals()
+        text = f"{plural(len(chart), 'role')} · {totals.fte:g} FTE · {totals.vacant} vacant"
+        if totals.costed:
+            text += f" · {money(totals.cost)} a year" + (
+                "" if totals.costed == len(chart) else f" ({totals.costed} of {plural(len(chart), 'role')} costed)")
         self.counts.setText(text)
 
     def show_health(self, report: Report) -> None:
