@@ -22,6 +22,7 @@ from tdorg.model.rules import validate
 from tdorg.model.synthetic import synthetic_chart
 from tests.charts import compliant_chart
 from tests.edit_machine import MACHINE_SETTINGS
+from tests.test_ui_collapse import drawn
 from tests.test_edit_state_machine import UndoStackMachine
 
 pytest.importorskip("PySide6.QtWidgets")
@@ -78,6 +79,14 @@ class SceneMachine(UndoStackMachine):
     @invariant()
     def boxes_stand_where_a_full_layout_puts_them(self):
         assert_full_layout(self.scene, self.chart)
+
+    @invariant()
+    def lines_kept_moved_or_drawn_again_are_those_a_fresh_canvas_draws(self):
+        self.scene.flush()
+        fresh = ChartScene()
+        fresh.set_paper(*self.scene.paper)
+        fresh.set_chart(self.chart.copy(), self.reports()[self.index])
+        assert drawn(self.scene) == drawn(fresh)
 
 
 def assert_full_layout(scene: ChartScene, chart) -> None:  # noqa: ANN001

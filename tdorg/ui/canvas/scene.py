@@ -26,7 +26,7 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
-from tdorg.model.chart import COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
+from tdorg.model.chart import ADDED, COLLAPSED, DOTTED, REMOVED, REORDERED, REPARENTED, STRUCTURAL, Change, Chart
 from tdorg.model.layout import Layout, is_assistant, sizes
 from tdorg.model.layout_cache import Fit, LiveLayout
 from tdorg.model.role import Role
@@ -93,6 +93,8 @@ class ChartScene(QGraphicsScene):
         self._shown_collapsed: set[str] = set()
         self._unsubscribe = None
         self._touched: dict[str, None] = {}
+        #: The roles whose line into their manager an edit changed (added, moved to another manager or place).
+        self._lined: set[str] = set()
         self._structural = False
         self._dotted_dirty = False
         self._other = False
@@ -148,6 +150,7 @@ class ChartScene(QGraphicsScene):
             self._unsubscribe()
             self._unsubscribe = None
         self._touched.clear()
+        self._lined.clear()
         self._structural = self._dotted_dirty = self._other = False
         self._anchor = None
 
@@ -212,6 +215,8 @@ class ChartScene(QGraphicsScene):
                 self._live.note(change)
             if self._folded is not None:
                 self._folded.note(change)
+        if change.kind in (ADDED, REPARENTED, REORDERED) and change.role_ids:
+            self._lined.add(change.role_ids[0])  # the others named are its managers, or its reports and dotted lines
         if change.kind in STRUCTURAL or change.kind == COLLAPSED:
             if not self._structural:
                 self._anchor = self._anchor_for(change)
@@ -251,8 +256,9 @@ class ChartScene(QGraphicsScene):
         if self.chart is None or not self._other:
             return
         chart = self.chart
-        touched = list(self._touched)
+        touched, lined = list(self._touched), self._lined
         structural, dotted_dirty, anchor = self._structural, self._dotted_dirty, self._anchor
+        self._lined = set()
         self._touched.clear()
         self._structural = self._dotted_dirty = self._other = False
         self._anchor = None
@@ -276,6 +282,7 @@ class ChartScene(QGraphicsScene):
                 if is_assistant(item.role) != is_assistant(role):  # it moves beside its manager, or back
                     structural = True
                     affected.add(role_id)
+                    lined.add(role_id)
                 item.set_role(role)
         moved: set[str] = set()
         fit = self._printed_fit(chart) if self._live is not None and chart.roles else None
@@ -287,7 +294,7 @@ class ChartScene(QGraphicsScene):
             affected |= self._fold()
             if self._hidden != hidden:
                 self._folded = None  # made again from the whole chart's layout
-            moved = self._relayout(affected, fit)
+            moved = self._relayout(affected, fit, lined)
             if anchor is not None and anchor[0] in self._items:
                 shift = self._items[anchor[0]].pos() - anchor[1]
                 self.relayouted.emit(shift.x(), shift.y())
@@ -369,9 +376,10 @@ class ChartScene(QGraphicsScene):
             self._live.set_fit(fit)
         return self._live, self._live.update()
 
-    def _relayout(self, affected: set[str], fit: Fit | None = None) -> set[str]:
+    def _relayout(self, affected: set[str], fit: Fit | None = None, lined: Iterable[str] = ()) -> set[str]:
         """Re-run the layout (at ``fit``, when the caller has it); move items whose place changed and redraw
-        their lines; returns the moved.
+        their lines (those of the ``affected`` roles, and of the managers of the ``lined`` roles, whose line
+        into their manager changed); returns the moved.
 
         A manager that moved by the same offset as all its reports has its lines moved, not drawn again.
         """
@@ -414,10 +422,8 @@ class ChartScene(QGraphicsScene):
         # managers shown before and after whose reports go from a row to columns or back (one shown again keeps
         # the lines it had where nothing moved)
         redraw = {m for m in old_stacked.symmetric_difference(layout.stacked) if m in old_shown and m in layout.positions}
-        for role_id in affected:
-            if role_id in roles:
-                redraw.add(role_id)
-                redraw.add(roles[role_id].reports_to)  # type: ignore[arg-type]
+        redraw.update(r for r in affected if r in roles)
+        redraw.update(roles[r].reports_to for r in lined if r in roles)  # type: ignore[misc]
         managers = set(shift)
         managers.update(roles[r].reports_to for r in shift)  # type: ignore[misc]
         managers.discard(None)  # type: ignore[arg-type]
