@@ -13,6 +13,11 @@ pygraphviz's compiled Graphviz bindings (``pygraphviz._graphviz``), not the
 package's Python layer (``AGraph``, whose imports take longer than Graphviz
 takes to start), and reads its few options without :mod:`argparse`.
 
+Like Graphviz's own ``dot`` program, it frees a drawing's graph and layout
+only when another drawing follows: the last one's memory goes with the
+process. Freeing a layout takes Graphviz 14 a sixth of the drawing's time
+(1,000 roles, automatic layout), time the system's ``dot`` never spends.
+
 Started with ``--wait`` (and ``--path``), it loads the bindings and then
 reads the rest of its command line from standard input, the arguments
 separated by NUL characters: the renderer keeps one child started this way
@@ -77,33 +82,36 @@ def _bindings():  # type: ignore[no-untyped-def]
     return _graphviz
 
 
-def _draw(gv, source: str, attrs: list[str], engine: bytes, fmt: bytes, out=None) -> bytes | None:  # type: ignore[no-untyped-def]
+def _draw(  # type: ignore[no-untyped-def]
+    gv, source: str, attrs: list[str], engine: bytes, fmt: bytes, out=None, *, free: bool = False,
+) -> bytes | None:
     """Lay out the DOT file ``source``, with the ``KEY=VALUE`` graph attributes ``attrs``, and draw it.
 
     The drawing goes into ``out``, a binary file whose descriptor Graphviz
-    writes into as it goes, or without ``out`` is returned."""
+    writes into as it goes, or without ``out`` is returned. The graph, its
+    layout and the Graphviz context are freed afterwards if ``free``, else
+    left to the end of the process (a failed drawing ends it)."""
     with open(source, "rb") as handle:
         graph = gv.agread(handle, None)  # ValueError when the source is not DOT
     context = gv.gvContextWithBuiltins()
-    try:
-        for pair in attrs:
-            key, _, value = pair.partition("=")
-            gv.agattr_label(graph, 0, key.encode(), value.encode())
-        if gv.gvLayout(context, graph, engine) != 0:
-            raise ValueError(f"Graphviz cannot lay out the chart with {engine.decode()!r}")
-        drawing = None
-        if out is None:
-            rendered = gv.gvRenderData(context, graph, fmt)  # [status, bytes], or the status alone on failure
-            status, drawing = rendered if isinstance(rendered, list) else (rendered, None)
-        else:
-            status = gv.gvRender(context, graph, fmt, out)
-        if status != 0:
-            raise ValueError(f"Graphviz cannot draw the chart as {fmt.decode()!r}")
+    for pair in attrs:
+        key, _, value = pair.partition("=")
+        gv.agattr_label(graph, 0, key.encode(), value.encode())
+    if gv.gvLayout(context, graph, engine) != 0:
+        raise ValueError(f"Graphviz cannot lay out the chart with {engine.decode()!r}")
+    drawing = None
+    if out is None:
+        rendered = gv.gvRenderData(context, graph, fmt)  # [status, bytes], or the status alone on failure
+        status, drawing = rendered if isinstance(rendered, list) else (rendered, None)
+    else:
+        status = gv.gvRender(context, graph, fmt, out)
+    if status != 0:
+        raise ValueError(f"Graphviz cannot draw the chart as {fmt.decode()!r}")
+    if free:
         gv.gvFreeLayout(context, graph)
-        return drawing
-    finally:
         gv.gvFreeContext(context)
         gv.agclose(graph)
+    return drawing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         with open(source, encoding="utf-8") as listing:
             sources = listing.read().splitlines()
         out = sys.stdout.buffer
-        for each in sources:
-            drawing = _draw(gv, each, args["attr"], engine, fmt) or b""
+        for i, each in enumerate(sources):
+            drawing = _draw(gv, each, args["attr"], engine, fmt, free=i < len(sources) - 1) or b""
             out.write(b"%d\n" % len(drawing))
             out.write(drawing)
             out.flush()
