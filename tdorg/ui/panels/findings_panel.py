@@ -80,6 +80,7 @@ class FindingsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rule ids in view, not 1,000 rows measured after every edit
         header.setStretchLastSection(False)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, _SWITCHED_OFF) and self.rulesRequested.emit())
