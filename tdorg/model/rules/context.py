@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
-from typing import Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from ..chart import Chart, holder_key
 from ..exact_sum import EXACT_ONE, exact
@@ -31,6 +31,9 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
+
+if TYPE_CHECKING:
+    from .metrics import Spans
 
 T = TypeVar("T")
 
@@ -193,7 +196,7 @@ class Context:
         self.kept = kept
         #: Kept across passes: each IT manager's span (see ``metrics.manager_spans``), and the managers
         #: whose span an edit may have changed since.
-        self.kept_spans: dict[str, object] | None = None
+        self.kept_spans: Spans | None = None
         self.stale_spans: set[str] = set()
         #: Kept across passes the same way: INT-2's finding (or ``None``) for each integration role with the
         #: titles it named, and the roles whose finding an edit may have changed since.

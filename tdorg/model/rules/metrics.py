@@ -7,6 +7,7 @@ where a count comes from — so the metrics panel, the board packet and
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
@@ -234,30 +235,77 @@ class Span:
         return self.reports > self.limit
 
 
-def manager_spans(ctx: Context) -> list[Span]:
+class Spans:
+    """Every IT manager's span, with what SPN-1 and its metric read of them (how many reports in all, the
+    managers by their count of reports, those over their limit in the order of their ids) kept as spans
+    come, change and go, so that none of it walks every span again."""
+
+    def __init__(self) -> None:
+        self.spans: dict[str, Span] = {}
+        self.reports = 0
+        self._by_reports: dict[int, set[str]] = {}
+        self._over: list[str] = []
+
+    def put(self, span: Span) -> None:
+        self.drop(span.manager)
+        self.spans[span.manager] = span
+        self.reports += span.reports
+        self._by_reports.setdefault(span.reports, set()).add(span.manager)
+        if span.too_wide:
+            insort(self._over, span.manager)
+
+    def drop(self, manager: str) -> None:
+        span = self.spans.pop(manager, None)
+        if span is None:
+            return
+        self.reports -= span.reports
+        same = self._by_reports[span.reports]
+        same.discard(manager)
+        if not same:
+            del self._by_reports[span.reports]
+        if span.too_wide:
+            self._over.remove(manager)
+
+    @property
+    def widest(self) -> Span | None:
+        """The span with the most reports (the first such manager by id)."""
+        if not self._by_reports:
+            return None
+        return self.spans[min(self._by_reports[max(self._by_reports)])]
+
+    @property
+    def too_wide(self) -> list[Span]:
+        """The spans over their limit, in the order of their managers' ids."""
+        return [self.spans[m] for m in self._over]
+
+
+def manager_spans(ctx: Context) -> Spans:
     """The spans SPN-1 checks: managers in the top IT leader's subtree, with their limits."""
     return ctx.memo("spans", lambda: _spans(ctx))
 
 
-def _spans(ctx: Context) -> list[Span]:
-    """Every IT manager's span, in the order of their ids (however the IT subtree was built); a kept
-    context works out again only the spans of the managers an edit touched."""
+def _spans(ctx: Context) -> Spans:
+    """Every IT manager's span (however the IT subtree was built); a kept context works out again only the
+    spans of the managers an edit touched."""
     s = ctx.chart.settings
     limits = _threshold(s, "SPN-1", "max_direct_reports"), _threshold(s, "SPN-1", "max_front_line_reports")
     chart, subtree = ctx.chart, ctx.it_subtree
     kept = ctx.kept_spans if ctx.kept else None
     if kept is None:
-        kept = {m: _span(ctx, m, limits) for m in subtree if chart.child_count(m)}
+        kept = Spans()
+        for manager in sorted(subtree):
+            if chart.child_count(manager):
+                kept.put(_span(ctx, manager, limits))
         if ctx.kept:
             ctx.kept_spans = kept
     else:
         for manager in ctx.stale_spans:
             if manager in subtree and chart.child_count(manager):
-                kept[manager] = _span(ctx, manager, limits)
+                kept.put(_span(ctx, manager, limits))
             else:
-                kept.pop(manager, None)
+                kept.drop(manager)
     ctx.stale_spans.clear()
-    return [kept[m] for m in sorted(kept)]  # type: ignore[misc]
+    return kept
 
 
 def _span(ctx: Context, manager: str, limits: tuple[float, float]) -> Span:
@@ -271,10 +319,10 @@ def span_of_control(ctx: Context) -> Metric:
     limit = _threshold(s, "SPN-1", "max_direct_reports")
     front_limit = _threshold(s, "SPN-1", "max_front_line_reports")
     spans = manager_spans(ctx)
-    widest = max(spans, key=lambda sp: sp.reports) if spans else None
-    mean = sum(sp.reports for sp in spans) / len(spans) if spans else 0
-    over = [sp.manager for sp in spans if sp.too_wide]
-    inputs = [f"{plural(len(spans), 'manager')} in the IT organization, mean {mean:.1f} direct reports"]
+    count, widest = len(spans.spans), spans.widest
+    mean = spans.reports / count if count else 0
+    over = [sp.manager for sp in spans.too_wide]
+    inputs = [f"{plural(count, 'manager')} in the IT organization, mean {mean:.1f} direct reports"]
     if widest is not None:
         inputs.append(f"Widest: {ctx.titles([widest.manager])} with {widest.reports}"
                       + (" (all front-line support)" if widest.front_line else ""))

@@ -136,10 +136,9 @@ class IntegrationBothSides(Rule):
             entry = kept.get(role_id)
             if entry is None:
                 entry = kept[role_id] = ctx.naming(lambda: self._finding(ctx, role_id))
-            else:
-                ctx.named(entry[1])
-            if entry[0] is not None:
+            if entry[0] is not None:  # (only a finding names titles)
                 findings.append(entry[0])
+                ctx.named(entry[1])
         return findings
 
     def _finding(self, ctx: Context, role_id: str) -> Finding | None:

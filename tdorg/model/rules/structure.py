@@ -125,9 +125,7 @@ class SpanOfControl(Rule):
 
     def check(self, ctx: Context) -> list[Finding]:
         findings = []
-        for span in manager_spans(ctx):
-            if not span.too_wide:
-                continue
+        for span in manager_spans(ctx).too_wide:
             team = " for a team of front-line support staff" if span.front_line else ""
             findings.append(
                 self.finding(
