@@ -103,3 +103,17 @@ def test_two_thousand_roles_as_a_poster(tmp_path) -> None:
     assert missing == []
     # Each sheet stores only its own piece of the chart, so the file grows with the chart, not with the sheets.
     assert out.stat().st_size < 6_000_000
+
+
+@needs_graphviz
+def test_the_composer_sets_the_drawings_labels_as_its_own_text() -> None:
+    from tdorg.export.pdf.chartpdf import chart_area
+    from tdorg.export.pdf.sheet_pages import chart_sheets
+
+    chart = synthetic_chart(300, seed=5)
+    for options in (ExportOptions(format="pdf"), ExportOptions(format="pdf", fit="poster")):
+        drawn = chart_sheets(chart, options, chart_area(options, headed=options.fit == "page"))
+        figures = [f for page in drawn.pages for f in page["figures"]]
+        assert figures and all(b"<text" not in svg for svg in drawn.files.values())
+        printed = {line["t"] for f in figures for line in f["labels"]}
+        assert {norm(r.title).split()[0] for r in chart.roles.values()} <= {w for t in printed for w in t.split()}

@@ -41,6 +41,7 @@ costs one Graphviz drawing of the chart however many sheets it has.
 from __future__ import annotations
 
 import bisect
+import html
 import math
 import re
 import threading
@@ -164,18 +165,18 @@ def _counts(chart: Chart, options: ExportOptions, report: Report | None) -> dict
 
 _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"\s+viewBox="([-0-9. ]+)"')
 _TRANSLATE = re.compile(
-    rb'<g id="graph0" class="graph" transform="scale\(1 1\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)">'
+    rb'<g id="graph0" class="graph" transform="scale\(([0-9.]+) \1\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)">'
 )
 
 
 def _view(svg: bytes, layout: Layout, margin: float) -> tuple[float, float, float, float]:
     """The box of a Graphviz SVG's own units (x, y, width, height) that shows ``layout`` with ``margin`` around it."""
     move = _TRANSLATE.search(svg)
-    if move is None or _SIZE.search(svg) is None:
+    if move is None or move.group(1) != b"1" or _SIZE.search(svg) is None:
         raise GraphvizOutputError(NAME, "its SVG does not have the frame tdorg draws in")
     # Graphviz's y grows upwards from the drawing's bottom: a layout point (x, y) is at
     # (x, height - y) there, and at (x + tx, y - height + ty) in the SVG's own units.
-    tx, ty = float(move.group(1)), float(move.group(2))
+    tx, ty = float(move.group(2)), float(move.group(3))
     return tx - margin, ty - layout.height - margin, layout.width + 2 * margin, layout.height + 2 * margin
 
 
@@ -303,13 +304,45 @@ def page_drawings(
 
 
 _GROUP = re.compile(rb'<g id="([^"]+)" class="(?:node|edge)">\n.*?</g>\n', re.S)
-#: One line of a label as Graphviz writes it in SVG (its text escaped, so holding no ``<``).
-_TEXT = re.compile(rb'<text [^>]*>[^<]*</text>\n')
+#: One line of a label as Graphviz writes it in SVG: its attributes, and its text (escaped, so holding no ``<``).
+_TEXT = re.compile(rb'<text ([^>]*)>([^<]*)</text>\n')
+_ATTRIBUTE = re.compile(rb'([a-z-]+)="([^"]*)"')
 
 
 def without_text(svg: bytes) -> bytes:
     """A Graphviz SVG with the lines of its labels left out: its boxes, lines and badges alone."""
     return _TEXT.sub(b"", svg)
+
+
+def text_lines(svg: bytes, width: float) -> list[dict] | None:
+    """The lines of a Graphviz SVG's labels as they print when the drawing is ``width`` points wide, for a
+    composer to set as text of its own over :func:`without_text` of it; None when the SVG is not in the
+    frame Graphviz draws charts in (not rotated).
+
+    A line is its text (``t``), the point its baseline is anchored at, in points from the drawing's top
+    left (``x``, ``y``), where it is anchored (``a``: ``start``, ``middle`` or ``end``), its size in
+    points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
+    """
+    size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
+    if size is None or move is None:
+        return None
+    vx, vy, vw, _ = (float(v) for v in size.group(3).split())
+    unit = width / vw if vw else 1.0  # printed points per unit of the viewBox
+    scale, tx, ty = float(move.group(1)), float(move.group(2)), float(move.group(3))
+    out = []
+    for found in _TEXT.finditer(svg):
+        a = dict(_ATTRIBUTE.findall(found.group(1)))
+        out.append({
+            "t": html.unescape(found.group(2).decode("utf-8")),
+            "x": round(((float(a[b"x"]) + tx) * scale - vx) * unit, 2),
+            "y": round(((float(a[b"y"]) + ty) * scale - vy) * unit, 2),
+            "a": a.get(b"text-anchor", b"start").decode(),
+            "s": round(float(a[b"font-size"]) * scale * unit, 3),
+            "b": a.get(b"font-weight") == b"bold",
+            "i": a.get(b"font-style") == b"italic",
+            "c": a.get(b"fill", b"#000000").decode(),
+        })
+    return out
 
 
 def poster_drawings(
@@ -527,4 +560,5 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "without_text"]
+__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "text_lines",
+           "without_text"]

@@ -2,9 +2,11 @@
 
 Every page places its own Graphviz drawing (:mod:`tdorg.export.graphviz.page_drawings`:
 one SVG per department page or poster sheet, holding only its roles) as a
-figure with alternative text, and the marks printed over it: "continued on
-page N" under boxes whose department goes on elsewhere, NEW and MOVED tags
-on compared roles. Graphviz's own layout is one drawing of the whole chart on
+figure with alternative text, the lines of its labels taken out of the SVG
+and set by Typst as text of its own over it, where Graphviz put them (Typst
+sets its own text several times faster than an SVG's), and the marks printed
+over it: "continued on page N" under boxes whose department goes on
+elsewhere, NEW and MOVED tags on compared roles. Graphviz's own layout is one drawing of the whole chart on
 one page. Positions are points from the page's top left; the sheets of
 :mod:`tdorg.export.pdf.sheets` measure from its bottom left.
 """
@@ -20,6 +22,7 @@ from ...model.chart import Chart
 from ...model.plural import plural
 from ...model.rules.base import Report
 from ..graphviz.dot import heading
+from ..graphviz.page_drawings import text_lines, without_text
 from ..graphviz.runner import Cancel
 from ..options import ExportOptions
 from ..pages import ChartPage
@@ -42,9 +45,16 @@ class ChartSheets:
     poster: Poster | None = None  # a poster's drawings; its tiles print on the pages, in order
 
     def add_figure(self, page: dict, svg: bytes, x: float, top: float, w: float, h: float, alt: str) -> None:
+        """Place ``svg`` at ``x``, ``top`` (from the page's top left), ``w`` by ``h`` points, as a figure with
+        ``alt`` for its alternative text; the lines of its labels are printed as text over it."""
         name = f"drawing-{len(self.files) + 1}.svg"
+        figure = {"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt}
+        lines = text_lines(svg, w)
+        if lines is not None:
+            svg = without_text(svg)
+            figure["labels"] = lines
         self.files[name] = svg
-        page.setdefault("figures", []).append({"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt})
+        page.setdefault("figures", []).append(figure)
 
 
 def _alt(chart: Chart, number: int, total: int, shown: int, subtitle: str) -> str:
