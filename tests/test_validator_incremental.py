@@ -277,3 +277,24 @@ def test_only_a_role_holding_a_person_re_runs_the_people_fte_rule() -> None:
     chart.add_role(Role(id="hire", title="Hire", category="help_desk", reports_to=manager, person="Ana Li"))
     assert "STR-2" in validator._dirty
     assert validator.report.findings == validate(chart).findings
+
+
+def test_a_role_without_reports_moving_outside_it_changes_only_its_own_line_into_it():
+    """Outside the IT subtree, a role without reports moved under a role with a dotted line into IT, or away,
+    or given a dotted line of its own, joins or leaves the roles with a line into IT as a fresh pass has it,
+    and the kept set follows it in place."""
+    chart = compliant_chart()
+    chart.add_role(Role(id="aide", title="Aide", category="other", reports_to="supt"))
+    validator = Validator(chart)
+    validator.report
+    chart.add_dotted("cao", "net")
+    validator.report
+    kept = validator._context.__dict__["dotted_into_it"]
+    for step in (lambda: chart.reparent("aide", "cao"), lambda: chart.reparent("aide", "supt"),
+                 lambda: chart.add_dotted("aide", "hd"), lambda: chart.remove_dotted("aide", "hd")):
+        step()
+        live = validator.report
+        assert validator._context.__dict__["dotted_into_it"] is kept
+        assert kept == Context(chart, kept=True).dotted_into_it
+        assert live.findings == validate(chart).findings
+    assert kept == {"cao"}

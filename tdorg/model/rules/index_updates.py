@@ -140,7 +140,12 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
             ctx.stale_spans.update(team)
     outside = known.get("dotted_into_it")
     if outside is not None and _moves_outside(ctx, role_id, old, new, was_inside, team, outside):
-        del known["dotted_into_it"]
+        if not team and not was_inside and new is not None and not ctx.chart.child_count(role_id):
+            # a role without reports outside the subtree: only whether it has a line into IT itself can change
+            into = new.reports_to in outside or any(t in subtree for t in new.dotted_to)
+            (outside.add if into else outside.discard)(role_id)
+        else:
+            del known["dotted_into_it"]
 
 
 def _follow_integration(ctx: Context, role_id: str, old: Role | None, new: Role | None) -> None:
