@@ -121,6 +121,7 @@ class Actions(QObject):
         self.redo = group.createRedoAction(window, "&Redo")
         redo = standard_keys(QKeySequence.StandardKey.Redo)
         self.redo.setShortcuts(redo + [QKeySequence("Ctrl+Y")] * (QKeySequence("Ctrl+Y") not in redo))
+        self.toolbar: QToolBar | None = None
         self._follow_stack()
         self._follow_clipboard()
         files = window.files
@@ -140,8 +141,12 @@ class Actions(QObject):
         stack = self.window.sessions.group
         self.undo_tool.setEnabled(stack.canUndo())
         self.redo_tool.setEnabled(stack.canRedo())
-        self.undo_tool.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo")
-        self.redo_tool.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")
+        for action, tip in ((self.undo_tool, f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo"),
+                            (self.redo_tool, f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")):
+            # the toolbar's button takes the new tooltip, not its action: a changed action has the toolbar,
+            # and the main window with it, lay themselves out again after every edit
+            button = self.toolbar.widgetForAction(action) if self.toolbar is not None else None
+            (button or action).setToolTip(tip)
 
     def _follow_clipboard(self) -> None:
         """Cut, Copy and Duplicate need a selected box; Paste needs tdorg roles on the clipboard (asked
@@ -232,4 +237,5 @@ class Actions(QObject):
         bar.addSeparator()
         self.window.scenario_bar.add_to_toolbar(bar)
         self.window.addToolBar(bar)
+        self.toolbar = bar
         return bar
