@@ -11,7 +11,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tdorg.model import Chart, Role
 from tdorg.model.layout import Layout, Tree, fit_depth, layout_tree, sizes
-from tdorg.model.layout_cache import Fit, LiveLayout
+from tdorg.model.layout_cache import Fit, LiveLayout, _unchanged_lead
 from tdorg.model.role import ASSISTANT_FLAG
 from tdorg.model.synthetic import synthetic_chart
 from tests.edit_machine import SCALE
@@ -232,3 +232,23 @@ def test_a_reparent_moves_only_what_it_moved() -> None:
     assert technician in moved
     assert len(moved) < len(chart.roles) / 10
     assert {target, chart.roles[target].reports_to} <= live.rerouted
+
+
+def test_a_rows_unchanged_lead_is_where_it_first_differs_or_a_report_was_re_laid():
+    """However it is found (a few re-laid subtrees looked up, or the row read report by report), the lead of a
+    row that can resume from a checkpoint is that of reading both rows side by side."""
+
+    def by_hand(reports, old, relaid):
+        same = 0
+        for new, was in zip(reports, old):
+            if new != was or new in relaid:
+                break
+            same += 1
+        return same
+
+    row = tuple(f"r{i}" for i in range(40))
+    cases = [(row, row, set()), (row, row, {"r30"}), (row, row, {"r30", "r7", "elsewhere"}),
+             (row, row[:20], {"r25"}), (row[:5] + ("new",) + row[5:], row, {"r30"}),
+             (row[:12], row, set(row)), (row, row[1:], {"r0"}), ((), row, {"r1"})]
+    for reports, old, relaid in cases:
+        assert _unchanged_lead(reports, old, relaid) == by_hand(reports, old, relaid)

@@ -144,11 +144,7 @@ class _KeptPass(_Pass):
         start = 0
         if kept is not None:
             old_reports, old_points, old_centres = kept
-            same = 0
-            for new, old in zip(reports, old_reports):
-                if new != old or new in relaid:
-                    break
-                same += 1
+            same = _unchanged_lead(reports, old_reports, relaid)
             start = max((k for k in old_points if k <= same), default=0)
             checkpoints = {k: point for k, point in old_points.items() if k <= start}
         if start:
@@ -201,6 +197,21 @@ class _KeptPass(_Pass):
             else:
                 self.contours.pop(rid, None)
         return order
+
+
+def _unchanged_lead(reports: tuple[str, ...], old: tuple[str, ...], relaid: set[str]) -> int:
+    """How many of a row's ``reports`` lead it as they led the ``old`` row, none of them re-laid."""
+    same = min(len(reports), len(old))
+    if reports[:same] != old[:same]:  # a report came, went or moved: find where
+        same = next(i for i, (new, was) in enumerate(zip(reports, old)) if new != was)
+    if len(relaid) < same:  # a few re-laid subtrees in a long row: look each up
+        for rid in relaid:
+            try:
+                same = reports.index(rid, 0, same)
+            except ValueError:
+                pass
+        return same
+    return next((i for i, rid in enumerate(reports[:same]) if rid in relaid), same)
 
 
 def _copy(contour: _Contour) -> _Contour:
