@@ -15,10 +15,11 @@ For each size, interleaved round after round (medians, min–max, ratios):
   the same pinned DOT straight to PDF (what Graphviz alone makes of it; the SVG
   runs above show how much of that is Graphviz's own PDF writer).
 
-With ``--cpu`` the poster's whole PDF export is also run in a process of its
-own each round and timed in CPU time (its own and its children's: Graphviz,
-Typst), against the CPU time of the bare PDF run; with ``--before DIR`` (a
-checkout of tdorg) the same export from that checkout is timed beside it.
+With ``--cpu`` the whole PDF exports (department pages, poster) are also run
+in a process of their own each round and timed in CPU time (their own and
+their children's: Graphviz, Typst), against the CPU time of the bare PDF runs;
+with ``--before DIR`` (a checkout of tdorg) the same exports from that
+checkout are timed beside them.
 
     .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings] [--cpu [--before DIR]]
 """
@@ -59,20 +60,21 @@ def every_sheet(chart, options: ExportOptions) -> int:
     return len(made.overview.svg) + sum(len(drawing.svg) for _, drawing in made.sheets)
 
 
-#: Exports a synthetic chart's poster PDF and prints the CPU seconds it took, its children's included.
-_POSTER_JOB = """
+#: Exports a synthetic chart's PDF (fitted to the page, or a poster) and prints the CPU seconds it took,
+#: its children's included.
+_EXPORT_JOB = """
 import resource, sys, tempfile
 from pathlib import Path
 from tdorg.export import ExportOptions, export_chart
 from tdorg.model.synthetic import synthetic_chart
-size = int(sys.argv[1])
+size, fit = int(sys.argv[1]), sys.argv[2]
 chart = synthetic_chart(size, seed=size)
 def spent():
     return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
                                                                                   resource.RUSAGE_CHILDREN)))
 with tempfile.TemporaryDirectory() as folder:
     start = spent()
-    export_chart(chart, Path(folder) / "poster.pdf", ExportOptions(timeout=3600, fit="poster", format="pdf"))
+    export_chart(chart, Path(folder) / "chart.pdf", ExportOptions(timeout=3600, fit=fit, format="pdf"))
     print(spent() - start)
 """
 
@@ -86,12 +88,12 @@ def cpu_of_run(command: list[str]) -> float:
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def cpu_of_poster(checkout: Path, size: int) -> float:
-    """CPU milliseconds of the poster PDF export of ``size`` roles by the tdorg in ``checkout``."""
-    done = subprocess.run([sys.executable, "-c", _POSTER_JOB, str(size)], cwd=checkout, capture_output=True,
+def cpu_of_export(checkout: Path, size: int, fit: str) -> float:
+    """CPU milliseconds of the PDF export (``fit``: page or poster) of ``size`` roles by the tdorg in ``checkout``."""
+    done = subprocess.run([sys.executable, "-c", _EXPORT_JOB, str(size), fit], cwd=checkout, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(checkout)})
     if done.returncode != 0:
-        raise SystemExit(f"the poster export in {checkout} failed: {done.stderr.strip()[-500:]}")
+        raise SystemExit(f"the {fit} export in {checkout} failed: {done.stderr.strip()[-500:]}")
     return float(done.stdout) * 1000
 
 
@@ -100,7 +102,7 @@ def main() -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[300, 2000, 5000])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-drawings", action="store_true", help="time the layout and the plan only")
-    parser.add_argument("--cpu", action="store_true", help="also the poster PDF export's CPU time, against bare")
+    parser.add_argument("--cpu", action="store_true", help="also the PDF exports' CPU time, against bare")
     parser.add_argument("--before", type=Path, help="with --cpu: a checkout of tdorg to time beside this one")
     args = parser.parse_args()
     options = ExportOptions(timeout=3600)
@@ -145,13 +147,16 @@ def main() -> int:
                               "PDF export, pages": "bare Graphviz PDF, pages",
                               "PDF export, poster": "bare Graphviz PDF, whole"}
                 if args.cpu:
-                    here = Path(__file__).resolve().parents[1]
-                    cases["CPU: bare Graphviz PDF, whole"] = lambda: cpu_of_run([*as_pdf, str(whole_dot)])
-                    cases["CPU: PDF export, poster"] = lambda: cpu_of_poster(here, size)
-                    references["CPU: PDF export, poster"] = "CPU: bare Graphviz PDF, whole"
+                    checkouts = {"": Path(__file__).resolve().parents[1]}
                     if args.before is not None:
-                        cases["CPU: PDF export, poster, before"] = lambda: cpu_of_poster(args.before.resolve(), size)
-                        references["CPU: PDF export, poster, before"] = "CPU: bare Graphviz PDF, whole"
+                        checkouts[", before"] = args.before.resolve()
+                    for fit, what, dot_file in (("page", "pages", pages_dot), ("poster", "whole", whole_dot)):
+                        bare = f"CPU: bare Graphviz PDF, {what}"
+                        cases[bare] = lambda dot_file=dot_file: cpu_of_run([*as_pdf, str(dot_file)])
+                        for suffix, checkout in checkouts.items():
+                            name = f"CPU: PDF export, {'poster' if fit == 'poster' else 'pages'}{suffix}"
+                            cases[name] = lambda checkout=checkout, fit=fit: cpu_of_export(checkout, size, fit)
+                            references[name] = bare
             sheets = len(poster_drawings(chart, poster, chart_area(poster, headed=False)).sheets) \
                 if not args.no_drawings else 0
             times = interleave(cases, args.rounds)
