@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tdorg.export import ExportCancelledError, ExportOptions, ExportTimeoutError, style
+from tdorg.export import ExportCancelledError, ExportOptions, ExportTimeoutError, GraphvizFailedError, style
 from tdorg.export.graphviz import renderer
 from tdorg.export.pdf.chartpages import plan_for, planning_area
 from tdorg.export.pdf.chartpdf import chart_area
@@ -273,6 +273,13 @@ def test_a_batch_draws_the_same_bytes_as_single_renders(tmp_path) -> None:
         with open(tmp_path / "one.svg", "w+b") as handle:
             renderer.render(source, "dot", "svg", handle, timeout=60)
             assert handle.read() == drawing
+
+
+def test_a_batch_stops_at_a_source_graphviz_cannot_read_after_drawing_the_ones_before() -> None:
+    # The child frees a drawing's graph only when another follows; a source that fails after one was drawn
+    # and freed still ends the batch with Graphviz's message.
+    with pytest.raises(GraphvizFailedError, match="syntax error"):
+        renderer.render_batch([b"digraph { a -> b }", b"digraph { a -> }", b"digraph { c }"], "dot", "svg", timeout=60)
 
 
 def test_page_drawings_start_few_children(chart, plan, monkeypatch) -> None:
