@@ -124,7 +124,7 @@ def test_text_lines_are_the_svg_labels_where_they_print(pages, poster) -> None:
         lines = text_lines(drawing.svg, printed)
         assert texts and len(lines) == len(texts)
         for line, t in zip(lines, texts):
-            assert line["t"] == t.text and line["a"] == t.get("text-anchor") and line["c"] == t.get("fill")
+            assert line["t"] == t.text and t.get("text-anchor") == "start" and line["c"] == t.get("fill")
             assert line["x"] == pytest.approx((float(t.get("x")) + tx - vx) * k, abs=0.01)
             assert line["y"] == pytest.approx((float(t.get("y")) + ty - vy) * k, abs=0.01)
             assert line["s"] == pytest.approx(float(t.get("font-size")) * k, abs=0.001)
@@ -132,15 +132,15 @@ def test_text_lines_are_the_svg_labels_where_they_print(pages, poster) -> None:
         assert not list(ElementTree.fromstring(without_text(drawing.svg)).iter(f"{SVG}text"))
 
 
-def test_text_lines_read_escaped_text_and_leave_other_frames_alone() -> None:
+def test_text_lines_read_escaped_text_and_leave_other_frames_and_anchors_alone() -> None:
     head = (b'<svg width="100.00pt" height="50.00pt"\n viewBox="0.00 0.00 200.00 100.00">\n'
             b'<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">\n')
-    line = (b'<text xml:space="preserve" text-anchor="middle" x="10" y="-20" font-family="DejaVu Sans" '
+    line = (b'<text xml:space="preserve" text-anchor="start" x="10" y="-20" font-family="DejaVu Sans" '
             b'font-size="8.00">R&amp;D &lt;Lab&gt; &#233;t&#233;</text>\n')
     assert text_lines(head + line, 100.0) == [
-        {"t": "R&D <Lab> \u00e9t\u00e9", "x": 7.0, "y": 38.0, "a": "middle", "s": 4.0, "b": False, "i": False,
-         "c": "#000000"}]
+        {"t": "R&D <Lab> \u00e9t\u00e9", "x": 7.0, "y": 38.0, "s": 4.0, "b": False, "i": False, "c": "#000000"}]
     assert text_lines(head.replace(b"rotate(0)", b"rotate(-90)") + line, 100.0) is None
+    assert text_lines(head + line + line.replace(b'"start"', b'"middle"'), 100.0) is None
 
 
 def _region(poster, sheet):

@@ -317,11 +317,11 @@ def without_text(svg: bytes) -> bytes:
 def text_lines(svg: bytes, width: float) -> list[dict] | None:
     """The lines of a Graphviz SVG's labels as they print when the drawing is ``width`` points wide, for a
     composer to set as text of its own over :func:`without_text` of it; None when the SVG is not in the
-    frame Graphviz draws charts in (not rotated).
+    frame Graphviz draws charts in (not rotated) or a line is not anchored at its start (Graphviz places
+    each line of an HTML-like label, as tdorg's labels are, by where it starts).
 
-    A line is its text (``t``), the point its baseline is anchored at, in points from the drawing's top
-    left (``x``, ``y``), where it is anchored (``a``: ``start``, ``middle`` or ``end``), its size in
-    points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
+    A line is its text (``t``), where its baseline starts, in points from the drawing's top left (``x``,
+    ``y``), its size in points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
     """
     size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
     if size is None or move is None:
@@ -332,11 +332,12 @@ def text_lines(svg: bytes, width: float) -> list[dict] | None:
     out = []
     for found in _TEXT.finditer(svg):
         a = dict(_ATTRIBUTE.findall(found.group(1)))
+        if a.get(b"text-anchor", b"start") != b"start":
+            return None
         out.append({
             "t": html.unescape(found.group(2).decode("utf-8")),
             "x": round(((float(a[b"x"]) + tx) * scale - vx) * unit, 2),
             "y": round(((float(a[b"y"]) + ty) * scale - vy) * unit, 2),
-            "a": a.get(b"text-anchor", b"start").decode(),
             "s": round(float(a[b"font-size"]) * scale * unit, 3),
             "b": a.get(b"font-weight") == b"bold",
             "i": a.get(b"font-style") == b"italic",
