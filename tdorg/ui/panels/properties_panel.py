@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
@@ -87,6 +87,9 @@ class PropertiesPanel(QScrollArea):
         self._outer.insertWidget(1, self.form_widget)
         self._build(self.form_widget)
         self.delete_button.clicked.connect(self.deleteRequested)
+        # innermost first: findChildren lists a widget before the widgets inside it
+        parts = reversed(self.form_widget.findChildren(QWidget))
+        self._parts_with_layouts = [*(w for w in parts if w.layout() is not None), self.form_widget]
         for field in self._typed_fields():
             DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
 
@@ -281,6 +284,20 @@ class PropertiesPanel(QScrollArea):
             self._load(self.chart.role(self.role_id))  # type: ignore[union-attr]
         elif ids:
             self._show_summary(ids)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Size the body for what the form now shows before its layouts place anything in it.
+
+        Each part of the form with a layout of its own (the rows, the lines, the check groups…) tells the part
+        around it of a new size only when its own layout has run, one round of events later; until then the
+        layouts around it keep its old size, and the scroll area the body's, so the fields were laid out and
+        drawn squeezed into the old sizes for a few frames, more or less depending on what was shown before.
+        Here every part gives up its kept size at once, innermost first, and the scroll area fits the body now.
+        """
+        for part in self._parts_with_layouts:
+            part.updateGeometry()
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def _show_summary(self, ids: list[str]) -> None:
         assert self.chart is not None
@@ -315,6 +332,7 @@ class PropertiesPanel(QScrollArea):
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""
         self.findings.setText(html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>")
+        self._fit()
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
@@ -324,6 +342,7 @@ class PropertiesPanel(QScrollArea):
             self.show_roles([])
         elif self.role_id is not None:
             self._load(self.chart.role(self.role_id))
+            self._fit()
 
     def _restyle(self) -> None:
         """The shown role again, its links in the colours of the scheme now in use."""

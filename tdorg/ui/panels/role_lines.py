@@ -67,6 +67,7 @@ class RoleLines(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the layout now, though deleted only once the events run
                 item.widget().deleteLater()
         for row, target in enumerate(role.dotted_to):
             label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, chart.role(target).title))
