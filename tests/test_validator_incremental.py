@@ -193,10 +193,10 @@ def assert_same_index(name: str, kept: object, fresh: object) -> None:
 def assert_kept_integration_findings_are_fresh(ctx: Context) -> None:
     """Every INT-2 finding a live validator keeps and has not marked stale is what a fresh pass finds for
     that integration role."""
-    kept = ctx.kept_integration or {}
+    kept = ctx.integration_findings.entries
     rule, fresh = RULES_BY_ID["INT-2"], Context(ctx.chart)
     for role_id, (finding, _) in kept.items():
-        if role_id not in ctx.stale_integration:
+        if role_id not in ctx.integration_findings.stale:
             assert role_id in fresh.integration_roles, f"{role_id} is kept but no longer an integration role"
             assert finding == rule._finding(fresh, role_id), f"INT-2's kept finding for {role_id} is stale"
 
@@ -246,19 +246,19 @@ def test_an_integration_coach_edited_or_moved_alone_re_checks_only_its_own_integ
     ctx = validator._context
     coaches = [r for r in ctx.integration_roles if not chart.child_count(r) and not chart.dotted_reports(r)]
     coach, other = coaches[0], coaches[-1]
-    kept = dict(ctx.kept_integration)
+    kept = dict(ctx.integration_findings.entries)
     chart.update_role(coach, title="Coach II")
-    assert ctx.stale_integration == {coach}
+    assert ctx.integration_findings.stale == {coach}
     chart.reparent(coach, chart.roles[other].reports_to)
     chart.update_role(coach, category="network")
     assert validator.report.findings == validate(chart).findings
-    assert coach not in ctx.kept_integration
-    assert all(ctx.kept_integration[r] is kept[r] for r in kept if r != coach)
+    assert coach not in ctx.integration_findings.entries
+    assert all(ctx.integration_findings.entries[r] is kept[r] for r in kept if r != coach)
     leader = next(r for r in chart.roles if chart.dotted_reports(r) and ctx.is_teaching_learning(chart.roles[r])
                   and not chart.child_count(r))
     chart.update_role(leader, category="network", flags=frozenset())
     walkers = {leader, *chart.dotted_reports(leader)}
-    assert ctx.stale_integration == walkers | {r for r, (finding, _) in kept.items() if finding is not None}
+    assert ctx.integration_findings.stale == walkers | {r for r, (finding, _) in kept.items() if finding is not None}
     assert validator.report.findings == validate(chart).findings
 
 
@@ -298,3 +298,22 @@ def test_a_role_without_reports_moving_outside_it_changes_only_its_own_line_into
         assert kept == Context(chart, kept=True).dotted_into_it
         assert live.findings == validate(chart).findings
     assert kept == {"cao"}
+
+
+def test_an_edit_words_again_only_the_people_fte_findings_of_the_people_it_touched():
+    """Two people over their FTE: one of Ana's roles falling vacant takes her finding away and keeps Max's as
+    it was worded; a new limit words every one again."""
+    people = [Role(id=f"p{n}", title=f"Role {n}", category="other", reports_to="supt", person=person, fte=0.75)
+              for n, person in enumerate(("Ana Li", "Ana Li", "Max Ruiz", "Max Ruiz"))]
+    chart = Chart(None, [*compliant_chart().roles_in_order(), *people])  # as a file can bring them in
+    validator = Validator(chart)
+    validator.report
+    ctx = validator._context
+    max_ = ctx.people_findings.entries["max ruiz"]
+    chart.update_role("p1", vacant=True)
+    assert ctx.people_findings.stale == {"ana li"}
+    live = validator.report
+    assert live.findings == validate(chart).findings and ctx.people_findings.entries["max ruiz"] is max_
+    assert not any("Ana Li" in f.message for f in live.findings)
+    chart.set_settings(chart.settings.with_threshold("STR-2", "max_person_fte", 1.25))
+    assert validator.report.findings == validate(chart).findings

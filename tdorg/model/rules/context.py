@@ -186,6 +186,36 @@ class LinesIntoIt:
         return bool(self.subtree)
 
 
+class KeptFindings:
+    """A rule's findings kept across a live validator's passes, one per key (a role, a person) with the titles
+    it named (``None`` for a key with none), and the keys whose finding an edit may have changed since."""
+
+    __slots__ = ("entries", "stale")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[object, set[str]]] = {}
+        self.stale: set[str] = set()
+
+    def forget(self) -> None:
+        """Work every finding out again."""
+        self.entries.clear()
+        self.stale.clear()
+
+    def drop_stale(self) -> None:
+        for key in self.stale:
+            self.entries.pop(key, None)
+        self.stale.clear()
+
+    def finding(self, ctx: "Context", key: str, compute: Callable[[], T]) -> T:
+        """The finding kept for ``key``, else ``compute()``'s, kept; the titles it names count as named."""
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = ctx.naming(compute)
+        elif entry[1]:
+            ctx.named(entry[1])
+        return entry[0]  # type: ignore[return-value]
+
+
 class Context:
     def __init__(self, chart: Chart, kept: bool = False) -> None:
         """A pass over ``chart``; a live validator keeps one (``kept``) across passes, its indexes brought
@@ -198,10 +228,10 @@ class Context:
         #: whose span an edit may have changed since.
         self.kept_spans: Spans | None = None
         self.stale_spans: set[str] = set()
-        #: Kept across passes the same way: INT-2's finding (or ``None``) for each integration role with the
-        #: titles it named, and the roles whose finding an edit may have changed since.
-        self.kept_integration: dict[str, tuple[object, set[str]]] | None = None
-        self.stale_integration: set[str] = set()
+        #: Kept across passes the same way: INT-2's finding (or ``None``) for each integration role, and STR-2's
+        #: for each person (by holder key) over the limit.
+        self.integration_findings = KeptFindings()
+        self.people_findings = KeptFindings()
         self._memo: dict[object, tuple[object, set[str]]] = {}
         #: The roles whose titles the work under way has named (see :meth:`naming`).
         self._named: set[str] | None = None
@@ -214,11 +244,6 @@ class Context:
         """Work every span out again (the thresholds, or the IT organization, changed)."""
         self.kept_spans = None
         self.stale_spans.clear()
-
-    def forget_integration(self) -> None:
-        """Work INT-2's finding out again for every integration role (the lines an edit moved may be walked from many)."""
-        self.kept_integration = None
-        self.stale_integration.clear()
 
     def district_changed(self) -> None:
         """Forget what was read from the district facts."""

@@ -134,6 +134,7 @@ class Validator:
             self._metrics_dirty = set(METRICS)
             if kind == chart_module.SETTINGS:
                 self._context.forget_spans()  # their limits
+                self._context.people_findings.forget()
             else:
                 self._restart()
             return

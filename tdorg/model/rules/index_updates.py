@@ -13,8 +13,9 @@ from __future__ import annotations
 from bisect import insort
 from typing import Callable, Iterable, Mapping
 
-from ..role import Role
+from ..chart import holder_key
 from ..exact_sum import exact
+from ..role import Role
 from .context import KEYED, LISTED, Context, is_integration_role, is_teaching_learning
 from .role_changes import is_leader, moves_lines
 
@@ -55,6 +56,8 @@ def follow(ctx: Context, role_id: str, old: Role | None, new: Role | None, place
                     del sums[key]
     _follow_it_subtree(ctx, role_id, old, new)
     _follow_integration(ctx, role_id, old, new)
+    if ctx.people_findings.entries:  # the people holding the role, before and after, are worded again
+        ctx.people_findings.stale.update(k for k in (old and holder_key(old), new and holder_key(new)) if k is not None)
 
 
 def _summed(role: Role) -> tuple[str, bool, float]:
@@ -118,7 +121,7 @@ def _follow_it_subtree(ctx: Context, role_id: str, old: Role | None, new: Role |
         known.pop("it_subtree", None)
         known.pop("dotted_into_it", None)
         ctx.forget_spans()
-        ctx.forget_integration()
+        ctx.integration_findings.forget()
         return
     # A span is a manager's count of reports and whether they are all front-line: the role's own, its managers'.
     if old is None or new is None or old.reports_to != new.reports_to or old.category != new.category:
@@ -155,18 +158,18 @@ def _follow_integration(ctx: Context, role_id: str, old: Role | None, new: Role 
     dotted line to (a teaching and learning role's dotted line counts for them); when its being a teaching
     and learning role changed, every finding too (each names the first such role); when its title
     changed, the findings naming it. Every one when the top IT leader changed, or too many walk to it."""
-    kept = ctx.kept_integration
-    if kept is None:
+    kept = ctx.integration_findings.entries
+    if not kept:
         return
     if is_leader(old) != is_leader(new):
-        ctx.forget_integration()
+        ctx.integration_findings.forget()
         return
-    stale = ctx.stale_integration
+    stale = ctx.integration_findings.stale
     teaching = (old is not None and is_teaching_learning(old)) != (new is not None and is_teaching_learning(new))
     if teaching or moves_lines(old, new):
         walkers = _walkers(ctx, role_id, _MANY_WALKERS)
         if walkers is None:
-            ctx.forget_integration()
+            ctx.integration_findings.forget()
             return
         stale.update(walkers)
         stale.update(t for role in (old, new) if role is not None for t in role.dotted_to)

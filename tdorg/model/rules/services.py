@@ -123,22 +123,13 @@ class IntegrationBothSides(Rule):
     def check(self, ctx: Context) -> list[Finding]:
         """Each integration role's finding; a kept context keeps them and works out again only those of the
         roles an edit may have changed (see ``index_updates``)."""
-        kept = ctx.kept_integration
-        if kept is None:
-            kept = {}
-            if ctx.kept:
-                ctx.kept_integration = kept
-        for role_id in ctx.stale_integration:
-            kept.pop(role_id, None)
-        ctx.stale_integration.clear()
+        kept = ctx.integration_findings
+        kept.drop_stale()
         findings = []
         for role_id in ctx.integration_roles:
-            entry = kept.get(role_id)
-            if entry is None:
-                entry = kept[role_id] = ctx.naming(lambda: self._finding(ctx, role_id))
-            if entry[0] is not None:  # (only a finding names titles)
-                findings.append(entry[0])
-                ctx.named(entry[1])
+            finding = kept.finding(ctx, role_id, lambda: self._finding(ctx, role_id))
+            if finding is not None:
+                findings.append(finding)
         return findings
 
     def _finding(self, ctx: Context, role_id: str) -> Finding | None:

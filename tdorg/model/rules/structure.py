@@ -88,24 +88,24 @@ class PersonFte(Rule):
     reads = frozenset({PEOPLE})
 
     def check(self, ctx: Context) -> list[Finding]:
+        """A kept context keeps each person's finding and words again only those of the people whose roles an
+        edit changed (see ``index_updates``)."""
         limit = self.param(ctx, PERSON_FTE_PARAM)
         # The chart keeps each person's total (the same threshold): only look for roles when one is over.
         over = ctx.chart.over_allocated_people()
-        if not over:
-            return []
-        findings = []
-        for key, total in over.items():
-            if total > limit + 1e-9:
-                ids = ctx.holders[key]
-                name = ctx.roles[ids[0]].person
-                findings.append(
-                    self.finding(
-                        f"{name} holds {total:g} FTE across {ctx.titles(ids)}; one person can hold at most {limit:g} FTE.",
-                        ids,
-                        f"Lower the FTE of {name}'s roles so they add up to {limit:g} or less, or give a role to someone else.",
-                    )
-                )
-        return findings
+        kept = ctx.people_findings
+        kept.drop_stale()
+        return [kept.finding(ctx, key, lambda: self._finding(ctx, key, total, limit))
+                for key, total in over.items() if total > limit + 1e-9]
+
+    def _finding(self, ctx: Context, key: str, total: float, limit: float) -> Finding:
+        ids = ctx.holders[key]
+        name = ctx.roles[ids[0]].person
+        return self.finding(
+            f"{name} holds {total:g} FTE across {ctx.titles(ids)}; one person can hold at most {limit:g} FTE.",
+            ids,
+            f"Lower the FTE of {name}'s roles so they add up to {limit:g} or less, or give a role to someone else.",
+        )
 
 
 class SpanOfControl(Rule):
