@@ -16,7 +16,7 @@ from tdorg.export.pdf.chartpages import plan_for, planning_area
 from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.graphviz.dot import box_size
 from tdorg.export.labels import TITLE, wrap
-from tdorg.export.graphviz.page_drawings import Drawing, page_drawings, poster_drawings, text_lines, without_text
+from tdorg.export.graphviz.page_drawings import Drawing, page_drawings, poster_drawings, take_text, without_text
 from tdorg.export.graphviz.passing_lines import passing_groups, straight_line, stretch
 from tdorg.model.layout import Layout
 from tdorg.model.synthetic import synthetic_chart
@@ -114,14 +114,14 @@ def test_text_uses_the_family_of_exported_charts(pages, poster) -> None:
         assert families == {style.FONT}
 
 
-def test_text_lines_are_the_svg_labels_where_they_print(pages, poster) -> None:
+def test_take_text_gives_the_svg_labels_where_they_print(pages, poster) -> None:
     for drawing, printed in ((pages[0], pages[0].width), (poster.sheets[0][1], poster.sheets[0][1].width),
                              (poster.overview, poster.overview.width / 4)):
         root = _root(drawing)
         vx, vy, k, tx, ty = _frame(root)
         k *= printed / drawing.width
         texts = list(root.iter(f"{SVG}text"))
-        lines = text_lines(drawing.svg, printed)
+        rest, lines = take_text(drawing.svg, printed)
         assert texts and len(lines) == len(texts)
         for line, t in zip(lines, texts):
             assert line["t"] == t.text and t.get("text-anchor") == "start" and line["c"] == t.get("fill")
@@ -129,18 +129,21 @@ def test_text_lines_are_the_svg_labels_where_they_print(pages, poster) -> None:
             assert line["y"] == pytest.approx((float(t.get("y")) + ty - vy) * k, abs=0.01)
             assert line["s"] == pytest.approx(float(t.get("font-size")) * k, abs=0.001)
             assert line["b"] == (t.get("font-weight") == "bold") and line["i"] == (t.get("font-style") == "italic")
-        assert not list(ElementTree.fromstring(without_text(drawing.svg)).iter(f"{SVG}text"))
+        assert rest == without_text(drawing.svg) and not list(ElementTree.fromstring(rest).iter(f"{SVG}text"))
 
 
-def test_text_lines_read_escaped_text_and_leave_other_frames_and_anchors_alone() -> None:
+def test_take_text_reads_escaped_text_and_leaves_other_frames_and_lines_alone() -> None:
     head = (b'<svg width="100.00pt" height="50.00pt"\n viewBox="0.00 0.00 200.00 100.00">\n'
             b'<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">\n')
     line = (b'<text xml:space="preserve" text-anchor="start" x="10" y="-20" font-family="DejaVu Sans" '
-            b'font-size="8.00">R&amp;D &lt;Lab&gt; &#233;t&#233;</text>\n')
-    assert text_lines(head + line, 100.0) == [
-        {"t": "R&D <Lab> \u00e9t\u00e9", "x": 7.0, "y": 38.0, "s": 4.0, "b": False, "i": False, "c": "#000000"}]
-    assert text_lines(head.replace(b"rotate(0)", b"rotate(-90)") + line, 100.0) is None
-    assert text_lines(head + line + line.replace(b'"start"', b'"middle"'), 100.0) is None
+            b'font-weight="bold" font-size="8.00">R&amp;D &lt;Lab&gt; &#233;t&#233;</text>\n')
+    assert take_text(head + line, 100.0) == (head, [
+        {"t": "R&D <Lab> \u00e9t\u00e9", "x": 7.0, "y": 38.0, "s": 4.0, "b": True, "i": False, "c": "#000000"}])
+    rotated = head.replace(b"rotate(0)", b"rotate(-90)") + line
+    assert take_text(rotated, 100.0) == (rotated, [])
+    centred, underlined = line.replace(b'"start"', b'"middle"'), line.replace(b"<text ", b'<text text-decoration="underline" ')
+    svg, lines = take_text(head + centred + line + underlined, 100.0)
+    assert svg == head + centred + underlined and len(lines) == 1
 
 
 def _region(poster, sheet):

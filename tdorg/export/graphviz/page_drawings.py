@@ -304,9 +304,15 @@ def page_drawings(
 
 
 _GROUP = re.compile(rb'<g id="([^"]+)" class="(?:node|edge)">\n.*?</g>\n', re.S)
-#: One line of a label as Graphviz writes it in SVG: its attributes, and its text (escaped, so holding no ``<``).
-_TEXT = re.compile(rb'<text ([^>]*)>([^<]*)</text>\n')
-_ATTRIBUTE = re.compile(rb'([a-z-]+)="([^"]*)"')
+#: One line of a label as Graphviz writes it in SVG (its text escaped, so holding no ``<``).
+_TEXT = re.compile(rb'<text [^>]*>[^<]*</text>\n')
+#: A line as Graphviz writes those of tdorg's labels: anchored at its start, in one family, perhaps bold or
+#: italic, its colour in hex (none for black); its x, y, bold, italic, size, colour and text.
+_LINE = re.compile(
+    rb'<text xml:space="preserve" text-anchor="start" x="(-?[0-9.]+)" y="(-?[0-9.]+)" font-family="[^"]*"'
+    rb'( font-weight="bold")?( font-style="italic")? font-size="([0-9.]+)"(?: fill="(#[0-9a-f]{6})")?>'
+    rb'([^<]*)</text>\n'
+)
 
 
 def without_text(svg: bytes) -> bytes:
@@ -314,36 +320,32 @@ def without_text(svg: bytes) -> bytes:
     return _TEXT.sub(b"", svg)
 
 
-def text_lines(svg: bytes, width: float) -> list[dict] | None:
-    """The lines of a Graphviz SVG's labels as they print when the drawing is ``width`` points wide, for a
-    composer to set as text of its own over :func:`without_text` of it; None when the SVG is not in the
-    frame Graphviz draws charts in (not rotated) or a line is not anchored at its start (Graphviz places
-    each line of an HTML-like label, as tdorg's labels are, by where it starts).
+def take_text(svg: bytes, width: float) -> tuple[bytes, list[dict]]:
+    """A Graphviz SVG without the lines of its labels, and those lines as they print when the drawing is
+    ``width`` points wide, for a composer to set as text of its own over it. Only lines written the way
+    Graphviz writes tdorg's labels (:data:`_LINE`), in the frame it draws charts in (not rotated), are
+    taken out; any other text stays in the SVG.
 
     A line is its text (``t``), where its baseline starts, in points from the drawing's top left (``x``,
     ``y``), its size in points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
     """
     size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
     if size is None or move is None:
-        return None
+        return svg, []
     vx, vy, vw, _ = (float(v) for v in size.group(3).split())
-    unit = width / vw if vw else 1.0  # printed points per unit of the viewBox
     scale, tx, ty = float(move.group(1)), float(move.group(2)), float(move.group(3))
-    out = []
-    for found in _TEXT.finditer(svg):
-        a = dict(_ATTRIBUTE.findall(found.group(1)))
-        if a.get(b"text-anchor", b"start") != b"start":
-            return None
-        out.append({
-            "t": html.unescape(found.group(2).decode("utf-8")),
-            "x": round(((float(a[b"x"]) + tx) * scale - vx) * unit, 2),
-            "y": round(((float(a[b"y"]) + ty) * scale - vy) * unit, 2),
-            "s": round(float(a[b"font-size"]) * scale * unit, 3),
-            "b": a.get(b"font-weight") == b"bold",
-            "i": a.get(b"font-style") == b"italic",
-            "c": a.get(b"fill", b"#000000").decode(),
-        })
-    return out
+    unit = (width / vw if vw else 1.0) * scale  # printed points per unit of the drawing's paths
+    ox, oy = (tx - vx / scale) * unit, (ty - vy / scale) * unit
+    out: list[dict] = []
+
+    def take(found: re.Match) -> bytes:
+        x, y, bold, italic, font, colour, text = found.groups()
+        out.append({"t": html.unescape(text.decode("utf-8")), "x": round(float(x) * unit + ox, 2),
+                    "y": round(float(y) * unit + oy, 2), "s": round(float(font) * unit, 3), "b": bold is not None,
+                    "i": italic is not None, "c": (colour or b"#000000").decode()})
+        return b""
+
+    return _LINE.sub(take, svg), out
 
 
 def poster_drawings(
@@ -561,5 +563,5 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "text_lines",
+__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "take_text",
            "without_text"]

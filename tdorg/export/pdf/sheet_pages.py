@@ -22,7 +22,7 @@ from ...model.chart import Chart
 from ...model.plural import plural
 from ...model.rules.base import Report
 from ..graphviz.dot import heading
-from ..graphviz.page_drawings import text_lines, without_text
+from ..graphviz.page_drawings import take_text
 from ..graphviz.runner import Cancel
 from ..options import ExportOptions
 from ..pages import ChartPage
@@ -48,13 +48,9 @@ class ChartSheets:
         """Place ``svg`` at ``x``, ``top`` (from the page's top left), ``w`` by ``h`` points, as a figure with
         ``alt`` for its alternative text; the lines of its labels are printed as text over it."""
         name = f"drawing-{len(self.files) + 1}.svg"
-        figure = {"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt}
-        lines = text_lines(svg, w)
-        if lines is not None:
-            svg = without_text(svg)
-            figure["labels"] = lines
-        self.files[name] = svg
-        page.setdefault("figures", []).append(figure)
+        self.files[name], labels = take_text(svg, w)
+        page.setdefault("figures", []).append({"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt,
+                                               "labels": labels})
 
 
 def _alt(chart: Chart, number: int, total: int, shown: int, subtitle: str) -> str:
