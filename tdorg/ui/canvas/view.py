@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsView,
     QRubberBand,
-    QStyle,
     QStyleOptionGraphicsItem,
     QStyleOptionRubberBand,
+    QWidget,
 )
 
 from ..widgets import style
@@ -48,6 +48,12 @@ class ChartView(QGraphicsView):
     def __init__(self, scene: ChartScene, editor: Editor | None, parent=None) -> None:  # noqa: ANN001
         """``editor`` makes the drags and drops edits; without one the canvas is read-only."""
         super().__init__(scene, parent)
+        # The viewport is the default one, made here: a viewport Qt made would be given to Python the first time
+        # it is asked for, and finding its class makes the Python classes of every kind of widget (about 5 ms).
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setViewport(viewport)
         self.chart_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -184,6 +190,8 @@ class ChartView(QGraphicsView):
             option.initFrom(viewport)
             option.rect = band
             option.shape = QRubberBand.Shape.Rectangle
+            from PySide6.QtWidgets import QStyle  # its enums are made on first use, not with an empty window
+
             self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, viewport)
         painter.end()
 

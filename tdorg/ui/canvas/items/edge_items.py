@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from typing import Iterable
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from tdorg.model.layout import Layout
 
@@ -141,7 +142,7 @@ class DottedLine(QGraphicsPathItem):
         Appearance.changed(self)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # QStyle made on first use
         colour = QColor(style.SELECTION if selected else style.DOTTED_LINE)
         width = 2.6 if (selected or self.hovered) else 1.6
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
