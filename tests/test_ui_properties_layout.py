@@ -148,3 +148,24 @@ def test_the_same_role_is_laid_out_the_same_after_any_selections_before_it(desig
         window.select_roles(kinds[:2])
         qtbot.wait(5)
         assert layout_of(role_id) == first[role_id]
+
+
+def test_a_wrapping_check_box_measures_its_text_again_when_the_text_or_font_changes(qtbot):
+    from PySide6.QtGui import QFont
+
+    from tdorg.ui.widgets.wrapping_check import WrappingCheckBox
+
+    box = WrappingCheckBox("Short")
+    qtbot.addWidget(box)
+    one_line = box.heightForWidth(200)
+    assert box.heightForWidth(200) == one_line
+    box.setText("A label long enough to wrap onto two or three lines in a box this narrow")
+    wrapped = box.heightForWidth(200)
+    assert wrapped > one_line
+    font = QFont(box.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    box.setFont(font)
+    assert box.heightForWidth(200) > wrapped
+    box.setText("Short")
+    box.setFont(QFont())
+    assert box.heightForWidth(200) == WrappingCheckBox("Short").heightForWidth(200)

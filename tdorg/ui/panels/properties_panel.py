@@ -271,7 +271,9 @@ class PropertiesPanel(QScrollArea):
             return
         from ..widgets.fields import mark_invalid
 
-        self.form_widget.setVisible(bool(ids))
+        appearing = bool(ids) and self.form_widget.isHidden()  # filled while hidden, then shown: laid out once
+        if not ids:
+            self.form_widget.hide()
         for error in self._errors.values():
             error.show_error("")
         for widget in (self.title, self.person, self.cost, self.fte):
@@ -284,20 +286,23 @@ class PropertiesPanel(QScrollArea):
             self._load(self.chart.role(self.role_id))  # type: ignore[union-attr]
         elif ids:
             self._show_summary(ids)
+        if appearing:
+            self.form_widget.show()
         self._fit()
 
     def _fit(self) -> None:
-        """Size the body for what the form now shows before its layouts place anything in it.
+        """Have the scroll area size the body for what the form now shows before its layouts place anything.
 
         Each part of the form with a layout of its own (the rows, the lines, the check groups…) tells the part
         around it of a new size only when its own layout has run, one round of events later; until then the
         layouts around it keep its old size, and the scroll area the body's, so the fields were laid out and
         drawn squeezed into the old sizes for a few frames, more or less depending on what was shown before.
-        Here every part gives up its kept size at once, innermost first, and the scroll area fits the body now.
+        Here every part gives up its kept size at once, innermost first, and the scroll area's request to fit
+        the body goes ahead of the parts' own (one request for a selection and the findings that follow it).
         """
         for part in self._parts_with_layouts:
             part.updateGeometry()
-        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest), Qt.EventPriority.HighEventPriority.value)
 
     def _show_summary(self, ids: list[str]) -> None:
         assert self.chart is not None

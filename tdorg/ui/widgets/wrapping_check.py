@@ -32,6 +32,7 @@ class WrappingCheckBox(QCheckBox):
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # as tall as its wrapped lines (a check box is fixed)
         self.setSizePolicy(policy)
+        self._heights: dict[tuple[int, str, str, str], int] = {}
 
     def _shown_text(self) -> str:
         return self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -56,9 +57,14 @@ class WrappingCheckBox(QCheckBox):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rect = self._text_rect(width)
-        used = self.fontMetrics().boundingRect(rect, int(_WRAP), self._shown_text())
-        return max(self._line_height(), used.bottom() + 1 + rect.top())
+        # the layouts ask again at each pass (dozens of times as a form is shown): measured once per width
+        key = (width, self.text(), self.font().key(), self.style().name())
+        height = self._heights.get(key)
+        if height is None:
+            rect = self._text_rect(width)
+            used = self.fontMetrics().boundingRect(rect, int(_WRAP), self._shown_text())
+            height = self._heights[key] = max(self._line_height(), used.bottom() + 1 + rect.top())
+        return height
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._text_left() + MIN_TEXT_WIDTH, self._line_height())
