@@ -15,9 +15,10 @@ round (see ``interleave.py``):
 
 With ``--before DIR`` (a checkout's folder holding an older ``tdorg``) the
 window with no file from DIR's sources runs in the same rounds, on the clock
-and in CPU time, for a before and after at the same load.
+and in CPU time, for a before and after at the same load. With ``--windows``
+only the bare window and the windows with no file run.
 
-    .venv/bin/python bench/bench_startup.py [ROUNDS] [--before DIR]
+    .venv/bin/python bench/bench_startup.py [ROUNDS] [--before DIR] [--windows]
 """
 
 from __future__ import annotations
@@ -53,23 +54,25 @@ window.grab()
 {PAINTED}
 """
 
-#: The editor's start (tdorg.ui.app.main: open_window) up to its first painted window; with a file, then the
-#: painted chart. The window is painted at the bare window's size.
+#: The editor's start (tdorg.ui.app.main: the first window's model before Qt, then open_window) up to its first
+#: painted window; with a file, then the painted chart. The window is painted at the bare window's size.
 TDORG_WINDOW = f"""
 import sys, time
 from pathlib import Path
+import tdorg.ui.app as editor
+getattr(editor, "load_first_window_model", lambda: None)()  # older sources have none
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from tdorg.ui.app import open_window, start
 folder = Path(sys.argv[1])
-window = open_window(None, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat), folder / "recovery")
+window = editor.open_window(None, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
+                            folder / "recovery")
 window.resize(1400, 900)
 app = QApplication.instance()
 app.processEvents()
 window.grab()
 {PAINTED}
 if len(sys.argv) > 2:
-    start(window, Path(sys.argv[2]))
+    editor.start(window, Path(sys.argv[2]))
     app.processEvents()
     assert window.chart is not None and len(window.chart.roles) > 1000
     window.grab()
@@ -143,6 +146,8 @@ def main(argv: list[str]) -> int:
             "… compiling its sources": lambda: window_times(compiling, TDORG_WINDOW, folder)[0][0],
             "tdorg window, 5,000-role file": with_file_window,
         }
+        if "--windows" in argv:
+            cases = {name: cases[name] for name in ("bare PySide6 window", "tdorg window, no file")}
         if before is not None:
             sources = str(Path(before).resolve())
             older = window_env(str(Path(folder) / "bytecode-before"), sources)
@@ -150,7 +155,8 @@ def main(argv: list[str]) -> int:
             cpu[f"{earlier}, CPU"] = []
             cases[earlier] = lambda: window(TDORG_WINDOW, f"{earlier}, CPU", folder, env=older, cwd=sources)
         times = interleave(cases, rounds)
-        times["… its chart painted"] = painted[-rounds:]
+        if painted:
+            times["… its chart painted"] = painted[-rounds:]
         times.update({case: used[-rounds:] for case, used in cpu.items()})
     references = {
         "tdorg --help": "python -c pass",

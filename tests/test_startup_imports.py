@@ -195,6 +195,41 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
             "tdorg.model.formats.sample_json", "logging.handlers"} <= after
 
 
+FIRST_WINDOW_ORDER = """
+import json, sys
+from pathlib import Path
+order = []
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+sys.meta_path.insert(0, Recorder())
+import tdorg.ui.app as editor
+editor.load_first_window_model()  # as the editor's main does, before anything imports Qt
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+window = editor.open_window(None, QSettings(sys.argv[1], QSettings.Format.IniFormat), Path(sys.argv[2]))
+QApplication.instance().processEvents()
+window.grab()
+print(json.dumps({"before Qt": order[:order.index("PySide6")], "loaded": sorted(sys.modules)}))
+"""
+
+
+def test_the_first_windows_qt_free_modules_load_before_qt(tmp_path):
+    """PySide6 reads the source of each module imported after it; the model and palette the first window uses
+    are imported before it (tdorg.ui.app.FIRST_WINDOW_MODEL), and none of them imports Qt."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", FIRST_WINDOW_ORDER, str(tmp_path / "s.ini"),
+                             str(tmp_path / "recovery")], env=env, capture_output=True, text=True, timeout=120,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    before = set(report["before Qt"])
+    assert "tdorg.model.chart" in before and "tdorg.model.rules.engine" in before
+    late = [m for m in report["loaded"] if m.startswith(("tdorg.model", "tdorg.export")) and m not in before]
+    assert late == [], "the first window imports these after Qt: add them to tdorg.ui.app.FIRST_WINDOW_MODEL"
+
+
 def test_rich_text_escape_is_html_escape_without_quotes():
     import html
 

@@ -10,11 +10,19 @@ import gc
 import logging
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 NO_DISPLAY_HINT = (
     "tdorg needs a display; use the `tdorg validate/export` command line, or set QT_QPA_PLATFORM=offscreen"
 )
+#: The Qt-free modules the first window uses, with what they import: the chart and its rules, the layout, the
+#: document and its scenarios, the export palette. They load before PySide6, which, once imported, reads the
+#: source of every module imported after it (looking for ``from __feature__ import``).
+FIRST_WINDOW_MODEL = ("tdorg.model.scenarios", "tdorg.model.layout_cache", "tdorg.model.clipboard",
+                      "tdorg.model.new_roles", "tdorg.model.edit_texts", "tdorg.model.atomic",
+                      "tdorg.model.file_state", "tdorg.model.recovery", "tdorg.model.compare_text",
+                      "tdorg.export.style", "tdorg.export.contrast")
 USAGE = ("usage: tdorg [--color-scheme light|dark] [FILE]   (FILE: a .tdorg chart, or a sample .json/.csv to start "
          "from; the colour scheme is the system's unless chosen here or by TDORG_COLOR_SCHEME)")
 
@@ -34,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(a in ("-h", "--help") for a in args):
         print(USAGE)
         return 0
+    load_first_window_model()
     from .widgets.colour_scheme import chosen_scheme, scheme_option
 
     args, scheme = scheme_option(args)
@@ -63,6 +72,7 @@ def open_window(scheme: str | None = None, settings=None, recovery_dir: Path | N
     """
     gc.disable()
     try:
+        load_first_window_model()
         create_application(scheme)
         from .window.main_window import MainWindow
 
@@ -82,6 +92,19 @@ def open_window(scheme: str | None = None, settings=None, recovery_dir: Path | N
 
     QTimer.singleShot(0, start_logging)  # the log file is not needed for the first frame
     return window
+
+
+def load_first_window_model() -> None:
+    """Import :data:`FIRST_WINDOW_MODEL` (before PySide6 for the most of it), with Python's cycle collector
+    paused: its passes would walk the many objects made, none of them garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in FIRST_WINDOW_MODEL:
+            import_module(name)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def create_application(scheme: str | None = None):  # noqa: ANN201 - QApplication
