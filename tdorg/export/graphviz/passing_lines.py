@@ -30,6 +30,8 @@ _PATH = re.compile(
 
 #: How far a stretch runs past the tile's edge, in drawing units, so its end is never seen.
 _BEYOND = 2.0
+#: One stretch's path, a move and a line, its points to hundredths of a unit.
+_SEGMENT = "M%.2f,%.2fL%.2f,%.2f".__mod__
 
 
 @dataclass(frozen=True)
@@ -68,38 +70,52 @@ def stretch(line: Line, rect: Rect) -> tuple[tuple[float, float], tuple[float, f
     (x1, y1), (x2, y2) = line.start, line.end
     dx, dy = x2 - x1, y2 - y1
     x, y, w, h = rect
-    lo, hi = 0.0, 1.0
     # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves the rect's two slabs.
     if dx:
         a, b = (x - _BEYOND - x1) / dx, (x + w + _BEYOND - x1) / dx
         lo, hi = (b, a) if a > b else (a, b)
-        lo, hi = max(lo, 0.0), min(hi, 1.0)
-    elif not x - _BEYOND <= x1 <= x + w + _BEYOND:
+        if lo < 0.0:
+            lo = 0.0
+        if hi > 1.0:
+            hi = 1.0
+    elif x - _BEYOND <= x1 <= x + w + _BEYOND:
+        lo, hi = 0.0, 1.0
+    else:
         return None
     if dy:
         a, b = (y - _BEYOND - y1) / dy, (y + h + _BEYOND - y1) / dy
         if a > b:
             a, b = b, a
-        lo, hi = max(lo, a), min(hi, b)
+        if a > lo:
+            lo = a
+        if b < hi:
+            hi = b
     elif not y - _BEYOND <= y1 <= y + h + _BEYOND:
         return None
     if lo > hi:
         return None
     if line.dash:
-        lo = math.floor(lo / line.dash) * line.dash
+        lo = (lo // line.dash) * line.dash
     return (x1 + lo * dx, y1 + lo * dy), (x1 + hi * dx, y1 + hi * dy)
 
 
 def passing_groups(lines: Iterable[Line], rect: Rect) -> bytes:
-    """SVG line groups drawing the stretches of ``lines`` over ``rect``: one path per look."""
-    paths: dict[bytes, list[str]] = {}
+    """SVG line groups drawing the stretches of ``lines`` over ``rect``: one path per look.
+
+    The paths are moved to the rect's corner, so their points are short numbers; the corner is rounded
+    to hundredths like the points, so that the move takes no stretch further off its line.
+    """
+    ox, oy = round(rect[0], 2), round(rect[1], 2)
+    parts: dict[bytes, list[tuple[float, float, float, float]]] = {}
     for line in lines:
         part = stretch(line, rect)
         if part is not None:
             (ax, ay), (bx, by) = part
-            paths.setdefault(line.look, []).append(f"M{ax:.2f},{ay:.2f}L{bx:.2f},{by:.2f}")
-    return b"".join(b'<g class="edge">\n<path fill="none" %s d="%s"/>\n</g>\n' % (look, "".join(parts).encode())
-                    for look, parts in paths.items())
+            parts.setdefault(line.look, []).append((ax - ox, ay - oy, bx - ox, by - oy))
+    move = b"translate(%.2f %.2f)" % (ox, oy)
+    return b"".join(b'<g class="edge" transform="%s">\n<path fill="none" %s d="%s"/>\n</g>\n'
+                    % (move, look, "".join(map(_SEGMENT, stretches)).encode())
+                    for look, stretches in parts.items())
 
 
 __all__ = ["Line", "passing_groups", "stretch", "straight_line"]
