@@ -341,4 +341,14 @@ def test_a_passing_dotted_line_is_the_stretch_over_the_tile_with_its_dashes_in_s
     drawn = passing_groups([line, line], (400.0, 100.0, 200.0, 300.0))
     assert drawn.count(b"<path") == 1 and drawn.count(b"M") == 2 and b'stroke-dasharray="5,2"' in drawn
     assert b"polygon" not in drawn  # no arrowhead where the line only passes
+    # Written from a corner of the tile that is not a round number, the stretch still lies where it was
+    # worked out, to hundredths: its dashes stay in step with those of the neighbouring tiles.
+    tile = (400.004, 100.006, 200.0, 300.0)
+    move = re.search(rb'transform="translate\((-?[0-9.]+) (-?[0-9.]+)\)"', passing_groups([line], tile))
+    d = re.search(rb' d="M(-?[0-9.]+),(-?[0-9.]+)L(-?[0-9.]+),(-?[0-9.]+)"', passing_groups([line], tile))
+    assert move is not None and d is not None
+    ox, oy = float(move.group(1)), float(move.group(2))
+    points = (float(d.group(1)) + ox, float(d.group(2)) + oy), (float(d.group(3)) + ox, float(d.group(4)) + oy)
+    for written, worked_out in zip(points, stretch(line, tile)):
+        assert written == pytest.approx(worked_out, abs=0.0051)
     assert straight_line(b'<path fill="none" stroke="#000" stroke-width="1" d="M0,0L5,5"/>') is None
