@@ -313,7 +313,8 @@ class PropertiesPanel(QScrollArea):
         self.multi.setText(f"{fte:g} FTE in all, {vacant} vacant. Drag them onto a box to move them together, "
                            "or press Delete to remove them (their reports move up).")
 
-    def _load(self, role: Role) -> None:
+    def _load(self, role: Role) -> bool:
+        """Show ``role``'s fields; whether its lines (its manager's, reports' or dotted lines' titles) changed."""
         self.icon.setPixmap(style.category_icon(role.category).pixmap(28, 28))
         self.header.setText(role.title)
         self.id_label.setText(f"Role id: {role.id}")
@@ -332,12 +333,14 @@ class PropertiesPanel(QScrollArea):
         if self.notes.toPlainText() != role.notes:
             _block(self.notes, lambda: self.notes.setPlainText(role.notes))
         assert self.chart is not None
-        self.lines.show_role(self.chart, role.id)
+        return self.lines.show_role(self.chart, role.id)
 
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""
-        self.findings.setText(html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>")
-        self._fit()
+        text = html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>"
+        if text != self.findings.text():
+            self.findings.setText(text)
+            self._fit()
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
@@ -346,8 +349,9 @@ class PropertiesPanel(QScrollArea):
         if self.role_id is not None and self.role_id not in self.chart:
             self.show_roles([])
         elif self.role_id is not None:
-            self._load(self.chart.role(self.role_id))
-            self._fit()
+            lines_changed = self._load(self.chart.role(self.role_id))
+            if lines_changed or self.role_id in touched:  # else nothing the form shows changed its size
+                self._fit()
 
     def _restyle(self) -> None:
         """The shown role again, its links in the colours of the scheme now in use."""

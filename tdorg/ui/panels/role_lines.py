@@ -27,6 +27,7 @@ class RoleLines(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.role_id: str | None = None
+        self._shown: tuple[str, list[tuple[str, str]]] | None = None  # the summary's text, the dotted lines'
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -46,8 +47,8 @@ class RoleLines(QWidget):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
-    def show_role(self, chart: Chart, role_id: str) -> None:
-        """The lines of role ``role_id`` of ``chart``."""
+    def show_role(self, chart: Chart, role_id: str) -> bool:
+        """The lines of role ``role_id`` of ``chart``; whether what they say changed."""
         self.role_id = role_id
         role = chart.role(role_id)
         if role.reports_to is None:
@@ -63,25 +64,31 @@ class RoleLines(QWidget):
         incoming = sorted(chart.dotted_reports(role_id), key=lambda r: chart.role(r).title)
         if incoming:
             text.append("Dotted lines from: " + ", ".join(_link(r, chart.role(r).title) for r in incoming))
-        self.summary.setText("<br>".join(text))
+        dotted = [(target, chart.role(target).title) for target in role.dotted_to]
+        shown = ("<br>".join(text), dotted)
+        if shown == self._shown:
+            return False
+        self._shown = shown
+        self.summary.setText(shown[0])
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().hide()  # out of the layout now, though deleted only once the events run
                 item.widget().deleteLater()
-        for row, target in enumerate(role.dotted_to):
-            label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, chart.role(target).title))
+        for row, (target, title) in enumerate(dotted):
+            label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, title))
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
             remove = QToolButton()
             remove.setText("Remove")
-            remove.setToolTip(f"Remove the dotted line to {quoted(chart.role(target).title)}")
+            remove.setToolTip(f"Remove the dotted line to {quoted(title)}")
             remove.clicked.connect(lambda _=False, t=target: self._remove(t))
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(remove, row, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.grid.setColumnStretch(0, 1)
         self.dotted.setVisible(bool(role.dotted_to))
+        return True
 
     def _remove(self, target: str) -> None:
         if self.role_id is not None:
