@@ -173,3 +173,21 @@ def test_text_that_cannot_be_encoded_is_refused_and_the_old_file_kept(tmp_path: 
     assert "not valid Unicode" in str(caught.value)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.tdorg"]
+
+
+def test_a_snapshot_of_a_document_saves_as_the_document_did_when_it_was_taken() -> None:
+    """What autosave writes in the background: the snapshot, read as the writer reads charts, gives the same
+    file, and the edits after it change the document, not the snapshot."""
+    from tdorg.model import Document
+    from tdorg.model.document import Scenario
+    from tdorg.model.persistence.writer import document_bytes
+
+    chart = every_field_chart()
+    document = Document([Scenario("Current", chart), Scenario("Proposed", chart.copy())], 1)
+    before = document_bytes(document)
+    snapshot = document.snapshot()
+    assert document_bytes(snapshot) == before
+    top = chart.roots()[0]
+    chart.remove_role(chart.children(top)[0])
+    assert document_bytes(snapshot) == before != document_bytes(document)
+    assert [r.id for r in document.snapshot().scenarios[0].chart.roles_in_order()] == chart.tree_order()

@@ -140,3 +140,46 @@ def test_an_autosave_failure_of_any_kind_is_said_once_in_the_status_bar(make_win
     window.editor.add_role("help_desk", "dti")
     assert not window.autosave.save_now()
     assert len(said) == 2  # failing again after a success is said again
+
+
+def test_the_timers_autosave_writes_in_the_background_what_the_chart_was_when_it_began(make_window, monkeypatch):
+    """The minute's write runs in a thread from a snapshot: edits made meanwhile wait for the next one."""
+    window = make_window("west-salem")
+    autosave = window.autosave
+    window.editor.add_role("security", "dti")
+    written = len(window.chart.roles)
+    assert autosave.save_in_background() and not autosave.save_in_background()  # one write at a time
+    window.editor.add_role("network", "dti")  # while it writes
+    autosave.wait()
+    assert len(open_document(autosave.file).chart.roles) == written
+    assert autosave.save_in_background()
+    autosave.wait()
+    assert len(open_document(autosave.file).chart.roles) == written + 1
+    assert not autosave.save_in_background()  # nothing new since
+
+    said: list[str] = []
+    monkeypatch.setattr(autosave, "refusal", said.append)
+
+    def cannot_write(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autosave_module, "write_recovery", cannot_write)
+    window.editor.add_role("help_desk", "dti")
+    assert autosave.save_in_background()
+    autosave.wait()
+    assert len(said) == 1 and said[0].startswith("Autosave failed") and "No space left" in said[0]
+    assert autosave.save_in_background()  # tried again at the next minute
+    autosave.wait()
+    assert len(said) == 1  # the same reason is not said again
+
+
+def test_saving_or_undoing_to_the_saved_state_while_an_autosave_writes_leaves_no_recovery_file(
+        make_window, tmp_path):
+    path = tmp_path / "plan.tdorg"
+    save_document(Document.of(new_from_template("west-salem")), path)
+    window = make_window()
+    assert window.files.open_path(path, ask=False)
+    window.editor.add_role("security", "dti")
+    assert window.autosave.save_in_background()
+    window.stack.undo()  # back at the saved state: the write under way finishes first, then its file goes
+    assert not window.autosave.file.exists() and not window.autosave.note.exists()

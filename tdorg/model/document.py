@@ -30,6 +30,12 @@ class Document:
         """The chart of the active scenario."""
         return self.scenarios[self.active].chart
 
+    def snapshot(self) -> "Document":
+        """The document as it is now, for the file writer to write while the charts go on changing: its charts
+        are snapshots (:meth:`.chart.Chart.snapshot`), which the writer reads as it reads charts."""
+        return Document([Scenario(s.name, s.chart.snapshot()) for s in self.scenarios],  # type: ignore[arg-type]
+                        self.active)
+
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.scenarios]
