@@ -169,3 +169,26 @@ def test_a_wrapping_check_box_measures_its_text_again_when_the_text_or_font_chan
     box.setText("Short")
     box.setFont(QFont())
     assert box.heightForWidth(200) == WrappingCheckBox("Short").heightForWidth(200)
+
+
+def test_edits_elsewhere_that_lengthen_the_shown_roles_lines_never_squeeze_the_form(designed, qtbot):
+    window = designed("west-salem")
+    chart, panel = window.chart, window.properties
+    shown = next(r for r in chart.roles if chart.role(r).reports_to and chart.children(r))
+    manager, report = chart.role(shown).reports_to, chart.children(shown)[0]
+    window.select_roles([shown])
+    qtbot.wait(20)
+    watch = _PaintWatch()
+    for field in _fields(panel, hidden_too=True):
+        field.installEventFilter(watch)
+    long = "Assistant Superintendent for Technology, Innovation and Digital Learning Services"
+    for n, (role_id, title) in enumerate([(manager, long), (report, long), (manager, "Director"), (report, "Tech")]):
+        watch.step = f"edit {n}: {role_id}"
+        window.editor.update(role_id, {"title": title}, "title")
+        window.select_roles([shown])
+        QApplication.processEvents()
+        panel.grab()
+        assert _squeezed(panel) == [], watch.step
+        assert title in panel.lines.summary.text()
+        qtbot.wait(20)
+    assert watch.seen == []

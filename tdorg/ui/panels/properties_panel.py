@@ -290,7 +290,7 @@ class PropertiesPanel(QScrollArea):
             self.form_widget.show()
         self._fit()
 
-    def _fit(self) -> None:
+    def _fit(self, changed: QWidget | None = None) -> None:
         """Have the scroll area size the body for what the form now shows before its layouts place anything.
 
         Each part of the form with a layout of its own (the rows, the lines, the check groups…) tells the part
@@ -299,8 +299,10 @@ class PropertiesPanel(QScrollArea):
         drawn squeezed into the old sizes for a few frames, more or less depending on what was shown before.
         Here every part gives up its kept size at once, innermost first, and the scroll area's request to fit
         the body goes ahead of the parts' own (one request for a selection and the findings that follow it).
+        With ``changed``, only that part and those around it give up their sizes.
         """
-        for part in self._parts_with_layouts:
+        parts = self._parts_with_layouts if changed is None else _around(changed, self.form_widget)
+        for part in parts:
             part.updateGeometry()
         QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest), Qt.EventPriority.HighEventPriority.value)
 
@@ -340,7 +342,7 @@ class PropertiesPanel(QScrollArea):
         text = html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>"
         if text != self.findings.text():
             self.findings.setText(text)
-            self._fit()
+            self._fit(self.findings)
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
@@ -350,8 +352,10 @@ class PropertiesPanel(QScrollArea):
             self.show_roles([])
         elif self.role_id is not None:
             lines_changed = self._load(self.chart.role(self.role_id))
-            if lines_changed or self.role_id in touched:  # else nothing the form shows changed its size
+            if self.role_id in touched:
                 self._fit()
+            elif lines_changed:  # else nothing the form shows changed its size
+                self._fit(self.lines)
 
     def _restyle(self) -> None:
         """The shown role again, its links in the colours of the scheme now in use."""
@@ -444,6 +448,14 @@ _FORM_PARTS = frozenset((
     "form_widget", "icon", "header", "id_label", "summary", "multi", "delete_button", "details", "title", "person",
     "vacant", "category", "fte", "employment", "cost", "lines", "flags", "service_areas", "core_services", "leads",
     "backs_up", "notes", "findings_heading", "findings"))
+
+
+def _around(widget: QWidget, outermost: QWidget) -> list[QWidget]:
+    """``widget`` and the widgets around it up to ``outermost``, innermost first."""
+    chain = [widget]
+    while chain[-1] is not outermost:
+        chain.append(chain[-1].parentWidget())
+    return chain
 
 
 def _cost_text(role: Role) -> str:
