@@ -163,3 +163,20 @@ def test_no_log_when_the_data_folder_cannot_be_written(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert user_data.start_logging(blocker / "logs" / "tdorg.log") is None
+
+
+def test_a_new_application_is_fusion_whatever_the_desktop_asks(tmp_path):
+    """The application made by create_application asks Qt for Fusion on its command line, over
+    QT_STYLE_OVERRIDE, and hands no style to Python until something draws with one."""
+    code = (
+        "import sys\nfrom tdorg.ui.app import create_application\n"
+        "app = create_application()\n"
+        "made = 'QStyle' in vars(sys.modules['PySide6.QtWidgets'])\n"
+        "app.setStyleSheet('')\n"  # the style under the sheet's
+        "print(app.style().name(), made)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows", HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["fusion", "False"]
