@@ -89,8 +89,8 @@ def test_a_link_to_a_device_is_refused(tmp_path, name, device):
 def test_a_file_bigger_than_any_chart_is_refused_by_its_size(tmp_path):
     path = tmp_path / "big.json"
     with open(path, "wb") as handle:
-        handle.truncate(40 * 1024 * 1024)
-    with pytest.raises(FileError, match="at most 16 MB"):
+        handle.truncate(80 * 1024 * 1024)
+    with pytest.raises(FileError, match="at most 64 MB"):
         load_chart(path)
 
 

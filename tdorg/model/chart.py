@@ -23,13 +23,14 @@ from .errors import (
     FieldValueError,
     PersonOverAllocatedError,
     SelfReportError,
+    TooManyRolesError,
     UnknownRoleError,
 )
 from .folding import fold
 from .graph import find_reporting_cycle
 from .role import Role, check_id, check_role, is_assistant, normalise_fields
 from .settings import RuleSettings
-from .values import NOTES_MAX, check_text
+from .values import NOTES_MAX, ROLES_MAX, check_text
 
 if TYPE_CHECKING:
     from .chart_snapshot import ChartSnapshot
@@ -441,6 +442,8 @@ class Chart:
         role = check_role(role)
         if role.id in self._roles:
             raise DuplicateIdError(role.id)
+        if len(self._roles) >= ROLES_MAX:
+            raise TooManyRolesError(ROLES_MAX)
         if role.reports_to is not None and role.reports_to not in self._roles:
             raise UnknownRoleError(role.reports_to, f"the manager of “{role.title}”")
         for target in role.dotted_to:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chart import Chart
-from .errors import FieldValueError
+from .errors import FieldValueError, TooManyRolesError
+from .values import FILE_ROLES_MAX
 
 
 @dataclass
@@ -56,8 +57,14 @@ class Document:
             raise FieldValueError("scenario", f"There is already a scenario named “{name}”.")
         return name
 
+    def check_room(self, roles: int) -> None:
+        """Refuse a new scenario of ``roles`` roles when the file could not be opened again with it."""
+        if sum(len(s.chart.roles) for s in self.scenarios) + roles > FILE_ROLES_MAX:
+            raise TooManyRolesError(FILE_ROLES_MAX, "A file's scenarios together")
+
     def add(self, name: str, chart: Chart, index: int | None = None) -> int:
         name = self.check_new_name(name)
+        self.check_room(len(chart.roles))
         index = len(self.scenarios) if index is None else index
         self.scenarios.insert(index, Scenario(name, chart))
         return index

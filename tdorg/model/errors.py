@@ -84,6 +84,15 @@ class PersonOverAllocatedError(EditError):
         self.total = total
 
 
+class TooManyRolesError(EditError):
+    """An edit would make a chart, or a file's scenarios together, hold more roles than a file may."""
+
+    def __init__(self, limit: int, where: str = "A chart") -> None:
+        super().__init__(f"{where} can hold at most {limit:,} roles, so no more can be added; a chart "
+                         f"this size opens again only while it stays within that.")
+        self.limit = limit
+
+
 class FieldValueError(EditError):
     """A field got a value of the wrong kind or outside its vocabulary."""
 

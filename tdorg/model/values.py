@@ -19,9 +19,10 @@ PERSON_MAX = 200
 NAME_MAX = 200
 #: Longest free text: a role's notes, the chart's notes, a reason a rule is off.
 NOTES_MAX = 10_000
-#: Most roles in one chart read from a file (four times the largest tested chart), and in one file.
-ROLES_MAX = 20_000
-FILE_ROLES_MAX = 50_000
+#: Most roles in one chart (twice the largest chart the editor is measured with) and in one file.
+#: The editor refuses to grow a chart or a file past them, so whatever it saves it can open again.
+ROLES_MAX = 100_000
+FILE_ROLES_MAX = 200_000
 #: Largest count of students, teachers, staff or devices.
 COUNT_MAX = 100_000_000
 #: Largest number of buildings of one level.

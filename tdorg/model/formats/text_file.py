@@ -9,7 +9,7 @@ from ..files import read_bytes, write_bytes
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The largest JSON or CSV chart read: many times a 5,000-role chart, small enough to read in seconds.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
 def read_text(path: str | Path) -> str:

@@ -191,6 +191,11 @@ class ScenarioBar(QObject):
 
         document = self.sessions.document
         index = self.sessions.index
+        try:
+            document.check_room(len(document.scenarios[index].chart.roles))
+        except TdorgError as error:
+            show_error(self.window, "Could not duplicate the scenario", error)
+            return None
         name = ask_name(self.window, "Duplicate Scenario",
                         f"A copy of “{self.sessions.active.name}”, with its own roles, findings and undo history. "
                         "Name of the copy:", duplicate_name(document, index), document.check_new_name, "Duplicate")

@@ -135,7 +135,11 @@ class Spreadsheets(QObject):
             return False
         plan = dialog.plan
         if dialog.as_scenario:
-            self.sessions.add(dialog.scenario_name, plan.after)
+            try:
+                self.sessions.add(dialog.scenario_name, plan.after)
+            except TdorgError as error:
+                show_error(self.window, "Could not add the updated scenario", error)
+                return False
             where = f"into the new scenario “{dialog.scenario_name}”"
         elif not self.editor.run(f"Update from “{path.name}”", sync_ops(plan.steps)):
             return False
