@@ -19,9 +19,9 @@ With ``--cpu`` the whole PDF exports (department pages, poster) are also run
 in a process of their own each round and timed in CPU time (their own and
 their children's: Graphviz, Typst), against the CPU time of the bare PDF runs;
 with ``--before DIR`` (a checkout of tdorg) the same exports from that
-checkout are timed beside them.
+checkout are timed beside them. ``--cpu-only`` times those CPU cases alone.
 
-    .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings] [--cpu [--before DIR]]
+    .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings] [--cpu[-only] [--before DIR]]
 """
 
 from __future__ import annotations
@@ -103,8 +103,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-drawings", action="store_true", help="time the layout and the plan only")
     parser.add_argument("--cpu", action="store_true", help="also the PDF exports' CPU time, against bare")
+    parser.add_argument("--cpu-only", action="store_true", help="only the PDF exports' CPU time, against bare")
     parser.add_argument("--before", type=Path, help="with --cpu: a checkout of tdorg to time beside this one")
     args = parser.parse_args()
+    args.cpu = args.cpu or args.cpu_only
     options = ExportOptions(timeout=3600)
     poster = options.with_changes(fit="poster")
     pdf, pdf_poster = options.with_changes(format="pdf"), poster.with_changes(format="pdf")
@@ -146,6 +148,8 @@ def main() -> int:
                 references = {"department pages": "bare Graphviz, pages", "poster": "bare Graphviz, whole",
                               "PDF export, pages": "bare Graphviz PDF, pages",
                               "PDF export, poster": "bare Graphviz PDF, whole"}
+                if args.cpu_only:
+                    cases, references = {}, {}
                 if args.cpu:
                     checkouts = {"": Path(__file__).resolve().parents[1]}
                     if args.before is not None:
