@@ -208,12 +208,7 @@ class KeptFindings:
 
     def finding(self, ctx: "Context", key: str, compute: Callable[[], T]) -> T:
         """The finding kept for ``key``, else ``compute()``'s, kept; the titles it names count as named."""
-        entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = ctx.naming(compute)
-        elif entry[1]:
-            ctx.named(entry[1])
-        return entry[0]  # type: ignore[return-value]
+        return ctx.stored(self.entries, key, compute)
 
 
 class Context:
@@ -253,10 +248,16 @@ class Context:
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()``, worked out once per validation pass for ``key``; each caller is told
         the titles it named."""
-        entry = self._memo.get(key)
+        return self.stored(self._memo, key, compute)
+
+    def stored(self, store: dict, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``'s result as ``store`` keeps it for ``key`` (worked out and kept if it has none), with
+        the titles it named counted as named by the work under way."""
+        entry = store.get(key)
         if entry is None:
-            entry = self._memo[key] = self.naming(compute)
-        self.named(entry[1])
+            entry = store[key] = self.naming(compute)  # naming counts them
+        else:
+            self.named(entry[1])
         return entry[0]  # type: ignore[return-value]
 
     def named(self, role_ids: set[str]) -> None:
