@@ -10,6 +10,7 @@ from tdorg.model.rules import Metric, Report, Severity
 
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
+from ..widgets.measured_sizes import MeasuredSizes
 from ..widgets.rich_text import escape
 
 
@@ -29,29 +30,19 @@ class _MeasuredLabel(QLabel):
         super().__init__()
         self.setWordWrap(True)
         self.setTextFormat(text_format)
-        self._sizes: dict[tuple[str, int], QSize | int] = {}
-
-    def _measured(self, width: int, measure):  # noqa: ANN001, ANN202 - Qt's measuring method, its result
-        key = (self.text(), width)
-        size = self._sizes.get(key)
-        if size is None:
-            if len(self._sizes) > 256:
-                self._sizes.clear()
-            size = self._sizes[key] = measure()
-        return size
+        self._sizes = MeasuredSizes()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._measured(width, lambda: super(_MeasuredLabel, self).heightForWidth(width))
+        return self._sizes.get(self.text(), width, lambda: super(_MeasuredLabel, self).heightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self._measured(-1, lambda: super(_MeasuredLabel, self).sizeHint()))
+        return QSize(self._sizes.get(self.text(), -1, lambda: super(_MeasuredLabel, self).sizeHint()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self._measured(-2, lambda: super(_MeasuredLabel, self).minimumSizeHint()))
+        return QSize(self._sizes.get(self.text(), -2, lambda: super(_MeasuredLabel, self).minimumSizeHint()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._sizes.clear()
+        self._sizes.follow(event)
         super().changeEvent(event)
 
 

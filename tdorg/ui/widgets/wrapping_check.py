@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QStylePainter,
     QWidget,
 )
+
+from .measured_sizes import MeasuredSizes
 
 #: The narrowest a label may get, in pixels, before it is cut rather than wrapped again.
 MIN_TEXT_WIDTH = 80
@@ -32,7 +34,7 @@ class WrappingCheckBox(QCheckBox):
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # as tall as its wrapped lines (a check box is fixed)
         self.setSizePolicy(policy)
-        self._heights: dict[tuple[int, str, str, str], int] = {}
+        self._heights = MeasuredSizes()
 
     def _shown_text(self) -> str:
         return self.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -57,14 +59,16 @@ class WrappingCheckBox(QCheckBox):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        # the layouts ask again at each pass (dozens of times as a form is shown): measured once per width
-        key = (width, self.text(), self.font().key(), self.style().name())
-        height = self._heights.get(key)
-        if height is None:
-            rect = self._text_rect(width)
-            used = self.fontMetrics().boundingRect(rect, int(_WRAP), self._shown_text())
-            height = self._heights[key] = max(self._line_height(), used.bottom() + 1 + rect.top())
-        return height
+        return self._heights.get(self.text(), width, lambda: self._measure_height(width))
+
+    def _measure_height(self, width: int) -> int:
+        rect = self._text_rect(width)
+        used = self.fontMetrics().boundingRect(rect, int(_WRAP), self._shown_text())
+        return max(self._line_height(), used.bottom() + 1 + rect.top())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self._heights.follow(event)
+        super().changeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._text_left() + MIN_TEXT_WIDTH, self._line_height())
