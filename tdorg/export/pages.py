@@ -2,13 +2,15 @@
 
 A chart that fits one page with its role titles printed at least at the
 chosen size (8 pt unless set otherwise) is printed whole, its stacked
-columns chosen to make it largest. One that does not is never shrunk
-further: it is split into **department pages**. The first page shows the
-top levels; each box there whose department goes on elsewhere says
-"continued on page N". Each such department then gets a page of its own,
-headed with its manager and "from page M", split again the same way when it
-is still too big. A manager with more reports than one page can hold gets
-them over several pages, in order.
+columns chosen to make it largest. One that misses only narrowly is still
+printed whole, with the room between its boxes closed up just as far as it
+needs, down to :data:`CLOSEST_SPACING` of the canvas's. One that does not
+fit even so is never shrunk further: it is split into **department
+pages**. The first page shows the top levels; each box there whose
+department goes on elsewhere says "continued on page N". Each such
+department then gets a page of its own, headed with its manager and "from
+page M", split again the same way when it is still too big. A manager with
+more reports than one page can hold gets them over several pages, in order.
 
 All the pages' pieces are laid out once and placed one under the other in a
 single drawing (``top`` is where a page's piece starts), which Graphviz
@@ -26,6 +28,11 @@ from .options import DEFAULT_MIN_TITLE_PT
 
 #: Titles never print larger than this, however small the chart.
 MAX_TITLE_PT = 14.0
+#: The least share of the canvas's room between boxes (across and between levels) a chart printed
+#: whole on one page may be closed up to, rather than split into department pages.
+CLOSEST_SPACING = 0.6
+#: Steps of the bisection for the loosest spacing that still fits (to 0.6 % of the canvas's).
+SPACING_STEPS = 6
 
 
 @dataclass
@@ -41,6 +48,7 @@ class ChartPage:
     part: tuple[int, int] | None = None  # (i, n) when the department's reports take n pages
     continued: dict[str, int] = field(default_factory=dict)  # role → page its department continues on
     top: float = 0.0  # where the piece starts in the drawing of all pages
+    spacing: float = 1.0  # the room between boxes, as a share of the canvas's
 
     @property
     def title_pt(self) -> float:
@@ -63,7 +71,8 @@ class PagePlan:
         pages follow the cover, so they are counted rather than numbered."""
         smallest = min(p.title_pt for p in self.pages)
         if not self.departments:
-            return f"One page: the whole chart, role titles at {smallest:.1f} pt."
+            closer = ", boxes set closer together than on the canvas" if self.pages[0].spacing < 1.0 else ""
+            return f"One page: the whole chart, role titles at {smallest:.1f} pt{closer}."
         count = len(self.pages)
         rest = count - 1
         if packet:
@@ -96,13 +105,36 @@ class _Planner:
             for kid in tree.children[rid]:
                 self.size[rid] += self.size[kid]
 
-    def fits(self, part: Tree) -> tuple[int, float] | None:
-        depth, scale = fit_depth(part, self.sizes, self.area, self.max_scale)
+    def fits(self, part: Tree, spacing: float = 1.0) -> tuple[int, float] | None:
+        depth, scale = fit_depth(part, self.spaced(spacing), self.area, self.max_scale)
         return (depth, scale) if scale >= self.min_scale - 1e-9 else None
 
-    def page(self, piece: Tree, fit: tuple[int, float], **info: object) -> ChartPage:
+    def spaced(self, spacing: float):  # the layout's sizes, as :func:`.layout.sizes` makes them
+        """The sizes of the layout with the room between boxes at ``spacing`` times the canvas's."""
+        s = self.sizes
+        return s if spacing == 1.0 else sizes(s.box_width, s.box_height, s.h_gap * spacing, s.v_gap * spacing)
+
+    def closed_up(self, whole: Tree) -> tuple[tuple[int, float], float] | None:
+        """The fit of the whole chart on one page with its spacing closed up as little as it needs
+        (at least :data:`CLOSEST_SPACING`), and that spacing; None when it does not fit even so."""
+        fit = self.fits(whole, CLOSEST_SPACING)
+        if fit is None:
+            return None
+        low, high = CLOSEST_SPACING, 1.0
+        best = fit, low
+        for _ in range(SPACING_STEPS):
+            mid = (low + high) / 2
+            trial = self.fits(whole, mid)
+            if trial is None:
+                high = mid
+            else:
+                low, best = mid, (trial, mid)
+        return best
+
+    def page(self, piece: Tree, fit: tuple[int, float], spacing: float = 1.0, **info: object) -> ChartPage:
         depth, scale = fit
-        page = ChartPage(len(self.pages) + 1, piece, layout_tree(piece, self.sizes, depth), scale, **info)  # type: ignore[arg-type]
+        layout = layout_tree(piece, self.spaced(spacing), depth)
+        page = ChartPage(len(self.pages) + 1, piece, layout, scale, spacing=spacing, **info)  # type: ignore[arg-type]
         self.pages.append(page)
         return page
 
@@ -133,9 +165,14 @@ class _Planner:
             info = {"heads": roots, "from_page": parent.number}
             parent.continued.update(dict.fromkeys(roots, len(self.pages) + 1))
         whole = self.tree.part(roots)
-        fit = self.fits(whole) if sum(self.size[r] for r in roots) <= self.most else None
+        small = sum(self.size[r] for r in roots) <= self.most
+        fit = self.fits(whole) if small else None
         if fit is not None:
             return [self.page(whole, fit, **info)]
+        if small and parent is None and roots == self.tree.roots:
+            closed = self.closed_up(whole)
+            if closed is not None:
+                return [self.page(whole, closed[0], closed[1])]
         levels = whole.height()
         low, high, best = 1, levels - 1, None
         while low <= high:  # the most levels that still fit
