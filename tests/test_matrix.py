@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tdorg.model import Chart
-from tdorg.model.chart import person_key
+from tdorg.model.people import person_key
 from tdorg.model.matrix import (
     BOTH_MARK,
     COVERED,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tdorg.model import Chart, Role
-from tdorg.model.chart import person_key
+from tdorg.model.people import person_key
 from tdorg.model.errors import CorruptFileError, EditError
 from tdorg.model.persistence import open_chart, save_chart
 from tdorg.model.role import check_field, check_id, ids_valid, roles_from_columns, texts_as_kept

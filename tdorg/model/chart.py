@@ -3,34 +3,37 @@
 Every edit either succeeds completely or raises an :class:`EditError` and
 leaves the chart exactly as it was. Each successful edit returns what is
 needed to undo it and announces a :class:`Change` to the chart's listeners.
+
+What the chart keeps beside its roles, brought up to date by each edit, is in
+modules of its own: the lines between roles (:mod:`.reporting_lines`), each
+person's FTE across roles (:mod:`.people`) and the roles' totals
+(:mod:`.chart_totals`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter, lt
+from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 from .arrangement import check_arrangement
+from .chart_totals import KeptTotals, Totals
 from .district import District
-from .exact_sum import EXACT_ONE, exact
 from .errors import (
     CycleError,
     DuplicateIdError,
     EditError,
     FieldValueError,
-    PersonOverAllocatedError,
     SelfReportError,
     TooManyRolesError,
     UnknownRoleError,
 )
-from .folding import fold
-from .graph import find_reporting_cycle
+from .people import DEFAULT_MAX_PERSON_FTE, FTE_EPSILON, PERSON_FTE_PARAM, PERSON_FTE_RULE, PersonFte, person_key
+from .reporting_lines import ReportingLines, pre_order
 from .role import Role, check_id, check_role, is_assistant, normalise_fields
 from .settings import RuleSettings
-from .values import NOTES_MAX, ROLES_MAX, check_text
+from .values import NOTES_MAX, ROLES_MAX, ChartRoom, check_text
 
 if TYPE_CHECKING:
     from .chart_snapshot import ChartSnapshot
@@ -51,12 +54,7 @@ COLLAPSED = "collapsed"
 #: (A collapse or expand moves boxes only on the canvas: the chart prints whole, see :meth:`Chart.set_collapsed`.)
 STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED, ARRANGED})
 
-_FTE_EPSILON = 1e-9
-
-_ID, _MANAGER, _DOTTED = attrgetter("id"), attrgetter("reports_to"), attrgetter("dotted_to")
-
-#: The rule and threshold that limit one person's FTE summed over roles, and its default.
-PERSON_FTE_RULE, PERSON_FTE_PARAM, DEFAULT_MAX_PERSON_FTE = "STR-2", "max_person_fte", 1.0
+_ID = attrgetter("id")
 
 
 @dataclass(frozen=True)
@@ -83,51 +81,6 @@ class Removal:
 
 
 Listener = Callable[[Change], None]
-
-
-def pre_order(children: Mapping[str | None, Sequence[str]], top: str | None) -> list[str]:
-    """Every role under ``top`` (``None``: the whole forest) in pre-order, siblings in ``children``'s order."""
-    out: list[str] = []
-    stack = list(reversed(children.get(top, ())))
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(reversed(children.get(current, ())))
-    return out
-
-
-def person_key(person: str) -> str:
-    """The key that matches a person across roles: the name ignoring case, accents and spacing."""
-    return " ".join(fold(person).split())
-
-
-def holder_key(role: Role) -> str | None:
-    """The :func:`person_key` of the person holding ``role``; ``None`` for a vacant position
-    (a plan, not a person) or a filled role that names no one (no one else's role matches it)."""
-    if role.vacant or not role.person:
-        return None
-    return person_key(role.person)
-
-
-@dataclass
-class _Indexes:
-    children: dict[str | None, list[str]] = field(default_factory=lambda: {None: []})
-    dotted_in: dict[str, set[str]] = field(default_factory=dict)
-    #: Counted when first asked for (see ``Chart._people``): opening a chart does not need it.
-    person_fte: dict[str, float] | None = None
-    #: The roles' FTE (exactly), vacancies, annual cost (exactly) and roles with a cost, added up when first asked
-    #: for (see ``Chart.totals``).
-    totals: list[int] | None = None
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Every role added up: FTE, vacancies, annual cost and how many roles have one."""
-
-    fte: float
-    vacant: int
-    cost: float
-    costed: int
 
 
 class Chart:
@@ -181,7 +134,11 @@ class Chart:
         self._arrangements: dict[str, int] = {}
         self._collapsed: set[str] = set()
         self._district.check()
-        self._ix = _Indexes()
+        self.room = ChartRoom()  # how far the file it is a scenario of lets it grow
+        #: What the chart keeps beside its roles: the lines between them, each person's FTE and the totals.
+        self._lines = ReportingLines()
+        self._people = PersonFte()
+        self._totals = KeptTotals()
         self._listeners: list[Listener] = []
         self.revision = 0
 
@@ -199,38 +156,8 @@ class Chart:
                 if role.id in checked:
                     raise DuplicateIdError(role.id)
                 checked[role.id] = role
-        # As files and copies list roles, each manager before its reports: then the lines cannot make a loop.
-        place = dict(zip(checked, range(len(checked))))
-        place[None] = -1
-        managers = list(map(_MANAGER, checked.values()))
-        managers_first = all(map(lt, map(place.get, managers, repeat(len(checked))), range(len(checked))))
-        dotted_in = self._ix.dotted_in  # filled as the lines are checked: a chart that fails a check is dropped
-        for role in checked.values() if not managers_first else filter(_DOTTED, checked.values()):
-            if role.reports_to is not None and not managers_first:  # else each manager is a role listed before
-                if role.reports_to == role.id:
-                    raise SelfReportError(role.id, role.title)
-                if role.reports_to not in checked:
-                    raise UnknownRoleError(role.reports_to, f"the manager of “{role.title}”")
-            for target in role.dotted_to:
-                if target not in checked:
-                    raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
-                if target == role.id:
-                    raise FieldValueError("dotted_to", f"“{role.title}” cannot have a dotted line to itself.")
-                sources = dotted_in.get(target)
-                if sources is None:
-                    dotted_in[target] = {role.id}
-                else:
-                    sources.add(role.id)
-        if not managers_first:
-            _check_acyclic(checked)
+        self._lines.load(checked)  # a chart that fails a check is dropped
         self._roles = checked
-        children = self._ix.children  # a role without reports has no list yet
-        for role_id, manager in zip(checked, managers):
-            siblings = children.get(manager)
-            if siblings is None:
-                children[manager] = [role_id]
-            else:
-                siblings.append(role_id)
 
     def _load_arrangements(self, arrangements: Mapping[str, int]) -> None:
         for role_id, columns in arrangements.items():
@@ -296,13 +223,13 @@ class Chart:
         """Direct reports in the user's order; ``None`` gives the top roles."""
         if role_id is not None and role_id not in self._roles:
             raise UnknownRoleError(role_id)
-        return tuple(self._ix.children.get(role_id, ()))
+        return tuple(self._lines.children.get(role_id, ()))
 
     def child_count(self, role_id: str | None) -> int:
-        return len(self._ix.children.get(role_id, ()))
+        return len(self._lines.children.get(role_id, ()))
 
     def roots(self) -> tuple[str, ...]:
-        return tuple(self._ix.children[None])
+        return tuple(self._lines.children[None])
 
     @property
     def arrangements(self) -> Mapping[str, int]:
@@ -321,14 +248,14 @@ class Chart:
 
     def is_collapsed(self, role_id: str) -> bool:
         """True when ``role_id`` is collapsed and has reports to hide."""
-        return role_id in self._collapsed and bool(self._ix.children.get(role_id))
+        return role_id in self._collapsed and bool(self._lines.children.get(role_id))
 
     def hidden_roles(self) -> dict[str, str]:
         """Every role a collapsed manager hides, each with the shown manager it is folded into
         (the highest collapsed one above it)."""
         hidden: dict[str, str] = {}
         for manager in self._collapsed:
-            if manager in hidden or not self._ix.children.get(manager):
+            if manager in hidden or not self._lines.children.get(manager):
                 continue
             if any(a in self._collapsed for a in self.ancestors(manager)):
                 continue  # a collapsed manager above hides it and its subtree
@@ -343,16 +270,16 @@ class Chart:
         """The reports of ``role_id`` an arrangement places: no reports of their own, not assistants."""
         return tuple(
             kid for kid in self.children(role_id)
-            if not self._ix.children.get(kid) and not is_assistant(self._roles[kid])
+            if not self._lines.children.get(kid) and not is_assistant(self._roles[kid])
         )
 
     def dotted_reports(self, role_id: str) -> frozenset[str]:
         """Roles that have a dotted line to ``role_id``."""
-        return frozenset(self._ix.dotted_in.get(role_id, ()))
+        return frozenset(self._lines.dotted_in.get(role_id, ()))
 
     def index_among_siblings(self, role_id: str) -> int:
         role = self.role(role_id)
-        return self._ix.children[role.reports_to].index(role_id)
+        return self._lines.children[role.reports_to].index(role_id)
 
     def ancestors(self, role_id: str) -> Iterator[str]:
         """Managers of ``role_id`` upwards, nearest first."""
@@ -369,11 +296,11 @@ class Chart:
 
     def descendants(self, role_id: str) -> list[str]:
         """Every role under ``role_id`` (not itself), in pre-order."""
-        return pre_order(self._ix.children, role_id)
+        return pre_order(self._lines.children, role_id)
 
     def tree_order(self) -> list[str]:
         """All role ids in pre-order, top roles first, siblings in user order."""
-        return pre_order(self._ix.children, None)
+        return pre_order(self._lines.children, None)
 
     def roles_in_order(self) -> list[Role]:
         return [self._roles[i] for i in self.tree_order()]
@@ -384,20 +311,16 @@ class Chart:
         from .chart_snapshot import ChartSnapshot
 
         return ChartSnapshot(self._district, self._settings, self.notes, dict(self._roles),
-                             {manager: tuple(reports) for manager, reports in self._ix.children.items()},
+                             {manager: tuple(reports) for manager, reports in self._lines.children.items()},
                              dict(self._arrangements), frozenset(self._collapsed))
 
     def person_fte(self, person: str) -> float:
-        return self._people().get(person_key(person), 0.0)
+        return self._people.of(self._roles.values()).get(person_key(person), 0.0)
 
     def totals(self) -> Totals:
         """The roles' FTE, vacancies and annual cost added up, summed exactly and rounded once (kept as roles
         change after the first time asked for)."""
-        if self._ix.totals is None:
-            self._ix.totals = [0, 0, 0, 0]
-            self._add_up(self._roles.values(), +1)
-        fte, vacant, cost, costed = self._ix.totals
-        return Totals(fte / EXACT_ONE, vacant, cost / EXACT_ONE, costed)
+        return self._totals.of(self._roles.values())
 
     def max_person_fte(self) -> float:
         """The most FTE one person may hold across roles: the chart's STR-2 threshold."""
@@ -406,7 +329,7 @@ class Chart:
     def over_allocated_people(self) -> dict[str, float]:
         """People (by normalised name) whose FTE across roles exceeds the chart's limit."""
         limit = self.max_person_fte()
-        return {p: t for p, t in self._people().items() if t > limit + _FTE_EPSILON}
+        return {p: t for p, t in self._people.of(self._roles.values()).items() if t > limit + FTE_EPSILON}
 
     def new_id(self, stem: str) -> str:
         """A fresh id built from ``stem`` (e.g. a category)."""
@@ -450,6 +373,7 @@ class Chart:
             if target not in self._roles:
                 raise UnknownRoleError(target, f"a dotted line of “{role.title}”")
         self._check_person_total(role, None)
+        self.room.grow(len(self._roles) + 1)
         self._insert(role, index)
         self._announce(ADDED, (role.id,))
         return role
@@ -457,22 +381,22 @@ class Chart:
     def remove_role(self, role_id: str) -> Removal:
         """Remove a role; its reports move up to its manager in its place."""
         role = self.role(role_id)
-        siblings = self._ix.children[role.reports_to]
+        siblings = self._lines.children[role.reports_to]
         index = siblings.index(role_id)
-        children = tuple(self._ix.children.get(role_id, ()))
+        children = tuple(self._lines.children.get(role_id, ()))
         dotted_from = tuple(
-            (source, self._roles[source].dotted_to.index(role_id)) for source in sorted(self._ix.dotted_in.get(role_id, ()))
+            (source, self._roles[source].dotted_to.index(role_id)) for source in sorted(self._lines.dotted_in.get(role_id, ()))
         )
         for source, _ in dotted_from:
             src = self._roles[source]
             self._roles[source] = src.with_changes(dotted_to=tuple(t for t in src.dotted_to if t != role_id))
-        self._ix.dotted_in.pop(role_id, None)
+        self._lines.dotted_in.pop(role_id, None)
         for target in role.dotted_to:
-            self._ix.dotted_in.get(target, set()).discard(role_id)
+            self._lines.drop_dotted(role_id, target)
         siblings[index : index + 1] = list(children)
         for child in children:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.reports_to)
-        self._ix.children.pop(role_id, None)
+        self._lines.children.pop(role_id, None)
         del self._roles[role_id]
         arrangement = self._arrangements.pop(role_id, None)
         collapsed = role_id in self._collapsed
@@ -486,7 +410,7 @@ class Chart:
         role = removal.role
         if role.id in self._roles:
             raise DuplicateIdError(role.id)
-        siblings = self._ix.children[role.reports_to]
+        siblings = self._lines.children[role.reports_to]
         del siblings[removal.index : removal.index + len(removal.children)]
         siblings.insert(removal.index, role.id)
         self._roles[role.id] = role
@@ -494,17 +418,17 @@ class Chart:
             self._arrangements[role.id] = removal.arrangement
         if removal.collapsed:
             self._collapsed.add(role.id)
-        self._ix.children[role.id] = list(removal.children)
+        self._lines.children[role.id] = list(removal.children)
         for child in removal.children:
             self._roles[child] = self._roles[child].with_changes(reports_to=role.id)
         for target in role.dotted_to:
-            self._ix.dotted_in.setdefault(target, set()).add(role.id)
+            self._lines.add_dotted(role.id, target)
         for source, position in removal.dotted_from:
             src = self._roles[source]
             targets = list(src.dotted_to)
             targets.insert(position, role.id)
             self._roles[source] = src.with_changes(dotted_to=tuple(targets))
-            self._ix.dotted_in.setdefault(role.id, set()).add(source)
+            self._lines.add_dotted(source, role.id)
         self._count_person(role, +1)
         self._announce(ADDED, (role.id,) + removal.children + tuple(s for s, _ in removal.dotted_from))
 
@@ -530,12 +454,8 @@ class Chart:
             raise problem
         role = self._roles[role_id]
         old_manager = role.reports_to
-        old_siblings = self._ix.children[old_manager]
-        old_index = old_siblings.index(role_id)
-        old_siblings.pop(old_index)
-        new_siblings = self._ix.children.setdefault(manager_id, [])
-        position = len(new_siblings) if index is None else max(0, min(index, len(new_siblings)))
-        new_siblings.insert(position, role_id)
+        old_index = self._lines.take(role_id, old_manager)
+        self._lines.place(role_id, manager_id, index)
         self._roles[role_id] = role.with_changes(reports_to=manager_id)
         affected = tuple(x for x in (role_id, old_manager, manager_id) if x is not None)
         self._announce(REPARENTED, affected)
@@ -544,7 +464,7 @@ class Chart:
     def move_sibling(self, role_id: str, index: int) -> int:
         """Move a role to ``index`` among its siblings; returns the old index."""
         role = self.role(role_id)
-        siblings = self._ix.children[role.reports_to]
+        siblings = self._lines.children[role.reports_to]
         old = siblings.index(role_id)
         index = max(0, min(index, len(siblings) - 1))
         if index != old:
@@ -565,7 +485,7 @@ class Chart:
         targets = list(role.dotted_to)
         targets.insert(len(targets) if index is None else index, target_id)
         self._roles[role_id] = role.with_changes(dotted_to=tuple(targets))
-        self._ix.dotted_in.setdefault(target_id, set()).add(role_id)
+        self._lines.add_dotted(role_id, target_id)
         self._announce(DOTTED, (role_id, target_id))
 
     def remove_dotted(self, role_id: str, target_id: str) -> int:
@@ -575,7 +495,7 @@ class Chart:
             raise FieldValueError("dotted_to", f"“{role.title}” has no dotted line to “{target_id}”.")
         position = role.dotted_to.index(target_id)
         self._roles[role_id] = role.with_changes(dotted_to=tuple(t for t in role.dotted_to if t != target_id))
-        self._ix.dotted_in.get(target_id, set()).discard(role_id)
+        self._lines.drop_dotted(role_id, target_id)
         self._announce(DOTTED, (role_id, target_id))
         return position
 
@@ -612,7 +532,7 @@ class Chart:
         """
         role = self.role(role_id)
         old = role_id in self._collapsed
-        if collapsed and not undoing and not self._ix.children.get(role_id):
+        if collapsed and not undoing and not self._lines.children.get(role_id):
             raise FieldValueError("collapsed", f"“{role.title}” has no reports to collapse.")
         if collapsed != old:
             if collapsed:
@@ -659,73 +579,21 @@ class Chart:
     # --- internals --------------------------------------------------------
 
     def _insert(self, role: Role, index: int | None) -> None:
-        siblings = self._ix.children.setdefault(role.reports_to, [])
-        siblings.insert(len(siblings) if index is None else max(0, min(index, len(siblings))), role.id)
-        self._ix.children.setdefault(role.id, [])
+        lines = self._lines
+        lines.place(role.id, role.reports_to, index)
+        lines.children.setdefault(role.id, [])
         self._roles[role.id] = role
         for target in role.dotted_to:
-            self._ix.dotted_in.setdefault(target, set()).add(role.id)
+            lines.add_dotted(role.id, target)
         self._count_person(role, +1)
-
-    def _counts(self, role: Role) -> bool:
-        return bool(role.person) and not role.vacant
 
     def _count_person(self, role: Role, sign: int) -> None:
         """Add (``sign`` +1) or take away (-1) a role coming or going in its holder's total and the chart's totals."""
-        if self._ix.totals is not None:
-            self._add_up((role,), sign)
-        self._count_people((role,), sign)
-
-    def _people(self) -> dict[str, float]:
-        """The FTE each person holds across roles, by :func:`person_key`, counted the first time it is asked for."""
-        if self._ix.person_fte is None:
-            self._ix.person_fte = {}
-            self._count_people(self._roles.values(), +1)
-        return self._ix.person_fte
-
-    def _count_people(self, roles: Iterable[Role], sign: int) -> None:
-        """Add (``sign`` +1) or take away (-1) the FTE of each role to its holder's total, once there are totals."""
-        totals = self._ix.person_fte
-        if totals is None:
-            return
-        for role in roles:
-            if not self._counts(role):
-                continue
-            key = person_key(role.person)
-            total = totals.get(key, 0.0) + sign * role.fte
-            if total <= _FTE_EPSILON:
-                totals.pop(key, None)
-            else:
-                totals[key] = total
-
-    def _add_up(self, roles: Iterable[Role], sign: int) -> None:
-        totals = self._ix.totals
-        assert totals is not None
-        for role in roles:
-            totals[0] += sign * exact(role.fte)
-            totals[1] += sign * role.vacant
-            if role.annual_cost is not None:
-                totals[2] += sign * exact(role.annual_cost)
-                totals[3] += sign
+        self._totals.count((role,), sign)
+        self._people.count((role,), sign)
 
     def _check_person_total(self, new: Role, old: Role | None) -> None:
-        if not self._counts(new):
-            return
-        key = person_key(new.person)
-        total = self._people().get(key, 0.0) + new.fte
-        if old is not None and self._counts(old) and person_key(old.person) == key:
-            total -= old.fte
-        limit = self.max_person_fte()
-        if total > limit + _FTE_EPSILON:
-            raise PersonOverAllocatedError(new.person, round(total, 4), limit)
-
-
-def _check_acyclic(roles: dict[str, Role]) -> None:
-    """Raise :class:`CycleError` naming a loop in the reporting lines, if any."""
-    loop = find_reporting_cycle({r.id: r.reports_to for r in roles.values()})
-    if loop:
-        first, last = roles[loop[0]], roles[loop[-1]]
-        raise CycleError(last.id, first.id, last.title, first.title, loop=[roles[i].title for i in loop])
+        self._people.check(new, old, self._roles.values(), self.max_person_fte())
 
 
 __all__ = [
@@ -742,9 +610,6 @@ __all__ = [
     "Removal",
     "SETTINGS",
     "STRUCTURAL",
-    "Totals",
     "UPDATED",
     "check_id",
-    "holder_key",
-    "person_key",
 ]

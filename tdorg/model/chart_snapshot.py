@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from .chart import pre_order
+from .reporting_lines import pre_order
 from .district import District
 from .role import Role
 from .settings import RuleSettings

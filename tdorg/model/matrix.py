@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from .chart import Chart, holder_key
+from .chart import Chart
+from .people import holder_key
 from .role import Role
 from .rules.context import Context
 from .rules.ownership import ContractorOnly, EssentialLeads

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..chart import DEFAULT_MAX_PERSON_FTE, Chart, person_key
+from ..chart import Chart
 from ..district import District
+from ..people import DEFAULT_MAX_PERSON_FTE, FTE_EPSILON, person_key
 from ..role import Role
 from ..settings import RuleSettings
 from .categories import guess_category
@@ -25,7 +26,6 @@ from .rows import CategoryGuesser, Draft, RowProblem, read_cells
 from .table import Table
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
-_FTE_EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def _check_people(drafts: list[Draft], limit: float) -> None:
             continue
         key = person_key(person)
         total, rows = held.get(key, (0.0, []))
-        if total + fte > limit + _FTE_EPSILON:
+        if total + fte > limit + FTE_EPSILON:
             where = ", ".join(str(r) for r in rows)
             draft.add(
                 f"{person} would hold {total + fte:g} FTE with row{'s' if len(rows) > 1 else ''} {where}; one person "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
-from ..chart import person_key
+from ..people import person_key
 
 
 class RowKeys(NamedTuple):

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Hashable
 
-from ..chart import Chart, person_key
+from ..chart import Chart
+from ..people import person_key
 from ..role import Role
 from .plan import ImportPlan, PlannedRow
 from .references import title_key

@@ -25,9 +25,10 @@ from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, TypeVar
 
-from ..chart import Chart, holder_key
+from ..chart import Chart
 from ..exact_sum import EXACT_ONE, exact
 from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
+from ..people import holder_key
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
 from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import insort
 from typing import Callable, Iterable, Mapping
 
-from ..chart import holder_key
+from ..people import holder_key
 from ..exact_sum import exact
 from ..role import Role
 from .context import KEYED, LISTED, Context, is_integration_role, is_teaching_learning

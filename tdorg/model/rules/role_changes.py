@@ -11,7 +11,7 @@ asked of the last pass's indexes, before they follow the change.
 
 from __future__ import annotations
 
-from ..chart import holder_key
+from ..people import holder_key
 from ..role import Role
 from ..vocab import INTEGRATION_WORK, SUPPORT_WORK
 from .base import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..chart import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
+from ..people import DEFAULT_MAX_PERSON_FTE, PERSON_FTE_PARAM
 from ..vocab import BOARD_CATEGORIES
 from .base import FLAGS, PEOPLE, REPORTS, Bounds, Finding, Rule, Severity, categories
 from .context import Context

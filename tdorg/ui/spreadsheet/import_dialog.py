@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tdorg.model.chart import DEFAULT_MAX_PERSON_FTE
+from tdorg.model.people import DEFAULT_MAX_PERSON_FTE
 from tdorg.model.importing import ColumnMapping, ImportPlan, Table, plan_import
 from tdorg.model.rules import Severity
 
