@@ -37,11 +37,12 @@ def test_a_full_chart_refuses_another_role_and_stays_as_it_was(monkeypatch):
 
 
 def test_a_scenario_that_would_take_the_file_past_its_limit_is_refused(monkeypatch):
-    document = Document.of(synthetic_chart(40, seed=1))
     monkeypatch.setattr(document_module, "FILE_ROLES_MAX", 79)
+    document = Document.of(synthetic_chart(40, seed=1))
     with pytest.raises(TooManyRolesError, match="scenarios together can hold at most 79 roles"):
         document.duplicate(0, "Proposed")
     assert document.names == ["Current"]
     monkeypatch.setattr(document_module, "FILE_ROLES_MAX", 80)
+    document = Document.of(synthetic_chart(40, seed=1))
     document.duplicate(0, "Proposed")
     assert document.names == ["Current", "Proposed"]

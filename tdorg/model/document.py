@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .chart import Chart
-from .errors import FieldValueError, TooManyRolesError
-from .values import FILE_ROLES_MAX
+from .errors import FieldValueError
+from .values import FILE_ROLES_MAX, FileRoom
 
 
 @dataclass
@@ -21,6 +21,20 @@ class Document:
 
     scenarios: list[Scenario] = field(default_factory=list)
     active: int = 0
+    #: The roles the scenarios' charts have taken of the file's limit (see :class:`~.values.FileRoom`).
+    room: FileRoom = field(default_factory=lambda: FileRoom(FILE_ROLES_MAX), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        charts = [s.chart for s in self.scenarios if isinstance(s.chart, Chart)]  # a snapshot's charts do not change
+        self.check_room(sum(map(len, charts)))
+        for chart in charts:
+            self._take_room(chart)
+
+    def _take_room(self, chart: Chart) -> None:
+        """Let ``chart`` grow only as far as the file has room; a chart another document's file holds
+        (a document made to save or export it) stays in that file's count."""
+        if chart.room.file is None:
+            chart.room.join(self.room, len(chart))
 
     @classmethod
     def of(cls, chart: Chart, name: str = "Current") -> "Document":
@@ -59,14 +73,14 @@ class Document:
 
     def check_room(self, roles: int) -> None:
         """Refuse a new scenario of ``roles`` roles when the file could not be opened again with it."""
-        if sum(len(s.chart.roles) for s in self.scenarios) + roles > FILE_ROLES_MAX:
-            raise TooManyRolesError(FILE_ROLES_MAX, "A file's scenarios together")
+        self.room.check(roles)
 
     def add(self, name: str, chart: Chart, index: int | None = None) -> int:
         name = self.check_new_name(name)
         self.check_room(len(chart.roles))
         index = len(self.scenarios) if index is None else index
         self.scenarios.insert(index, Scenario(name, chart))
+        self._take_room(chart)
         return index
 
     def duplicate(self, index: int, name: str) -> int:
@@ -82,6 +96,8 @@ class Document:
         if len(self.scenarios) == 1:
             raise FieldValueError("scenario", "A file keeps at least one scenario.")
         removed = self.scenarios.pop(index)
+        if removed.chart.room.file is self.room:
+            removed.chart.room.leave()
         if self.active >= len(self.scenarios):
             self.active = len(self.scenarios) - 1
         return removed

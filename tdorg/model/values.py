@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from .errors import FieldValueError
+from .errors import FieldValueError, TooManyRolesError
 
 #: Longest role title and person name (the editor's fields stop there too).
 TITLE_MAX = 200
@@ -33,6 +33,57 @@ COST_MAX = 1_000_000_000_000
 
 def too_many_roles(limit: int = ROLES_MAX, where: str = "a chart") -> str:
     return f"The file holds more than {limit:,} roles in {where}; tdorg reads at most {limit:,}."
+
+
+class FileRoom:
+    """The roles a file's scenarios may hold together, and how many of them their charts have taken.
+
+    A scenario's chart takes the most roles it has held since it joined the file (its
+    :class:`ChartRoom`'s ``peak``): its undo history can bring back any role deleted since, so an undo or
+    redo, which adds no room, can never take the file past ``limit``. Only an add that takes a chart past
+    its peak asks for room, in a few operations, whatever the number of scenarios.
+    """
+
+    __slots__ = ("limit", "taken")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.taken = 0
+
+    def check(self, more: int) -> None:
+        """Raise :class:`TooManyRolesError` when ``more`` roles would take the file past its limit."""
+        if self.taken + more > self.limit:
+            raise TooManyRolesError(self.limit, "A file's scenarios together")
+
+
+class ChartRoom:
+    """The room one chart has taken in its file (none while it is in no file)."""
+
+    __slots__ = ("file", "peak")
+
+    def __init__(self) -> None:
+        self.file: FileRoom | None = None
+        self.peak = 0
+
+    def join(self, file: FileRoom, roles: int) -> None:
+        """Take room for the chart's ``roles`` in ``file`` (already checked to fit)."""
+        self.file, self.peak = file, roles
+        file.taken += roles
+
+    def leave(self) -> None:
+        """Give the chart's room back to its file."""
+        if self.file is not None:
+            self.file.taken -= self.peak
+        self.file, self.peak = None, 0
+
+    def grow(self, roles: int) -> None:
+        """Take room for the chart to hold ``roles`` roles, or raise :class:`TooManyRolesError` unchanged."""
+        more = roles - self.peak
+        if more <= 0 or self.file is None:
+            return
+        self.file.check(more)
+        self.file.taken += more
+        self.peak = roles
 
 
 def shown(value: object) -> str:
