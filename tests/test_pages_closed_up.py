@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tdorg.export import ExportOptions, export_chart
-from tdorg.export.graphviz.dot import box_size
+from tdorg.export.graphviz.dot import box_size, canvas_depth
 from tdorg.export.pages import CLOSEST_SPACING, SPACING_STEPS, _Planner
 from tdorg.export.pdf.chartpages import plan_for
 from tdorg.export.pdf.chartpdf import chart_area
@@ -62,9 +62,22 @@ def test_the_spacing_is_the_loosest_that_fits() -> None:
     planner = _Planner(Tree.of(chart), box_size(chart), (708.0, 474.0), 8.0)
     tree = Tree.of(chart)
     fit, spacing = planner.closed_up(tree)
-    assert planner.fits(tree, spacing) == fit
+    assert planner.fits(tree, spacing, fit[0]) == fit
     step = (1 - CLOSEST_SPACING) / 2 ** SPACING_STEPS
-    assert planner.fits(tree, spacing + step) is None
+    assert planner.fits(tree, spacing + step, fit[0]) is None
+
+
+def test_the_canvas_columns_are_kept_where_they_fit_closed_up() -> None:
+    chart = three_teams()
+    (page,) = plan_for(chart, LETTER, chart_area(LETTER)).pages
+    assert page.layout.depth == canvas_depth(chart, Tree.of(chart), LETTER) == 3
+    # On A4 the canvas stacks the technicians two deep, as wide as the page then: closing up gains
+    # little across, so the columns are chosen again, three deep.
+    a4 = ExportOptions(page="a4")
+    assert canvas_depth(chart, Tree.of(chart), a4) == 2
+    (page,) = plan_for(chart, a4, chart_area(a4)).pages
+    assert page.layout.depth == 3 and page.spacing < 1 and page.title_pt >= 8 - 1e-6
+    check_tree(chart, page.layout)
 
 
 def test_a_chart_that_fits_as_on_the_canvas_keeps_its_spacing() -> None:

@@ -4,13 +4,14 @@ A chart that fits one page with its role titles printed at least at the
 chosen size (8 pt unless set otherwise) is printed whole, its stacked
 columns chosen to make it largest. One that misses only narrowly is still
 printed whole, with the room between its boxes closed up just as far as it
-needs, down to :data:`CLOSEST_SPACING` of the canvas's. One that does not
-fit even so is never shrunk further: it is split into **department
-pages**. The first page shows the top levels; each box there whose
-department goes on elsewhere says "continued on page N". Each such
-department then gets a page of its own, headed with its manager and "from
-page M", split again the same way when it is still too big. A manager with
-more reports than one page can hold gets them over several pages, in order.
+needs, down to :data:`CLOSEST_SPACING` of the canvas's, in the canvas's
+columns where they fit so. One that does not fit even so is never shrunk
+further: it is split into **department pages**. The first page shows the
+top levels; each box there whose department goes on elsewhere says
+"continued on page N". Each such department then gets a page of its own,
+headed with its manager and "from page M", split again the same way when it
+is still too big. A manager with more reports than one page can hold gets
+them over several pages, in order.
 
 All the pages' pieces are laid out once and placed one under the other in a
 single drawing (``top`` is where a page's piece starts), which Graphviz
@@ -22,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.chart import Chart
-from ..model.layout import Layout, Tree, fit_depth, layout_tree, sizes
+from ..model.layout import Layout, Tree, fit_depth, layout_tree, measure, sizes
 from . import style
 from .options import DEFAULT_MIN_TITLE_PT
 
@@ -105,8 +106,15 @@ class _Planner:
             for kid in tree.children[rid]:
                 self.size[rid] += self.size[kid]
 
-    def fits(self, part: Tree, spacing: float = 1.0) -> tuple[int, float] | None:
-        depth, scale = fit_depth(part, self.spaced(spacing), self.area, self.max_scale)
+    def fits(self, part: Tree, spacing: float = 1.0, depth: int | None = None) -> tuple[int, float] | None:
+        """The column depth that prints ``part`` largest (or ``depth``) and that scale, None when its
+        titles would print under the minimum."""
+        spaced = self.spaced(spacing)
+        if depth is None:
+            depth, scale = fit_depth(part, spaced, self.area, self.max_scale)
+        else:
+            width, height = measure(part, spaced, depth)
+            scale = min(self.area[0] / width, self.area[1] / height, self.max_scale)
         return (depth, scale) if scale >= self.min_scale - 1e-9 else None
 
     def spaced(self, spacing: float):  # the layout's sizes, as :func:`.layout.sizes` makes them
@@ -116,15 +124,18 @@ class _Planner:
 
     def closed_up(self, whole: Tree) -> tuple[tuple[int, float], float] | None:
         """The fit of the whole chart on one page with its spacing closed up as little as it needs
-        (at least :data:`CLOSEST_SPACING`), and that spacing; None when it does not fit even so."""
-        fit = self.fits(whole, CLOSEST_SPACING)
+        (at least :data:`CLOSEST_SPACING`), and that spacing; None when it does not fit even so.
+        The canvas's columns are kept when they fit so; if not, they are chosen for the closest spacing."""
+        canvas = fit_depth(whole, self.sizes, self.area, self.max_scale)[0]
+        fit = self.fits(whole, CLOSEST_SPACING, canvas) or self.fits(whole, CLOSEST_SPACING)
         if fit is None:
             return None
+        depth = fit[0]
         low, high = CLOSEST_SPACING, 1.0
         best = fit, low
         for _ in range(SPACING_STEPS):
             mid = (low + high) / 2
-            trial = self.fits(whole, mid)
+            trial = self.fits(whole, mid, depth)
             if trial is None:
                 high = mid
             else:
