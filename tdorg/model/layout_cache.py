@@ -163,13 +163,14 @@ class _KeptPass(_Pass):
     def folded(self, view: _ChartView) -> "_KeptPass":
         """This pass for the roles ``view`` shows: what it keeps is shared (nothing kept is changed in place, only
         replaced), each collapsed manager is a leaf and the managers above them are laid again at the next refresh."""
-        run = _KeptPass.__new__(_KeptPass)
-        run.__dict__.update(self.__dict__)
-        run.tree = view  # type: ignore[assignment]
+        run = _KeptPass.__new__(_KeptPass)  # every attribute __init__ sets, without laying anything out
+        run.tree, run.sizes, run.depth, run.place = view, self.sizes, self.depth, self.place  # type: ignore[assignment]
+        run._leaf_shape = self._leaf_shape
         run.contours, run.rel_x, run.rel_y, run.rel_bus = (
             self.contours.copy(), self.rel_x.copy(), self.rel_y.copy(), self.rel_bus.copy())
-        run._rows = self._rows.copy()
         run.stacked = self.stacked.difference(view.hidden)
+        run._rows = self._rows.copy()
+        run._relaid, run._rid, run._kept_row = set(), "", None
         run.stale = set(self.stale)
         return run
 
@@ -258,16 +259,21 @@ class LiveLayout:
     """
 
     def __init__(self, chart: Chart, box: _Sizes, fit: Fit | None = None, depth: int = 1) -> None:
-        self.chart, self.box, self.fit, self.fixed_depth = chart, box, fit, depth
-        self._view = _ChartView(chart)
+        self._begin(chart, box, _ChartView(chart), fit, depth)
         self._passes: dict[tuple[_Sizes, int], _KeptPass] = {}
         self._parent = {rid: role.reports_to for rid, role in chart.roles.items()}
         self._dirty: set[str] = set()
-        self._stale = True  # something changed since the last update (a top role may change nothing else)
         self._groups: dict[str, int] = {}
         self._group_sizes: Counter[int] = Counter()
         self.assistants: set[str] = set()
         self._note_shapes(self._view.shown())
+        self.update()
+
+    def _begin(self, chart: Chart, box: _Sizes, view: _ChartView, fit: Fit | None, depth: int) -> None:
+        """What a layout starts from before its first update: nothing placed, everything to lay out."""
+        self.chart, self.box, self.fit, self.fixed_depth = chart, box, fit, depth
+        self._view = view
+        self._stale = True  # something changed since the last update (a top role may change nothing else)
         self.depth = 0  # the depth placed; 0 before the first placement
         self._centre: dict[str, float] = {}
         self._top: dict[str, float] = {}
@@ -277,7 +283,6 @@ class LiveLayout:
         self._xs: Counter[float] = Counter()
         self._ys: Counter[float] = Counter()
         self.rerouted: frozenset[str] = frozenset()
-        self.update()
 
     # --- what changed -------------------------------------------------------------
 
@@ -301,18 +306,14 @@ class LiveLayout:
     def folded(self, hidden: Mapping[str, str]) -> "LiveLayout":
         """The layout of the roles shown while the ``hidden`` ones are (:meth:`.chart.Chart.hidden_roles`), at this
         one's column depth, made from this one (up to date): only the managers above a collapsed one are laid again."""
-        live = LiveLayout.__new__(LiveLayout)
-        live.__dict__.update(self.__dict__)
-        live._view = view = _ChartView(self.chart, hidden)
-        live.fit, live.fixed_depth = None, self.depth
+        view = _ChartView(self.chart, hidden)
+        live = LiveLayout.__new__(LiveLayout)  # as __init__ makes one, from this one's pass instead of a new one
+        live._begin(self.chart, self.box, view, None, self.depth)
         live._passes = {(self.box, self.depth): self._passes[self.box, self.depth].folded(view)}
         live._parent = self._parent.copy()
-        live._dirty, live._stale = set(view.folded), True
+        live._dirty = set(view.folded)
         live._groups, live._group_sizes = {}, Counter()  # the depth is fixed: no page fit reads them
         live.assistants = self.assistants.difference(hidden)
-        live.depth = 0
-        live._centre, live._top, live.positions, live.buses = {}, {}, {}, {}
-        live._min_x, live._xs, live._ys = 0.0, Counter(), Counter()
         return live
 
     def set_fit(self, fit: Fit | None, depth: int = 1) -> None:
