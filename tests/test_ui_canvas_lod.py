@@ -181,7 +181,7 @@ def test_zoomed_right_out_the_view_draws_the_chart_as_one_picture_that_follows_e
 
 def test_reporting_lines_zoomed_out_are_plain_one_pixel_lines(window):
     scene = window.scene
-    lines = scene._lines["tsm"]
+    lines = scene._lines.lines["tsm"]
     line_colour = lines.pen().color()
     image = _shown(window, "tsm", 0.1)
     reports = [_box_area(window, role_id) for role_id in window.chart.children("tsm")]

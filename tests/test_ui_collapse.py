@@ -192,7 +192,7 @@ def test_a_role_dropped_on_a_collapsed_manager_expands_it_in_the_same_step(windo
 def drawn(scene) -> dict[str, list[tuple[float, float]]]:  # noqa: ANN001
     """Each shown manager's reporting lines as the points they pass through on the canvas."""
     out = {}
-    for manager, lines in scene._lines.items():
+    for manager, lines in scene._lines.lines.items():
         if lines.isVisible():
             path = lines.mapToScene(lines.path())
             out[manager] = [(round(p.x, 3), round(p.y, 3)) for p in (path.elementAt(i) for i in range(path.elementCount()))]

@@ -130,7 +130,7 @@ def test_a_switch_at_run_time_repaints_the_canvas_and_the_panels(make_window, da
     health = window.status.health.text()
     assert any(c in health for c in (DARK.text_muted, *DARK.severity_colours.values()))
     assert not any(c in health for c in (LIGHT.text_muted, *LIGHT.severity_colours.values()))
-    lines = window.scene._lines.values()
+    lines = window.scene._lines.lines.values()
     assert all(_hex(line.pen().color()) == DARK.manager_line for line in lines)
     assert QApplication.instance().styleSheet() == style.stylesheet()
     assert DARK.chrome in style.stylesheet()
