@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -10,7 +10,7 @@ from tdorg.model.rules import Metric, Report, Severity
 
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
-from ..widgets.measured_sizes import MeasuredSizes
+from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
 
 
@@ -20,35 +20,9 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
-class _MeasuredLabel(QLabel):
-    """A word-wrapped label that remembers, for each text it has shown, its size hints and its height at each
-    width. The panel's layouts ask every label again whenever any figure changes, each changed label at
-    several widths, and laying its text out anew each time is what costs; an undo, a redo or an edit back and
-    forth brings texts back that were measured already."""
-
-    def __init__(self, text_format: Qt.TextFormat) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setTextFormat(text_format)
-        self._sizes = MeasuredSizes()
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._sizes.get(self.text(), width, lambda: super(_MeasuredLabel, self).heightForWidth(width))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self._sizes.get(self.text(), -1, lambda: super(_MeasuredLabel, self).sizeHint()))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self._sizes.get(self.text(), -2, lambda: super(_MeasuredLabel, self).minimumSizeHint()))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        self._sizes.follow(event)
-        super().changeEvent(event)
-
-
 def _hint_label(text: str = "", wrap: bool = True) -> QLabel:
     """A small, muted, plain-text label: a note or an input line below a metric's name."""
-    label = _MeasuredLabel(Qt.TextFormat.PlainText) if wrap else QLabel()
+    label = MeasuredLabel(text_format=Qt.TextFormat.PlainText) if wrap else QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setProperty("role", "hint")
@@ -99,9 +73,9 @@ class _MetricRow(QWidget):
         self.setObjectName("metricRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.first = first
-        self.left = _MeasuredLabel(Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
+        self.left = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
         self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
-        self.status = _MeasuredLabel(Qt.TextFormat.RichText)  # why there is no figure yet, the planned figure: shown when there is one
+        self.status = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # why there is no figure yet, the planned figure: shown when there is one
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)

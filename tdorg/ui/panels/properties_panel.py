@@ -20,6 +20,7 @@ from tdorg.model.role import Role
 from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
+from ..widgets.measured_label import MeasuredLabel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QLineEdit
@@ -64,10 +65,9 @@ class PropertiesPanel(QScrollArea):
         self._outer = QVBoxLayout(body)
         self._outer.setContentsMargins(14, 12, 14, 14)
         self._outer.setSpacing(6)
-        self.empty = QLabel("Select a role on the canvas to see and edit its details.\n\n"
-                            "Drag a role type from the palette to add one.")
+        self.empty = MeasuredLabel("Select a role on the canvas to see and edit its details.\n\n"
+                                   "Drag a role type from the palette to add one.")
         self.empty.setProperty("role", "hint")
-        self.empty.setWordWrap(True)
         self._outer.addWidget(self.empty)
         self._outer.addStretch(1)
         on_scheme_change(self._restyle)
@@ -145,12 +145,11 @@ class PropertiesPanel(QScrollArea):
         self.icon = QLabel()
         self.icon.setFixedSize(28, 28)
         header.addWidget(self.icon)
-        self.header = QLabel()
+        self.header = MeasuredLabel()
         font = QFont(style.ui_font())
         font.setPointSizeF(12)
         font.setWeight(QFont.Weight.DemiBold)
         self.header.setFont(font)
-        self.header.setWordWrap(True)
         header.addWidget(self.header, 1)
         layout.addLayout(header)
         self.id_label = QLabel()
@@ -160,8 +159,7 @@ class PropertiesPanel(QScrollArea):
         self.summary = QWidget()
         summary = QVBoxLayout(self.summary)
         summary.setContentsMargins(0, 4, 0, 0)
-        self.multi = QLabel()
-        self.multi.setWordWrap(True)
+        self.multi = MeasuredLabel()
         self.multi.setProperty("role", "hint")
         summary.addWidget(self.multi)
         self.delete_button = QPushButton("Delete selected roles")
@@ -251,9 +249,7 @@ class PropertiesPanel(QScrollArea):
 
         self.findings_heading = heading("Findings for this role")
         layout.addWidget(self.findings_heading)
-        self.findings = QLabel()
-        self.findings.setWordWrap(True)
-        self.findings.setTextFormat(Qt.TextFormat.RichText)
+        self.findings = MeasuredLabel(text_format=Qt.TextFormat.RichText)
         layout.addWidget(self.findings)
 
     # --- showing --------------------------------------------------------------

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QToolButton, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.edit_texts import quoted
 
 from ..editing.editor import Editor
 from ..widgets import style
+from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
 
 
@@ -31,9 +32,7 @@ class RoleLines(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = MeasuredLabel(text_format=Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
         layout.addWidget(self.summary)
         self.dotted = QWidget()
@@ -42,9 +41,8 @@ class RoleLines(QWidget):
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(2)
         layout.addWidget(self.dotted)
-        self.hint = QLabel("Shift-drag from this box to another to draw a dotted line.")
+        self.hint = MeasuredLabel("Shift-drag from this box to another to draw a dotted line.")
         self.hint.setProperty("role", "hint")
-        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
     def show_role(self, chart: Chart, role_id: str) -> bool:
@@ -76,9 +74,7 @@ class RoleLines(QWidget):
                 item.widget().hide()  # out of the layout now, though deleted only once the events run
                 item.widget().deleteLater()
         for row, (target, title) in enumerate(dotted):
-            label = QLabel(("Dotted line to: " if row == 0 else "") + _link(target, title))
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
+            label = MeasuredLabel(("Dotted line to: " if row == 0 else "") + _link(target, title), Qt.TextFormat.RichText)
             label.linkActivated.connect(lambda rid: self.selectRequested.emit([rid]))
             remove = QToolButton()
             remove.setText("Remove")
