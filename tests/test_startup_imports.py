@@ -111,11 +111,11 @@ def test_the_graphviz_child_loads_only_the_compiled_bindings(tmp_path):
 #: What the first window leaves for first use (each loads when its feature is used, as the test below checks).
 MADE_ON_FIRST_USE = (
     "tdorg.ui.exporting.printing",  # File › Print…, Print Preview…
-    "tdorg.ui.exporting.export_dialog",  # File › Export…
+    "tdorg.ui.exporting.export_dialog", "tdorg.ui.exporting.exporter",  # File › Export…
     "tdorg.ui.panels.outline_panel", "tdorg.ui.panels.outline_model",  # the outline, behind the palette's tab
     "tdorg.ui.canvas.find_bar", "tdorg.model.search",  # Edit › Find…
     "tdorg.ui.compare.compare_view",  # Scenarios › Compare…
-    "tdorg.ui.spreadsheet.import_dialog",  # File › Import from Spreadsheet…
+    "tdorg.ui.spreadsheet.import_dialog", "tdorg.ui.spreadsheet.spreadsheet_actions",  # File › Import from Spreadsheet…
     "tdorg.ui.dialogs.district_dialog", "tdorg.ui.dialogs.rules_dialog", "tdorg.ui.dialogs.matrix_dialog",
     "tdorg.ui.dialogs.start_dialog", "tdorg.ui.dialogs.name_dialog",
     "tdorg.ui.window.help_text",  # Help › Mouse and Keyboard, About
@@ -126,17 +126,22 @@ MADE_ON_FIRST_USE = (
     "html",  # rich text's escape does without it
 )
 
+#: Qt classes the first window does without (PySide6 makes a class, and the Python classes of its enums, when a
+#: module first names it): the dialogs that ask, warn and pick files are made when first shown.
+QT_MADE_ON_FIRST_USE = ("QMessageBox", "QFileDialog", "QProgressDialog", "QDialog")
+
 FIRST_USE = """
 import json, sys
 from pathlib import Path
+from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from tdorg.ui.app import open_window
 window = open_window(None, QSettings(sys.argv[1], QSettings.Format.IniFormat), Path(sys.argv[2]))
 sys.excepthook = sys.__excepthook__  # a failure here ends the run with its traceback, not the editor's box
 QApplication.instance().processEvents()
 window.grab()
-report = {"first window": sorted(sys.modules)}
+report = {"first window": sorted(sys.modules), "qt classes": sorted(vars(QtWidgets))}
 report["properties form at first"] = "form_widget" in window.properties.__dict__
 actions = window.actions
 window.add_from_palette("it_leader")
@@ -153,12 +158,13 @@ actions.outline.trigger()
 report["outline rows"] = window.outline.model.rowCount()
 report["outline in its dock"] = window.outline_dock.widget() is window.outline
 shown = []
-QMessageBox.information = lambda parent, title, text: shown.append(title)
+QtWidgets.QMessageBox.information = lambda parent, title, text: shown.append(title)
 actions.shortcuts.trigger()
 report["help shown"] = shown
 from tdorg.ui.window.actions import ACTIONS
 preview = next(spec for spec in ACTIONS if spec.name == "print_preview").slot(window)
 report["print preview's target"] = f"{type(preview.__self__).__name__}.{preview.__name__}"
+report["made when asked for"] = [type(window.exporter).__name__, type(window.spreadsheets).__name__]
 import logging
 from tdorg.ui.files.user_data import log_path
 logging.getLogger("tdorg.ui").warning("A first record")
@@ -180,6 +186,7 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert "tdorg.ui.window.main_window" in first
     assert _heavy(first) == []
     assert [m for m in MADE_ON_FIRST_USE if m in first] == []
+    assert [name for name in QT_MADE_ON_FIRST_USE if name in report["qt classes"]] == []
     assert not report["properties form at first"]  # the properties' form is made for the first role shown
     assert report["properties shown"] == ["Director of Technology", "Title", True]
     # Each still works when first used, and loads then.
@@ -188,11 +195,13 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert report["help shown"] == ["Mouse and keyboard"]
     assert report["find bar shown"]
     assert report["print preview's target"] == "Printing.preview"
+    assert report["made when asked for"] == ["Exporter", "Spreadsheets"]
     assert report["log"].endswith("WARNING tdorg.ui: A first record\n")
     after = set(report["loaded after use"])
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
             "tdorg.ui.canvas.find_bar", "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",
-            "tdorg.model.formats.sample_json", "logging.handlers"} <= after
+            "tdorg.model.formats.sample_json", "logging.handlers", "tdorg.ui.exporting.exporter",
+            "tdorg.ui.spreadsheet.spreadsheet_actions"} <= after
 
 
 FIRST_WINDOW_ORDER = """

@@ -161,8 +161,6 @@ def start(window, path: Path | None = None) -> None:  # noqa: ANN001 - MainWindo
 
 def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
     """Unexpected errors: autosave, log the details, and show a plain sentence naming the log file."""
-    from PySide6.QtWidgets import QMessageBox
-
     from .files.user_data import log_path
 
     showing = []
@@ -172,6 +170,8 @@ def install_exception_hook(window) -> None:  # noqa: ANN001 - MainWindow
         if showing:  # one message at a time; the details are in the log
             return
         showing.append(True)
+        from PySide6.QtWidgets import QMessageBox  # its class is made when first needed
+
         try:
             window.autosave.save_now()
         except Exception:  # noqa: BLE001 - already handling a failure

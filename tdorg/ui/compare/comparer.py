@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6 import QtWidgets  # the file dialog's class is made when first shown
+from PySide6.QtWidgets import QWidget
 
 from tdorg.model.errors import TdorgError
 
@@ -44,7 +45,8 @@ class Comparer(QObject):
     def pick_file(self) -> list["CompareSource"]:
         from .compare_view import file_sources
 
-        path, _ = QFileDialog.getOpenFileName(self.window, "Compare with a File", self.start_folder(), OPEN_FILTER)
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, "Compare with a File", self.start_folder(),
+                                                        OPEN_FILTER)
         if not path:
             return []
         try:

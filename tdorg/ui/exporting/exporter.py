@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar, QWidget
+from PySide6 import QtWidgets  # its dialogs' classes are made when first shown
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ..files.last_folder import remember_folder, start_folder
 
@@ -77,7 +78,7 @@ class Exporter(QObject):
 
     def run_job(self, job: "ExportJob", title: str) -> None:
         """Start ``job`` as the one export running, with a progress dialog titled ``title`` whose Cancel stops it."""
-        progress = QProgressDialog("Preparing the export…", "Cancel", 0, 100, self.window)
+        progress = QtWidgets.QProgressDialog("Preparing the export…", "Cancel", 0, 100, self.window)
         progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -98,8 +99,9 @@ class Exporter(QObject):
         job.start()
 
     def _show_failure(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", "The chart could not be exported.",
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Export failed",
+                                    "The chart could not be exported.", QtWidgets.QMessageBox.StandardButton.Ok,
+                                    self.window)
         box.setInformativeText(message)
         box.exec()
 
@@ -135,7 +137,8 @@ class Exporter(QObject):
         suffix = "packet" if packet else ""
         folder = Path(start_folder(settings, "export", path))
         suggested = folder / f"{stem}{' ' + suffix if suffix else ''}.{options.format}"
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export To", str(suggested), FILE_FILTERS[options.format])
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Export To", str(suggested),
+                                                        FILE_FILTERS[options.format])
         if not name:
             return None
         target = Path(name)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
@@ -24,6 +24,8 @@ from .last_folder import remember_folder, start_folder
 from ..widgets.actions import literal
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from tdorg.model.templates import Template
 
     from ..editing.scenario_sessions import ScenarioSessions
@@ -62,6 +64,8 @@ class FileActions(QObject):
         """Ask to save unsaved changes; False when the user cancels."""
         if not self.open_file.is_modified():
             return True
+        from PySide6.QtWidgets import QMessageBox  # its class is made when first shown, as the file dialog's
+
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
                           f"Save the changes to “{self.open_file.display_name}” before {doing}?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -106,6 +110,8 @@ class FileActions(QObject):
     def open(self) -> bool:
         if not self.maybe_save("opening another chart"):
             return False
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Open Chart", self.start_folder(), OPEN_FILTER)
         if not path:
             return False
@@ -147,6 +153,8 @@ class FileActions(QObject):
 
     def _open_elsewhere(self, path: Path) -> bool | None:
         """Ask what to do when ``path`` is open in another tdorg: True read-only, False anyway, None cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
         holder = self.open_file.guard.holder(path)
         if holder is None:
             return False
@@ -174,6 +182,8 @@ class FileActions(QObject):
         if self.open_file.path is None and chart is not None and chart.district.name and not name.endswith(READ_ONLY):
             name = chart.district.name
         suggested = suggested or self.open_file.path or Path(self.start_folder()) / _file_name(name)
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Chart As", str(suggested), SAVE_FILTER)
         if not path:
             return False
@@ -230,6 +240,8 @@ class FileActions(QObject):
 
     def _changed_on_disk(self, path: Path) -> bool | str:
         """The file changed on disk since it was opened or saved: True to overwrite it, "copy" or False."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = self._ask("File changed on disk",
                            f"“{path.name}” was changed by another program or another tdorg window since you opened it.",
                            "Overwrite replaces the other changes with yours; Save as a Copy keeps both; Reload shows "
@@ -246,11 +258,15 @@ class FileActions(QObject):
         return False
 
     def _confirm(self, title: str, text: str, detail: str, go: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = {QMessageBox.StandardButton.Cancel: "", QMessageBox.StandardButton.Ok: go}
         return self._ask(title, text, detail, buttons) == QMessageBox.StandardButton.Ok
 
     def _ask(self, title: str, text: str, detail: str, buttons: dict[QMessageBox.StandardButton, str]) -> object:
         """A warning with ``buttons`` (each with its text, "" keeps the standard one); the first is the default."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.window)
         for button, label in buttons.items():
             box.addButton(button)

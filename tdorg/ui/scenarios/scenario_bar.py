@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMenuBar, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMenuBar, QToolBar, QWidget
 
 from tdorg.model.compare_text import money
 from tdorg.model.errors import TdorgError
@@ -230,6 +230,8 @@ class ScenarioBar(QObject):
         if len(self.sessions) < 2:
             self.refuse("A file keeps at least one scenario; this is the only one.")
             return False
+        from PySide6.QtWidgets import QMessageBox  # its class is made when first shown
+
         name = self.sessions.active.name
         box = QMessageBox(QMessageBox.Icon.Warning, "Delete scenario", f"Delete the scenario “{name}”?",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+from PySide6 import QtWidgets  # the file dialog's class is made when first shown
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from tdorg.model.document import Document
 from tdorg.model.errors import TdorgError
@@ -64,8 +65,8 @@ class Spreadsheets(QObject):
         from tdorg.model.importing import read_table
 
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, caption, self.files.start_folder("spreadsheet"),
-                                                    IMPORT_FILTER)
+            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, caption,
+                                                              self.files.start_folder("spreadsheet"), IMPORT_FILTER)
             if not chosen:
                 return None
             path = chosen
@@ -160,7 +161,8 @@ class Spreadsheets(QObject):
         if len(self.sessions) > 1:
             stem += f" - {self.sessions.active.name}"
         suggested = Path(self.files.start_folder("spreadsheet")) / f"{_safe(stem)} roles.csv"
-        chosen, selected = QFileDialog.getSaveFileName(self.window, "Export Roles", str(suggested), ROLES_FILTER)
+        chosen, selected = QtWidgets.QFileDialog.getSaveFileName(self.window, "Export Roles", str(suggested),
+                                                                 ROLES_FILTER)
         if not chosen:
             return False
         target = Path(chosen)

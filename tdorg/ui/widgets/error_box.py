@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6 import QtWidgets  # the message box's class is made when first shown
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("tdorg.ui")
 
@@ -13,7 +14,8 @@ log = logging.getLogger("tdorg.ui")
 def show_error(parent: QWidget | None, title: str, error: object) -> None:
     """A warning box titled ``title`` (e.g. "Could not open “plan.tdorg”") with ``error``'s sentence below."""
     log.warning("%s: %s", title, error)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, parent)
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, title,
+                                QtWidgets.QMessageBox.StandardButton.Ok, parent)
     box.setInformativeText(str(error))
     box.exec()
 

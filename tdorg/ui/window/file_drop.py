@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
     from ..files.file_actions import FileActions
-    from ..spreadsheet.spreadsheet_actions import Spreadsheets
 
 CHART_SUFFIXES = (".tdorg", ".json")
 _DRAGS = frozenset((QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop))
@@ -48,11 +47,12 @@ def openable(paths: list[Path]) -> list[Path]:
 class FileDrop(QObject):
     """Opens what is dropped on the widgets it watches (the window and the canvas)."""
 
-    def __init__(self, files: "FileActions", spreadsheets: "Spreadsheets", note: Callable[[str], None],
+    def __init__(self, files: "FileActions", import_spreadsheet: Callable[[Path], bool], note: Callable[[str], None],
                  refusal: Callable[[str], None], watched: list[QWidget], parent: QObject) -> None:
-        """``note`` and ``refusal`` say in the status bar what a drop did or why it is refused."""
+        """``import_spreadsheet(path)`` builds a chart from a dropped spreadsheet (File › Import from
+        Spreadsheet…); ``note`` and ``refusal`` say in the status bar what a drop did or why it is refused."""
         super().__init__(parent)
-        self.files, self.spreadsheets, self.note, self.refusal = files, spreadsheets, note, refusal
+        self.files, self.import_spreadsheet, self.note, self.refusal = files, import_spreadsheet, note, refusal
         for widget in watched:
             widget.setAcceptDrops(True)
             widget.installEventFilter(self)
@@ -82,7 +82,7 @@ class FileDrop(QObject):
         if path.suffix.lower() in CHART_SUFFIXES:
             opened = self.files.open_path(path)
         else:
-            opened = self.spreadsheets.import_spreadsheet(path)
+            opened = self.import_spreadsheet(path)
         if opened and dropped > 1:
             others = dropped - 1
             self.note(f"Opened “{path.name}”; tdorg opens one chart at a time, so the other {others} "

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6 import QtWidgets  # the message box's class is made when first shown
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from tdorg.model.chart import Chart
 from tdorg.model.document import Document
@@ -22,7 +23,6 @@ from ..compare.comparer import Comparer
 from ..editing.clipboard import RoleClipboard
 from ..editing.editor import Editor
 from ..editing.scenario_sessions import ScenarioSessions
-from ..exporting.exporter import Exporter
 from ..files.autosave import Autosave
 from ..files.file_actions import FileActions
 from ..files.open_file import OpenFile
@@ -31,7 +31,6 @@ from ..panels.metrics_panel import MetricsPanel
 from ..panels.palette import Palette
 from ..panels.properties_panel import PropertiesPanel
 from ..scenarios.scenario_bar import ScenarioBar
-from ..spreadsheet.spreadsheet_actions import Spreadsheets
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from .accessible_names import name_panels_and_buttons
@@ -44,8 +43,10 @@ from .window_state import WindowState
 
 if TYPE_CHECKING:
     from ..canvas.find_bar import FindBar
+    from ..exporting.exporter import Exporter
     from ..exporting.printing import Printing
     from ..panels.outline_panel import OutlinePanel
+    from ..spreadsheet.spreadsheet_actions import Spreadsheets
 
 
 def _settle_memory() -> None:
@@ -99,15 +100,10 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self.open_file, self.sessions, self.set_document, self.settings, self.show_refusal,
                                  self.statusBar(), self)
         self.autosave = Autosave(self.open_file, self.sessions, self.show_refusal, self, recovery_dir)
-        self.exporter = Exporter(self.sessions, self.settings, self.open_file.whereabouts,
-                                 self.scene.set_paper, self.statusBar(), self)
-        self.spreadsheets = Spreadsheets(self.sessions, self.editor, self.files,
-                                         self.open_file.whereabouts, self.set_document, self.show_note,
-                                         self.statusBar(), self)
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self.settings, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
-        self.file_drop = FileDrop(self.files, self.spreadsheets, self.show_note, self.show_refusal,
-                                  [self, self.view.viewport()], self)
+        self.file_drop = FileDrop(self.files, lambda path: self.spreadsheets.import_spreadsheet(path),
+                                  self.show_note, self.show_refusal, [self, self.view.viewport()], self)
         self.clipboard = RoleClipboard(self.editor, self.scene.selected_role_ids, self.reveal_roles, self.show_note,
                                        self)
         self.clipboard.watch_keys(self.view)
@@ -158,6 +154,22 @@ class MainWindow(QMainWindow):
         bar = FindBar(self.view, self.sessions, self.reveal_roles)
         name_panels_and_buttons(self)  # its field's clear button too
         return bar
+
+    @cached_property
+    def exporter(self) -> Exporter:
+        """File › Export… (and the export behind printing), loaded the first time it is used."""
+        from ..exporting.exporter import Exporter
+
+        return Exporter(self.sessions, self.settings, self.open_file.whereabouts, self.scene.set_paper,
+                        self.statusBar(), self)
+
+    @cached_property
+    def spreadsheets(self) -> Spreadsheets:
+        """Import from, Update from and Export Roles to a spreadsheet, loaded the first time one is used."""
+        from ..spreadsheet.spreadsheet_actions import Spreadsheets
+
+        return Spreadsheets(self.sessions, self.editor, self.files, self.open_file.whereabouts, self.set_document,
+                            self.show_note, self.statusBar(), self)
 
     @cached_property
     def printing(self) -> Printing:
@@ -287,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save("closing"):
-            job = self.exporter.job
+            job = self.exporter.job if "exporter" in self.__dict__ else None  # made, it may be exporting
             if job is not None and job.isRunning():  # stop a running export; it leaves no partial file
                 job.cancel()
                 job.wait(10_000)
@@ -441,9 +453,9 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from .help_text import SHORTCUTS_HTML
 
-        QMessageBox.information(self, "Mouse and keyboard", SHORTCUTS_HTML)
+        QtWidgets.QMessageBox.information(self, "Mouse and keyboard", SHORTCUTS_HTML)
 
     def show_about(self) -> None:
         from .help_text import ABOUT_HTML
 
-        QMessageBox.about(self, "About tdorg", ABOUT_HTML)
+        QtWidgets.QMessageBox.about(self, "About tdorg", ABOUT_HTML)
