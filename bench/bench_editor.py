@@ -25,9 +25,10 @@ timed in an offscreen 1400×900 editor window:
 Targets on this 2-core machine: first paint ≤ 1 s at 5,000 roles; every
 edit ≤ 16 ms at 5,000 roles and ≤ 50 ms at 50,000; collapse and expand of a
 1,000-role subtree ≤ 50 ms at 5,000 roles; the outline opens in ≤ 200 ms at
-5,000 roles. Also prints the process's peak memory; ``-v`` prints every edit's time.
+5,000 roles. Also prints the process's peak memory; ``-v`` prints every edit's time, ``--edits`` times the
+edits alone (first paint and the edit rounds, no collapse, expand or outline).
 
-    .venv/bin/python bench/bench_editor.py [SIZES...]
+    .venv/bin/python bench/bench_editor.py [-v] [--edits] [SIZES...]
 """
 
 from __future__ import annotations
@@ -234,9 +235,17 @@ def outline_times(window: MainWindow, rounds: int = 9) -> dict[str, list[float]]
     return times
 
 
+def other_times(window: MainWindow) -> None:
+    """Collapse and expand, and the outline."""
+    hidden, folds, fold_cpu = fold_times(window)
+    print_table(folds, {}, f"  collapse / expand of a {hidden:,}-role subtree:")
+    print_table(fold_cpu, {}, "  the same steps' CPU time:")
+    print_table(outline_times(window), {"edit, outline following": "edit, outline detached"}, "  outline:")
+
+
 def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    sizes = [int(a) for a in argv if a != "-v"] or [5000, 50000]
+    verbose, edits_only = "-v" in argv, "--edits" in argv
+    sizes = [int(a) for a in argv if a not in ("-v", "--edits")] or [5000, 50000]
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
@@ -258,10 +267,8 @@ def main(argv: list[str]) -> int:
             if verbose:
                 for name, values in times.items():
                     print(f"    {name}:", " ".join(f"{t:.0f}" for t in values))
-            hidden, folds, fold_cpu = fold_times(window)
-            print_table(folds, {}, f"  collapse / expand of a {hidden:,}-role subtree:")
-            print_table(fold_cpu, {}, "  the same steps' CPU time:")
-            print_table(outline_times(window), {"edit, outline following": "edit, outline detached"}, "  outline:")
+            if not edits_only:
+                other_times(window)
             window.stack.setClean()
             window.close()
             window.deleteLater()
