@@ -83,8 +83,9 @@ def build_chart(
     roles = {role.id: role for role in checked}
     _check_lines(path, roles, by_id)
     _check_loops(path, checked, by_id)
-    try:
-        return Chart(district, checked, settings, notes, arrangements, collapsed)
+    try:  # each role was checked above: the chart checks only what is between them
+        return Chart.of_checked(district or District(), checked, settings or RuleSettings(), notes, arrangements or {},
+                                collapsed)
     except EditError as error:
         entry = by_id.get(getattr(error, "role_id", ""))
         line = entry.line if entry is not None else None
