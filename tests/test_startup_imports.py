@@ -124,6 +124,7 @@ MADE_ON_FIRST_USE = (
     "uuid", "logging.handlers",  # the log's rotating file is opened by its first record
     "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",  # the properties' form, for the first role shown
     "html",  # rich text's escape does without it
+    "json", "hashlib", "secrets",  # the clipboard's and recovery's JSON, files' fingerprints, temporary names
 )
 
 #: Qt classes the first window does without (PySide6 makes a class, and the Python classes of its enums, when a
@@ -131,7 +132,7 @@ MADE_ON_FIRST_USE = (
 QT_MADE_ON_FIRST_USE = ("QMessageBox", "QFileDialog", "QProgressDialog", "QDialog")
 
 FIRST_USE = """
-import json, sys
+import sys
 from pathlib import Path
 from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
@@ -171,6 +172,7 @@ logging.getLogger("tdorg.ui").warning("A first record")
 report["log"] = log_path().read_text(encoding="utf-8")
 report["loaded after use"] = sorted(sys.modules)
 QApplication.clipboard().clear()  # offscreen, a copy left on the clipboard outlives the application
+import json
 print(json.dumps(report))
 """
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -107,7 +106,7 @@ def _create_temporary(target: Path) -> Path:
         mode = 0o666  # the system applies the umask, as for any new file
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             os.close(os.open(tmp, flags, mode))
         except FileExistsError:

@@ -25,7 +25,6 @@ kept.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -98,6 +97,8 @@ def payload(chart: Chart, role_ids: Iterable[str], cut: bool = False) -> dict[st
 
 
 def payload_json(data: dict[str, Any]) -> str:
+    import json  # loaded by the first copy, not with the editor
+
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 

@@ -10,7 +10,6 @@ another tdorg window) wrote it in the meantime.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import asdict, dataclass
@@ -40,6 +39,8 @@ class Fingerprint:
                 info = os.fstat(handle.fileno())
                 if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FINGERPRINTED_BYTES:
                     return None
+                import hashlib  # OpenSSL's library loads with the first file read, not with the editor
+
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
             return None
@@ -52,6 +53,8 @@ class Fingerprint:
             mtime_ns = os.stat(path).st_mtime_ns
         except OSError:
             mtime_ns = 0
+        import hashlib
+
         return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
 
     def matches(self, path: str | os.PathLike[str]) -> bool:

@@ -10,7 +10,6 @@ each of them is complete: the previous version or the new one.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -25,6 +24,8 @@ def write_recovery(document: Document, file: Path, note: Path, original: Path | 
 
     ``base`` is what ``original`` held when the unsaved work began.
     """
+    import json  # with the first recovery file, as SQLAlchemy, not at start-up
+
     from .persistence import save_document  # SQLAlchemy loads at the first autosave, not at start-up
 
     save_document(document, file)
@@ -48,6 +49,8 @@ def noted_original(data: dict[str, object]) -> Path | None:
 
 def read_note(note: Path) -> dict[str, object]:
     """The note beside a recovery file; raises ``OSError`` or ``ValueError`` when unreadable."""
+    import json
+
     data = json.loads(note.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError("a recovery note holds a JSON object")

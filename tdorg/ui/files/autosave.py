@@ -17,7 +17,7 @@ held while it is being offered, so two windows never offer the same one.
 from __future__ import annotations
 
 import logging
-import secrets
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -119,7 +119,7 @@ class Autosave(QObject):
         super().__init__(parent)
         self.open_file, self.sessions, self.refusal = open_file, sessions, refusal
         self.directory = directory or default_recovery_dir()
-        token = secrets.token_hex(16)
+        token = os.urandom(16).hex()  # as secrets.token_hex, without loading secrets (and hmac) at start-up
         self.file = self.directory / f"{token}.tdorg"
         self.note = self.directory / f"{token}.json"
         self._lock = QLockFile(str(self.directory / f"{token}.lock"))
