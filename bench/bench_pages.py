@@ -17,8 +17,18 @@ For each size, interleaved round after round (medians, min–max, ratios):
 
 With ``--cpu`` the whole PDF exports (department pages, poster) are also run
 in a process of their own each round and timed in CPU time (their own and
-their children's: Graphviz, Typst), against the CPU time of the bare PDF runs;
-with ``--before DIR`` (a checkout of tdorg) the same exports from that
+their children's: Graphviz, Typst) against two references, both bare runs of
+the bundled Graphviz (``neato -n2``) drawing straight to PDF, in CPU time:
+
+- "whole": one run of the one DOT above (the pages' pieces one under another,
+  or the whole chart once), each role drawn once;
+- "each page" / "each sheet": the same pages as the export's, every page's or
+  sheet's own pinned DOT (:func:`~tdorg.export.graphviz.page_drawings.page_source`,
+  :func:`~tdorg.export.graphviz.page_drawings.sheet_sources`) drawn by one
+  child in turn (``--batch``), the poster's overview first; a role is drawn on
+  every sheet it lies on, as the poster prints it (2.4 sheets a role).
+
+With ``--before DIR`` (a checkout of tdorg) the same exports from that
 checkout are timed beside them. ``--cpu-only`` times those CPU cases alone.
 
     .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings] [--cpu[-only] [--before DIR]]
@@ -40,10 +50,11 @@ from bench.interleave import interleave, print_table, timed_run  # noqa: E402
 from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.pdf.chartpages import plan_for, planning_area  # noqa: E402
 from tdorg.export.pdf.chartpdf import chart_area  # noqa: E402
-from tdorg.export.graphviz.dot import build_graph, canvas_depth, engine_for  # noqa: E402
-from tdorg.export.graphviz.page_drawings import page_drawings, poster_drawings  # noqa: E402
+from tdorg.export.graphviz.dot import box_size, build_graph, canvas_depth, engine_for, finding_counts  # noqa: E402
+from tdorg.export.graphviz.page_drawings import page_drawings, page_source, poster_drawings, sheet_sources  # noqa: E402
 from tdorg.export.graphviz.renderer import child_command, layout_engine  # noqa: E402
 from tdorg.model.layout import Tree, layout_tree, sizes  # noqa: E402
+from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 
 
@@ -77,6 +88,17 @@ with tempfile.TemporaryDirectory() as folder:
     export_chart(chart, Path(folder) / "chart.pdf", ExportOptions(timeout=3600, fit=fit, format="pdf"))
     print(spent() - start)
 """
+
+
+def batch_file(folder: Path, name: str, sources: list[bytes]) -> Path:
+    """The DOT ``sources`` written to ``folder`` as ``name-N.gv``, and the list of them a ``--batch`` child reads."""
+    paths = []
+    for i, source in enumerate(sources):
+        paths.append(folder / f"{name}-{i}.gv")
+        paths[-1].write_bytes(source)
+    listing = folder / f"{name}.txt"
+    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    return listing
 
 
 def cpu_of_run(command: list[str]) -> float:
@@ -154,13 +176,21 @@ def main() -> int:
                     checkouts = {"": Path(__file__).resolve().parents[1]}
                     if args.before is not None:
                         checkouts[", before"] = args.before.resolve()
-                    for fit, what, dot_file in (("page", "pages", pages_dot), ("poster", "whole", whole_dot)):
+                    counts = finding_counts(validate(chart)) if options.badges else {}
+                    each_page = batch_file(folder, "page", [page_source(chart, box_size(chart), page, counts)
+                                                            for page in plan.pages])
+                    each_sheet = batch_file(folder, "sheet", [whole_dot.read_bytes(), *sheet_sources(
+                        chart, pdf_poster, chart_area(pdf_poster, headed=False))])
+                    for fit, what, dot_file, each, listing in (("page", "pages", pages_dot, "page", each_page),
+                                                               ("poster", "whole", whole_dot, "sheet", each_sheet)):
                         bare = f"CPU: bare Graphviz PDF, {what}"
                         cases[bare] = lambda dot_file=dot_file: cpu_of_run([*as_pdf, str(dot_file)])
+                        each_bare = f"CPU: bare Graphviz PDF, each {each}"
+                        cases[each_bare] = lambda listing=listing: cpu_of_run([*as_pdf, "--batch", str(listing)])
                         for suffix, checkout in checkouts.items():
                             name = f"CPU: PDF export, {'poster' if fit == 'poster' else 'pages'}{suffix}"
                             cases[name] = lambda checkout=checkout, fit=fit: cpu_of_export(checkout, size, fit)
-                            references[name] = bare
+                            references[name] = (bare, each_bare)
             sheets = len(poster_drawings(chart, poster, chart_area(poster, headed=False)).sheets) \
                 if not args.no_drawings else 0
             times = interleave(cases, args.rounds)

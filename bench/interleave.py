@@ -36,17 +36,18 @@ def summary(times: Sequence[float]) -> str:
     return f"{statistics.median(times):8.1f} ms ({min(times):.1f}–{max(times):.1f})"
 
 
-def print_table(times: dict[str, list[float]], references: dict[str, str], title: str = "") -> None:
-    """One line per case: median (min–max) and, for a case with a reference, the ratio of medians."""
+def print_table(times: dict[str, list[float]], references: dict[str, str | tuple[str, ...]], title: str = "") -> None:
+    """One line per case: median (min–max) and, for a case with references (one, or several side by side),
+    the ratio of medians to each."""
     if title:
         print(title)
     width = max(len(name) for name in times)
     for name, values in times.items():
         line = f"  {name:<{width}}  {summary(values)}"
-        reference = references.get(name)
-        if reference is not None:
-            ratio = statistics.median(values) / statistics.median(times[reference])
-            line += f"   {ratio:5.2f}× {reference}"
+        reference = references.get(name, ())
+        for each in (reference,) if isinstance(reference, str) else reference:
+            ratio = statistics.median(values) / statistics.median(times[each])
+            line += f"   {ratio:5.2f}× {each}"
         print(line)
 
 

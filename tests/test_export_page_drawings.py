@@ -146,6 +146,24 @@ def test_take_text_reads_escaped_text_and_leaves_other_frames_and_lines_alone() 
     assert svg == head + centred + underlined and len(lines) == 1
 
 
+def test_take_text_leaves_out_the_lines_that_print_wholly_outside_the_drawing() -> None:
+    head = (b'<svg width="100.00pt" height="50.00pt"\n viewBox="0.00 0.00 200.00 100.00">\n'
+            b'<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">\n')
+
+    def line(x: float, y: float) -> bytes:  # printed at x / 2 + 2, y / 2 + 48, 4 pt
+        return (b'<text xml:space="preserve" text-anchor="start" x="%g" y="%g" font-family="DejaVu Sans" '
+                b'font-size="8.00">Wide</text>\n' % (x, y))
+
+    # In, over the bottom edge, under it, over the right edge, right of it, over the left edge, left of it,
+    # over the top edge, above it.
+    kept = [(10, -20), (10, 10), (196, -20), (-30, -20), (10, -94)]
+    gone = [(10, 16), (200, -20), (-50, -20), (10, -102)]
+    svg = head + b"".join(line(x, y) for x, y in kept + gone)
+    rest, lines = take_text(svg, 100.0, 50.0)
+    assert rest == head and [(l["x"], l["y"]) for l in lines] == [(x / 2 + 2, y / 2 + 48) for x, y in kept]
+    assert len(take_text(svg, 100.0)[1]) == len(kept + gone)
+
+
 def _region(poster, sheet):
     left, bottom, w, h = sheet.region
     return left, poster.overview.height - bottom - h, w, h

@@ -56,10 +56,10 @@ from .. import style
 from ..api import Progress
 from ..errors import ExportTimeoutError, GraphvizOutputError
 from ..options import ExportOptions
-from ..pages import MAX_TITLE_PT, PagePlan, whole_chart
+from ..pages import MAX_TITLE_PT, ChartPage, PagePlan, whole_chart
 from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
 from . import dot
-from .passing_lines import Line, passing_groups, straight_line
+from .passing_lines import Line, passing_groups, straight_line, stretch
 from .renderer import NAME, layout_engine, render_batch
 from .runner import Cancel
 
@@ -269,6 +269,12 @@ def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], m
     return Drawing(_sized(svg, view, scale), w * scale, h * scale, scale, margin * scale, margin * scale, roles)
 
 
+def page_source(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> bytes:
+    """The pinned DOT of one page's drawing: its roles, boxes of size ``box``, with their finding
+    ``counts`` (:func:`tdorg.export.graphviz.dot.finding_counts`; empty without badges)."""
+    return _source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN).dot
+
+
 def page_scale(layout: Layout, area: tuple[float, float]) -> float:
     """The scale at which a page's piece, with its margin, fills ``area`` (width, height) best."""
     w, h = layout.width + 2 * PIECE_MARGIN, layout.height + 2 * PIECE_MARGIN
@@ -292,7 +298,7 @@ def page_drawings(
     total = sum(len(page.tree.order) for page in plan.pages)
     with _Drawer(options, cancel, progress, max(BATCH_ROLES, total / BATCHES)) as drawer:
         for page in plan.pages:
-            drawer.add(_source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN).dot, len(page.tree.order))
+            drawer.add(page_source(chart, box, page, counts), len(page.tree.order))
         svgs = drawer.results()
     return [
         _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
@@ -320,11 +326,18 @@ def without_text(svg: bytes) -> bytes:
     return _TEXT.sub(b"", svg)
 
 
-def take_text(svg: bytes, width: float) -> tuple[bytes, list[dict]]:
+#: Bounds of a line's glyphs around where its baseline starts, in ems of its size, wider than any glyph of
+#: the shipped fonts: above and below the baseline, left of its start, and each character's advance.
+_ABOVE, _BELOW, _BEFORE, _ADVANCE = 1.2, 0.4, 0.3, 1.2
+
+
+def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, list[dict]]:
     """A Graphviz SVG without the lines of its labels, and those lines as they print when the drawing is
     ``width`` points wide, for a composer to set as text of its own over it. Only lines written the way
     Graphviz writes tdorg's labels (:data:`_LINE`), in the frame it draws charts in (not rotated), are
-    taken out; any other text stays in the SVG.
+    taken out; any other text stays in the SVG. Given the drawing's ``height``, the lines that would print
+    wholly outside it (a poster sheet's, of boxes reaching over its edge: the composer clips them) are
+    left out.
 
     A line is its text (``t``), where its baseline starts, in points from the drawing's top left (``x``,
     ``y``), its size in points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
@@ -340,9 +353,13 @@ def take_text(svg: bytes, width: float) -> tuple[bytes, list[dict]]:
 
     def take(found: re.Match) -> bytes:
         x, y, bold, italic, font, colour, text = found.groups()
-        out.append({"t": html.unescape(text.decode("utf-8")), "x": round(float(x) * unit + ox, 2),
-                    "y": round(float(y) * unit + oy, 2), "s": round(float(font) * unit, 3), "b": bold is not None,
-                    "i": italic is not None, "c": (colour or b"#000000").decode()})
+        at, base, em = float(x) * unit + ox, float(y) * unit + oy, float(font) * unit
+        if height is not None and (base - _ABOVE * em > height or base + _BELOW * em < 0 or at - _BEFORE * em > width
+                                   or at + _ADVANCE * em * len(text) < 0):
+            return b""
+        out.append({"t": html.unescape(text.decode("utf-8")), "x": round(at, 2), "y": round(base, 2),
+                    "s": round(em, 3), "b": bold is not None, "i": italic is not None,
+                    "c": (colour or b"#000000").decode()})
         return b""
 
     return _LINE.sub(take, svg), out
@@ -358,25 +375,14 @@ def poster_drawings(
     progress: Progress | None = None,
 ) -> Poster:
     """The overview and the sheets of a poster whose tiles fill ``area`` (x, y, width, height) of a sheet."""
-    box = dot.box_size(chart)
-    piece = whole_chart(chart, box, dot.fit_area(options)).pages[0]
+    piece, source = _overview_source(chart, options, report)
     layout, order = piece.layout, piece.tree.order
-    margin = dot.PAD * 72
-    source = _source(chart, box, piece.tree, layout, _counts(chart, options, report), margin)
     with _Drawer(options, cancel, progress, math.inf) as drawer:
         drawer.add(source.dot, len(order))
         drawer.flush()  # the tiles are worked out while Graphviz draws
-        # The overview is the layout with the margin around it, at scale 1 (see _drawing).
-        width, height = layout.width + 2 * margin, layout.height + 2 * margin
-        whole = Drawing(b"", width, height, 1.0, margin, margin, order)
-        boxes = [whole.box(layout, rid) for rid in order]
-        grid = poster_sheets(width, height, area, box=box, overlap=options.overlap,
-                             scale=options.poster_scale / 100)
-        printed = holding_boxes(grid, [(x, height - y - h, w, h) for x, y, w, h in boxes], width, height)
-        # Each tile's region in the overview's coordinates, y downwards.
-        regions = [(s.region[0], height - s.region[1] - s.region[3], s.region[2], s.region[3]) for s in printed]
-        roles, shown, passing = _on_tiles(chart, piece.tree, layout, source.ids, whole, regions)
+        grid, printed, regions, (roles, shown, passing) = _poster_tiles(chart, options, area, piece, source)
         (svg,) = drawer.results()
+    margin = _POSTER_MARGIN
     overview = _drawing(svg, layout, 1.0, order, margin)
     head, parts = _groups(svg)
     view = _view(svg, layout, margin)
@@ -394,6 +400,80 @@ def poster_drawings(
                                     (overview.dx - x) * sheet.scale, (overview.dy - y) * sheet.scale,
                                     tuple(roles[t]))))
     return Poster(layout, overview, grid, made)
+
+
+#: Room around a poster's overview drawing, in points (the drawing's pad).
+_POSTER_MARGIN = dot.PAD * 72
+
+
+def _overview_source(chart: Chart, options: ExportOptions, report: Report | None) -> tuple[ChartPage, _Source]:
+    """The whole chart as one piece in the canvas layout, and the DOT of the poster's overview of it."""
+    box = dot.box_size(chart)
+    piece = whole_chart(chart, box, dot.fit_area(options)).pages[0]
+    return piece, _source(chart, box, piece.tree, piece.layout, _counts(chart, options, report), _POSTER_MARGIN)
+
+
+def _poster_tiles(chart: Chart, options: ExportOptions, area: Rect, piece: ChartPage, source: _Source) -> tuple[
+    list[Sheet], list[Sheet], list[Rect], tuple[list[list[str]], list[list[str]], list[list[str]]]
+]:
+    """The poster's grid, the tiles of it that print, their regions in the overview's coordinates (y
+    downwards) and what lies on each (:func:`_on_tiles`)."""
+    layout, order, margin = piece.layout, piece.tree.order, _POSTER_MARGIN
+    # The overview is the layout with the margin around it, at scale 1 (see _drawing).
+    width, height = layout.width + 2 * margin, layout.height + 2 * margin
+    whole = Drawing(b"", width, height, 1.0, margin, margin, order)
+    boxes = [whole.box(layout, rid) for rid in order]
+    grid = poster_sheets(width, height, area, box=dot.box_size(chart), overlap=options.overlap,
+                         scale=options.poster_scale / 100)
+    printed = holding_boxes(grid, [(x, height - y - h, w, h) for x, y, w, h in boxes], width, height)
+    regions = [(s.region[0], height - s.region[1] - s.region[3], s.region[2], s.region[3]) for s in printed]
+    return grid, printed, regions, _on_tiles(chart, piece.tree, layout, source.ids, whole, regions)
+
+
+#: A node or line of the overview's DOT (:func:`_source` names a node by its id): its tail, its head
+#: (none for a node) and its id.
+_STATEMENT = re.compile(rb'^\t(\w+)(?: -> (\w+))? \[.*\bid=(\w+)\]$', re.M)
+_POS = re.compile(rb' pos=("[^"]*")')
+
+
+def sheet_sources(chart: Chart, options: ExportOptions, area: Rect) -> list[bytes]:
+    """Each printed sheet of a poster as a pinned DOT of its own, for Graphviz alone to draw: the roles
+    on it and the lines over it, at the poster's positions and scale, the drawing clipped to the sheet
+    (Graphviz's ``viewport``); a line's end that is no role of the sheet is an invisible node there, and a
+    dotted line that only passes over the sheet is pinned to its stretch over it, as the sheet draws it.
+    ``bench/bench_pages.py`` draws them as the like-for-like reference of a poster's PDF."""
+    piece, source = _overview_source(chart, options, None)
+    _, printed, regions, (_, shown, passing) = _poster_tiles(chart, options, area, piece, source)
+    text = source.dot
+    statements = {found.group(3): found for found in _STATEMENT.finditer(text)}
+    head = text[:min(found.start() for found in statements.values())]  # the graph's, nodes' and lines' defaults
+
+    def place(node: bytes) -> bytes:
+        return _POS.search(statements[node].group(0)).group(0)
+
+    def centre(node: bytes) -> tuple[float, float]:  # in the units of the SVG's paths: y downwards
+        x, y = place(node)[6:-2].split(b",")
+        return float(x), -float(y)
+
+    lines = {key: Line(b"", 0.0, *(centre(n) for n in statements[key.encode()].group(1, 2)))
+             for key in {k for keys in passing for k in keys}}
+    height, margin = piece.layout.height, _POSTER_MARGIN
+    out = []
+    for sheet, (x, y, w, h), on, over in zip(printed, regions, shown, passing):
+        drawn = [statements[key.encode()].group(0) + b"\n" for key in on]
+        nodes = {found.group(1) for key in on if not (found := statements[key.encode()]).group(2)}
+        ends = {end for key in on + over for end in statements[key.encode()].group(1, 2) if end}
+        for key in over:
+            part = stretch(lines[key], (x - margin, y - margin - height, w, h))
+            if part is not None:
+                (ax, ay), (bx, by) = part
+                pin = b' pos="%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f" dir=none]\n' % (ax, -ay, ax, -ay, bx, -by, bx, -by)
+                drawn.append(statements[key.encode()].group(0)[:-1] + pin)
+        view = b'\tgraph [notranslate=true pad=0 viewport="%.2f,%.2f,%g,%.2f,%.2f"]\n' % (
+            w * sheet.scale, h * sheet.scale, sheet.scale, x + w / 2 - margin, height - (y + h / 2 - margin))
+        out.append(b"".join([head, view, *drawn, *(b'\t%s [label="" style=invis%s]\n' % (end, place(end))
+                                                   for end in sorted(ends - nodes)), b"}\n"]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -563,5 +643,5 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "poster_drawings", "take_text",
-           "without_text"]
+__all__ = ["Drawing", "PIECE_MARGIN", "Poster", "page_drawings", "page_scale", "page_source", "poster_drawings",
+           "sheet_sources", "take_text", "without_text"]

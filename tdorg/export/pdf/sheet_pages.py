@@ -46,9 +46,10 @@ class ChartSheets:
 
     def add_figure(self, page: dict, svg: bytes, x: float, top: float, w: float, h: float, alt: str) -> None:
         """Place ``svg`` at ``x``, ``top`` (from the page's top left), ``w`` by ``h`` points, as a figure with
-        ``alt`` for its alternative text; the lines of its labels are printed as text over it."""
+        ``alt`` for its alternative text; the lines of its labels are printed as text over it, those that
+        print within it (the figure is clipped to it)."""
         name = f"drawing-{len(self.files) + 1}.svg"
-        self.files[name], labels = take_text(svg, w)
+        self.files[name], labels = take_text(svg, w, h)
         page.setdefault("figures", []).append({"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt,
                                                "labels": labels})
 
