@@ -67,7 +67,12 @@ def _width(text_: str, kind: tuple[str, float]) -> float:
     return total * kind[1] / 1000
 
 
-@lru_cache(maxsize=8192)
+#: Texts whose wrapping and markup are kept: the titles and people of a chart of 20,000 roles and more, so that
+#: an export that measures every label and then writes each (box_size, then the pages) finds them all again.
+_KEPT = 65536
+
+
+@lru_cache(maxsize=_KEPT)
 def wrap(value: str, kind: tuple[str, float] = TITLE, width: float = style.TEXT_WIDTH) -> tuple[str, ...]:
     """Clean text broken into lines at most ``width`` points wide, at spaces when possible."""
     cleaned = clean(value)
@@ -116,7 +121,7 @@ def _fit(word: str, kind: tuple[str, float], width: float, start: int) -> tuple[
     return end, used
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_KEPT)
 def _markup(value: str, kind: tuple[str, float]) -> str:
     """Wrapped, escaped lines joined with line breaks."""
     return "<BR/>".join(_escape(line) for line in wrap(value, kind))
@@ -127,12 +132,12 @@ def label_height(role: Role) -> float:
     return _label_height(role.title, None if role.vacant else role.person)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_KEPT)
 def _label_height(title: str, person: str | None) -> float:
     """:func:`label_height` of a role titled ``title`` held by ``person`` (None: vacant)."""
     lines = 1 if person is None else len(wrap(person, PERSON)) if person.strip() else 0
     rows = 3 if lines else 2
-    text_height = len(wrap(title)) * style.TITLE_LINE_HEIGHT + lines * style.PERSON_LINE_HEIGHT + style.META_LINE_HEIGHT
+    text_height = len(wrap(title, TITLE)) * style.TITLE_LINE_HEIGHT + lines * style.PERSON_LINE_HEIGHT + style.META_LINE_HEIGHT
     return text_height + 2 * rows + 2 * style.BOX_TEXT_PADDING
 
 

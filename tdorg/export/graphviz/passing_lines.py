@@ -31,7 +31,7 @@ _PATH = re.compile(
 #: How far a stretch runs past the tile's edge, in drawing units, so its end is never seen.
 _BEYOND = 2.0
 #: One stretch's path, a move and a line, its points to hundredths of a unit.
-_SEGMENT = "M%.2f,%.2fL%.2f,%.2f".__mod__
+_SEGMENT = b"M%.2f,%.2fL%.2f,%.2f"
 
 
 @dataclass(frozen=True)
@@ -67,36 +67,55 @@ def stretch(line: Line, rect: Rect) -> tuple[tuple[float, float], tuple[float, f
     The part starts a whole number of dash periods from the line's start (so a little before ``rect``
     at most one period) and runs :data:`_BEYOND` past its far edge.
     """
-    (x1, y1), (x2, y2) = line.start, line.end
-    dx, dy = x2 - x1, y2 - y1
     x, y, w, h = rect
-    # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves the rect's two slabs.
-    if dx:
-        a, b = (x - _BEYOND - x1) / dx, (x + w + _BEYOND - x1) / dx
-        lo, hi = (b, a) if a > b else (a, b)
-        if lo < 0.0:
-            lo = 0.0
-        if hi > 1.0:
-            hi = 1.0
-    elif x - _BEYOND <= x1 <= x + w + _BEYOND:
-        lo, hi = 0.0, 1.0
-    else:
+    found = _stretches((line,), x - _BEYOND, y - _BEYOND, x + w + _BEYOND, y + h + _BEYOND, 0.0, 0.0)
+    if not found:
         return None
-    if dy:
-        a, b = (y - _BEYOND - y1) / dy, (y + h + _BEYOND - y1) / dy
-        if a > b:
-            a, b = b, a
-        if a > lo:
-            lo = a
-        if b < hi:
-            hi = b
-    elif not y - _BEYOND <= y1 <= y + h + _BEYOND:
-        return None
-    if lo > hi:
-        return None
-    if line.dash:
-        lo = (lo // line.dash) * line.dash
-    return (x1 + lo * dx, y1 + lo * dy), (x1 + hi * dx, y1 + hi * dy)
+    ax, ay, bx, by = found[0][1]
+    return (ax, ay), (bx, by)
+
+
+def _stretches(
+    lines: Iterable[Line], left: float, top: float, right: float, bottom: float, ox: float, oy: float,
+) -> list[tuple[bytes, tuple[float, float, float, float]]]:
+    """Each line's look and the ends of its part between ``left`` and ``right``, ``top`` and ``bottom``
+    (see :func:`stretch`), less ``(ox, oy)``; the lines that miss that box are left out."""
+    out = []
+    add = out.append
+    for line in lines:
+        (x1, y1), (x2, y2) = line.start, line.end
+        dx, dy = x2 - x1, y2 - y1
+        # The line's parameter t (0 at its start, 1 at its end) where it enters and leaves the box's two slabs.
+        if dx:
+            a, b = (left - x1) / dx, (right - x1) / dx
+            lo, hi = (b, a) if a > b else (a, b)
+            if lo < 0.0:
+                lo = 0.0
+            if hi > 1.0:
+                hi = 1.0
+        elif left <= x1 <= right:
+            lo, hi = 0.0, 1.0
+        else:
+            continue
+        if dy:
+            a, b = (top - y1) / dy, (bottom - y1) / dy
+            if a > b:
+                a, b = b, a
+            if a > lo:
+                lo = a
+            if b < hi:
+                hi = b
+        elif not top <= y1 <= bottom:
+            continue
+        if lo > hi:
+            continue
+        dash = line.dash
+        if dash:
+            lo = (lo // dash) * dash
+        x1 -= ox
+        y1 -= oy
+        add((line.look, (x1 + lo * dx, y1 + lo * dy, x1 + hi * dx, y1 + hi * dy)))
+    return out
 
 
 def passing_groups(lines: Iterable[Line], rect: Rect) -> bytes:
@@ -105,17 +124,17 @@ def passing_groups(lines: Iterable[Line], rect: Rect) -> bytes:
     The paths are moved to the rect's corner, so their points are short numbers; the corner is rounded
     to hundredths like the points, so that the move takes no stretch further off its line.
     """
-    ox, oy = round(rect[0], 2), round(rect[1], 2)
-    parts: dict[bytes, list[tuple[float, float, float, float]]] = {}
-    for line in lines:
-        part = stretch(line, rect)
-        if part is not None:
-            (ax, ay), (bx, by) = part
-            parts.setdefault(line.look, []).append((ax - ox, ay - oy, bx - ox, by - oy))
+    x, y, w, h = rect
+    ox, oy = round(x, 2), round(y, 2)
+    parts: dict[bytes, list[float]] = {}  # per look, the stretches' ends one after another
+    for look, ends in _stretches(lines, x - _BEYOND, y - _BEYOND, x + w + _BEYOND, y + h + _BEYOND, ox, oy):
+        if look in parts:
+            parts[look] += ends
+        else:
+            parts[look] = list(ends)
     move = b"translate(%.2f %.2f)" % (ox, oy)
     return b"".join(b'<g class="edge" transform="%s">\n<path fill="none" %s d="%s"/>\n</g>\n'
-                    % (move, look, "".join(map(_SEGMENT, stretches)).encode())
-                    for look, stretches in parts.items())
+                    % (move, look, _SEGMENT * (len(ends) // 4) % tuple(ends)) for look, ends in parts.items())
 
 
 __all__ = ["Line", "passing_groups", "stretch", "straight_line"]
