@@ -95,9 +95,9 @@ def normalise_fields(changes: dict[str, object]) -> dict[str, object]:
 def check_role(role: Role) -> Role:
     """Check every field of a whole role (used when roles are added or loaded)."""
     check_id(role.id)
-    values = {name: getattr(role, name) for name in EDITABLE_FIELDS}
-    checked = normalise_fields(values)
-    return replace(role, **checked, dotted_to=tuple(role.dotted_to))
+    checks = _FIELD_CHECKS
+    checked = {name: checks[name](getattr(role, name)) for name in EDITABLE_FIELDS}
+    return Role(id=role.id, reports_to=role.reports_to, dotted_to=tuple(role.dotted_to), **checked)  # type: ignore[arg-type]
 
 
 def check_id(role_id: object) -> str:
