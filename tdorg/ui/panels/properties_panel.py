@@ -263,13 +263,13 @@ class PropertiesPanel(QScrollArea):
         ids = [r for r in role_ids if self.chart is not None and r in self.chart]
         self.role_id = ids[0] if len(ids) == 1 else None
         self.empty.setVisible(not ids)
-        if not ids and "form_widget" not in self.__dict__:
+        if not ids:  # the form, if made, is hidden as it is: what it shows and its sizes are set before it shows again
+            if "form_widget" in self.__dict__:
+                self.form_widget.hide()
             return
         from ..widgets.fields import mark_invalid
 
-        appearing = bool(ids) and self.form_widget.isHidden()  # filled while hidden, then shown: laid out once
-        if not ids:
-            self.form_widget.hide()
+        appearing = self.form_widget.isHidden()  # filled while hidden, then shown: laid out once
         for error in self._errors.values():
             error.show_error("")
         for widget in (self.title, self.person, self.cost, self.fte):
@@ -280,10 +280,12 @@ class PropertiesPanel(QScrollArea):
         self.summary.setVisible(len(ids) > 1)
         if single:
             self._load(self.chart.role(self.role_id))  # type: ignore[union-attr]
-        elif ids:
+        else:
             self._show_summary(ids)
-        if appearing:
+        if appearing:  # laid out once the scroll area has sized the body for it, not first in the hint's size
+            self._outer.setEnabled(False)
             self.form_widget.show()
+            self._outer.setEnabled(True)
         self._fit()
 
     def _fit(self, changed: QWidget | None = None) -> None:
