@@ -24,6 +24,7 @@ from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
+from ..widgets.splitter_memory import REMEMBERED
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
 _SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
@@ -99,6 +100,7 @@ class FindingsPanel(QWidget):
         detail_scroll.setObjectName("findingDetail")
         detail_scroll.setAccessibleName("Finding details")
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName(REMEMBERED)  # the window keeps where it was left
         splitter.addWidget(self.tree)
         splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)

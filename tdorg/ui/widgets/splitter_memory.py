@@ -7,11 +7,16 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 #: The settings group of the splitters' positions: one entry for each splitter of each kind of window.
 SPLITTERS = "splitters"
+#: The object name of a splitter the main window remembers: looking for it by name spares PySide6 finding the
+#: Python class of every widget of the window (which makes the classes, and their enums, of every kind of widget).
+REMEMBERED = "rememberedSplitter"
 
 
-def remember_splitters(window: QWidget, settings: QSettings) -> None:
-    """Put every splitter of ``window`` where it was last left, and keep each place the user drags it to."""
-    for n, splitter in enumerate(window.findChildren(QSplitter)):
+def remember_splitters(window: QWidget, settings: QSettings, name: str | None = None) -> None:
+    """Put every splitter of ``window`` (those named ``name``, if given) where it was last left, and keep each
+    place the user drags it to."""
+    splitters = window.findChildren(QSplitter) if name is None else window.findChildren(QSplitter, name)
+    for n, splitter in enumerate(splitters):
         key = f"{SPLITTERS}/{type(window).__name__}/{n}"
         state = settings.value(key)
         if isinstance(state, QByteArray) and not state.isEmpty():

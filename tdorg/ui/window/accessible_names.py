@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTabBar, QToolButton
 
@@ -9,10 +11,14 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTabBar, QToo
 _QT_BUTTONS = {"qt_toolbar_ext_button": "More tools", "qt_menubar_ext_button": "More menus"}
 
 
-def name_panels_and_buttons(window: QMainWindow) -> None:
-    """Each dock is "<title> panel" and its contents are named by the title; Qt's own buttons (a field's
-    clear button, a too narrow bar's "»") and the tabs of panels sharing a place get a name."""
-    # The docks and their tab bars are the window's own children: looking only there spares wrapping every widget.
+def name_panels_and_buttons(window: QMainWindow, fields: Iterable[QLineEdit] = ()) -> None:
+    """Each dock is "<title> panel" and its contents are named by the title; Qt's own buttons (the clear
+    button of each of ``fields``, a too narrow bar's "»") and the tabs of panels sharing a place get a name.
+
+    Nothing here looks through all the window's widgets: PySide6 finds the Python class of each widget it
+    looks at, which makes the classes (and their enums) of every kind of widget the window holds.
+    """
+    # The docks and their tab bars are the window's own children.
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     for dock in window.findChildren(QDockWidget, options=direct):
         title = dock.windowTitle()
@@ -20,11 +26,12 @@ def name_panels_and_buttons(window: QMainWindow) -> None:
         contents = dock.widget()
         if contents is not None and not contents.accessibleName():
             contents.setAccessibleName(title)
-    for button in window.findChildren(QToolButton):
-        name = _QT_BUTTONS.get(button.objectName())
-        if isinstance(button.parentWidget(), QLineEdit):
-            name = "Clear"
-        if name and not button.accessibleName():
+    # The "»" buttons are looked for by name, which PySide6 compares before it looks at a widget's class.
+    buttons = [(button, name) for object_name, name in _QT_BUTTONS.items()
+               for button in window.findChildren(QToolButton, object_name)]
+    buttons += [(button, "Clear") for field in fields for button in field.findChildren(QToolButton, options=direct)]
+    for button, name in buttons:
+        if not button.accessibleName():
             button.setAccessibleName(name)
     for tabs in window.findChildren(QTabBar, options=direct):
         if not tabs.accessibleName():

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         from ..canvas.find_bar import FindBar
 
         bar = FindBar(self.view, self.sessions, self.reveal_roles)
-        name_panels_and_buttons(self)  # its field's clear button too
+        name_panels_and_buttons(self, [bar.field])  # its field's clear button too
         return bar
 
     @cached_property

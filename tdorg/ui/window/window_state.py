@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
-from ..widgets.splitter_memory import remember_splitters
+from ..widgets.splitter_memory import REMEMBERED, remember_splitters
 
 GEOMETRY = "window/geometry"
 #: The frame's rectangle on the desktop, to tell whether the saved place is on a screen now.
@@ -41,7 +41,7 @@ class WindowState:
         self.restored = self._restore()
         if not self.restored:
             first_size()
-        remember_splitters(window, settings)
+        remember_splitters(window, settings, REMEMBERED)
 
     def _restore(self) -> bool:
         geometry, frame = _bytes(self.settings.value(GEOMETRY)), self.settings.value(FRAME)
