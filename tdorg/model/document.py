@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .chart import Chart
 from .errors import FieldValueError
+from .file_size import HELD_MAX, TOO_LARGE, KeptSize
 from .values import FILE_ROLES_MAX, FileRoom
 
 
@@ -22,7 +23,7 @@ class Document:
     scenarios: list[Scenario] = field(default_factory=list)
     active: int = 0
     #: The roles the scenarios' charts have taken of the file's limit (see :class:`~.values.FileRoom`).
-    room: FileRoom = field(default_factory=lambda: FileRoom(FILE_ROLES_MAX), init=False, repr=False, compare=False)
+    room: FileRoom = field(default_factory=lambda: FileRoom(FILE_ROLES_MAX, HELD_MAX, TOO_LARGE), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         charts = [s.chart for s in self.scenarios if isinstance(s.chart, Chart)]  # a snapshot's charts do not change
@@ -34,7 +35,7 @@ class Document:
         """Let ``chart`` grow only as far as the file has room; a chart another document's file holds
         (a document made to save or export it) stays in that file's count."""
         if chart.room.file is None:
-            chart.room.join(self.room, len(chart))
+            chart.room.join(self.room, len(chart), KeptSize(chart))
 
     @classmethod
     def of(cls, chart: Chart, name: str = "Current") -> "Document":

@@ -179,12 +179,14 @@ class Edit:
         self.ops = list(ops)
 
     def apply(self) -> None:
-        """Run every operation once; on a refusal undo the done ones and re-raise."""
+        """Run every operation once; on a refusal undo the done ones and re-raise (also when the chart's file
+        would grow past what tdorg opens: :meth:`~.values.ChartRoom.settle`)."""
         done: list[Op] = []
         try:
             for op in self.ops:
                 op.do(self.chart)
                 done.append(op)
+            self.chart.room.settle()
         except Exception:
             for op in reversed(done):
                 op.undo(self.chart)

@@ -8,9 +8,9 @@ same things with the same sentences, and whatever tdorg holds it can save.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Protocol, Sequence
 
-from .errors import FieldValueError, TooManyRolesError
+from .errors import EditError, FieldValueError, TooManyRolesError
 
 #: Longest role title and person name (the editor's fields stop there too).
 TITLE_MAX = 200
@@ -36,19 +36,20 @@ def too_many_roles(limit: int = ROLES_MAX, where: str = "a chart") -> str:
 
 
 class FileRoom:
-    """The roles a file's scenarios may hold together, and how many of them their charts have taken.
+    """The roles a file's scenarios may hold together, and the bytes of rows, and how much their charts took.
 
-    A scenario's chart takes the most roles it has held since it joined the file (its
-    :class:`ChartRoom`'s ``peak``): its undo history can bring back any role deleted since, so an undo or
-    redo, which adds no room, can never take the file past ``limit``. Only an add that takes a chart past
-    its peak asks for room, in a few operations, whatever the number of scenarios.
+    A scenario's chart takes the most roles, and bytes, it has held since it joined the file (its
+    :class:`ChartRoom`'s peaks): its undo history can bring back whatever was deleted since, so an undo or
+    redo, which asks for no room, can never take the file past its limits. Only an edit that takes a chart
+    past its peak asks for room, in a few operations, whatever the number of scenarios.
     """
 
-    __slots__ = ("limit", "taken")
+    __slots__ = ("limit", "taken", "bytes_limit", "bytes_taken", "too_large")
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.taken = 0
+    def __init__(self, limit: int, bytes_limit: int, too_large: str) -> None:
+        """``too_large`` says why an edit that would take the file past ``bytes_limit`` is refused."""
+        self.limit, self.bytes_limit, self.too_large = limit, bytes_limit, too_large
+        self.taken = self.bytes_taken = 0
 
     def check(self, more: int) -> None:
         """Raise :class:`TooManyRolesError` when ``more`` roles would take the file past its limit."""
@@ -56,25 +57,39 @@ class FileRoom:
             raise TooManyRolesError(self.limit, "A file's scenarios together")
 
 
+class KeptBytes(Protocol):
+    """What a chart takes in a file, kept as it changes (:class:`.file_size.KeptSize`)."""
+
+    bytes: int
+
+    def close(self) -> None: ...
+
+
 class ChartRoom:
     """The room one chart has taken in its file (none while it is in no file)."""
 
-    __slots__ = ("file", "peak")
+    __slots__ = ("file", "peak", "size", "bytes_peak")
 
     def __init__(self) -> None:
         self.file: FileRoom | None = None
-        self.peak = 0
+        self.size: KeptBytes | None = None
+        self.peak = self.bytes_peak = 0
 
-    def join(self, file: FileRoom, roles: int) -> None:
-        """Take room for the chart's ``roles`` in ``file`` (already checked to fit)."""
-        self.file, self.peak = file, roles
+    def join(self, file: FileRoom, roles: int, size: KeptBytes) -> None:
+        """Take room for the chart's ``roles`` (already checked to fit) and ``size`` in ``file``."""
+        self.file, self.peak, self.size, self.bytes_peak = file, roles, size, size.bytes
         file.taken += roles
+        file.bytes_taken += size.bytes
 
     def leave(self) -> None:
         """Give the chart's room back to its file."""
         if self.file is not None:
             self.file.taken -= self.peak
-        self.file, self.peak = None, 0
+            self.file.bytes_taken -= self.bytes_peak
+        if self.size is not None:
+            self.size.close()
+        self.file, self.size = None, None
+        self.peak = self.bytes_peak = 0
 
     def grow(self, roles: int) -> None:
         """Take room for the chart to hold ``roles`` roles, or raise :class:`TooManyRolesError` unchanged."""
@@ -84,6 +99,20 @@ class ChartRoom:
         self.file.check(more)
         self.file.taken += more
         self.peak = roles
+
+    def settle(self) -> None:
+        """After an edit, take room for the bytes the chart now takes in its file; raise :class:`EditError`
+        when the file would be larger than tdorg reads (the edit is then undone)."""
+        file, size = self.file, self.size
+        if file is None or size is None:
+            return
+        more = size.bytes - self.bytes_peak
+        if more <= 0:
+            return
+        if file.bytes_taken + more > file.bytes_limit:
+            raise EditError(file.too_large)
+        file.bytes_taken += more
+        self.bytes_peak = size.bytes
 
 
 def shown(value: object) -> str:
