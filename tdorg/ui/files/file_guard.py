@@ -14,7 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSysInfo
+from PySide6 import QtCore  # QSysInfo's class is made when a lock is first described
+from PySide6.QtCore import QLockFile, QObject
 
 from tdorg.model.file_state import Fingerprint
 
@@ -37,7 +38,7 @@ class Holder:
     host: str
 
     def describe(self) -> str:
-        if self.host and self.host != QSysInfo.machineHostName():
+        if self.host and self.host != QtCore.QSysInfo.machineHostName():
             return f"open in tdorg on another computer ({self.host})"
         if self.pid == os.getpid():
             return "open in another tdorg window"

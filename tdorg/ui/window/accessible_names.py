@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTabBar, QToolButton
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QToolButton
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
 #: Qt's unlabelled buttons, by object name: the "»" of a tool bar or menu bar too narrow for all it holds.
 _QT_BUTTONS = {"qt_toolbar_ext_button": "More tools", "qt_menubar_ext_button": "More menus"}
