@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 from typing import Iterator
@@ -174,13 +175,15 @@ def _split(value: str) -> list[str]:
 
 
 def _number(value: float) -> str:
-    return repr(float(value))
+    """``value`` with the digits that read back as it, never with an exponent (``1e-05``), which
+    spreadsheet imports do not take as an amount."""
+    return format(Decimal(repr(float(value))), "f")
 
 
 def _cost(value: float | None) -> str:
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else repr(value)
+    return str(int(value)) if float(value).is_integer() else _number(value)
 
 
 def role_to_row(role: Role) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import FormatError
+from ..errors import FileError, FormatError
 from ..files import read_bytes, write_bytes
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,5 +38,10 @@ def read_text(path: str | Path) -> str:
 
 
 def write_text(path: str | Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically; :class:`FileError` when it cannot be written."""
-    write_bytes(path, text.encode("utf-8"))
+    """Replace ``path`` with ``text`` (UTF-8) atomically; :class:`FileError` when it cannot be written, or when
+    it would be larger than :func:`read_text` reads (the target is then left as it was)."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_TEXT_BYTES:
+        raise FileError(path, f"The file would be {len(data) / 2**20:,.0f} MB, more than the {MAX_TEXT_BYTES // 2**20} MB "
+                              "tdorg reads, so it was not written; save the chart as a .tdorg file instead.")
+    write_bytes(path, data)

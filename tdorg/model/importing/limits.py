@@ -8,10 +8,12 @@ gigabytes. Every reader stops at the first limit it passes and raises a
 
 from __future__ import annotations
 
+from ..values import ROLES_MAX
+
 #: The biggest spreadsheet file read at all, in bytes.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 #: Data rows (below the header, blank rows not counted) in one sheet.
-MAX_ROWS = 20_000
+MAX_ROWS = ROLES_MAX
 #: Columns in one row.
 MAX_COLUMNS = 500
 #: Cells in one sheet: its rows times its columns, empty cells included.

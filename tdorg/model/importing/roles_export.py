@@ -21,6 +21,7 @@ from ..files import write_bytes
 from ..formats.sample_csv import COLUMNS, role_to_row
 from ..formula_guard import neutralise
 from ..role import Role
+from . import limits
 from .errors import SpreadsheetError
 
 _NUMBER_COLUMNS = frozenset({"fte", "annual_cost"})
@@ -41,13 +42,30 @@ def roles_to_csv(chart: Chart) -> str:
     return buffer.getvalue()
 
 
+def _check_importable(path: str | Path, chart: Chart) -> None:
+    """Refuse, before anything is written, a sheet of more text than the import reads back
+    (:data:`~.limits.MAX_TEXT_CHARS`): a chart of long notes on many roles can hold more."""
+    text = sum(sum(map(len, role_cells(role))) for role in chart.roles_in_order())
+    if text > limits.MAX_TEXT_CHARS:
+        raise SpreadsheetError(path, f"The roles hold {text:,} characters of text, more than the {limits.MAX_TEXT_CHARS:,} "
+                                     "tdorg imports from a sheet, so the file was not written; export fewer roles "
+                                     "(a scenario of them), or keep the chart as a .tdorg file.")
+
+
 def write_roles_csv(chart: Chart, path: str | Path) -> None:
     """Write every role with every field as CSV (UTF-8 with a byte-order mark, for Excel)."""
-    write_bytes(path, ("\ufeff" + roles_to_csv(chart)).encode("utf-8"), error=SpreadsheetError)
+    _check_importable(path, chart)
+    data = ("\ufeff" + roles_to_csv(chart)).encode("utf-8")
+    if len(data) > limits.MAX_FILE_BYTES:
+        raise SpreadsheetError(path, f"The file would be {len(data) / 2**20:,.0f} MB, more than the "
+                                     f"{limits.MAX_FILE_BYTES // 2**20} MB tdorg imports, so it was not written; export "
+                                     "fewer roles, or keep the chart as a .tdorg file.")
+    write_bytes(path, data, error=SpreadsheetError)
 
 
 def write_roles_xlsx(chart: Chart, path: str | Path, sheet: str = "Roles") -> None:
     """Write every role with every field to a one-sheet Excel workbook."""
+    _check_importable(path, chart)
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
