@@ -16,7 +16,9 @@ from tdorg.export.pdf.chartpages import plan_for, planning_area
 from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.graphviz.dot import box_size
 from tdorg.export.labels import TITLE, wrap
-from tdorg.export.graphviz.page_drawings import Drawing, page_drawings, poster_drawings, take_text, without_text
+from tdorg.export.graphviz.page_drawings import (
+    Drawing, page_drawings, poster_drawings, sheet_sources, take_text, without_text,
+)
 from tdorg.export.graphviz.passing_lines import passing_groups, straight_line, stretch
 from tdorg.model.layout import Layout
 from tdorg.model.synthetic import synthetic_chart
@@ -162,6 +164,23 @@ def test_take_text_leaves_out_the_lines_that_print_wholly_outside_the_drawing() 
     rest, lines = take_text(svg, 100.0, 50.0)
     assert rest == head and [(l["x"], l["y"]) for l in lines] == [(x / 2 + 2, y / 2 + 48) for x, y in kept]
     assert len(take_text(svg, 100.0)[1]) == len(kept + gone)
+
+
+def test_each_sheets_own_dot_draws_its_roles_at_the_sheets_size(chart, poster) -> None:
+    options = ExportOptions(fit="poster")
+    sources = sheet_sources(chart, options, chart_area(options, headed=False))
+    assert len(sources) == len(poster.sheets)
+    picked = range(0, len(sources), 9)
+    drawn, _ = renderer.render_batch([sources[i] for i in picked], "nop2", "svg", timeout=120)
+    for i, svg in zip(picked, drawn):
+        sheet, drawing = poster.sheets[i]
+        assert len(re.findall(rb"\[label=<<TABLE", sources[i])) == len(drawing.roles)
+        size = re.search(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
+        assert (float(size.group(1)), float(size.group(2))) == pytest.approx((drawing.width, drawing.height), abs=1)
+        # The sheet's roles are drawn, and no other: Graphviz leaves out what lies outside the viewport.
+        shown = {t.text for t in ElementTree.fromstring(svg).iter(f"{SVG}title")}
+        assert {f"n{n}" for n in range(len(chart.roles))} & shown == {
+            f"n{n}" for n, rid in enumerate(poster.overview.roles) if rid in drawing.roles}
 
 
 def _region(poster, sheet):
