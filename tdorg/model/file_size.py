@@ -16,8 +16,8 @@ above the rows.
 
 from __future__ import annotations
 
-from operator import attrgetter
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Collection
 
 from .chart import ARRANGED, COLLAPSED, DISTRICT, SETTINGS, Change, Chart
 from .files import MAX_READ_BYTES
@@ -49,8 +49,6 @@ HELD_MAX = int((MAX_READ_BYTES - EMPTY_FILE) / SLACK)
 TOO_LARGE = (f"A file can hold at most {MAX_READ_BYTES // 2**20} MB of roles, notes and scenarios, the most tdorg "
              "opens, so this is not changed; shorten long notes, or keep some scenarios in a file of their own.")
 
-_TEXTS = attrgetter("title", "person", "notes")
-_LISTS = attrgetter("flags", "service_areas", "core_services", "leads", "backs_up")
 
 
 def text_bytes(text: str) -> int:
@@ -71,22 +69,32 @@ def stored(payload: int) -> int:
 
 def role_bytes(role: Role) -> int:
     """The bytes ``role`` takes in a file, from above."""
-    role_id = role.id
-    size = ROLE_ROW + len(role_id) + len(role.reports_to or "") + len(role.category) + len(role.employment)
-    for text in _TEXTS(role):
-        size += text_bytes(text) + 2
-    for items in _LISTS(role):
-        for item in items:
-            size += len(item) + 1
-    size = stored(size) + _entry(len(role_id)) + INDEX_ENTRY  # the index of ids, and that of places in order
+    role_id, title, person, notes = role.id, role.title, role.person, role.notes
+    size = (ROLE_ROW + 6 + len(role_id) + len(role.reports_to or "") + len(role.category) + len(role.employment)
+            + (len(title) if title.isascii() else text_bytes(title))
+            + (len(person) if person.isascii() else text_bytes(person))
+            + (len(notes) if notes.isascii() else text_bytes(notes))
+            + _listed(role.flags, role.service_areas, role.core_services, role.leads, role.backs_up))
+    size = (_STORED[size] if size <= _MAX_LOCAL else stored(size)) + _ENTRIES[len(role_id)]
     for target in role.dotted_to:
-        size += stored(LINE_ROW + len(role_id) + len(target)) + _entry(len(role_id))
+        size += _STORED[LINE_ROW + len(role_id) + len(target)] + _entry(len(role_id))
     return size
+
+
+@lru_cache(maxsize=4096)
+def _listed(*lists: Collection[str]) -> int:
+    """The bytes of a role's lists as stored: each item and a separator (roles share a few sets of lists)."""
+    return sum(len(item) + 1 for items in lists for item in items)
 
 
 def _entry(texts: int) -> int:
     """An entry of ``texts`` bytes in an index filled in no order, whose pages may be a third empty."""
     return (INDEX_ENTRY + texts) * 3 // 2
+
+
+#: :func:`stored` of every row kept whole on its page, and an id's two index entries, looked up as roles are counted.
+_STORED = tuple(map(stored, range(_MAX_LOCAL + 1)))
+_ENTRIES = tuple(_entry(length) + INDEX_ENTRY for length in range(65))  # the index of ids, and that of places
 
 
 def _row(texts: int) -> int:
