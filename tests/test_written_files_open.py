@@ -122,3 +122,13 @@ def test_every_role_a_chart_holds_is_a_row_an_import_reads(tmp_path: Path):
     path = tmp_path / "roles.csv"
     write_roles_csv(chart, path)
     assert len(read_table(path).rows) == 20_100
+
+
+@pytest.mark.parametrize("name", ["Plan\x00B", "Plan \ud800"])
+def test_a_scenario_name_no_file_could_hold_is_refused_as_it_is_given(name):
+    document = Document.of(synthetic_chart(5, seed=1))
+    with pytest.raises(EditError, match="scenario name holds"):
+        document.duplicate(0, name)
+    with pytest.raises(EditError, match="scenario name holds"):
+        document.rename(0, name)
+    assert document.names == ["Current"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .chart import Chart
 from .errors import FieldValueError
 from .file_size import HELD_MAX, TOO_LARGE, KeptSize
-from .values import FILE_ROLES_MAX, FileRoom
+from .values import FILE_ROLES_MAX, FileRoom, text_problem
 
 
 @dataclass
@@ -68,6 +68,9 @@ class Document:
             raise FieldValueError("scenario", "A scenario needs a name.")
         if len(name) > 100:
             raise FieldValueError("scenario", "A scenario name can be at most 100 characters long.")
+        problem = text_problem(name, 100)  # a NUL or a lone surrogate, which no file could hold
+        if problem:
+            raise FieldValueError("scenario", f"A scenario name {problem}.")
         if name in self.names:
             raise FieldValueError("scenario", f"There is already a scenario named “{name}”.")
         return name
