@@ -24,6 +24,7 @@ from ...model.layout import Layout, Point, Tree, grid_shape, sizes, stacks_repor
 from ...model.layout_cache import Fit
 from ...model.rules.base import Report, Severity
 from .. import labels, style
+from .dotted_routes import dotted_way
 from ..options import ExportOptions
 from ..pages import MAX_TITLE_PT, PagePlan, fitted_depth, whole_chart
 
@@ -210,7 +211,7 @@ def _add_roles(
 
 def _add_dotted(
     g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], names: dict[str, str] | None = None,
-    ids: dict[str, str] | None = None, **attrs: str,
+    ids: dict[str, str] | None = None, routes: dict[tuple[str, str], str] | None = None, **attrs: str,
 ) -> None:
     """Dotted lines, dashed, from the role to its dotted-line manager (arrow at the manager).
 
@@ -225,6 +226,8 @@ def _add_dotted(
                 look = {**_DOTTED, **attrs}
                 if ids is not None:
                     look["id"] = ids[f"{rid}{JOINT_MARK}{target}"]
+                if routes and (rid, target) in routes:
+                    look["pos"] = routes[rid, target]
                 _edge(g, names[rid], names[target], look)
 
 
@@ -284,6 +287,18 @@ def _comb(g: graphviz.Digraph, manager: str, kids: tuple[str, ...]) -> None:
 # --- canvas: tdorg's own layout, pinned -------------------------------------
 
 
+def _routes(chart: Chart, layout: Layout, flip: Callable[[Point], Point]) -> dict[tuple[str, str], str]:
+    """The ``pos`` of each dotted line of ``layout`` that goes round a box, arrow end first."""
+    out = {}
+    for rid in layout.positions:
+        for target in chart.roles[rid].dotted_to:
+            way = dotted_way(layout, rid, target) if target in layout.positions else None
+            if way is not None:
+                *points, tip = [flip(p) for p in way]
+                out[rid, target] = f'"e,{tip[0]:.2f},{tip[1]:.2f} {_spline(points)}"'
+    return out
+
+
 def _spline(points: list[Point]) -> str:
     """A polyline as the B-spline control points Graphviz expects (1 + 3k points)."""
     texts = [f"{x:.2f},{y:.2f}" for x, y in points]
@@ -301,11 +316,13 @@ PINNED = {"splines": "line", "outputorder": "edgesfirst"}
 def add_piece(
     g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], tree: Tree, layout: Layout,
     flip: Callable[[Point], Point], names: dict[str, str], ids: dict[str, str] | None = None,
+    routes: bool = False,
 ) -> None:
     """The roles of ``tree`` pinned at their places in ``layout`` (turned into Graphviz's
     coordinates by ``flip``), named ``names``, their reporting lines routed as on the canvas,
     and the dotted lines between them. ``ids`` gives a node or line (``manager>report``) the
-    id its SVG group carries."""
+    id its SVG group carries. With ``routes``, a dotted line whose straight way would cross a
+    box goes round it (:mod:`.dotted_routes`); without, each is straight, as a poster's sheets expect."""
     order = tree.order
     pins = {}
     for rid in order:
@@ -318,7 +335,7 @@ def add_piece(
             if ids is not None:
                 look["id"] = ids[f"{rid}>{kid}"]
             _edge(g, names[rid], names[kid], look)
-    _add_dotted(g, chart, order, names, ids)
+    _add_dotted(g, chart, order, names, ids, _routes(chart, layout, flip) if routes else None)
 
 
 def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], plan: PagePlan) -> None:
@@ -340,7 +357,7 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
         for rid in page.tree.order:
             names[rid] = f"{rid}{JOINT_MARK}{page.number}" if rid in seen else rid
             seen.add(rid)
-        add_piece(g, chart, counts, box, page.tree, layout, flip, names)
+        add_piece(g, chart, counts, box, page.tree, layout, flip, names, routes=True)
     width, height = box
     if plan.pages[0].tree.order:
         for i, (x, y) in enumerate(((width / 2, height / 2), (plan.width - width / 2, plan.height - height / 2))):
