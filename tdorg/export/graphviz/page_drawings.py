@@ -138,6 +138,7 @@ def _ids(chart: Chart, tree: Tree) -> dict[str, str]:
 
 def _source(
     chart: Chart, box: tuple[float, float], tree: Tree, layout: Layout, counts: dict, margin: float,
+    routes: bool = False,
 ) -> _Source:
     g = dot.new_graph(chart, box)
     g.attr("graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
@@ -147,7 +148,7 @@ def _source(
         return p[0], height - p[1]
 
     ids = _ids(chart, tree)
-    dot.add_piece(g, chart, counts, box, tree, layout, flip, {rid: ids[rid] for rid in tree.order}, ids)
+    dot.add_piece(g, chart, counts, box, tree, layout, flip, {rid: ids[rid] for rid in tree.order}, ids, routes)
     return _Source(g.source.encode("utf-8"), ids)
 
 
@@ -272,7 +273,7 @@ def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], m
 def page_source(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> bytes:
     """The pinned DOT of one page's drawing: its roles, boxes of size ``box``, with their finding
     ``counts`` (:func:`tdorg.export.graphviz.dot.finding_counts`; empty without badges)."""
-    return _source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN).dot
+    return _source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN, routes=True).dot  # dotted lines round boxes
 
 
 def page_scale(layout: Layout, area: tuple[float, float]) -> float:
