@@ -7,12 +7,18 @@ Read from the drawn SVG: each box's rectangle from its outline, each dotted line
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import pytest
 
 from tdorg.export import ExportOptions, export_chart
+from tdorg.export.graphviz.dot import box_size
 from tdorg.export.graphviz.dotted_routes import crosses
+from tdorg.export.graphviz.page_drawings import _ids, page_source
+from tdorg.export.graphviz.renderer import render
+from tdorg.export.pdf.chartpages import plan_for
+from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLE_JSON
@@ -71,3 +77,23 @@ def test_the_check_sees_a_straight_line_through_a_box() -> None:
         '<g id="edge1" class="edge"><title>a&#45;&gt;c</title><path stroke-dasharray="5,2" d="M10,5C10,5 40,5 40,5"/></g>'
     )
     assert crossings(svg) == [("a->c", "b")]
+
+
+@needs_graphviz
+@pytest.mark.parametrize("chart", [*(load_chart(p) for p in SAMPLE_JSON), synthetic_chart(60, seed=1)],
+                         ids=lambda c: c.district.name[:20])
+def test_no_department_page_has_a_dotted_line_through_a_box(chart) -> None:
+    options = ExportOptions()
+    plan = plan_for(chart, options, chart_area(options))
+    box = box_size(chart)
+    for page in plan.pages:
+        svg = io.BytesIO()
+        render(page_source(chart, box, page, {}), "nop2", "svg", svg, timeout=60)
+        ids = {v: k for k, v in _ids(chart, page.tree).items()}
+        text = re.sub(r"<title>(.*?)</title>", lambda m: f"<title>{_named(ids, html.unescape(m.group(1)))}</title>",
+                      svg.getvalue().decode())
+        assert crossings(text) == [], page.number
+
+
+def _named(ids: dict[str, str], title: str) -> str:
+    return "->".join(ids.get(part, part) for part in title.split("->"))
