@@ -14,10 +14,24 @@ disturbs less: the system program, a new child, and a child that only starts
 with its min–max, tdorg's export over the bundled drawing (tdorg's own work:
 building the graph, composing the PDF pages, checking and writing the file)
 and the bundled drawings over the system's (target ≤ 1×). The system program
-runs 0.2 s after the renderer, once the child it keeps has started. At the
-smallest size, ten drawings of the DOT source by one child (``render_batch``,
-as the page and poster exports draw their pages) are set against ten runs of
-the system program.
+runs 0.2 s after the renderer, once the child it keeps has started.
+
+The batch case is the one tdorg draws in batches: the chart's department
+pages (each page's own DOT with its pinned positions, ``page_source``) drawn
+by one child (``render_batch``, as the page export draws them) against one
+run of the system's ``neato -n2`` given every page's file, each drawn in
+turn; on the clock and in CPU time. (A batch of the automatic layout's dot
+drawings is not set against separate runs: Graphviz 14 frees a dot layout
+in time growing faster than the graph, a quarter of a 1,000-role drawing's
+instructions, which a program run once per drawing never spends, and tdorg
+never draws dot layouts in batches.)
+
+Beside it, the bundled release as a program of its own: ``graphviz_program.c``
+(what Graphviz's ``dot`` does with its command line), compiled here against
+the wheel's Graphviz libraries when ``gcc`` and the wheel's ``pygraphviz.libs``
+are found. Its drawings are byte for byte the bundled child's, so the two
+differ only by the child's way of running (Python's start, the bindings);
+the system's program may be another Graphviz release.
 
 The system's Graphviz is only the reference: when ``dot`` is missing, Debian's
 ``graphviz`` package is installed (``apt-get``, through ``sudo`` when not root)
@@ -47,11 +61,13 @@ from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.graphviz import renderer  # noqa: E402
 from tdorg.export.graphviz.dot import engine_for  # noqa: E402
 from tdorg.export.graphviz.graphviz_child import WAIT  # noqa: E402
+from tdorg.export.graphviz.dot import box_size, finding_counts  # noqa: E402
+from tdorg.export.graphviz.page_drawings import page_source  # noqa: E402
 from tdorg.export.graphviz.renderer import layout_engine, render, render_batch  # noqa: E402
+from tdorg.export.pdf.chartpages import plan_for  # noqa: E402
+from tdorg.export.pdf.chartpdf import chart_area  # noqa: E402
+from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
-
-#: Drawings in the batch case.
-BATCH = 10
 
 
 def system_graphviz(program: str) -> str | None:
@@ -107,6 +123,67 @@ def cpu_cases(system: list[str], child: list[str]) -> dict:
             "CPU: child start alone": lambda: cpu_ms([*renderer.child_command(), WAIT], b"")}
 
 
+#: The name of the bundled release's own program in the tables.
+RELEASE = "CPU: bundled release's program"
+
+
+def release_programs(folder: Path) -> dict[str, str]:
+    """The bundled Graphviz release's ``dot`` and ``neato`` programs, built into ``folder`` from
+    ``graphviz_program.c`` against the wheel's libraries; none where there is no ``gcc`` or no such libraries."""
+    import pygraphviz  # noqa: PLC0415 - only to find the wheel's libraries
+
+    libraries = Path(pygraphviz.__file__).resolve().parents[1] / "pygraphviz.libs"
+    wanted = ("libgvc-", "libcgraph-", "libgvplugin_")
+    found = sorted(str(f) for f in libraries.glob("*.so*") if f.name.startswith(wanted))
+    if not shutil.which("gcc") or len(found) < 3:
+        return {}
+    built = folder / "dot"
+    source = Path(__file__).with_name("graphviz_program.c")
+    if subprocess.run(["gcc", "-O2", "-o", str(built), str(source), *found, f"-Wl,-rpath,{libraries}"],
+                      capture_output=True).returncode != 0:
+        return {}
+    (folder / "neato").symlink_to(built)  # Graphviz picks its default layout from the program's name
+    return {"dot": str(built), "neato": str(folder / "neato")}
+
+
+def page_batch(  # type: ignore[no-untyped-def]
+    chart, folder: Path, rounds: int, release: dict[str, str],
+) -> tuple[dict, dict, str]:
+    """The department pages' drawings as the page export makes them, one child for all, against one run of
+    the system's ``neato -n2`` given every page's DOT file: the timings, their references and a title."""
+    options = ExportOptions(timeout=3600)
+    plan = plan_for(chart, options, chart_area(options))
+    assert plan is not None
+    counts = finding_counts(validate(chart)) if options.badges else {}
+    sources = [page_source(chart, box_size(chart), page, counts) for page in plan.pages]
+    paths = [folder / f"page-{i}.gv" for i in range(len(sources))]
+    for path, page in zip(paths, sources):
+        path.write_bytes(page)
+    listing = folder / "pages.txt"
+    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    program, extra = engine_for(options.with_changes(layout="canvas"))
+    engine, system = layout_engine(program, extra), system_graphviz(program)
+    bundled = [*renderer.child_command(), f"--engine={engine}", "--format=svg", "--batch", str(listing)]
+    cases = {"bundled, pages in one child": lambda: _timed(
+        lambda: render_batch(sources, engine, "svg", timeout=3600)),
+             "CPU: bundled, one child": lambda: cpu_ms(bundled)}
+    references = {}
+    if system is not None:
+        command = [system, *extra, "-Tsvg", *map(str, paths), "-o", str(folder / "pages.svg")]
+        cases.update({f"system {program}, one run": lambda: _settled(lambda: timed_run(command)),
+                      "CPU: system, one run": lambda: cpu_ms(command)})
+        references = {"bundled, pages in one child": f"system {program}, one run",
+                      "CPU: bundled, one child": "CPU: system, one run"}
+    if release:
+        cases[RELEASE] = lambda: cpu_ms([release[program], *extra, "-Tsvg", *map(str, paths), "-o",
+                                         str(folder / "release-pages.svg")])
+        references["CPU: bundled, one child"] = (*filter(None, [references.get("CPU: bundled, one child")]),
+                                                 RELEASE)
+    title = (f"{len(chart.roles):,} roles, the {len(sources)} department pages' drawings (SVG), "
+             f"{rounds} interleaved rounds:")
+    return interleave(cases, rounds), references, title
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
@@ -115,6 +192,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        release = release_programs(folder)
         for size in args.sizes:
             chart = synthetic_chart(size, seed=size)
             rounds = 2 if size >= 5000 else max(1, args.rounds)
@@ -136,26 +214,28 @@ def main() -> int:
                         "bundled, new child": lambda: _bundled(source, engine, fmt, folder, new_child=True),
                         system_name: lambda: _settled(lambda: timed_run(command)),
                         "bundled Graphviz": lambda: _bundled(source, engine, fmt, folder),
-                        f"system, {BATCH} runs": lambda: _settled(lambda: sum(timed_run(command) for _ in range(BATCH))),
-                        f"bundled, {BATCH} in one child": lambda: _timed(
-                            lambda: render_batch([source] * BATCH, engine, fmt, timeout=3600)),
                     }
                     references = {"tdorg export": "bundled Graphviz", "bundled, new child": system_name,
-                                  "bundled Graphviz": system_name,
-                                  f"bundled, {BATCH} in one child": f"system, {BATCH} runs"}
-                    if size != min(args.sizes):
-                        del cases[f"system, {BATCH} runs"], cases[f"bundled, {BATCH} in one child"]
+                                  "bundled Graphviz": system_name}
                     if system is None:
                         cases = {name: case for name, case in cases.items() if not name.startswith("system")}
                     else:
                         child = [*renderer.child_command(), f"--engine={engine}", f"--format={fmt}", str(dot_file)]
                         cases.update(cpu_cases(command, child))
                         references["CPU: new child"] = "CPU: system"
-                    references = {name: ref for name, ref in references.items() if name in cases and ref in cases}
+                    if release:
+                        cases[RELEASE] = lambda: cpu_ms([release[program], *extra, f"-T{fmt}", str(dot_file), "-o",
+                                                         str(folder / f"release.{fmt}")])
+                        references["CPU: new child"] = (*filter(None, [references.get("CPU: new child")]), RELEASE)
+                    references = {name: ref for name, ref in references.items() if name in cases
+                                  and all(each in cases for each in (ref if isinstance(ref, tuple) else (ref,)))}
                     title = (f"{size:,} roles, {layout} layout, {fmt.upper()} (DOT built in {build:.0f} ms), "
                              f"{rounds} interleaved rounds:")
                     print_table(interleave(cases, rounds), references, title)
                     sys.stdout.flush()
+            if size == min(args.sizes):
+                print_table(*page_batch(chart, folder, rounds, release))
+                sys.stdout.flush()
     return 0
 
 
