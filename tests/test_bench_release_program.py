@@ -1,6 +1,6 @@
 """The export benchmark's reference for the bundled Graphviz release: its own program, built from
-bench/graphviz_program.c, draws exactly what tdorg's child draws from the same DOT (every node labelled, as in
-the DOT tdorg writes)."""
+bench/graphviz_program.c, draws exactly what tdorg's child draws from the same DOT, a node without a label
+included (both draw its name)."""
 
 import io
 import shutil
@@ -11,7 +11,7 @@ import pytest
 from bench.bench_export import release_programs
 from tdorg.export.graphviz import renderer
 
-SOURCE = b'digraph { node [shape=box]; a [label="Director of Technology"]; a -> b; a -> c; b [label="Network"]; c [label="Help desk"] }'
+SOURCE = b'digraph { node [shape=box]; a [label="Director of Technology"]; a -> b; a -> c; b [label="Network"] }'
 PINNED = b'digraph { node [shape=box, label="Role"]; a [pos="0,100"]; b [pos="-80,0"]; c [pos="80,0"]; a -> b; a -> c }'
 
 

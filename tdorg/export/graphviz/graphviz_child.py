@@ -34,6 +34,8 @@ from __future__ import annotations
 import sys
 
 EXIT_NO_GRAPHVIZ = 3
+#: cgraph's kind of object for nodes.
+AGNODE = 1
 EXIT_USAGE = 2
 #: Load the bindings, then read the options and the source from standard input, separated by NUL characters.
 WAIT = "--wait"
@@ -122,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as error:
         print(f"pygraphviz cannot be loaded: {error}", file=sys.stderr)
         return EXIT_NO_GRAPHVIZ
+    # Every graph read gets the default node label Graphviz's own programs give it (the node's name), so a
+    # node without a label is drawn with its name, as by ``dot``.
+    gv.agattr(None, AGNODE, b"label", b"\\N")
     if WAIT in argv:  # started ahead of its drawing: the rest of the command line comes on standard input
         job = sys.stdin.buffer.read()
         if not job:  # nothing to draw after all
