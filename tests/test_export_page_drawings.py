@@ -15,6 +15,7 @@ from tdorg.export.graphviz import renderer
 from tdorg.export.pdf.chartpages import plan_for, planning_area
 from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.graphviz.dot import box_size
+from tdorg.export.graphviz.dotted_routes import crosses
 from tdorg.export.labels import TITLE, wrap
 from tdorg.export.graphviz.page_drawings import (
     Drawing, page_drawings, poster_drawings, sheet_sources, take_text, without_text,
@@ -213,21 +214,6 @@ def _inside(a, b) -> bool:
     return b[0] <= a[0] and a[0] + a[2] <= b[0] + b[2] and b[1] <= a[1] and a[1] + a[3] <= b[1] + b[3]
 
 
-def _clips(a, b, rect) -> bool:
-    """Whether the segment from a to b meets the rectangle (x0, y0, x1, y1), by Liang–Barsky clipping."""
-    low, high = 0.0, 1.0
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - rect[0]), (dx, rect[2] - a[0]), (-dy, a[1] - rect[1]), (dy, rect[3] - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-        elif p < 0:
-            low = max(low, q / p)
-        else:
-            high = min(high, q / p)
-    return low <= high
-
-
 def _frame(root):
     """The viewBox origin, points per unit, and the graph's translation of a Graphviz SVG."""
     vx, vy, vw, _ = (float(v) for v in root.get("viewBox").split())
@@ -280,7 +266,7 @@ def test_a_poster_sheet_draws_every_line_that_crosses_it_and_no_other(chart, pos
 
         def meets(points, room=0.0):
             rect = (x - room, y - room, x + w + room, y + h + room)
-            return [(a, b) for a, b in zip(points, points[1:]) if _clips(a, b, rect)]
+            return [(a, b) for a, b in zip(points, points[1:]) if crosses(a, b, rect)]
 
         edges = [g.find(f"{SVG}path") for g in _root(drawing).iter(f"{SVG}g") if g.get("class") == "edge"]
         # A dotted line is drawn whole near its ends, and elsewhere as one of the stretches of a shared path.
@@ -290,7 +276,7 @@ def test_a_poster_sheet_draws_every_line_that_crosses_it_and_no_other(chart, pos
         crossing = [line for line in reporting if meets(line)]
         assert len(lines) <= len(crossing)
         sheet_box = (-0.05, -0.05, w * s + 0.05, h * s + 0.05)
-        assert all(any(_clips(a, b, sheet_box) for a, b in line) for line in lines)  # none off the sheet
+        assert all(any(crosses(a, b, sheet_box) for a, b in line) for line in lines)  # none off the sheet
         segments = [segment for line in lines for segment in line]
         for line in crossing:
             for a, b in meets(line):
