@@ -53,20 +53,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from interleave import interleave, print_table, timed_run  # noqa: E402
+from bench.bench_pages import batch_file, page_sources  # noqa: E402
+from bench.interleave import interleave, print_table, timed_run  # noqa: E402
 
 from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.graphviz import renderer  # noqa: E402
 from tdorg.export.graphviz.dot import engine_for  # noqa: E402
 from tdorg.export.graphviz.graphviz_child import WAIT  # noqa: E402
-from tdorg.export.graphviz.dot import box_size, finding_counts  # noqa: E402
-from tdorg.export.graphviz.page_drawings import page_source  # noqa: E402
 from tdorg.export.graphviz.renderer import layout_engine, render, render_batch  # noqa: E402
 from tdorg.export.pdf.chartpages import plan_for  # noqa: E402
 from tdorg.export.pdf.chartpdf import chart_area  # noqa: E402
-from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 
 
@@ -127,6 +124,12 @@ def cpu_cases(system: list[str], child: list[str]) -> dict:
 RELEASE = "CPU: bundled release's program"
 
 
+def also_against(references: dict[str, str | tuple[str, ...]], name: str, reference: str) -> None:
+    """Set the case ``name`` against ``reference`` too, beside any reference it already has."""
+    earlier = references.get(name, ())
+    references[name] = (*((earlier,) if isinstance(earlier, str) else earlier), reference)
+
+
 def release_programs(folder: Path) -> dict[str, str]:
     """The bundled Graphviz release's ``dot`` and ``neato`` programs, built into ``folder`` from
     ``graphviz_program.c`` against the wheel's libraries; none where there is no ``gcc`` or no such libraries."""
@@ -154,13 +157,9 @@ def page_batch(  # type: ignore[no-untyped-def]
     options = ExportOptions(timeout=3600)
     plan = plan_for(chart, options, chart_area(options))
     assert plan is not None
-    counts = finding_counts(validate(chart)) if options.badges else {}
-    sources = [page_source(chart, box_size(chart), page, counts) for page in plan.pages]
-    paths = [folder / f"page-{i}.gv" for i in range(len(sources))]
-    for path, page in zip(paths, sources):
-        path.write_bytes(page)
-    listing = folder / "pages.txt"
-    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    sources = page_sources(chart, plan, options)
+    listing = batch_file(folder, "page", sources)
+    paths = listing.read_text(encoding="utf-8").split("\n")
     program, extra = engine_for(options.with_changes(layout="canvas"))
     engine, system = layout_engine(program, extra), system_graphviz(program)
     bundled = [*renderer.child_command(), f"--engine={engine}", "--format=svg", "--batch", str(listing)]
@@ -169,16 +168,15 @@ def page_batch(  # type: ignore[no-untyped-def]
              "CPU: bundled, one child": lambda: cpu_ms(bundled)}
     references = {}
     if system is not None:
-        command = [system, *extra, "-Tsvg", *map(str, paths), "-o", str(folder / "pages.svg")]
+        command = [system, *extra, "-Tsvg", *paths, "-o", str(folder / "pages.svg")]
         cases.update({f"system {program}, one run": lambda: _settled(lambda: timed_run(command)),
                       "CPU: system, one run": lambda: cpu_ms(command)})
         references = {"bundled, pages in one child": f"system {program}, one run",
                       "CPU: bundled, one child": "CPU: system, one run"}
     if release:
-        cases[RELEASE] = lambda: cpu_ms([release[program], *extra, "-Tsvg", *map(str, paths), "-o",
+        cases[RELEASE] = lambda: cpu_ms([release[program], *extra, "-Tsvg", *paths, "-o",
                                          str(folder / "release-pages.svg")])
-        references["CPU: bundled, one child"] = (*filter(None, [references.get("CPU: bundled, one child")]),
-                                                 RELEASE)
+        also_against(references, "CPU: bundled, one child", RELEASE)
     title = (f"{len(chart.roles):,} roles, the {len(sources)} department pages' drawings (SVG), "
              f"{rounds} interleaved rounds:")
     return interleave(cases, rounds), references, title
@@ -226,7 +224,7 @@ def main() -> int:
                     if release:
                         cases[RELEASE] = lambda: cpu_ms([release[program], *extra, f"-T{fmt}", str(dot_file), "-o",
                                                          str(folder / f"release.{fmt}")])
-                        references["CPU: new child"] = (*filter(None, [references.get("CPU: new child")]), RELEASE)
+                        also_against(references, "CPU: new child", RELEASE)
                     references = {name: ref for name, ref in references.items() if name in cases
                                   and all(each in cases for each in (ref if isinstance(ref, tuple) else (ref,)))}
                     title = (f"{size:,} roles, {layout} layout, {fmt.upper()} (DOT built in {build:.0f} ms), "

@@ -101,6 +101,12 @@ def batch_file(folder: Path, name: str, sources: list[bytes]) -> Path:
     return listing
 
 
+def page_sources(chart, plan, options: ExportOptions) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """Each department page's own pinned DOT of ``plan``, as the page export draws it."""
+    counts = finding_counts(validate(chart)) if options.badges else {}
+    return [page_source(chart, box_size(chart), page, counts) for page in plan.pages]
+
+
 def cpu_of_run(command: list[str]) -> float:
     """CPU milliseconds of one run of ``command`` (user and system)."""
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -176,9 +182,7 @@ def main() -> int:
                     checkouts = {"": Path(__file__).resolve().parents[1]}
                     if args.before is not None:
                         checkouts[", before"] = args.before.resolve()
-                    counts = finding_counts(validate(chart)) if options.badges else {}
-                    each_page = batch_file(folder, "page", [page_source(chart, box_size(chart), page, counts)
-                                                            for page in plan.pages])
+                    each_page = batch_file(folder, "page", page_sources(chart, plan, options))
                     each_sheet = batch_file(folder, "sheet", [whole_dot.read_bytes(), *sheet_sources(
                         chart, pdf_poster, chart_area(pdf_poster, headed=False))])
                     for fit, what, dot_file, each, listing in (("page", "pages", pages_dot, "page", each_page),
