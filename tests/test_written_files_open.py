@@ -15,7 +15,7 @@ from tdorg.model.document import Document, Scenario
 from tdorg.model.errors import EditError, FileError
 from tdorg.model.formats import load_chart, save_chart
 from tdorg.model.formats import text_file
-from tdorg.model.importing import limits, plan_import, read_table, write_roles_csv
+from tdorg.model.importing import limits, plan_import, read_table, write_roles_csv, write_roles_xlsx
 from tdorg.model.importing.errors import SpreadsheetError
 from tdorg.model.persistence import open_document, save_document
 from tdorg.model.role import Role
@@ -132,3 +132,41 @@ def test_a_scenario_name_no_file_could_hold_is_refused_as_it_is_given(name):
     with pytest.raises(EditError, match="scenario name holds"):
         document.rename(0, name)
     assert document.names == ["Current"]
+
+
+@pytest.mark.parametrize("write", [write_roles_csv, write_roles_xlsx], ids=["csv", "xlsx"])
+def test_a_roles_sheet_with_a_cell_longer_than_a_spreadsheet_cell_is_not_written(tmp_path, write):
+    chart = synthetic_chart(20, seed=1)
+    functions = tuple(f"function_{n:05d}" for n in range(limits.MAX_CELL_CHARS // 15 + 1))  # 15 characters each
+    chart.update_role(chart.tree_order()[-1], leads=functions)
+    path = tmp_path / f"roles.{write.__name__[-4:].lstrip('_')}"
+    with pytest.raises(SpreadsheetError, match=r"“leads” cell of .* more than the 32,767 a spreadsheet cell holds"):
+        write(chart, path)
+    assert not path.exists()
+
+
+def test_a_workbook_whose_sheet_the_import_refuses_is_not_written(tmp_path):
+    """Long notes of four-byte characters: within the import's text limit, but the sheet's XML is more than
+    the 50 MB a workbook part may be, so the import would refuse the workbook; its CSV is written."""
+    chart = Chart(District(name="Emoji"))
+    per_role = NOTES_MAX * 4
+    for n in range(limits.MAX_XML_BYTES // per_role + 1):
+        chart.add_role(Role(id=f"r{n}", title="Technician", notes=chr(0x1F600 + n % 64) * NOTES_MAX))
+    path = tmp_path / "roles.xlsx"
+    with pytest.raises(SpreadsheetError, match="part “xl/worksheets/sheet1.xml” of the workbook is .* at most 50 MB"):
+        write_roles_xlsx(chart, path)
+    assert not path.exists()
+    write_roles_csv(chart, tmp_path / "roles.csv")
+    assert len(read_table(tmp_path / "roles.csv").rows) == len(chart)
+
+
+def test_a_workbook_within_the_import_s_limits_is_written_and_read_again(tmp_path, monkeypatch):
+    chart = synthetic_chart(40, seed=1)
+    path = tmp_path / "roles.xlsx"
+    write_roles_xlsx(chart, path)
+    monkeypatch.setattr(limits, "MAX_CELLS", len(chart))  # fewer than the sheet's cells: refused
+    with pytest.raises(SpreadsheetError, match="tdorg would not import this workbook .* export the roles as CSV"):
+        write_roles_xlsx(chart, tmp_path / "over.xlsx")
+    assert not (tmp_path / "over.xlsx").exists()
+    monkeypatch.undo()
+    assert [r.id for r in plan_import(read_table(path)).chart().roles_in_order()] == [r.id for r in chart.roles_in_order()]
