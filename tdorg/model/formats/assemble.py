@@ -1,8 +1,10 @@
 """Turn roles read from a file into a chart, blaming the right line for each problem.
 
-Both sample formats read their rows into :class:`RoleEntry` values (a role
-with the line it came from), then hand them to :func:`build_chart`, which
-checks each role, the ids and the reporting lines, and only then builds the
+Both sample formats read their rows into :class:`RoleEntry` values (a role's
+fields as read, with the line they came from), then hand them to
+:func:`build_chart`, which checks the fields a column at a time, as a
+``.tdorg`` file's are, makes each role once from its checked fields, checks
+the ids and the reporting lines, and only then builds the
 :class:`~tdorg.model.chart.Chart` so the model's own checks apply too. Every
 problem becomes a :class:`~tdorg.model.errors.FormatError` naming the file,
 the line and the field.
@@ -10,25 +12,27 @@ the line and the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from ..chart import Chart
 from ..district import District
 from ..errors import EditError, FieldValueError, FormatError, FteError
-from ..role import Role, check_role
+from ..role import Role, check_role, ids_valid, roles_from_columns
+from ..role_columns import checked_fields
 from ..settings import RuleSettings
 
 
 @dataclass(frozen=True)
 class RoleEntry:
-    """A role as read, not yet checked, with where it was read from.
+    """A role's fields as read, not yet checked (those left out take the role's defaults), with where
+    they were read from.
 
     ``at`` is the line, or a function finding it (called only for a message).
     """
 
-    role: Role
+    values: dict[str, object]
     label: str  # how to name the role in a message, e.g. "Role “tech1”"
     at: int | Callable[[], int | None] | None = None
 
@@ -64,22 +68,11 @@ def build_chart(
     arrangements: Mapping[str, int] | None = None,
     collapsed: Iterable[str] = (),
 ) -> Chart:
-    """Check ``entries`` one by one, then as a whole, and build the chart."""
-    checked: list[Role] = []
+    """Check ``entries`` a column at a time, then as a whole, and build the chart."""
+    checked = _roles(path, entries)
     by_id: dict[str, RoleEntry] = {}
-    for entry in entries:
-        try:
-            role = check_role(entry.role)
-        except EditError as error:
-            raise FormatError(path, f"{entry.label}: {error}", entry.line, error_field(error)) from None
-        first = by_id.get(role.id)
-        if first is not None:
-            where = f" (first on line {first.line})" if first.line is not None else ""
-            raise FormatError(
-                path, f"{entry.label}: the id “{role.id}” is used twice{where}; ids must be unique.", entry.line, "id"
-            )
-        by_id[role.id] = entry
-        checked.append(role)
+    for entry, role in zip(entries, checked):
+        _check_unique(path, entry, role.id, by_id)
     roles = {role.id: role for role in checked}
     _check_lines(path, roles, by_id)
     _check_loops(path, checked, by_id)
@@ -90,6 +83,44 @@ def build_chart(
         entry = by_id.get(getattr(error, "role_id", ""))
         line = entry.line if entry is not None else None
         raise FormatError(path, str(error), line, error_field(error)) from None
+
+
+#: Each field of a role and its value when a reader leaves it out.
+_DEFAULTS = {f.name: f.default for f in fields(Role)}
+
+
+def _roles(path: str | Path, entries: list[RoleEntry]) -> list[Role]:
+    """The entries' roles, each field checked as :func:`check_role` checks it, a column at a time. When a
+    value is refused there, the entries are gone through one by one, in file order, as they were read, so
+    the error names the first role that :func:`check_role` refuses (or whose id is taken)."""
+    columns = {name: [entry.values.get(name, default) for entry in entries] for name, default in _DEFAULTS.items()}
+    if ids_valid(columns["id"]):
+        try:
+            columns.update(checked_fields(columns, lambda _n, err: err))
+        except EditError:
+            pass
+        else:
+            columns["dotted_to"] = list(map(tuple, columns["dotted_to"]))
+            return roles_from_columns(columns, len(entries))
+    by_id: dict[str, RoleEntry] = {}
+    for entry in entries:
+        try:
+            role = check_role(Role(**entry.values))  # type: ignore[arg-type]
+        except EditError as error:
+            raise FormatError(path, f"{entry.label}: {error}", entry.line, error_field(error)) from None
+        _check_unique(path, entry, role.id, by_id)
+    raise AssertionError("a role refused in its column is refused on its own")
+
+
+def _check_unique(path: str | Path, entry: RoleEntry, role_id: str, by_id: dict[str, RoleEntry]) -> None:
+    """Note ``entry`` under ``role_id`` in ``by_id``, unless an earlier entry has that id."""
+    first = by_id.get(role_id)
+    if first is not None:
+        where = f" (first on line {first.line})" if first.line is not None else ""
+        raise FormatError(
+            path, f"{entry.label}: the id “{role_id}” is used twice{where}; ids must be unique.", entry.line, "id"
+        )
+    by_id[role_id] = entry
 
 
 def _check_lines(path: str | Path, roles: dict[str, Role], by_id: dict[str, RoleEntry]) -> None:

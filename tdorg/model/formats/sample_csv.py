@@ -48,6 +48,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("id", "title", "category", "reports_to")
 
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"", "no", "n", "false", "0"}
+_VACANT_WORDS = _YES | _NO
 _MONEY_RE = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _LIST_SEPARATOR = ";"
 
@@ -95,7 +96,8 @@ def read_csv(path: str | Path, district: District | None = None) -> Chart:
         raise FormatError(path, "The file is empty.")
     header_line, header = rows[0]
     columns = _columns(path, header_line, header)
-    entries = [_entry(path, line, row, columns, len(header)) for line, row in rows[1:]]
+    read = [(name, columns[name]) for name in COLUMNS if name in columns]  # the columns a role is read from
+    entries = [_entry(path, line, row, read, len(header)) for line, row in rows[1:]]
     return build_chart(path, entries, district)
 
 
@@ -120,15 +122,18 @@ def _columns(path: str | Path, line: int, header: list[str]) -> dict[str, int]:
     return columns
 
 
-def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int], width: int) -> RoleEntry:
-    if len(row) > width and any(cell.strip() for cell in row[width:]):
-        raise FormatError(path, f"This row has {len(row)} cells but the header has {width}.", line)
+def _entry(path: str | Path, line: int, row: list[str], columns: list[tuple[str, int]], width: int) -> RoleEntry:
+    """The role's fields from its row; ``columns`` are the format's columns the file has, with their indexes."""
+    length = len(row)
+    if length > width and any(cell.strip() for cell in row[width:]):
+        raise FormatError(path, f"This row has {length} cells but the header has {width}.", line)
+    text = {name: row[index] for name, index in columns if index < length}
+    for name, value in text.items():
+        if value.startswith("'"):
+            text[name] = unneutralise(value)
+    get = text.get
 
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return unneutralise(row[index]) if index is not None and index < len(row) else ""
-
-    role_id = cell("id").strip()
+    role_id = get("id", "").strip()
     label = role_label(role_id) if role_id else "This row"
 
     def fail(reason: str, field: str) -> FormatError:
@@ -136,27 +141,27 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
 
     values: dict[str, object] = {
         "id": role_id,
-        "title": cell("title"),
-        "person": cell("person").strip(),
-        "category": cell("category").strip() or "other",
-        "reports_to": cell("reports_to").strip() or None,
-        "dotted_to": tuple(_split(cell("dotted_to"))),
-        "employment": cell("employment").strip() or "staff",
-        "notes": cell("notes"),
+        "title": get("title", ""),
+        "person": get("person", "").strip(),
+        "category": get("category", "").strip() or "other",
+        "reports_to": get("reports_to", "").strip() or None,
+        "dotted_to": tuple(_split(get("dotted_to", ""))),
+        "employment": get("employment", "").strip() or "staff",
+        "notes": get("notes", ""),
     }
     for name in ("flags", "service_areas", "core_services", "leads", "backs_up"):
-        values[name] = tuple(_split(cell(name)))
-    fte = cell("fte").strip()
+        values[name] = tuple(_split(get(name, "")))
+    fte = get("fte", "").strip()
     if fte:
         try:
             values["fte"] = float(fte)
         except ValueError:
             raise fail(f"FTE must be a number such as 1.0 or 0.5; got {shown(fte)}.", "fte") from None
-    vacant = cell("vacant").strip().lower()
-    if vacant not in _YES | _NO:
-        raise fail(f"Vacant must be “yes” or empty; got {shown(cell('vacant'))}.", "vacant")
+    vacant = get("vacant", "").strip().lower()
+    if vacant not in _VACANT_WORDS:
+        raise fail(f"Vacant must be “yes” or empty; got {shown(get('vacant', ''))}.", "vacant")
     values["vacant"] = vacant in _YES
-    cost = cell("annual_cost").strip()
+    cost = get("annual_cost", "").strip()
     if cost:
         if _MONEY_RE.match(cost):
             cost = cost.replace("$", "").replace(",", "").replace(" ", "")
@@ -164,10 +169,12 @@ def _entry(path: str | Path, line: int, row: list[str], columns: dict[str, int],
             values["annual_cost"] = float(cost)
         except ValueError:
             raise fail(f"Annual cost must be a number such as 85000; got {shown(cost)}.", "annual_cost") from None
-    return RoleEntry(Role(**values), label, line)  # type: ignore[arg-type]
+    return RoleEntry(values, label, line)
 
 
 def _split(value: str) -> list[str]:
+    if not value:
+        return []
     return [part.strip() for part in value.split(_LIST_SEPARATOR) if part.strip()]
 
 

@@ -78,7 +78,7 @@ class _Reader:
         district = self.district(data.get("district"))
         settings = self.settings(data.get("settings"))
         entries = [self.role(item, n) for n, item in enumerate(roles)]
-        ids = {e.role.id for e in entries}
+        ids = {e.values["id"] for e in entries}
         arrangements = self.arrangements(data.get("arrangements"), ids)
         collapsed = self.collapsed(data.get("collapsed"), ids)
         return build_chart(self.path, entries, district, notes or "", settings, arrangements, collapsed)
@@ -227,7 +227,7 @@ class _Reader:
         if vacant is not None and not isinstance(vacant, bool):
             raise fail(f"“vacant” must be true or false; got {shown(vacant)}.", "vacant")
         values["vacant"] = bool(vacant)
-        return RoleEntry(Role(**values), label, lambda: self.where.line(at))
+        return RoleEntry(values, label, lambda: self.where.line(at))
 
     # --- helpers ------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from ..settings import RuleSettings
 from .categories import guess_category
 from .columns import ColumnMapping, guess_mapping
 from .references import ReferenceIndex, Resolved, RowKeys, find_loops
-from .rows import CategoryGuesser, Draft, RowProblem, read_cells
+from .rows import CategoryGuesser, Draft, RowProblem, check_drafts, read_cells
 from .table import Table
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.\-]+")
@@ -123,6 +123,7 @@ def plan_import(
     fte_header = table.headers[mapping.fte].casefold() if mapping.fte is not None else ""
     percent = "%" in fte_header or "percent" in fte_header
     drafts = [read_cells(row.number, row.cells, columns, category_guesser, percent) for row in table.rows]
+    check_drafts(drafts)
     _assign_ids(drafts)
     index = ReferenceIndex([RowKeys(d.raw_id, str(d.values["person"]), d.sheet_title, d.label) for d in drafts])
     managers = _resolve_managers(drafts, index)

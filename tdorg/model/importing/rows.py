@@ -1,8 +1,11 @@
-"""One sheet row read into role fields, with a problem for each cell that does not fit.
+"""Sheet rows read into role fields, with a problem for each cell that does not fit.
 
-:func:`read_row` never raises for bad data: it records a :class:`RowProblem`
-and keeps a repaired value (the field's default, or a guess) so the row can
-still be imported when the user asks for every row.
+:func:`read_cells` and :func:`check_drafts` never raise for bad data: they
+record a :class:`RowProblem` and keep a repaired value (the field's default,
+or a guess) so the row can still be imported when the user asks for every
+row. The model's own field checks run on all the rows' values together, a
+column at a time (:mod:`~tdorg.model.role_columns`), and row by row only
+when one of them refuses a value.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import Callable
 
 from ..errors import EditError, FieldValueError
 from ..formula_guard import unneutralise
-from ..role import Role, check_role
+from ..role import EDITABLE_FIELDS, Role, check_role
+from ..role_columns import checked_fields
 from .cells import (
     CellError,
     is_vacant_person,
@@ -27,8 +31,6 @@ from .cells import (
     parse_yes_no,
     split_list,
 )
-from .columns import ColumnMapping
-from .table import TableRow
 
 CategoryGuesser = Callable[[str], str]
 
@@ -95,14 +97,11 @@ _LIST_PARSERS = {
 }
 
 
-def read_row(row: TableRow, mapping: ColumnMapping, guesser: CategoryGuesser, fte_percent: bool = False) -> Draft:
-    return read_cells(row.number, row.cells, mapping.mapped(), guesser, fte_percent)
-
-
 def read_cells(
     number: int, cells: tuple[str, ...], columns: dict[str, int], guesser: CategoryGuesser, fte_percent: bool = False
 ) -> Draft:
-    """A draft from one row's cells; ``columns`` maps fields to column indexes (see ``ColumnMapping.mapped``).
+    """A draft from one row's cells, its values not yet through the model's checks (see :func:`check_drafts`);
+    ``columns`` maps fields to column indexes (see ``ColumnMapping.mapped``).
 
     With ``fte_percent`` (an "FTE %" column) a bare number in the FTE cell is a percentage.
     """
@@ -164,7 +163,6 @@ def read_cells(
             except CellError as error:
                 draft.add(str(error), name, repair="imported without them")
     values["notes"] = _notes(cell("notes"), cell("department"), cell("location"))
-    _check_values(draft)
     return draft
 
 
@@ -182,6 +180,22 @@ def _notes(notes: str, department: str, location: str) -> str:
     if location:
         lines.append(f"Location: {location}")
     return "\n".join(lines)
+
+
+def check_drafts(drafts: list[Draft]) -> None:
+    """Run the model's own field checks on every draft's values: a column at a time, or, when a value is
+    refused there, draft by draft, each failure a problem and a default."""
+    columns = {name: [draft.values[name] for draft in drafts] for name in EDITABLE_FIELDS}
+    try:
+        checked = checked_fields(columns, lambda _n, err: err)
+    except EditError:
+        for draft in drafts:
+            _check_values(draft)
+        return
+    for name, column in checked.items():
+        if column is not columns[name]:
+            for draft, value in zip(drafts, column):
+                draft.values[name] = value
 
 
 def _check_values(draft: Draft) -> None:

@@ -27,7 +27,8 @@ from ..chart import Chart
 from ..district import Buildings, District
 from ..document import Document, Scenario
 from ..errors import EditError
-from ..role import EDITABLE_FIELDS, Role, check_id, field_check, ids_valid, roles_from_columns, texts_as_kept
+from ..role import Role, check_id, field_check, ids_valid, roles_from_columns
+from ..role_columns import checked_fields
 from ..settings import RuleSettings
 from .tables import (
     LIST_SEPARATOR,
@@ -275,10 +276,6 @@ def _district(row: tuple) -> District:
     return district
 
 
-#: Python types of stored values that can be equal without being the same value (1 == 1.0).
-_NUMBERS = frozenset({int, float, bool})
-
-
 def _roles(rows: list[tuple], lines: dict[str, list[str]]) -> list[Role]:
     """Roles made from rows, every field checked as :func:`~tdorg.model.role.check_role` checks it,
     a column at a time."""
@@ -298,9 +295,7 @@ def _roles(rows: list[tuple], lines: dict[str, list[str]]) -> list[Role]:
         "reports_to": stored["reports_to"],
         "dotted_to": list(map(dotted.get, ids, repeat(()))),
     }
-    for name in EDITABLE_FIELDS:
-        texts = texts_as_kept(name, stored[name])
-        values[name] = _checked_column(_stored_check(name), stored[name], ids) if texts is None else texts
+    values.update(checked_fields(stored, lambda n, err: _refused(ids[n], err), _stored_check, (EditError, BadData)))
     return roles_from_columns(values, len(ids))
 
 
@@ -312,31 +307,6 @@ def _stored_check(name: str) -> Callable[[object], object]:
     if name == "vacant":
         return lambda value: check(_yes_no(value, "the vacant value"))
     return check
-
-
-def _checked_column(check: Callable[[object], object], column: Sequence[object], ids: Sequence[str]) -> Sequence[object]:
-    """Every value of one role field, checked; each distinct value once when no two could be equal yet differ."""
-    distinct = set(column)
-    if len({type(v) for v in distinct} & _NUMBERS) > 1:
-        distinct, shared = column, False  # checked one by one
-    else:
-        shared = True
-    checked: dict[object, object] = {}
-    out: list[object] = []
-    for n, value in enumerate(distinct):
-        try:
-            result = check(value)
-        except (EditError, BadData) as err:
-            raise _refused(ids[column.index(value)] if shared else ids[n], err) from None
-        if shared:
-            checked[value] = result
-        else:
-            out.append(result)
-    if not shared:
-        return out
-    if all(result is value for value, result in checked.items()):
-        return column  # every value kept as it is stored
-    return list(map(checked.__getitem__, column))
 
 
 def _refused(role_id: object, err: Exception) -> BadData:
