@@ -27,6 +27,7 @@ from ..chart import Chart
 from ..district import Buildings, District
 from ..document import Document, Scenario
 from ..errors import EditError
+from ..file_size import role_payload, row_order
 from ..role import Role, check_id, field_check, ids_valid, roles_from_columns
 from ..role_columns import checked_fields
 from ..settings import RuleSettings
@@ -120,6 +121,7 @@ def document_rows(doc: Document, app_version: str) -> dict[type, list[tuple]]:
             raise BadData(f"Two scenarios are named “{name}”; scenario names must differ.")
     rows: dict[type, list[tuple]] = {table: [] for table in WRITTEN_COLUMNS}
     rows[DocumentRow].append((1, doc.active, app_version))
+    role_order: list[int] = []
     for position, scenario in enumerate(doc.scenarios):
         scenario_id = position + 1
         chart = scenario.chart
@@ -128,6 +130,7 @@ def document_rows(doc: Document, app_version: str) -> dict[type, list[tuple]]:
         role_rows, dotted_rows = rows[RoleRow], rows[DottedLineRow]
         for index, role in enumerate(chart.roles_in_order()):
             role_rows.append(_role_row(scenario_id, index, role))
+            role_order.append(row_order(role_payload(role)))
             for line, target in enumerate(role.dotted_to):
                 dotted_rows.append((scenario_id, role.id, line, target))
         rows[ArrangementRow].extend((scenario_id, rid, columns) for rid, columns in chart.arrangements.items())
@@ -138,7 +141,14 @@ def document_rows(doc: Document, app_version: str) -> dict[type, list[tuple]]:
                 rows[ThresholdRow].append((scenario_id, rule_id, name, float(value)))
         for rule_id, reason in settings.disabled.items():
             rows[DisabledRuleRow].append((scenario_id, rule_id, reason))
+    # longest first, so that each page holds as many rows as fit (see file_size); they are read in their order
+    rows[RoleRow] = [rows[RoleRow][n] for n in sorted(range(len(role_order)), key=role_order.__getitem__)]
+    rows[DottedLineRow].sort(key=_dotted_order)
     return rows
+
+
+def _dotted_order(row: tuple) -> int:
+    return -len(row[1]) - len(row[3])
 
 
 def _district_row(scenario_id: int, d: District) -> tuple:
