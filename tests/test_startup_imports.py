@@ -125,6 +125,8 @@ MADE_ON_FIRST_USE = (
     "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",  # the properties' form, for the first role shown
     "html",  # rich text's escape does without it
     "json", "hashlib", "secrets",  # the clipboard's and recovery's JSON, files' fingerprints, temporary names
+    # the canvas's boxes, lines and collapse toggles (Qt's graphics items), with the chart's first box
+    "tdorg.ui.canvas.items.role_item", "tdorg.ui.canvas.items.edge_items", "tdorg.ui.canvas.items.collapse_toggle",
 )
 
 #: Qt classes the first window does without (PySide6 makes a class, and the Python classes of its enums, when a
@@ -203,7 +205,8 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert {"tdorg.ui.panels.outline_panel", "tdorg.ui.exporting.printing", "tdorg.ui.window.help_text",
             "tdorg.ui.canvas.find_bar", "tdorg.ui.widgets.fields", "tdorg.ui.panels.role_lines",
             "tdorg.model.formats.sample_json", "logging.handlers", "tdorg.ui.exporting.exporter",
-            "tdorg.ui.spreadsheet.spreadsheet_actions"} <= after
+            "tdorg.ui.spreadsheet.spreadsheet_actions", "tdorg.ui.canvas.items.role_item",
+            "tdorg.ui.canvas.items.edge_items"} <= after
 
 
 FIRST_WINDOW_ORDER = """

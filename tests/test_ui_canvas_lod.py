@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGraphicsItem
 
 from tdorg.model.rules.base import Severity
-from tdorg.ui.canvas.items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, COARSE, TINY
+from tdorg.ui.canvas.items.constants import ACCEPT, BOX_HEIGHT, BOX_WIDTH, COARSE, TINY
 from tdorg.ui.widgets import style
 
 from .test_ui_colour_scheme import dark_palette  # noqa: F401 - the fixture
@@ -243,7 +243,7 @@ def test_the_zoomed_out_picture_follows_compare_marks(window):
 
 
 def test_a_drop_target_in_the_zoomed_out_picture_turns_green_or_red(window):
-    from tdorg.ui.canvas.items.role_item import REFUSE
+    from tdorg.ui.canvas.items.constants import REFUSE
 
     for state, colour in ((ACCEPT, style.ACCEPT), (REFUSE, style.REFUSE)):
         before = _shown(window, "hd", TINY * 0.5)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .items.collapse_toggle import CollapseToggle
+from . import items as canvas_items
 
 if TYPE_CHECKING:
     from .badges import Badges
+    from .items.collapse_toggle import CollapseToggle
     from .line_drawing import ReportingLineDrawing
     from .scene import ChartScene
 
@@ -73,7 +74,7 @@ class CollapsedSubtrees:
                 shown_collapsed.discard(role_id)
                 continue
             if toggle is None:
-                toggle = toggles[role_id] = CollapseToggle(item, scene.toggleRequested.emit)
+                toggle = toggles[role_id] = canvas_items.CollapseToggle(item, scene.toggleRequested.emit)
             collapsed = chart.is_collapsed(role_id)
             hidden = len(chart.descendants(role_id)) if collapsed else 0
             toggle.set_state(collapsed, hidden, item.role.title)

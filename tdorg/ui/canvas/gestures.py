@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from ..widgets import style
 from ..widgets.role_type_drag import MIME_CATEGORY
-from .items.role_item import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE, RoleItem
+from . import items as canvas_items
+from .items.constants import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
+    from .items.role_item import RoleItem
     from .scene import ChartScene
 
 _EDGE = 0.2  # fraction of a box's width that means "beside it"
@@ -222,7 +224,7 @@ class Gestures:
         ghost.setZValue(10)
         label = self._item.role.title if len(self._ids) == 1 else f"{len(self._ids)} roles"
         text = QGraphicsSimpleTextItem(label, ghost)
-        text.setFont(RoleItem.fonts()[0])
+        text.setFont(canvas_items.RoleItem.fonts()[0])
         text.setPos(12, BOX_HEIGHT / 2 - text.boundingRect().height() / 2)
         self._ghost = ghost
         self.scene.addItem(ghost)

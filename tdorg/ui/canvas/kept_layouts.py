@@ -9,7 +9,7 @@ from tdorg.model.chart import COLLAPSED, Change, Chart
 from tdorg.model.layout import Layout, sizes
 from tdorg.model.layout_cache import Fit, LiveLayout
 
-from .items.role_item import BOX_HEIGHT, BOX_WIDTH
+from .items.constants import BOX_HEIGHT, BOX_WIDTH
 
 
 def empty_layout() -> Layout:

@@ -10,10 +10,11 @@ from PySide6.QtCore import QRectF
 from tdorg.model.chart import Chart
 from tdorg.model.layout import Layout
 
-from .items.edge_items import DottedLine, ManagerLines
-from .items.role_item import BOX_HEIGHT, BOX_WIDTH, RoleItem
+from . import items as canvas_items
+from .items.constants import BOX_HEIGHT, BOX_WIDTH
 
 if TYPE_CHECKING:
+    from .items.edge_items import DottedLine, ManagerLines
     from .scene import ChartScene
 
 #: Above this many dotted lines a chart shows only those of the selected roles at first.
@@ -83,7 +84,7 @@ class ReportingLineDrawing:
                 del self.lines[manager]
             return
         if lines is None:
-            lines = ManagerLines(manager)
+            lines = canvas_items.ManagerLines(manager)
             self.lines[manager] = lines
             scene.addItem(lines)
         lines.setPos(0, 0)  # drawn where the layout puts it, after any move
@@ -131,7 +132,7 @@ class DottedLineDrawing:
             if line.isSelected() and key[0] in roles and key[1] in roles[key[0]].dotted_to
         }
         for item in scene.selectedItems():
-            if isinstance(item, RoleItem) and item.role_id in roles:
+            if isinstance(item, canvas_items.RoleItem) and item.role_id in roles:
                 role_id = item.role_id
                 wanted.update((role_id, t) for t in roles[role_id].dotted_to)
                 wanted.update((s, role_id) for s in chart.dotted_reports(role_id))
@@ -148,7 +149,7 @@ class DottedLineDrawing:
         for key in wanted:
             line = self.lines.get(key)
             if line is None:
-                line = DottedLine(*key)
+                line = canvas_items.DottedLine(*key)
                 self.lines[key] = line
                 scene.addItem(line)
             elif only is not None and key[0] not in only and key[1] not in only:

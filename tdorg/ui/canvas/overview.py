@@ -1,12 +1,12 @@
 """The chart zoomed out until its boxes are too small for text: one picture, not an item each.
 
-Below :data:`~.items.role_item.COARSE` the view paints this picture instead of
+Below :data:`~.items.constants.COARSE` the view paints this picture instead of
 its items (asking Qt for the boxes in view, each painting itself into its own
 cached picture at every zoom step, costs more than a frame at 20,000 roles):
 every shown box a plain rectangle in its category's colour (a compare mark's
 or a drop's verdict, if it has one), the reporting lines one pixel wide, the
 dotted lines one-pixel dashes (two when selected or under the pointer).
-Boxes of 5 px and more (from :data:`~.items.role_item.TINY`) also show a
+Boxes of 5 px and more (from :data:`~.items.constants.TINY`) also show a
 vacancy hollow, a dot for their findings, the collapse toggles and the
 selection as a frame ringed in the box fill; smaller ones are filled with the
 selection colour or the drop's, ringed in the box fill.
@@ -15,7 +15,7 @@ The rectangles and lines are collected from the layout on the first paint
 after the chart changed, filed in cells of :data:`CELL` scene units so that
 a paint draws only those in view. The picture is drawn again when the view
 moves or zooms, the selection, the drop target, the colour scheme or a box's
-look changes (:class:`~.items.role_item.Appearance`), and is reused for every
+look changes (:class:`~.items.appearance.Appearance`), and is reused for every
 other repaint.
 """
 
@@ -32,11 +32,12 @@ from tdorg.model.rules.base import Severity
 
 from ..widgets import style
 from ..widgets.colour_scheme import look
-from .items.collapse_toggle import SIZE, ZOOMED_OUT
-from .items.edge_items import reporting_lines
-from .items.role_item import ACCEPT, COARSE, TINY, Appearance, RoleItem
+from . import items as canvas_items
+from .items.appearance import Appearance
+from .items.constants import ACCEPT, COARSE, SIZE, TINY, ZOOMED_OUT
 
 if TYPE_CHECKING:
+    from .items.role_item import RoleItem
     from .scene import ChartScene
 
 #: The side of the square cells the boxes and lines are filed in (ten boxes across).
@@ -123,7 +124,7 @@ class ChartOverview:
             painter.drawRects(rects)
         target = self.scene.drop_target()
         target_item = self.scene.role_items()[target[0]] if target is not None else None
-        selected = [item for item in self.scene.selectedItems() if isinstance(item, RoleItem)]
+        selected = [item for item in self.scene.selectedItems() if isinstance(item, canvas_items.RoleItem)]
         if detailed:
             singled = {*selected, target_item}
             plain = [(rect, item) for rect, item in drawn.boxes if item not in singled]
@@ -208,7 +209,7 @@ class ChartOverview:
             if manager is not None and manager in layout.positions:
                 reports.setdefault(manager, []).append(role_id)
         for manager, shown_reports in reports.items():
-            path = reporting_lines(layout, manager, shown_reports)
+            path = canvas_items.reporting_lines(layout, manager, shown_reports)
             for n in range(0, path.elementCount(), 2):  # each stretch is a move and a line
                 start, end = path.elementAt(n), path.elementAt(n + 1)
                 line = QLineF(start.x, start.y, end.x, end.y)

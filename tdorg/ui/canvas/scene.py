@@ -27,7 +27,7 @@ changed through them; nothing of it changes the chart.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -42,13 +42,16 @@ from tdorg.model.rules import Report
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from .badges import Badges
+from . import items as canvas_items
 from .collapsed_subtrees import CollapsedSubtrees
-from .items.collapse_toggle import CollapseToggle
-from .items.edge_items import DottedLine
-from .items.role_item import RoleItem
 from .kept_layouts import KeptLayouts, empty_layout
 from .line_drawing import DottedLineDrawing, ReportingLineDrawing
 from .pending_changes import PendingChanges
+
+if TYPE_CHECKING:
+    from .items.collapse_toggle import CollapseToggle
+    from .items.edge_items import DottedLine
+    from .items.role_item import RoleItem
 
 MARGIN = 80.0
 
@@ -161,15 +164,15 @@ class ChartScene(QGraphicsScene):
     def role_at(self, pos: QPointF) -> str | None:
         """The role whose box contains scene point ``pos``."""
         for item in self.items(pos):
-            if isinstance(item, RoleItem) and item.box_rect().contains(item.mapFromScene(pos)):
+            if isinstance(item, canvas_items.RoleItem) and item.box_rect().contains(item.mapFromScene(pos)):
                 return item.role_id
         return None
 
     def selected_role_ids(self) -> list[str]:
-        return [i.role_id for i in self.selectedItems() if isinstance(i, RoleItem)]
+        return [i.role_id for i in self.selectedItems() if isinstance(i, canvas_items.RoleItem)]
 
     def selected_dotted(self) -> list[tuple[str, str]]:
-        return [(i.source, i.target) for i in self.selectedItems() if isinstance(i, DottedLine)]
+        return [(i.source, i.target) for i in self.selectedItems() if isinstance(i, canvas_items.DottedLine)]
 
     def select_roles(self, role_ids: list[str] | tuple[str, ...]) -> None:
         self.blockSignals(True)
@@ -253,7 +256,7 @@ class ChartScene(QGraphicsScene):
 
     def _add_item(self, role: Role) -> None:
         """A box for ``role``, with the badge the latest report gives it."""
-        item = RoleItem(role)
+        item = canvas_items.RoleItem(role)
         badge = self._badges.badges.get(role.id)
         if badge is not None:
             item.set_severity(*badge[:2])

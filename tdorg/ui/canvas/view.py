@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from ..widgets import style
 from .canvas_description import CanvasDescription
 from .gestures import Gestures
-from .items.role_item import RoleItem
 from .overview import ChartOverview
 from .scene import ChartScene
 
 if TYPE_CHECKING:
     from ..editing.editor import Editor
+    from .items.role_item import RoleItem
 
 MIN_SCALE = 0.002
 MAX_SCALE = 4.0

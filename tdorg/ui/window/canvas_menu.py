@@ -12,7 +12,7 @@ from tdorg.model.edit_texts import quoted
 from tdorg.model.new_roles import ROLE_FAMILIES
 from tdorg.model.vocab import CATEGORIES
 
-from ..canvas.items.edge_items import DottedLine
+from ..canvas import items as canvas_items
 from ..widgets import style
 
 #: The menu lists stacks of 1 to this many columns, then the most there can be (and the current choice).
@@ -76,7 +76,7 @@ class CanvasMenu(QObject):
         item = view.keyboard_item() if from_keyboard else view.role_item_at(pos)
         under = None if from_keyboard else view.itemAt(pos)
         actions = window.actions
-        if isinstance(under, DottedLine) and item is None:
+        if isinstance(under, canvas_items.DottedLine) and item is None:
             if not under.isSelected():
                 window.scene.clearSelection()
                 under.setSelected(True)

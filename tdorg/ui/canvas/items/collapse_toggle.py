@@ -11,13 +11,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 from tdorg.model.edit_texts import quoted
 
 from ...widgets import style
-from .role_item import BOX_HEIGHT, BOX_WIDTH, OVERVIEW, RoleItem
+from .constants import BOX_HEIGHT, BOX_WIDTH, OVERVIEW, SIZE, ZOOMED_OUT
+from .role_item import RoleItem
 
-#: The disc's diameter, the pill's height.
-SIZE = 18.0
 _TEXT_PX = 11
-#: Zoomed out (where a box shows its title alone, large) the toggle is drawn this much larger, to stay readable.
-ZOOMED_OUT = 1.7
 
 
 class CollapseToggle(QGraphicsItem):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from tdorg.model.layout import Layout
 
 from ...widgets import style
-from .role_item import Appearance
+from .appearance import Appearance
 
 
 class ManagerLines(QGraphicsPathItem):

@@ -21,9 +21,9 @@ from tdorg.model.vocab import CATEGORIES, label
 
 from ...widgets import style
 from ...widgets.rich_text import escape
+from .appearance import Appearance
+from .constants import ACCEPT, BOX_HEIGHT, BOX_WIDTH, OVERVIEW, REFUSE
 
-BOX_WIDTH = 200.0
-BOX_HEIGHT = 72.0
 _STRIP = 6.0
 _PAD = 9.0
 _RADIUS = 6.0
@@ -32,31 +32,6 @@ _BADGE = 18.0
 _BOUNDS = QRectF(-4.0, -_BADGE / 2 - 2, BOX_WIDTH + _BADGE / 2 + 6, BOX_HEIGHT + _BADGE / 2 + 6)
 #: A box with a compare tag: room for the tag above it when zoomed out.
 _MARKED_BOUNDS = _BOUNDS.adjusted(0, -24, 0, 0)
-
-#: Below this scale a box shows only its title, in a large font; below COARSE (where that title would be under
-#: 4 px high) the view draws the boxes in view at once (``canvas/overview.py``), and no box paints itself: each a
-#: plain rectangle in its category's colour, with a dot for its findings down to TINY (a box 5 px high).
-OVERVIEW = 0.5
-COARSE = 0.2
-TINY = 0.07
-
-
-class Appearance:
-    """How many times a box or a dotted line has changed its look: a picture of the chart drawn before the count
-    moved is out of date (``canvas/overview.py``)."""
-
-    changes = 0
-
-    @classmethod
-    def changed(cls, item: QGraphicsItem) -> None:
-        """``item`` looks different: draw it again."""
-        cls.changes += 1
-        item.update()
-
-
-#: Drop feedback states of a box under a drag.
-ACCEPT = "accept"
-REFUSE = "refuse"
 
 
 def _fonts() -> tuple[QFont, QFont, QFont, QFont]:
