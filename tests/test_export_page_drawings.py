@@ -117,6 +117,14 @@ def test_text_uses_the_family_of_exported_charts(pages, poster) -> None:
         assert families == {style.FONT}
 
 
+def _taken(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, list[dict]]:
+    """:func:`take_text`'s SVG and its lines, each with its style written out: text, x, y, size, bold, italic, colour."""
+    rest, taken = take_text(svg, width, height)
+    styles = taken["styles"]
+    assert len({tuple(style) for style in styles}) == len(styles)  # each style once
+    return rest, [dict(zip("tsbic", (t, *styles[k])), x=x, y=y) for x, y, k, t in taken["lines"]]
+
+
 def test_take_text_gives_the_svg_labels_where_they_print(pages, poster) -> None:
     for drawing, printed in ((pages[0], pages[0].width), (poster.sheets[0][1], poster.sheets[0][1].width),
                              (poster.overview, poster.overview.width / 4)):
@@ -124,7 +132,7 @@ def test_take_text_gives_the_svg_labels_where_they_print(pages, poster) -> None:
         vx, vy, k, tx, ty = _frame(root)
         k *= printed / drawing.width
         texts = list(root.iter(f"{SVG}text"))
-        rest, lines = take_text(drawing.svg, printed)
+        rest, lines = _taken(drawing.svg, printed)
         assert texts and len(lines) == len(texts)
         for line, t in zip(lines, texts):
             assert line["t"] == t.text and t.get("text-anchor") == "start" and line["c"] == t.get("fill")
@@ -140,12 +148,12 @@ def test_take_text_reads_escaped_text_and_leaves_other_frames_and_lines_alone() 
             b'<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">\n')
     line = (b'<text xml:space="preserve" text-anchor="start" x="10" y="-20" font-family="DejaVu Sans" '
             b'font-weight="bold" font-size="8.00">R&amp;D &lt;Lab&gt; &#233;t&#233;</text>\n')
-    assert take_text(head + line, 100.0) == (head, [
-        {"t": "R&D <Lab> \u00e9t\u00e9", "x": 7.0, "y": 38.0, "s": 4.0, "b": True, "i": False, "c": "#000000"}])
+    assert take_text(head + line, 100.0) == (head, {"styles": [[4.0, True, False, "#000000"]],
+                                                    "lines": [[7.0, 38.0, 0, "R&D <Lab> \u00e9t\u00e9"]]})
     rotated = head.replace(b"rotate(0)", b"rotate(-90)") + line
-    assert take_text(rotated, 100.0) == (rotated, [])
+    assert take_text(rotated, 100.0) == (rotated, {"styles": [], "lines": []})
     centred, underlined = line.replace(b'"start"', b'"middle"'), line.replace(b"<text ", b'<text text-decoration="underline" ')
-    svg, lines = take_text(head + centred + line + underlined, 100.0)
+    svg, lines = _taken(head + centred + line + underlined, 100.0)
     assert svg == head + centred + underlined and len(lines) == 1
 
 
@@ -162,9 +170,9 @@ def test_take_text_leaves_out_the_lines_that_print_wholly_outside_the_drawing() 
     kept = [(10, -20), (10, 10), (196, -20), (-30, -20), (10, -94)]
     gone = [(10, 16), (200, -20), (-50, -20), (10, -102)]
     svg = head + b"".join(line(x, y) for x, y in kept + gone)
-    rest, lines = take_text(svg, 100.0, 50.0)
+    rest, lines = _taken(svg, 100.0, 50.0)
     assert rest == head and [(l["x"], l["y"]) for l in lines] == [(x / 2 + 2, y / 2 + 48) for x, y in kept]
-    assert len(take_text(svg, 100.0)[1]) == len(kept + gone)
+    assert len(_taken(svg, 100.0)[1]) == len(kept + gone)
 
 
 def test_each_sheets_own_dot_draws_its_roles_at_the_sheets_size(chart, poster) -> None:

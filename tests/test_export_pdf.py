@@ -115,5 +115,5 @@ def test_the_composer_sets_the_drawings_labels_as_its_own_text() -> None:
         drawn = chart_sheets(chart, options, chart_area(options, headed=options.fit == "page"))
         figures = [f for page in drawn.pages for f in page["figures"]]
         assert figures and all(b"<text" not in svg for svg in drawn.files.values())
-        printed = {line["t"] for f in figures for line in f["labels"]}
+        printed = {text for f in figures for *_, text in f["labels"]["lines"]}
         assert {norm(r.title).split()[0] for r in chart.roles.values()} <= {w for t in printed for w in t.split()}

@@ -67,10 +67,11 @@ from .runner import Cancel
 PIECE_MARGIN = 4.0
 #: Roles drawn per Graphviz batch at least; progress is reported between batches.
 BATCH_ROLES = 1000
-#: Batches a big chart's pages are drawn in, so that they are drawn while the next ones are built.
-BATCHES = 4
 #: Graphviz children drawing at once.
 PARALLEL = 2
+#: Batches a big chart's pages are drawn in: one a child, all drawing at once, the first while the next are
+#: built (each child costs about 40 ms of CPU to start, loading Graphviz and its fonts).
+BATCHES = PARALLEL
 #: How far a dotted line's arrowhead may reach beyond the line between the boxes' centres.
 ARROW_ROOM = 8.0
 
@@ -296,8 +297,10 @@ def page_drawings(
     options = options or ExportOptions()
     counts = _counts(chart, options, report)
     box = dot.box_size(chart)
-    total = sum(len(page.tree.order) for page in plan.pages)
-    with _Drawer(options, cancel, progress, max(BATCH_ROLES, total / BATCHES)) as drawer:
+    sizes = [len(page.tree.order) for page in plan.pages]
+    # Batches of at most this many roles are at most BATCHES, however unequal the pages.
+    most = (sum(sizes) + (BATCHES - 1) * max(sizes, default=0)) / BATCHES
+    with _Drawer(options, cancel, progress, max(BATCH_ROLES, most)) as drawer:
         for page in plan.pages:
             drawer.add(page_source(chart, box, page, counts), len(page.tree.order))
         svgs = drawer.results()
@@ -332,7 +335,7 @@ def without_text(svg: bytes) -> bytes:
 _ABOVE, _BELOW, _BEFORE, _ADVANCE = 1.2, 0.4, 0.3, 1.2
 
 
-def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, list[dict]]:
+def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, dict[str, list]]:
     """A Graphviz SVG without the lines of its labels, and those lines as they print when the drawing is
     ``width`` points wide, for a composer to set as text of its own over it. Only lines written the way
     Graphviz writes tdorg's labels (:data:`_LINE`), in the frame it draws charts in (not rotated), are
@@ -340,17 +343,21 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
     wholly outside it (a poster sheet's, of boxes reaching over its edge: the composer clips them) are
     left out.
 
-    A line is its text (``t``), where its baseline starts, in points from the drawing's top left (``x``,
-    ``y``), its size in points (``s``), bold (``b``), italic (``i``) and colour (``c``), as Graphviz drew it.
+    The lines are ``{"styles": [[size, bold, italic, colour], ...], "lines": [[x, y, style, text], ...]}``:
+    each line's text, where its baseline starts, in points from the drawing's top left, and the index of
+    its style among the drawing's few (size in points, bold, italic, colour as Graphviz drew it), so a
+    composer makes each style once, not once a line.
     """
     size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
+    styles: dict[tuple, int] = {}
+    lines: list[list] = []
+    taken = {"styles": [], "lines": lines}
     if size is None or move is None:
-        return svg, []
+        return svg, taken
     vx, vy, vw, _ = (float(v) for v in size.group(3).split())
     scale, tx, ty = float(move.group(1)), float(move.group(2)), float(move.group(3))
     unit = (width / vw if vw else 1.0) * scale  # printed points per unit of the drawing's paths
     ox, oy = (tx - vx / scale) * unit, (ty - vy / scale) * unit
-    out: list[dict] = []
 
     def take(found: re.Match) -> bytes:
         x, y, bold, italic, font, colour, text = found.groups()
@@ -358,12 +365,17 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
         if height is not None and (base - _ABOVE * em > height or base + _BELOW * em < 0 or at - _BEFORE * em > width
                                    or at + _ADVANCE * em * len(text) < 0):
             return b""
-        out.append({"t": html.unescape(text.decode("utf-8")), "x": round(at, 2), "y": round(base, 2),
-                    "s": round(em, 3), "b": bold is not None, "i": italic is not None,
-                    "c": (colour or b"#000000").decode()})
+        look = (round(em, 3), bold is not None, italic is not None, colour or b"#000000")
+        kind = styles.get(look)
+        if kind is None:
+            kind = styles[look] = len(styles)
+        words = text.decode("utf-8")
+        lines.append([round(at, 2), round(base, 2), kind, html.unescape(words) if "&" in words else words])
         return b""
 
-    return _LINE.sub(take, svg), out
+    rest = _LINE.sub(take, svg)
+    taken["styles"] = [[em, bold, italic, colour.decode()] for em, bold, italic, colour in styles]
+    return rest, taken
 
 
 def poster_drawings(
