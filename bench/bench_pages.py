@@ -29,9 +29,12 @@ the bundled Graphviz (``neato -n2``) drawing straight to PDF, in CPU time:
   every sheet it lies on, as the poster prints it (2.4 sheets a role).
 
 With ``--before DIR`` (a checkout of tdorg) the same exports from that
-checkout are timed beside them. ``--cpu-only`` times those CPU cases alone.
+checkout are timed beside them. ``--cpu-only`` times those CPU cases alone, and ``--fit page`` or
+``--fit poster`` only one of the two exports (a poster's each-sheet reference takes about 90 s a round
+at 5,000 roles).
 
-    .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings] [--cpu[-only] [--before DIR]]
+    .venv/bin/python bench/bench_pages.py [SIZES...] [--rounds N] [--no-drawings]
+        [--cpu[-only] [--before DIR] [--fit page|poster]]
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ def main() -> int:
     parser.add_argument("--cpu", action="store_true", help="also the PDF exports' CPU time, against bare")
     parser.add_argument("--cpu-only", action="store_true", help="only the PDF exports' CPU time, against bare")
     parser.add_argument("--before", type=Path, help="with --cpu: a checkout of tdorg to time beside this one")
+    parser.add_argument("--fit", choices=("page", "poster"), help="with --cpu: only this PDF export")
     args = parser.parse_args()
     args.cpu = args.cpu or args.cpu_only
     options = ExportOptions(timeout=3600)
@@ -182,11 +186,15 @@ def main() -> int:
                     checkouts = {"": Path(__file__).resolve().parents[1]}
                     if args.before is not None:
                         checkouts[", before"] = args.before.resolve()
-                    each_page = batch_file(folder, "page", page_sources(chart, plan, options))
-                    each_sheet = batch_file(folder, "sheet", [whole_dot.read_bytes(), *sheet_sources(
-                        chart, pdf_poster, chart_area(pdf_poster, headed=False))])
-                    for fit, what, dot_file, each, listing in (("page", "pages", pages_dot, "page", each_page),
-                                                               ("poster", "whole", whole_dot, "sheet", each_sheet)):
+                    exports = []
+                    if args.fit in (None, "page"):
+                        each_page = batch_file(folder, "page", page_sources(chart, plan, options))
+                        exports.append(("page", "pages", pages_dot, "page", each_page))
+                    if args.fit in (None, "poster"):
+                        each_sheet = batch_file(folder, "sheet", [whole_dot.read_bytes(), *sheet_sources(
+                            chart, pdf_poster, chart_area(pdf_poster, headed=False))])
+                        exports.append(("poster", "whole", whole_dot, "sheet", each_sheet))
+                    for fit, what, dot_file, each, listing in exports:
                         bare = f"CPU: bare Graphviz PDF, {what}"
                         cases[bare] = lambda dot_file=dot_file: cpu_of_run([*as_pdf, str(dot_file)])
                         each_bare = f"CPU: bare Graphviz PDF, each {each}"

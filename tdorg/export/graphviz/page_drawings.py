@@ -349,11 +349,11 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
     composer makes each style once, not once a line.
     """
     size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
-    styles: dict[tuple, int] = {}
+    styles: dict[tuple, int] = {}  # a line's size, weight, slant and colour as Graphviz wrote them → its style
+    ems: list[float] = []  # each style's size in printed points
     lines: list[list] = []
-    taken = {"styles": [], "lines": lines}
     if size is None or move is None:
-        return svg, taken
+        return svg, {"styles": [], "lines": lines}
     vx, vy, vw, _ = (float(v) for v in size.group(3).split())
     scale, tx, ty = float(move.group(1)), float(move.group(2)), float(move.group(3))
     unit = (width / vw if vw else 1.0) * scale  # printed points per unit of the drawing's paths
@@ -361,21 +361,22 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
 
     def take(found: re.Match) -> bytes:
         x, y, bold, italic, font, colour, text = found.groups()
-        at, base, em = float(x) * unit + ox, float(y) * unit + oy, float(font) * unit
-        if height is not None and (base - _ABOVE * em > height or base + _BELOW * em < 0 or at - _BEFORE * em > width
-                                   or at + _ADVANCE * em * len(text) < 0):
-            return b""
-        look = (round(em, 3), bold is not None, italic is not None, colour or b"#000000")
+        look = (font, bold, italic, colour)
         kind = styles.get(look)
         if kind is None:
             kind = styles[look] = len(styles)
+            ems.append(float(font) * unit)
+        at, base, em = float(x) * unit + ox, float(y) * unit + oy, ems[kind]
+        if height is not None and (base - _ABOVE * em > height or base + _BELOW * em < 0 or at - _BEFORE * em > width
+                                   or at + _ADVANCE * em * len(text) < 0):
+            return b""
         words = text.decode("utf-8")
         lines.append([round(at, 2), round(base, 2), kind, html.unescape(words) if "&" in words else words])
         return b""
 
     rest = _LINE.sub(take, svg)
-    taken["styles"] = [[em, bold, italic, colour.decode()] for em, bold, italic, colour in styles]
-    return rest, taken
+    return rest, {"styles": [[round(em, 3), bold is not None, italic is not None, (colour or b"#000000").decode()]
+                             for em, (_, bold, italic, colour) in zip(ems, styles)], "lines": lines}
 
 
 def poster_drawings(
