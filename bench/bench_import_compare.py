@@ -1,24 +1,33 @@
 """Import and compare speed: a 5,000-row sheet in, and two 5,000-role scenarios compared.
 
 Writes a synthetic district's roles as CSV and as an Excel workbook, then
-times reading each sheet, planning the import (mapping, ids, managers,
-loops) and building the chart. For compare, times comparing a synthetic
-chart with a modified copy (roles added, removed, moved, retitled, FTE and
-cost changes), with both charts validated inside the call and with reports
-already at hand (as in the app). Best of a few runs, in milliseconds;
-target under 1 s each.
+times importing each sheet: reading it into a table, planning the import
+(mapping, the model's checks of every cell, ids, managers, loops) and
+building the chart, each step and the whole, beside its reference, the raw
+read of the same sheet (the csv module's rows, calamine's rows). For compare,
+times comparing a synthetic chart with a modified copy (roles added,
+removed, moved, retitled, FTE and cost changes), with both charts validated
+inside the call and with reports already at hand (as in the app), beside
+validating both. Every case runs interleaved with its reference, round after
+round (``bench/interleave.py``), in CPU time of this process (the machine is
+shared): medians with min–max and the ratio. Target: under 1 s each.
 
-    .venv/bin/python bench/bench_import_compare.py [ROLES]
+    .venv/bin/python bench/bench_import_compare.py [--rounds N] [ROLES]
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_core import cpu_ms  # noqa: E402
+from interleave import interleave, print_table  # noqa: E402
 
 from tdorg.model import Role  # noqa: E402
 from tdorg.model.compare import compare  # noqa: E402
@@ -27,27 +36,35 @@ from tdorg.model.rules import validate  # noqa: E402
 from tdorg.model.synthetic import synthetic_chart  # noqa: E402
 
 
-def best(fn, repeat: int = 3) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, result
+def raw_read(path: Path) -> list:
+    """Every row of the sheet as the library underneath gives it, nothing more."""
+    if path.suffix == ".csv":
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return list(csv.reader(handle))
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
 
 
-def bench_import(n: int, folder: Path) -> None:
+def bench_import(n: int, folder: Path, rounds: int) -> None:
     chart = synthetic_chart(n, seed=1)
     for suffix, write in ((".csv", write_roles_csv), (".xlsx", write_roles_xlsx)):
         path = folder / f"roles{suffix}"
         write(chart, path)
-        read_ms, table = best(lambda: read_table(path))
-        plan_ms, plan = best(lambda: plan_import(table))
-        build_ms, built = best(lambda: plan.chart())
-        assert not plan.bad_rows and built.roles_in_order() == chart.roles_in_order(), "should import back the same roles"
-        total = read_ms + plan_ms + build_ms
-        print(f"import {suffix:<5} {n:>6,} rows  read {read_ms:7.1f} ms  plan {plan_ms:7.1f} ms  "
-              f"chart {build_ms:6.1f} ms  total {total:7.1f} ms  ({path.stat().st_size / 1024:,.0f} KiB)")
+        table = read_table(path)
+        plan = plan_import(table)
+        assert not plan.bad_rows and plan.chart().roles_in_order() == chart.roles_in_order(), "should import the same"
+        name = f"{suffix} {n:,} rows"
+        cases = {
+            f"raw read {name}": lambda: cpu_ms(lambda: raw_read(path)),
+            f"read {name}": lambda: cpu_ms(lambda: read_table(path)),
+            f"plan {name}": lambda: cpu_ms(lambda: plan_import(table)),
+            f"chart {name}": lambda: cpu_ms(plan.chart),
+            f"import {name}": lambda: cpu_ms(lambda: plan_import(read_table(path)).chart()),
+        }
+        reference = f"raw read {name}"
+        print_table(interleave(cases, rounds), {case: reference for case in cases if case != reference},
+                    f"import {suffix} ({path.stat().st_size / 1024:,.0f} KiB), {rounds} interleaved rounds, CPU")
 
 
 def modified(chart):
@@ -67,23 +84,31 @@ def modified(chart):
     return b
 
 
-def bench_compare(n: int) -> None:
+def bench_compare(n: int, rounds: int) -> None:
     a = synthetic_chart(n, seed=2)
     b = modified(a)
-    full_ms, result = best(lambda: compare(a, b))
+    result = compare(a, b)
     ra, rb = validate(a), validate(b)
-    reports_ms, _ = best(lambda: compare(a, b, ra, rb))
-    text_ms, _ = best(lambda: (result.summary_lines(), result.as_dict()))
-    print(f"compare      {n:>6,} roles validating both {full_ms:7.1f} ms  with reports {reports_ms:6.1f} ms  "
-          f"text+json {text_ms:6.1f} ms  ({result.role_changes} role changes, "
-          f"{len(result.findings_introduced)} findings introduced, {len(result.findings_resolved)} resolved)")
+    cases = {
+        f"validate both {n:,}": lambda: cpu_ms(lambda: (validate(a), validate(b))),
+        f"compare validating both {n:,}": lambda: cpu_ms(lambda: compare(a, b)),
+        f"compare with reports {n:,}": lambda: cpu_ms(lambda: compare(a, b, ra, rb)),
+        f"text+json {n:,}": lambda: cpu_ms(lambda: (result.summary_lines(), result.as_dict())),
+    }
+    reference = f"validate both {n:,}"
+    print_table(interleave(cases, rounds), {case: reference for case in cases if case != reference},
+                f"compare ({result.role_changes} role changes, {len(result.findings_introduced)} findings introduced, "
+                f"{len(result.findings_resolved)} resolved), {rounds} interleaved rounds, CPU")
 
 
 def main(argv: list[str]) -> None:
-    n = int(argv[0]) if argv else 5000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("roles", nargs="?", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        bench_import(n, Path(folder))
-    bench_compare(n)
+        bench_import(args.roles, Path(folder), args.rounds)
+    bench_compare(args.roles, args.rounds)
 
 
 if __name__ == "__main__":

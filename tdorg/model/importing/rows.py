@@ -106,14 +106,14 @@ def read_cells(
     With ``fte_percent`` (an "FTE %" column) a bare number in the FTE cell is a percentage.
     """
     width = len(cells)
-    text = {name: unneutralise(cells[index]).strip() for name, index in columns.items() if index < width}
+    text = {name: cells[index] for name, index in columns.items() if index < width and cells[index]}  # no empty cells
+    for name, value in text.items():
+        text[name] = (unneutralise(value) if value[0] == "'" else value).strip()
+    get = text.get
 
-    def cell(name: str) -> str:
-        return text.get(name, "")
-
-    title = cell("title")
-    person = cell("person") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
-    draft = Draft(number, cell("id"), {}, cell("manager"), split_list(cell("dotted_to"), ";"), sheet_title=title)
+    title = get("title", "")
+    person = get("person", "") or " ".join(p for p in (get("first_name", ""), get("last_name", "")) if p)
+    draft = Draft(number, get("id", ""), {}, get("manager", ""), split_list(get("dotted_to", ""), ";"), sheet_title=title)
     values = draft.values
     if not title:
         title = f"Untitled (row {number})"
@@ -121,23 +121,23 @@ def read_cells(
     values["title"] = title
     vacant = is_vacant_person(person)
     values["person"] = "" if vacant else person
-    if cell("vacant"):
+    if get("vacant", ""):
         try:
-            vacant = parse_yes_no(cell("vacant")) or vacant
+            vacant = parse_yes_no(get("vacant", "")) or vacant
         except CellError as error:
             draft.add(str(error), "vacant", repair="imported as filled")
     values["vacant"] = vacant
     values["fte"] = 1.0
-    if cell("fte"):
+    if get("fte", ""):
         try:
-            fte = cell("fte")
+            fte = get("fte", "")
             values["fte"] = parse_fte(fte + "%" if fte_percent and not fte.endswith("%") else fte)
         except CellError as error:
             draft.add(str(error), "fte", "fte", "imported with FTE 1.0")
     guess = None
-    if cell("category"):
+    if get("category", ""):
         try:
-            values["category"] = parse_category(cell("category"))
+            values["category"] = parse_category(get("category", ""))
         except CellError as error:
             guess = _guess(guesser, title)
             draft.add(str(error), "category", repair=f"imported as {guess}")
@@ -145,24 +145,24 @@ def read_cells(
         values["category"] = guess or _guess(guesser, title)
         draft.category_guessed = True
     values["employment"] = "staff"
-    if cell("employment"):
+    if get("employment", ""):
         try:
-            values["employment"] = parse_employment(cell("employment"))
+            values["employment"] = parse_employment(get("employment", ""))
         except CellError as error:
             draft.add(str(error), "employment", repair="imported as staff")
     values["annual_cost"] = None
     try:
-        values["annual_cost"] = parse_money(cell("annual_cost"))
+        values["annual_cost"] = parse_money(get("annual_cost", ""))
     except CellError as error:
         draft.add(str(error), "annual_cost", repair="imported without a cost")
     for name, parse in _LIST_PARSERS.items():
         values[name] = _DEFAULTS[name]
-        if cell(name):
+        if get(name, ""):
             try:
-                values[name] = parse(cell(name))
+                values[name] = parse(get(name, ""))
             except CellError as error:
                 draft.add(str(error), name, repair="imported without them")
-    values["notes"] = _notes(cell("notes"), cell("department"), cell("location"))
+    values["notes"] = _notes(get("notes", ""), get("department", ""), get("location", ""))
     return draft
 
 
