@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -191,7 +191,7 @@ class FindingsPanel(QWidget):
                 shown.insert(at, finding)
                 at += 1
         group.setText(0, f"{style.SEVERITY_TITLES[severity]} ({len(members)})")
-        group.setData(0, Qt.ItemDataRole.ForegroundRole, None if members else QBrush(QColor(style.TEXT_MUTED)))
+        group.setData(0, Qt.ItemDataRole.ForegroundRole, None if members else QColor(style.TEXT_MUTED))
         group.setExpanded(bool(members) and not collapsed)
 
     def _item(self, finding: Finding) -> QTreeWidgetItem:
@@ -202,7 +202,7 @@ class FindingsPanel(QWidget):
         tip += f"\n\nSource: {finding.source}" if finding.source else ""
         item.setToolTip(0, tip)
         item.setToolTip(1, finding.source)
-        item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+        item.setForeground(1, QColor(style.TEXT_MUTED))
         return item
 
     def _restyle(self) -> None:
@@ -214,7 +214,7 @@ class FindingsPanel(QWidget):
         """Rules the chart switched off, each with the reason given, below the findings."""
         group = QTreeWidgetItem([f"Switched off ({len(disabled)})", ""])
         group.setFont(0, bold)
-        group.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
+        group.setForeground(0, QColor(style.TEXT_MUTED))
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         group.setToolTip(0, "Rules left out of the findings, with the reason given. Chart › Rules… changes them.")
         self.tree.addTopLevelItem(group)
@@ -224,8 +224,8 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem([f"{title} — {reason}", rule_id])
             item.setData(0, _SWITCHED_OFF, (rule_id, reason))
             item.setToolTip(0, f"{rule_id} {title} is switched off: {reason}\n\nDouble-click to open the rules.")
-            item.setForeground(0, QBrush(QColor(style.TEXT_MUTED)))
-            item.setForeground(1, QBrush(QColor(style.TEXT_MUTED)))
+            item.setForeground(0, QColor(style.TEXT_MUTED))
+            item.setForeground(1, QColor(style.TEXT_MUTED))
             group.addChild(item)
         group.setExpanded(True)
         return group
