@@ -13,19 +13,12 @@ a refused drop changes nothing. Each gesture is one undo step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, SignalInstance
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsRectItem,
-    QGraphicsSimpleTextItem,
-    QWidget,
-)
+from PySide6 import QtWidgets  # the graphics items' classes are made for the first drag, not with the canvas
+from PySide6.QtGui import QColor, QMouseEvent, QPen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..widgets import style
 from ..widgets.role_type_drag import MIME_CATEGORY
@@ -33,6 +26,8 @@ from . import items as canvas_items
 from .items.constants import ACCEPT, BOX_HEIGHT, BOX_WIDTH, REFUSE
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
+
     from ..editing.editor import Editor
     from .items.role_item import RoleItem
     from .scene import ChartScene
@@ -40,8 +35,7 @@ if TYPE_CHECKING:
 _EDGE = 0.2  # fraction of a box's width that means "beside it"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Where a drop would go: onto ``role_id`` or beside it, or onto empty canvas."""
 
     role_id: str | None
@@ -208,7 +202,7 @@ class Gestures:
         self._dragging = True
         if self._mode == "dotted":
             self._ids = [self._item.role_id]
-            self._line = QGraphicsLineItem()
+            self._line = QtWidgets.QGraphicsLineItem()
             pen = QPen(QColor(style.DOTTED_LINE), 2.0, Qt.PenStyle.DashLine)
             self._line.setPen(pen)
             self._line.setZValue(10)
@@ -218,12 +212,12 @@ class Gestures:
         self._ids = self.editor.top_moved(selected) if self.editor is not None else selected
         for role_id in self._ids:
             self.scene.item(role_id).setOpacity(0.45)
-        ghost = QGraphicsRectItem(QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT))
+        ghost = QtWidgets.QGraphicsRectItem(QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT))
         ghost.setPen(QPen(QColor(style.SELECTION), 1.5, Qt.PenStyle.DashLine))
-        ghost.setBrush(QBrush(QColor(255, 255, 255, 210)))
+        ghost.setBrush(QColor(255, 255, 255, 210))
         ghost.setZValue(10)
         label = self._item.role.title if len(self._ids) == 1 else f"{len(self._ids)} roles"
-        text = QGraphicsSimpleTextItem(label, ghost)
+        text = QtWidgets.QGraphicsSimpleTextItem(label, ghost)
         text.setFont(canvas_items.RoleItem.fonts()[0])
         text.setPos(12, BOX_HEIGHT / 2 - text.boundingRect().height() / 2)
         self._ghost = ghost
@@ -273,7 +267,7 @@ class Gestures:
                 self._marker.hide()
             return
         if self._marker is None:
-            self._marker = QGraphicsRectItem(QRectF(0, 0, 5, BOX_HEIGHT + 12))
+            self._marker = QtWidgets.QGraphicsRectItem(QRectF(0, 0, 5, BOX_HEIGHT + 12))
             self._marker.setPen(Qt.PenStyle.NoPen)
             self._marker.setZValue(9)
             self.scene.addItem(self._marker)

@@ -25,8 +25,9 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6 import QtCore, QtGui  # the picture's classes are made when it is first drawn, not with the canvas
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from tdorg.model.rules.base import Severity
 
@@ -37,6 +38,9 @@ from .items.appearance import Appearance
 from .items.constants import ACCEPT, COARSE, SIZE, TINY, ZOOMED_OUT
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLineF, QSize
+    from PySide6.QtGui import QImage, QPainterPath, QTransform
+
     from .items.role_item import RoleItem
     from .scene import ChartScene
 
@@ -50,7 +54,7 @@ class _Drawn:
 
     groups: dict[tuple[str, str | None], list[QRectF]] = field(default_factory=dict)  # by category and mark
     boxes: list[tuple[QRectF, RoleItem]] = field(default_factory=list)
-    lines: QPainterPath = field(default_factory=QPainterPath)
+    lines: QPainterPath = field(default_factory=lambda: QtGui.QPainterPath())
     toggles: list[tuple[QRectF, bool]] = field(default_factory=list)  # where, and whether collapsed
 
     def add(self, other: _Drawn) -> None:
@@ -94,7 +98,7 @@ class ChartOverview:
             return self._picture[1]
         if self._whole is None:
             self._collect()
-        image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        image = QtGui.QImage(size * ratio, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         image.fill(self.scene.backgroundBrush().color())
         painter = QPainter(image)
@@ -212,7 +216,7 @@ class ChartOverview:
             path = canvas_items.reporting_lines(layout, manager, shown_reports)
             for n in range(0, path.elementCount(), 2):  # each stretch is a move and a line
                 start, end = path.elementAt(n), path.elementAt(n + 1)
-                line = QLineF(start.x, start.y, end.x, end.y)
+                line = QtCore.QLineF(start.x, start.y, end.x, end.y)
                 for drawn in (whole, *_cells_along(cells, line)):
                     drawn.lines.moveTo(line.p1())
                     drawn.lines.lineTo(line.p2())
@@ -254,7 +258,7 @@ def _paint_dot(painter: QPainter, rect: QRectF, severity: Severity, pixel: float
 
 def _paint_toggles(painter: QPainter, toggles: list[tuple[QRectF, bool]]) -> None:
     """The collapse toggles as drawn zoomed out, without their text: a disc ("−"), a pill ("+12")."""
-    discs, pills = QPainterPath(), QPainterPath()
+    discs, pills = QtGui.QPainterPath(), QtGui.QPainterPath()
     radius = SIZE * ZOOMED_OUT / 2
     for rect, collapsed in toggles:
         if collapsed:

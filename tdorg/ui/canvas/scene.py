@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from tdorg.model.chart import Change, Chart
@@ -79,7 +79,7 @@ class ChartScene(QGraphicsScene):
         # A BSP tree: hit tests and repaints visit the boxes near the point or in view, not all of them
         # (boxes move only on a re-layout, where Qt updates the index; see bench/bench_navigation.py).
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
+        self.setBackgroundBrush(QColor(style.CANVAS_BACKGROUND))  # a QBrush made here makes QGradient's enums
         self.chart: Chart | None = None
         self.layout: Layout = empty_layout()
         self._items: dict[str, RoleItem] = {}
@@ -105,7 +105,7 @@ class ChartScene(QGraphicsScene):
 
     def restyle(self) -> None:
         """Paint the canvas again in the colours of the scheme now in use."""
-        self.setBackgroundBrush(QBrush(QColor(style.CANVAS_BACKGROUND)))
+        self.setBackgroundBrush(QColor(style.CANVAS_BACKGROUND))
         self._lines.restyle()
         for item in self._items.values():
             item.update()  # a box's cached picture is painted again

@@ -11,14 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QWheelEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsView,
-    QRubberBand,
-    QStyleOptionGraphicsItem,
-    QStyleOptionRubberBand,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from ..widgets import style
 from .canvas_description import CanvasDescription
@@ -168,6 +161,9 @@ class ChartView(QGraphicsView):
         if not self.overview.shown_at(self.scale_factor()):
             super().paintEvent(event)
             return
+        # Qt's style option classes are made for the first picture, not with an empty window.
+        from PySide6.QtWidgets import QRubberBand, QStyle, QStyleOptionGraphicsItem, QStyleOptionRubberBand
+
         viewport = self.viewport()
         painter = QPainter(viewport)
         transform = self.viewportTransform()
@@ -190,8 +186,6 @@ class ChartView(QGraphicsView):
             option.initFrom(viewport)
             option.rect = band
             option.shape = QRubberBand.Shape.Rectangle
-            from PySide6.QtWidgets import QStyle  # its enums are made on first use, not with an empty window
-
             self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, viewport)
         painter.end()
 
