@@ -22,7 +22,6 @@ other repaint.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from PySide6 import QtCore, QtGui  # the picture's classes are made when it is first drawn, not with the canvas
@@ -48,14 +47,14 @@ if TYPE_CHECKING:
 CELL = 2000.0
 
 
-@dataclass
 class _Drawn:
-    """What lies in one cell (or in the whole chart)."""
+    """What lies in one cell (or in the whole chart). A plain class: a dataclass compiles its methods at import."""
 
-    groups: dict[tuple[str, str | None], list[QRectF]] = field(default_factory=dict)  # by category and mark
-    boxes: list[tuple[QRectF, RoleItem]] = field(default_factory=list)
-    lines: QPainterPath = field(default_factory=lambda: QtGui.QPainterPath())
-    toggles: list[tuple[QRectF, bool]] = field(default_factory=list)  # where, and whether collapsed
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str | None], list[QRectF]] = {}  # by category and mark
+        self.boxes: list[tuple[QRectF, RoleItem]] = []
+        self.lines: QPainterPath = QtGui.QPainterPath()
+        self.toggles: list[tuple[QRectF, bool]] = []  # where, and whether collapsed
 
     def add(self, other: _Drawn) -> None:
         for key, rects in other.groups.items():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QTimer
@@ -13,19 +12,20 @@ if TYPE_CHECKING:
     from .scene import ChartScene
 
 
-@dataclass
 class Collected:
     """What the chart announced since the last flush: ``touched``, the roles named, in order; ``lined``, the roles
     whose line into their manager an edit changed (added, moved to another manager or place); ``structural``, boxes
     may move; ``dotted``, dotted lines may come, go or move; ``anchor``, the role that should stay put on screen
-    across the re-layout, where it stood; ``any``, something was announced."""
+    across the re-layout, where it stood; ``any``, something was announced. (A plain class: a dataclass compiles
+    its methods at import.)"""
 
-    touched: dict[str, None] = field(default_factory=dict)
-    lined: set[str] = field(default_factory=set)
-    structural: bool = False
-    dotted: bool = False
-    any: bool = False
-    anchor: tuple[str, QPointF] | None = None
+    def __init__(self) -> None:
+        self.touched: dict[str, None] = {}
+        self.lined: set[str] = set()
+        self.structural = False
+        self.dotted = False
+        self.any = False
+        self.anchor: tuple[str, QPointF] | None = None
 
 
 class PendingChanges:
