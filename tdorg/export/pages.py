@@ -11,7 +11,10 @@ top levels; each box there whose department goes on elsewhere says
 "continued on page N". Each such department then gets a page of its own,
 headed with its manager and "from page M", split again the same way when it
 is still too big. A manager with more reports than one page can hold gets
-them over several pages, in order.
+them over several pages, in order. Before a chart or a department is split,
+it is tried with its departments stacked in columns as printed org charts
+stack them (:mod:`.compact_layout`), closed up as little as it needs too: a
+page that then holds it whole at the minimum title size prints it so.
 
 All the pages' pieces are laid out once and placed one under the other in a
 single drawing (``top`` is where a page's piece starts), which Graphviz
@@ -21,10 +24,12 @@ draws in one run; each page then shows its own band of that drawing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Iterable, TypeVar
 
 from ..model.chart import Chart
-from ..model.layout import Layout, Tree, fit_depth, layout_tree, measure, sizes
+from ..model.layout import FIT_TOLERANCE, Layout, Tree, fit_depth, layout_tree, measure, sizes
 from . import style
+from .compact_layout import compact_layout, stackings
 from .options import DEFAULT_MIN_TITLE_PT
 
 #: Titles never print larger than this, however small the chart.
@@ -34,6 +39,8 @@ MAX_TITLE_PT = 14.0
 CLOSEST_SPACING = 0.6
 #: Steps of the bisection for the loosest spacing that still fits (to 0.6 % of the canvas's).
 SPACING_STEPS = 6
+
+_Fit = TypeVar("_Fit")
 
 
 @dataclass
@@ -50,6 +57,7 @@ class ChartPage:
     continued: dict[str, int] = field(default_factory=dict)  # role → page its department continues on
     top: float = 0.0  # where the piece starts in the drawing of all pages
     spacing: float = 1.0  # the room between boxes, as a share of the canvas's
+    stacked: bool = False  # departments stacked in columns to fit, unlike the canvas (:mod:`.compact_layout`)
 
     @property
     def title_pt(self) -> float:
@@ -72,8 +80,11 @@ class PagePlan:
         pages follow the cover, so they are counted rather than numbered."""
         smallest = min(p.title_pt for p in self.pages)
         if not self.departments:
-            closer = ", boxes set closer together than on the canvas" if self.pages[0].spacing < 1.0 else ""
-            return f"One page: the whole chart, role titles at {smallest:.1f} pt{closer}."
+            page = self.pages[0]
+            unlike = [*(["reports stacked in columns"] if page.stacked else []),
+                      *(["boxes set closer together"] if page.spacing < 1.0 else [])]
+            than = f", {' and '.join(unlike)} than on the canvas" if unlike else ""
+            return f"One page: the whole chart, role titles at {smallest:.1f} pt{than}."
         count = len(self.pages)
         rest = count - 1
         if packet:
@@ -81,10 +92,28 @@ class PagePlan:
             where = f"the first chart page shows the top levels and {after} the departments"
         else:
             where = f"page 1 shows the top levels and {'page 2' if rest == 1 else f'pages 2–{count}'} the departments"
+        stacked = sum(p.stacked for p in self.pages)
+        kept = (f" ({'one of them' if stacked == 1 else f'{stacked} of them'} with its reports stacked in "
+                "columns to keep it on one page)") if stacked else ""
         return (
             f"Department pages: the whole chart would print its role titles under {self.min_title_pt:g} pt on one "
-            f"page, so {where}, role titles at {smallest:.1f} pt or more."
+            f"page, so {where}{kept}, role titles at {smallest:.1f} pt or more."
         )
+
+
+def _loosest(fit: _Fit, trial: Callable[[float], _Fit | None]) -> tuple[_Fit, float]:
+    """The loosest spacing from :data:`CLOSEST_SPACING` (where ``fit`` is what fits) to 1 at which ``trial``
+    still fits, found by bisection, and what fits there."""
+    low, high = CLOSEST_SPACING, 1.0
+    best = fit, low
+    for _ in range(SPACING_STEPS):
+        mid = (low + high) / 2
+        found = trial(mid)
+        if found is None:
+            high = mid
+        else:
+            low, best = mid, (found, mid)
+    return best
 
 
 def _gap(box: tuple[float, float]) -> float:
@@ -131,21 +160,51 @@ class _Planner:
         if fit is None:
             return None
         depth = fit[0]
-        low, high = CLOSEST_SPACING, 1.0
-        best = fit, low
-        for _ in range(SPACING_STEPS):
-            mid = (low + high) / 2
-            trial = self.fits(whole, mid, depth)
-            if trial is None:
-                high = mid
-            else:
-                low, best = mid, (trial, mid)
-        return best
+        return _loosest(fit, lambda spacing: self.fits(whole, spacing, depth))
 
-    def page(self, piece: Tree, fit: tuple[int, float], spacing: float = 1.0, **info: object) -> ChartPage:
-        depth, scale = fit
-        layout = layout_tree(piece, self.spaced(spacing), depth)
-        page = ChartPage(len(self.pages) + 1, piece, layout, scale, spacing=spacing, **info)  # type: ignore[arg-type]
+    def stacked(self, whole: Tree) -> tuple[tuple[Layout, float], float] | None:
+        """``whole`` stacked from some level down (:mod:`.compact_layout`) as it prints largest, when its
+        titles then print at the minimum with the room between boxes closed up as little as it needs (to no
+        less than :data:`CLOSEST_SPACING`): that layout and its scale, and the spacing; else None."""
+        loose = self._stacked_at(whole, 1.0, stackings(whole))
+        if loose is not None:
+            return loose[1:], 1.0
+        fit = self._stacked_at(whole, CLOSEST_SPACING, stackings(whole))
+        if fit is None:
+            return None
+        choice = fit[0]
+
+        def trial(spacing: float) -> tuple[Layout, float] | None:
+            found = self._stacked_at(whole, spacing, [choice])
+            return None if found is None else found[1:]
+
+        return _loosest(fit[1:], trial)
+
+    def _stacked_at(self, whole: Tree, spacing: float,
+                    choices: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], Layout, float] | None:
+        """Of ``choices`` (level, rows), the stacking that prints ``whole`` largest at ``spacing``, the least
+        stacked among those nearly as large; with its layout and scale. None below the minimum."""
+        s = self.spaced(spacing)
+        found = []
+        for choice in choices:
+            layout = compact_layout(whole, (s.box_width, s.box_height), s.h_gap, s.v_gap, *choice)
+            if layout is not None:
+                found.append((min(self.area[0] / layout.width, self.area[1] / layout.height, self.max_scale),
+                              choice, layout))
+        best = max((scale for scale, _, _ in found), default=0.0)
+        if best < self.min_scale - 1e-9:
+            return None
+        scale, choice, layout = max((f for f in found if f[0] >= best * (1 - FIT_TOLERANCE)),
+                                    key=lambda f: (f[1][0], -f[1][1]))
+        return choice, layout, scale
+
+    def page(self, piece: Tree, fit: tuple[int, float] | tuple[Layout, float], spacing: float = 1.0,
+             **info: object) -> ChartPage:
+        """A page of ``piece``: laid out as on the canvas for a fit (column depth, scale), or as given."""
+        laid, scale = fit
+        layout = laid if isinstance(laid, Layout) else layout_tree(piece, self.spaced(spacing), laid)
+        page = ChartPage(len(self.pages) + 1, piece, layout, scale, spacing=spacing,
+                         stacked=isinstance(laid, Layout), **info)  # type: ignore[arg-type]
         self.pages.append(page)
         return page
 
@@ -184,6 +243,9 @@ class _Planner:
             closed = self.closed_up(whole)
             if closed is not None:
                 return [self.page(whole, closed[0], closed[1])]
+        stacked = self.stacked(whole) if small else None
+        if stacked is not None:
+            return [self.page(whole, *stacked, **info)]
         levels = whole.height()
         low, high, best = 1, levels - 1, None
         while low <= high:  # the most levels that still fit
