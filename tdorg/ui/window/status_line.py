@@ -12,6 +12,7 @@ from tdorg.model.plural import plural
 from tdorg.model.rules import Report, Severity
 
 from ..widgets import style
+from ..widgets.steady_label import SteadyLabel
 
 
 class ElidedLabel(QLabel):
@@ -53,10 +54,10 @@ class StatusLine(QObject):
         self.message = ElidedLabel()
         self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
         bar.addWidget(self.message, 1)
-        self.counts = QLabel()
-        self.health = QLabel()
+        self.counts = SteadyLabel()  # a new count of the same size lays out neither the bar nor the window
+        self.health = SteadyLabel()
         self.health.setTextFormat(Qt.TextFormat.RichText)
-        self.zoom = QLabel()
+        self.zoom = SteadyLabel()
         for label in (self.counts, self.health, self.zoom):
             label.setContentsMargins(10, 0, 10, 0)
             bar.addPermanentWidget(label)
