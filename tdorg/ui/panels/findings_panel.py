@@ -25,7 +25,6 @@ from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 from ..widgets.splitter_memory import REMEMBERED
-from .elided_rows import ElidedRows
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
 _SWITCHED_OFF = Qt.ItemDataRole.UserRole + 2
@@ -79,7 +78,6 @@ class FindingsPanel(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setItemDelegate(ElidedRows(self.tree))  # the long sentences cut once, not at every repaint
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
