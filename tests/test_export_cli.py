@@ -28,8 +28,8 @@ def parse(*argv: str) -> argparse.Namespace:
 def test_options_and_defaults() -> None:
     args = parse("chart.json", "-o", "out.pdf")
     assert (args.layout, args.page, args.orientation, args.fit, args.packet, args.badges, args.min_title_size) == (
-        "canvas", "letter", "landscape", "page", False, False, 8.0
-    )
+        "canvas", "letter", None, "page", False, False, 8.0
+    )  # no orientation: the one that prints the chart better (tdorg.export.orientation)
     assert args.handler is args.func
     args = parse("c.tdorg", "-o", "x", "--format", "svg", "--layout", "auto", "--page", "a3",
                  "--orientation", "portrait", "--fit", "poster", "--packet", "--badges", "--timeout", "5")

@@ -62,7 +62,8 @@ def add_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPars
     )
     parser.add_argument("--page", choices=tuple(PAGE_SIZES), default="letter", help="paper size for PDF (default: letter)")
     parser.add_argument(
-        "--orientation", choices=ORIENTATIONS, default="landscape", help="paper orientation (default: landscape)"
+        "--orientation", choices=ORIENTATIONS, default=None,
+        help="paper orientation (default: portrait where it prints the chart on fewer pages or larger, else landscape)"
     )
     parser.add_argument(
         "--fit",
@@ -170,7 +171,7 @@ def run_export(args: argparse.Namespace) -> int:
         format=_format(args),
         layout=args.layout,
         page=args.page,
-        orientation=args.orientation,
+        orientation=args.orientation or "landscape",
         fit=args.fit,
         badges=args.badges,
         timeout=args.timeout,
@@ -191,6 +192,11 @@ def run_export(args: argparse.Namespace) -> int:
     source = open_source(args.input, args.scenario)
     chart = source.chart
     scenario = source.scenario if source.scenario_count > 1 else None
+    chosen = ""
+    if args.orientation is None:
+        from ..export.orientation import choose_orientation
+
+        options, chosen = choose_orientation(chart, options, args.packet)
     extra = ""
     if args.packet:
         report, comparison = None, None
@@ -209,7 +215,7 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"Wrote {written} ({what}, {len(chart)} roles{extra}).", file=sys.stdout)
     from ..export.pdf.chartpages import describe_export
 
-    pages = describe_export(chart, options, args.packet)
+    pages = " ".join(filter(None, (chosen, describe_export(chart, options, args.packet))))
     if pages:
         print(pages, file=sys.stdout)
     return 0
