@@ -11,7 +11,8 @@ from tdorg.export import ExportOptions, export_chart
 from tdorg.export.compact_layout import compact_layout, stackings
 from tdorg.export.graphviz.dotted_routes import crosses
 from tdorg.export.pages import _Planner
-from tdorg.export.pdf.chartpages import plan_for
+from tdorg.export.graphviz.dot import box_size
+from tdorg.export.pdf.chartpages import plan_for, planning_area
 from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.model import Chart, Role
 from tdorg.model.formats import load_chart
@@ -144,3 +145,15 @@ def test_the_message_says_which_department_page_is_stacked() -> None:
     assert [p.stacked for p in plan.pages] == [False, True]
     assert "page 2 the departments (one of them with its reports stacked in columns to keep it on one page)" in (
         plan.describe())
+
+
+@pytest.mark.parametrize("n", [20, 25, 35])
+def test_twenty_roles_or_more_cannot_print_on_one_letter_page_at_8_pt(n: int) -> None:
+    """Why they take department pages: stacked as tightly as any level and column depth allows, and closed up
+    to the closest spacing, the whole synthetic chart still prints its titles under 8 pt either way round."""
+    chart = synthetic_chart(n)
+    tree = Tree.of(chart)
+    for options in (LANDSCAPE, PORTRAIT):
+        planner = _Planner(tree, box_size(chart), planning_area(chart_area(options)), 1.0)
+        best = planner._stacked_at(tree, 0.6, stackings(tree))
+        assert best is not None and best[2] * 11 < 8
