@@ -118,6 +118,7 @@ MADE_ON_FIRST_USE = (
     "tdorg.ui.spreadsheet.import_dialog", "tdorg.ui.spreadsheet.spreadsheet_actions",  # File › Import from Spreadsheet…
     "tdorg.ui.dialogs.district_dialog", "tdorg.ui.dialogs.rules_dialog", "tdorg.ui.dialogs.matrix_dialog",
     "tdorg.ui.dialogs.start_dialog", "tdorg.ui.dialogs.name_dialog",
+    "tdorg.model.matrix",  # Chart › Responsibility Matrix… (the colours name its statuses from matrix_status)
     "tdorg.ui.window.help_text",  # Help › Mouse and Keyboard, About
     "tdorg.ui.window.file_open_events",  # followed on macOS only
     "tdorg.model.formats.sample_json", "tdorg.model.formats.sample_csv",  # the clipboard's roles, files

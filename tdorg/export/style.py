@@ -7,7 +7,7 @@ takes its colours from here, so a printed chart looks like the screen.
 
 from __future__ import annotations
 
-from ..model.matrix import SINGLE_PERSON, UNOWNED
+from ..model.matrix_status import SINGLE_PERSON, UNOWNED
 from ..model.rules.base import Severity
 
 

@@ -22,18 +22,12 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from .chart import Chart
+from .matrix_status import COVERED, SINGLE_PERSON, STATUS_LABELS, UNOWNED
 from .people import holder_key
 from .role import Role
 from .rules.context import Context
 from .rules.ownership import ContractorOnly, EssentialLeads
 from .vocab import FUNCTIONS, label
-
-#: A row's status.
-COVERED = "covered"
-UNOWNED = "unowned"
-SINGLE_PERSON = "single_person"
-
-STATUS_LABELS = {COVERED: "", UNOWNED: "Unowned", SINGLE_PERSON: "One person"}
 
 LEAD_MARK, BACKUP_MARK, BOTH_MARK = "L", "B", "L/B"
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from tdorg.export import style as print_style
 from tdorg.export.contrast import AA_TEXT, readable
-from tdorg.model.matrix import SINGLE_PERSON, UNOWNED
+from tdorg.model.matrix_status import SINGLE_PERSON, UNOWNED
 from tdorg.model.rules.base import Severity
 
 #: The environment variable that chooses the scheme over the system's.
