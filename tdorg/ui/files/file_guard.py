@@ -11,8 +11,8 @@ fingerprint taken when it was opened or last saved.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6 import QtCore  # QSysInfo's class is made when a lock is first described
 from PySide6.QtCore import QLockFile, QObject
@@ -30,8 +30,7 @@ def _lock_file(path: Path) -> QLockFile:
     return lock
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a chart's lock."""
 
     pid: int
