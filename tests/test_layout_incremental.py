@@ -11,7 +11,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tdorg.model import Chart, Role
 from tdorg.model.layout import Layout, Tree, fit_depth, layout_tree, sizes
-from tdorg.model.layout_cache import Fit, LiveLayout, _unchanged_lead
+from tdorg.model.layout_cache import Fit, LiveLayout, _KeptPass, _unchanged_lead
 from tdorg.model.role import ASSISTANT_FLAG
 from tdorg.model.synthetic import synthetic_chart
 from tests.edit_machine import SCALE
@@ -252,3 +252,20 @@ def test_a_rows_unchanged_lead_is_where_it_first_differs_or_a_report_was_re_laid
              (row[:12], row, set(row)), (row, row[1:], {"r0"}), ((), row, {"r1"})]
     for reports, old, relaid in cases:
         assert _unchanged_lead(reports, old, relaid) == by_hand(reports, old, relaid)
+
+
+def test_a_subtree_laid_out_as_it_was_lays_nothing_above_it_again(monkeypatch) -> None:
+    """Two technicians swapped in a manager's columns leave its subtree's outline as it was: the managers above it
+    are not laid out again, and the layout is still a full one's."""
+    chart = synthetic_chart(2000)
+    live = LiveLayout(chart, BOX, PAPERS[0])
+    chart.subscribe(live.note)
+    manager = next(r for r in chart.roles if r in live.layout.stacked and chart.roles[r].reports_to)
+    laid: list[str] = []
+    lay = _KeptPass.lay
+    monkeypatch.setattr(_KeptPass, "lay", lambda run, managers: lay(run, [laid.append(m[0]) or m for m in managers]))
+    chart.move_sibling(chart.children(manager)[0], 1)
+    moved = live.update()
+    same_layout(live.layout, full_layout(chart, PAPERS[0]))
+    assert set(laid) == {manager}
+    assert moved == set(chart.children(manager)[:2])

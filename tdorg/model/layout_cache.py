@@ -4,7 +4,8 @@
 subtree and where its reports sit relative to it (see :mod:`.layout`). An
 edit marks the roles it touched; the next :meth:`LiveLayout.update` lays out
 again only their subtrees and the managers on their paths to the top, from
-the contours kept for everything else, then places top-down only the roles
+the contours kept for everything else (stopping below a manager none of whose
+reports' subtrees came out different), then places top-down only the roles
 under a manager it re-laid, stopping at any report whose place did not
 change. Page fitting measures the chart at a few column depths: each depth
 measured keeps its own contours, brought up to date the same way when it is
@@ -125,11 +126,19 @@ class _KeptPass(_Pass):
         self._rid = ""
         self._kept_row: tuple[tuple[str, ...], dict[int, _Contour], list[float]] | None = None  # the row being re-laid
         super().__init__(view, sizes, depth, place)  # type: ignore[arg-type]
+        #: The roles to lay out again at the next refresh, with the managers above them.
         self.stale: set[str] = set()
+        #: Of those, the ones whose own reports changed; the others are laid again only when a report's subtree
+        #: comes out of the refresh different.
+        self.direct: set[str] = set()
 
     def contour(self, rid: str) -> _Contour:
+        return _copy(self._kept(rid))
+
+    def _kept(self, rid: str) -> _Contour:
+        """The contour kept for ``rid``'s subtree (a leaf's as _leaf() makes it), not to be changed."""
         kept = self.contours.get(rid)
-        return _copy(self._leaf_shape if kept is None else kept)  # a leaf as _leaf() makes it
+        return self._leaf_shape if kept is None else kept
 
     def _subtree(self, rid: str, helpers: tuple[str, ...], reports: tuple[str, ...], leafy: bool) -> _Contour:
         self._rid = rid
@@ -151,11 +160,13 @@ class _KeptPass(_Pass):
             contour, centres = _copy(checkpoints[start]), old_centres[:start]
         else:
             contour, centres = self.contour(reports[0]), [0.0]
-        gap, step = self.sizes.h_gap, ROW_CHECKPOINT
+        gap, step, kept_contour = self.sizes.h_gap, ROW_CHECKPOINT, self._kept
         for i in range(len(centres), len(reports)):
             if not i % step:
                 checkpoints[i] = _copy(contour)
-            contour, offset = _merge(contour, self.contour(reports[i]), gap)
+            new = kept_contour(reports[i])
+            # merged into a row at least as deep, a report's contour is only read: copied only when it is deeper
+            contour, offset = _merge(contour, new if len(contour.left) >= len(new.left) else _copy(new), gap)
             centres.append(offset)
         self._rows[rid] = (reports, checkpoints, centres)
         return contour, list(centres)
@@ -171,7 +182,7 @@ class _KeptPass(_Pass):
         run.stacked = self.stacked.difference(view.hidden)
         run._rows = self._rows.copy()
         run._relaid, run._rid, run._kept_row = set(), "", None
-        run.stale = set(self.stale)
+        run.stale, run.direct = set(self.stale), set(self.direct)
         return run
 
     def forget(self, rid: str) -> None:
@@ -182,22 +193,31 @@ class _KeptPass(_Pass):
         self.rel_bus.pop(rid, None)
         self.stacked.discard(rid)
         self.stale.discard(rid)
+        self.direct.discard(rid)
         self._rows.pop(rid, None)
 
     def refresh(self, view: _ChartView) -> list[str]:
-        """Re-lay the stale subtrees, deepest first; returns the managers re-laid."""
+        """Re-lay the stale subtrees, deepest first, each manager above them only while a subtree under it comes out
+        different (laid out the same, its reports' subtrees lay it out the same); returns the roles re-laid."""
         chart = view.chart
         order = _deepest_first(chart, self.stale)
-        self.stale = set()
-        self._relaid = set(order)
+        direct, self.stale, self.direct = self.direct, set(), set()
+        relaid = self._relaid = set()
+        roles, contours = chart.roles, self.contours
         for rid in order:
+            if rid not in direct:
+                continue
+            relaid.add(rid)
+            before = contours.get(rid)
             self.stacked.discard(rid)
             self.rel_bus.pop(rid, None)
             if view.child_count(rid):
                 self.lay((view.manager(rid),))
             else:
-                self.contours.pop(rid, None)
-        return order
+                contours.pop(rid, None)
+            if not _same(before, contours.get(rid)):
+                direct.add(roles[rid].reports_to)  # type: ignore[arg-type]
+        return [rid for rid in order if rid in relaid]
 
 
 def _unchanged_lead(reports: tuple[str, ...], old: tuple[str, ...], relaid: set[str]) -> int:
@@ -213,6 +233,13 @@ def _unchanged_lead(reports: tuple[str, ...], old: tuple[str, ...], relaid: set[
                 pass
         return same
     return next((i for i, rid in enumerate(reports[:same]) if rid in relaid), same)
+
+
+def _same(a: _Contour | None, b: _Contour | None) -> bool:
+    """Whether two kept contours (``None``: a leaf's) are the same, number for number."""
+    if a is None or b is None:
+        return a is b
+    return a.shift == b.shift and a.bottom == b.bottom and a.left == b.left and a.right == b.right
 
 
 def _copy(contour: _Contour) -> _Contour:
@@ -300,6 +327,8 @@ class LiveLayout:
             if role is not None:
                 self._dirty.add(rid)
                 self._parent[rid] = role.reports_to
+                if role.reports_to is not None:  # its reports changed too
+                    self._dirty.add(role.reports_to)
             elif change.kind == REMOVED and rid in self._parent:
                 self._forget(rid)
 
@@ -387,20 +416,22 @@ class LiveLayout:
             self.rerouted = frozenset()
             return frozenset()
         hidden = self._view.hidden  # what changes under a collapsed manager moves nothing shown
-        changed = _closure(self.chart, (r for r in self._dirty if r not in hidden) if hidden else self._dirty)
+        roles = self.chart.roles
+        direct = {r for r in self._dirty if r not in hidden and r in roles}  # changed, or their reports did
+        changed = _closure(self.chart, direct)
         self._view.forget(self._dirty)  # a role removed is not in the closure
         self._view.forget(changed)
         self._dirty, self._stale = set(), False
         self._note_shapes(changed)
         for run in self._passes.values():
             run.stale |= changed
+            run.direct |= direct
         depth = self._fitted_depth()
         run = self._pass(self.box, depth)
         if run.stale:
             changed |= set(run.refresh(self._view))
         moved = self._place(run, changed, full=depth != self.depth)
         self.depth = depth
-        roles = self.chart.roles
         rerouted = set(changed)
         rerouted.update(roles[m].reports_to for m in moved)
         rerouted.update(m for m in moved if self._view.child_count(m))
