@@ -207,9 +207,20 @@ class KeptFindings:
             self.entries.pop(key, None)
         self.stale.clear()
 
-    def finding(self, ctx: "Context", key: str, compute: Callable[[], T]) -> T:
-        """The finding kept for ``key``, else ``compute()``'s, kept; the titles it names count as named."""
-        return ctx.stored(self.entries, key, compute)
+    def findings(self, ctx: "Context", keys: Iterable[str], compute: Callable[[str], T | None]) -> list[T]:
+        """Each key's finding, the one kept or else ``compute(key)``'s, kept; the keys without one left out. The
+        titles they name count as named."""
+        entries, found, named = self.entries, [], set()
+        for key in keys:
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = ctx.naming(lambda: compute(key))  # naming counts them
+            elif entry[1]:
+                named |= entry[1]
+            if entry[0] is not None:
+                found.append(entry[0])
+        ctx.named(named)
+        return found
 
 
 class Context:

@@ -125,12 +125,7 @@ class IntegrationBothSides(Rule):
         roles an edit may have changed (see ``index_updates``)."""
         kept = ctx.integration_findings
         kept.drop_stale()
-        findings = []
-        for role_id in ctx.integration_roles:
-            finding = kept.finding(ctx, role_id, lambda: self._finding(ctx, role_id))
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        return kept.findings(ctx, ctx.integration_roles, lambda role_id: self._finding(ctx, role_id))
 
     def _finding(self, ctx: Context, role_id: str) -> Finding | None:
         leader = ctx.top_it_leader

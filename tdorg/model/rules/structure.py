@@ -95,8 +95,8 @@ class PersonFte(Rule):
         over = ctx.chart.over_allocated_people()
         kept = ctx.people_findings
         kept.drop_stale()
-        return [kept.finding(ctx, key, lambda: self._finding(ctx, key, total, limit))
-                for key, total in over.items() if total > limit + 1e-9]
+        return kept.findings(ctx, [key for key, total in over.items() if total > limit + 1e-9],
+                             lambda key: self._finding(ctx, key, over[key], limit))
 
     def _finding(self, ctx: Context, key: str, total: float, limit: float) -> Finding:
         ids = ctx.holders[key]
