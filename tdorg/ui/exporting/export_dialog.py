@@ -93,8 +93,11 @@ class ExportDialog(QDialog):
         self.layout_combo = self._combo({"canvas": "As on the canvas", "auto": "Automatic (Graphviz)"},
                                         remembered.get("layout", "canvas"))
         self.page = self._combo(PAGE_LABELS, remembered.get("page", "letter"))
-        self.orientation = self._combo({"landscape": "Landscape", "portrait": "Portrait"},
-                                       remembered.get("orientation", "landscape"))
+        self.orientation = self._combo({"auto": "Automatic: the one that prints the chart larger",
+                                        "landscape": "Landscape", "portrait": "Portrait"},
+                                       remembered.get("orientation", "auto"))
+        self.orientation.setToolTip("Automatic prints a PDF fitted to the paper portrait when that takes fewer "
+                                    "pages or prints the role titles larger, else landscape.")
         self.fit = self._combo({"page": "Fit to the paper: one page, or department pages",
                                 "poster": "Poster: reading size, across pages"},
                                remembered.get("fit", "page"))
@@ -165,13 +168,18 @@ class ExportDialog(QDialog):
         needs_dot = packet or self.format.currentData() not in ("dot", "pptx")
         self.ok.setEnabled(graphviz_available() or not needs_dot)
 
+    def orientation_open(self) -> bool:
+        """No orientation is chosen: the export prints the one that prints the chart better."""
+        return self.orientation.currentData() == "auto"
+
     def options(self) -> ExportOptions:
+        """The chosen options; landscape when the orientation is left open (see ``orientation_open``)."""
         slides = self.slides()
         return ExportOptions(
             format="pdf" if self.packet() else self.format.currentData(),
             layout="canvas" if slides else self.layout_combo.currentData(),
             page=self.page.currentData(),
-            orientation=self.orientation.currentData(),
+            orientation="landscape" if self.orientation_open() else self.orientation.currentData(),
             fit="page" if slides else self.fit.currentData(),
             badges=self.badges.isChecked() and not slides,
             poster_scale=float(self.poster_scale.currentData()),
@@ -207,11 +215,13 @@ class ExportJob(QThread):
 
     def __init__(self, chart: Chart, report: Report | None, path: Path, options: ExportOptions, packet: bool,
                  parent: QWidget | None = None, changes_from: ChangesFrom | None = None,
-                 scenario: str | None = None) -> None:
+                 scenario: str | None = None, orientation_open: bool = False) -> None:
+        """With ``orientation_open``, ``options`` become those in the orientation that prints the chart better."""
         super().__init__(parent)
         self.chart, self.report, self.path, self.options, self.packet = chart, report, path, options, packet
         self.changes_from = changes_from
         self.scenario = scenario
+        self.orientation_open = orientation_open
         #: Which mode gave which pages, once the export is done.
         self.pages_note = ""
         self._stop = threading.Event()
@@ -231,11 +241,24 @@ class ExportJob(QThread):
             raise ExportCancelledError()
         return comparison
 
+    def _choose_orientation(self) -> str:
+        """Turn the options to the orientation that prints better when none was chosen; the sentence why."""
+        if not self.orientation_open:
+            return ""
+        from tdorg.export.orientation import choose_orientation
+
+        self.progressed.emit("Choosing the orientation", 0.0)
+        self.options, why = choose_orientation(self.chart, self.options, self.packet)
+        if self._stop.is_set():
+            raise ExportCancelledError()
+        return why
+
     def run(self) -> None:
         def progress(stage: str, fraction: float) -> None:
             self.progressed.emit(stage, fraction)
 
         try:
+            turned = self._choose_orientation()
             if self.packet:
                 run = ExportRun(report=self.report, cancel=self._stop.is_set, progress=progress, scenario=self.scenario)
                 target = export_packet(self.chart, self.path, self.options, run, comparison=self._comparison())
@@ -249,5 +272,5 @@ class ExportJob(QThread):
         except OSError as error:
             self.failed.emit(f"{self.path}: {error.strerror or error}")
         else:
-            self.pages_note = describe_export(self.chart, self.options, self.packet)
+            self.pages_note = " ".join(filter(None, (turned, describe_export(self.chart, self.options, self.packet))))
             self.succeeded.emit(str(target))

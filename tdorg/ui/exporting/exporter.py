@@ -57,20 +57,28 @@ class Exporter(QObject):
             return None
         return ChangesFrom(session.name, session.chart.copy(), session.report, self.sessions.active.name)
 
-    def start(self, path: Path, options: "ExportOptions", packet: bool, compare_to: str | None = None) -> "ExportJob":
+    def start(self, path: Path, options: "ExportOptions", packet: bool, compare_to: str | None = None,
+              orientation_open: bool = False) -> "ExportJob":
         """Start the export with a progress dialog; returns the running job.
 
         With ``compare_to`` (a scenario of the document), a packet lists the
-        changes from that scenario to the one on screen.
+        changes from that scenario to the one on screen. With ``orientation_open``
+        the export prints in the orientation that prints the chart better, and the
+        canvas then shows that paper.
         """
         from .export_dialog import ExportJob
 
         chart = self.sessions.active.chart.copy()
         changes = self._changes_from(compare_to) if packet else None
         scenario = self.sessions.active.name if len(self.sessions.names()) > 1 else None
-        job = ExportJob(chart, self.sessions.report, path, options, packet, self.window, changes, scenario)
-        job.succeeded.connect(lambda target: self.status.showMessage(
-            f"Exported to {target}. {job.pages_note}".strip(), 15000))
+        job = ExportJob(chart, self.sessions.report, path, options, packet, self.window, changes, scenario,
+                        orientation_open)
+
+        def succeeded(target: str) -> None:
+            self.set_paper(job.options.page, job.options.orientation)  # the canvas shows what printed
+            self.status.showMessage(f"Exported to {target}. {job.pages_note}".strip(), 15000)
+
+        job.succeeded.connect(succeeded)
         job.cancelled.connect(lambda: self.status.showMessage("Export cancelled; no file was written.", 8000))
         job.failed.connect(self._show_failure)
         self.run_job(job, "Exporting")
@@ -130,8 +138,9 @@ class Exporter(QObject):
             return None
         for key, value in dialog.remembered().items():
             settings.setValue(f"export/{key}", value)
-        options, packet = dialog.options(), dialog.packet()
-        self.set_paper(options.page, options.orientation)  # the canvas shows what prints on it
+        options, packet, orientation_open = dialog.options(), dialog.packet(), dialog.orientation_open()
+        if not orientation_open:
+            self.set_paper(options.page, options.orientation)  # the canvas shows what prints on it
         path, display_name = self.whereabouts()
         stem = (path.stem if path else display_name.split(" (")[0]) or "chart"
         suffix = "packet" if packet else ""
@@ -150,5 +159,5 @@ class Exporter(QObject):
         except ExportError as error:
             self._show_failure(str(error))
             return None
-        return self.start(target, options, packet, dialog.compare_to())
+        return self.start(target, options, packet, dialog.compare_to(), orientation_open)
 

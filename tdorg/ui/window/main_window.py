@@ -71,8 +71,9 @@ class MainWindow(QMainWindow):
         self.open_file = OpenFile(self.sessions, self)
         self.editor = Editor(self.sessions.stack, self)
         self.scene = ChartScene(self)
-        self.scene.set_paper(str(self.settings.value("export/page", "letter")),
-                             str(self.settings.value("export/orientation", "landscape")))
+        # an orientation left open ("auto") shows landscape until an export chooses
+        portrait = self.settings.value("export/orientation", "landscape") == "portrait"
+        self.scene.set_paper(str(self.settings.value("export/page", "letter")), "portrait" if portrait else "landscape")
         self.view = ChartView(self.scene, self.editor)
         self.setCentralWidget(self.view)
         self.setWindowIcon(style.app_icon())
