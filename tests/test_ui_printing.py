@@ -2,7 +2,7 @@
 
 import subprocess
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPageLayout
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -140,3 +140,17 @@ def pytest_fail(message):
     import pytest
 
     pytest.fail(message)
+
+
+@needs_graphviz
+def test_an_orientation_left_open_prints_the_one_that_prints_larger(make_window, qtbot, monkeypatch):
+    window = make_window("west-salem")  # narrow: its titles print at 13.3 pt portrait, 10.0 pt landscape
+    seen = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec",
+                        lambda dialog: seen.append(dialog.printer().pageLayout().orientation()) or 0)
+    for remembered in ("", "auto", "landscape"):
+        window.settings.setValue("export/orientation", remembered)
+        with qtbot.waitSignal(window.printing.done, timeout=120_000):
+            window.printing.preview()
+    portrait, landscape = QPageLayout.Orientation.Portrait, QPageLayout.Orientation.Landscape
+    assert seen == [portrait, portrait, landscape]

@@ -1,7 +1,8 @@
 """File › Print… and Print Preview…: the chart on paper exactly as File › Export… lays it out as a PDF.
 
-The chart PDF is made with the last export's choices (layout, paper, big
-charts, badges) in the background, with the export's progress dialog and
+The chart PDF is made with the last export's choices (layout, paper,
+orientation, big charts, badges; an orientation left Automatic is the one
+that prints the chart better) in the background, with the export's progress dialog and
 Cancel, into a temporary folder. Its pages are then drawn onto the printer's
 pages, each scaled to the sheet; printing to a PDF file writes the export's
 own pages, so their text stays text.
@@ -131,15 +132,18 @@ class Printing(QObject):
             self.done.emit()
             return
         ready_graphviz()  # it starts while the chart is copied and its drawing is built
-        options = print_options(self.exporter.remembered())
+        remembered = self.exporter.remembered()
+        options = print_options(remembered)
         folder = Path(tempfile.mkdtemp(prefix="tdorg-print-"))
         pdf = folder / "chart.pdf"
         sessions = self.exporter.sessions
-        job = ExportJob(sessions.active.chart.copy(), sessions.report, pdf, options, False, self.window)
+        open_orientation = remembered.get("orientation") not in ("landscape", "portrait")  # left Automatic
+        job = ExportJob(sessions.active.chart.copy(), sessions.report, pdf, options, False, self.window,
+                        orientation_open=open_orientation)
 
         def succeeded(_target: str) -> None:
             try:
-                self._with_document(pdf, lambda document: then(document, pdf, options))
+                self._with_document(pdf, lambda document: then(document, pdf, job.options))
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
                 self.done.emit()
