@@ -22,6 +22,7 @@ from tdorg.model.chart import Chart
 from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 
 from ..widgets import style
+from ..widgets.changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 from ..widgets.splitter_memory import REMEMBERED
@@ -135,8 +136,17 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         bold = QFont(self.tree.font())
         bold.setWeight(QFont.Weight.DemiBold)
-        self.tree.setUpdatesEnabled(False)
-        self.tree.blockSignals(True)
+        with repainting_changed_rows(self.tree):
+            self.tree.blockSignals(True)
+            self._show_findings(findings, disabled, rebuild, bold)
+            reselect = self.item_for(current) if current is not None else None
+            self.tree.setCurrentItem(reselect)
+            self.tree.blockSignals(False)
+        self._show_detail(current if reselect is not None else None)
+
+    def _show_findings(self, findings: tuple[Finding, ...], disabled: tuple[tuple[str, str], ...], rebuild: bool,
+                       bold: QFont) -> None:
+        """Make the tree list ``findings`` and the switched-off rules ``disabled``, anew when ``rebuild``."""
         if rebuild:
             self.tree.clear()
             self._groups, self._members, self._off_group = {}, {}, None
@@ -151,11 +161,6 @@ class FindingsPanel(QWidget):
                 self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._off_group))
             self._off_group = self._switched_off_group(disabled, bold) if disabled else None
         self._disabled = disabled
-        reselect = self.item_for(current) if current is not None else None
-        self.tree.setCurrentItem(reselect)
-        self.tree.blockSignals(False)
-        self.tree.setUpdatesEnabled(True)
-        self._show_detail(current if reselect is not None else None)
 
     def _group(self, severity: Severity, bold: QFont) -> QTreeWidgetItem:
         """The heading item of ``severity``'s findings, added to the tree."""

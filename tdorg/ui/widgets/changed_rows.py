@@ -1,0 +1,91 @@
+"""Changing an item view's rows while repainting only the rows in view that look different afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QTreeView
+
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+          Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.CheckStateRole,
+          Qt.ItemDataRole.TextAlignmentRole)
+
+
+def _value(value: object) -> object:
+    """``value`` as something that compares equal when it draws the same (an icon by its cache key)."""
+    return value.cacheKey() if isinstance(value, QIcon) else value
+
+
+def _row_look(view: QTreeView, index: QModelIndex, columns: range) -> tuple:
+    """What a row draws from: every shown column's data, its branch (depth, children, expanded, a sibling below)
+    and its selection."""
+    cells = tuple(tuple(_value(index.siblingAtColumn(c).data(role)) for role in _ROLES) for c in columns)
+    parent = index.parent()
+    selection = view.selectionModel()
+    return (cells, parent.isValid(), index.model().hasChildren(index), view.isExpanded(index),
+            index.row() + 1 < index.model().rowCount(parent),
+            selection is not None and selection.isRowSelected(index.row(), parent),
+            index == view.currentIndex())
+
+
+def _rows_in_view(view: QTreeView) -> tuple[tuple, dict[int, tuple]]:
+    """The view's geometry and header (viewport size, each column's place and heading, the sort indicator)
+    and, by their top in the viewport, how its rows in view look."""
+    viewport, header = view.viewport(), view.header()
+    columns = range(header.count())
+    model = header.model()
+    geometry = (viewport.size(), header.viewport().size(), header.sortIndicatorSection(), header.sortIndicatorOrder(),
+                tuple((header.sectionViewportPosition(c), header.sectionSize(c), header.isSectionHidden(c),
+                       tuple(_value(model.headerData(c, Qt.Orientation.Horizontal, role)) for role in _ROLES))
+                      for c in columns))
+    rows: dict[int, tuple] = {}
+    index = view.indexAt(QPoint(0, 0))
+    while index.isValid():
+        rect = view.visualRect(index)
+        if rect.top() >= viewport.height():
+            break
+        rows[rect.top()] = (rect.height(), _row_look(view, index, columns))
+        index = view.indexBelow(index)
+    return geometry, rows
+
+
+@contextmanager
+def repainting_changed_rows(view: QTreeView) -> Iterator[None]:
+    """Inside, change ``view``'s model and selection freely; after, only the rows in view that draw
+    differently are repainted.
+
+    Qt's tree repaints its whole viewport and its header at every row inserted or taken out (it lays its rows
+    out again and updates all of them), though the rows in view may be the same: an edit that brings a finding
+    far below them repainted every row. Here the viewport's and the header's updates are held while the rows
+    change and are laid out, then every row in view is compared with what drew there before, by its place: the
+    rows that look different (or moved, or are gone) are repainted, and the whole viewport and header if their
+    size, columns, headings or scroll changed.
+    """
+    viewports = (view.viewport(), view.header().viewport())
+    viewport = viewports[0]
+    if not viewport.isVisible() or not all(v.updatesEnabled() for v in viewports):
+        yield
+        return
+    before = _rows_in_view(view)
+    for held in viewports:
+        held.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
+    try:
+        yield
+        view.executeDelayedItemsLayout()
+        view.header().resizeSections()  # the header's own delayed resize, which repaints it, done now
+    finally:
+        for held in viewports:
+            held.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
+    after = _rows_in_view(view)
+    if after[0] != before[0]:
+        for held in viewports:
+            held.update()
+        return
+    width = viewport.width()
+    for top in before[1].keys() | after[1].keys():
+        was, now = before[1].get(top), after[1].get(top)
+        if was != now:
+            viewport.update(QRect(0, top, width, max(look[0] for look in (was, now) if look is not None)))
