@@ -11,7 +11,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tdorg.model import Chart, Role
 from tdorg.model.layout import Layout, Tree, fit_depth, layout_tree, sizes
-from tdorg.model.layout_cache import Fit, LiveLayout, _KeptPass, _unchanged_lead
+from tdorg.model.layout_cache import Fit, LiveLayout, _ChartView, _KeptPass, _same, _unchanged_lead
 from tdorg.model.role import ASSISTANT_FLAG
 from tdorg.model.synthetic import synthetic_chart
 from tests.edit_machine import SCALE
@@ -186,6 +186,19 @@ class LiveLayoutMachine(RuleBasedStateMachine):
         same_layout(layout, full_layout(self.chart, self.fit))
         assert moved == {rid for rid, point in layout.positions.items() if self.previous.get(rid) != point}
         self.previous = dict(layout.positions)
+        kept_passes_match_fresh_ones(self.live)
+
+
+def kept_passes_match_fresh_ones(live: LiveLayout) -> None:
+    """Every pass up to date (those the fit measured, some taking subtrees from one another) keeps every manager's
+    contour, stacking and bus exactly as a pass laid out afresh at its depth."""
+    for (pass_sizes, depth), run in live._passes.items():
+        if run.stale:
+            continue
+        fresh = _KeptPass(_ChartView(live.chart), pass_sizes, depth, place=False)
+        assert run.contours.keys() == fresh.contours.keys()
+        assert all(_same(run.contours[rid], contour) for rid, contour in fresh.contours.items())
+        assert run.stacked == fresh.stacked and run.rel_bus == fresh.rel_bus
 
 
 LiveLayoutMachine.TestCase.settings = settings(
@@ -269,3 +282,26 @@ def test_a_subtree_laid_out_as_it_was_lays_nothing_above_it_again(monkeypatch) -
     same_layout(live.layout, full_layout(chart, PAPERS[0]))
     assert set(laid) == {manager}
     assert moved == set(chart.children(manager)[:2])
+
+
+def test_the_fits_depths_lay_a_subtree_once_from_the_depth_its_groups_fit_in(monkeypatch) -> None:
+    """Of the depths the fit measures after an edit, those at least as deep as the edited manager's largest group of
+    leaves lay its subtree out once between them: the others take it from that one. The passes still match fresh ones."""
+    chart = synthetic_chart(2000)
+    live = LiveLayout(chart, BOX, PAPERS[0])
+    chart.subscribe(live.note)
+    technician = next(r for r in chart.roles if r.startswith("bt"))
+    manager = chart.roles[technician].reports_to
+    taken: list[int] = []
+    take = _KeptPass._take
+    monkeypatch.setattr(_KeptPass, "_take", lambda run, donor, rid: (
+        rid == manager and taken.append(run.depth), take(run, donor, rid)))
+    chart.remove_role(technician)
+    live.update()
+    same_layout(live.layout, full_layout(chart, PAPERS[0]))
+    kept_passes_match_fresh_ones(live)
+    group = live._deepest[manager]
+    measured = [depth for (pass_sizes, depth), run in live._passes.items()
+                if pass_sizes == PAPERS[0].sizes and not run.stale]
+    assert taken and all(depth >= group for depth in taken)
+    assert len(taken) == sum(depth >= group for depth in measured) - 1

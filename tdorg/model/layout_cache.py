@@ -9,7 +9,10 @@ reports' subtrees came out different), then places top-down only the roles
 under a manager it re-laid, stopping at any report whose place did not
 change. Page fitting measures the chart at a few column depths: each depth
 measured keeps its own contours, brought up to date the same way when it is
-measured again.
+measured again. A subtree whose largest automatic group of leaves is no deeper
+than two depths is laid out the same at both (each group in one column), so a
+depth measured after another takes that subtree's contour from it instead of
+laying it again.
 
 Every number is computed by the same code, from the same inputs, as a full
 :func:`.layout.layout_tree` after :func:`.layout.fit_depth`: the positions
@@ -33,7 +36,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .chart import REMOVED, STRUCTURAL, UPDATED, Change, Chart
 from .layout import Layout, _Contour, _extent, _forest_size, _merge, _Pass, _Sizes, choose_depth
@@ -196,9 +199,10 @@ class _KeptPass(_Pass):
         self.direct.discard(rid)
         self._rows.pop(rid, None)
 
-    def refresh(self, view: _ChartView) -> list[str]:
+    def refresh(self, view: _ChartView, share: Callable[[str], "_KeptPass | None"] | None = None) -> list[str]:
         """Re-lay the stale subtrees, deepest first, each manager above them only while a subtree under it comes out
-        different (laid out the same, its reports' subtrees lay it out the same); returns the roles re-laid."""
+        different (laid out the same, its reports' subtrees lay it out the same); returns the roles re-laid.
+        ``share`` names for a manager an up-to-date pass that lays its subtree out as this one does, to take it from."""
         chart = view.chart
         order = _deepest_first(chart, self.stale)
         direct, self.stale, self.direct = self.direct, set(), set()
@@ -211,13 +215,30 @@ class _KeptPass(_Pass):
             before = contours.get(rid)
             self.stacked.discard(rid)
             self.rel_bus.pop(rid, None)
-            if view.child_count(rid):
+            donor = share(rid) if share is not None and view.child_count(rid) else None
+            if donor is not None:
+                self._take(donor, rid)
+            elif view.child_count(rid):
                 self.lay((view.manager(rid),))
             else:
                 contours.pop(rid, None)
             if not _same(before, contours.get(rid)):
                 direct.add(roles[rid].reports_to)  # type: ignore[arg-type]
         return [rid for rid in order if rid in relaid]
+
+
+    def _take(self, donor: "_KeptPass", rid: str) -> None:
+        """Keep for ``rid``'s subtree what ``donor`` keeps (the same numbers: nothing kept is changed in place)."""
+        self.contours[rid] = donor.contours[rid]
+        if rid in donor.rel_bus:
+            self.rel_bus[rid] = donor.rel_bus[rid]
+        if rid in donor.stacked:
+            self.stacked.add(rid)
+        row = donor._rows.get(rid)
+        if row is None:
+            self._rows.pop(rid, None)
+        else:
+            self._rows[rid] = row
 
 
 def _unchanged_lead(reports: tuple[str, ...], old: tuple[str, ...], relaid: set[str]) -> int:
@@ -292,8 +313,13 @@ class LiveLayout:
         self._dirty: set[str] = set()
         self._groups: dict[str, int] = {}
         self._group_sizes: Counter[int] = Counter()
+        #: Per manager, the largest automatic group of leaves in its subtree (1: none): the depth from which on
+        #: its subtree is laid out the same.
+        self._deepest: dict[str, int] = {}
         self.assistants: set[str] = set()
-        self._note_shapes(self._view.shown())
+        shown = self._view.shown()
+        self._note_shapes(shown)
+        self._note_deepest(reversed(shown))
         self.update()
 
     def _begin(self, chart: Chart, box: _Sizes, view: _ChartView, fit: Fit | None, depth: int) -> None:
@@ -341,7 +367,7 @@ class LiveLayout:
         live._passes = {(self.box, self.depth): self._passes[self.box, self.depth].folded(view)}
         live._parent = self._parent.copy()
         live._dirty = set(view.folded)
-        live._groups, live._group_sizes = {}, Counter()  # the depth is fixed: no page fit reads them
+        live._groups, live._group_sizes, live._deepest = {}, Counter(), {}  # the depth is fixed: no page fit reads them
         live.assistants = self.assistants.difference(hidden)
         return live
 
@@ -357,6 +383,7 @@ class LiveLayout:
         for run in self._passes.values():
             run.forget(rid)
         self._set_group(rid, None)
+        self._deepest.pop(rid, None)
         self.assistants.discard(rid)
         self._centre.pop(rid, None)
         self._top.pop(rid, None)
@@ -389,6 +416,17 @@ class LiveLayout:
             self.assistants.update(helpers)
             self._set_group(rid, len(reports) if leafy and rid not in chosen else None)
 
+    def _note_deepest(self, changed: Iterable[str]) -> None:
+        """Keep :attr:`_deepest` current for the ``changed`` roles, given reports before their managers."""
+        deepest, groups, view = self._deepest, self._groups, self._view
+        for rid in changed:
+            if not view.child_count(rid):
+                deepest.pop(rid, None)
+                continue
+            _, _, reports, leafy = view.manager(rid)
+            own = groups.get(rid, 1)
+            deepest[rid] = own if leafy else max(own, max(deepest.get(k, 1) for k in reports))
+
     # --- bringing it up to date -----------------------------------------------------
 
     def _pass(self, sizes: _Sizes, depth: int) -> _KeptPass:
@@ -396,8 +434,23 @@ class LiveLayout:
         if run is None:
             run = self._passes[sizes, depth] = _KeptPass(self._view, sizes, depth, place=sizes == self.box)
         elif run.stale:
-            run.refresh(self._view)
+            run.refresh(self._view, self._sharing(run))
         return run
+
+    def _sharing(self, run: _KeptPass) -> Callable[[str], _KeptPass | None] | None:
+        """For a pass measuring the fit, what :meth:`_KeptPass.refresh` may take a manager's subtree from: another
+        measuring pass, up to date, at a depth at least as deep as the subtree's largest automatic group, as is
+        ``run``'s."""
+        donors = [other for other in self._passes.values()
+                  if other is not run and not other.place and not other.stale and other.sizes == run.sizes]
+        if run.place or not donors:
+            return None
+        deepest, depth = self._deepest, run.depth
+
+        def share(rid: str) -> _KeptPass | None:
+            need = deepest[rid]
+            return next((d for d in donors if d.depth >= need), None) if need <= depth else None
+        return share
 
     def _fitted_depth(self) -> int:
         fit = self.fit
@@ -423,6 +476,7 @@ class LiveLayout:
         self._view.forget(changed)
         self._dirty, self._stale = set(), False
         self._note_shapes(changed)
+        self._note_deepest(_deepest_first(self.chart, changed))
         for run in self._passes.values():
             run.stale |= changed
             run.direct |= direct
