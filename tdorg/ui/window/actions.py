@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -137,13 +137,15 @@ class Actions(QObject):
 
     def _sync_undo(self, _index: object = 0) -> None:
         stack = self.window.sessions.group
-        self.undo_tool.setEnabled(stack.canUndo())
-        self.redo_tool.setEnabled(stack.canRedo())
-        for action, tip in ((self.undo_tool, f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo"),
-                            (self.redo_tool, f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")):
-            # the toolbar's button takes the new tooltip, not its action: a changed action has the toolbar,
-            # and the main window with it, lay themselves out again after every edit
+        for action, can, tip in (
+                (self.undo_tool, stack.canUndo(), f"Undo {stack.undoText()}" if stack.canUndo() else "Nothing to undo"),
+                (self.redo_tool, stack.canRedo(), f"Redo {stack.redoText()}" if stack.canRedo() else "Nothing to redo")):
+            action.setEnabled(can)  # for the toolbar's overflow menu
+            # the toolbar's button takes the new tooltip and state, not from its action: a changed action has the
+            # toolbar, and the main window with it, lay themselves out again (see _ActionsKeptStill)
             button = self.toolbar.widgetForAction(action) if self.toolbar is not None else None
+            if button is not None:
+                button.setEnabled(can)
             (button or action).setToolTip(tip)
 
     def _follow_clipboard(self) -> None:
@@ -236,4 +238,21 @@ class Actions(QObject):
         self.window.scenario_bar.add_to_toolbar(bar)
         self.window.addToolBar(bar)
         self.toolbar = bar
+        still = _ActionsKeptStill((self.undo_tool, self.redo_tool), bar)
+        for watched in (bar, *(bar.widgetForAction(a) for a in still.actions)):
+            watched.installEventFilter(still)
         return bar
+
+
+class _ActionsKeptStill(QObject):
+    """Keeps the toolbar and its buttons from hearing that these actions changed (:meth:`Actions._sync_undo` sets
+    their buttons itself): a changed action has its button set its icon again and the toolbar lay itself out, and
+    the toolbar's layout then has the main window lay out its docks again, as an undo or redo enabling or
+    disabling Undo or Redo did."""
+
+    def __init__(self, actions: tuple[QAction, ...], parent: QObject) -> None:
+        super().__init__(parent)
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        return event.type() == QEvent.Type.ActionChanged and event.action() in self.actions  # type: ignore[attr-defined]
