@@ -12,10 +12,9 @@ person's FTE across roles (:mod:`.people`) and the roles' totals
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from .arrangement import check_arrangement
 from .chart_totals import KeptTotals, Totals
@@ -57,8 +56,7 @@ STRUCTURAL = frozenset({ADDED, REMOVED, REPARENTED, REORDERED, ARRANGED})
 _ID = attrgetter("id")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One announced change: what happened and to which roles."""
 
     kind: str
@@ -66,8 +64,7 @@ class Change:
     fields: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """Everything :meth:`Chart.restore` needs to undo :meth:`Chart.remove_role`."""
 
     role: Role

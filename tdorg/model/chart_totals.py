@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .exact_sum import EXACT_ONE, exact
 from .role import Role
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     """Every role added up: FTE, vacancies, annual cost and how many roles have one."""
 
     fte: float

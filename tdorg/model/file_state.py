@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 #: Larger files are no chart tdorg reads, so they are not read to be fingerprinted.
 MAX_FINGERPRINTED_BYTES = 256 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     size: int
     mtime_ns: int
     sha256: str
@@ -68,7 +67,7 @@ class Fingerprint:
         return now is not None and now.sha256 == self.sha256
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return self._asdict()
 
     @classmethod
     def from_dict(cls, data: object) -> "Fingerprint | None":

@@ -6,7 +6,7 @@ Kindergarten counts as a grade, so a district teaching K–12 teaches 13 grades.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Grades a district teaches: kindergarten (0) to grade 12.
 GRADES_TAUGHT: tuple[int, ...] = tuple(range(13))
@@ -16,8 +16,7 @@ _RANGE = re.compile(r"^(k|kg|kindergarten|\d{1,2})(?:\s*(?:-|–|—|to|through)
 _PREFIX = re.compile(r"^(grades?|gr\.?)\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class OneToOneGrades:
+class OneToOneGrades(NamedTuple):
     """The grades that have a device per student, in order."""
 
     grades: tuple[int, ...]

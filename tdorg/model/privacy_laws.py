@@ -8,11 +8,10 @@ board policy or a contract, or a law may have changed since this table).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class PrivacyLaw:
+class PrivacyLaw(NamedTuple):
     state: str
     #: The law, as it is cited.
     citation: str

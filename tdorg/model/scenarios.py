@@ -7,7 +7,6 @@ findings), a free name for a new or duplicated scenario, and reordering.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, Sequence
 
@@ -45,8 +44,7 @@ def filled_fte(chart: Chart) -> float:
     return sum(r.fte for r in chart.roles.values() if not r.vacant)
 
 
-@dataclass(frozen=True)
-class ScenarioSummary:
+class ScenarioSummary(NamedTuple):
     """One line of the scenario switcher."""
 
     index: int

@@ -7,7 +7,7 @@ service areas, core services and employment types are closed sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CATEGORIES: dict[str, str] = {
     "superintendent": "Superintendent",
@@ -50,8 +50,7 @@ BOARD_CATEGORIES: frozenset[str] = frozenset({"board"})
 FRONT_LINE_CATEGORIES: frozenset[str] = frozenset({"building_technician", "help_desk"})
 
 
-@dataclass(frozen=True)
-class WorkKind:
+class WorkKind(NamedTuple):
     """A kind of work whose effective FTE a ratio counts: roles of its categories count
     whole, other roles by the share of their led functions that are of this kind."""
 
