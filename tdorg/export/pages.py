@@ -134,17 +134,25 @@ class _Planner:
         for rid in reversed(tree.order):
             for kid in tree.children[rid]:
                 self.size[rid] += self.size[kid]
+        #: What :meth:`fits` found, by the part's roles, spacing and depth: a part of the tree is the same part
+        #: whenever it holds the same roles (each keeps those of its reports that the part holds), and the
+        #: planner tries about a quarter of its parts more than once.
+        self.found: dict[tuple[tuple[str, ...], float, int | None], tuple[int, float] | None] = {}
 
     def fits(self, part: Tree, spacing: float = 1.0, depth: int | None = None) -> tuple[int, float] | None:
         """The column depth that prints ``part`` largest (or ``depth``) and that scale, None when its
         titles would print under the minimum."""
+        key = (part.order, spacing, depth)
+        if key in self.found:
+            return self.found[key]
         spaced = self.spaced(spacing)
         if depth is None:
             depth, scale = fit_depth(part, spaced, self.area, self.max_scale)
         else:
             width, height = measure(part, spaced, depth)
             scale = min(self.area[0] / width, self.area[1] / height, self.max_scale)
-        return (depth, scale) if scale >= self.min_scale - 1e-9 else None
+        fit = self.found[key] = (depth, scale) if scale >= self.min_scale - 1e-9 else None
+        return fit
 
     def spaced(self, spacing: float):  # the layout's sizes, as :func:`.layout.sizes` makes them
         """The sizes of the layout with the room between boxes at ``spacing`` times the canvas's."""

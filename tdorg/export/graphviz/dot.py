@@ -110,8 +110,9 @@ def new_graph(
     """An empty graph with the chart's look: its fonts, the boxes of size ``box`` and the lines' style."""
     width, height = box
     g = graphviz.Digraph("chart", engine=engine)
-    g.attr("graph", **_graph_attrs(chart, title_date, titled=titled))
-    g.attr(
+    set_defaults(g, "graph", **_graph_attrs(chart, title_date, titled=titled))
+    set_defaults(
+        g,
         "node",
         shape="box",
         style="rounded,filled",
@@ -124,8 +125,21 @@ def new_graph(
         margin="0",
         fontname=style.FONT,
     )
-    g.attr("edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.4")
+    set_defaults(g, "edge", dir="none", color=style.EDGE_COLOUR, penwidth="1.4")
     return g
+
+
+def set_defaults(g: graphviz.Digraph, kind: str, **attrs: str) -> None:
+    """``g.attr(kind, **attrs)``: the graph's, nodes' or lines' attributes ``attrs`` added to ``g``; each set
+    of them is quoted once (the graphviz package's quoting is slow, and every page's drawing has the same)."""
+    g.body.append(_defaults(kind, tuple(attrs.items())))
+
+
+@lru_cache(maxsize=64)
+def _defaults(kind: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    g = graphviz.Digraph()
+    g.attr(kind, **dict(attrs))
+    return g.body[0]
 
 
 def chart_to_dot(chart: Chart, options: ExportOptions | None = None, report: Report | None = None) -> str:
@@ -366,4 +380,5 @@ def _canvas_body(g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[flo
 
 __all__ = [
     "PAD", "PINNED", "add_piece", "box_for", "box_size", "build_graph", "canvas_depth", "canvas_fit", "chart_to_dot", "date_line", "engine_for", "finding_counts", "fit_area", "heading", "new_graph",
+    "set_defaults",
 ]

@@ -142,7 +142,7 @@ def _source(
     routes: bool = False,
 ) -> _Source:
     g = dot.new_graph(chart, box)
-    g.attr("graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
+    dot.set_defaults(g, "graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
     height = layout.height
 
     def flip(p: Point) -> Point:
