@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import AbstractSet, Callable, Iterable, Mapping
+from typing import AbstractSet, Callable, Iterable, Mapping, NamedTuple
 
 from .arrangement import ONE_ROW
 from .chart import Chart
@@ -250,8 +250,7 @@ def _merge(acc: _Contour, new: _Contour, gap: float) -> tuple[_Contour, float]:
     return new, offset
 
 
-@dataclass(frozen=True)
-class _Sizes:
+class _Sizes(NamedTuple):
     box_width: float
     box_height: float
     h_gap: float

@@ -35,8 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 from .chart import REMOVED, STRUCTURAL, UPDATED, Change, Chart
 from .layout import Layout, _Contour, _extent, _forest_size, _merge, _Pass, _Sizes, choose_depth
@@ -51,8 +50,7 @@ ROW_CHECKPOINT = 16
 Manager = tuple[str, tuple[str, ...], tuple[str, ...], bool]
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     """How the column depth is chosen: the sizes the chart prints at, the page area, the largest scale."""
 
     sizes: _Sizes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING, ClassVar, Mapping
+from typing import TYPE_CHECKING, ClassVar, Mapping, NamedTuple
 
 from ..plural import plural
 from ..role import EDITABLE_FIELDS
@@ -93,8 +93,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     """A staffing figure beside its surveyed reference value."""
 
     key: str
@@ -160,8 +159,7 @@ class Metric:
         }
 
 
-@dataclass(frozen=True)
-class Bounds:
+class Bounds(NamedTuple):
     """The values a rule's threshold may take, both ends included."""
 
     low: float

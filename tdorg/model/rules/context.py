@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
 from ..chart import Chart
 from ..exact_sum import EXACT_ONE, exact
@@ -42,8 +42,7 @@ T = TypeVar("T")
 TECH_STAFF_CATEGORIES = TECH_CATEGORIES | {"it_leader", "it_manager"}
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):
     """What one filled role adds to the effective FTE of a kind of work."""
 
     role_id: str
@@ -89,8 +88,7 @@ class EffectiveFte:
         return (*(r for _, ids in self.whole for r in ids), *(s.role_id for s in self.partial))
 
 
-@dataclass(frozen=True)
-class Devices:
+class Devices(NamedTuple):
     """The device count a ratio divides: entered, or estimated from the 1:1 grades."""
 
     count: int | None

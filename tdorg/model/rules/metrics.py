@@ -8,8 +8,7 @@ where a count comes from — so the metrics panel, the board packet and
 from __future__ import annotations
 
 from bisect import insort
-from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ..chart import Chart
 from ..plural import plural
@@ -220,8 +219,7 @@ def _buildings_note(ctx: Context) -> str:
 SPAN_READS = frozenset({REPORTS, IT_ORGANIZATION, FLAGS}) | categories(*FRONT_LINE_CATEGORIES)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A manager inside the IT organization and its direct reports."""
 
     manager: str
