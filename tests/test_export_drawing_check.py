@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from tdorg.export import ExportOptions, GraphvizOutputError, export_chart
-from tdorg.export.graphviz.drawing_check import check_drawing
+from tdorg.export.graphviz.drawing_check import CHUNK, check_drawing
 from tdorg.model.formats import load_chart
 from tests.samples import SAMPLES
 from tests.test_export_support import needs_graphviz
@@ -82,6 +82,18 @@ def test_svg_must_be_whole_xml_with_an_svg_root() -> None:
     assert "no element found" in refused(b"", "svg")
     laughs = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
     assert "declares entities" in refused(laughs, "svg")
+
+
+@pytest.mark.parametrize("length", [CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK])
+def test_svg_read_in_chunks_is_checked_to_its_end(length: int) -> None:
+    """An SVG of one chunk or several, ending at a chunk's end or inside one, passes whole and is refused cut."""
+    head, tail = SVG[:SVG.index(b"<g/>")], SVG[SVG.index(b"<g/>"):]
+    whole = head + b" " * (length - len(head) - len(tail)) + tail
+    assert len(whole) == length
+    check_drawing(io.BytesIO(whole), "svg")
+    assert "XML error" in refused(whole[:-8], "svg")
+    if length >= CHUNK + len(tail):  # its first chunk ends before the root does
+        assert "XML error" in refused(whole[:CHUNK], "svg")
 
 
 @needs_graphviz
