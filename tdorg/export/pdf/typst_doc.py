@@ -47,7 +47,7 @@ def compile_pdf(template: str, data: object, files: dict[str, bytes] | None = No
         for shared in resource_path("typst").glob("*.typ"):  # the template and what it imports
             (root / shared.name).write_bytes(shared.read_bytes())
         main = root / template
-        (root / DATA).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (root / DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         for name, contents in (files or {}).items():
             (root / name).write_bytes(contents)
         out = root / "out.pdf"
