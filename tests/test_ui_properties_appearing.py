@@ -37,3 +37,53 @@ def test_the_form_appearing_from_the_hint_is_laid_out_at_its_own_width_only(make
         assert all(w == width for w, _h in sizes.seen), sizes.seen  # never the hint's width
         sizes.seen.clear()
         assert panel.header.text() == window.chart.role(role_id).title
+
+
+class _LayoutRequests(QObject):
+    """The widgets told their layout must run again, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.seen.append(watched)
+        return False
+
+
+def test_a_form_shown_again_as_it_was_lays_out_none_of_its_parts(make_window):
+    window = make_window("francis-howell")
+    panel, roles = window.properties, list(window.chart.roles)
+    for shown in ([roles[2]], [], [roles[2]]):  # the first showing's layouts all run
+        window.select_roles(shown)
+        QApplication.processEvents()
+    height = panel.form_widget.height()
+    requests = _LayoutRequests()
+    parts = panel._parts_with_layouts[:-1]  # noqa: SLF001 - every part with a layout of its own but the form
+    for part in parts:
+        part.installEventFilter(requests)
+    for _ in range(3):  # the hint and the same role again, as a delete and its undo do
+        window.select_roles([])
+        QApplication.processEvents()
+        window.select_roles([roles[2]])
+        QApplication.processEvents()
+        assert panel.form_widget.isVisible() and panel.form_widget.height() == height
+    assert requests.seen == []
+    window.select_roles([roles[3]])  # another role: its texts differ, every part is fitted again
+    QApplication.processEvents()
+    assert requests.seen
+
+
+def test_the_hint_after_the_shown_role_is_deleted_is_on_screen_as_drawn(make_window):
+    window = make_window("francis-howell")
+    panel, roles = window.properties, list(window.chart.roles)
+    window.select_roles([roles[2]])
+    QApplication.processEvents()
+    assert window.editor.delete([roles[2]])
+    QApplication.processEvents()
+    assert panel.role_id is None and panel.empty.isVisible()
+    corner = panel.mapTo(window, panel.rect().topLeft())
+    shown = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), panel.width(), panel.height()).toImage()
+    drawn = panel.grab().toImage()
+    assert shown.convertToFormat(drawn.format()) == drawn

@@ -90,6 +90,7 @@ class PropertiesPanel(QScrollArea):
         # innermost first: findChildren lists a widget before the widgets inside it
         parts = reversed(self.form_widget.findChildren(QWidget))
         self._parts_with_layouts = [*(w for w in parts if w.layout() is not None), self.form_widget]
+        self._fitted: tuple | None = None  # what the form showed when its parts last gave up their sizes
         for field in self._typed_fields():
             DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
 
@@ -270,6 +271,7 @@ class PropertiesPanel(QScrollArea):
         from ..widgets.fields import mark_invalid
 
         appearing = self.form_widget.isHidden()  # filled while hidden, then shown: laid out once
+        errors_shown = any(error.text() for error in self._errors.values())
         for error in self._errors.values():
             error.show_error("")
         for widget in (self.title, self.person, self.cost, self.fte):
@@ -286,7 +288,16 @@ class PropertiesPanel(QScrollArea):
             self._outer.setEnabled(False)
             self.form_widget.show()
             self._outer.setEnabled(True)
-        self._fit()
+        # what the parts last gave up their sizes for, shown again (a new role like the last, the same role after
+        # the hint) and no field's error taken away: their kept sizes hold, only the form around them is fitted
+        self._fit(self.form_widget if not errors_shown and self._sized_for() == self._fitted else None)
+
+    def _sized_for(self) -> tuple:
+        """What the form shows that its parts' sizes depend on: which parts are shown, every wrapped text (the
+        header, the summary, the lines, the findings) and the size the id's one line asks for."""
+        return (self.details.isVisibleTo(self.form_widget), self.summary.isVisibleTo(self.form_widget),
+                self.header.text(), self.id_label.sizeHint(), self.id_label.minimumSizeHint(), self.multi.text(),
+                self.lines.shown(), self.findings.text())
 
     def _fit(self, changed: QWidget | None = None) -> None:
         """Have the scroll area size the body for what the form now shows before its layouts place anything.
@@ -302,6 +313,7 @@ class PropertiesPanel(QScrollArea):
         parts = self._parts_with_layouts if changed is None else _around(changed, self.form_widget)
         for part in parts:
             part.updateGeometry()
+        self._fitted = self._sized_for()
         QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest), Qt.EventPriority.HighEventPriority.value)
 
     def _show_summary(self, ids: list[str]) -> None:
@@ -337,6 +349,9 @@ class PropertiesPanel(QScrollArea):
 
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""
+        if self.chart is None or self.role_id not in self.chart:  # deleted: the hint comes next, the parts keep their sizes
+            self._fit(self.form_widget)
+            return
         text = html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>"
         if text != self.findings.text():
             self.findings.setText(text)

@@ -86,6 +86,10 @@ class RoleLines(QWidget):
         self.dotted.setVisible(bool(role.dotted_to))
         return True
 
+    def shown(self) -> tuple[str, list[tuple[str, str]]] | None:
+        """What the lines say: the summary's text and each dotted line's target and title."""
+        return self._shown
+
     def _remove(self, target: str) -> None:
         if self.role_id is not None:
             self.editor.delete([], [(self.role_id, target)])
