@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tdorg.model.rules import Metric, Report, Severity
@@ -72,7 +72,7 @@ class _MetricRow(QWidget):
         super().__init__()
         self.setObjectName("metricRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
-        self.first = first
+        self.setProperty("ruled", not first)  # the application's style sheet draws the rule above all but the first
         self.left = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
         self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
         self.status = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # why there is no figure yet, the planned figure: shown when there is one
@@ -119,10 +119,10 @@ class _MetricRow(QWidget):
         self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
         _set_text(self.value, _value_text(metric))
         _set_text(self.unit, metric.unit if metric.value is not None else "")
-        rule = "" if self.first else f"QWidget#metricRow {{ border-top: 1px solid {style.RULE}; }}"
-        for widget, sheet in ((self.value, f"color: {colour};"), (self, rule)):
-            if widget.styleSheet() != sheet:
-                widget.setStyleSheet(sheet)
+        palette = self.value.palette()  # a palette, not a style sheet of its own: far cheaper to set
+        if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            self.value.setPalette(palette)
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",

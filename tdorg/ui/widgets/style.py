@@ -134,6 +134,7 @@ QLabel[role="heading"] {{ font-weight: 600; color: {c.text_muted}; padding-top: 
 QLabel[role="hint"] {{ color: {c.text_muted}; }}
 QLineEdit[invalid="true"], QDoubleSpinBox[invalid="true"] {{ border: 1px solid {c.field_error}; }}
 #propertiesBody, #metricsBody, #rulesBody {{ background: {c.panel}; }}
+QWidget#metricRow[ruled="true"] {{ border-top: 1px solid {c.rule}; }}
 QScrollArea#findingDetail {{ background: {c.chrome}; border-left: 1px solid {c.rule}; }}
 QScrollArea#findingDetail QLabel {{ background: {c.chrome}; }}
 QListWidget#rolePalette {{ background: palette(base); outline: none; }}
