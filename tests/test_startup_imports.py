@@ -229,16 +229,21 @@ print(json.dumps({"before Qt": order[:order.index("PySide6")], "loaded": sorted(
 """
 
 
+def _first_window_report(code: str, tmp_path):  # noqa: ANN202 - the JSON the script prints last
+    """Run ``code`` (given the settings file and the recovery folder) in a fresh offscreen process in ``tmp_path``;
+    what it printed last, read as JSON."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini"), str(tmp_path / "recovery")],
+                            env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_the_first_windows_qt_free_modules_load_before_qt(tmp_path):
     """PySide6 reads the source of each module imported after it; the model and palette the first window uses
     are imported before it (tdorg.ui.app.FIRST_WINDOW_MODEL), and none of them imports Qt."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", FIRST_WINDOW_ORDER, str(tmp_path / "s.ini"),
-                             str(tmp_path / "recovery")], env=env, capture_output=True, text=True, timeout=120,
-                            cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = _first_window_report(FIRST_WINDOW_ORDER, tmp_path)
     before = set(report["before Qt"])
     assert "tdorg.model.chart" in before and "tdorg.model.rules.engine" in before
     late = [m for m in report["loaded"] if m.startswith(("tdorg.model", "tdorg.export")) and m not in before]
@@ -286,12 +291,6 @@ FIRST_WINDOW_DATACLASS_NAMES = {
 
 
 def test_the_first_window_makes_no_dataclass_beyond_those_that_need_to_be_one(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", FIRST_WINDOW_DATACLASSES, str(tmp_path / "s.ini"),
-                             str(tmp_path / "recovery")], env=env, capture_output=True, text=True, timeout=120,
-                            cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    made = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    made = set(_first_window_report(FIRST_WINDOW_DATACLASSES, tmp_path))
     assert "tdorg.model.role.Role" in made  # it did record
     assert made - FIRST_WINDOW_DATACLASS_NAMES == set()
