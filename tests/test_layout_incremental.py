@@ -82,6 +82,7 @@ class LiveLayoutMachine(RuleBasedStateMachine):
         self.live = LiveLayout(self.chart, BOX, paper)
         self.chart.subscribe(self.live.note)
         self.previous = dict(self.live.layout.positions)
+        self.stacked_set = self.live.layout.stacked
 
     def role(self, data) -> str:
         return data.draw(st.sampled_from(sorted(self.chart.roles)))
@@ -181,12 +182,19 @@ class LiveLayoutMachine(RuleBasedStateMachine):
 
     @invariant()
     def matches_a_full_layout(self) -> None:
+        stacked_before = set(self.stacked_set)  # as the scene reads it: after the changes came, before the update
         moved = self.live.update()
         layout = self.live.layout
         same_layout(layout, full_layout(self.chart, self.fit))
         assert moved == {rid for rid, point in layout.positions.items() if self.previous.get(rid) != point}
         self.previous = dict(layout.positions)
         kept_passes_match_fresh_ones(self.live)
+        # the managers whose stacking the update changed, as it tells them: the stacked sets are changed in place
+        flipped = self.live.flipped(self.stacked_set)
+        assert set(self.stacked_set).symmetric_difference(flipped or ()) == stacked_before
+        if layout.stacked is self.stacked_set:
+            assert flipped == stacked_before.symmetric_difference(layout.stacked)
+        self.stacked_set = layout.stacked
 
 
 def kept_passes_match_fresh_ones(live: LiveLayout) -> None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Callable, Iterable, Mapping, NamedTuple
+from typing import AbstractSet, Callable, Iterable, Mapping, NamedTuple
 
 from .chart import REMOVED, STRUCTURAL, UPDATED, Change, Chart
 from .layout import Layout, _Contour, _extent, _forest_size, _merge, _Pass, _Sizes, choose_depth
@@ -132,6 +132,8 @@ class _KeptPass(_Pass):
         #: Of those, the ones whose own reports changed; the others are laid again only when a report's subtree
         #: comes out of the refresh different.
         self.direct: set[str] = set()
+        #: The managers whose reports went from a row to columns or back since the layout's update began.
+        self.flipped: set[str] = set()
 
     def contour(self, rid: str) -> _Contour:
         return _copy(self._kept(rid))
@@ -183,7 +185,7 @@ class _KeptPass(_Pass):
         run.stacked = self.stacked.difference(view.hidden)
         run._rows = self._rows.copy()
         run._relaid, run._rid, run._kept_row = set(), "", None
-        run.stale, run.direct = set(self.stale), set(self.direct)
+        run.stale, run.direct, run.flipped = set(self.stale), set(self.direct), set()
         return run
 
     def forget(self, rid: str) -> None:
@@ -210,7 +212,7 @@ class _KeptPass(_Pass):
             if rid not in direct:
                 continue
             relaid.add(rid)
-            before = contours.get(rid)
+            before, was_stacked = contours.get(rid), rid in self.stacked
             self.stacked.discard(rid)
             self.rel_bus.pop(rid, None)
             donor = share(rid) if share is not None and view.child_count(rid) else None
@@ -220,6 +222,8 @@ class _KeptPass(_Pass):
                 self.lay((view.manager(rid),))
             else:
                 contours.pop(rid, None)
+            if (rid in self.stacked) != was_stacked:
+                self.flipped ^= {rid}
             if not _same(before, contours.get(rid)):
                 direct.add(roles[rid].reports_to)  # type: ignore[arg-type]
         return [rid for rid in order if rid in relaid]
@@ -463,6 +467,8 @@ class LiveLayout:
         """Bring the layout up to date (after noting ``change``, if given); returns the roles that moved."""
         if change is not None:
             self.note(change)
+        for kept in self._passes.values():
+            kept.flipped.clear()
         if not self._stale and self.depth > 0:
             self.rerouted = frozenset()
             return frozenset()
@@ -490,6 +496,11 @@ class LiveLayout:
         rerouted.discard(None)  # type: ignore[arg-type]
         self.rerouted = frozenset(rerouted)
         return moved
+
+    def flipped(self, stacked: AbstractSet[str]) -> set[str] | None:
+        """If ``stacked`` is the stacked managers of a layout this one gave (kept, and changed in place): the
+        managers in it, or no longer in it, since this one's last update began; else ``None``."""
+        return next((run.flipped for run in self._passes.values() if run.stacked is stacked), None)
 
     def _place(self, run: _KeptPass, changed: set[str], full: bool) -> frozenset[str]:
         """Place top-down the roles under a re-laid manager; every role when ``full``."""

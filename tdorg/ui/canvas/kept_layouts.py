@@ -84,6 +84,17 @@ class KeptLayouts:
         whole, moved = self._whole(chart, fit, paper)
         return whole.layout, moved if old.positions is kept else None
 
+    def restacked(self, old: Layout, new: Layout) -> set[str]:
+        """The managers whose reports make a row in one layout and columns in the other: ``old`` as the last update
+        gave it, ``new`` as the one since did (their stacked managers are kept sets, changed in place by the updates:
+        only the managers whose stacking changed are read when both are the same set)."""
+        kept = [live for live in (self._live, self._folded) if live is not None]
+        if old.stacked is new.stacked:
+            return set(next((f for live in kept if (f := live.flipped(new.stacked)) is not None), ()))
+        was = set(old.stacked).symmetric_difference(
+            next((f for live in kept if (f := live.flipped(old.stacked)) is not None), ()))
+        return was.symmetric_difference(new.stacked)
+
     def _printed_fit(self, chart: Chart, paper: tuple[str, str]) -> Fit:
         """How the whole chart's column depth is chosen: its printed boxes (sized by the tallest label, measured
         again for the roles changed since) on ``paper`` (size and orientation, as the export names them)."""

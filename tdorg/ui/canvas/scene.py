@@ -294,7 +294,6 @@ class ChartScene(QGraphicsScene):
         chart = self.chart
         old, hidden = self.layout, self._collapsed.hidden
         # the kept layout changes in place: what the lines were drawn for, before it does
-        old_stacked = set(old.stacked)
         old_shown = set(old.positions) if old.positions is self._layouts.whole_positions() and hidden else old.positions
         # changed: the roles whose place may differ from their item's (None: any)
         layout, changed = self._layouts.update(chart, hidden, old, fit, self.paper)
@@ -310,7 +309,7 @@ class ChartScene(QGraphicsScene):
                 shift[role_id] = None if before is None else (point[0] - before[0], point[1] - before[1])
         # managers shown before and after whose reports go from a row to columns or back (one shown again keeps
         # the lines it had where nothing moved)
-        redraw = {m for m in old_stacked.symmetric_difference(layout.stacked) if m in old_shown and m in layout.positions}
+        redraw = {m for m in self._layouts.restacked(old, layout) if m in old_shown and m in layout.positions}
         redraw.update(r for r in affected if r in roles)
         redraw.update(roles[r].reports_to for r in lined if r in roles)  # type: ignore[misc]
         self._lines.follow(chart, layout, shift, redraw)
