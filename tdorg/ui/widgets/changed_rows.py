@@ -64,6 +64,9 @@ def repainting_changed_rows(view: QTreeView) -> Iterator[None]:
     rows that look different (or moved, or are gone) are repainted, and the whole viewport and header if their
     size, columns, headings or scroll changed.
     """
+    if not view.isVisible():  # nor its viewport; and Qt's viewport, given to Python, would make every widget class
+        yield
+        return
     viewports = (view.viewport(), view.header().viewport())
     viewport = viewports[0]
     if not viewport.isVisible() or not all(v.updatesEnabled() for v in viewports):
