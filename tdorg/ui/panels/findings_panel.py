@@ -22,7 +22,7 @@ from tdorg.model.chart import Chart
 from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 
 from ..widgets import style
-from ..widgets.changed_rows import repainting_changed_rows
+from .changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
 from ..widgets.splitter_memory import REMEMBERED
