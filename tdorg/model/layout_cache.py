@@ -228,7 +228,6 @@ class _KeptPass(_Pass):
                 direct.add(roles[rid].reports_to)  # type: ignore[arg-type]
         return [rid for rid in order if rid in relaid]
 
-
     def _take(self, donor: "_KeptPass", rid: str) -> None:
         """Keep for ``rid``'s subtree what ``donor`` keeps (the same numbers: nothing kept is changed in place)."""
         self.contours[rid] = donor.contours[rid]

@@ -123,6 +123,8 @@ class Printing(QObject):
         self._make_pdf(self._preview)
 
     def _make_pdf(self, then: Callable[["QPdfDocument", Path, "ExportOptions"], None]) -> None:
+        from tdorg.export.options import ORIENTATIONS
+
         from .export_dialog import ExportJob
         from .exporter import ready_graphviz
 
@@ -137,7 +139,7 @@ class Printing(QObject):
         folder = Path(tempfile.mkdtemp(prefix="tdorg-print-"))
         pdf = folder / "chart.pdf"
         sessions = self.exporter.sessions
-        open_orientation = remembered.get("orientation") not in ("landscape", "portrait")  # left Automatic
+        open_orientation = remembered.get("orientation") not in ORIENTATIONS  # left Automatic
         job = ExportJob(sessions.active.chart.copy(), sessions.report, pdf, options, False, self.window,
                         orientation_open=open_orientation)
 
