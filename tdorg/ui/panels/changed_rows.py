@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTreeView
 
@@ -19,14 +19,22 @@ def _value(value: object) -> object:
     return value.cacheKey() if isinstance(value, QIcon) else value
 
 
+def _cell_look(model: QAbstractItemModel, index: QModelIndex) -> dict[int, object]:
+    """A cell's data in every role it has, in one call (``itemData``: for a ``QTreeWidget`` the values its item
+    holds, each of Qt's roles otherwise), a role it has not drawing as the default; more roles than it draws
+    from (its tooltip, its user data) can only make a row that draws the same count as changed."""
+    return {role: _value(value) for role, value in model.itemData(index).items()}
+
+
 def _row_look(view: QTreeView, index: QModelIndex, columns: range) -> tuple:
     """What a row draws from: every shown column's data, its branch (depth, children, expanded, a sibling below)
     and its selection."""
-    cells = tuple(tuple(_value(index.siblingAtColumn(c).data(role)) for role in _ROLES) for c in columns)
+    model = index.model()
+    cells = tuple(_cell_look(model, index.siblingAtColumn(c)) for c in columns)
     parent = index.parent()
     selection = view.selectionModel()
-    return (cells, parent.isValid(), index.model().hasChildren(index), view.isExpanded(index),
-            index.row() + 1 < index.model().rowCount(parent),
+    return (cells, parent.isValid(), model.hasChildren(index), view.isExpanded(index),
+            index.row() + 1 < model.rowCount(parent),
             selection is not None and selection.isRowSelected(index.row(), parent),
             index == view.currentIndex())
 
