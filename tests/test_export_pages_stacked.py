@@ -85,7 +85,7 @@ def page_counts(chart: Chart, options: ExportOptions, monkeypatch) -> tuple[int,
     now = len(plan_for(chart, options, chart_area(options)).pages)
     with monkeypatch.context() as m:
         m.setattr(_Planner, "stacked", lambda self, whole: None)
-        before = len(plan_for(chart, options, chart_area(options)).pages)
+        before = len(plan_for(chart.copy(), options, chart_area(options)).pages)  # a chart not planned yet
     return now, before
 
 

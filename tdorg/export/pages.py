@@ -29,6 +29,7 @@ from typing import Callable, Iterable, TypeVar
 from ..model.chart import Chart
 from ..model.layout import FIT_TOLERANCE, Layout, Tree, fit_depth, layout_tree, measure, sizes
 from . import style
+from .chart_memo import ChartMemo
 from .compact_layout import compact_layout, stackings
 from .options import DEFAULT_MIN_TITLE_PT
 
@@ -338,10 +339,19 @@ class _Planner:
         return pages
 
 
+#: The plans last made for one chart; plans are never changed once made.
+_PLANS: ChartMemo[PagePlan] = ChartMemo()
+
+
 def plan_pages(
     chart: Chart, box: tuple[float, float], area: tuple[float, float], min_title_pt: float = DEFAULT_MIN_TITLE_PT
 ) -> PagePlan:
-    """The chart's pages for a chart area of ``area`` (width, height) points on each page."""
+    """The chart's pages for a chart area of ``area`` (width, height) points on each page; planned once
+    for a chart as it stands (:mod:`.chart_memo`)."""
+    return _PLANS.get(chart, (box, area, min_title_pt), lambda: _plan(chart, box, area, min_title_pt))
+
+
+def _plan(chart: Chart, box: tuple[float, float], area: tuple[float, float], min_title_pt: float) -> PagePlan:
     tree = Tree.of(chart)
     if not tree.roots:
         empty = layout_tree(tree, sizes(*box), 1)
