@@ -56,10 +56,11 @@ def _root(drawing: Drawing) -> ElementTree.Element:
 
 
 def _titles(drawing: Drawing) -> Counter:
-    """The lines of role titles the drawing prints (bold, at the title size)."""
+    """The lines of role titles the drawing prints (bold, at the title size): in its SVG, or placed beside it."""
     size = f"{style.TITLE_SIZE:.2f}"
-    return Counter(t.text for t in _root(drawing).iter(f"{SVG}text")
-                   if t.get("font-weight") == "bold" and t.get("font-size") == size)
+    return Counter([t.text for t in _root(drawing).iter(f"{SVG}text")
+                    if t.get("font-weight") == "bold" and t.get("font-size") == size]
+                   + [line.text for line in drawing.placed if line.look[:2] == (style.TITLE_SIZE, True)])
 
 
 def _expected_titles(chart, roles) -> Counter:
@@ -112,9 +113,68 @@ def test_a_page_is_scaled_to_fill_its_area(plan, pages) -> None:
 
 
 def test_text_uses_the_family_of_exported_charts(pages, poster) -> None:
-    for drawing in (pages[0], poster.overview, poster.sheets[0][1]):
+    for drawing in (poster.overview, poster.sheets[0][1]):
         families = {t.get("font-family") for t in _root(drawing).iter(f"{SVG}text")}
         assert families == {style.FONT}
+    # A page's labels are placed beside its drawing, measured in that family (label_layout).
+    assert pages[0].placed and not list(_root(pages[0]).iter(f"{SVG}text"))
+
+
+def _odd_chart():
+    """A small chart whose labels hold what Graphviz's text handling and label_layout could read apart: markup
+    characters, accents, ligatures, words longer than a line, names on two lines, vacancies, part-time and
+    contracted terms, badges of one, two and more than 99 findings, a soft hyphen, a backslash and CJK."""
+    chart = synthetic_chart(40, seed=3)
+    odd = ["R&D <Lab> \"Quoted\" 'Apostrophe'", "Staff Officer of Affluent Effi Offices", "Éléonore Ñúñez-Çağlar",
+           "Supercalifragilisticexpialidocious­Coordinator", "Director of \\N Escapes", "情報技術 Director",
+           "Data & Privacy Officer (Acting)", "Ligature ffi ffl fi fl"]
+    names = ["Dr. Mary-Jane O'Neill-Fitzgerald Worthington III", "Zoë Ångström", "李小龍", "", "A" * 40]
+    ids = list(chart.roles)
+    for i, rid in enumerate(ids[1:]):
+        changes = {"title": odd[i % len(odd)]} if i < len(odd) else {}
+        if i % 3 == 0:  # each name once (a person holds at most one full-time role), numbered
+            changes["person"] = names[(i // 3) % len(names)] + (f" {i}" if i >= 3 * len(names) else "")
+        if i % 7 == 2:
+            changes.update(fte=0.5, employment="contractor")
+        if changes:
+            chart.update_role(rid, **changes)
+    return chart
+
+
+def test_labels_placed_beside_the_drawing_are_as_graphviz_draws_them() -> None:
+    """Each page drawn with the labels label_layout can place left to it gives the same SVG, and the same
+    lines where they print, as Graphviz drawing every label's text itself (page_source, the full labels)."""
+    from tdorg.export.graphviz import dot
+    from tdorg.export.graphviz.page_drawings import PIECE_MARGIN, _drawing, page_scale, page_source
+    from tdorg.model.rules import validate
+    from tdorg.model.rules.base import Finding, Report, Severity
+
+    chart = _odd_chart()
+    report = validate(chart)
+    ids = list(chart.roles)
+    many = [Finding("x", Severity.WARNING, "many", (ids[5],)) for _ in range(120)]
+    report = Report([*report.findings, *many, Finding("y", Severity.ERROR, "two", (ids[6], ids[6]))])
+    for orientation in ("landscape", "portrait"):
+        options = ExportOptions(orientation=orientation, badges=True)
+        area = planning_area(chart_area(options))
+        plan = plan_for(chart, options, chart_area(options))
+        placed = page_drawings(chart, plan, area, options, report=report)
+        counts, box = dot.finding_counts(report), box_size(chart)
+        full, _ = renderer.render_batch([page_source(chart, box, page, counts) for page in plan.pages], "nop2", "svg",
+                                        timeout=120)
+        assert any(d.placed for d in placed) and any(b"<text" in d.svg for d in placed)  # both ways on a page
+        for page, svg, drawing in zip(plan.pages, full, placed):
+            whole = _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
+            assert without_text(drawing.svg) == without_text(whole.svg)
+            for height in (None, drawing.height):
+                rest, lines = take_text(drawing.svg, drawing.width, height, drawing.placed)
+                want_rest, want = take_text(whole.svg, whole.width, height)
+                assert rest == want_rest
+
+                def written(taken):
+                    return sorted((x, y, tuple(taken["styles"][k]), t) for x, y, k, t in taken["lines"])
+
+                assert written(lines) == written(want)
 
 
 def _taken(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, list[dict]]:
@@ -125,8 +185,8 @@ def _taken(svg: bytes, width: float, height: float | None = None) -> tuple[bytes
     return rest, [dict(zip("tsbic", (t, *styles[k])), x=x, y=y) for x, y, k, t in taken["lines"]]
 
 
-def test_take_text_gives_the_svg_labels_where_they_print(pages, poster) -> None:
-    for drawing, printed in ((pages[0], pages[0].width), (poster.sheets[0][1], poster.sheets[0][1].width),
+def test_take_text_gives_the_svg_labels_where_they_print(poster) -> None:
+    for drawing, printed in ((poster.sheets[0][1], poster.sheets[0][1].width),
                              (poster.overview, poster.overview.width / 4)):
         root = _root(drawing)
         vx, vy, k, tx, ty = _frame(root)

@@ -210,10 +210,11 @@ def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str] | Non
 def _add_roles(
     g: graphviz.Digraph, chart: Chart, order: list[str] | tuple[str, ...], counts: dict, box: tuple[float, float],
     pins: dict[str, str], names: dict[str, str] | None = None, ids: dict[str, str] | None = None,
+    bare: frozenset[str] = frozenset(),
 ) -> None:
     for rid in order:
         role = chart.roles[rid]
-        look = {"label": labels.role_label(role, counts.get(rid), box)}
+        look = {"label": '""' if rid in bare else labels.role_label(role, counts.get(rid), box)}
         if role.vacant:
             look.update(_VACANT)
         if rid in pins:
@@ -330,19 +331,20 @@ PINNED = {"splines": "line", "outputorder": "edgesfirst"}
 def add_piece(
     g: graphviz.Digraph, chart: Chart, counts: dict, box: tuple[float, float], tree: Tree, layout: Layout,
     flip: Callable[[Point], Point], names: dict[str, str], ids: dict[str, str] | None = None,
-    routes: bool = False,
+    routes: bool = False, bare: frozenset[str] = frozenset(),
 ) -> None:
     """The roles of ``tree`` pinned at their places in ``layout`` (turned into Graphviz's
     coordinates by ``flip``), named ``names``, their reporting lines routed as on the canvas,
     and the dotted lines between them. ``ids`` gives a node or line (``manager>report``) the
     id its SVG group carries. With ``routes``, a dotted line whose straight way would cross a
-    box goes round it (:mod:`.dotted_routes`); without, each is straight, as a poster's sheets expect."""
+    box goes round it (:mod:`.dotted_routes`); without, each is straight, as a poster's sheets expect.
+    The roles in ``bare`` get an empty label (their box alone: :mod:`.label_layout` draws the rest)."""
     order = tree.order
     pins = {}
     for rid in order:
         cx, cy = flip(layout.center(rid))
         pins[rid] = f'"{cx:.2f},{cy:.2f}!"'
-    _add_roles(g, chart, order, counts, box, pins, names, ids)
+    _add_roles(g, chart, order, counts, box, pins, names, ids, bare)
     for rid in order:
         for kid in tree.children[rid]:
             look = {"pos": f'"{_spline([flip(p) for p in layout.route(rid, kid)])}"'}

@@ -59,6 +59,7 @@ from ..options import ExportOptions
 from ..pages import MAX_TITLE_PT, ChartPage, PagePlan, whole_chart
 from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
 from . import dot
+from .label_layout import Line as PlacedLine, Placed, placeable, placed_label
 from .passing_lines import Line, passing_groups, straight_line, stretch
 from .renderer import NAME, layout_engine, render_batch
 from .runner import Cancel
@@ -92,6 +93,8 @@ class Drawing:
     dx: float
     dy: float
     roles: tuple[str, ...]  # the roles whose boxes it shows, in chart order
+    #: The lines of the labels whose text Graphviz was not given, as its SVG would have them (see take_text).
+    placed: tuple[PlacedLine, ...] = ()
 
     @property
     def svg(self) -> bytes:
@@ -139,7 +142,7 @@ def _ids(chart: Chart, tree: Tree) -> dict[str, str]:
 
 def _source(
     chart: Chart, box: tuple[float, float], tree: Tree, layout: Layout, counts: dict, margin: float,
-    routes: bool = False,
+    routes: bool = False, bare: frozenset[str] = frozenset(),
 ) -> _Source:
     g = dot.new_graph(chart, box)
     dot.set_defaults(g, "graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
@@ -149,8 +152,64 @@ def _source(
         return p[0], height - p[1]
 
     ids = _ids(chart, tree)
-    dot.add_piece(g, chart, counts, box, tree, layout, flip, {rid: ids[rid] for rid in tree.order}, ids, routes)
+    dot.add_piece(g, chart, counts, box, tree, layout, flip, {rid: ids[rid] for rid in tree.order}, ids, routes,
+                  bare)
     return _Source(g.source.encode("utf-8"), ids)
+
+
+#: A pinned position in a DOT source (a node's ends with ``!``), and a point of one.
+_PIN = re.compile(rb'\bpos="([^"]*)"')
+_XY = re.compile(rb'(-?[0-9.]+),(-?[0-9.]+)')
+
+
+def _origin(source: bytes, box: tuple[float, float]) -> Point:
+    """The lower left corner of the bounding box Graphviz finds for a pinned ``source`` (its boxes, at the
+    size their width and height in inches give, and the points of its lines), by which it moves the drawing."""
+    half_w, half_h = float(f"{box[0] / 72:.4f}") * 72 / 2.0, float(f"{box[1] / 72:.4f}") * 72 / 2.0
+    left = bottom = math.inf
+    for found in _PIN.finditer(source):
+        value = found.group(1)
+        grow = value.endswith(b"!")
+        for x, y in _XY.findall(value):
+            x, y = float(x), float(y)
+            if grow:
+                x, y = x - half_w, y - half_h
+            left, bottom = min(left, x), min(bottom, y)
+    return left, bottom
+
+
+def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> tuple[bytes, dict]:
+    """A page's DOT with the labels :mod:`.label_layout` can place left empty, and those labels placed, by
+    the id of their SVG group, where Graphviz would have put them (after it moves the drawing to its origin)."""
+    tree, layout = page.tree, page.layout
+    bare = frozenset(rid for rid in tree.order if placeable(chart.roles[rid]))
+    source = _source(chart, box, tree, layout, counts, PIECE_MARGIN, routes=True, bare=bare)
+    ox, oy = _origin(source.dot, box) if bare else (0.0, 0.0)
+    height, placed = layout.height, {}
+    for rid in tree.order:
+        if rid in bare:
+            x, y = layout.center(rid)
+            cx, cy = float(f"{x:.2f}"), float(f"{height - y:.2f}")  # as the DOT pins it
+            placed[source.ids[rid].encode()] = placed_label(chart.roles[rid], counts.get(rid), box,
+                                                            cx - ox if ox else cx, cy - oy if oy else cy)
+    return source.dot, placed
+
+
+#: A node's group in Graphviz's SVG up to the end of its box's path, where its label's drawing follows.
+_NODE_BOX = re.compile(rb'<g id="(n\d+)" class="node">\n<title>[^<]*</title>\n<path [^\n]*\n')
+
+
+def _with_labels(svg: bytes, placed: dict[bytes, Placed]) -> bytes:
+    """Graphviz's ``svg`` with each placed label's strip and badge after its node's box, where Graphviz
+    draws them."""
+    if not placed:
+        return svg
+
+    def add(found: re.Match) -> bytes:
+        label = placed.get(found.group(1))
+        return found.group(0) + label.svg if label is not None else found.group(0)
+
+    return _NODE_BOX.sub(add, svg)
 
 
 def _counts(chart: Chart, options: ExportOptions, report: Report | None) -> dict:
@@ -264,11 +323,15 @@ class _Drawer:
         return [svg for future in self.futures for svg in future.result()]
 
 
-def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], margin: float) -> Drawing:
-    """The drawing of ``layout`` with ``margin`` around it, at ``scale``, from Graphviz's ``svg`` of it."""
+def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], margin: float,
+             placed: dict[bytes, Placed] | None = None) -> Drawing:
+    """The drawing of ``layout`` with ``margin`` around it, at ``scale``, from Graphviz's ``svg`` of it, with
+    the ``placed`` labels whose text Graphviz was not given."""
     view = _view(svg, layout, margin)
     w, h = view[2], view[3]
-    return Drawing(_sized(svg, view, scale), w * scale, h * scale, scale, margin * scale, margin * scale, roles)
+    lines = tuple(line for label in (placed or {}).values() for line in label.lines)
+    return Drawing(_sized(_with_labels(svg, placed or {}), view, scale), w * scale, h * scale, scale,
+                   margin * scale, margin * scale, roles, lines)
 
 
 def page_source(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> bytes:
@@ -300,13 +363,16 @@ def page_drawings(
     sizes = [len(page.tree.order) for page in plan.pages]
     # Batches of at most this many roles are at most BATCHES, however unequal the pages.
     most = (sum(sizes) + (BATCHES - 1) * max(sizes, default=0)) / BATCHES
+    placed = []
     with _Drawer(options, cancel, progress, max(BATCH_ROLES, most)) as drawer:
         for page in plan.pages:
-            drawer.add(page_source(chart, box, page, counts), len(page.tree.order))
+            source, labels = _placed_page(chart, box, page, counts)
+            drawer.add(source, len(page.tree.order))
+            placed.append(labels)
         svgs = drawer.results()
     return [
-        _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
-        for svg, page in zip(svgs, plan.pages)
+        _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN, labels)
+        for svg, page, labels in zip(svgs, plan.pages, placed)
     ]
 
 
@@ -330,12 +396,15 @@ def without_text(svg: bytes) -> bytes:
     return _TEXT.sub(b"", svg)
 
 
+#: How _LINE finds a line's weight and slant.
+_BOLD, _ITALIC = b' font-weight="bold"', b' font-style="italic"'
 #: Bounds of a line's glyphs around where its baseline starts, in ems of its size, wider than any glyph of
 #: the shipped fonts: above and below the baseline, left of its start, and each character's advance.
 _ABOVE, _BELOW, _BEFORE, _ADVANCE = 1.2, 0.4, 0.3, 1.2
 
 
-def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, dict[str, list]]:
+def take_text(svg: bytes, width: float, height: float | None = None,
+              placed: Iterable[PlacedLine] = ()) -> tuple[bytes, dict[str, list]]:
     """A Graphviz SVG without the lines of its labels, and those lines as they print when the drawing is
     ``width`` points wide, for a composer to set as text of its own over it. Only lines written the way
     Graphviz writes tdorg's labels (:data:`_LINE`), in the frame it draws charts in (not rotated), are
@@ -347,6 +416,9 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
     each line's text, where its baseline starts, in points from the drawing's top left, and the index of
     its style among the drawing's few (size in points, bold, italic, colour as Graphviz drew it), so a
     composer makes each style once, not once a line.
+
+    ``placed`` are lines of labels Graphviz drew without their text (:attr:`Drawing.placed`), as its SVG
+    would have had them; they are given as the SVG's own lines, after them.
     """
     size, move = _SIZE.search(svg), _TRANSLATE.search(svg)
     styles: dict[tuple, int] = {}  # a line's size, weight, slant and colour as Graphviz wrote them → its style
@@ -359,22 +431,28 @@ def take_text(svg: bytes, width: float, height: float | None = None) -> tuple[by
     unit = (width / vw if vw else 1.0) * scale  # printed points per unit of the drawing's paths
     ox, oy = (tx - vx / scale) * unit, (ty - vy / scale) * unit
 
-    def take(found: re.Match) -> bytes:
-        x, y, bold, italic, font, colour, text = found.groups()
-        look = (font, bold, italic, colour)
+    def add(x: float, y: float, look: tuple, text: str) -> None:
         kind = styles.get(look)
         if kind is None:
             kind = styles[look] = len(styles)
-            ems.append(float(font) * unit)
-        at, base, em = float(x) * unit + ox, float(y) * unit + oy, ems[kind]
+            ems.append(float(look[0]) * unit)
+        at, base, em = x * unit + ox, y * unit + oy, ems[kind]
         if height is not None and (base - _ABOVE * em > height or base + _BELOW * em < 0 or at - _BEFORE * em > width
                                    or at + _ADVANCE * em * len(text) < 0):
-            return b""
+            return
+        lines.append([round(at, 2), round(base, 2), kind, text])
+
+    def take(found: re.Match) -> bytes:
+        x, y, bold, italic, font, colour, text = found.groups()
         words = text.decode("utf-8")
-        lines.append([round(at, 2), round(base, 2), kind, html.unescape(words) if "&" in words else words])
+        add(float(x), float(y), (font, bold, italic, colour), html.unescape(words) if "&" in words else words)
         return b""
 
     rest = _LINE.sub(take, svg)
+    for line in placed:  # in the SVG's own terms, so they share its styles
+        size_, bold_, italic_, colour_ = line.look
+        add(line.x, line.y, (b"%.2f" % size_, _BOLD if bold_ else None, _ITALIC if italic_ else None,
+                             None if colour_ == "#000000" else colour_.encode()), line.text)
     return rest, {"styles": [[round(em, 3), bold is not None, italic is not None, (colour or b"#000000").decode()]
                              for em, (_, bold, italic, colour) in zip(ems, styles)], "lines": lines}
 

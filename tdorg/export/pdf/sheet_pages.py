@@ -44,12 +44,14 @@ class ChartSheets:
     files: dict[str, bytes] = field(default_factory=dict)
     poster: Poster | None = None  # a poster's drawings; its tiles print on the pages, in order
 
-    def add_figure(self, page: dict, svg: bytes, x: float, top: float, w: float, h: float, alt: str) -> None:
+    def add_figure(self, page: dict, svg: bytes, x: float, top: float, w: float, h: float, alt: str,
+                   placed: tuple = ()) -> None:
         """Place ``svg`` at ``x``, ``top`` (from the page's top left), ``w`` by ``h`` points, as a figure with
-        ``alt`` for its alternative text; the lines of its labels are printed as text over it, those that
-        print within it (the figure is clipped to it)."""
+        ``alt`` for its alternative text; the lines of its labels (and the ``placed`` lines of those Graphviz
+        drew without text, :attr:`Drawing.placed`) are printed as text over it, those that print within it
+        (the figure is clipped to it)."""
         name = f"drawing-{len(self.files) + 1}.svg"
-        self.files[name], labels = take_text(svg, w, h)
+        self.files[name], labels = take_text(svg, w, h, placed)
         page.setdefault("figures", []).append({"file": name, "x": x, "y": top, "w": w, "h": h, "alt": alt,
                                                "labels": labels})
 
@@ -125,7 +127,7 @@ def chart_sheets(
         x0 = x + (w - drawing.width) / 2
         top = page_h - (y + h) + (h - drawing.height) / 2
         out.add_figure(page, drawing.svg, x0, top, drawing.width, drawing.height,
-                       _alt(chart, number, len(plan.pages), len(drawing.roles), subtitle))
+                       _alt(chart, number, len(plan.pages), len(drawing.roles), subtitle), drawing.placed)
         _marks(page, chart_page, drawing, x0, top, offset, tags or {})
         out.pages.append(page)
     return out
