@@ -69,7 +69,7 @@ def _number(value: float) -> str:
 
 def _printed(value: float) -> float:
     """The number a reader of Graphviz's SVG finds for ``value``."""
-    return float(_number(value))
+    return float("%.2f" % value) if not -0.005 < value < 0.005 else 0.0
 
 
 def _point(x: float, y: float) -> str:
@@ -95,6 +95,7 @@ def _measure(size: float, bold: bool, italic: bool) -> Widths:
     return widths(style.FONT, size, bold, italic)
 
 
+@lru_cache(maxsize=16384)
 def _text(lines: tuple[str, ...], points: float, bold: bool, italic: bool, colour: str, just: str) -> _Text:
     size = float(int(points))  # Graphviz reads POINT-SIZE as a whole number
     measure = _measure(size, bold, italic)
@@ -136,25 +137,27 @@ class _Cell(NamedTuple):
     fixed: bool
 
 
-def _cells(role: Role, counts: dict | None) -> tuple[list[_Cell], str | None, str]:
-    """The inner table's cells in Graphviz's order, the badge's fill colour (None: no badge) and the strip's."""
-    mark = labels.badge(counts) if counts else None
+@lru_cache(maxsize=16384)
+def _cells(title: str, person: str | None, category: str, fte: float, employment: str,
+           mark: tuple | None) -> tuple[tuple[_Cell, ...], tuple[_Shape, ...], str | None, str]:
+    """The inner table's cells in Graphviz's order (``person`` None: vacant) and their shapes, the badge's fill
+    colour (None: no badge) and the strip's, as Graphviz writes them."""
     span = 3 if mark else 2
-    title = labels.wrap(role.title, labels.TITLE)
-    cells = [_Cell(_text(title, style.TITLE_SIZE, True, False, style.TEXT_COLOUR, "l"), 0, span, 0, "l", False)]
+    lines = labels.wrap(title, labels.TITLE)
+    cells = [_Cell(_text(lines, style.TITLE_SIZE, True, False, style.TEXT_COLOUR, "l"), 0, span, 0, "l", False)]
     row = 1
-    if role.vacant:
+    if person is None:
         vacant = _text(("Vacant",), style.PERSON_SIZE, False, True, style.VACANT_BORDER, "n")
         cells.append(_Cell(vacant, 0, span, row, "l", False))
         row += 1
-    elif role.person.strip():
-        person = _text(labels.wrap(role.person, labels.PERSON), style.PERSON_SIZE, False, False, style.MUTED_COLOUR, "l")
-        cells.append(_Cell(person, 0, span, row, "l", False))
+    elif person.strip():
+        held = _text(labels.wrap(person, labels.PERSON), style.PERSON_SIZE, False, False, style.MUTED_COLOUR, "l")
+        cells.append(_Cell(held, 0, span, row, "l", False))
         row += 1
-    colour = style.colour_for(role.category)
-    category = labels._category(role.category)
-    terms = labels._terms(role.fte, role.employment)
-    cells.append(_Cell(_text((category,), style.META_SIZE, False, False, colour, "n") if category else _EMPTY,
+    colour = style.colour_for(category)
+    name = labels._category(category)
+    terms = labels._terms(fte, employment)
+    cells.append(_Cell(_text((name,), style.META_SIZE, False, False, colour, "n") if name else _EMPTY,
                        0, 1, row, "l", False))
     cells.append(_Cell(_text((terms,), style.META_SIZE, False, False, style.MUTED_COLOUR, "n") if terms else _EMPTY,
                        1, 1, row, "r", False))
@@ -163,8 +166,10 @@ def _cells(role: Role, counts: dict | None) -> tuple[list[_Cell], str | None, st
         severity, count = mark
         digits = str(count if count < 100 else 99)
         cells.append(_Cell(_text((digits,), style.META_SIZE, True, False, "#FFFFFF", "n"), 2, 1, row, "c", True))
-        fill = style.SEVERITY_COLOURS[severity]
-    return cells, fill, colour
+        fill = style.SEVERITY_COLOURS[severity].lower()
+    shapes = tuple(_Shape(c.text.width, c.text.height, c.col, c.span, c.row, c.align, c.fixed, len(c.text.lines))
+                   for c in cells)
+    return tuple(cells), shapes, fill, colour.lower()
 
 
 def _spread(sizes: list[float], start: float, room: float, count: int, downwards: bool) -> list[float]:
@@ -180,10 +185,33 @@ def _spread(sizes: list[float], start: float, room: float, count: int, downwards
     return out
 
 
-def placed_label(role: Role, counts: dict | None, box: tuple[float, float], cx: float, cy: float) -> Placed:
-    """The label of ``role`` in a box of ``box`` points centred at Graphviz's ``(cx, cy)`` (y upwards)."""
-    cells, fill, strip = _cells(role, counts)
-    ncols = 3 if fill else 2
+class _Frame(NamedTuple):
+    """A label's parts relative to its node's centre: the outer cell's left, top and bottom, the badge cell's
+    box (left, bottom, right, top; None without one) and each text block's centre and half size."""
+
+    left: float
+    top: float
+    bottom: float
+    badge: tuple[float, float, float, float] | None
+    texts: tuple[tuple[int, float, float, float, float], ...]  # cell, centre x, half width, centre y, half height
+
+
+class _Shape(NamedTuple):
+    """What of a cell its place depends on: its text block's size, where it stands, how it aligns."""
+
+    width: float
+    height: float
+    col: int
+    span: int
+    row: int
+    align: str
+    fixed: bool
+    lines: int
+
+
+@lru_cache(maxsize=4096)
+def _frame(cells: tuple[_Shape, ...], ncols: int, box: tuple[float, float]) -> _Frame:
+    """Where Graphviz puts the label's cells and text blocks, relative to the node's centre."""
     nrows = cells[-1].row + 1
     # size_html_cell: each cell's least size.
     least = []
@@ -191,7 +219,7 @@ def placed_label(role: Role, counts: dict | None, box: tuple[float, float], cx: 
         if cell.fixed:
             least.append([_BADGE[0], _BADGE[1]])
         else:
-            least.append([max(cell.text.width + 2 * _INNER_PAD, 0), max(cell.text.height + 2 * _INNER_PAD, 0)])
+            least.append([max(cell.width + 2 * _INNER_PAD, 0), max(cell.height + 2 * _INNER_PAD, 0)])
     # set_cell_widths and set_cell_heights.
     cols = [0.0] * (ncols + 1)
     for cell, size in zip(cells, least):
@@ -233,29 +261,22 @@ def placed_label(role: Role, counts: dict | None, box: tuple[float, float], cx: 
     c_right, c_top = right - _OUTER_BORDER - _OUTER_PAD, top - _OUTER_BORDER - _OUTER_PAD
     xs = _spread(cols, c_left + 0 + 0, max(c_right - c_left - inner_w, 0), ncols, False)
     ys = _spread(rows, c_top - 0 - 0, max(c_top - c_bottom - inner_h, 0), nrows, True)
-    out = []
-    # The strip: the outer cell's left border (doBorder, BORDER_LEFT), inset by half its width.
-    delta = _OUTER_BORDER / 2.0
-    x = (left + cx) + delta
-    out.append(f'<polyline fill="none" stroke="{strip.lower()}" stroke-width="{_OUTER_BORDER}" '
-               f'points="{_point(x, (top + cy) - delta)} {_point(x, (bottom + cy) + delta)}"/>\n')
-    lines: list[Line] = []
-    badge = ""
-    for cell, size in zip(cells, least):
+    badge = None
+    texts = []
+    for i, (cell, size) in enumerate(zip(cells, least)):
         lx, rx, ty, by = xs[cell.col], xs[cell.col + cell.span] - 0.0, ys[cell.row], ys[cell.row + 1] + 0.0
-        if cell.fixed:
+        if cell.fixed:  # pos_html_cell centres a fixed cell in its room
             delx = rx - lx - size[0]
             if delx > 0:
                 lx += delx / 2
                 rx -= delx / 2
-            dely = ty - by - _BADGE[1]
+            dely = ty - by - size[1]
             if dely > 0:
                 by += dely / 2
                 ty -= dely / 2
-            badge = _rounded(lx + cx, by + cy, rx + cx, ty + cy, fill)
-        text = cell.text
+            badge = (lx, by, rx, ty)
         bl, bb, br, bt = lx + 0 + _INNER_PAD, by + 0 + _INNER_PAD, rx - 0 - _INNER_PAD, ty - 0 - _INNER_PAD
-        delx = br - bl - text.width
+        delx = br - bl - cell.width
         if delx > 0:
             if cell.align == "l":
                 br -= delx
@@ -264,23 +285,38 @@ def placed_label(role: Role, counts: dict | None, box: tuple[float, float], cx: 
             else:
                 bl += delx / 2
                 br -= delx / 2
-        dely = bt - bb - text.height
+        dely = bt - bb - cell.height
         if dely > 0:
             bb += dely / 2
             bt -= dely / 2
-        if not text.lines:
-            continue
-        if cell.fixed:  # drawn after its fill
-            out.append(badge)
-        half = (br - bl) / 2.0
-        centre_x = cx + (br + bl) / 2.0
-        y = (cy + (bt + bb) / 2.0) + (bt - bb) / 2.0
+        if cell.lines:
+            texts.append((i, (br + bl) / 2.0, (br - bl) / 2.0, (bt + bb) / 2.0, (bt - bb) / 2.0))
+    return _Frame(left, top, bottom, badge, tuple(texts))
+
+
+def placed_label(role: Role, counts: dict | None, box: tuple[float, float], cx: float, cy: float) -> Placed:
+    """The label of ``role`` in a box of ``box`` points centred at Graphviz's ``(cx, cy)`` (y upwards)."""
+    mark = labels.badge(counts) if counts else None
+    cells, shapes, fill, strip = _cells(role.title, None if role.vacant else role.person, role.category, role.fte,
+                                        role.employment, mark)
+    frame = _frame(shapes, 3 if fill else 2, box)
+    # The strip: the outer cell's left border (doBorder, BORDER_LEFT), inset by half its width.
+    delta = _OUTER_BORDER / 2.0
+    x = (frame.left + cx) + delta
+    out = [f'<polyline fill="none" stroke="{strip}" stroke-width="{_OUTER_BORDER}" '
+           f'points="{_point(x, (frame.top + cy) - delta)} {_point(x, (frame.bottom + cy) + delta)}"/>\n']
+    lines: list[Line] = []
+    for i, mid_x, half_x, mid_y, half_y in frame.texts:
+        text = cells[i].text
+        if cells[i].fixed:  # the badge's fill, drawn before its count
+            lx, by, rx, ty = frame.badge
+            out.append(_rounded(lx + cx, by + cy, rx + cx, ty + cy, fill))
+        centre_x = cx + mid_x
+        y = (cy + mid_y) + half_y
         for line, w, step in zip(text.lines, text.widths, text.steps):
-            x = centre_x - half if text.just == "l" else centre_x - w / 2.0
+            x = centre_x - half_x if text.just == "l" else centre_x - w / 2.0
             y -= step
             lines.append(Line(_printed(x), _printed(-(y + text.centerline)), text.look, line))
-        if cell.fixed:
-            badge = ""
     return Placed("".join(out).encode(), lines)
 
 
@@ -303,7 +339,7 @@ def _rounded(x0: float, y0: float, x1: float, y1: float, fill: str | None) -> st
     pts += [pts[0], pts[1]]
     pts = pts[1:]
     path = "M" + _point(*pts[0]) + "C" + " ".join(_point(*p) for p in pts[1:])
-    return f'<path fill="{(fill or "").lower()}" stroke="none" stroke-width="{_OUTER_BORDER}" d="{path}"/>\n'
+    return f'<path fill="{fill}" stroke="none" stroke-width="{_OUTER_BORDER}" d="{path}"/>\n'
 
 
 __all__ = ["Line", "Placed", "placeable", "placed_label"]

@@ -159,7 +159,7 @@ def _source(
 
 #: A pinned position in a DOT source (a node's ends with ``!``), and a point of one.
 _PIN = re.compile(rb'\bpos="([^"]*)"')
-_XY = re.compile(rb'(-?[0-9.]+),(-?[0-9.]+)')
+_XY = re.compile(rb'(-?[0-9.]+),(-?[0-9.]+)(!?)')
 
 
 def _origin(source: bytes, box: tuple[float, float]) -> Point:
@@ -167,14 +167,14 @@ def _origin(source: bytes, box: tuple[float, float]) -> Point:
     size their width and height in inches give, and the points of its lines), by which it moves the drawing."""
     half_w, half_h = float(f"{box[0] / 72:.4f}") * 72 / 2.0, float(f"{box[1] / 72:.4f}") * 72 / 2.0
     left = bottom = math.inf
-    for found in _PIN.finditer(source):
-        value = found.group(1)
-        grow = value.endswith(b"!")
-        for x, y in _XY.findall(value):
-            x, y = float(x), float(y)
-            if grow:
-                x, y = x - half_w, y - half_h
-            left, bottom = min(left, x), min(bottom, y)
+    for x, y, pin in _XY.findall(b" ".join(_PIN.findall(source))):
+        x, y = float(x), float(y)
+        if pin:
+            x, y = x - half_w, y - half_h
+        if x < left:
+            left = x
+        if y < bottom:
+            bottom = y
     return left, bottom
 
 

@@ -122,7 +122,7 @@ class Widths:
         _, self.height, self.baseline = self._measure("x")
         self._chars: dict[str, float] = {}
         self._pairs: dict[str, float] = {}
-        self._whole: dict[str, float] = {}
+        self._whole: dict[str, float] = {}  # every line's width, once measured or summed
 
     def _char(self, ch: str) -> float:
         width = self._chars.get(ch)
@@ -131,11 +131,12 @@ class Widths:
         return width
 
     def __call__(self, line: str) -> float:
-        if "ff" in line:
-            width = self._whole.get(line)
-            if width is None:
-                width = self._whole[line] = self._measure(line)[0]
-            return width
+        width = self._whole.get(line)
+        if width is None:
+            width = self._whole[line] = self._measure(line)[0] if "ff" in line else self._sum(line)
+        return width
+
+    def _sum(self, line: str) -> float:
         chars, pairs = self._chars, self._pairs
         try:
             total = sum(map(chars.__getitem__, line))
