@@ -8,35 +8,42 @@ from PySide6.QtWidgets import QApplication
 
 
 class _Sizes(QObject):
-    """The sizes a widget is given, in order."""
+    """The sizes a widget is given (or, with ``kind`` a paint, painted at), in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: QEvent.Type = QEvent.Type.Resize) -> None:
         super().__init__()
+        self.kind = kind
         self.seen: list[tuple[int, int]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
-            self.seen.append(event.size().toTuple())
+        if event.type() == self.kind:
+            self.seen.append((event.size() if self.kind == QEvent.Type.Resize else watched.size()).toTuple())
         return False
 
 
-def test_the_form_appearing_from_the_hint_is_laid_out_at_its_own_width_only(make_window):
+def test_the_form_appearing_from_the_hint_is_laid_out_at_its_own_width_only_and_painted_whole_once(make_window):
     window = make_window("francis-howell")
     panel, roles = window.properties, list(window.chart.roles)
     window.select_roles([roles[1]])
     QApplication.processEvents()
-    sizes = _Sizes()
+    sizes, paints = _Sizes(), _Regions()
     panel.form_widget.installEventFilter(sizes)
-    for role_id in roles[2:8]:
+    panel.form_widget.installEventFilter(paints)
+    for role_id in [roles[2], *roles[2:8]]:  # the role shown last again, then others
         window.select_roles([])
         QApplication.processEvents()
         assert panel.form_widget.isHidden() and panel.empty.isVisible()
+        paints.seen.clear()
         window.select_roles([role_id])
-        QApplication.processEvents()
+        for _ in range(3):  # and the rounds of events after, in which it is not painted whole again
+            QApplication.processEvents()
         width = panel.form_widget.width()
         assert all(w == width for w, _h in sizes.seen), sizes.seen  # never the hint's width
         sizes.seen.clear()
         assert panel.header.text() == window.chart.role(role_id).title
+        visible = panel.form_widget.visibleRegion().boundingRect().getRect()
+        assert paints.seen[0] == (panel.form_widget.size().toTuple(), visible)
+        assert all(region != visible for _size, region in paints.seen[1:]), paints.seen
 
 
 class _LayoutRequests(QObject):
@@ -87,3 +94,34 @@ def test_the_hint_after_the_shown_role_is_deleted_is_on_screen_as_drawn(make_win
     shown = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), panel.width(), panel.height()).toImage()
     drawn = panel.grab().toImage()
     assert shown.convertToFormat(drawn.format()) == drawn
+
+
+def test_the_hint_after_the_form_is_painted_once_at_its_own_size(make_window):
+    window = make_window("francis-howell")
+    panel, roles = window.properties, list(window.chart.roles)
+    paints = _Sizes(QEvent.Type.Paint)
+    panel.empty.installEventFilter(paints)
+    for role_id in roles[2:6]:  # a role shown, then the hint: by a click on empty canvas and by the role's delete
+        for leave in (lambda: window.select_roles([]), lambda r=role_id: window.editor.delete([r])):
+            window.select_roles([role_id])
+            QApplication.processEvents()
+            paints.seen.clear()
+            leave()
+            QApplication.processEvents()
+            assert panel.empty.isVisible()
+            assert paints.seen == [panel.empty.size().toTuple()]  # not first in the form's body, then again
+            window.stack.undo() if role_id not in window.chart.roles else None
+            QApplication.processEvents()
+
+
+class _Regions(QObject):
+    """A widget's size and the part of it painted, at each paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[tuple[int, int], tuple[int, int, int, int]]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append((watched.size().toTuple(), event.region().boundingRect().getRect()))
+        return False

@@ -91,6 +91,7 @@ class PropertiesPanel(QScrollArea):
         parts = reversed(self.form_widget.findChildren(QWidget))
         self._parts_with_layouts = [*(w for w in parts if w.layout() is not None), self.form_widget]
         self._fitted: tuple | None = None  # what the form showed when its parts last gave up their sizes
+        self._depth = max(len(_around(part, self)) for part in self._parts_with_layouts)  # its layouts' nesting
         for field in self._typed_fields():
             DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
 
@@ -267,6 +268,7 @@ class PropertiesPanel(QScrollArea):
         if not ids:  # the form, if made, is hidden as it is: what it shows and its sizes are set before it shows again
             if "form_widget" in self.__dict__:
                 self.form_widget.hide()
+                self._settle()
             return
         from ..widgets.fields import mark_invalid
 
@@ -291,6 +293,22 @@ class PropertiesPanel(QScrollArea):
         # what the parts last gave up their sizes for, shown again (a new role like the last, the same role after
         # the hint) and no field's error taken away: their kept sizes hold, only the form around them is fitted
         self._fit(self.form_widget if not errors_shown and self._sized_for() == self._fitted else None)
+        if appearing:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Lay out now what waits to be, and ask now for the repaints that widgets just shown posted for their rects.
+
+        A form (or the hint) shown from hidden was painted in the body it was shown in, before the posted layouts
+        fitted it; and each widget shown posts a repaint of the rect it had then, which came after the window's
+        paint and had the whole form painted again in the next round of events (5-6 ms of an add at 5,000 roles,
+        counted in the edit after it). Done here, the layouts run before anything is painted (a round for each
+        level of the form's nesting, as a part's layout tells the part around it one round later), and those
+        repaints join the window's one paint.
+        """
+        for _ in range(self._depth):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
 
     def _sized_for(self) -> tuple:
         """What the form shows that its parts' sizes depend on: which parts are shown, every wrapped text (the
@@ -356,6 +374,7 @@ class PropertiesPanel(QScrollArea):
         if text != self.findings.text():
             self.findings.setText(text)
             self._fit(self.findings)
+            self._settle()
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
