@@ -110,3 +110,26 @@ def test_a_figure_takes_its_colour_from_its_palette_and_the_rule_above_a_row_fro
         assert row.value.palette().color(QPalette.ColorRole.WindowText) == QColor(colour)
         assert row.styleSheet() == row.value.styleSheet() == ""
     assert 'QWidget#metricRow[ruled="true"] { border-top: 1px solid' in style.stylesheet()
+
+
+def test_why_there_is_no_figure_is_plain_text_unless_the_planned_figure_follows(qtbot) -> None:
+    """Rich text takes far longer to lay out: the empty chart's reasons are plain text, each in the one label."""
+    from PySide6.QtCore import Qt
+
+    from tdorg.model.chart import Chart
+    from tdorg.model.rules import Metric, Report
+
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(Validator(Chart()).report)
+    for row, metric in zip(panel.row_widgets, panel._shown, strict=True):
+        assert (row.missing.text(), row.status.text()) == (metric.missing, "")
+        assert row.missing.textFormat() == Qt.TextFormat.PlainText and not row.status.isVisibleTo(panel)
+    assert any(row.missing.isVisibleTo(panel) for row in panel.row_widgets)
+    planned = Metric("m", "Students per FTE", None, "students", "about 1,900", "", missing="No filled positions yet.",
+                     planned=300.0, planned_vacant=2)
+    panel.set_report(Report(metrics=[planned]))
+    row = panel.row_widgets[0]
+    assert row.missing.text() == "" and not row.missing.isVisibleTo(panel)
+    assert "No filled positions yet." in row.status.text() and planned.planned_text() in row.status.text()
+    assert panel.metric_status() == [f"No filled positions yet. {planned.planned_text()}"]

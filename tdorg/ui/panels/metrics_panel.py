@@ -75,7 +75,11 @@ class _MetricRow(QWidget):
         self.setProperty("ruled", not first)  # the application's style sheet draws the rule above all but the first
         self.left = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
         self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
-        self.status = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # why there is no figure yet, the planned figure: shown when there is one
+        # Why there is no figure yet: in plain text, far quicker to lay out, when there is no planned figure (the look
+        # is rich text's: at the top, a first paragraph's top margin taking no room); with it, both in rich text.
+        self.missing = MeasuredLabel(text_format=Qt.TextFormat.PlainText)
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status = MeasuredLabel(text_format=Qt.TextFormat.RichText)
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
@@ -99,6 +103,7 @@ class _MetricRow(QWidget):
         text.setSpacing(0)
         text.addWidget(self.left)
         text.addWidget(self.note)
+        text.addWidget(self.missing)
         text.addWidget(self.status)
         text.addWidget(self.inputs)
         grid.addLayout(text, 0, 0)
@@ -113,7 +118,9 @@ class _MetricRow(QWidget):
             style.TEXT if metric.value is not None else style.TEXT_MUTED)
         _set_text(self.left, f"<div style='font-weight:600'>{escape(metric.label)}</div>"
                              f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>")
-        for label, text in ((self.note, metric.note or ""), (self.status, _status_html(metric))):
+        planned = metric.planned is not None
+        for label, text in ((self.note, metric.note or ""), (self.missing, "" if planned else metric.missing),
+                            (self.status, _status_html(metric) if planned else "")):
             _set_text(label, text)
             label.setVisible(bool(text))
         self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
@@ -129,7 +136,7 @@ class _MetricRow(QWidget):
             f"Source: {metric.source}" if metric.source else "",
         ) if x)
         if self.left.toolTip() != tip:
-            for widget in (self.left, self.note, self.status, self.value, self.unit):
+            for widget in (self.left, self.note, self.missing, self.status, self.value, self.unit):
                 widget.setToolTip(tip)
 
 
