@@ -170,11 +170,38 @@ def test_labels_placed_beside_the_drawing_are_as_graphviz_draws_them() -> None:
                 rest, lines = take_text(drawing.svg, drawing.width, height, drawing.placed)
                 want_rest, want = take_text(whole.svg, whole.width, height)
                 assert rest == want_rest
+                assert _written(lines) == _written(want)
 
-                def written(taken):
-                    return sorted((x, y, tuple(taken["styles"][k]), t) for x, y, k, t in taken["lines"])
 
-                assert written(lines) == written(want)
+def _written(taken: dict) -> list[tuple]:
+    """The lines ``take_text`` took, each with its style, in an order of their own."""
+    return sorted((x, y, tuple(taken["styles"][k]), t) for x, y, k, t in taken["lines"])
+
+
+def test_where_graphviz_pango_cannot_be_opened_graphviz_lays_out_every_label(monkeypatch) -> None:
+    """A build whose Graphviz libraries are laid out otherwise (Windows, macOS, a frozen app): the pages are
+    drawn with every label's text given to Graphviz, and print the same lines where they did."""
+    from tdorg.export.graphviz import pango_widths
+
+    chart = synthetic_chart(60, seed=4)
+    options = ExportOptions()
+    area = planning_area(chart_area(options))
+    plan = plan_for(chart, options, chart_area(options))
+    placed = page_drawings(chart, plan, area, options)
+    monkeypatch.setattr(pango_widths, "_pango", None)
+    monkeypatch.setattr(pango_widths, "_styles", {})
+
+    def not_here(self, family: str) -> None:
+        raise OSError("no libpango-1 in pygraphviz.libs")
+
+    monkeypatch.setattr(pango_widths._Pango, "__init__", not_here)
+    assert not pango_widths.available(style.FONT)
+    drawn = page_drawings(chart, plan, area, options)
+    assert not any(d.placed for d in drawn) and all(b"<text" in d.svg for d in drawn)
+    for with_pango, without in zip(placed, drawn):
+        assert without_text(with_pango.svg) == without_text(without.svg)
+        assert _written(take_text(with_pango.svg, with_pango.width, None, with_pango.placed)[1]) == _written(
+            take_text(without.svg, without.width)[1])
 
 
 def _taken(svg: bytes, width: float, height: float | None = None) -> tuple[bytes, list[dict]]:

@@ -13,8 +13,9 @@ Graphviz's own HTML table layout (``lib/common/htmltable.c``: ``size_html_txt``,
 ``emit_htextspans``; ``lib/common/shapes.c``: ``rounded_draw``), step for step
 in the same floating-point order, so each number prints as Graphviz prints it.
 
-Only labels whose text is all printable Latin-1 are placed here (:func:`placeable`);
-others go to Graphviz with their text, as before.
+Only labels whose text is all printable Latin-1 are placed here (:func:`placeable`),
+and only where Graphviz's Pango opens (:func:`can_place`); others go to Graphviz
+with their text, as before.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import NamedTuple
 
 from ...model.role import Role
 from .. import labels, style
-from .pango_widths import Widths, widths
+from .pango_widths import Widths, available, widths
 
 #: Text this module places: printable Latin-1, which the family's fonts hold, so Pango uses no fallback font.
 _PLACEABLE = re.compile("[ -\\[\\]-~\u00a0-\u00ac\u00ae-\u00ff]+")
@@ -51,6 +52,11 @@ class Placed(NamedTuple):
 
     svg: bytes
     lines: list[Line]
+
+
+def can_place() -> bool:
+    """Whether labels can be placed here at all: Graphviz's Pango can be opened to measure their lines."""
+    return available(style.FONT)
 
 
 def placeable(role: Role) -> bool:
@@ -342,4 +348,4 @@ def _rounded(x0: float, y0: float, x1: float, y1: float, fill: str | None) -> st
     return f'<path fill="{fill}" stroke="none" stroke-width="{_OUTER_BORDER}" d="{path}"/>\n'
 
 
-__all__ = ["Line", "Placed", "placeable", "placed_label"]
+__all__ = ["Line", "Placed", "can_place", "placeable", "placed_label"]

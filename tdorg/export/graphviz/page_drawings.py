@@ -59,7 +59,7 @@ from ..options import ExportOptions
 from ..pages import MAX_TITLE_PT, ChartPage, PagePlan, whole_chart
 from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
 from . import dot
-from .label_layout import Line as PlacedLine, Placed, placeable, placed_label
+from .label_layout import Line as PlacedLine, Placed, can_place, placeable, placed_label
 from .passing_lines import Line, passing_groups, straight_line, stretch
 from .renderer import NAME, layout_engine, render_batch
 from .runner import Cancel
@@ -178,11 +178,13 @@ def _origin(source: bytes, box: tuple[float, float]) -> Point:
     return left, bottom
 
 
-def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> tuple[bytes, dict]:
-    """A page's DOT with the labels :mod:`.label_layout` can place left empty, and those labels placed, by
-    the id of their SVG group, where Graphviz would have put them (after it moves the drawing to its origin)."""
+def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict,
+                 place: bool) -> tuple[bytes, dict]:
+    """A page's DOT with the labels :mod:`.label_layout` can place left empty (none unless ``place``), and
+    those labels placed, by the id of their SVG group, where Graphviz would have put them (after it moves the
+    drawing to its origin)."""
     tree, layout = page.tree, page.layout
-    bare = frozenset(rid for rid in tree.order if placeable(chart.roles[rid]))
+    bare = frozenset(rid for rid in tree.order if placeable(chart.roles[rid])) if place else frozenset()
     source = _source(chart, box, tree, layout, counts, PIECE_MARGIN, routes=True, bare=bare)
     ox, oy = _origin(source.dot, box) if bare else (0.0, 0.0)
     height, placed = layout.height, {}
@@ -363,10 +365,10 @@ def page_drawings(
     sizes = [len(page.tree.order) for page in plan.pages]
     # Batches of at most this many roles are at most BATCHES, however unequal the pages.
     most = (sum(sizes) + (BATCHES - 1) * max(sizes, default=0)) / BATCHES
-    placed = []
+    placed, place = [], can_place()
     with _Drawer(options, cancel, progress, max(BATCH_ROLES, most)) as drawer:
         for page in plan.pages:
-            source, labels = _placed_page(chart, box, page, counts)
+            source, labels = _placed_page(chart, box, page, counts, place)
             drawer.add(source, len(page.tree.order))
             placed.append(labels)
         svgs = drawer.results()

@@ -16,16 +16,40 @@ begins DejaVu's three-letter ligatures) is measured whole.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import glob
 import html
+import os
+import sys
 import threading
 from pathlib import Path
+from typing import Iterator
 
 #: Points per Pango unit at Graphviz's 96 dpi (``POINTS_PER_INCH / (FONT_DPI * PANGO_SCALE)``).
 _SCALE = 72 / (96 * 1024)
 #: cairo's enums: ANTIALIAS_GRAY, HINT_STYLE_FULL, HINT_METRICS_ON, SUBPIXEL_ORDER_BGR.
 _OPTIONS = (("antialias", 2), ("hint_style", 4), ("hint_metrics", 2), ("subpixel_order", 2))
+
+
+@contextlib.contextmanager
+def _fontconfig_quiet() -> Iterator[None]:
+    """Standard error (the file, which C writes to) set aside while the wheel's fontconfig reads the system's
+    configuration: it is older than some systems' and warns of elements it does not know, words a user of
+    ``tdorg export`` would see and could do nothing about (Graphviz's child says the same, to a pipe)."""
+    try:
+        sys.stderr.flush()
+        kept = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no standard error to set aside
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(kept, 2)
+        os.close(kept)
 
 
 class _Rect(ctypes.Structure):
@@ -47,7 +71,9 @@ class _Pango:
             found = sorted(glob.glob(str(libs / f"{stem}*.so*")))
             if not found:
                 raise OSError(f"no {stem} in {libs}")
-            return ctypes.CDLL(found[0], mode=ctypes.RTLD_GLOBAL)
+            # Opened privately: in the editor, the wheel's cairo brings its own copies of libxcb, fontconfig
+            # and freetype, which must not stand in for Qt's in the libraries Qt loads later.
+            return ctypes.CDLL(found[0], mode=ctypes.RTLD_LOCAL)
 
         cairo, pango, pangocairo = open_lib("libcairo-"), open_lib("libpango-1"), open_lib("libpangocairo-1")
         ptr, text = ctypes.c_void_p, ctypes.c_char_p
@@ -83,6 +109,8 @@ class _Pango:
         pangocairo.pango_cairo_context_set_resolution(self.context, 96.0)
         self.family = family.encode()
         self.descriptions: dict[float, int] = {}
+        with _fontconfig_quiet():
+            self.measure("x", 10.0, False, False)  # the first font looked up reads fontconfig's files
 
     def measure(self, line: str, size: float, bold: bool, italic: bool) -> tuple[float, float, float]:
         """Width, height and baseline (from the top) of ``line``, in points, as Graphviz's plugin measures it."""
@@ -156,6 +184,17 @@ _pango: _Pango | None = None
 _styles: dict[tuple, Widths] = {}
 
 
+def available(family: str) -> bool:
+    """Whether this process can measure ``family`` as Graphviz does: the Pango bundled in the pygraphviz
+    wheel opens here (it does in a Linux wheel, not in every other build). When not, Graphviz lays out
+    the labels' text itself."""
+    try:
+        widths(family, 10.0)
+    except OSError:  # no such library here
+        return False
+    return True
+
+
 def widths(family: str, size: float, bold: bool = False, italic: bool = False) -> Widths:
     """The line widths of ``family`` at ``size`` points, bold and italic or not (kept for the process)."""
     global _pango
@@ -169,4 +208,4 @@ def widths(family: str, size: float, bold: bool = False, italic: bool = False) -
     return found
 
 
-__all__ = ["Widths", "widths"]
+__all__ = ["Widths", "available", "widths"]
