@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from ...model.role import Role
 from .. import labels, style
-from .pango_widths import Widths, available, widths
+from .pango_widths import available, widths
 
 #: Text this module places: printable Latin-1, which the family's fonts hold, so Pango uses no fallback font.
 _PLACEABLE = re.compile("[ -\\[\\]-~\u00a0-\u00ac\u00ae-\u00ff]+")
@@ -96,15 +96,10 @@ class _Text(NamedTuple):
     just: str  # 'l' (BALIGN="LEFT") or 'n'
 
 
-@lru_cache(maxsize=64)
-def _measure(size: float, bold: bool, italic: bool) -> Widths:
-    return widths(style.FONT, size, bold, italic)
-
-
 @lru_cache(maxsize=16384)
 def _text(lines: tuple[str, ...], points: float, bold: bool, italic: bool, colour: str, just: str) -> _Text:
     size = float(int(points))  # Graphviz reads POINT-SIZE as a whole number
-    measure = _measure(size, bold, italic)
+    measure = widths(style.FONT, size, bold, italic)
     each = tuple(measure(line) for line in lines)
     offset = 0.05 * size  # the plugin's yoffset_centerline
     steps = []

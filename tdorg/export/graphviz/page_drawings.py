@@ -193,7 +193,7 @@ def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts
             x, y = layout.center(rid)
             cx, cy = float(f"{x:.2f}"), float(f"{height - y:.2f}")  # as the DOT pins it
             placed[source.ids[rid].encode()] = placed_label(chart.roles[rid], counts.get(rid), box,
-                                                            cx - ox if ox else cx, cy - oy if oy else cy)
+                                                            cx - ox, cy - oy)
     return source.dot, placed
 
 
@@ -331,14 +331,17 @@ def _drawing(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...], m
     the ``placed`` labels whose text Graphviz was not given."""
     view = _view(svg, layout, margin)
     w, h = view[2], view[3]
-    lines = tuple(line for label in (placed or {}).values() for line in label.lines)
-    return Drawing(_sized(_with_labels(svg, placed or {}), view, scale), w * scale, h * scale, scale,
+    placed = placed or {}
+    lines = tuple(line for label in placed.values() for line in label.lines)
+    return Drawing(_sized(_with_labels(svg, placed), view, scale), w * scale, h * scale, scale,
                    margin * scale, margin * scale, roles, lines)
 
 
 def page_source(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> bytes:
-    """The pinned DOT of one page's drawing: its roles, boxes of size ``box``, with their finding
-    ``counts`` (:func:`tdorg.export.graphviz.dot.finding_counts`; empty without badges)."""
+    """The pinned DOT of one page as Graphviz alone draws it, every label with its text (what the benchmarks
+    draw as the reference; the export's own leaves placeable labels empty, :func:`_placed_page`): its roles,
+    boxes of size ``box``, with their finding ``counts`` (:func:`tdorg.export.graphviz.dot.finding_counts`;
+    empty without badges)."""
     return _source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN, routes=True).dot  # dotted lines round boxes
 
 
