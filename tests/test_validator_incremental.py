@@ -23,7 +23,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from tdorg.model import Chart, Role
 from tdorg.model.errors import EditError
 from tdorg.model.rules import Validator, validate
-from tdorg.model.rules.context import KEYED, LISTED, Context
+from tdorg.model.rules.context import Context
+from tdorg.model.rules.role_indexes import KEYED, LISTED
 from tdorg.model.rules.engine import RULES_BY_ID
 from tdorg.model.rules.index_updates import DERIVED
 from tdorg.model.synthetic import synthetic_chart, wide_synthetic_chart

@@ -18,11 +18,9 @@ The framework's shared definitions live here, once, for every rule:
 
 from __future__ import annotations
 
-from collections import defaultdict
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
 from ..chart import Chart
@@ -31,7 +29,10 @@ from ..grades import GRADES_TAUGHT, OneToOneGrades, parse_grades
 from ..people import holder_key
 from ..privacy_laws import PrivacyLaw, named_officer_required, state_law
 from ..role import Role
-from ..vocab import FUNCTIONS, TECH_CATEGORIES, WorkKind, label
+from ..vocab import TECH_CATEGORIES, WorkKind
+from .kept_findings import KeptFindings
+from .role_indexes import is_superintendent, is_teaching_learning, keyed_index, listed_index
+from .sentences import and_list
 
 if TYPE_CHECKING:
     from .metrics import Spans
@@ -109,66 +110,6 @@ class Devices(NamedTuple):
         )
 
 
-def is_privacy_owner(role: Role) -> bool:
-    """Owns student-data privacy: the flag, the category, or the lead of data privacy."""
-    return role.has("privacy_officer") or role.category == "privacy_officer" or "data_privacy" in role.leads
-
-
-def is_superintendent(role: Role) -> bool:
-    return role.category == "superintendent" or role.has("superintendent")
-
-
-def is_teaching_learning(role: Role) -> bool:
-    return role.has("teaching_learning_leader") or role.category == "instructional_leader"
-
-
-def is_integration_role(role: Role) -> bool:
-    """An integration role of INT-1 and INT-2: an integration coach, or the lead of integration."""
-    return role.category == "integration_coach" or "instructional_integration" in role.leads
-
-
-
-def _holder(role: Role) -> tuple[str, ...]:
-    key = holder_key(role)
-    return () if key is None else (key,)
-
-
-#: The indexes that list roles under keys (in the chart's order of roles), with the keys each role is
-#: listed under: a pass builds them from these, and a live validator keeps them up to date with the same
-#: (:mod:`.index_updates`).
-KEYED: dict[str, Callable[[Role], Iterable[str]]] = {
-    "by_flag": attrgetter("flags"),
-    "by_category": lambda role: (role.category,),
-    "leads": attrgetter("leads"),
-    "backups": attrgetter("backs_up"),
-    "service_area_roles": attrgetter("service_areas"),
-    "core_service_roles": attrgetter("core_services"),
-    "holders": _holder,
-    "filled_by_category": lambda role: () if role.vacant else (role.category,),
-    "vacant_by_category": lambda role: (role.category,) if role.vacant else (),
-}
-
-#: The indexes that list the roles passing a test, with their tests (kept up to date the same way).
-LISTED: dict[str, Callable[[Role], bool]] = {
-    "privacy_owners": is_privacy_owner,
-    "superintendents": is_superintendent,
-    "dotted_sources": lambda role: bool(role.dotted_to),
-}
-
-
-def _keyed(roles: Mapping[str, Role], name: str) -> dict[str, list[str]]:
-    """The index ``name`` of :data:`KEYED`, worked out from every role."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for role_id, keys in zip(roles, map(KEYED[name], roles.values())):
-        for key in keys:
-            out[key].append(role_id)
-    return out
-
-
-def _listed(roles: Mapping[str, Role], name: str) -> list[str]:
-    """The index ``name`` of :data:`LISTED`, worked out from every role."""
-    return [role_id for role_id, listed in zip(roles, map(LISTED[name], roles.values())) if listed]
-
 class LinesIntoIt:
     """The roles with a line into IT, as a set to ask: the top IT leader's subtree, and the roles
     outside it with a dotted line into it from themselves or one of their managers."""
@@ -183,42 +124,6 @@ class LinesIntoIt:
 
     def __bool__(self) -> bool:
         return bool(self.subtree)
-
-
-class KeptFindings:
-    """A rule's findings kept across a live validator's passes, one per key (a role, a person) with the titles
-    it named (``None`` for a key with none), and the keys whose finding an edit may have changed since."""
-
-    __slots__ = ("entries", "stale")
-
-    def __init__(self) -> None:
-        self.entries: dict[str, tuple[object, set[str]]] = {}
-        self.stale: set[str] = set()
-
-    def forget(self) -> None:
-        """Work every finding out again."""
-        self.entries.clear()
-        self.stale.clear()
-
-    def drop_stale(self) -> None:
-        for key in self.stale:
-            self.entries.pop(key, None)
-        self.stale.clear()
-
-    def findings(self, ctx: "Context", keys: Iterable[str], compute: Callable[[str], T | None]) -> list[T]:
-        """Each key's finding, the one kept or else ``compute(key)``'s, kept; the keys without one left out. The
-        titles they name count as named."""
-        entries, found, named = self.entries, [], set()
-        for key in keys:
-            entry = entries.get(key)
-            if entry is None:
-                entry = entries[key] = ctx.naming(lambda: compute(key))  # naming counts them
-            elif entry[1]:
-                named |= entry[1]
-            if entry[0] is not None:
-                found.append(entry[0])
-        ctx.named(named)
-        return found
 
 
 class Context:
@@ -321,7 +226,7 @@ class Context:
     @cached_property
     def holders(self) -> dict[str, list[str]]:
         """The roles each person holds, by :func:`~tdorg.model.chart.holder_key` (vacancies and roles naming no one left out)."""
-        return _keyed(self.roles, "holders")
+        return keyed_index(self.roles, "holders")
 
     def is_vacant(self, role_id: str) -> bool:
         """A vacant position is a plan, not a person: it holds no one and covers nothing that needs a person."""
@@ -342,11 +247,11 @@ class Context:
 
     @cached_property
     def by_flag(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "by_flag")
+        return keyed_index(self.roles, "by_flag")
 
     @cached_property
     def by_category(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "by_category")
+        return keyed_index(self.roles, "by_category")
 
     def is_superintendent(self, role: Role) -> bool:
         return is_superintendent(role)
@@ -362,7 +267,7 @@ class Context:
 
     @cached_property
     def superintendents(self) -> list[str]:
-        return _listed(self.roles, "superintendents")
+        return listed_index(self.roles, "superintendents")
 
     @property
     def top_it_leader(self) -> str | None:
@@ -386,24 +291,24 @@ class Context:
 
     @cached_property
     def leads(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "leads")
+        return keyed_index(self.roles, "leads")
 
     @cached_property
     def backups(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "backups")
+        return keyed_index(self.roles, "backups")
 
     @cached_property
     def service_area_roles(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "service_area_roles")
+        return keyed_index(self.roles, "service_area_roles")
 
     @cached_property
     def core_service_roles(self) -> dict[str, list[str]]:
-        return _keyed(self.roles, "core_service_roles")
+        return keyed_index(self.roles, "core_service_roles")
 
     @cached_property
     def privacy_owners(self) -> list[str]:
         """Roles that own student-data privacy: the flag, the category, or the lead of data privacy."""
-        return _listed(self.roles, "privacy_owners")
+        return listed_index(self.roles, "privacy_owners")
 
     @property
     def intake_owners(self) -> list[str]:
@@ -434,7 +339,7 @@ class Context:
     @cached_property
     def dotted_sources(self) -> list[str]:
         """Roles with a dotted line of their own."""
-        return _listed(self.roles, "dotted_sources")
+        return listed_index(self.roles, "dotted_sources")
 
     def covering(self, role_ids: list[str]) -> list[str]:
         """Of the roles serving something, those that count for the IT department: the ones with
@@ -520,12 +425,12 @@ class Context:
     @cached_property
     def filled_by_category(self) -> dict[str, list[str]]:
         """The filled roles of each category, in the chart's order."""
-        return _keyed(self.roles, "filled_by_category")
+        return keyed_index(self.roles, "filled_by_category")
 
     @cached_property
     def vacant_by_category(self) -> dict[str, list[str]]:
         """The vacant roles of each category, in the chart's order."""
-        return _keyed(self.roles, "vacant_by_category")
+        return keyed_index(self.roles, "vacant_by_category")
 
     @cached_property
     def devices(self) -> Devices:
@@ -552,22 +457,3 @@ class Context:
         return named_officer_required(district.state, district.privacy_officer_required)
 
 
-def and_list(items: list[str]) -> str:
-    """“a”, “a and b”, “a, b and c”."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def in_sentence(text: str) -> str:
-    """A label inside a sentence: “Help desk” → “help desk”, but “E-rate / CIPA” stays."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def function_name(function: str) -> str:
-    return in_sentence(label(FUNCTIONS, function))
-
-
-def function_names(functions: list[str] | tuple[str, ...]) -> str:
-    """“network, servers and help desk”: function labels in a sentence."""
-    return and_list([function_name(f) for f in functions])

@@ -9,7 +9,7 @@ from ..chart import Change, Chart
 from ..role import Role
 from .base import DISTRICT, IT_ORGANIZATION, REPORTS, STRUCTURE, WALKS, Finding, Metric, Report, Rule
 from .compliance import ErateOwner, PrivacyOwner, PrivacyTiedToIt, SecurityOwner
-from .context import Context, is_integration_role, is_teaching_learning
+from .context import Context
 from .index_updates import follow
 from .leadership import (
     Centralized,
@@ -22,6 +22,7 @@ from .metrics import METRIC_READS, METRICS, compute_metrics, metric_of
 from .ownership import ContractorOnly, EssentialLeads
 from .redundancy import Backups, SingleIntake, VacantOnly
 from .role_changes import keeps_it_organization, moves_lines, role_aspects
+from .role_indexes import is_integration_role, is_teaching_learning
 from .services import CoreServices, GartnerServiceAreas, IntegrationBothSides, IntegrationExists
 from .staffing import DevicesPerTechnician, StudentsPerTechStaff, TeachersPerIntegration, TechniciansForBuildings
 from .structure import PersonFte, SingleTop, SpanOfControl

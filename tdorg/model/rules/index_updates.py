@@ -16,8 +16,9 @@ from typing import Callable, Iterable, Mapping
 from ..people import holder_key
 from ..exact_sum import exact
 from ..role import Role
-from .context import KEYED, LISTED, Context, is_integration_role, is_teaching_learning
+from .context import Context
 from .role_changes import is_leader, moves_lines
+from .role_indexes import KEYED, LISTED, is_integration_role, is_teaching_learning
 
 
 #: Indexes worked out from other indexes, with the roles they list: dropped when such a role changes.

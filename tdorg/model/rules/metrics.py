@@ -25,7 +25,8 @@ from .base import (
     Metric,
     categories,
 )
-from .context import TECH_STAFF_CATEGORIES, Context, EffectiveFte, and_list, function_names, in_sentence
+from .context import TECH_STAFF_CATEGORIES, Context, EffectiveFte
+from .sentences import and_list, function_names, in_sentence
 from .sources import cite
 
 # Default thresholds live here so rules and metrics agree.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..vocab import CRITICAL_FUNCTIONS, ESSENTIAL_FUNCTIONS
 from .base import BACKS_UP, EMPLOYMENT, FLAGS, LEADS, STRUCTURE, VACANT, Bounds, Finding, Rule, Severity
-from .context import Context, function_name, function_names
+from .context import Context
+from .sentences import function_name, function_names
 from .sources import cite
 
 _YES_NO = Bounds(0, 1, whole=True)

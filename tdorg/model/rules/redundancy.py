@@ -23,7 +23,8 @@ from .base import (
     Severity,
     categories,
 )
-from .context import Context, function_name, function_names
+from .context import Context
+from .sentences import function_name, function_names
 from .sources import cite
 
 
