@@ -13,16 +13,26 @@ round (see ``interleave.py``):
   Python's compiled modules, as an installed editor does; the window with no
   file is also timed compiling its sources at each start.
 
+The windows run offscreen on one screen the size of a common laptop's
+(1920×1080, given to Qt's offscreen platform as its JSON configuration,
+``offscreen:configfile=…``), where both are shown once at 1400×900: the bare
+window resized before it is shown, the editor at its first size
+(``ui/window/first_size.py``). Until 2026-12-03 they ran on the offscreen
+platform's own 800×800 screen, where the editor comes up at 720×720 and was
+then resized to 1400×900, a second layout of every panel that a start on a
+real screen does not pay; ``--small-screen`` measures that way again.
+
 With ``--before DIR`` (a checkout's folder holding an older ``tdorg``) the
 window with no file from DIR's sources runs in the same rounds, on the clock
 and in CPU time, for a before and after at the same load. With ``--windows``
 only the bare window and the windows with no file run.
 
-    .venv/bin/python bench/bench_startup.py [ROUNDS] [--before DIR] [--windows]
+    .venv/bin/python bench/bench_startup.py [ROUNDS] [--before DIR] [--windows] [--small-screen]
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,7 +65,8 @@ window.grab()
 """
 
 #: The editor's start (tdorg.ui.app.main: the first window's model before Qt, then open_window) up to its first
-#: painted window; with a file, then the painted chart. The window is painted at the bare window's size.
+#: painted window; with a file, then the painted chart. The window is painted at the bare window's size: its
+#: first size on the laptop's screen, resized to it after showing on a smaller one.
 TDORG_WINDOW = f"""
 import sys, time
 from pathlib import Path
@@ -66,7 +77,8 @@ from PySide6.QtWidgets import QApplication
 folder = Path(sys.argv[1])
 window = editor.open_window(None, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat),
                             folder / "recovery")
-window.resize(1400, 900)
+if (window.width(), window.height()) != (1400, 900):
+    window.resize(1400, 900)
 app = QApplication.instance()
 app.processEvents()
 window.grab()
@@ -80,11 +92,26 @@ if len(sys.argv) > 2:
 """
 
 
-def window_env(bytecode: str | None, sources: str | None = None) -> dict[str, str]:
-    """Offscreen; Python's compiled modules kept in the folder ``bytecode``, as in an installed editor (pip and
-    the packaged app carry them; the warm-up round writes them), or with ``None`` compiled again at each start;
-    ``tdorg`` imported from the folder ``sources`` if given."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+#: The offscreen platform's screens: one the size of a common laptop's, with room for the windows' 1400×900.
+LAPTOP_SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+
+
+def offscreen_platform(folder: str | Path, small_screen: bool = False) -> str:
+    """``QT_QPA_PLATFORM`` for the windows: offscreen on :data:`LAPTOP_SCREEN` (its configuration written in
+    ``folder``), or with ``small_screen`` on the offscreen platform's own 800×800 screen."""
+    if small_screen:
+        return "offscreen"
+    config = Path(folder) / "laptop-screen.json"
+    config.write_text(json.dumps(LAPTOP_SCREEN))
+    return f"offscreen:configfile={config}"
+
+
+def window_env(bytecode: str | None, sources: str | None = None, platform: str = "offscreen") -> dict[str, str]:
+    """Offscreen (``platform``); Python's compiled modules kept in the folder ``bytecode``, as in an installed
+    editor (pip and the packaged app carry them; the warm-up round writes them), or with ``None`` compiled again
+    at each start; ``tdorg`` imported from the folder ``sources`` if given."""
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     if sources is not None:
         env["PYTHONPATH"] = sources
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -115,8 +142,9 @@ def main(argv: list[str]) -> int:
     from tdorg.model.synthetic import synthetic_chart
 
     with tempfile.TemporaryDirectory() as folder:
-        env = window_env(str(Path(folder) / "bytecode"))
-        compiling = window_env(None)
+        platform = offscreen_platform(folder, "--small-screen" in argv)
+        env = window_env(str(Path(folder) / "bytecode"), platform=platform)
+        compiling = window_env(None, platform=platform)
         small = Path(folder) / "small.json"
         save_chart(synthetic_chart(1000), small)
         large = Path(folder) / "large.tdorg"
@@ -150,7 +178,7 @@ def main(argv: list[str]) -> int:
             cases = {name: cases[name] for name in ("bare PySide6 window", "tdorg window, no file")}
         if before is not None:
             sources = str(Path(before).resolve())
-            older = window_env(str(Path(folder) / "bytecode-before"), sources)
+            older = window_env(str(Path(folder) / "bytecode-before"), sources, platform)
             earlier = "tdorg window, no file, sources before"
             cpu[f"{earlier}, CPU"] = []
             cases[earlier] = lambda: window(TDORG_WINDOW, f"{earlier}, CPU", folder, env=older, cwd=sources)
