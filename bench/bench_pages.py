@@ -24,7 +24,7 @@ the bundled Graphviz (``neato -n2``) drawing straight to PDF, in CPU time:
   or the whole chart once), each role drawn once;
 - "each page" / "each sheet": the same pages as the export's, every page's or
   sheet's own pinned DOT (:func:`~tdorg.export.graphviz.page_drawings.page_source`,
-  :func:`~tdorg.export.graphviz.page_drawings.sheet_sources`) drawn by one
+  :func:`~tdorg.export.graphviz.poster_drawings.sheet_sources`) drawn by one
   child in turn (``--batch``), the poster's overview first; a role is drawn on
   every sheet it lies on, as the poster prints it (2.4 sheets a role).
 
@@ -54,7 +54,8 @@ from tdorg.export import ExportOptions, export_chart  # noqa: E402
 from tdorg.export.pdf.chartpages import plan_for, planning_area  # noqa: E402
 from tdorg.export.pdf.chartpdf import chart_area  # noqa: E402
 from tdorg.export.graphviz.dot import box_size, build_graph, canvas_depth, engine_for, finding_counts  # noqa: E402
-from tdorg.export.graphviz.page_drawings import page_drawings, page_source, poster_drawings, sheet_sources  # noqa: E402
+from tdorg.export.graphviz.page_drawings import page_drawings, page_source  # noqa: E402
+from tdorg.export.graphviz.poster_drawings import poster_drawings, sheet_sources  # noqa: E402
 from tdorg.export.graphviz.renderer import child_command, layout_engine  # noqa: E402
 from tdorg.model.layout import Tree, layout_tree, sizes  # noqa: E402
 from tdorg.model.rules import validate  # noqa: E402

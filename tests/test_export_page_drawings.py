@@ -17,9 +17,9 @@ from tdorg.export.pdf.chartpdf import chart_area
 from tdorg.export.graphviz.dot import box_size
 from tdorg.export.graphviz.dotted_routes import crosses
 from tdorg.export.labels import TITLE, wrap
-from tdorg.export.graphviz.page_drawings import (
-    Drawing, page_drawings, poster_drawings, sheet_sources, take_text, without_text,
-)
+from tdorg.export.graphviz.page_drawings import Drawing, page_drawings
+from tdorg.export.graphviz.poster_drawings import poster_drawings, sheet_sources
+from tdorg.export.graphviz.svg_text import take_text, without_text
 from tdorg.export.graphviz.passing_lines import passing_groups, straight_line, stretch
 from tdorg.model.layout import Layout
 from tdorg.model.synthetic import synthetic_chart
@@ -145,7 +145,7 @@ def test_labels_placed_beside_the_drawing_are_as_graphviz_draws_them() -> None:
     """Each page drawn with the labels label_layout can place left to it gives the same SVG, and the same
     lines where they print, as Graphviz drawing every label's text itself (page_source, the full labels)."""
     from tdorg.export.graphviz import dot
-    from tdorg.export.graphviz.page_drawings import PIECE_MARGIN, _drawing, page_scale, page_source
+    from tdorg.export.graphviz.page_drawings import PIECE_MARGIN, drawing_from, page_scale, page_source
     from tdorg.model.rules import validate
     from tdorg.model.rules.base import Finding, Report, Severity
 
@@ -164,7 +164,7 @@ def test_labels_placed_beside_the_drawing_are_as_graphviz_draws_them() -> None:
                                         timeout=120)
         assert any(d.placed for d in placed) and any(b"<text" in d.svg for d in placed)  # both ways on a page
         for page, svg, drawing in zip(plan.pages, full, placed):
-            whole = _drawing(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
+            whole = drawing_from(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
             assert without_text(drawing.svg) == without_text(whole.svg)
             for height in (None, drawing.height):
                 rest, lines = take_text(drawing.svg, drawing.width, height, drawing.placed)

@@ -19,7 +19,7 @@ from ...model.chart import Chart
 from ...model.rules.base import Report
 from .. import style
 from ..graphviz.dot import date_line, heading
-from ..graphviz.page_drawings import without_text
+from ..graphviz.svg_text import without_text
 from ..graphviz.runner import Cancel
 from ..labels import clean
 from ..options import ExportOptions

@@ -1,6 +1,6 @@
 """What each printed chart page or poster sheet shows, as data for the Typst templates.
 
-Every page places its own Graphviz drawing (:mod:`tdorg.export.graphviz.page_drawings`:
+Every page places its own Graphviz drawing (:mod:`tdorg.export.graphviz.page_drawings`, :mod:`~tdorg.export.graphviz.poster_drawings`:
 one SVG per department page or poster sheet, holding only its roles) as a
 figure with alternative text, the lines of its labels taken out of the SVG
 and set by Typst as text of its own over it, where Graphviz put them (Typst
@@ -22,7 +22,7 @@ from ...model.chart import Chart
 from ...model.plural import plural
 from ...model.rules.base import Report
 from ..graphviz.dot import heading
-from ..graphviz.page_drawings import take_text
+from ..graphviz.svg_text import take_text
 from ..graphviz.runner import Cancel
 from ..options import ExportOptions
 from ..pages import ChartPage
@@ -31,7 +31,8 @@ from .sheets import Rect, fit_sheet
 
 if TYPE_CHECKING:
     from ..api import Progress
-    from ..graphviz.page_drawings import Drawing, Poster
+    from ..graphviz.page_drawings import Drawing
+    from ..graphviz.poster_drawings import Poster
 
 _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
@@ -94,7 +95,8 @@ def chart_sheets(
     """The pages that print ``chart`` in ``area`` (x, y from the bottom left, width, height) of each page:
     department pages (or one page) in the canvas layout, poster sheets, or Graphviz's own layout on
     one page. Page numbers in the marks are the plan's plus ``offset``."""
-    from ..graphviz.page_drawings import page_drawings, poster_drawings
+    from ..graphviz.page_drawings import page_drawings
+    from ..graphviz.poster_drawings import poster_drawings
 
     page_h = options.page_size[1]
     x, y, w, h = area
