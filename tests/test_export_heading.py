@@ -13,7 +13,7 @@ import dataclasses
 import pytest
 
 from tdorg.export import ExportOptions, export_chart, export_packet
-from tdorg.export.options import ORIENTATIONS, PAGE_SIZES
+from tdorg.export.option_choices import ORIENTATIONS, PAGE_SIZES
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart
 from tests.samples import SAMPLE_JSON

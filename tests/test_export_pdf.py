@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from tdorg.export import ExportOptions, export_chart
-from tdorg.export.options import PAGE_SIZES
+from tdorg.export.option_choices import PAGE_SIZES
 from tdorg.export.pdf.sheets import fit_sheet, poster_sheets
 from tdorg.model.formats import load_chart
 from tdorg.model.synthetic import synthetic_chart

@@ -42,11 +42,13 @@ def test_help_and_version_load_no_export_stack_or_database(tmp_path, argv):
     assert _heavy(modules) == []
     assert not any(m.startswith(("tdorg.ui", "PySide6")) for m in modules)
     assert {m for m in modules if m.startswith("tdorg.export")} <= {"tdorg.export", "tdorg.cli.export_command",
-                                                                      "tdorg.export.errors", "tdorg.export.options"}
-    # Setting up the commands reads no chart: the model's chart, rules, formats' readers and importing stay unloaded.
+                                                                      "tdorg.export.errors", "tdorg.export.option_choices"}
+    # Setting up the commands reads no chart: the model's chart, rules, formats' readers and importing stay unloaded,
+    # and with them the standard library's dataclasses (which loads inspect and ast) and csv.
     assert {m for m in modules if m.startswith("tdorg.model")} <= {
-        "tdorg.model", "tdorg.model.errors", "tdorg.model.plural", "tdorg.model.formats",
-        "tdorg.model.formats.sources", "tdorg.model.importing", "tdorg.model.importing.errors"}
+        "tdorg.model", "tdorg.model.errors", "tdorg.model.plural", "tdorg.model.formats", "tdorg.model.importing",
+        "tdorg.model.importing.errors"}
+    assert not {"dataclasses", "inspect", "csv"} & modules
 
 
 def test_version_sets_up_no_command(tmp_path):

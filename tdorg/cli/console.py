@@ -84,3 +84,10 @@ def prepare_streams() -> None:
                                        line_buffering=stream.line_buffering, write_through=stream.write_through))
         elif isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors=ERRORS)
+
+
+def print_json(data: object) -> None:
+    """``data`` as indented JSON on standard output, its text as written (``json`` loads on the first use)."""
+    import json
+
+    print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tdorg.model.errors import FileError
 from tdorg.model.formats import TDORG, kind_of
 
+from .console import print_json
 from .inputs import load_input
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def run_diff(args: argparse.Namespace) -> int:
     if args.json:
         data = {"file_a": str(a.path), "scenario_a": a.scenario, "file_b": str(b.path), "scenario_b": b.scenario,
                 "has_changes": comparison.has_changes, **comparison.as_dict()}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
     else:
         print("\n".join(comparison.summary_lines()))
     return EXIT_OK

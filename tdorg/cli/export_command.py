@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..export.errors import ExportOptionError
-from ..model.formats.sources import ChartSource, open_chart_source
-from ..export.options import (
+from ..export.option_choices import (
     DEFAULT_MIN_TITLE_PT,
     DEFAULT_TIMEOUT,
     FITS,
@@ -23,13 +22,13 @@ from ..export.options import (
     ORIENTATIONS,
     PAGE_SIZES,
     POSTER_SCALES,
-    ExportOptions,
 )
+from .inputs import load_input
 
 if TYPE_CHECKING:
-    from ..model.chart import Chart
     from ..model.compare import Comparison
     from ..model.rules.base import Report
+    from .inputs import Loaded
 
 ORDER = 50  # place in ``tdorg --help``
 
@@ -126,25 +125,14 @@ def _format(args: argparse.Namespace) -> str:
     return _SUFFIX_FORMATS[suffix]
 
 
-#: A chart read from a file (``document`` and ``scenario`` set for ``.tdorg`` files).
-Source = ChartSource
-#: Read a chart file; for a ``.tdorg`` file, the named or the active scenario.
-open_source = open_chart_source
-
-
-def load(path: str, scenario: str | None = None) -> Chart:
-    """The chart in ``path``; for a ``.tdorg`` file, the named or the active scenario."""
-    return open_source(path, scenario).chart
-
-
-def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
+def comparison_to(b: Loaded, compare_to: str, report_b: Report) -> Comparison:
     """The changes from ``compare_to`` (a scenario of B's file, or another chart file) to chart B."""
     from ..model.compare import compare
 
     if b.document is not None and compare_to in b.document.names:
         a_chart, name_a, name_b = b.document.scenario(compare_to).chart, compare_to, b.label(False)
     elif Path(compare_to).is_file():
-        a = open_source(compare_to)
+        a = load_input(compare_to)
         a_chart, name_a, name_b = a.chart, a.label(True), b.label(True)
         if name_a == name_b:
             name_a, name_b = str(a.path), str(b.path)
@@ -164,6 +152,7 @@ def comparison_to(b: Source, compare_to: str, report_b: Report) -> Comparison:
 
 def run_export(args: argparse.Namespace) -> int:
     from ..export.api import export_chart, export_packet
+    from ..export.options import ExportOptions
     from ..export.run import ExportRun
     from ..export.target import check_target
 
@@ -189,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
         from ..export.graphviz.renderer import prepare
 
         prepare()  # the Graphviz child loads while the chart is read and laid out
-    source = open_source(args.input, args.scenario)
+    source = load_input(args.input, args.scenario)
     chart = source.chart
     scenario = source.scenario if source.scenario_count > 1 else None
     chosen = ""
@@ -231,4 +220,4 @@ def _check_slide_options(args: argparse.Namespace) -> None:
         raise ExportOptionError("--badges marks boxes in PDF, SVG and PNG charts; the slides end with the findings.")
 
 
-__all__ = ["Source", "add_command", "comparison_to", "load", "open_source", "run_export"]
+__all__ = ["add_command", "comparison_to", "run_export"]

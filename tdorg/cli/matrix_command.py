@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
 from typing import TYPE_CHECKING
 
+from .console import print_json
 from .inputs import load_input
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def run_matrix(args: argparse.Namespace) -> int:
     matrix = responsibility_matrix(loaded.chart)
     if args.json:
         data = {"file": str(loaded.path), "scenario": loaded.scenario, **matrix.as_dict()}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print_json(data)
     elif args.csv:
         print(matrix_csv(matrix), end="")
     else:
@@ -66,6 +65,8 @@ def _load(matrix: Matrix) -> list[tuple[str, list[str]]]:
 
 def matrix_csv(matrix: Matrix) -> str:
     """Function, status, note, then one column per person; the load rows last. Formula-safe."""
+    import csv
+
     from tdorg.model.formula_guard import neutralise
 
     out = io.StringIO(newline="")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from tdorg.model.formats import CSV, kind_of
 
+from .console import print_json
 from .inputs import load_input
 from .report_text import format_report
 
@@ -40,7 +40,7 @@ def run_validate(args: argparse.Namespace) -> int:
     chart = loaded.chart
     report = validate(chart)
     if args.json:
-        print(json.dumps(report_json(loaded, report), indent=2, ensure_ascii=False))
+        print_json(report_json(loaded, report))
     else:
         header = [str(loaded.path)]
         if loaded.scenario is not None and loaded.scenario_count > 1:

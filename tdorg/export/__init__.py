@@ -26,7 +26,8 @@ if TYPE_CHECKING:
         GraphvizOutputError,
     )
     from .graphviz.renderer import graphviz_available
-    from .options import FILE_FILTERS, FITS, FORMAT_LABELS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES, ExportOptions
+    from .option_choices import FILE_FILTERS, FITS, FORMAT_LABELS, FORMATS, LAYOUTS, ORIENTATIONS, PAGE_SIZES
+    from .options import ExportOptions
 
 #: Where each public name lives; a name's module (and Graphviz, ReportLab, pypdf) loads on first use.
 __getattr__ = lazy_names(__name__, {
@@ -37,8 +38,8 @@ __getattr__ = lazy_names(__name__, {
         "ExportCancelledError", "ExportError", "ExportOptionError", "ExportTimeoutError", "ExportWriteError",
         "GraphvizFailedError", "GraphvizMissingError", "GraphvizOutputError",
     ),
-    "options": ("FILE_FILTERS", "FITS", "FORMAT_LABELS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES",
-                "ExportOptions"),
+    "option_choices": ("FILE_FILTERS", "FITS", "FORMAT_LABELS", "FORMATS", "LAYOUTS", "ORIENTATIONS", "PAGE_SIZES"),
+    "options": ("ExportOptions",),
     "graphviz.renderer": ("graphviz_available",),
 })
 

@@ -31,7 +31,7 @@ from ..model.layout import FIT_TOLERANCE, Layout, Tree, fit_depth, layout_tree, 
 from . import style
 from .chart_memo import ChartMemo
 from .compact_layout import compact_layout, stackings
-from .options import DEFAULT_MIN_TITLE_PT
+from .option_choices import DEFAULT_MIN_TITLE_PT
 
 #: Titles never print larger than this, however small the chart.
 MAX_TITLE_PT = 14.0

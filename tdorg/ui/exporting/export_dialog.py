@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tdorg.export import ExportCancelledError, ExportError, ExportOptions, ExportRun, export_chart, export_packet
 from tdorg.export import graphviz_available
 from tdorg.export.pdf.chartpages import describe_export
-from tdorg.export.options import DEFAULT_MIN_TITLE_PT, FORMAT_LABELS, PAGE_LABELS
+from tdorg.export.option_choices import DEFAULT_MIN_TITLE_PT, FORMAT_LABELS, PAGE_LABELS
 
 #: The poster sizes offered, in percent of reading size.
 POSTER_SCALE_CHOICES = (100, 75, 60, 50, 35, 25)

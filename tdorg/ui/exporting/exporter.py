@@ -122,7 +122,7 @@ class Exporter(QObject):
     def run(self) -> "ExportJob | None":
         """File › Export…: ask for options and a file, then export in the background."""
         from tdorg.export import ExportError
-        from tdorg.export.options import FILE_FILTERS
+        from tdorg.export.option_choices import FILE_FILTERS
         from tdorg.export.target import check_target
 
         from .export_dialog import ExportDialog

@@ -40,7 +40,7 @@ def print_options(remembered: dict[str, str]) -> "ExportOptions":
     """The chart PDF's options from the last export's ``remembered`` choices (a choice that is not valid is
     left at its default)."""
     from tdorg.export import ExportOptions
-    from tdorg.export.options import FITS, LAYOUTS, MIN_TITLE_PTS, ORIENTATIONS, PAGE_SIZES, POSTER_SCALES
+    from tdorg.export.option_choices import FITS, LAYOUTS, MIN_TITLE_PTS, ORIENTATIONS, PAGE_SIZES, POSTER_SCALES
 
     defaults = ExportOptions()
 
@@ -123,7 +123,7 @@ class Printing(QObject):
         self._make_pdf(self._preview)
 
     def _make_pdf(self, then: Callable[["QPdfDocument", Path, "ExportOptions"], None]) -> None:
-        from tdorg.export.options import ORIENTATIONS
+        from tdorg.export.option_choices import ORIENTATIONS
 
         from .export_dialog import ExportJob
         from .exporter import ready_graphviz
