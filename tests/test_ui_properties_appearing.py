@@ -67,7 +67,7 @@ def test_a_form_shown_again_as_it_was_lays_out_none_of_its_parts(make_window):
         QApplication.processEvents()
     height = panel.form_widget.height()
     requests = _LayoutRequests()
-    parts = panel._parts_with_layouts[:-1]  # noqa: SLF001 - every part with a layout of its own but the form
+    parts = panel.sizing.parts[:-1]  # every part with a layout of its own but the form
     for part in parts:
         part.installEventFilter(requests)
     for _ in range(3):  # the hint and the same role again, as a delete and its undo do

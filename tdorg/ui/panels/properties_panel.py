@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tdorg.model.chart import Chart
@@ -21,6 +21,7 @@ from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
+from .form_sizing import FormSizing
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QLineEdit
@@ -87,11 +88,7 @@ class PropertiesPanel(QScrollArea):
         self._outer.insertWidget(1, self.form_widget)
         self._build(self.form_widget)
         self.delete_button.clicked.connect(self.deleteRequested)
-        # innermost first: findChildren lists a widget before the widgets inside it
-        parts = reversed(self.form_widget.findChildren(QWidget))
-        self._parts_with_layouts = [*(w for w in parts if w.layout() is not None), self.form_widget]
-        self._fitted: tuple | None = None  # what the form showed when its parts last gave up their sizes
-        self._depth = max(len(_around(part, self)) for part in self._parts_with_layouts)  # its layouts' nesting
+        self.sizing = FormSizing(self, self.form_widget, self._sized_for)
         for field in self._typed_fields():
             DocumentUndoKeys(field, lambda f=field: self._undo_from(f), lambda f=field: self._redo_from(f))
 
@@ -268,7 +265,7 @@ class PropertiesPanel(QScrollArea):
         if not ids:  # the form, if made, is hidden as it is: what it shows and its sizes are set before it shows again
             if "form_widget" in self.__dict__:
                 self.form_widget.hide()
-                self._settle()
+                self.sizing.settle()
             return
         from ..widgets.fields import mark_invalid
 
@@ -290,25 +287,9 @@ class PropertiesPanel(QScrollArea):
             self._outer.setEnabled(False)
             self.form_widget.show()
             self._outer.setEnabled(True)
-        # what the parts last gave up their sizes for, shown again (a new role like the last, the same role after
-        # the hint) and no field's error taken away: their kept sizes hold, only the form around them is fitted
-        self._fit(self.form_widget if not errors_shown and self._sized_for() == self._fitted else None)
+        self.sizing.fit_shown(kept=not errors_shown)  # a field's error taken away changed its size
         if appearing:
-            self._settle()
-
-    def _settle(self) -> None:
-        """Lay out now what waits to be, and ask now for the repaints that widgets just shown posted for their rects.
-
-        A form (or the hint) shown from hidden was painted in the body it was shown in, before the posted layouts
-        fitted it; and each widget shown posts a repaint of the rect it had then, which came after the window's
-        paint and had the whole form painted again in the next round of events (5-6 ms of an add at 5,000 roles,
-        counted in the edit after it). Done here, the layouts run before anything is painted (a round for each
-        level of the form's nesting, as a part's layout tells the part around it one round later), and those
-        repaints join the window's one paint.
-        """
-        for _ in range(self._depth):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
+            self.sizing.settle()
 
     def _sized_for(self) -> tuple:
         """What the form shows that its parts' sizes depend on: which parts are shown, every wrapped text (the
@@ -316,23 +297,6 @@ class PropertiesPanel(QScrollArea):
         return (self.details.isVisibleTo(self.form_widget), self.summary.isVisibleTo(self.form_widget),
                 self.header.text(), self.id_label.sizeHint(), self.id_label.minimumSizeHint(), self.multi.text(),
                 self.lines.shown(), self.findings.text())
-
-    def _fit(self, changed: QWidget | None = None) -> None:
-        """Have the scroll area size the body for what the form now shows before its layouts place anything.
-
-        Each part of the form with a layout of its own (the rows, the lines, the check groups…) tells the part
-        around it of a new size only when its own layout has run, one round of events later; until then the
-        layouts around it keep its old size, and the scroll area the body's, so the fields were laid out and
-        drawn squeezed into the old sizes for a few frames, more or less depending on what was shown before.
-        Here every part gives up its kept size at once, innermost first, and the scroll area's request to fit
-        the body goes ahead of the parts' own (one request for a selection and the findings that follow it).
-        With ``changed``, only that part and those around it give up their sizes.
-        """
-        parts = self._parts_with_layouts if changed is None else _around(changed, self.form_widget)
-        for part in parts:
-            part.updateGeometry()
-        self._fitted = self._sized_for()
-        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest), Qt.EventPriority.HighEventPriority.value)
 
     def _show_summary(self, ids: list[str]) -> None:
         assert self.chart is not None
@@ -368,13 +332,13 @@ class PropertiesPanel(QScrollArea):
     def show_findings(self, html: str) -> None:
         """Findings naming the shown role (already formatted)."""
         if self.chart is None or self.role_id not in self.chart:  # deleted: the hint comes next, the parts keep their sizes
-            self._fit(self.form_widget)
+            self.sizing.fit(self.form_widget)
             return
         text = html or f"<span style='color:{style.TEXT_MUTED}'>No findings name this role.</span>"
         if text != self.findings.text():
             self.findings.setText(text)
-            self._fit(self.findings)
-            self._settle()
+            self.sizing.fit(self.findings)
+            self.sizing.settle()
 
     def refresh(self, touched: list[str]) -> None:
         """Reload after chart changes (undo, redo, edits elsewhere)."""
@@ -385,9 +349,9 @@ class PropertiesPanel(QScrollArea):
         elif self.role_id is not None:
             lines_changed = self._load(self.chart.role(self.role_id))
             if self.role_id in touched:
-                self._fit()
+                self.sizing.fit()
             elif lines_changed:  # else nothing the form shows changed its size
-                self._fit(self.lines)
+                self.sizing.fit(self.lines)
 
     def _restyle(self) -> None:
         """The shown role again, its links in the colours of the scheme now in use."""
@@ -479,15 +443,7 @@ class PropertiesPanel(QScrollArea):
 _FORM_PARTS = frozenset((
     "form_widget", "icon", "header", "id_label", "summary", "multi", "delete_button", "details", "title", "person",
     "vacant", "category", "fte", "employment", "cost", "lines", "flags", "service_areas", "core_services", "leads",
-    "backs_up", "notes", "findings_heading", "findings"))
-
-
-def _around(widget: QWidget, outermost: QWidget) -> list[QWidget]:
-    """``widget`` and the widgets around it up to ``outermost``, innermost first."""
-    chain = [widget]
-    while chain[-1] is not outermost:
-        chain.append(chain[-1].parentWidget())
-    return chain
+    "backs_up", "notes", "findings_heading", "findings", "sizing"))
 
 
 def _cost_text(role: Role) -> str:
