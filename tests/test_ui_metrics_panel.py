@@ -133,3 +133,32 @@ def test_why_there_is_no_figure_is_plain_text_unless_the_planned_figure_follows(
     assert row.missing.text() == "" and not row.missing.isVisibleTo(panel)
     assert "No filled positions yet." in row.status.text() and planned.planned_text() in row.status.text()
     assert panel.metric_status() == [f"No filled positions yet. {planned.planned_text()}"]
+
+
+def test_a_chart_with_no_role_has_one_sentence_and_the_rows_come_with_its_first_role(make_window) -> None:
+    """Every ratio of an empty chart would only say it has no figure yet: the panel says what it will show instead,
+    and its rows are made (the first window's start does not pay for them) when the chart has a role."""
+    from PySide6.QtWidgets import QApplication
+
+    from tdorg.ui.panels.metrics_panel import NO_ROLES
+
+    window = make_window()
+    panel = window.metrics
+    QApplication.processEvents()
+    assert panel.empty.isVisibleTo(panel) and panel.empty.text() == NO_ROLES
+    assert panel.row_widgets == [] and panel.findChildren(QLabel) == [panel.empty]
+    leader = window.editor.add_role("it_leader", None)
+    QApplication.processEvents()
+    report = window.sessions.report
+    assert not panel.empty.isVisibleTo(panel)
+    assert [label for label, _value, _reference in panel.metric_rows()] == [m.label for m in report.metrics]
+    alone = MetricsPanel()  # the same rows as a panel given the report from the start
+    alone.set_report(report)
+    assert _texts(panel) == _texts(alone) and panel.metric_status() == alone.metric_status()
+    alone.deleteLater()
+    window.editor.delete([leader], [])
+    QApplication.processEvents()
+    assert panel.empty.isVisibleTo(panel) and panel.row_widgets == [] and panel.metric_rows() == []
+    window.stack.undo()
+    QApplication.processEvents()
+    assert not panel.empty.isVisibleTo(panel) and len(panel.row_widgets) == len(report.metrics)

@@ -14,6 +14,13 @@ from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
 
 
+#: What the panel says while the chart has no role: no ratio can be worked out yet, and each metric's row would only
+#: say so (its rows are made with the first role).
+NO_ROLES = ("Staffing ratios appear here as roles are added: students, devices and teachers per technology FTE, "
+            "technicians for the buildings and the span of control, each beside its surveyed reference value.\n\n"
+            "They are worked out from the roles and the district's figures (Chart › District Facts…).")
+
+
 def _set_text(label: QLabel, text: str) -> None:
     """Set ``text`` only when it differs: setting a label's text lays it out again, and its row with it."""
     if label.text() != text:
@@ -156,6 +163,11 @@ class MetricsPanel(QScrollArea):
         body.setObjectName("metricsBody")  # its look is in the application's style sheet
         outer = QVBoxLayout(body)
         outer.setContentsMargins(12, 4, 12, 8)
+        self.empty = MeasuredLabel(NO_ROLES, text_format=Qt.TextFormat.PlainText)
+        self.empty.setProperty("role", "hint")
+        self.empty.setContentsMargins(0, 8, 0, 0)
+        self.empty.hide()
+        outer.addWidget(self.empty)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(0)
@@ -172,8 +184,10 @@ class MetricsPanel(QScrollArea):
         for row, metric in zip(self.row_widgets, self._shown):
             row.show_metric(metric)
 
-    def set_report(self, report: Report | None) -> None:
-        metrics = tuple(report.metrics) if report is not None else ()
+    def set_report(self, report: Report | None, no_roles: bool = False) -> None:
+        """Show ``report``'s metrics; for a chart with ``no_roles``, :data:`NO_ROLES` instead."""
+        self.empty.setVisible(report is not None and no_roles)
+        metrics = tuple(report.metrics) if report is not None and not no_roles else ()
         if metrics == self._shown:
             return
         self._shown = metrics

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def _report_changed(self, report: Report) -> None:
         self.findings.set_report(report, self.chart)
-        self.metrics.set_report(report)
+        self.metrics.set_report(report, no_roles=not self.chart)
         self.status.show_health(report)
         self._role_findings()
 
