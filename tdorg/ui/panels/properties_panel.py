@@ -261,12 +261,15 @@ class PropertiesPanel(QScrollArea):
         """Show one role's fields, a summary for several, or a hint for none."""
         ids = [r for r in role_ids if self.chart is not None and r in self.chart]
         self.role_id = ids[0] if len(ids) == 1 else None
-        self.empty.setVisible(not ids)
         if not ids:  # the form, if made, is hidden as it is: what it shows and its sizes are set before it shows again
-            if "form_widget" in self.__dict__:
-                self.form_widget.hide()
+            made = "form_widget" in self.__dict__
+            if made:  # hidden before the hint shows, whose showing lays the body out: it would squeeze the form
+                self.form_widget.hide()  # still in it, every part to be laid out again when the form shows
+            self.empty.show()
+            if made:
                 self.sizing.settle()
             return
+        self.empty.hide()
         from ..widgets.fields import mark_invalid
 
         appearing = self.form_widget.isHidden()  # filled while hidden, then shown: laid out once
