@@ -4,7 +4,7 @@ into the hint's, and going back to the hint leaves the form as it is."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class _Sizes(QObject):
@@ -80,6 +80,23 @@ def test_a_form_shown_again_as_it_was_lays_out_none_of_its_parts(make_window):
     window.select_roles([roles[3]])  # another role: its texts differ, every part is fitted again
     QApplication.processEvents()
     assert requests.seen
+
+
+def test_the_hint_leaves_the_form_hidden_as_it_was_laid_out(make_window):
+    window = make_window("francis-howell")
+    panel, roles = window.properties, list(window.chart.roles)
+    window.select_roles([roles[2]])
+    QApplication.processEvents()
+    parts = panel.form_widget.findChildren(QWidget)
+    laid_out = [part.geometry() for part in parts]
+    for leave in (lambda: window.select_roles([]), lambda: window.editor.delete([roles[2]])):
+        leave()
+        QApplication.processEvents()
+        assert panel.form_widget.isHidden()
+        assert [part.geometry() for part in parts] == laid_out  # not squeezed beside the hint
+        window.stack.undo() if roles[2] not in window.chart.roles else None
+        window.select_roles([roles[2]])
+        QApplication.processEvents()
 
 
 def test_the_hint_after_the_shown_role_is_deleted_is_on_screen_as_drawn(make_window):
