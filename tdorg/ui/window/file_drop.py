@@ -45,7 +45,7 @@ def openable(paths: list[Path]) -> list[Path]:
 
 
 class FileDrop(QObject):
-    """Opens what is dropped on the widgets it watches (the window and the canvas)."""
+    """Opens what is dropped on the widgets it watches (the canvas) and what the window hands it (:meth:`take`)."""
 
     def __init__(self, files: "FileActions", import_spreadsheet: Callable[[Path], bool], note: Callable[[str], None],
                  refusal: Callable[[str], None], watched: list[QWidget], parent: QObject) -> None:
@@ -58,8 +58,16 @@ class FileDrop(QObject):
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() not in _DRAGS or not isinstance(event, QDropEvent):
-            return False
+        return event.type() in _DRAGS and isinstance(event, QDropEvent) and self.handle(event)
+
+    def take(self, event: QDropEvent) -> None:
+        """A drag over or a drop on the window itself, from its own drag handlers (a filter of the window would hear
+        every event of the window, hundreds as it is built and shown): files are handled, anything else ignored."""
+        if not self.handle(event):
+            event.ignore()
+
+    def handle(self, event: QDropEvent) -> bool:
+        """Whether ``event``, a drag entering, moving or dropping, carries files, handled here."""
         paths = dropped_files(event.mimeData())
         if not paths:
             return False  # not files: the canvas's own drags

@@ -42,6 +42,8 @@ from .status_line import StatusLine
 from .window_state import WindowState
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent
+
     from ..canvas.find_bar import FindBar
     from ..exporting.exporter import Exporter
     from ..exporting.printing import Printing
@@ -104,7 +106,8 @@ class MainWindow(QMainWindow):
         self.comparer = Comparer(self.sessions, self.show_note, self.files.start_folder, self.settings, self)
         self.scenario_bar = ScenarioBar(self.sessions, self.comparer, self.show_note, self.show_refusal, self)
         self.file_drop = FileDrop(self.files, lambda path: self.spreadsheets.import_spreadsheet(path),
-                                  self.show_note, self.show_refusal, [self, self.view.viewport()], self)
+                                  self.show_note, self.show_refusal, [self.view.viewport()], self)
+        self.setAcceptDrops(True)  # files dropped on the window itself: see dragEnterEvent
         self.clipboard = RoleClipboard(self.editor, self.scene.selected_role_ids, self.reveal_roles, self.show_note,
                                        self)
         self.clipboard.watch_keys(self.view)
@@ -297,6 +300,12 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
             QTimer.singleShot(0, self.initial_view)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        """Files dragged over and dropped on the window outside the canvas (which the file drop watches)."""
+        self.file_drop.take(event)
+
+    dragMoveEvent = dropEvent = dragEnterEvent
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save("closing"):
