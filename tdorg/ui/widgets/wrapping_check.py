@@ -85,13 +85,12 @@ class WrappingCheckBox(QCheckBox):
         painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
         painter.setPen(self.palette().color(group, QPalette.ColorRole.WindowText))
-        text_rect = self._text_rect(self.width())
-        drawn = painter.boundingRect(text_rect, int(_WRAP), self._shown_text())
-        painter.drawText(text_rect, int(_WRAP), self._shown_text())
+        text_rect, text = self._text_rect(self.width()), self._shown_text()
+        painter.drawText(text_rect, int(_WRAP), text)
         if self.hasFocus():  # where the keyboard is, around the label as a plain check box shows it
             focus = QStyleOptionFocusRect()
             focus.initFrom(self)
-            focus.rect = drawn.adjusted(-1, 0, 1, 0)
+            focus.rect = painter.boundingRect(text_rect, int(_WRAP), text).adjusted(-1, 0, 1, 0)  # laid out only here
             painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
 
 
