@@ -138,39 +138,65 @@ class _Cell(NamedTuple):
     fixed: bool
 
 
-@lru_cache(maxsize=16384)
 def _cells(title: str, person: str | None, category: str, fte: float, employment: str,
            mark: tuple | None) -> tuple[tuple[_Cell, ...], tuple[_Shape, ...], str | None, str]:
     """The inner table's cells in Graphviz's order (``person`` None: vacant) and their shapes, the badge's fill
     colour (None: no badge) and the strip's, as Graphviz writes them."""
     span = 3 if mark else 2
-    lines = labels.wrap(title, labels.TITLE)
-    cells = [_Cell(_text(lines, style.TITLE_SIZE, True, False, style.TEXT_COLOUR, "l"), 0, span, 0, "l", False)]
-    row = 1
+    head = _title_cell(title, span)
+    held = _person_cell(person, span)
+    if held is not None:
+        head += held
+    footer, fill, strip = _footer(category, fte, employment, mark, len(head) // 2)
+    cells, shapes = head[0::2] + footer[0::2], head[1::2] + footer[1::2]
+    return cells, shapes, fill, strip
+
+
+def _shaped(cell: _Cell) -> tuple[_Cell, _Shape]:
+    """A cell and its shape, one after the other."""
+    text = cell.text
+    return cell, _Shape(text.width, text.height, cell.col, cell.span, cell.row, cell.align, cell.fixed,
+                        len(text.lines))
+
+
+@lru_cache(maxsize=16384)
+def _title_cell(title: str, span: int) -> tuple[_Cell, _Shape]:
+    """The title's cell, across ``span`` columns of the first row."""
+    return _shaped(_Cell(_text(labels.wrap(title, labels.TITLE), style.TITLE_SIZE, True, False, style.TEXT_COLOUR, "l"),
+                         0, span, 0, "l", False))
+
+
+@lru_cache(maxsize=16384)
+def _person_cell(person: str | None, span: int) -> tuple[_Cell, _Shape] | None:
+    """The second row's cell: "Vacant" (``person`` None), the person's name, or none for a blank name."""
     if person is None:
-        vacant = _text(("Vacant",), style.PERSON_SIZE, False, True, style.VACANT_BORDER, "n")
-        cells.append(_Cell(vacant, 0, span, row, "l", False))
-        row += 1
+        text = _text(("Vacant",), style.PERSON_SIZE, False, True, style.VACANT_BORDER, "n")
     elif person.strip():
-        held = _text(labels.wrap(person, labels.PERSON), style.PERSON_SIZE, False, False, style.MUTED_COLOUR, "l")
-        cells.append(_Cell(held, 0, span, row, "l", False))
-        row += 1
+        text = _text(labels.wrap(person, labels.PERSON), style.PERSON_SIZE, False, False, style.MUTED_COLOUR, "l")
+    else:
+        return None
+    return _shaped(_Cell(text, 0, span, 1, "l", False))
+
+
+@lru_cache(maxsize=1024)
+def _footer(category: str, fte: float, employment: str, mark: tuple | None,
+            row: int) -> tuple[tuple, str | None, str]:
+    """The footer row's cells and shapes, one after the other (category, terms and perhaps the badge), the
+    badge's fill colour (None: no badge) and the strip's."""
     colour = style.colour_for(category)
     name = labels._category(category)
     terms = labels._terms(fte, employment)
-    cells.append(_Cell(_text((name,), style.META_SIZE, False, False, colour, "n") if name else _EMPTY,
-                       0, 1, row, "l", False))
-    cells.append(_Cell(_text((terms,), style.META_SIZE, False, False, style.MUTED_COLOUR, "n") if terms else _EMPTY,
-                       1, 1, row, "r", False))
+    cells = [_Cell(_text((name,), style.META_SIZE, False, False, colour, "n") if name else _EMPTY,
+                   0, 1, row, "l", False),
+             _Cell(_text((terms,), style.META_SIZE, False, False, style.MUTED_COLOUR, "n") if terms else _EMPTY,
+                   1, 1, row, "r", False)]
     fill = None
     if mark is not None:
         severity, count = mark
         digits = str(count if count < 100 else 99)
         cells.append(_Cell(_text((digits,), style.META_SIZE, True, False, "#FFFFFF", "n"), 2, 1, row, "c", True))
         fill = style.SEVERITY_COLOURS[severity].lower()
-    shapes = tuple(_Shape(c.text.width, c.text.height, c.col, c.span, c.row, c.align, c.fixed, len(c.text.lines))
-                   for c in cells)
-    return tuple(cells), shapes, fill, colour.lower()
+    return sum(map(_shaped, cells), ()), fill, colour.lower()
 
 
 def _spread(sizes: list[float], start: float, room: float, count: int, downwards: bool) -> list[float]:

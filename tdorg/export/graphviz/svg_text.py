@@ -87,10 +87,14 @@ def take_text(svg: bytes, width: float, height: float | None = None,
         return b""
 
     rest = _LINE.sub(take, svg)
-    for line in placed:  # in the SVG's own terms, so they share its styles
-        size_, bold_, italic_, colour_ = line.look
-        add(line.x, line.y, (b"%.2f" % size_, _BOLD if bold_ else None, _ITALIC if italic_ else None,
-                             None if colour_ == "#000000" else colour_.encode()), line.text)
+    looks: dict[tuple, tuple] = {}  # a placed line's look → the same in the SVG's own terms, so they share its styles
+    for line in placed:
+        look = looks.get(line.look)
+        if look is None:
+            size_, bold_, italic_, colour_ = line.look
+            look = looks[line.look] = (b"%.2f" % size_, _BOLD if bold_ else None, _ITALIC if italic_ else None,
+                                       None if colour_ == "#000000" else colour_.encode())
+        add(line.x, line.y, look, line.text)
     return rest, {"styles": [[round(em, 3), bold is not None, italic is not None, (colour or b"#000000").decode()]
                              for em, (_, bold, italic, colour) in zip(ems, styles)], "lines": lines}
 
