@@ -51,6 +51,17 @@ def poster(chart):
     return poster_drawings(chart, options, chart_area(options, headed=False))
 
 
+@pytest.fixture(scope="module")
+def poster_with_text(chart):
+    """The poster as Graphviz draws it with every label's text, none placed beside its drawings."""
+    from tdorg.export.graphviz import poster_drawings as posters
+
+    options = ExportOptions(fit="poster")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(posters, "can_place", lambda: False)
+        return poster_drawings(chart, options, chart_area(options, headed=False))
+
+
 def _root(drawing: Drawing) -> ElementTree.Element:
     return ElementTree.fromstring(drawing.svg)
 
@@ -113,11 +124,10 @@ def test_a_page_is_scaled_to_fill_its_area(plan, pages) -> None:
 
 
 def test_text_uses_the_family_of_exported_charts(pages, poster) -> None:
-    for drawing in (poster.overview, poster.sheets[0][1]):
-        families = {t.get("font-family") for t in _root(drawing).iter(f"{SVG}text")}
-        assert families == {style.FONT}
-    # A page's labels are placed beside its drawing, measured in that family (label_layout).
-    assert pages[0].placed and not list(_root(pages[0]).iter(f"{SVG}text"))
+    # The labels of pages and posters are placed beside their drawings, measured in that family (label_layout);
+    # what Graphviz still sets itself is in it too (test_a_posters_labels_placed_beside_its_drawings...).
+    for drawing in (pages[0], poster.overview, poster.sheets[0][1]):
+        assert drawing.placed and not list(_root(drawing).iter(f"{SVG}text"))
 
 
 def _odd_chart():
@@ -165,17 +175,46 @@ def test_labels_placed_beside_the_drawing_are_as_graphviz_draws_them() -> None:
         assert any(d.placed for d in placed) and any(b"<text" in d.svg for d in placed)  # both ways on a page
         for page, svg, drawing in zip(plan.pages, full, placed):
             whole = drawing_from(svg, page.layout, page_scale(page.layout, area), page.tree.order, PIECE_MARGIN)
-            assert without_text(drawing.svg) == without_text(whole.svg)
-            for height in (None, drawing.height):
-                rest, lines = take_text(drawing.svg, drawing.width, height, drawing.placed)
-                want_rest, want = take_text(whole.svg, whole.width, height)
-                assert rest == want_rest
-                assert _written(lines) == _written(want)
+            _check_same_print(drawing, whole)
+
+
+def _check_same_print(placed: Drawing, drawn: Drawing) -> None:
+    """``placed`` (labels placed beside it) prints as ``drawn`` (Graphviz set every label's text): the same SVG
+    without its text, the same lines, whole or within the drawing."""
+    assert without_text(placed.svg) == without_text(drawn.svg)
+    for height in (None, placed.height):
+        rest, lines = take_text(placed.svg, placed.width, height, placed.placed)
+        want_rest, want = take_text(drawn.svg, drawn.width, height)
+        assert rest == want_rest
+        assert _written(lines) == _written(want)
 
 
 def _written(taken: dict) -> list[tuple]:
     """The lines ``take_text`` took, each with its style, in an order of their own."""
     return sorted((x, y, tuple(taken["styles"][k]), t) for x, y, k, t in taken["lines"])
+
+
+def test_a_posters_labels_placed_beside_its_drawings_are_as_graphviz_draws_them(monkeypatch) -> None:
+    """The poster's overview and every sheet, drawn with the labels label_layout can place left to it, give
+    the same SVG and the same lines where they print as Graphviz drawing every label's text itself."""
+    from tdorg.export.graphviz import poster_drawings as posters
+    from tdorg.model.rules import validate
+
+    chart = _odd_chart()
+    options = ExportOptions(fit="poster", badges=True)
+    area = chart_area(options, headed=False)
+    report = validate(chart)
+    placed = poster_drawings(chart, options, area, report=report)
+    monkeypatch.setattr(posters, "can_place", lambda: False)
+    whole = poster_drawings(chart, options, area, report=report)
+    assert placed.overview.placed and not whole.overview.placed
+    assert len(placed.sheets) == len(whole.sheets) > 1
+    drawings = [(placed.overview, whole.overview)] + [(a, b) for (_, a), (_, b) in zip(placed.sheets, whole.sheets)]
+    assert any(b"<text" in a.svg for a, _ in drawings)  # the labels it cannot place keep their text
+    assert {t.get("font-family") for a, _ in drawings for t in _root(a).iter(f"{SVG}text")} == {style.FONT}
+    for a, b in drawings:
+        assert a.roles == b.roles
+        _check_same_print(a, b)
 
 
 def test_where_graphviz_pango_cannot_be_opened_graphviz_lays_out_every_label(monkeypatch) -> None:
@@ -212,7 +251,8 @@ def _taken(svg: bytes, width: float, height: float | None = None) -> tuple[bytes
     return rest, [dict(zip("tsbic", (t, *styles[k])), x=x, y=y) for x, y, k, t in taken["lines"]]
 
 
-def test_take_text_gives_the_svg_labels_where_they_print(poster) -> None:
+def test_take_text_gives_the_svg_labels_where_they_print(poster_with_text) -> None:
+    poster = poster_with_text
     for drawing, printed in ((poster.sheets[0][1], poster.sheets[0][1].width),
                              (poster.overview, poster.overview.width / 4)):
         root = _root(drawing)

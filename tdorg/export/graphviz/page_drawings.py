@@ -123,7 +123,7 @@ def dot_source(
     routes: bool = False, bare: frozenset[str] = frozenset(),
 ) -> DotSource:
     """The pinned DOT of ``layout``'s roles in ``tree``, boxes of size ``box``, with ``margin`` of pad; dotted
-    lines routed round boxes with ``routes``; the ``bare`` roles' labels left empty (:func:`_placed_page`)."""
+    lines routed round boxes with ``routes``; the ``bare`` roles' labels left empty (:func:`placed_source`)."""
     g = dot.new_graph(chart, box)
     dot.set_defaults(g, "graph", **dot.PINNED, pad=f"{margin / 72:.4f}")
     height = layout.height
@@ -158,14 +158,13 @@ def _origin(source: bytes, box: tuple[float, float]) -> Point:
     return left, bottom
 
 
-def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict,
-                 place: bool) -> tuple[bytes, dict]:
-    """A page's DOT with the labels :mod:`.label_layout` can place left empty (none unless ``place``), and
-    those labels placed, by the id of their SVG group, where Graphviz would have put them (after it moves the
-    drawing to its origin)."""
-    tree, layout = page.tree, page.layout
+def placed_source(chart: Chart, box: tuple[float, float], tree: Tree, layout: Layout, counts: dict, margin: float,
+                  routes: bool, place: bool) -> tuple[DotSource, dict[bytes, Placed]]:
+    """The DOT of ``layout``'s roles in ``tree`` (:func:`dot_source`) with the labels :mod:`.label_layout` can
+    place left empty (none unless ``place``), and those labels placed, by the id of their SVG group, where
+    Graphviz would have put them (after it moves the drawing to its origin)."""
     bare = frozenset(rid for rid in tree.order if placeable(chart.roles[rid])) if place else frozenset()
-    source = dot_source(chart, box, tree, layout, counts, PIECE_MARGIN, routes=True, bare=bare)
+    source = dot_source(chart, box, tree, layout, counts, margin, routes, bare)
     ox, oy = _origin(source.dot, box) if bare else (0.0, 0.0)
     height, placed = layout.height, {}
     for rid in tree.order:
@@ -174,7 +173,7 @@ def _placed_page(chart: Chart, box: tuple[float, float], page: ChartPage, counts
             cx, cy = float(f"{x:.2f}"), float(f"{height - y:.2f}")  # as the DOT pins it
             placed[source.ids[rid].encode()] = placed_label(chart.roles[rid], counts.get(rid), box,
                                                             cx - ox, cy - oy)
-    return source.dot, placed
+    return source, placed
 
 
 #: A node's group in Graphviz's SVG up to the end of its box's path, where its label's drawing follows.
@@ -314,7 +313,7 @@ def drawing_from(svg: bytes, layout: Layout, scale: float, roles: tuple[str, ...
 
 def page_source(chart: Chart, box: tuple[float, float], page: ChartPage, counts: dict) -> bytes:
     """The pinned DOT of one page as Graphviz alone draws it, every label with its text (what the benchmarks
-    draw as the reference; the export's own leaves placeable labels empty, :func:`_placed_page`): its roles,
+    draw as the reference; the export's own leaves placeable labels empty, :func:`placed_source`): its roles,
     boxes of size ``box``, with their finding ``counts`` (:func:`tdorg.export.graphviz.dot.finding_counts`;
     empty without badges)."""
     return dot_source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN, routes=True).dot  # dotted lines round boxes
@@ -346,8 +345,8 @@ def page_drawings(
     placed, place = [], can_place()
     with Drawer(options, cancel, progress, max(BATCH_ROLES, most)) as drawer:
         for page in plan.pages:
-            source, labels = _placed_page(chart, box, page, counts, place)
-            drawer.add(source, len(page.tree.order))
+            source, labels = placed_source(chart, box, page.tree, page.layout, counts, PIECE_MARGIN, True, place)
+            drawer.add(source.dot, len(page.tree.order))
             placed.append(labels)
         svgs = drawer.results()
     return [
@@ -357,4 +356,4 @@ def page_drawings(
 
 
 __all__ = ["DotSource", "Drawer", "Drawing", "PIECE_MARGIN", "badge_counts", "dot_source",
-           "drawing_from", "page_drawings", "page_scale", "page_source", "sized", "view_of"]
+           "drawing_from", "page_drawings", "page_scale", "page_source", "placed_source", "sized", "view_of"]

@@ -12,7 +12,10 @@ the composer clips it to ``Sheet.clip``.
 
 Poster tiles are not drawn again: each is the overview's node and line
 groups that lie on it, so a poster costs one Graphviz drawing of the chart
-however many sheets it has. :func:`sheet_sources` gives each sheet as a DOT
+however many sheets it has. As on department pages, the labels
+:mod:`.label_layout` can place are drawn without their text, and placed
+beside the drawing: the overview's :attr:`~.page_drawings.Drawing.placed`
+holds every such line, a tile's those of the roles it shows. :func:`sheet_sources` gives each sheet as a DOT
 of its own, for the benchmarks' like-for-like reference.
 """
 
@@ -33,7 +36,8 @@ from ..options import ExportOptions
 from ..pages import ChartPage, whole_chart
 from ..pdf.sheets import Rect, Sheet, holding_boxes, poster_sheets
 from . import dot
-from .page_drawings import DotSource, Drawer, Drawing, badge_counts, dot_source, drawing_from, sized, view_of
+from .label_layout import Placed, can_place
+from .page_drawings import DotSource, Drawer, Drawing, badge_counts, drawing_from, placed_source, sized, view_of
 from .passing_lines import Line, passing_groups, straight_line, stretch
 from .runner import Cancel
 
@@ -65,7 +69,7 @@ def poster_drawings(
     progress: Progress | None = None,
 ) -> Poster:
     """The overview and the sheets of a poster whose tiles fill ``area`` (x, y, width, height) of a sheet."""
-    piece, source = _overview_source(chart, options, report)
+    piece, source, labels = _overview_source(chart, options, report, can_place())
     layout, order = piece.layout, piece.tree.order
     with Drawer(options, cancel, progress, math.inf) as drawer:
         drawer.add(source.dot, len(order))
@@ -73,22 +77,25 @@ def poster_drawings(
         grid, printed, regions, (roles, shown, passing) = _poster_tiles(chart, options, area, piece, source)
         (svg,) = drawer.results()
     margin = _POSTER_MARGIN
-    overview = drawing_from(svg, layout, 1.0, order, margin)
+    overview = drawing_from(svg, layout, 1.0, order, margin, labels)
+    svg = overview.svg  # with the placed labels' strips and badges; its frame is sized again for each tile
     head, parts = _groups(svg)
     view = view_of(svg, layout, margin)
+    placed = [labels.get(key.encode()) for key in parts.position]  # each group's placed label, if any
     lines = {key: straight_line(parts.groups[parts.position[key]]) for key in {k for keys in passing for k in keys}}
     made = []
     for t, sheet in enumerate(printed):
         x, y, w, h = regions[t]
         drawn = shown[t] + [key for key in passing[t] if lines[key] is None]
+        on = array("L", sorted(parts.position[key] for key in drawn))
         # The tile's region in the units of Graphviz's paths (inside the overview's translate).
-        tile = _Tile(sized(head, (x + view[0], y + view[1], w, h), sheet.scale), parts,
-                     array("L", sorted(parts.position[key] for key in drawn)),
+        tile = _Tile(sized(head, (x + view[0], y + view[1], w, h), sheet.scale), parts, on,
                      tuple(line for key in passing[t] if (line := lines[key]) is not None),
                      (x - margin, y - margin - layout.height, w, h))
         made.append((sheet, Drawing(tile, w * sheet.scale, h * sheet.scale, sheet.scale,
                                     (overview.dx - x) * sheet.scale, (overview.dy - y) * sheet.scale,
-                                    tuple(roles[t]))))
+                                    tuple(roles[t]),
+                                    tuple(line for i in on if (label := placed[i]) is not None for line in label.lines))))
     return Poster(layout, overview, grid, made)
 
 
@@ -96,11 +103,15 @@ def poster_drawings(
 _POSTER_MARGIN = dot.PAD * 72
 
 
-def _overview_source(chart: Chart, options: ExportOptions, report: Report | None) -> tuple[ChartPage, DotSource]:
-    """The whole chart as one piece in the canvas layout, and the DOT of the poster's overview of it."""
+def _overview_source(chart: Chart, options: ExportOptions, report: Report | None,
+                     place: bool) -> tuple[ChartPage, DotSource, dict[bytes, Placed]]:
+    """The whole chart as one piece in the canvas layout, the DOT of the poster's overview of it, and the
+    labels placed beside it (:func:`~.page_drawings.placed_source`; none unless ``place``)."""
     box = dot.box_size(chart)
     piece = whole_chart(chart, box, dot.fit_area(options)).pages[0]
-    return piece, dot_source(chart, box, piece.tree, piece.layout, badge_counts(chart, options, report), _POSTER_MARGIN)
+    source, labels = placed_source(chart, box, piece.tree, piece.layout, badge_counts(chart, options, report),
+                                   _POSTER_MARGIN, False, place)
+    return piece, source, labels
 
 
 def _poster_tiles(chart: Chart, options: ExportOptions, area: Rect, piece: ChartPage, source: DotSource) -> tuple[
@@ -132,7 +143,7 @@ def sheet_sources(chart: Chart, options: ExportOptions, area: Rect) -> list[byte
     (Graphviz's ``viewport``); a line's end that is no role of the sheet is an invisible node there, and a
     dotted line that only passes over the sheet is pinned to its stretch over it, as the sheet draws it.
     ``bench/bench_pages.py`` draws them as the like-for-like reference of a poster's PDF."""
-    piece, source = _overview_source(chart, options, None)
+    piece, source, _ = _overview_source(chart, options, None, False)
     _, printed, regions, (_, shown, passing) = _poster_tiles(chart, options, area, piece, source)
     text = source.dot
     statements = {found.group(3): found for found in _STATEMENT.finditer(text)}

@@ -101,10 +101,12 @@ def _poster_pages(drawn: ChartSheets, options: ExportOptions, title: str, stamp:
         placed, view = overview.page(whole.width, whole.height, poster.grid, sheets, _overview_area(options), page_h)
         first = {"headed": False, "subtitle": "", "leads": [""], "tail": "", "department": False, "continued": [],
                  "tags": [], **view}
-        svg = whole.svg if placed.scale * style.TITLE_SIZE >= OVERVIEW_TEXT_PT else without_text(whole.svg)
-        drawn.add_figure(first, svg, placed.tx, page_h - placed.ty - whole.height * placed.scale,
+        legible = placed.scale * style.TITLE_SIZE >= OVERVIEW_TEXT_PT
+        drawn.add_figure(first, whole.svg if legible else without_text(whole.svg), placed.tx,
+                         page_h - placed.ty - whole.height * placed.scale,
                          whole.width * placed.scale, whole.height * placed.scale,
-                         f"{title}: the whole chart, with the grid of the poster's sheets over it.")
+                         f"{title}: the whole chart, with the grid of the poster's sheets over it.",
+                         whole.placed if legible else ())
         first["footer"] = [f"{title} · {stamp}", f"Overview · page 1 of {len(pages) + 1}"]
         pages.insert(0, first)
     total = len(pages)

@@ -142,7 +142,7 @@ def _poster(out: ChartSheets, chart: Chart, poster: Poster, page_h: float) -> Ch
         page = _page((subtitle,))
         cx, cy, cw, ch = sheet.clip
         out.add_figure(page, drawing.svg, cx, page_h - cy - ch, cw, ch,
-                       _alt(chart, number, len(sheets), len(drawing.roles), subtitle))
+                       _alt(chart, number, len(sheets), len(drawing.roles), subtitle), drawing.placed)
         out.pages.append(page)
     out.poster = poster
     return out
