@@ -34,7 +34,7 @@ SCHEMES = ("light", "dark")
 BADGE_COLOURS: dict[Severity, str] = dict(print_style.SEVERITY_COLOURS)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # no generated repr: 30 fields of source to compile at start-up
 class Look:
     """Every colour the editor chooses itself, as ``#RRGGBB``."""
 
