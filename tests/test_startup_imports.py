@@ -149,8 +149,11 @@ QApplication.instance().processEvents()
 window.grab()
 report = {"first window": sorted(sys.modules), "qt classes": sorted(vars(QtWidgets))}
 report["properties form at first"] = "form_widget" in window.properties.__dict__
+report["metric rows at first"] = len(window.metrics.row_widgets)
 actions = window.actions
 window.add_from_palette("it_leader")
+QApplication.instance().processEvents()
+report["metric rows with a role"] = len(window.metrics.row_widgets)
 window.select_roles(list(window.chart.roles)[:1])
 report["properties shown"] = [window.properties.title.text(), window.properties.title.accessibleName(),
                               window.properties.form_widget.isVisibleTo(window.properties)]
@@ -195,6 +198,8 @@ def test_the_first_window_leaves_printing_outline_find_bar_clipboard_formats_hel
     assert [m for m in MADE_ON_FIRST_USE if m in first] == []
     assert [name for name in QT_MADE_ON_FIRST_USE if name in report["qt classes"]] == []
     assert not report["properties form at first"]  # the properties' form is made for the first role shown
+    # the metrics panel of the empty chart is one sentence: its rows are made with the first role
+    assert report["metric rows at first"] == 0 and report["metric rows with a role"] > 0
     assert report["properties shown"] == ["Director of Technology", "Title", True]
     # Each still works when first used, and loads then.
     assert report["roles after copy and paste"] == 2
