@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+#: Most widths a layout keeps its heights for; past it they are all forgotten (a dock resized pixel by pixel).
+MOST_WIDTHS = 64
 
 
 class FormSizing:
@@ -63,6 +66,40 @@ class FormSizing:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
 
 
+class HeightsKeptLayout(QVBoxLayout):
+    """A :class:`QVBoxLayout` that keeps its height and least height at every width it is asked for until it is
+    invalidated, where Qt's keeps them for the last width only.
+
+    A scroll area fitting its body asks at two or three widths in turn (with and without its scroll bar, and the
+    least), and a part's least height is never kept by the layout around it: with one width kept, each question
+    at another width measured every part below again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, tuple[int, int] | None] = {}  # by width; None while Qt measures it
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._kept(width, 0, QVBoxLayout.heightForWidth)
+
+    def minimumHeightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._kept(width, 1, QVBoxLayout.minimumHeightForWidth)
+
+    def _kept(self, width: int, which: int, measure: Callable[[QVBoxLayout, int], int]) -> int:
+        if width not in self._heights:
+            if len(self._heights) >= MOST_WIDTHS:
+                self._heights.clear()
+            self._heights[width] = None  # Qt's least height asks for the height, which Qt has just measured
+            self._heights[width] = (QVBoxLayout.heightForWidth(self, width),
+                                    QVBoxLayout.minimumHeightForWidth(self, width))
+        heights = self._heights[width]
+        return measure(self, width) if heights is None else heights[which]
+
+
 def _around(widget: QWidget, outermost: QWidget) -> list[QWidget]:
     """``widget`` and the widgets around it up to ``outermost``, innermost first."""
     chain = [widget]
@@ -71,4 +108,4 @@ def _around(widget: QWidget, outermost: QWidget) -> list[QWidget]:
     return chain
 
 
-__all__ = ["FormSizing"]
+__all__ = ["FormSizing", "HeightsKeptLayout"]

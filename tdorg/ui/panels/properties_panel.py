@@ -21,7 +21,7 @@ from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
-from .form_sizing import FormSizing
+from .form_sizing import FormSizing, HeightsKeptLayout
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QLineEdit
@@ -63,7 +63,7 @@ class PropertiesPanel(QScrollArea):
         body = QWidget()
         body.setObjectName("propertiesBody")  # its look is in the application's style sheet
         self.setWidget(body)
-        self._outer = QVBoxLayout(body)
+        self._outer = HeightsKeptLayout(body)
         self._outer.setContentsMargins(14, 12, 14, 14)
         self._outer.setSpacing(6)
         self.empty = MeasuredLabel("Select a role on the canvas to see and edit its details.\n\n"
@@ -98,7 +98,7 @@ class PropertiesPanel(QScrollArea):
         from ..widgets.fields import ErrorLabel, FunctionList
 
         box = QWidget()
-        layout = QVBoxLayout(box)
+        layout = HeightsKeptLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
@@ -137,7 +137,7 @@ class PropertiesPanel(QScrollArea):
         from ..widgets.fields import CheckGroup, DecimalBox, FunctionList, NotesEdit, heading, narrow
         from .role_lines import RoleLines
 
-        layout = QVBoxLayout(body)
+        layout = HeightsKeptLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         header = QHBoxLayout()
@@ -156,7 +156,7 @@ class PropertiesPanel(QScrollArea):
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.id_label)
         self.summary = QWidget()
-        summary = QVBoxLayout(self.summary)
+        summary = HeightsKeptLayout(self.summary)
         summary.setContentsMargins(0, 4, 0, 0)
         self.multi = MeasuredLabel()
         self.multi.setProperty("role", "hint")
@@ -166,7 +166,7 @@ class PropertiesPanel(QScrollArea):
         layout.addWidget(self.summary)
         self.details = QWidget()
         layout.addWidget(self.details)
-        layout = QVBoxLayout(self.details)
+        layout = HeightsKeptLayout(self.details)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
