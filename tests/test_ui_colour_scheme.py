@@ -127,9 +127,9 @@ def test_a_switch_at_run_time_repaints_the_canvas_and_the_panels(make_window, da
     dark_palette("dark")
     assert _hex(window.scene.backgroundBrush().color()) == DARK.canvas_background
     assert style.TEXT == DARK.text and style.SEVERITY_COLOURS == DARK.severity_colours
-    health = window.status.health.text()
-    assert any(c in health for c in (DARK.text_muted, *DARK.severity_colours.values()))
-    assert not any(c in health for c in (LIGHT.text_muted, *LIGHT.severity_colours.values()))
+    health = {_hex(label.palette().color(QPalette.ColorRole.WindowText)) for label in (window.status.errors,
+                                                                                    window.status.warnings)}
+    assert health <= {DARK.text_muted.upper(), *(c.upper() for c in DARK.severity_colours.values())}
     lines = window.scene._lines.lines.values()
     assert all(_hex(line.pen().color()) == DARK.manager_line for line in lines)
     assert QApplication.instance().styleSheet() == style.stylesheet()

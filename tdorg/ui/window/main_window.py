@@ -184,8 +184,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status = StatusLine(self.statusBar())
-        self.message, self.counts, self.health, self.zoom = (self.status.message, self.status.counts,
-                                                             self.status.health, self.status.zoom)
+        self.message, self.counts, self.zoom = self.status.message, self.status.counts, self.status.zoom
 
     def _connect(self) -> None:
         group = self.sessions.group

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from tdorg.model.chart import Chart
@@ -55,12 +55,16 @@ class StatusLine(QObject):
         self.message.setStyleSheet(f"color: {style.FIELD_ERROR};")
         bar.addWidget(self.message, 1)
         self.counts = SteadyLabel()  # a new count of the same size lays out neither the bar nor the window
-        self.health = SteadyLabel()
-        self.health.setTextFormat(Qt.TextFormat.RichText)
+        # the errors and the warnings each in plain text in one colour: a rich-text label is parsed and laid out
+        # again, and measured twice more, at each new count
+        self.errors, self.warnings = SteadyLabel(), SteadyLabel()
         self.zoom = SteadyLabel()
-        for label in (self.counts, self.health, self.zoom):
+        for label in (self.counts, self.errors, self.warnings, self.zoom):
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setContentsMargins(10, 0, 10, 0)
             bar.addPermanentWidget(label)
+        self.errors.setContentsMargins(10, 0, 4, 0)  # the two read as one group: "● 1 error  ● 3 warnings"
+        self.warnings.setContentsMargins(4, 0, 10, 0)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.message.setText(""))
@@ -94,9 +98,12 @@ class StatusLine(QObject):
         self.counts.setText(text)
 
     def show_health(self, report: Report) -> None:
-        parts = []
-        for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning")):
+        """How many errors and warnings the chart has, each in its severity's colour (muted when none)."""
+        for label, severity, noun in ((self.errors, Severity.ERROR, "error"), (self.warnings, Severity.WARNING, "warning")):
             n = len(report.by_severity(severity))
-            colour = style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED
-            parts.append(f"<span style='color:{colour}'>● {n} {noun}{'' if n == 1 else 's'}</span>")
-        self.health.setText("&nbsp;&nbsp;".join(parts))
+            colour = QColor(style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED)
+            palette = label.palette()
+            if palette.color(QPalette.ColorRole.WindowText) != colour:
+                palette.setColor(QPalette.ColorRole.WindowText, colour)
+                label.setPalette(palette)
+            label.setText(f"● {plural(n, noun)}")
