@@ -81,7 +81,9 @@ def test_a_label_measures_as_a_plain_label_with_the_same_text_after_its_text_com
     panel.show()
     panel.set_report(Validator(synthetic_chart(300)).report)
     row = panel.row_widgets[0]
-    for label in (row.left, row.note, row.status, *(text for _bullet, text in row.inputs.labels)):
+    shown = (row.left, row.note, row.missing, row.planned, row.plan_note, *(text for _bullet, text in row.inputs.labels))
+    assert row.planned.text() and row.plan_note.text()
+    for label in (label for label in shown if label.text()):
         plain = QLabel()
         plain.setWordWrap(True)
         plain.setTextFormat(label.textFormat())
@@ -112,27 +114,39 @@ def test_a_figure_takes_its_colour_from_its_palette_and_the_rule_above_a_row_fro
     assert 'QWidget#metricRow[ruled="true"] { border-top: 1px solid' in style.stylesheet()
 
 
-def test_why_there_is_no_figure_is_plain_text_unless_the_planned_figure_follows(qtbot) -> None:
-    """Rich text takes far longer to lay out: the empty chart's reasons are plain text, each in the one label."""
+def test_why_there_is_no_figure_and_the_planned_figure_are_plain_text(qtbot) -> None:
+    """Rich text takes far longer to lay out: the reasons, the planned figure and its note are plain text, each in a
+    label of its own look."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QPalette
 
     from tdorg.model.chart import Chart
     from tdorg.model.rules import Metric, Report
+    from tdorg.ui.panels.metrics_panel import PLAN_NOTE
+    from tdorg.ui.widgets import style
 
     panel = MetricsPanel()
     qtbot.addWidget(panel)
     panel.set_report(Validator(Chart()).report)
     for row, metric in zip(panel.row_widgets, panel._shown, strict=True):
-        assert (row.missing.text(), row.status.text()) == (metric.missing, "")
-        assert row.missing.textFormat() == Qt.TextFormat.PlainText and not row.status.isVisibleTo(panel)
+        assert (row.missing.text(), row.planned.text(), row.plan_note.text()) == (metric.missing, "", "")
+        assert not row.planned.isVisibleTo(panel) and not row.plan_note.isVisibleTo(panel)
     assert any(row.missing.isVisibleTo(panel) for row in panel.row_widgets)
     planned = Metric("m", "Students per FTE", None, "students", "about 1,900", "", missing="No filled positions yet.",
                      planned=300.0, planned_vacant=2)
     panel.set_report(Report(metrics=[planned]))
     row = panel.row_widgets[0]
-    assert row.missing.text() == "" and not row.missing.isVisibleTo(panel)
-    assert "No filled positions yet." in row.status.text() and planned.planned_text() in row.status.text()
+    assert [label.text() for label in (row.missing, row.planned, row.plan_note)] == [
+        "No filled positions yet.", planned.planned_text(), PLAN_NOTE]
+    assert all(label.isVisibleTo(panel) and label.textFormat() == Qt.TextFormat.PlainText
+               for label in (row.missing, row.planned, row.plan_note))
+    assert row.planned.palette().color(QPalette.ColorRole.WindowText) == QColor(style.VACANT_BORDER)
+    assert row.planned.font().weight() == QFont.Weight.DemiBold and row.planned.contentsMargins().top() == 4
+    assert row.plan_note.font().pointSizeF() < row.planned.font().pointSizeF()
     assert panel.metric_status() == [f"No filled positions yet. {planned.planned_text()}"]
+    alone = Metric("m", "Students per FTE", None, "students", "about 1,900", "", planned=300.0, planned_vacant=2)
+    panel.set_report(Report(metrics=[alone]))  # the planned figure first: no gap above it
+    assert not row.missing.isVisibleTo(panel) and row.planned.contentsMargins().top() == 0
 
 
 def test_a_chart_with_no_role_has_one_sentence_and_the_rows_come_with_its_first_role(make_window) -> None:

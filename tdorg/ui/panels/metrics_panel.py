@@ -20,11 +20,22 @@ NO_ROLES = ("Staffing ratios appear here as roles are added: students, devices a
             "technicians for the buildings and the span of control, each beside its surveyed reference value.\n\n"
             "They are worked out from the roles and the district's figures (Chart › District Facts…).")
 
+#: Under a planned figure (the figure with the vacant positions filled).
+PLAN_NOTE = "a plan: the figure counts filled positions only"
+
 
 def _set_text(label: QLabel, text: str) -> None:
     """Set ``text`` only when it differs: setting a label's text lays it out again, and its row with it."""
     if label.text() != text:
         label.setText(text)
+
+
+def _set_colour(label: QLabel, colour: str) -> None:
+    """Give ``label``'s text ``colour`` through its palette (not a style sheet of its own: far cheaper to set)."""
+    palette = label.palette()
+    if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        label.setPalette(palette)
 
 
 def _hint_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -81,12 +92,16 @@ class _MetricRow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its rule above is a style-sheet border
         self.setProperty("ruled", not first)  # the application's style sheet draws the rule above all but the first
         self.left = MeasuredLabel(text_format=Qt.TextFormat.RichText)  # the name and the reference: the same from edit to edit
-        self.note = _hint_label()  # how many roles count: changes with most edits, plain text is quick to lay out
-        # Why there is no figure yet: in plain text, far quicker to lay out, when there is no planned figure (the look
-        # is rich text's: at the top, a first paragraph's top margin taking no room); with it, both in rich text.
-        self.missing = MeasuredLabel(text_format=Qt.TextFormat.PlainText)
+        # What changes with most edits is plain text, each part in a label of its own look: rich text is parsed and
+        # laid out again at every new count, several times slower.
+        self.note = _hint_label()  # how many roles count
+        self.missing = MeasuredLabel(text_format=Qt.TextFormat.PlainText)  # why there is no figure yet
         self.missing.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.status = MeasuredLabel(text_format=Qt.TextFormat.RichText)
+        self.planned = MeasuredLabel(text_format=Qt.TextFormat.PlainText)  # the figure with the vacancies filled
+        planned_font = self.planned.font()
+        planned_font.setWeight(QFont.Weight.DemiBold)
+        self.planned.setFont(planned_font)
+        self.plan_note = _hint_label(PLAN_NOTE)  # under the planned figure
         self.value = QLabel()
         value_font = QFont(style.ui_font())
         value_font.setPointSizeF(12.5)
@@ -111,7 +126,8 @@ class _MetricRow(QWidget):
         text.addWidget(self.left)
         text.addWidget(self.note)
         text.addWidget(self.missing)
-        text.addWidget(self.status)
+        text.addWidget(self.planned)
+        text.addWidget(self.plan_note)
         text.addWidget(self.inputs)
         grid.addLayout(text, 0, 0)
         grid.addWidget(figure, 0, 1, Qt.AlignmentFlag.AlignTop)
@@ -125,25 +141,26 @@ class _MetricRow(QWidget):
             style.TEXT if metric.value is not None else style.TEXT_MUTED)
         _set_text(self.left, f"<div style='font-weight:600'>{escape(metric.label)}</div>"
                              f"<div style='color:{style.TEXT_MUTED}'>{escape(metric.reference)}</div>")
-        planned = metric.planned is not None
-        for label, text in ((self.note, metric.note or ""), (self.missing, "" if planned else metric.missing),
-                            (self.status, _status_html(metric) if planned else "")):
+        planned = metric.planned_text() if metric.planned is not None else ""
+        for label, text in ((self.note, metric.note or ""), (self.missing, metric.missing), (self.planned, planned),
+                            (self.plan_note, PLAN_NOTE if planned else "")):
             _set_text(label, text)
             label.setVisible(bool(text))
+        gap = 4 if metric.missing else 0  # between the reason and the planned figure
+        if self.planned.contentsMargins().top() != gap:
+            self.planned.setContentsMargins(0, gap, 0, 0)
+        _set_colour(self.planned, style.VACANT_BORDER)
         self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
         _set_text(self.value, _value_text(metric))
         _set_text(self.unit, metric.unit if metric.value is not None else "")
-        palette = self.value.palette()  # a palette, not a style sheet of its own: far cheaper to set
-        if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
-            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-            self.value.setPalette(palette)
+        _set_colour(self.value, colour)
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",
             f"Source: {metric.source}" if metric.source else "",
         ) if x)
         if self.left.toolTip() != tip:
-            for widget in (self.left, self.note, self.missing, self.status, self.value, self.unit):
+            for widget in (self.left, self.note, self.missing, self.planned, self.plan_note, self.value, self.unit):
                 widget.setToolTip(tip)
 
 
@@ -218,13 +235,3 @@ class MetricsPanel(QScrollArea):
 
 def _value_text(metric: Metric) -> str:
     return metric.display() if metric.value is not None else "—"
-
-
-def _status_html(metric: Metric) -> str:
-    """Beside the figure, in words: why there is none yet and what to do, and the figure as planned."""
-    out = f"<p style='margin:4px 0 0 0'>{escape(metric.missing)}</p>" if metric.missing else ""
-    if metric.planned is not None:
-        out += (f"<p style='margin:4px 0 0 0; color:{style.VACANT_BORDER}; font-weight:600'>"
-                f"{escape(metric.planned_text())}</p><div style='color:{style.TEXT_MUTED}; font-size:small'>"
-                "a plan: the figure counts filled positions only</div>")
-    return out
