@@ -25,6 +25,7 @@ from ..widgets import style
 from .changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
+from ..widgets.scroll_bars import fill_scroll_bars
 from ..widgets.splitter_memory import REMEMBERED
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
@@ -74,6 +75,7 @@ class FindingsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Finding", "Rule"])
         self.tree.setAccessibleName("Findings")
+        fill_scroll_bars(self.tree)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)

@@ -12,6 +12,7 @@ from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
+from ..widgets.scroll_bars import fill_scroll_bars
 
 
 #: What the panel says while the chart has no role: no ratio can be worked out yet, and each metric's row would only
@@ -176,6 +177,7 @@ class MetricsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fill_scroll_bars(self)
         body = QWidget()
         body.setObjectName("metricsBody")  # its look is in the application's style sheet
         outer = QVBoxLayout(body)

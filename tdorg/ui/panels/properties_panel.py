@@ -21,6 +21,7 @@ from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
+from ..widgets.scroll_bars import fill_scroll_bars
 from .form_sizing import FormSizing, HeightsKeptLayout
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class PropertiesPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        fill_scroll_bars(self)
         body = QWidget()
         body.setObjectName("propertiesBody")  # its look is in the application's style sheet
         self.setWidget(body)
