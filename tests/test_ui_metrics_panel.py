@@ -176,3 +176,37 @@ def test_a_chart_with_no_role_has_one_sentence_and_the_rows_come_with_its_first_
     window.stack.undo()
     QApplication.processEvents()
     assert not panel.empty.isVisibleTo(panel) and len(panel.row_widgets) == len(report.metrics)
+
+
+def test_a_line_that_wraps_anew_is_laid_out_before_the_panel_is_painted(qtbot) -> None:
+    """A label of a row's input lines, of its figure's note or reason, set to a text of more (or fewer) lines has
+    its row, and the rows below, laid out again before the panel is next painted: the layouts around a label
+    each tell the one around them one round of events later, so the row kept its old height for a frame or two,
+    its lines drawn over one another, and was laid out and drawn again at the next edit."""
+    from PySide6.QtWidgets import QApplication
+
+    from tdorg.model.rules import Metric, Report
+
+    def report(network: str) -> Report:
+        lines = ("The IT leader, IT managers and technology roles count their whole filled FTE", network,
+                 "Help desk: 136 roles, 136 FTE")
+        return Report(metrics=[Metric(f"m{i}", "Students per technology-staff FTE", 386.5, "students", "about 1,900",
+                                      "", note="111 filled technology-staff FTE", inputs=lines) for i in range(3)])
+
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_report(report("Network: 3 roles, 3 FTE"))
+    for _ in range(6):
+        QApplication.processEvents()
+    for network in ("Network: “Network Manager” and “Network Engineer”, 2 FTE", "Network: 3 roles, 3 FTE") * 2:
+        heights = [row.height() for row in panel.row_widgets]
+        panel.set_report(report(network))
+        QApplication.processEvents()  # one round of events: what the panel is painted in
+        for row in panel.row_widgets:
+            for label in (row.left, row.note, *(text for _bullet, text in row.inputs.labels)):
+                assert label.height() == label.heightForWidth(label.width()), (network, label.text())
+            assert row.height() == row.heightForWidth(row.width())
+        assert [row.height() for row in panel.row_widgets] != heights, network  # it did wrap anew

@@ -26,7 +26,7 @@ class FormSizing:
         parts = reversed(form.findChildren(QWidget))
         self.parts = [*(w for w in parts if w.layout() is not None), form]
         self._fitted: tuple | None = None  # what the form showed when its parts last gave up their sizes
-        self._depth = max(len(_around(part, area)) for part in self.parts)  # its layouts' nesting
+        self._depth = nesting(self.parts, area)  # its layouts' nesting
 
     def fit(self, changed: QWidget | None = None) -> None:
         """Have the scroll area size the body for what the form now shows before its layouts place anything.
@@ -61,9 +61,23 @@ class FormSizing:
         level of the form's nesting, as a part's layout tells the part around it one round later), and those
         repaints join the window's one paint.
         """
-        for _ in range(self._depth):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
+        settle(self._depth)
+
+
+def settle(depth: int) -> None:
+    """Run now the layouts waiting to be, ``depth`` levels of nesting deep, then the repaints waiting on them.
+
+    A layout run tells the layout around it of a new size in the next round of events: a widget nested ``depth``
+    layouts deep that changed size has every layout around it run after as many rounds.
+    """
+    for _ in range(depth):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater.value)
+
+
+def nesting(widgets: list[QWidget], outermost: QWidget) -> int:
+    """The most levels of widgets from one of ``widgets`` out to ``outermost``."""
+    return max((len(_around(widget, outermost)) for widget in widgets), default=0)
 
 
 class HeightsKeptLayout(QVBoxLayout):
@@ -108,4 +122,4 @@ def _around(widget: QWidget, outermost: QWidget) -> list[QWidget]:
     return chain
 
 
-__all__ = ["FormSizing", "HeightsKeptLayout"]
+__all__ = ["FormSizing", "HeightsKeptLayout", "nesting", "settle"]

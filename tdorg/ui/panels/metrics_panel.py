@@ -13,6 +13,7 @@ from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
 from ..widgets.scroll_bars import fill_scroll_bars
+from .form_sizing import nesting, settle
 
 
 #: What the panel says while the chart has no role: no ratio can be worked out yet, and each metric's row would only
@@ -195,6 +196,7 @@ class MetricsPanel(QScrollArea):
         outer.addStretch(1)
         self.setWidget(body)
         self.row_widgets: list[_MetricRow] = []
+        self._depth = 0  # the levels of widgets from a row's labels out to the panel
         self._shown: tuple[Metric, ...] = ()
         on_scheme_change(self._restyle)
 
@@ -219,8 +221,12 @@ class MetricsPanel(QScrollArea):
             row = _MetricRow(first=not self.row_widgets)
             self.grid.addWidget(row, len(self.row_widgets), 0)
             self.row_widgets.append(row)
+            self._depth = nesting(row.findChildren(QLabel), self)
         for row, metric in zip(self.row_widgets, metrics):
             row.show_metric(metric)
+        # a label of more or fewer lines has its row and the rows below laid out before the next paint, not over
+        # the next rounds of events, level by level, with its lines drawn over the next row's until then
+        settle(self._depth)
 
     def metric_rows(self) -> list[tuple[str, str, str]]:
         """(label, value with unit, reference) of each shown metric."""
