@@ -24,6 +24,7 @@ from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 from ..widgets import style
 from .changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
+from ..widgets.elided_text_delegate import ElidedTextDelegate
 from ..widgets.rich_text import escape
 from ..widgets.scroll_bars import fill_scroll_bars
 from ..widgets.splitter_memory import REMEMBERED
@@ -76,6 +77,7 @@ class FindingsPanel(QWidget):
         self.tree.setHeaderLabels(["Finding", "Rule"])
         self.tree.setAccessibleName("Findings")
         fill_scroll_bars(self.tree)
+        self.tree.setItemDelegate(ElidedTextDelegate(self.tree))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
