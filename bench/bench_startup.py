@@ -32,7 +32,6 @@ only the bare window and the windows with no file run.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -45,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from interleave import interleave, print_table, timed_run  # noqa: E402
+from screens import offscreen_platform  # noqa: E402
 
 PYTHON = sys.executable
 TDORG = str(Path(PYTHON).with_name("tdorg"))
@@ -90,21 +90,6 @@ if len(sys.argv) > 2:
     window.grab()
     {PAINTED}
 """
-
-
-#: The offscreen platform's screens: one the size of a common laptop's, with room for the windows' 1400×900.
-LAPTOP_SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080,
-                              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-
-
-def offscreen_platform(folder: str | Path, small_screen: bool = False) -> str:
-    """``QT_QPA_PLATFORM`` for the windows: offscreen on :data:`LAPTOP_SCREEN` (its configuration written in
-    ``folder``), or with ``small_screen`` on the offscreen platform's own 800×800 screen."""
-    if small_screen:
-        return "offscreen"
-    config = Path(folder) / "laptop-screen.json"
-    config.write_text(json.dumps(LAPTOP_SCREEN))
-    return f"offscreen:configfile={config}"
 
 
 def window_env(bytecode: str | None, sources: str | None = None, platform: str = "offscreen") -> dict[str, str]:
