@@ -87,3 +87,41 @@ def test_a_group_collapsed_by_the_user_stays_collapsed_and_one_that_fills_opens(
     assert not panel.group(Severity.ERROR).isExpanded()
     assert panel.group(Severity.WARNING).isExpanded()
     assert panel.group(Severity.ERROR).text(0).endswith("(4)")
+
+
+def test_the_rule_column_holds_every_rule_id_whole_and_keeps_its_width(qtbot) -> None:
+    """As wide as a column sized to its contents would be for the widest rule id: sized to the ids in view, it
+    moved a pixel as findings came and went, and every row in view was drawn again."""
+    from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+
+    from tdorg.model.rules import RULES_BY_ID
+
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 200)
+    panel.show()
+    header = panel.tree.header()
+    width = header.sectionSize(1)
+    probe = FindingsPanel()  # Qt's own measure of each id in a column sized to its contents
+    qtbot.addWidget(probe)
+    probe.show()
+    needed = []
+    for rule_id in RULES_BY_ID:
+        probe.tree.clear()
+        probe.tree.addTopLevelItem(QTreeWidgetItem(["", rule_id]))
+        needed.append(probe.tree.sizeHintForColumn(1))
+    assert width == max(*needed, header.sectionSizeHint(1))
+    widths = set()
+    for n in range(12):
+        panel.set_report(Report(findings=[Finding(rule_id=rule_id, severity=Severity.WARNING, message=f"Finding {i}")
+                                          for i, rule_id in enumerate(sorted(RULES_BY_ID)[n:n + 3])]), None)
+        QApplication.processEvents()
+        widths.add(header.sectionSize(1))
+    assert widths == {width}
+    panel.set_report(Report(disabled={"NEWER-RULE-12": "From a later version"}), None)  # an id unknown here
+    QApplication.processEvents()
+    item = panel._off_group.child(0)  # noqa: SLF001
+    assert item.text(1) == "NEWER-RULE-12" and header.sectionSize(1) > width
+    probe.tree.clear()
+    probe.tree.addTopLevelItem(QTreeWidgetItem(["", "NEWER-RULE-12"]))
+    assert header.sectionSize(1) == probe.tree.sizeHintForColumn(1)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -85,9 +88,12 @@ class FindingsPanel(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(0)  # the rule ids in view, not 1,000 rows measured after every edit
+        # the rule column as wide as the widest rule id: sized to the ids in view, it moved a pixel as findings came
+        # and went, and both columns were drawn again whole
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
+        self._rule_width = 0
+        self._fit_rule_column(RULES_BY_ID)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, _SWITCHED_OFF) and self.rulesRequested.emit())
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -161,6 +167,7 @@ class FindingsPanel(QWidget):
                 self._members[severity] = []
             self._show_members(severity, members)
         if rebuild or disabled != self._disabled:
+            self._fit_rule_column(rule_id for rule_id, _reason in disabled)  # a file's may name a rule unknown here
             if self._off_group is not None:
                 self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self._off_group))
             self._off_group = self._switched_off_group(disabled, bold) if disabled else None
@@ -213,6 +220,18 @@ class FindingsPanel(QWidget):
         item.setToolTip(1, finding.source)
         item.setForeground(1, QColor(style.TEXT_MUTED))
         return item
+
+    def _fit_rule_column(self, rule_ids: Iterable[str]) -> None:
+        """Widen the rule column, if need be, to show each of ``rule_ids`` whole, as a column sized to its contents
+        would (the text's width and the style's margin on each side) and its heading."""
+        metrics = QFontMetricsF(self.tree.font())
+        margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        header = self.tree.header()
+        width = max(self._rule_width, header.sectionSizeHint(1),
+                    *(math.ceil(metrics.horizontalAdvance(rule_id)) + 2 * margin for rule_id in rule_ids))
+        if width != self._rule_width:
+            self._rule_width = width
+            header.resizeSection(1, width)
 
     def _restyle(self) -> None:
         """Show the findings again in the colours of the scheme now in use."""
