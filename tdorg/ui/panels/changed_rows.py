@@ -95,8 +95,38 @@ def repainting_changed_rows(view: QTreeView) -> Iterator[None]:
         for held in viewports:
             held.update()
         return
-    width = viewport.width()
-    for top in before[1].keys() | after[1].keys():
-        was, now = before[1].get(top), after[1].get(top)
+    width, height = viewport.width(), viewport.height()
+    shown = before[1]
+    moved = _moved(before[1], after[1], height)
+    if moved is not None:  # their pixels moved as they are, the strip they leave repainted by Qt
+        first, by = moved
+        top = first if by > 0 else first + by
+        viewport.scroll(0, by, QRect(0, top, width, height - top))
+        shown = {(row + by if row >= first else row): look for row, look in before[1].items()
+                 if row < top or first <= row < height - by}
+    for top in shown.keys() | after[1].keys():
+        was, now = shown.get(top), after[1].get(top)
         if was != now:
             viewport.update(QRect(0, top, width, max(look[0] for look in (was, now) if look is not None)))
+
+
+def _moved(before: dict[int, tuple], after: dict[int, tuple], height: int) -> tuple[int, int] | None:
+    """Where rows came or went among those in view: (the top of the first row that moved, by how far), for the
+    longest run of rows down to the last in view that looks the same that far up or down; None if no row moved.
+
+    ``before`` and ``after`` are the rows in view by their top (as :func:`_rows_in_view` gives them) in a
+    viewport ``height`` high; a row moved out of view counts as moved along.
+    """
+    tops = sorted(before)
+    best: tuple[int, int, int] | None = None  # (rows moved, first top, by)
+    for by in {new - old for old in tops for new in after if new != old and after[new] == before[old]}:
+        first, count = None, 0
+        for old in reversed(tops):
+            if old + by >= height:
+                continue  # out of view now, moved along
+            if old + by < 0 or after.get(old + by) != before[old]:
+                break
+            first, count = old, count + 1
+        if first is not None and (best is None or count > best[0]):
+            best = (count, first, by)
+    return None if best is None else (best[1], best[2])
