@@ -1,5 +1,6 @@
 """Cells drawn from elided copies of their texts look exactly as Qt's own delegate draws them."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem
@@ -35,16 +36,30 @@ def _tree(qtbot) -> QTreeWidget:
     return tree
 
 
-def test_every_cell_draws_as_with_qts_delegate_at_every_width(qtbot) -> None:
-    tree = _tree(qtbot)
-    for width in (180, 330, 520, 900):
-        tree.resize(width, 260)
-        QApplication.processEvents()
-        tree.setItemDelegate(QStyledItemDelegate(tree))
-        qt = tree.grab().toImage()
-        tree.setItemDelegate(ElidedTextDelegate(tree))
-        ours = tree.grab().toImage()
-        assert ours == qt, width
+@pytest.mark.parametrize("look", ["Fusion alone", "the editor's"])
+def test_every_cell_draws_as_with_qts_delegate_at_every_width(qtbot, look: str) -> None:
+    """With Fusion alone and with the editor's font and style sheet over it (a text of two lines, which Qt elides
+    line by line, is left to Qt)."""
+    from tdorg.ui.app import create_application
+
+    app = create_application()
+    sheet, font = app.styleSheet(), app.font()
+    if look == "Fusion alone":
+        app.setStyleSheet("")
+        app.setFont(QFont())
+    try:
+        tree = _tree(qtbot)
+        for width in (180, 330, 520, 900):
+            tree.resize(width, 260)
+            QApplication.processEvents()
+            tree.setItemDelegate(QStyledItemDelegate(tree))
+            qt = tree.grab().toImage()
+            tree.setItemDelegate(ElidedTextDelegate(tree))
+            ours = tree.grab().toImage()
+            assert ours == qt, width
+    finally:
+        app.setStyleSheet(sheet)
+        app.setFont(font)
 
 
 def test_a_text_is_elided_once_per_width(qtbot, monkeypatch) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,7 +26,6 @@ from tdorg.model.rules import RULES_BY_ID, Finding, Report, Severity
 from ..widgets import style
 from .changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
-from ..widgets.elided_text_delegate import ElidedTextDelegate
 from ..widgets.rich_text import escape
 from ..widgets.scroll_bars import fill_scroll_bars
 from ..widgets.splitter_memory import REMEMBERED
@@ -80,7 +78,7 @@ class FindingsPanel(QWidget):
         self.tree.setHeaderLabels(["Finding", "Rule"])
         self.tree.setAccessibleName("Findings")
         fill_scroll_bars(self.tree)
-        self.tree.setItemDelegate(ElidedTextDelegate(self.tree))
+        self._eliding = False  # whether the cells are drawn by ElidedTextDelegate (see set_report)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -93,6 +91,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         self._rule_width = 0
+        self._rule_margins: int | None = None
         self._fit_rule_column(RULES_BY_ID)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, _SWITCHED_OFF) and self.rulesRequested.emit())
@@ -143,6 +142,13 @@ class FindingsPanel(QWidget):
             return
         rebuild = self._shown is None or not self._groups
         self._shown = findings
+        if not self._eliding and self.tree.isVisible():
+            # Qt's own delegate draws the first frame: the eliding one uses QStyle, whose first use from Python costs
+            # about 6 ms, from its first paint
+            from ..widgets.elided_text_delegate import ElidedTextDelegate
+
+            self.tree.setItemDelegate(ElidedTextDelegate(self.tree))
+            self._eliding = True
         current = self.current_finding()
         bold = QFont(self.tree.font())
         bold.setWeight(QFont.Weight.DemiBold)
@@ -225,10 +231,18 @@ class FindingsPanel(QWidget):
         """Widen the rule column, if need be, to show each of ``rule_ids`` whole, as a column sized to its contents
         would (the text's width and the style's margin on each side) and its heading."""
         metrics = QFontMetricsF(self.tree.font())
-        margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        ids = list(rule_ids)
+        if not ids:
+            return
+        if self._rule_margins is None:  # the style's margins around a cell's text, asked of Qt on the empty tree:
+            widest = max(ids, key=metrics.horizontalAdvance)  # Python's first use of QStyle costs about 6 ms
+            probe = QTreeWidgetItem(["", widest])
+            self.tree.addTopLevelItem(probe)
+            self._rule_margins = self.tree.sizeHintForColumn(1) - math.ceil(metrics.horizontalAdvance(widest))
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(probe))
         header = self.tree.header()
         width = max(self._rule_width, header.sectionSizeHint(1),
-                    *(math.ceil(metrics.horizontalAdvance(rule_id)) + 2 * margin for rule_id in rule_ids))
+                    *(math.ceil(metrics.horizontalAdvance(rule_id)) + self._rule_margins for rule_id in ids))
         if width != self._rule_width:
             self._rule_width = width
             header.resizeSection(1, width)

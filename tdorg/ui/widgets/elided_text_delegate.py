@@ -28,7 +28,8 @@ class ElidedTextDelegate(QStyledItemDelegate):
         self.initStyleOption(shown, index)
         widget = shown.widget
         style = widget.style() if widget is not None else QApplication.style()
-        if shown.text and shown.textElideMode != Qt.TextElideMode.ElideNone and "\n" not in shown.text:
+        # a text of several lines (Qt's display text has them apart by U+2028) is elided line by line: left to Qt
+        if shown.text and shown.textElideMode != Qt.TextElideMode.ElideNone and "\u2028" not in shown.text:
             shown.text = self._elide(shown, style)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, widget)
 
