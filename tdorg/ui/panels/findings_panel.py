@@ -77,7 +77,6 @@ class FindingsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Finding", "Rule"])
         self.tree.setAccessibleName("Findings")
-        fill_scroll_bars(self.tree)
         self._eliding = False  # whether the cells are drawn by ElidedTextDelegate (see set_report)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
@@ -148,6 +147,7 @@ class FindingsPanel(QWidget):
             from ..widgets.elided_text_delegate import ElidedTextDelegate
 
             self.tree.setItemDelegate(ElidedTextDelegate(self.tree))
+            fill_scroll_bars(self.tree)  # nor Python's QScrollBar class before the first frame
             self._eliding = True
         current = self.current_finding()
         bold = QFont(self.tree.font())

@@ -178,7 +178,6 @@ class MetricsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        fill_scroll_bars(self)
         body = QWidget()
         body.setObjectName("metricsBody")  # its look is in the application's style sheet
         outer = QVBoxLayout(body)
@@ -218,6 +217,8 @@ class MetricsPanel(QScrollArea):
             row.hide()
             row.deleteLater()
         while len(self.row_widgets) < len(metrics):
+            if not self.row_widgets:  # the panel's range moves with its rows' texts from now on
+                fill_scroll_bars(self)
             row = _MetricRow(first=not self.row_widgets)
             self.grid.addWidget(row, len(self.row_widgets), 0)
             self.row_widgets.append(row)

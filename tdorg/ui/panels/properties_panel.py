@@ -61,7 +61,6 @@ class PropertiesPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        fill_scroll_bars(self)
         body = QWidget()
         body.setObjectName("propertiesBody")  # its look is in the application's style sheet
         self.setWidget(body)
@@ -85,6 +84,7 @@ class PropertiesPanel(QScrollArea):
     def _make_form(self) -> None:
         from ..widgets.fields import DocumentUndoKeys
 
+        fill_scroll_bars(self)  # the form moves the panel's range as it comes and goes
         self.form_widget = QWidget()
         self.form_widget.hide()
         self._outer.insertWidget(1, self.form_widget)
