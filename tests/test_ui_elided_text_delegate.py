@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTreeWidget, QT
 
 from tdorg.model.rules import Severity
 from tdorg.ui.widgets import style
-from tdorg.ui.widgets.elided_text_delegate import ElidedTextDelegate
+from tdorg.ui.panels.elided_text_delegate import ElidedTextDelegate
 
 LONG = ("Person 303858 holds 2 FTE across “Field Services Manager, Region 4” and “Building Technician, School 12”: "
         "more than one full-time position")
@@ -63,7 +63,7 @@ def test_every_cell_draws_as_with_qts_delegate_at_every_width(qtbot, look: str) 
 
 
 def test_a_text_is_elided_once_per_width(qtbot, monkeypatch) -> None:
-    from tdorg.ui.widgets import elided_text_delegate
+    from tdorg.ui.panels import elided_text_delegate
 
     tree = _tree(qtbot)
     tree.resize(330, 260)

@@ -73,7 +73,7 @@ def test_the_panels_look_the_same_as_with_scroll_bars_that_do_not_fill(make_wind
 def test_the_findings_tree_takes_its_filling_scroll_bars_and_eliding_cells_with_the_first_report_shown(
         make_window) -> None:
     """Not before the first frame: Python's first use of QStyle and QScrollBar costs it about 7 ms."""
-    from tdorg.ui.widgets.elided_text_delegate import ElidedTextDelegate
+    from tdorg.ui.panels.elided_text_delegate import ElidedTextDelegate
 
     window = make_window("patrick-henry")
     tree = window.findings.tree

@@ -27,7 +27,7 @@ from ..widgets import style
 from .changed_rows import repainting_changed_rows
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.rich_text import escape
-from ..widgets.scroll_bars import fill_scroll_bars
+from .scroll_bars import fill_scroll_bars
 from ..widgets.splitter_memory import REMEMBERED
 
 _FINDING = Qt.ItemDataRole.UserRole + 1
@@ -144,7 +144,7 @@ class FindingsPanel(QWidget):
         if not self._eliding and self.tree.isVisible():
             # Qt's own delegate draws the first frame: the eliding one uses QStyle, whose first use from Python costs
             # about 6 ms, from its first paint
-            from ..widgets.elided_text_delegate import ElidedTextDelegate
+            from .elided_text_delegate import ElidedTextDelegate
 
             self.tree.setItemDelegate(ElidedTextDelegate(self.tree))
             fill_scroll_bars(self.tree)  # nor Python's QScrollBar class before the first frame

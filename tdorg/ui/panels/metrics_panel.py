@@ -12,7 +12,7 @@ from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
 from ..widgets.rich_text import escape
-from ..widgets.scroll_bars import fill_scroll_bars
+from .scroll_bars import fill_scroll_bars
 from .form_sizing import nesting, settle
 
 

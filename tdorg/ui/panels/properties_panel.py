@@ -21,7 +21,7 @@ from ..editing.editor import Editor
 from ..widgets import style
 from ..widgets.colour_scheme import on_scheme_change
 from ..widgets.measured_label import MeasuredLabel
-from ..widgets.scroll_bars import fill_scroll_bars
+from .scroll_bars import fill_scroll_bars
 from .form_sizing import FormSizing, HeightsKeptLayout
 
 if TYPE_CHECKING:
