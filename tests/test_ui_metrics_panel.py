@@ -210,33 +210,3 @@ def test_a_line_that_wraps_anew_is_laid_out_before_the_panel_is_painted(qtbot) -
                 assert label.height() == label.heightForWidth(label.width()), (network, label.text())
             assert row.height() == row.heightForWidth(row.width())
         assert [row.height() for row in panel.row_widgets] != heights, network  # it did wrap anew
-
-
-def test_a_narrow_dock_keeps_the_figures_whole(qtbot) -> None:
-    """The panel's body does not scroll across: the dock is held at the rows' least width, beside the scroll
-    bar, and every figure and unit ends inside the panel (at 180 px they were cut off at the right)."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
-
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    window.setCentralWidget(QWidget())  # the canvas's place
-    panel = MetricsPanel()
-    dock = QDockWidget("Metrics")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    panel.set_report(Validator(synthetic_chart(5000)).report)
-    for _ in range(4):
-        QApplication.processEvents()
-    window.resizeDocks([dock], [120], Qt.Orientation.Horizontal)
-    for _ in range(4):
-        QApplication.processEvents()
-    viewport = panel.viewport()
-    assert panel.width() >= panel.widget().minimumSizeHint().width() > 120
-    for row in panel.row_widgets:
-        for label in (row.value, row.unit):
-            right = label.mapTo(viewport, QPoint(label.width(), 0)).x()
-            assert right <= viewport.width(), (label.text(), right, viewport.width())

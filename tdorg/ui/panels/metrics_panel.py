@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -196,7 +196,6 @@ class MetricsPanel(QScrollArea):
         self.setWidget(body)
         self.row_widgets: list[_MetricRow] = []
         self._depth = 0  # the levels of widgets from a row's labels out to the panel
-        self._least_width = 0  # the width minimumSizeHint last gave
         self._shown: tuple[Metric, ...] = ()
         on_scheme_change(self._restyle)
 
@@ -229,18 +228,6 @@ class MetricsPanel(QScrollArea):
         # a label of more or fewer lines has its row and the rows below laid out before the next paint, not over
         # the next rounds of events, level by level, with its lines drawn over the next row's until then
         settle(self._depth)
-        if self.minimumSizeHint().width() != self._least_width:  # the dock is told: see minimumSizeHint
-            self._least_width = self.minimumSizeHint().width()
-            self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        """No narrower than the rows can be, beside a scroll bar: the panel's body does not scroll across, so in a
-        narrower dock the figures were cut off at the right."""
-        hint = super().minimumSizeHint()
-        if not self.row_widgets:  # the sentence of an empty chart wraps to any width
-            return hint
-        least = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
-        return QSize(max(hint.width(), least + 2 * self.frameWidth()), hint.height())
 
     def metric_rows(self) -> list[tuple[str, str, str]]:
         """(label, value with unit, reference) of each shown metric."""
