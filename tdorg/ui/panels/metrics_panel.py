@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tdorg.model.rules import Metric, Report, Severity
@@ -30,14 +30,6 @@ def _set_text(label: QLabel, text: str) -> None:
     """Set ``text`` only when it differs: setting a label's text lays it out again, and its row with it."""
     if label.text() != text:
         label.setText(text)
-
-
-def _set_colour(label: QLabel, colour: str) -> None:
-    """Give ``label``'s text ``colour`` through its palette (not a style sheet of its own: far cheaper to set)."""
-    palette = label.palette()
-    if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-        label.setPalette(palette)
 
 
 def _hint_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -151,11 +143,11 @@ class _MetricRow(QWidget):
         gap = 4 if metric.missing else 0  # between the reason and the planned figure
         if self.planned.contentsMargins().top() != gap:
             self.planned.setContentsMargins(0, gap, 0, 0)
-        _set_colour(self.planned, style.VACANT_BORDER)
+        style.set_text_colour(self.planned, style.VACANT_BORDER)
         self.inputs.show_lines(metric.inputs)  # which roles count and with what share, where a count comes from
         _set_text(self.value, _value_text(metric))
         _set_text(self.unit, metric.unit if metric.value is not None else "")
-        _set_colour(self.value, colour)
+        style.set_text_colour(self.value, colour)
         tip = "\n".join(x for x in (
             "Beyond the reference value." if warn else "",
             "An estimate: see how it is worked out below the figure's name." if metric.estimated else "",

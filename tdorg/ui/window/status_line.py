@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from tdorg.model.chart import Chart
@@ -101,9 +101,5 @@ class StatusLine(QObject):
         """How many errors and warnings the chart has, each in its severity's colour (muted when none)."""
         for label, severity, noun in ((self.errors, Severity.ERROR, "error"), (self.warnings, Severity.WARNING, "warning")):
             n = len(report.by_severity(severity))
-            colour = QColor(style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED)
-            palette = label.palette()
-            if palette.color(QPalette.ColorRole.WindowText) != colour:
-                palette.setColor(QPalette.ColorRole.WindowText, colour)
-                label.setPalette(palette)
+            style.set_text_colour(label, style.SEVERITY_COLOURS[severity] if n else style.TEXT_MUTED)
             label.setText(f"● {plural(n, noun)}")
