@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -71,32 +72,27 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
         widget.style().polish(widget)
 
 
-class _WheelWhenFocused(QObject):
-    """Passes a wheel turn over an unfocused spin box on to its parents, so the list scrolls instead."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            event.ignore()  # an ignored event travels on to the parent widget
-            return True
-        return super().eventFilter(watched, event)
-
-
-def steady_number(spin: QAbstractSpinBox) -> QAbstractSpinBox:
-    """Let ``spin`` change by the wheel only once it has focus (a click or Tab), never while the user scrolls."""
-    spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    guard = _WheelWhenFocused(spin)
-    spin.installEventFilter(guard)
-    return spin
-
-
 class DocumentUndoKeys(QObject):
     """Gives a text field's Undo and Redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) to the document instead of the
-    field's own typing history: ``undo()`` or ``redo()`` runs in their place."""
+    field's own typing history: ``undo()`` or ``redo()`` runs in their place.
+
+    The field's events are watched only while it has the keyboard focus, the only time keys come to it: a form
+    of fields is laid out and painted at every selection, each of its events otherwise a call into Python.
+    """
 
     def __init__(self, field: QWidget, undo: Callable[[], object], redo: Callable[[], object]) -> None:
         super().__init__(field)
+        self._field = field
         self._undo, self._redo = undo, redo
-        field.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        if field.hasFocus():
+            field.installEventFilter(self)
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if now is self._field:
+            self._field.installEventFilter(self)
+        elif old is self._field:
+            self._field.removeEventFilter(self)
 
     def _handler(self, event: QKeyEvent) -> Callable[[], object] | None:
         if event.matches(QKeySequence.StandardKey.Undo):
@@ -117,7 +113,8 @@ class DocumentUndoKeys(QObject):
 
 class _ExplainsRange:
     """A spin box that keeps a typed number outside its range in view until the field is left, then says
-    beside the field why it was not taken (the value stays as it was) instead of dropping it silently."""
+    beside the field why it was not taken (the value stays as it was) instead of dropping it silently; it
+    takes a wheel turn only once it has focus (a click or Tab), never while the user scrolls past it."""
 
     _what = ""
     _least: float | None = None
@@ -133,6 +130,18 @@ class _ExplainsRange:
         """Whether a value was refused since the last call: a dialog's OK then stays open with the reason."""
         refused, self._refused = self._refused, False
         return refused
+
+    def _steady(self) -> None:
+        """The value changes only when meant: typing on Enter or on leaving the field, the wheel once focused."""
+        spin: QAbstractSpinBox = self  # type: ignore[assignment]
+        spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn does not give it focus
+        spin.setKeyboardTracking(False)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()  # an ignored turn travels on to the parent widgets: the list scrolls
 
     def _least_value(self) -> float:
         return self.minimum() if self._least is None else self._least  # type: ignore[attr-defined]
@@ -197,8 +206,7 @@ class NumberBox(_ExplainsRange, QSpinBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setKeyboardTracking(False)
-        steady_number(self)
+        self._steady()
 
 
 class DecimalBox(_ExplainsRange, QDoubleSpinBox):
@@ -206,8 +214,7 @@ class DecimalBox(_ExplainsRange, QDoubleSpinBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setKeyboardTracking(False)
-        steady_number(self)
+        self._steady()
 
 
 def narrow(combo: QComboBox, letters: int = 10) -> None:

@@ -55,9 +55,6 @@ class WrappingCheckBox(QCheckBox):
         top = max(0, (self._line_height() - self.fontMetrics().height()) // 2)
         return QRect(left, top, max(1, width - left), 1_000_000)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
     def heightForWidth(self, width: int) -> int:
         return self._heights.get(self.text(), width, lambda: self._measure_height(width))
 
