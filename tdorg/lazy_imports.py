@@ -1,4 +1,5 @@
-"""Package names that load their module on first use, so that importing a package stays cheap.
+"""Package names that load their module on first use, and patterns compiled on first use, so that importing
+a package stays cheap.
 
 A package ``__init__`` lists where each public name lives and sets its
 module ``__getattr__`` (PEP 562) to :func:`lazy_names`:
@@ -11,6 +12,8 @@ moment, and importing ``package.base`` alone no longer loads the engine.
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from importlib import import_module
 from typing import Callable
 
@@ -28,3 +31,14 @@ def lazy_names(package: str, homes: dict[str, tuple[str, ...]]) -> Callable[[str
         return value
 
     return __getattr__
+
+
+def pattern(expression: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function giving ``expression`` compiled with ``flags``, compiled at its first call: a module's patterns
+    compiled at its import cost every start, though most are first needed when a file is read or a field typed."""
+
+    @cache
+    def compiled() -> re.Pattern[str]:
+        return re.compile(expression, flags)
+
+    return compiled

@@ -11,7 +11,6 @@ gives any new file.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import stat
 import time
@@ -162,6 +161,8 @@ def _remove_stale_temporaries(directory: Path, name: str) -> None:
 
     Only old ones go, so a save still running in another process is left alone.
     """
+    import glob  # not needed before a first save
+
     limit = time.time() - STALE_AFTER_SECONDS
     with contextlib.suppress(OSError):
         for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tdorg.lazy_imports import pattern
+
 #: Grades a district teaches: kindergarten (0) to grade 12.
 GRADES_TAUGHT: tuple[int, ...] = tuple(range(13))
 
 _KINDERGARTEN = {"k", "kg", "kindergarten"}
-_RANGE = re.compile(r"^(k|kg|kindergarten|\d{1,2})(?:\s*(?:-|–|—|to|through)\s*(k|kg|kindergarten|\d{1,2}))?$")
-_PREFIX = re.compile(r"^(grades?|gr\.?)\s*", re.IGNORECASE)
+_RANGE = pattern(r"^(k|kg|kindergarten|\d{1,2})(?:\s*(?:-|–|—|to|through)\s*(k|kg|kindergarten|\d{1,2}))?$")
+_PREFIX = pattern(r"^(grades?|gr\.?)\s*", re.IGNORECASE)
 
 
 class OneToOneGrades(NamedTuple):
@@ -53,15 +55,15 @@ def _grade(text: str) -> int | None:
 
 def parse_grades(text: str) -> OneToOneGrades | None:
     """The grades ``text`` names; ``None`` when it is empty or can't be read."""
-    cleaned = _PREFIX.sub("", text.strip().casefold())
+    cleaned = _PREFIX().sub("", text.strip().casefold())
     if not cleaned:
         return None
     grades: set[int] = set()
     for part in re.split(r"[,;/]|\band\b", cleaned):
-        part = _PREFIX.sub("", part.strip())
+        part = _PREFIX().sub("", part.strip())
         if not part:
             continue
-        match = _RANGE.match(part)
+        match = _RANGE().match(part)
         if match is None:
             return None
         first = _grade(match.group(1))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import deque
 from dataclasses import dataclass, fields, replace
 from itertools import repeat
 from typing import Callable, Mapping, Sequence
+
+from tdorg.lazy_imports import pattern
 
 from .errors import FieldValueError, FteError
 from .values import COST_MAX, NOTES_MAX, PERSON_MAX, TITLE_MAX, check_text, is_finite_number, shown, texts_fit
@@ -18,10 +19,10 @@ ASSISTANT_CATEGORY = "admin_assistant"
 ASSISTANT_FLAG = "assistant"
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"  # what a role id may be
-_ID_RE = re.compile(f"^{_ID}$")
+_ID_RE = pattern(f"^{_ID}$")
 #: Ids one to a line, each of them one :data:`_ID_RE` takes.
-_ID_LINES_RE = re.compile(f"(?:{_ID}\n)*")
-_FUNCTION_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
+_ID_LINES_RE = pattern(f"(?:{_ID}\n)*")
+_FUNCTION_RE = pattern(r"^[a-z0-9][a-z0-9_]{0,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def check_role(role: Role) -> Role:
 
 
 def check_id(role_id: object) -> str:
-    if not isinstance(role_id, str) or not _ID_RE.match(role_id):
+    if not isinstance(role_id, str) or not _ID_RE().match(role_id):
         raise FieldValueError(
             "id",
             f"Role id {shown(role_id)} is not valid: use 1–64 letters, digits, '_', '-' or '.', starting with a letter or digit.",
@@ -120,7 +121,7 @@ def ids_valid(role_ids: Sequence[object]) -> bool:
         return False
     if lines.count("\n") != len(role_ids) - 1:  # an id holds a line break of its own
         return False
-    return _ID_LINES_RE.fullmatch(lines + "\n") is not None
+    return _ID_LINES_RE().fullmatch(lines + "\n") is not None
 
 
 def check_fte(value: object, title: str = "") -> float:
@@ -256,7 +257,7 @@ def _many_of(name: str, value: object, vocabulary: dict[str, str], what: str) ->
 def _functions(name: str, value: object) -> tuple[str, ...]:
     items = _as_list(name, value)
     for item in items:
-        if not _FUNCTION_RE.match(item):
+        if not _FUNCTION_RE().match(item):
             raise FieldValueError(
                 name, f"Function name {shown(item)} is not valid: use lower-case letters, digits and '_' (e.g. data_privacy)."
             )
