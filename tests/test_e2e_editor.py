@@ -229,3 +229,24 @@ def test_the_menu_key_opens_one_menu_on_the_selected_box_and_escape_closes_it(tm
         time.sleep(0.8)
         assert changed_box(selected, editor.shot("closed"), (0, 0, 1600, 1000)) is None  # one menu, now closed
         assert editor.program.poll() is None
+
+
+def test_ctrl_z_in_the_title_field_undoes_the_charts_last_step_and_typing_there_commits_on_return(tmp_path):
+    before = load_chart(TEMPLATE)
+    _top, first, second = first_reports(before)
+    with editor_on_display(tmp_path) as editor:
+        editor.box_selected_by("Up", "Down", "Right")
+        press_keys(editor.env, "Delete")  # a step that is not the field's own
+        time.sleep(0.6)
+        editor.box_selected_by("Up", "Down")
+        press_keys(editor.env, "F2")  # the title field, its text selected
+        time.sleep(0.6)
+        press_keys(editor.env, "ctrl+z")  # nothing typed there: the chart's last step, the delete, is undone
+        time.sleep(0.6)
+        type_text(editor.env, "Director of Networks")
+        press_keys(editor.env, "Return")
+        time.sleep(0.6)
+        editor.shot("renamed")
+        saved = editor.save_as(tmp_path / "undone.tdorg")
+    assert second in saved and saved.role(second) == before.role(second)
+    assert saved.role(first).title == "Director of Networks" and len(saved) == len(before)
