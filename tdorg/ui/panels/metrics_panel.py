@@ -202,7 +202,7 @@ class MetricsPanel(QScrollArea):
         metrics = tuple(report.metrics) if report is not None and not no_roles else ()
         if metrics == self._shown:
             return
-        self._shown = metrics
+        before, self._shown = self._shown, metrics
         while len(self.row_widgets) > len(metrics):
             row = self.row_widgets.pop()
             self.grid.removeWidget(row)
@@ -215,8 +215,9 @@ class MetricsPanel(QScrollArea):
             self.grid.addWidget(row, len(self.row_widgets), 0)
             self.row_widgets.append(row)
             self._depth = nesting(row.findChildren(QLabel), self)
-        for row, metric in zip(self.row_widgets, metrics):
-            row.show_metric(metric)
+        for i, (row, metric) in enumerate(zip(self.row_widgets, metrics)):
+            if i >= len(before) or before[i] != metric:  # a row shows its metric alone (and the scheme's colours)
+                row.show_metric(metric)
         # a label of more or fewer lines has its row and the rows below laid out before the next paint, not over
         # the next rounds of events, level by level, with its lines drawn over the next row's until then
         settle(self._depth)
