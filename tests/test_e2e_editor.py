@@ -184,7 +184,7 @@ def test_a_palette_drag_that_shows_the_sibling_marker_then_is_abandoned_leaves_t
         assert "Traceback" not in editor.editor_log()
 
 
-def test_a_palette_drag_onto_a_box_adds_a_report_of_it(tmp_path):
+def test_a_palette_drag_onto_a_box_adds_a_report_of_it_and_the_keys_go_to_it(tmp_path):
     before = load_chart(TEMPLATE)
     _top, first, _second = first_reports(before)
     with editor_on_display(tmp_path) as editor:
@@ -192,9 +192,15 @@ def test_a_palette_drag_onto_a_box_adds_a_report_of_it(tmp_path):
         drag_through(editor.env, [editor.palette_network(), centre(box)])
         time.sleep(0.8)
         editor.shot("dropped")
+        press_keys(editor.env, "F2")  # the keys go to the box just added: its title field
+        time.sleep(0.6)
+        type_text(editor.env, "Network Engineer 3")
+        press_keys(editor.env, "Return")
+        time.sleep(0.6)
         saved = editor.save_as(tmp_path / "added.tdorg")
     (added,) = set(saved.children(first)) - set(before.children(first))
     assert saved.role(added).category == "network" and len(saved) == len(before) + 1
+    assert saved.role(added).title == "Network Engineer 3"
 
 
 def test_dragging_a_box_onto_another_makes_it_report_there(tmp_path):

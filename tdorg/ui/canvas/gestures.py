@@ -309,6 +309,8 @@ class Gestures:
         self.drag_leave()
         self.drop_category(category, self.view.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
+        # the keys (Delete, F2, the arrows…) go to the box just added and selected, not to the palette dragged from
+        self.view.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def drop_category(self, category: str, pos: QPointF) -> str | None:
         """Add a role of ``category`` where a palette drop at ``pos`` puts it; returns its id."""
